@@ -1,0 +1,1 @@
+"""Sub-commands of the `notice-archive` CLI, one module each (register + run)."""

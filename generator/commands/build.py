@@ -1,0 +1,76 @@
+"""`notice-archive build`: validate, link, index and render the archive into site/, atomically."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+
+from ..link import PROFILES
+from ..project import Project, ProjectError
+from ..render.atomic import BuildLocked, build_lock, publish, remove_leftovers, staging_dir
+from ..render.plugin import PROFILE_ENV
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("build", help="dựng trang lưu trữ tĩnh vào site/",
+                              description="Kiểm tra toàn bộ kho lưu trữ rồi dựng trang tĩnh. "
+                              "Khi có lỗi, site/ hiện có được giữ nguyên.")
+    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    p.add_argument("--profile", choices=PROFILES, default=None,
+                   help="hồ sơ xuất bản: public (mặc định, chỉ văn bản công khai đã ban hành) "
+                   "hoặc internal (thêm văn bản nội bộ và dự thảo)")
+    p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
+    p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
+    p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+
+
+def configure_logging(quiet: bool) -> None:
+    """mkdocs logs through `logging`; its own CLI would set this up, here we do."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_notice_archive", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._notice_archive = True
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
+
+
+def run(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        project = Project.find(args.config)
+    except ProjectError as exc:
+        print(f"notice-archive: {exc}", file=sys.stderr)
+        return 2
+    site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
+    if args.profile:
+        os.environ[PROFILE_ENV] = args.profile
+    configure_logging(args.quiet)
+    try:
+        with build_lock(project.cache_dir):
+            remove_leftovers(site_dir)
+            staging = staging_dir(site_dir)
+            try:
+                config = load_config(str(project.config_file), site_dir=str(staging),
+                                     strict=args.strict)
+                build(config)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            publish(staging, site_dir)
+    except BuildLocked as exc:
+        print(f"notice-archive: {exc}", file=sys.stderr)
+        return 1
+    except MkDocsException as exc:
+        message = str(exc)
+        print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
+        return 1
+    print(f"notice-archive: đã xuất bản {site_dir}", file=sys.stderr)
+    return 0

@@ -1,0 +1,113 @@
+"""Read the archive folder into source documents: decoded, NFC, front matter split with lines.
+
+Nothing is judged here beyond "can this file be read at all"; deciding whether the values are
+right is the validate stage's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import ERROR, WARNING, Diagnostic
+from . import frontmatter
+from .reader import DecodeProblem, decode
+
+TOPICS_FILE = "topics.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    path: str                                   # relative to the project root, POSIX form
+    digest: str                                 # sha256 of the bytes on disk
+    data: dict[str, Any] | None = None          # front matter, None when unreadable
+    lines: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TopicsDocument:
+    path: str
+    data: Any = None
+    lines: dict[str, int] = field(default_factory=dict)
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    documents: tuple[SourceDocument, ...]
+    topics: TopicsDocument
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDocument:
+    """Load one notice file. `data` lets callers load content that is not on disk (git, tests)."""
+    rel = _relative(path, root)
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return SourceDocument(rel, "", diagnostics=(
+                Diagnostic(rel, 0, 1, ERROR, "NA002", f"không đọc được tệp: {exc.strerror}"),))
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text, was_nfc = decode(data)
+        fm = frontmatter.parse(text)
+    except (DecodeProblem, frontmatter.FrontMatterProblem) as problem:
+        column = getattr(problem, "column", 1)
+        return SourceDocument(rel, digest, diagnostics=(
+            Diagnostic(rel, problem.line, column, ERROR, problem.code, str(problem)),))
+    diagnostics = []
+    if not was_nfc:
+        diagnostics.append(Diagnostic(
+            rel, 1, 1, WARNING, "NA006",
+            "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do dán từ PDF/Word; "
+            "chạy 'notice-archive check --fix' để chuẩn hóa"))
+    return SourceDocument(rel, digest, fm.data, fm.lines, fm.columns, fm.body, fm.body_line,
+                          tuple(diagnostics))
+
+
+def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
+    path = notices_dir / TOPICS_FILE
+    rel = _relative(path, root)
+    if not path.exists():
+        return TopicsDocument(rel, {}, diagnostics=(Diagnostic(
+            rel, 0, 1, ERROR, "NA301",
+            f"thiếu tệp {TOPICS_FILE}: danh mục chủ đề (slug → name, aliases, description)"),))
+    try:
+        text, _ = decode(path.read_bytes())
+        data, lines, _ = frontmatter.parse_yaml(text, offset=1)
+    except (OSError, DecodeProblem, frontmatter.FrontMatterProblem) as problem:
+        line = getattr(problem, "line", 0)
+        code = getattr(problem, "code", "NA002")
+        return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
+                                                               f"{TOPICS_FILE}: {problem}"),))
+    return TopicsDocument(rel, data, lines)
+
+
+def notice_paths(notices_dir: Path) -> list[Path]:
+    """Every notice file, in a stable order; hidden files and folders are not part of the archive."""
+    paths = []
+    for path in notices_dir.rglob("*.md"):
+        rel = path.relative_to(notices_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        if path.is_file():
+            paths.append(path)
+    return sorted(paths)
+
+
+def load_archive(notices_dir: Path, root: Path) -> LoadResult:
+    docs = tuple(load_document(p, root) for p in notice_paths(notices_dir))
+    return LoadResult(docs, load_topics(notices_dir, root))

@@ -1,0 +1,151 @@
+"""The notice model: immutable values that every stage after loading works on.
+
+Nothing here knows about mkdocs, Whoosh or files on disk beyond a notice's source path, so the
+renderer can be replaced without touching the model, validation, linking or indexing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+from .text import slugify
+
+STATUSES = ("draft", "issued", "superseded", "revoked")
+CLASSIFICATIONS = ("public", "internal", "secret")
+
+# Document kinds (Decree 30/2020/NĐ-CP, Phụ lục III) → (number abbreviation, Vietnamese name).
+# A công văn has no type code in its number, hence None.
+DOCUMENT_TYPES: Mapping[str, tuple[str | None, str]] = MappingProxyType({
+    "thong-bao": ("TB", "Thông báo"),
+    "nghi-quyet": ("NQ", "Nghị quyết"),
+    "quyet-dinh": ("QĐ", "Quyết định"),
+    "chi-thi": ("CT", "Chỉ thị"),
+    "quy-che": ("QC", "Quy chế"),
+    "quy-dinh": ("QyĐ", "Quy định"),
+    "thong-cao": ("TC", "Thông cáo"),
+    "huong-dan": ("HD", "Hướng dẫn"),
+    "chuong-trinh": ("CTr", "Chương trình"),
+    "ke-hoach": ("KH", "Kế hoạch"),
+    "phuong-an": ("PA", "Phương án"),
+    "de-an": ("ĐA", "Đề án"),
+    "du-an": ("DA", "Dự án"),
+    "bao-cao": ("BC", "Báo cáo"),
+    "bien-ban": ("BB", "Biên bản"),
+    "to-trinh": ("TTr", "Tờ trình"),
+    "hop-dong": ("HĐ", "Hợp đồng"),
+    "cong-dien": ("CĐ", "Công điện"),
+    "ban-ghi-nho": ("BGN", "Bản ghi nhớ"),
+    "ban-thoa-thuan": ("BTT", "Bản thỏa thuận"),
+    "giay-uy-quyen": ("GUQ", "Giấy ủy quyền"),
+    "giay-moi": ("GM", "Giấy mời"),
+    "giay-gioi-thieu": ("GGT", "Giấy giới thiệu"),
+    "giay-nghi-phep": ("GNP", "Giấy nghỉ phép"),
+    "phieu-gui": ("PG", "Phiếu gửi"),
+    "phieu-chuyen": ("PC", "Phiếu chuyển"),
+    "phieu-bao": ("PB", "Phiếu báo"),
+    "cong-van": (None, "Công văn"),
+})
+
+STATUS_LABELS = MappingProxyType({
+    "draft": "Dự thảo",
+    "issued": "Đã ban hành",
+    "superseded": "Đã được thay thế",
+    "revoked": "Đã bị bãi bỏ",
+})
+
+CLASSIFICATION_LABELS = MappingProxyType({
+    "public": "Công khai",
+    "internal": "Nội bộ",
+    "secret": "Mật",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    date: dt.date | None = None
+    location: str | None = None
+    chair: str | None = None
+    chair_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str
+    title: str | None = None
+    authority: str | None = None  # the KT./TL./TM./Q./TUQ. line
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    source: str                      # path relative to the project root, POSIX form
+    title: str
+    type: str
+    status: str
+    classification: str
+    body: str                        # Markdown, NFC
+    body_line: int                   # line of the file where the body starts (1-based)
+    digest: str                      # content hash of the source bytes
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    meeting: Meeting | None = None
+    signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    supersedes: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
+
+    @property
+    def key(self) -> str:
+        """Stable, ASCII identity and URL path: from number and year, so moving the file keeps it.
+
+        Drafts without a number or date are keyed by their file name, which is what identifies a
+        draft until it is issued.
+        """
+        if self.number and self.date:
+            return f"{self.date.year}/{slugify(self.number)}"
+        stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return f"du-thao/{slugify(stem)}"
+
+    @property
+    def type_name(self) -> str:
+        return DOCUMENT_TYPES.get(self.type, (None, self.type))[1]
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first when sorted ascending."""
+        return (-(self.date.toordinal() if self.date else 0), self.number or "", self.source)
+
+    @property
+    def label(self) -> str:
+        """How a notice is named in a list: its number, or that it is a draft."""
+        return self.number or "Dự thảo"
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Every valid notice of the archive and the topic vocabulary, as loaded and validated."""
+
+    notices: tuple[Notice, ...]
+    topics: Mapping[str, Topic]
+
+    def by_number(self) -> dict[str, Notice]:
+        return {n.number: n for n in self.notices if n.number}

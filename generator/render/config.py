@@ -1,0 +1,16 @@
+"""Options of the `notice-archive` mkdocs plugin (mkdocs.yml → plugins → notice-archive)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PluginConfig(base.Config):
+    # Which notices are published: public (default) or internal. Overridden by the
+    # NOTICE_ARCHIVE_PROFILE environment variable, which `notice-archive build --profile` sets.
+    profile = c.Choice(("public", "internal"), default="public")
+    # Where caches live (search index, incremental-build state); safe to delete at any time.
+    cache_dir = c.Type(str, default=".cache/notice-archive")
+    # Do not print validation warnings during builds (`notice-archive check` shows them).
+    quiet_warnings = c.Type(bool, default=False)

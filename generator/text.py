@@ -1,0 +1,104 @@
+"""Vietnamese text primitives shared by every stage: NFC, tone-mark placement, folding, slugs.
+
+Every place that compares, indexes or slugs Vietnamese text goes through these functions so that
+the CLI search, the in-browser search, URLs and validation agree on what "the same word" means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# The five Vietnamese tone marks as combining characters (huyền, sắc, ngã, hỏi, nặng).
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aăâeêioôơuưy")
+_QUALITY_VOWELS = frozenset("ăâêôơư")
+_WORD = re.compile(r"[^\W\d_]+")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """Compose text to NFC; cheap when it already is (the common case)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_tone(syllable: str) -> tuple[str, str | None]:
+    """Split an NFC syllable into its toneless NFC form and its tone mark (or None)."""
+    tone = None
+    kept = []
+    for ch in unicodedata.normalize("NFD", syllable):
+        if ch in TONE_MARKS:
+            tone = ch
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _tone_position(toneless: str) -> int | None:
+    """Index of the letter that carries the tone under the modern rule ("hoà", "thuỷ").
+
+    Old and new placement differ only for oa/oe/uy; choosing one rule and re-placing every tone
+    makes "hòa" and "hoà" the same string.
+    """
+    low = toneless.lower()
+    positions = [i for i, ch in enumerate(low) if ch in _VOWELS]
+    if not positions:
+        return None
+    # "qu" and "gi" + vowel: the u / i belong to the initial consonant.
+    if len(positions) > 1 and positions[0] == 1 and (low.startswith("qu") or low.startswith("gi")):
+        positions = positions[1:]
+    # Only the first contiguous vowel run is the nucleus.
+    run = [positions[0]]
+    for p in positions[1:]:
+        if p == run[-1] + 1:
+            run.append(p)
+        else:
+            break
+    quality = [p for p in run if low[p] in _QUALITY_VOWELS]
+    if quality:
+        return quality[-1]  # "ươ" → ơ, "uyê" → ê, "iê" → ê
+    if len(run) == 1:
+        return run[0]
+    has_final = run[-1] + 1 < len(low)
+    cluster = "".join(low[p] for p in run)
+    if has_final or cluster in ("oa", "oe", "uy"):
+        return run[-1]
+    if len(run) == 3:
+        return run[1]
+    return run[0]
+
+
+def _place_tone(word: str) -> str:
+    toneless, tone = strip_tone(word)
+    if tone is None:
+        return word
+    pos = _tone_position(toneless)
+    if pos is None:
+        return word
+    return unicodedata.normalize("NFC", toneless[:pos + 1] + tone + toneless[pos + 1:])
+
+
+def unify_tones(text: str) -> str:
+    """Re-place every tone mark by one rule, so old and new spellings compare equal."""
+    text = nfc(text)
+    return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
+
+
+def fold(text: str) -> str:
+    """Lower-case and remove every diacritic, with đ/Đ → d: "Đề án" → "de an"."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.replace("đ", "d")
+
+
+def canonical(text: str) -> str:
+    """The exact-accent comparison form: NFC, lower case, unified tone placement."""
+    return unify_tones(text.lower())
+
+
+def slugify(text: str, fallback: str = "x") -> str:
+    """ASCII slug: "125/TB-VPUBND" → "125-tb-vpubnd", "Đề án 06" → "de-an-06"."""
+    slug = _SLUG_JUNK.sub("-", fold(nfc(text))).strip("-")
+    return slug or fallback

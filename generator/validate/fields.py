@@ -1,0 +1,209 @@
+"""Front matter → Notice: check each field's presence, type and allowed values, one diagnostic each.
+
+Parse, don't validate: a document that passes comes out as a typed, immutable Notice; one that
+does not comes out as diagnostics only. Every message names the field and its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..diagnostics import ERROR, Diagnostic
+from ..load import SourceDocument
+from ..model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, Meeting, Notice, Signer
+from ..text import nfc
+from .suggest import did_you_mean
+
+TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
+            "recipients", "topics", "related", "supersedes", "status", "classification")
+MEETING_KEYS = ("date", "location", "chair", "chair_title")
+SIGNER_KEYS = ("name", "title", "authority")
+ALWAYS_REQUIRED = ("title", "type", "status", "classification")
+REQUIRED_UNLESS_DRAFT = ("number", "date", "issuer", "signer")
+
+
+class _Fields:
+    """Reads typed values out of one document's front matter, collecting diagnostics."""
+
+    def __init__(self, doc: SourceDocument):
+        self.doc = doc
+        self.diagnostics: list[Diagnostic] = []
+
+    def line(self, key: str) -> int:
+        lines = self.doc.lines
+        while key and key not in lines:
+            key = key.rpartition(".")[0]
+        return lines.get(key, 2)
+
+    def error(self, key: str, code: str, message: str) -> None:
+        column = self.doc.columns.get(key, 1)
+        self.diagnostics.append(
+            Diagnostic(self.doc.path, self.line(key), column, ERROR, code, message, key))
+
+    def unknown_keys(self, mapping: dict, allowed: tuple[str, ...], prefix: str = "") -> None:
+        for key in mapping:
+            if not isinstance(key, str):
+                self.error(prefix.rstrip(".") or "", "NA101",
+                           f"khóa {key!r} không phải chuỗi; tên trường phải là chữ")
+            elif key not in allowed:
+                self.error(prefix + key, "NA101", f'trường "{prefix}{key}" không có trong định dạng '
+                           f"thông báo{did_you_mean(key, allowed)}; hãy sửa tên hoặc xóa trường")
+
+    def text(self, mapping: dict, key: str, prefix: str = "") -> str | None:
+        value = mapping.get(key)
+        name = prefix + key
+        if value is None:
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.error(name, "NA103", f'trường "{name}" phải là một chuỗi văn bản, không phải '
+                       f"{_kind(value)}; đặt giá trị trong dấu nháy kép")
+            return None
+        if isinstance(value, (int, float, dt.date)):
+            value = str(value)
+        value = " ".join(nfc(value).split())
+        if not value:
+            self.error(name, "NA106", f'trường "{name}" rỗng; điền giá trị hoặc xóa trường')
+            return None
+        return value
+
+    def date(self, mapping: dict, key: str, prefix: str = "") -> dt.date | None:
+        value = mapping.get(key)
+        name = prefix + key
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(name, "NA105", f'trường "{name}" phải là ngày dạng YYYY-MM-DD '
+                   f"(ví dụ 2024-07-15), không phải {value!r}")
+        return None
+
+    def text_list(self, mapping: dict, key: str) -> tuple[str, ...]:
+        value = mapping.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            value = [value]  # a single value is a list of one; the common hand-written slip
+        if not isinstance(value, list):
+            self.error(key, "NA103", f'trường "{key}" phải là danh sách, ví dụ [a, b], không phải '
+                       f"{_kind(value)}")
+            return ()
+        items = []
+        for i, item in enumerate(value):
+            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
+                self.error(key, "NA103", f'phần tử thứ {i + 1} của "{key}" phải là chuỗi, không '
+                           f"phải {_kind(item)}")
+                continue
+            text = " ".join(nfc(str(item)).split())
+            if text:
+                items.append(text)
+        return tuple(items)
+
+    def choice(self, mapping: dict, key: str, allowed) -> str | None:
+        value = self.text(mapping, key)
+        if value is None:
+            return None
+        if value not in allowed:
+            self.error(key, "NA104", f'giá trị "{value}" của "{key}" không hợp lệ; chọn một trong: '
+                       f"{', '.join(allowed)}{did_you_mean(value, allowed)}")
+            return None
+        return value
+
+    def mapping(self, data: dict, key: str) -> dict | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.error(key, "NA103", f'trường "{key}" phải là một nhóm trường lồng nhau '
+                       f"(mapping), không phải {_kind(value)}")
+            return None
+        return value
+
+
+def _kind(value: Any) -> str:
+    return {dict: "mapping", list: "danh sách", bool: "true/false", type(None): "giá trị rỗng",
+            int: "số", float: "số", str: "chuỗi"}.get(type(value), type(value).__name__)
+
+
+def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
+    """Turn one loaded document into a Notice, or explain every reason it cannot be one."""
+    if doc.data is None:
+        return None, list(doc.diagnostics)
+    f = _Fields(doc)
+    data = doc.data
+    f.unknown_keys(data, TOP_KEYS)
+
+    status = f.choice(data, "status", STATUSES)
+    classification = f.choice(data, "classification", CLASSIFICATIONS)
+    doc_type = f.choice(data, "type", tuple(DOCUMENT_TYPES))
+    title = f.text(data, "title")
+    number = f.text(data, "number")
+    issuer = f.text(data, "issuer")
+    place = f.text(data, "place")
+    date = f.date(data, "date")
+
+    meeting = None
+    raw_meeting = f.mapping(data, "meeting")
+    if raw_meeting is not None:
+        f.unknown_keys(raw_meeting, MEETING_KEYS, "meeting.")
+        meeting = Meeting(
+            date=f.date(raw_meeting, "date", "meeting."),
+            location=f.text(raw_meeting, "location", "meeting."),
+            chair=f.text(raw_meeting, "chair", "meeting."),
+            chair_title=f.text(raw_meeting, "chair_title", "meeting."),
+        )
+
+    signer = None
+    raw_signer = data.get("signer")
+    if isinstance(raw_signer, str):  # "signer: Lưu Ngọc Đông" is a name and nothing else
+        raw_signer = {"name": raw_signer}
+    if raw_signer is not None and not isinstance(raw_signer, dict):
+        f.error("signer", "NA103", 'trường "signer" phải có name, title, authority '
+                f"(mapping), không phải {_kind(raw_signer)}")
+    elif raw_signer is not None:
+        f.unknown_keys(raw_signer, SIGNER_KEYS, "signer.")
+        name = f.text(raw_signer, "name", "signer.")
+        if name is None:
+            f.error("signer", "NA102", 'thiếu "signer.name": họ tên người ký')
+        else:
+            signer = Signer(name=name, title=f.text(raw_signer, "title", "signer."),
+                            authority=f.text(raw_signer, "authority", "signer."))
+
+    values = {"title": title, "type": doc_type, "status": status,
+              "classification": classification, "number": number, "date": date,
+              "issuer": issuer, "signer": signer}
+    required = ALWAYS_REQUIRED + (REQUIRED_UNLESS_DRAFT if status and status != "draft" else ())
+    for key in required:
+        if key not in data:
+            why = "" if key in ALWAYS_REQUIRED else f' (bắt buộc khi status là "{status}")'
+            f.diagnostics.append(Diagnostic(
+                doc.path, 2, 1, ERROR, "NA102",
+                f'thiếu trường "{key}"{why}', key))
+        elif values[key] is None and key != "signer" and not any(
+                d.field == key for d in f.diagnostics):
+            f.error(key, "NA106", f'trường "{key}" rỗng; điền giá trị')
+
+    recipients = f.text_list(data, "recipients")
+    topics = f.text_list(data, "topics")
+    related = f.text_list(data, "related")
+    supersedes = f.text(data, "supersedes")
+
+    diagnostics = list(doc.diagnostics) + f.diagnostics
+    if any(d.severity == ERROR for d in f.diagnostics) or None in (title, doc_type, status,
+                                                                      classification):
+        return None, diagnostics
+    notice = Notice(
+        source=doc.path, title=title, type=doc_type, status=status,
+        classification=classification, body=doc.body, body_line=doc.body_line,
+        digest=doc.digest, number=number, issuer=issuer, place=place, date=date,
+        meeting=meeting, signer=signer, recipients=recipients, topics=topics, related=related,
+        supersedes=supersedes, lines=dict(doc.lines),
+    )
+    return notice, diagnostics

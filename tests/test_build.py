@@ -1,0 +1,114 @@
+"""The foundation: a real `mkdocs build` of the sample archive, through the CLI and the plugin."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from html import unescape
+
+from conftest import ROOT, cli, copy_project
+from generator.text import slugify
+
+
+def page(project, notice) -> str:
+    return (project / "site" / notice.key / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_published_notice_has_a_page_with_metadata(built_public, archive):
+    published = [n for n in archive.notices
+                 if n.classification == "public" and n.status != "draft"]
+    assert len(published) >= 15
+    for notice in published:
+        html = unescape(page(built_public, notice))
+        assert 'class="na-meta"' in html
+        assert notice.number in html and notice.title in html
+        assert f"{notice.date:%d/%m/%Y}" in html
+        assert notice.issuer in html and notice.signer.name in html
+        assert "Trạng thái" in html and "Nơi nhận" in html
+        assert f"<title>{notice.title}" in html
+
+
+def test_url_is_derived_from_number_and_year(archive):
+    for notice in archive.notices:
+        if notice.number and notice.date:
+            assert notice.key == f"{notice.date.year}/{slugify(notice.number)}"
+            assert notice.key.isascii()
+
+
+def test_withheld_notices_have_no_page(built_public, archive):
+    for notice in archive.notices:
+        if notice.classification != "public" or notice.status == "draft":
+            assert not (built_public / "site" / notice.key).exists(), notice.source
+
+
+def test_home_lists_latest_notices_and_topics(built_public, archive):
+    home = unescape((built_public / "site" / "index.html").read_text(encoding="utf-8"))
+    latest = next(n for n in archive.notices if n.classification == "public"
+                  and n.status != "draft")
+    assert latest.title in home
+    for topic in archive.topics.values():
+        assert topic.name in home
+    assert 'lang="vi"' in home
+
+
+def test_navigation_does_not_list_every_notice(built_public, archive):
+    html = (built_public / "site" / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary.*?</nav>', html, re.S).group(0)
+    assert all(n.title not in unescape(nav) for n in archive.notices)
+
+
+def test_plain_mkdocs_build_is_strict_clean(tmp_path):
+    project = copy_project(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert not re.search(r"^(WARNING|ERROR)\s+-", result.stderr, re.M), result.stderr
+    assert (project / "site" / "index.html").exists()
+    assert not (project / "site" / "topics.yml").exists()
+
+
+def test_nfd_input_comes_out_nfc(tmp_path):
+    project = copy_project(tmp_path)
+    source = next((project / "notices").rglob("*.md"))
+    text = source.read_text(encoding="utf-8")
+    if "status: issued" not in text or "classification: public" not in text:
+        source = next(p for p in (project / "notices").rglob("*.md")
+                      if "status: issued" in p.read_text(encoding="utf-8")
+                      and "classification: public" in p.read_text(encoding="utf-8"))
+        text = source.read_text(encoding="utf-8")
+    source.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    cli(project, "build", check=True)
+    for html_file in (project / "site").rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert unicodedata.is_normalized("NFC", html), html_file
+
+
+def test_moved_file_keeps_its_url(tmp_path, archive):
+    project = copy_project(tmp_path)
+    notice = next(n for n in archive.notices if n.classification == "public"
+                  and n.status == "issued")
+    cli(project, "build", check=True)
+    before = page(project, notice)
+    moved = project / "notices" / "moved" / "somewhere-else.md"
+    moved.parent.mkdir()
+    shutil.move(project / notice.source, moved)
+    cli(project, "build", check=True)
+    assert page(project, notice) == before.replace(notice.source, moved.relative_to(project).as_posix())
+
+
+def test_failed_build_keeps_published_site(tmp_path):
+    project = copy_project(tmp_path)
+    cli(project, "build", check=True)
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    bad = project / "notices" / "2024" / "broken.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    result = cli(project, "build")
+    assert result.returncode == 1
+    assert "notices/2024/broken.md:2" in result.stderr
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.glob(".site.building-*"))
