@@ -56,3 +56,66 @@ def archive():
     from generator.load import load_archive
     from generator.validate import validate
     return validate(load_archive(ROOT / "notices", ROOT)).archive
+
+
+# --- Headless Chromium, for tests that drive the built site like a person would -------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1024")
+
+
+def _have_chromium() -> bool:
+    return Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """A Selenium-driven headless Chromium from Debian's packages (never downloads anything)."""
+    import os
+    if not _have_chromium():
+        if os.environ.get("CI"):
+            pytest.fail("chromium and chromium-driver are required in CI (.ci/run installs them)")
+        pytest.skip("chromium/chromium-driver not installed")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def serve_dir():
+    """serve_dir(path) → base URL of a loopback HTTP server for that folder (stopped at exit)."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    def start(path: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(path))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots and other evidence tests leave for people
