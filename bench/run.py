@@ -1,0 +1,165 @@
+"""Benchmark: build, check and search a synthetic archive of N notices; print one table.
+
+    .venv/bin/python bench/run.py 10000 --runs 3
+
+Every step runs as its own process (so peak RSS is that step's own), several times; the table
+shows medians. The baseline — a plain mkdocs-material build of the same Markdown files with a
+small navigation — runs in the same session, interleaved with our cold build, so the ratio
+holds on a noisy shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+PY = sys.executable
+CLI = [PY, "-m", "generator"]
+QUERIES = ["de an 06", "an toan giao thong", "phòng cháy chữa cháy", "pccc", "hoà",
+           "thuỷ", "Nguyễn Văn", "\"làm sạch dữ liệu dân cư\"", "01/TB", "kiểm tra giám sát",
+           "tai nan giao thong", "sat lo bo song", "chuyen doi so", "Long Mỹ", "dinh danh"]
+
+
+@dataclass
+class Figure:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+    note: str = ""
+
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    def peak(self) -> float:
+        return max(self.rss_mb) if self.rss_mb else float("nan")
+
+
+def timed(argv: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str]:
+    """Run a command; return (wall seconds, peak RSS in MB of that process tree's largest, stdout)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        # wait4 gives this process's own rusage: its peak RSS, not the session's.
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(argv)}\n{err.read().decode(errors='replace')[-3000:]}")
+        return wall, usage.ru_maxrss / 1024, out.read().decode(errors="replace")
+
+
+def plain_project(archive: Path, dest: Path) -> Path:
+    """The same Markdown files as a plain mkdocs-material site with a small navigation."""
+    if dest.exists():
+        shutil.rmtree(dest)
+    docs = dest / "docs"
+    shutil.copytree(archive / "notices", docs, ignore=shutil.ignore_patterns("*.yml"))
+    (docs / "index.md").write_text("# Lưu trữ\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  language: vi\n"
+        "nav:\n  - Trang chủ: index.md\nnot_in_nav: |\n  /*\n", encoding="utf-8")
+    return dest
+
+
+def dir_size(path: Path) -> tuple[int, int, int]:
+    """(total bytes, HTML pages, HTML bytes) under path."""
+    total = pages = html = 0
+    for root, _, files in os.walk(path):
+        for name in files:
+            size = os.path.getsize(os.path.join(root, name))
+            total += size
+            if name.endswith(".html"):
+                pages += 1
+                html += size
+    return total, pages, html
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int, help="number of notices (e.g. 10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per step (median shown)")
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/notice-archive-bench"))
+    args = parser.parse_args()
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(HERE.parent))
+    work = args.workdir / f"n{args.count}"
+    archive = work / "archive"
+    if not (archive / "notices").exists():
+        print(f"generating {args.count} notices in {archive} …", file=sys.stderr)
+        generate(args.count, archive)
+    plain = plain_project(archive, work / "plain")
+    figures: dict[str, Figure] = {}
+
+    def record(name: str, argv: list[str], cwd: Path, setup=None, note: str = "") -> str:
+        fig = figures.setdefault(name, Figure(name, note=note))
+        if setup:
+            setup()
+        wall, rss, out = timed(argv, cwd, env)
+        fig.seconds.append(wall)
+        fig.rss_mb.append(rss)
+        return out
+
+    cache = archive / ".cache"
+    site = archive / "site"
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(site, ignore_errors=True)
+
+    edited = next((archive / "notices").rglob("tb-000100.md"))
+    original = edited.read_text(encoding="utf-8")
+    added = edited.with_name("tb-added.md")
+
+    for run in range(args.runs):
+        print(f"run {run + 1}/{args.runs}", file=sys.stderr)
+        record("plain mkdocs-material build (baseline)",
+               [PY, "-m", "mkdocs", "build", "-q"], plain,
+               setup=lambda: shutil.rmtree(plain / "site", ignore_errors=True))
+        record("build, cold", CLI + ["build", "-q"], archive, setup=cold)
+        record("check, warm (nothing changed)", CLI + ["check"], archive)
+        edited.write_text(original.replace("kết luận như sau:", "kết luận như sau (sửa):", 1),
+                          encoding="utf-8")
+        record("build after editing one notice", CLI + ["build", "-q"], archive)
+        added.write_text(original.replace("number: ", "number: 9", 1), encoding="utf-8")
+        record("build after adding one notice", CLI + ["build", "-q"], archive)
+        added.unlink()
+        edited.write_text(original, encoding="utf-8")
+        record("check, cold", CLI + ["check"], archive,
+               setup=lambda: shutil.rmtree(cache, ignore_errors=True))
+
+    total, pages, html = dir_size(site)
+    base = figures["plain mkdocs-material build (baseline)"].median()
+    cold_build = figures["build, cold"].median()
+    print(f"\nN = {args.count} notices, {args.runs} runs per step, medians "
+          f"(python {sys.version.split()[0]}, {os.cpu_count()} cores)\n")
+    print("| step | median s | min–max s | × baseline | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|")
+    for fig in figures.values():
+        ratio = fig.median() / base if base else float("nan")
+        print(f"| {fig.name} | {fig.median():.2f} | {min(fig.seconds):.2f}–{max(fig.seconds):.2f}"
+              f" | {ratio:.2f} | {fig.peak():.0f} |")
+    print(f"\nsite/: {total / 1e6:.1f} MB in all, {pages} HTML pages, "
+          f"{html / max(pages, 1) / 1024:.1f} KB per page on average")
+    inc = figures["build after editing one notice"].median()
+    print(f"cold build / baseline = {cold_build / base:.2f} (goal ≤ 1.5); "
+          f"edit rebuild / cold build = {inc / cold_build:.2f} (goal ≤ 0.10)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
