@@ -1,18 +1,25 @@
 """The one-way pipeline, composed: load → validate → link. Index and render consume its result.
 
-The CLI and the mkdocs plugin both call `run`, so `check`, `build` and `mkdocs build` judge the
-archive the same way.
+The CLI and the mkdocs plugin both call these functions, so `check`, `build` and `mkdocs build`
+judge the archive the same way. Per-file work (reading, parsing, checking one notice) is
+memoised in the cache folder and spread over both cores when many files changed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import __version__
+from .cache import DocumentCache
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
-from .load import load_archive
-from .validate import ValidationResult, validate
+from .load import load_document
+from .load.loader import TOPICS_FILE, load_topics, notice_paths
+from .validate import ValidationResult, assemble, build_notice
 
 
 @dataclass(frozen=True)
@@ -29,8 +36,68 @@ class PipelineResult:
         return self.linked is not None
 
 
-def run(notices_dir: Path, root: Path, profile: str = "public") -> PipelineResult:
-    validation = validate(load_archive(notices_dir, root))
+def _load_and_check(path: Path, root: Path):
+    return build_notice(load_document(path, root))
+
+
+def validate_archive(notices_dir: Path, root: Path,
+                     cache_dir: Path | None = None) -> ValidationResult:
+    """load → validate for the whole archive, reusing results for files that did not change."""
+    cache = DocumentCache(cache_dir)
+    per_file = cache.map(notice_paths(notices_dir), root, _load_and_check)
+    result = assemble(per_file, load_topics(notices_dir, root))
+    cache.save()
+    return result
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    diagnostics: tuple[Diagnostic, ...]
+    notice_count: int                   # notices valid on their own
+
+
+def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
+                  today: dt.date | None = None) -> CheckSummary:
+    """The diagnostics of the whole archive; instant when no file changed since the last check.
+
+    The fingerprint covers every notice file's size and mtime, topics.yml, the generator version
+    and today's date (the "date in the future" rule depends on it).
+    """
+    paths = notice_paths(notices_dir)
+    topics = notices_dir / TOPICS_FILE
+    digest = hashlib.sha256(f"{__version__}|{today or dt.date.today()}".encode())
+    for path in [*paths, topics]:
+        try:
+            st = path.stat()
+            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}|missing\n".encode())
+    key = digest.hexdigest()
+    memo = cache_dir / "check-summary.pickle" if cache_dir else None
+    if memo is not None and memo.exists():
+        try:
+            with open(memo, "rb") as handle:
+                stored_key, summary = pickle.load(handle)
+            if stored_key == key:
+                return summary
+        except Exception:
+            pass  # unreadable memo: recompute
+    validation = validate_archive(notices_dir, root, cache_dir)
+    summary = CheckSummary(validation.diagnostics, len(validation.archive.notices))
+    if memo is not None:
+        try:
+            tmp = memo.with_suffix(".tmp")
+            with open(tmp, "wb") as handle:
+                pickle.dump((key, summary), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(memo)
+        except OSError:
+            pass
+    return summary
+
+
+def run(notices_dir: Path, root: Path, profile: str = "public",
+        cache_dir: Path | None = None) -> PipelineResult:
+    validation = validate_archive(notices_dir, root, cache_dir)
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
     return PipelineResult(validation, link(validation.archive, profile))

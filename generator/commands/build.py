@@ -11,6 +11,7 @@ import sys
 from ..link import PROFILES
 from ..project import Project, ProjectError
 from ..render.atomic import BuildLocked, build_lock, publish, remove_leftovers, staging_dir
+from ..render.incremental import PREVIOUS_SITE_ENV
 from ..render.plugin import PROFILE_ENV
 
 
@@ -58,9 +59,13 @@ def run(args: argparse.Namespace) -> int:
             remove_leftovers(site_dir)
             staging = staging_dir(site_dir)
             try:
+                # With a published site, pages that did not change are linked from it
+                # instead of rendered again (render/incremental.py).
+                previous = site_dir if site_dir.is_dir() else None
+                os.environ[PREVIOUS_SITE_ENV] = str(previous or "")
                 config = load_config(str(project.config_file), site_dir=str(staging),
                                      strict=args.strict)
-                build(config)
+                build(config, dirty=previous is not None)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise

@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from ..diagnostics import ERROR, has_errors
-from ..load import load_archive
 from ..project import Project, ProjectError
-from ..validate import validate
+from ..pipeline import check_summary
 
 
 def register(subparsers) -> None:
@@ -24,11 +23,11 @@ def run(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 2
-    result = validate(load_archive(project.notices_dir, project.root))
+    result = check_summary(project.notices_dir, project.root, project.cache_dir)
     for diagnostic in result.diagnostics:
         print(diagnostic.format())
     errors = sum(1 for d in result.diagnostics if d.severity == ERROR)
     warnings = len(result.diagnostics) - errors
-    print(f"{len(result.archive.notices)} thông báo hợp lệ; {errors} lỗi, {warnings} cảnh báo",
+    print(f"{result.notice_count} thông báo hợp lệ; {errors} lỗi, {warnings} cảnh báo",
           file=sys.stderr)
     return 1 if has_errors(result.diagnostics) else 0

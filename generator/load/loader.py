@@ -46,6 +46,10 @@ class LoadResult:
 
 def _relative(path: Path, root: Path) -> str:
     try:
+        return path.relative_to(root).as_posix()  # the common case, no file-system calls
+    except ValueError:
+        pass
+    try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -14,6 +14,9 @@ _TCVN3_HINT = re.compile(rb"[\xb5\xb8\xb6\xb7\xb9\xa8\xbb\xbe\xbc\xbd\xc6\xa9\xc
 _VNI_HINT = re.compile(rb"[a-zA-Z][\xf8\xf9\xfa\xfb\xfc\xf5\xef\xec\xeb\xe8\xe9\xea\xe1\xe2\xe3\xe4\xe5]")
 
 
+_TEXT_BYTES = bytes(range(9, 14)) + bytes(range(32, 256))
+
+
 class DecodeProblem(ValueError):
     """The bytes are not a notice we can read; `code` and message say which and how to fix it."""
 
@@ -92,5 +95,5 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _TEXT_BYTES))  # C speed: delete text bytes, count rest
     return controls > len(head) // 20

@@ -16,13 +16,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..pipeline import PipelineResult, run
 from .config import PluginConfig
+from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .pages import PageSpec, common_context, site_pages
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
@@ -36,7 +37,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.result: PipelineResult | None = None
         self.specs: dict[str, PageSpec] = {}
+        self.contexts: dict[str, dict] = {}
         self.common: dict = {}
+        self.render_state: RenderState | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -45,10 +48,14 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.profile not in PROFILES:
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
+        self.cache_dir = self.root / self.config.cache_dir
+        theme_dir = config.theme.custom_dir
+        self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
+                                        Path(theme_dir) if theme_dir else None, self.profile)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        result = run(self.notices_dir, self.root, self.profile)
+        result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir)
         for diagnostic in result.diagnostics:
             if diagnostic.severity == WARNING and not self.config.quiet_warnings:
                 log.info(diagnostic.format())  # warnings are `check`'s business, not strict's
@@ -63,12 +70,23 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
 
         docs_dir = os.path.realpath(config.docs_dir)
         kept = [f for f in files if not (f.src_dir and os.path.realpath(f.src_dir) == docs_dir)]
-        self.specs = {}
+        self.common = common_context(linked)
+        site_fp = page_fingerprint(self.site_fp, "", "", "", self.common)
+        self.render_state = RenderState(self.cache_dir, self.profile)
+        self.specs, self.contexts = {}, {}
         generated = []
         for spec in site_pages(linked):
-            self.specs[spec.src_uri] = spec
-            generated.append(File.generated(config, spec.src_uri, content=spec.markdown))
-        self.common = common_context(linked)
+            page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
+            context = spec.context()
+            self.render_state.mark(page_file, page_fingerprint(
+                site_fp, spec.template, spec.title, spec.markdown, context))
+            if not page_file.unchanged:  # skipped pages are never rendered: keep no context
+                self.specs[spec.src_uri] = spec
+                self.contexts[spec.src_uri] = context
+            generated.append(page_file)
+        skipped = len(self.render_state.skipped)
+        if skipped:
+            log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         return Files(kept + generated)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -82,7 +100,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
-            context.update(spec.context())
+        context.update(self.contexts.get(page.file.src_uri, {}))
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.render_state is not None:
+            self.render_state.finish(Path(config.site_dir))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..load import LoadResult
-from ..model import Archive
+from ..load import LoadResult, TopicsDocument
+from ..model import Archive, Notice
 from .fields import build_notice
+
+__all__ = ["ValidationResult", "validate", "assemble", "build_notice"]
 from .rules import check_archive
 from .topics import build_topics
 
@@ -19,10 +22,15 @@ class ValidationResult:
 
 
 def validate(loaded: LoadResult) -> ValidationResult:
-    topics, diagnostics = build_topics(loaded.topics)
+    return assemble((build_notice(doc) for doc in loaded.documents), loaded.topics)
+
+
+def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
+             topics_doc: TopicsDocument) -> ValidationResult:
+    """Combine per-file results (possibly cached) with the topics and the archive-wide rules."""
+    topics, diagnostics = build_topics(topics_doc)
     notices = []
-    for doc in loaded.documents:
-        notice, found = build_notice(doc)
+    for notice, found in per_document:
         diagnostics.extend(found)
         if notice is not None:
             notices.append(notice)

@@ -1,0 +1,105 @@
+"""Per-file memo of the load and validate stages, so unchanged notices are not parsed again.
+
+A file is unchanged when its size and modification time (ns) match what was recorded, as git's
+index does. The cache is a single pickle under the cache folder, written atomically; it is
+safe to delete at any time (the next run rebuilds it), and any cache that cannot be read or
+comes from another version of the generator is ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+
+CACHE_FORMAT = 1
+PARALLEL_THRESHOLD = 400   # below this, starting worker processes costs more than it saves
+WORKERS = min(2, os.cpu_count() or 1)
+
+Result = tuple  # (Notice | None, list[Diagnostic]) for one file
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+class DocumentCache:
+    def __init__(self, cache_dir: Path | None, name: str = "documents.pickle"):
+        self.path = cache_dir / name if cache_dir else None
+        self.entries: dict[str, tuple] = {}
+        self.dirty = False
+        if self.path and self.path.exists():
+            try:
+                with open(self.path, "rb") as handle:
+                    stored = pickle.load(handle)
+                if stored.get("key") == (CACHE_FORMAT, __version__):
+                    self.entries = stored["entries"]
+            except Exception:  # a damaged or foreign cache is only a missed optimisation
+                self.entries = {}
+
+    def map(self, paths: list[Path], root: Path, work: Callable[[Path, Path], Result]) -> list[Result]:
+        """work(path, root) for every path, from the cache where the file has not changed."""
+        results: dict[str, Result] = {}
+        misses: list[tuple[str, Path, tuple]] = []
+        seen = set()
+        for path in paths:
+            rel = _rel(path, root)
+            seen.add(rel)
+            sig = _signature(path)
+            entry = self.entries.get(rel)
+            if entry is not None and sig is not None and entry[0] == sig:
+                results[rel] = entry[1]
+            else:
+                misses.append((rel, path, sig))
+        if misses:
+            computed = _compute([p for _, p, _ in misses], root, work)
+            for (rel, _, sig), result in zip(misses, computed):
+                results[rel] = result
+                if sig is not None:
+                    self.entries[rel] = (sig, result)
+            self.dirty = True
+        stale = set(self.entries) - seen
+        for rel in stale:
+            del self.entries[rel]
+        self.dirty = self.dirty or bool(stale)
+        return [results[_rel(p, root)] for p in paths]
+
+    def save(self) -> None:
+        if not (self.path and self.dirty):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({"key": (CACHE_FORMAT, __version__), "entries": self.entries},
+                            handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError:
+            pass  # a read-only or full disk only costs speed next time
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _compute(paths: list[Path], root: Path, work) -> list[Result]:
+    if len(paths) < PARALLEL_THRESHOLD or WORKERS < 2:
+        return [work(p, root) for p in paths]
+    # fork: workers inherit the imported modules, so they start in milliseconds.
+    with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
+        chunk = max(16, len(paths) // (WORKERS * 8))
+        return list(pool.map(work, paths, [root] * len(paths), chunksize=chunk))

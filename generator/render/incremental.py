@@ -1,0 +1,113 @@
+"""Incremental builds: re-render only the pages whose inputs changed since the published site.
+
+Every generated page gets a fingerprint of everything its HTML depends on (its Markdown, its
+template context, the site-wide inputs: mkdocs.yml, theme/, generator version, profile). A build
+started by `notice-archive build` with a previous site/ runs mkdocs in dirty mode into a fresh
+staging folder: pages whose fingerprint matches the manifest are not rendered, and their HTML is
+hard-linked from the published site afterwards. Files are never written through a link, so the
+published site is never modified in place. Plain `mkdocs build` always renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from .. import __version__
+
+MANIFEST = "render-manifest.json"
+STAMP = ".notice-archive-build"      # names the build that produced a site folder
+PREVIOUS_SITE_ENV = "NOTICE_ARCHIVE_PREVIOUS_SITE"
+
+
+class PageFile(File):
+    """A generated page that a dirty build may skip when its fingerprint is unchanged."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def site_fingerprint(config_file: Path, theme_dir: Path | None, profile: str) -> str:
+    """What every page depends on: configuration, templates, generator and theme versions."""
+    digest = hashlib.sha256(f"{__version__}|{profile}".encode())
+    try:
+        import material
+        digest.update(getattr(material, "__version__", "").encode())
+    except ImportError:
+        pass
+    digest.update(config_file.read_bytes() if config_file.exists() else b"")
+    if theme_dir and theme_dir.is_dir():
+        for path in sorted(theme_dir.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(theme_dir).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_fingerprint(site: str, template: str, title: str, markdown: str,
+                     context: dict[str, Any]) -> str:
+    digest = hashlib.sha256(site.encode())
+    for part in (template, title, markdown):
+        digest.update(b"\0" + part.encode())
+    digest.update(json.dumps(context, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return digest.hexdigest()
+
+
+class RenderState:
+    """The manifest of the published site: its build stamp and each page's fingerprint."""
+
+    def __init__(self, cache_dir: Path, profile: str):
+        self.path = cache_dir / f"{profile}-{MANIFEST}"
+        self.previous: dict[str, str] = {}
+        self.previous_site: Path | None = None
+        self.current: dict[str, str] = {}
+        self.skipped: list[File] = []
+        previous_site = os.environ.get(PREVIOUS_SITE_ENV)
+        if not previous_site:
+            return
+        site = Path(previous_site)
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            stamp = (site / STAMP).read_text(encoding="utf-8").strip()
+        except (OSError, ValueError):
+            return
+        if stored.get("stamp") == stamp:  # the manifest describes the site we would link from
+            self.previous = stored.get("pages", {})
+            self.previous_site = site
+
+    def mark(self, file: PageFile, fingerprint: str) -> None:
+        """Record a page; skip it when the published site already holds this exact page."""
+        self.current[file.src_uri] = fingerprint
+        if (self.previous_site is not None and self.previous.get(file.src_uri) == fingerprint
+                and (self.previous_site / file.dest_uri).is_file()):
+            file.unchanged = True
+            self.skipped.append(file)
+
+    def finish(self, site_dir: Path) -> None:
+        """Link skipped pages in from the published site, then stamp and record this build."""
+        assert self.previous_site is not None or not self.skipped
+        for file in self.skipped:
+            source = self.previous_site / file.dest_uri
+            target = site_dir / file.dest_uri
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or links not allowed: copy instead
+                shutil.copy2(source, target)
+        stamp = uuid.uuid4().hex
+        (site_dir / STAMP).write_text(stamp + "\n", encoding="utf-8")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"stamp": stamp, "pages": self.current}), encoding="utf-8")
+        tmp.replace(self.path)

@@ -1,0 +1,68 @@
+"""A rebuild after an edit renders only what changed, and gives the same site as a full build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+
+from conftest import cli, copy_project
+from generator.render.incremental import STAMP
+
+
+def tree(site) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file() and p.name != STAMP}
+
+
+def test_rebuild_after_edit_equals_full_build(tmp_path, archive):
+    project = copy_project(tmp_path)
+    cli(project, "build", check=True)
+    first = tree(project / "site")
+    notice = next(n for n in archive.notices if n.status == "issued"
+                  and n.classification == "public" and not n.related)
+    path = project / notice.source
+    path.write_text(path.read_text(encoding="utf-8").rstrip() + "\n\nĐoạn bổ sung kiểm thử.\n",
+                    encoding="utf-8")
+    result = cli(project, "build", check=True)
+    assert "trang không đổi" in result.stderr      # some pages were reused, not re-rendered
+    incremental = tree(project / "site")
+    changed = {k for k in incremental if first.get(k) != incremental[k]}
+    assert f"{notice.key}/index.html" in changed
+    assert len(changed) < len(first) // 2
+
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".cache")
+    cli(project, "build", check=True)
+    assert tree(project / "site") == incremental
+
+
+def test_rebuild_never_writes_into_the_published_site(tmp_path, archive):
+    project = copy_project(tmp_path)
+    cli(project, "build", check=True)
+    keep = tmp_path / "published-copy"
+    shutil.copytree(project / "site", keep)                 # independent bytes
+    linked = tmp_path / "published-links"
+    shutil.copytree(project / "site", linked, copy_function=os.link)
+    notice = next(n for n in archive.notices if n.status == "issued"
+                  and n.classification == "public")
+    path = project / notice.source
+    path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\nThêm.\n\n", 1),
+                    encoding="utf-8")
+    cli(project, "build", check=True)
+    # Files that shared inodes with the old site/ still hold the old bytes.
+    assert tree(linked) == tree(keep)
+
+
+def test_theme_change_rebuilds_everything(tmp_path):
+    project = copy_project(tmp_path)
+    cli(project, "build", check=True)
+    css = project / "theme" / "assets" / "stylesheets" / "notice-archive.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    template = project / "theme" / "notice.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '<dt>Số</dt>', '<dt>Số hiệu</dt>'), encoding="utf-8")
+    result = cli(project, "build", check=True)
+    assert "trang không đổi" not in result.stderr
+    page = next((project / "site").glob("20*/*/index.html")).read_text(encoding="utf-8")
+    assert "<dt>Số hiệu</dt>" in page
