@@ -10,7 +10,8 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project, ProjectError
-from ..render.atomic import BuildLocked, build_lock, publish, remove_leftovers, staging_dir
+from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible, publish,
+                             remove_leftovers, staging_dir)
 from ..render.plugin import PROFILE_ENV
 
 
@@ -25,6 +26,19 @@ def register(subparsers) -> None:
     p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+    p.add_argument("--wait", type=_seconds, default=0.0, metavar="GIÂY",
+                   help="nếu một lần dựng khác đang chạy, đợi tối đa chừng ấy giây "
+                   "(mặc định: không đợi, báo lỗi ngay)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"'{value}' không phải số giây hợp lệ (0 đến 86400)")
+    return seconds
 
 
 def configure_logging(quiet: bool) -> None:
@@ -53,8 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
     configure_logging(args.quiet)
+
+    def waiting() -> None:
+        print(f"notice-archive: một lần dựng khác đang chạy; đợi tối đa {args.wait:g} giây…",
+              file=sys.stderr)
+
     try:
-        with build_lock(project.cache_dir):
+        with interruptible(), build_lock(project.cache_dir, args.wait, waiting):
             remove_leftovers(site_dir)
             staging = staging_dir(site_dir)
             try:
@@ -72,5 +91,13 @@ def run(args: argparse.Namespace) -> int:
         message = str(exc)
         print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("notice-archive: đã dừng theo yêu cầu (Ctrl-C); site/ giữ nguyên như trước",
+              file=sys.stderr)
+        return 130
+    except BuildInterrupted as exc:
+        print(f"notice-archive: đã dừng do tín hiệu {exc}; site/ giữ nguyên như trước",
+              file=sys.stderr)
+        return 128 + exc.signum
     print(f"notice-archive: đã xuất bản {site_dir}", file=sys.stderr)
     return 0
