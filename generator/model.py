@@ -119,6 +119,10 @@ class Notice:
 
         Drafts without a number or date are keyed by their file name, which is what identifies a
         draft until it is issued.
+
+        Always a safe relative path matching ^[a-z0-9/-]+$: slugify leaves only a-z, 0-9 and
+        inner hyphens, bounds the length and avoids device names, so no front matter value can
+        make a page escape site/. Two notices with the same key are refused by NA601.
         """
         if self.number and self.date:
             return f"{self.date.year}/{slugify(self.number)}"
@@ -136,8 +140,14 @@ class Notice:
 
     @property
     def label(self) -> str:
-        """How a notice is named in a list: its number, or that it is a draft."""
-        return self.number or "Dự thảo"
+        """How a notice is named in a list: its number, or that it is a draft.
+
+        A draft is named "Dự thảo" even when its front matter already has a number: the number
+        is not real until the notice is issued, and a list must not show it as if it were.
+        """
+        if self.status == "draft" or not self.number:
+            return "Dự thảo"
+        return self.number
 
 
 @dataclass(frozen=True, slots=True)
