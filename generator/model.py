@@ -117,14 +117,14 @@ class Notice:
     def key(self) -> str:
         """Stable, ASCII identity and URL path: from number and year, so moving the file keeps it.
 
-        Drafts without a number or date are keyed by their file name, which is what identifies a
-        draft until it is issued.
+        Drafts are keyed by their file name, which is what identifies a draft until it is issued
+        (a number written into a draft is provisional and must not look like an issued one).
 
         Always a safe relative path matching ^[a-z0-9/-]+$: slugify leaves only a-z, 0-9 and
         inner hyphens, bounds the length and avoids device names, so no front matter value can
         make a page escape site/. Two notices with the same key are refused by NA601.
         """
-        if self.number and self.date:
+        if self.number and self.date and self.status != "draft":
             return f"{self.date.year}/{slugify(self.number)}"
         stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return f"du-thao/{slugify(stem)}"

@@ -99,6 +99,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             return sanitize_html(html)
         return html
 
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # Pages without a Page object (404.html) show the profile in their footer too.
+        context.update(self.common)
+        return context
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
         spec = self.specs.get(page.file.src_uri)

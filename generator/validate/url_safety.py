@@ -15,7 +15,7 @@ from ..model import Archive, Notice
 
 
 def _field(notice: Notice) -> str:
-    return "number" if notice.number and notice.date else "title"
+    return "number" if notice.number and notice.date and notice.status != "draft" else "title"
 
 
 def check_urls(archive: Archive) -> Iterator[Diagnostic]:
