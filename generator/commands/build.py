@@ -10,8 +10,8 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project, ProjectError
-from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible, publish,
-                             remove_leftovers, staging_dir)
+from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
+                             remove_leftovers, signals_deferred, staging_dir, swap)
 from ..render.plugin import PROFILE_ENV
 
 
@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"notice-archive: một lần dựng khác đang chạy; đợi tối đa {args.wait:g} giây…",
               file=sys.stderr)
 
+    published = False
     try:
         with interruptible(), build_lock(project.cache_dir, args.wait, waiting):
             remove_leftovers(site_dir)
@@ -83,7 +84,11 @@ def run(args: argparse.Namespace) -> int:
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            publish(staging, site_dir)
+            with signals_deferred():  # a signal now is delivered after `published` is set
+                previous = swap(staging, site_dir)
+                published = True
+            if previous is not None:
+                shutil.rmtree(previous, ignore_errors=True)
     except BuildLocked as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1
@@ -91,13 +96,11 @@ def run(args: argparse.Namespace) -> int:
         message = str(exc)
         print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("notice-archive: đã dừng theo yêu cầu (Ctrl-C); site/ giữ nguyên như trước",
-              file=sys.stderr)
-        return 130
-    except BuildInterrupted as exc:
-        print(f"notice-archive: đã dừng do tín hiệu {exc}; site/ giữ nguyên như trước",
-              file=sys.stderr)
-        return 128 + exc.signum
+    except (KeyboardInterrupt, BuildInterrupted) as exc:
+        why = "do tín hiệu " + str(exc) if isinstance(exc, BuildInterrupted) else "theo yêu cầu"
+        outcome = (f"bản mới đã kịp xuất bản vào {site_dir}" if published
+                   else "site/ giữ nguyên như trước")
+        print(f"notice-archive: đã dừng {why}; {outcome}", file=sys.stderr)
+        return 128 + exc.signum if isinstance(exc, BuildInterrupted) else 130
     print(f"notice-archive: đã xuất bản {site_dir}", file=sys.stderr)
     return 0

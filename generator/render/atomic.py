@@ -148,25 +148,33 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Make `staging` the new site/ in one step; the previous site/ is then deleted.
+def swap(staging: Path, site_dir: Path) -> Path | None:
+    """Make `staging` the new site/ in one step; returns where the previous site/ now is.
 
-    Signals are held back during the swap, so Ctrl-C never falls between the two renames of
-    the fallback and leaves no site/ at all. Deleting the old tree happens after; if that is
-    interrupted, the leftover is a hidden staging folder the next build removes.
+    Call with signals deferred (see `signals_deferred`) so Ctrl-C never falls between the two
+    renames of the fallback and leaves no site/ at all.
     """
     os.chmod(staging, 0o755)  # mkdtemp makes 0700; a published folder is world-readable
+    if not site_dir.exists():
+        os.rename(staging, site_dir)
+        return None
+    if _exchange(staging, site_dir):
+        return staging  # now holds the previous site
+    # Fallback: two renames; between them site/ is briefly absent, never half-written.
+    previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
+    os.rmdir(previous)
+    os.rename(site_dir, previous)
+    os.rename(staging, site_dir)
+    return previous
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Swap `staging` in as site/, then delete the previous site/.
+
+    If deleting the old tree is interrupted, what is left is a hidden folder beside site/ that
+    the next build removes.
+    """
     with signals_deferred():
-        if not site_dir.exists():
-            os.rename(staging, site_dir)
-            return
-        if _exchange(staging, site_dir):
-            previous = staging  # now holds the previous site
-        else:
-            # Fallback: two renames; between them site/ is briefly absent, never half-written.
-            previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}",
-                                             dir=site_dir.parent))
-            os.rmdir(previous)
-            os.rename(site_dir, previous)
-            os.rename(staging, site_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+        previous = swap(staging, site_dir)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
