@@ -3,7 +3,7 @@
 A file is unchanged when its size and modification time (ns) match what was recorded, as git's
 index does. The cache is a single pickle under the cache folder, written atomically; it is
 safe to delete at any time (the next run rebuilds it), and any cache that cannot be read or
-comes from another version of the generator is ignored.
+comes from another version of the generator is ignored. Secret notices are not cached.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ class DocumentCache:
             computed = _compute([p for _, p, _ in misses], root, work)
             for (rel, _, sig), result in zip(misses, computed):
                 results[rel] = result
-                if sig is not None:
+                if sig is not None and not _is_secret(result):
                     self.entries[rel] = (sig, result)
             self.dirty = True
         stale = set(self.entries) - seen
@@ -87,6 +87,12 @@ class DocumentCache:
             self.dirty = False
         except OSError:
             pass  # a read-only or full disk only costs speed next time
+
+
+def _is_secret(result: Result) -> bool:
+    """Secret notices are never written to disk by us, not even to a cache: re-read each time."""
+    notice = result[0]
+    return notice is not None and notice.classification == "secret"
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -117,10 +117,14 @@ class Notice:
     def key(self) -> str:
         """Stable, ASCII identity and URL path: from number and year, so moving the file keeps it.
 
-        Drafts without a number or date are keyed by their file name, which is what identifies a
-        draft until it is issued.
+        Drafts are keyed by their file name, which is what identifies a draft until it is issued
+        (a number written into a draft is provisional and must not look like an issued one).
+
+        Always a safe relative path matching ^[a-z0-9/-]+$: slugify leaves only a-z, 0-9 and
+        inner hyphens, bounds the length and avoids device names, so no front matter value can
+        make a page escape site/. Two notices with the same key are refused by NA601.
         """
-        if self.number and self.date:
+        if self.number and self.date and self.status != "draft":
             return f"{self.date.year}/{slugify(self.number)}"
         stem = self.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         return f"du-thao/{slugify(stem)}"
@@ -136,8 +140,14 @@ class Notice:
 
     @property
     def label(self) -> str:
-        """How a notice is named in a list: its number, or that it is a draft."""
-        return self.number or "Dự thảo"
+        """How a notice is named in a list: its number, or that it is a draft.
+
+        A draft is named "Dự thảo" even when its front matter already has a number: the number
+        is not real until the notice is issued, and a list must not show it as if it were.
+        """
+        if self.status == "draft" or not self.number:
+            return "Dự thảo"
+        return self.number
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ the CLI search, the in-browser search, URLs and validation agree on what "the sa
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -98,7 +99,26 @@ def canonical(text: str) -> str:
     return unify_tones(text.lower())
 
 
+# Names Windows (and static hosts backed by it) refuses as a file or folder name, with or
+# without an extension.
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", "conin", "conout", "clock"}
+                           | {f"{dev}{n}" for dev in ("com", "lpt") for n in range(10)})
+MAX_SLUG = 80  # one URL segment; file systems allow 255 bytes, browsers and hosts prefer less
+
+
 def slugify(text: str, fallback: str = "x") -> str:
-    """ASCII slug: "125/TB-VPUBND" → "125-tb-vpubnd", "Đề án 06" → "de-an-06"."""
+    """ASCII slug: "125/TB-VPUBND" → "125-tb-vpubnd", "Đề án 06" → "de-an-06".
+
+    Always a safe single path segment: only a-z, 0-9 and inner hyphens (no "/", no "..", no
+    NUL), never a reserved device name ("con" → "con-x"), at most MAX_SLUG characters (a long
+    slug keeps a hash of the whole, so two long texts that differ late stay different).
+    """
     slug = _SLUG_JUNK.sub("-", fold(nfc(text))).strip("-")
-    return slug or fallback
+    if not slug:
+        return fallback
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha1(slug.encode("ascii")).hexdigest()[:8]
+        slug = slug[:MAX_SLUG - len(digest) - 1].rstrip("-") + "-" + digest
+    if slug in RESERVED_NAMES:
+        slug += "-x"
+    return slug

@@ -7,12 +7,11 @@ import os
 import shutil
 
 from conftest import cli, copy_project
-from generator.render.incremental import STAMP
 
 
 def tree(site) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file() and p.name != STAMP}
+            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_rebuild_after_edit_equals_full_build(tmp_path, archive):

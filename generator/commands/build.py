@@ -10,7 +10,8 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project, ProjectError
-from ..render.atomic import BuildLocked, build_lock, publish, remove_leftovers, staging_dir
+from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
+                             remove_leftovers, signals_deferred, staging_dir, swap)
 from ..render.incremental import PREVIOUS_SITE_ENV
 from ..render.plugin import PROFILE_ENV
 
@@ -24,8 +25,23 @@ def register(subparsers) -> None:
                    help="hồ sơ xuất bản: public (mặc định, chỉ văn bản công khai đã ban hành) "
                    "hoặc internal (thêm văn bản nội bộ và dự thảo)")
     p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
+    p.add_argument("--full", action="store_true",
+                   help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+    p.add_argument("--wait", type=_seconds, default=0.0, metavar="GIÂY",
+                   help="nếu một lần dựng khác đang chạy, đợi tối đa chừng ấy giây "
+                   "(mặc định: không đợi, báo lỗi ngay)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError(f"'{value}' không phải số giây hợp lệ (0 đến 86400)")
+    return seconds
 
 
 def configure_logging(quiet: bool) -> None:
@@ -54,22 +70,32 @@ def run(args: argparse.Namespace) -> int:
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
     configure_logging(args.quiet)
+
+    def waiting() -> None:
+        print(f"notice-archive: một lần dựng khác đang chạy; đợi tối đa {args.wait:g} giây…",
+              file=sys.stderr)
+
+    published = False
     try:
-        with build_lock(project.cache_dir):
+        with interruptible(), build_lock(project.cache_dir, args.wait, waiting):
             remove_leftovers(site_dir)
             staging = staging_dir(site_dir)
             try:
                 # With a published site, pages that did not change are linked from it
                 # instead of rendered again (render/incremental.py).
-                previous = site_dir if site_dir.is_dir() else None
-                os.environ[PREVIOUS_SITE_ENV] = str(previous or "")
+                incremental = site_dir.is_dir() and not args.full
+                os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
                 config = load_config(str(project.config_file), site_dir=str(staging),
                                      strict=args.strict)
-                build(config, dirty=previous is not None)
+                build(config, dirty=incremental)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
-            publish(staging, site_dir)
+            with signals_deferred():  # a signal now is delivered after `published` is set
+                previous = swap(staging, site_dir)
+                published = True
+            if previous is not None:
+                shutil.rmtree(previous, ignore_errors=True)
     except BuildLocked as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1
@@ -77,5 +103,11 @@ def run(args: argparse.Namespace) -> int:
         message = str(exc)
         print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
         return 1
+    except (KeyboardInterrupt, BuildInterrupted) as exc:
+        why = "do tín hiệu " + str(exc) if isinstance(exc, BuildInterrupted) else "theo yêu cầu"
+        outcome = (f"bản mới đã kịp xuất bản vào {site_dir}" if published
+                   else "site/ giữ nguyên như trước")
+        print(f"notice-archive: đã dừng {why}; {outcome}", file=sys.stderr)
+        return 128 + exc.signum if isinstance(exc, BuildInterrupted) else 130
     print(f"notice-archive: đã xuất bản {site_dir}", file=sys.stderr)
     return 0

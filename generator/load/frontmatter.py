@@ -108,6 +108,8 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
         raise FrontMatterProblem(
             "NA012", f"YAML không hợp lệ: {what}; kiểm tra dấu hai chấm, thụt lề và dấu nháy",
             line, column) from None
+    except FrontMatterProblem:
+        raise  # a ValueError too: NA013 from _measure must not be reworded as NA012 below
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
         raise FrontMatterProblem("NA012", f"YAML không hợp lệ: {exc}", offset) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-13-45

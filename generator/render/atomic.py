@@ -12,9 +12,11 @@ import errno
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -26,20 +28,89 @@ class BuildLocked(Exception):
     """Another build of the same archive is running."""
 
 
+LOCK_FILE = "build.lock"
+_POLL_SECONDS = 0.1
+
+
 @contextlib.contextmanager
-def build_lock(cache_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock for the whole build; a second build refuses instead of racing."""
+def build_lock(cache_dir: Path, wait: float = 0.0,
+               on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock for the whole build.
+
+    A second build of the same archive refuses at once (wait=0), or waits up to `wait` seconds
+    for the first to finish; `on_wait` is called once if it has to wait. The lock is an flock on
+    an open file, so the kernel releases it when the holder dies, even by SIGKILL.
+    """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(cache_dir / "build.lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked("một lần dựng khác của kho lưu trữ này đang chạy; hãy đợi nó xong "
-                              "rồi chạy lại") from None
+    with open(cache_dir / LOCK_FILE, "a+") as handle:
+        deadline = time.monotonic() + max(0.0, wait)
+        announced = False
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    if wait > 0:
+                        raise BuildLocked(
+                            f"đã đợi {wait:g} giây mà lần dựng khác của kho lưu trữ này vẫn "
+                            "chưa xong; site/ giữ nguyên, hãy chạy lại sau") from None
+                    raise BuildLocked(
+                        "một lần dựng khác của kho lưu trữ này đang chạy; site/ giữ nguyên. "
+                        "Hãy đợi nó xong rồi chạy lại, hoặc dùng --wait GIÂY để tự đợi") from None
+                if not announced and on_wait is not None:
+                    on_wait()
+                    announced = True
+                time.sleep(_POLL_SECONDS)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class BuildInterrupted(BaseException):
+    """SIGTERM/SIGHUP arrived: unwind like Ctrl-C so the staging folder is removed.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` in mkdocs swallows it.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into BuildInterrupted for the duration (SIGINT already raises)."""
+    def handler(signum, frame):
+        raise BuildInterrupted(signum)
+
+    previous = {}
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            previous[signum] = signal.signal(signum, handler)
+        except ValueError:  # not the main thread: leave signals alone
+            pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT/SIGTERM/SIGHUP back while site/ is being swapped, then deliver them."""
+    deferred = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _staging_name(site_dir: Path) -> str:
@@ -77,18 +148,33 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
 
-def publish(staging: Path, site_dir: Path) -> None:
-    """Make `staging` the new site/ in one step; the previous site/ is then deleted."""
+def swap(staging: Path, site_dir: Path) -> Path | None:
+    """Make `staging` the new site/ in one step; returns where the previous site/ now is.
+
+    Call with signals deferred (see `signals_deferred`) so Ctrl-C never falls between the two
+    renames of the fallback and leaves no site/ at all.
+    """
     os.chmod(staging, 0o755)  # mkdtemp makes 0700; a published folder is world-readable
     if not site_dir.exists():
         os.rename(staging, site_dir)
-        return
+        return None
     if _exchange(staging, site_dir):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
-        return
-    # Fallback: two renames; between them site/ is briefly absent but never half-written.
-    old = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
-    os.rmdir(old)
-    os.rename(site_dir, old)
+        return staging  # now holds the previous site
+    # Fallback: two renames; between them site/ is briefly absent, never half-written.
+    previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
+    os.rmdir(previous)
+    os.rename(site_dir, previous)
     os.rename(staging, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    return previous
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Swap `staging` in as site/, then delete the previous site/.
+
+    If deleting the old tree is interrupted, what is left is a hidden folder beside site/ that
+    the next build removes.
+    """
+    with signals_deferred():
+        previous = swap(staging, site_dir)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)

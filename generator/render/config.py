@@ -14,3 +14,6 @@ class PluginConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/notice-archive")
     # Do not print validation warnings during builds (`notice-archive check` shows them).
     quiet_warnings = c.Type(bool, default=False)
+    # At most this many notice files per build; past it the build stops with a clear error
+    # instead of exhausting memory or time (a wrong docs_dir, a runaway script).
+    max_notices = c.Type(int, default=100_000)

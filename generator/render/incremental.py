@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import shutil
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from mkdocs.structure.files import File
 from .. import __version__
 
 MANIFEST = "render-manifest.json"
-STAMP = ".notice-archive-build"      # names the build that produced a site folder
 PREVIOUS_SITE_ENV = "NOTICE_ARCHIVE_PREVIOUS_SITE"
 
 
@@ -77,7 +75,7 @@ class RenderState:
         site = Path(previous_site)
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
-            stamp = (site / STAMP).read_text(encoding="utf-8").strip()
+            stamp = _stamp(site)
         except (OSError, ValueError):
             return
         if stored.get("stamp") == stamp:  # the manifest describes the site we would link from
@@ -105,9 +103,15 @@ class RenderState:
                 os.link(source, target)
             except OSError:  # another file system, or links not allowed: copy instead
                 shutil.copy2(source, target)
-        stamp = uuid.uuid4().hex
-        (site_dir / STAMP).write_text(stamp + "\n", encoding="utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"stamp": stamp, "pages": self.current}), encoding="utf-8")
+        tmp.write_text(json.dumps({"stamp": _stamp(site_dir), "pages": self.current}),
+                       encoding="utf-8")
         tmp.replace(self.path)
+
+
+def _stamp(site_dir: Path) -> str:
+    """Identity of a site folder: it survives the rename that publishes it, and any other
+    folder (a plain rebuild, a copy, a failed build's staging) has another one."""
+    st = site_dir.stat()
+    return f"{st.st_dev}:{st.st_ino}:{st.st_mtime_ns}"

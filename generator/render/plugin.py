@@ -21,10 +21,12 @@ from mkdocs.structure.pages import Page
 
 from ..diagnostics import WARNING
 from ..link import PROFILES
+from ..load.loader import notice_paths
 from ..pipeline import PipelineResult, run
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .pages import PageSpec, common_context, site_pages
+from .sanitize import sanitize_html
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -55,6 +57,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._check_size()
         result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir)
         for diagnostic in result.diagnostics:
             if diagnostic.severity == WARNING and not self.config.quiet_warnings:
@@ -89,6 +92,15 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         return Files(kept + generated)
 
+    def _check_size(self) -> None:
+        """Refuse an archive past `max_notices` files before reading any of them."""
+        limit = self.config.max_notices
+        count = len(notice_paths(self.notices_dir))
+        if count > limit:
+            raise PluginError(f"notice-archive: {self.notices_dir} có {count} tệp thông báo, "
+                              f"vượt giới hạn {limit} của một lần dựng; kiểm tra docs_dir trong "
+                              "mkdocs.yml hoặc tăng max_notices trong cấu hình plugin")
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         spec = self.specs.get(page.file.src_uri)
@@ -97,6 +109,18 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             # mkdocs-material writes page.title into HTML unescaped.
             page.meta["title"] = html.escape(spec.title)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        # Notice bodies may carry raw HTML: only ordinary formatting reaches the page.
+        if page.file.src_uri in self.specs:
+            return sanitize_html(html)
+        return html
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        # Pages without a Page object (404.html) show the profile in their footer too.
+        context.update(self.common)
+        return context
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)

@@ -48,7 +48,7 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     replaced = linked.superseded_by.get(notice.key)
     supersedes = linked.notice_for(notice.supersedes) if notice.supersedes else None
     return {
-        "number": notice.number,
+        "number": notice.number if notice.status != "draft" else None,
         "label": notice.label,
         "type_name": notice.type_name,
         "title": notice.title,
@@ -75,6 +75,11 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "related": [notice_item(n, linked) for n in linked.related.get(notice.key, ())],
         "backlinks": [notice_item(n, linked) for n in linked.backlinks.get(notice.key, ())],
         "replaced_by": notice_item(replaced, linked) if replaced else None,
+        # References to notices this profile withholds: the number as this notice writes it,
+        # as plain text; nothing of the withheld notice itself (no link, title or date).
+        "withheld_refs": [number for number in dict.fromkeys(
+            notice.related + ((notice.supersedes,) if notice.supersedes else ()))
+            if number not in linked.by_number],
         "supersedes": notice_item(supersedes, linked) if supersedes else None,
         "source": notice.source,
     }
