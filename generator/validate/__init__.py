@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
@@ -18,7 +19,7 @@ class ValidationResult:
     diagnostics: tuple[Diagnostic, ...]   # sorted by file and line
 
 
-def validate(loaded: LoadResult) -> ValidationResult:
+def validate(loaded: LoadResult, today: dt.date | None = None) -> ValidationResult:
     topics, diagnostics = build_topics(loaded.topics)
     notices = []
     for doc in loaded.documents:
@@ -27,5 +28,5 @@ def validate(loaded: LoadResult) -> ValidationResult:
         if notice is not None:
             notices.append(notice)
     archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics)
-    diagnostics.extend(check_archive(archive))
+    diagnostics.extend(check_archive(archive, today))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -55,7 +55,7 @@ class _Fields:
         name = prefix + key
         if value is None:
             return None
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
             self.error(name, "NA103", f'trường "{name}" phải là một chuỗi văn bản, không phải '
                        f"{_kind(value)}; đặt giá trị trong dấu nháy kép")
             return None
@@ -97,7 +97,7 @@ class _Fields:
             return ()
         items = []
         for i, item in enumerate(value):
-            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float, dt.date)):
                 self.error(key, "NA103", f'phần tử thứ {i + 1} của "{key}" phải là chuỗi, không '
                            f"phải {_kind(item)}")
                 continue
@@ -129,7 +129,9 @@ class _Fields:
 
 def _kind(value: Any) -> str:
     return {dict: "mapping", list: "danh sách", bool: "true/false", type(None): "giá trị rỗng",
-            int: "số", float: "số", str: "chuỗi"}.get(type(value), type(value).__name__)
+            int: "số", float: "số", str: "chuỗi", set: "tập hợp (!!set)",
+            bytes: "dữ liệu nhị phân (!!binary)", tuple: "danh sách cặp"}.get(
+                type(value), type(value).__name__)
 
 
 def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:

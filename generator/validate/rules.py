@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Iterator
 
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Archive, Notice
+from .form import NUMBER, check_form
 from .suggest import did_you_mean
 
 
@@ -14,10 +16,23 @@ def _at(notice: Notice, key: str, severity: str, code: str, message: str) -> Dia
     return Diagnostic(notice.source, notice.lines.get(key, 1), 1, severity, code, message, key)
 
 
-def check_archive(archive: Archive) -> Iterator[Diagnostic]:
+def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    """Every rule that needs a valid Notice; `today` is injectable so tests do not age."""
+    today = today or dt.date.today()
+    for notice in archive.notices:
+        yield from check_form(notice, today)
     yield from _unique_numbers(archive)
     yield from _references(archive)
     yield from _topics(archive)
+
+
+def _number_identity(number: str) -> str:
+    """"6/TB-UBND", "06/TB-UBND" and "06/TB- UBND" are one number."""
+    compact = number.replace(" ", "")
+    match = NUMBER.match(compact)
+    if match and match["digits"]:
+        compact = f"{int(match['digits'])}/{compact.split('/', 1)[1]}"
+    return compact.casefold()
 
 
 def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
@@ -25,12 +40,12 @@ def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
     for notice in sorted(archive.notices, key=lambda n: n.source):
         if not notice.number:
             continue
-        key = (notice.year, notice.number.casefold())
+        key = (notice.year, _number_identity(notice.number))
         first = seen.setdefault(key, notice)
         if first is not notice:
             yield _at(notice, "number", ERROR, "NA201",
-                      f'số "{notice.number}" năm {notice.year} đã dùng cho {first.source}; '
-                      "mỗi cơ quan đánh số riêng theo từng năm")
+                      f'số "{notice.number}" năm {notice.year} đã dùng cho {first.source} '
+                      f'("{first.number}"); mỗi cơ quan đánh số riêng theo từng năm, hãy sửa số')
 
 
 def _references(archive: Archive) -> Iterator[Diagnostic]:
@@ -55,8 +70,8 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
                 superseded_by[target.number].append(notice)
                 if target.status != "superseded":
                     yield _at(target, "status", ERROR, "NA205",
-                              f'thông báo này đã được {notice.number} thay thế nên "status" phải '
-                              f'là "superseded" (hiện là "{target.status}")')
+                              f'thông báo này đã được {notice.number} ({notice.source}) thay thế '
+                              f'nên "status" phải là "superseded" (hiện là "{target.status}")')
     for notice in archive.notices:
         if notice.status == "superseded" and notice.number not in superseded_by:
             yield _at(notice, "status", ERROR, "NA206",

@@ -1,0 +1,187 @@
+"""Decree 30/2020/NĐ-CP form rules: the number's shape, dates, and the signing block.
+
+Errors are things that make the archive wrong (a number that cannot be read, a type code that
+contradicts `type`, a date in the future, a meeting after the notice). Real documents depart
+from the style rules often (no leading zero, a space inside the symbol, `tháng 09`), so those
+are warnings an editor may keep.
+
+Symbols are compared exactly as written: the codes mix case (CTr, QyĐ, TTr), so nothing is
+upper-cased before it is checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..diagnostics import ERROR, WARNING, Diagnostic
+from ..model import DOCUMENT_TYPES, Notice
+from ..text import fold
+
+# <digits>/<type>-<issuer>, optionally with the year in the middle (legal normative documents:
+# 84/2012/QĐ-UBND). The digits may be blank only on a draft (the seed's "Số: /TB-VP UBND").
+NUMBER = re.compile(r"^(?P<digits>[0-9]{0,9})/(?:(?P<year>[0-9]{4})/)?(?P<symbol>[^/\s]+)$")
+# Party documents put the type before the slash (2927-TB/TU): another scheme, out of scope.
+PARTY_NUMBER = re.compile(r"^[0-9]+-[^/\s]+/[^/\s]+$")
+
+TYPE_BY_CODE = {code: slug for slug, (code, _) in DOCUMENT_TYPES.items() if code}
+# Copies carry their own codes (bản sao y, trích sao, sao lục); the archive keeps originals.
+COPY_CODES = {"SY": "sao y", "TrS": "trích sao", "SL": "sao lục"}
+
+AUTHORITY_PREFIXES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
+_AUTHORITY = re.compile(r"^(KT|TL|TM|Q|TUQ)\. \S")
+_AUTHORITY_LOOSE = re.compile(r"^(kt|tl|tm|q|tuq)\s*[.:]?\s*(?=\S)", re.IGNORECASE)
+
+# "ngày 05 tháng 3 năm 2024" in the body (Decree 30: days < 10 and months 1–2 take a zero).
+_FULL_DATE = re.compile(r"\b[Nn]gày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})\b")
+
+
+def _at(notice: Notice, key: str, severity: str, code: str, message: str,
+        line: int | None = None) -> Diagnostic:
+    return Diagnostic(notice.source, line if line is not None else notice.lines.get(key, 1), 1,
+                      severity, code, message, key)
+
+
+def check_form(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
+    yield from _number(notice)
+    yield from _dates(notice, today)
+    yield from _signer(notice)
+    yield from _body_dates(notice)
+
+
+def _number(notice: Notice) -> Iterator[Diagnostic]:
+    raw = notice.number
+    if not raw:
+        return
+    if " " in raw:
+        yield _at(notice, "number", WARNING, "NA404",
+                  f'số ký hiệu "{raw}" có khoảng trắng; viết liền: "{raw.replace(" ", "")}"')
+    compact = raw.replace(" ", "")
+    match = NUMBER.match(compact)
+    if match is None:
+        if PARTY_NUMBER.match(compact):
+            why = ("số ký hiệu kiểu văn bản Đảng (số-loại/cơ quan) chưa được hỗ trợ; "
+                   "kho này dùng dạng <số>/<mã loại>-<mã cơ quan>")
+        else:
+            why = ("không đúng dạng <số>/<mã loại>-<mã cơ quan> (ví dụ 125/TB-VPUBND, "
+                   "công văn: 3653/UBND-TNMT)")
+        yield _at(notice, "number", ERROR, "NA401", f'số ký hiệu "{raw}" {why}')
+        return
+    digits, year, symbol = match["digits"], match["year"], match["symbol"]
+    if not digits:
+        if notice.status != "draft":
+            yield _at(notice, "number", ERROR, "NA401",
+                      f'số ký hiệu "{raw}" để trống số thứ tự; chỉ dự thảo (status: draft) mới '
+                      "được để trống, hãy điền số đã cấp")
+    elif int(digits) == 0:
+        yield _at(notice, "number", ERROR, "NA401",
+                  f'số thứ tự trong "{raw}" phải từ 1 trở lên')
+    elif len(digits) == 1:
+        yield _at(notice, "number", WARNING, "NA403",
+                  f'số nhỏ hơn 10 viết có số 0 đứng trước: "0{compact}"')
+    elif digits.startswith("0") and int(digits) >= 10:
+        yield _at(notice, "number", WARNING, "NA403",
+                  f'số "{digits}" có số 0 thừa; viết "{compact.lstrip("0")}"')
+    if year and notice.date and int(year) != notice.date.year:
+        yield _at(notice, "number", ERROR, "NA409",
+                  f'năm {year} trong số ký hiệu "{raw}" khác năm ban hành {notice.date.year} '
+                  '(trường "date"); sửa một trong hai')
+    yield from _symbol(notice, raw, symbol)
+
+
+def _symbol(notice: Notice, raw: str, symbol: str) -> Iterator[Diagnostic]:
+    expected = DOCUMENT_TYPES.get(notice.type, (None, ""))[0]
+    code, dash, issuer = symbol.partition("-")
+    if notice.type == "cong-van":
+        if code in TYPE_BY_CODE or code in COPY_CODES:
+            yield _at(notice, "number", ERROR, "NA402",
+                      f'công văn không có mã loại trong số ký hiệu, nhưng "{raw}" mang mã '
+                      f'"{code}"; sửa "type" hoặc số ký hiệu (công văn: 3653/UBND-TNMT)')
+        return
+    if not dash or not code or not issuer:
+        yield _at(notice, "number", ERROR, "NA401",
+                  f'số ký hiệu "{raw}" thiếu phần <mã loại>-<mã cơ quan> sau dấu "/" '
+                  f"(ví dụ .../{expected or 'TB'}-UBND)")
+        return
+    if code == expected:
+        return
+    if code in COPY_CODES:
+        yield _at(notice, "number", ERROR, "NA402",
+                  f'mã "{code}" trong "{raw}" là mã bản {COPY_CODES[code]}, không phải mã loại '
+                  f'văn bản; số của bản gốc ({notice.type_name}) mang mã "{expected}"')
+    elif code in TYPE_BY_CODE:
+        other = TYPE_BY_CODE[code]
+        yield _at(notice, "number", ERROR, "NA402",
+                  f'mã "{code}" trong số "{raw}" là của {DOCUMENT_TYPES[other][1].lower()} '
+                  f'({other}) nhưng "type" là {notice.type} (mã "{expected}"); sửa "type" hoặc '
+                  "số ký hiệu")
+    elif expected and fold(code).casefold() == fold(expected).casefold():
+        yield _at(notice, "number", WARNING, "NA405",
+                  f'mã loại "{code}" trong "{raw}" viết sai hoa/thường hoặc thiếu dấu; viết '
+                  f'đúng như Nghị định 30: "{expected}"')
+    else:
+        yield _at(notice, "number", ERROR, "NA402",
+                  f'mã "{code}" trong số "{raw}" không phải mã loại của {notice.type} '
+                  f'(cần "{expected}", ví dụ 125/{expected}-{issuer}); sửa số hoặc "type"')
+
+
+def _dates(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
+    if notice.date and notice.date > today:
+        yield _at(notice, "date", ERROR, "NA406",
+                  f"ngày ban hành {notice.date:%d/%m/%Y} ở tương lai (hôm nay {today:%d/%m/%Y}); "
+                  "kiểm tra lại năm/tháng")
+    meeting = notice.meeting.date if notice.meeting else None
+    if meeting and meeting > today:
+        yield _at(notice, "meeting.date", ERROR, "NA406",
+                  f"ngày họp {meeting:%d/%m/%Y} ở tương lai (hôm nay {today:%d/%m/%Y}); "
+                  "kiểm tra lại năm/tháng")
+    if meeting and notice.date and meeting > notice.date:
+        yield _at(notice, "meeting.date", ERROR, "NA407",
+                  f"ngày họp {meeting:%d/%m/%Y} sau ngày ban hành {notice.date:%d/%m/%Y}; thông "
+                  "báo kết luận chỉ ban hành sau cuộc họp, sửa một trong hai ngày")
+
+
+def _signer(notice: Notice) -> Iterator[Diagnostic]:
+    signer = notice.signer
+    if signer is None or not signer.authority:
+        return
+    authority = signer.authority
+    if not _AUTHORITY.match(authority):
+        loose = _AUTHORITY_LOOSE.match(authority)
+        if loose:
+            fixed = f"{loose.group(1).upper()}. {authority[loose.end():]}"
+            hint = f'viết "{fixed}"'
+        else:
+            hint = "bắt đầu bằng một trong " + ", ".join(AUTHORITY_PREFIXES) + \
+                " (ví dụ \"KT. Chánh Văn phòng\")"
+        yield _at(notice, "signer.authority", WARNING, "NA408",
+                  f'dòng thẩm quyền ký "{authority}" không theo mẫu; {hint}')
+        return
+    if authority.startswith("KT. ") and signer.title:
+        principal = authority[4:].strip()
+        expected = f"Phó {principal}"
+        if fold(" ".join(signer.title.split())).casefold() != fold(expected).casefold():
+            yield _at(notice, "signer.title", WARNING, "NA410",
+                      f'ký thay (KT. {principal}) thì chức vụ người ký là cấp phó: "{expected}", '
+                      f'không phải "{signer.title}"')
+
+
+def _body_dates(notice: Notice) -> Iterator[Diagnostic]:
+    for offset, line in enumerate(notice.body.split("\n")):
+        for match in _FULL_DATE.finditer(line):
+            day, month, _ = match.groups()
+            problems = []
+            if not 1 <= int(day) <= 31 or not 1 <= int(month) <= 12:
+                problems.append("ngày hoặc tháng không tồn tại")
+            else:
+                if int(day) < 10 and len(day) == 1:
+                    problems.append(f"ngày nhỏ hơn 10 viết 0{day}")
+                if int(month) <= 2 and len(month) == 1:
+                    problems.append(f"tháng {month} viết 0{month}")
+                if int(month) >= 3 and month.startswith("0"):
+                    problems.append(f"tháng {month} viết {int(month)}")
+            if problems:
+                yield Diagnostic(notice.source, notice.body_line + offset, match.start() + 1,
+                                 WARNING, "NA411", f'ngày viết "{match.group(0)}": '
+                                 + "; ".join(problems) + " (Nghị định 30/2020/NĐ-CP)", "body")
