@@ -98,6 +98,8 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
                                      "status", offset)
         _measure(node, MAX_YAML_NODES)
         data = loader.construct_document(node)
+    except FrontMatterProblem:
+        raise  # already says what is wrong (NA013 alias bomb); it is a ValueError too
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and mark and mark.line >= yaml_text.count("\n"):
