@@ -305,3 +305,42 @@ def test_build_refuses_to_publish_what_check_rejects(tmp_path):
     assert "notices/2024/future.md" in result.stderr and "NA406" in result.stderr
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_pre_commit_hooks_run_the_real_command(tmp_path):
+    import shlex
+
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert set(by_id) == {"notice-archive-check", "notice-archive-fix"}
+    project = copy_project(tmp_path)
+    bad = write(project, "bad.md", mutate("status: issued", "status: published", text=FITS))
+    for hook in hooks:
+        assert hook["language"] == "python"
+        assert re.search(hook["files"], bad) and not re.search(hook["files"], "README.md")
+    program, *args = shlex.split(by_id["notice-archive-check"]["entry"])
+    assert program == "notice-archive"
+    result = cli(project, *args, bad)
+    assert result.returncode == 1 and f"{bad}:" in result.stdout
+
+
+def test_pull_request_workflow():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "check.yml").read_text(
+        encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    steps = workflow["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    uses = [step.get("uses", "") for step in steps]
+    assert any(u.startswith("actions/setup-python") for u in uses)
+    assert next(s for s in steps if "setup-python" in s.get("uses", ""))["with"][
+        "python-version"] == "3.11"
+    assert "pip install -e ." in runs
+    assert "notice-archive check --format github" in runs
+    assert "notice-archive build" in runs
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "site/"
+    assert runs.index("notice-archive check --format github") < runs.index("notice-archive build")
