@@ -344,3 +344,15 @@ def test_pull_request_workflow():
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "site/"
     assert runs.index("notice-archive check --format github") < runs.index("notice-archive build")
+
+
+def test_named_files_outside_the_archive_are_checked_in_its_context(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("incoming") / "notice.txt"
+    outside.write_text(mutate("300/TB-VPUBND", "98/TB-VPUBND", text=FITS), encoding="utf-8")
+    result = cli(project, "check", str(outside))
+    assert result.returncode == 1
+    assert f"{outside.resolve().as_posix()}:2:1: error NA201" in result.stdout  # vs the archive
+    hidden = write(project, "_hidden.md", "no front matter\n")
+    result = cli(project, "check", hidden)
+    assert result.returncode == 1 and f"{hidden}:1:1: error NA010" in result.stdout
+    assert cli(project, "check").returncode == 0  # not part of the archive when not named

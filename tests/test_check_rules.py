@@ -127,6 +127,10 @@ CASES = [
     ("impossible date", mutate("date: 2024-07-15", "date: 2024-13-45"), "NA012", ERROR),
     ("empty title", mutate('title: "Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về an toàn '
                            'giao thông"', 'title: "  "'), "NA106", ERROR),
+    ("duplicate key", mutate("status: issued", "status: issued\nstatus: draft"), "NA107", ERROR),
+    ("duplicate nested key", mutate('  title: "Phó', '  name: "Khác"\n  title: "Phó'), "NA107",
+     ERROR),
+    ("issued without body", GOOD.split("---\n\n")[0] + "---\n\n  \n", "NA108", ERROR),
     # --- Decree 30 form -------------------------------------------------------------------------
     ("number not in form", mutate("125/TB-VPUBND", "125-TB-VPUBND"), "NA401", ERROR),
     ("party-style number", mutate("125/TB-VPUBND", "2927-TB/TU"), "NA401", ERROR),
@@ -201,8 +205,9 @@ def test_did_you_mean_for_keys_and_topics():
 def test_duplicate_number_per_year_and_issuer():
     twin = mutate('title: "Kết luận', 'title: "Một kết luận khác')
     found = diagnose({"a.md": GOOD, "b.md": twin, "other.md": OTHER})
-    assert [d.code for d in found] == ["NA201"]
-    assert "notices/2024/a.md" in found[0].message
+    assert [(d.code, d.path) for d in found] == [("NA201", "notices/2024/a.md"),
+                                                 ("NA201", "notices/2024/b.md")]
+    assert "notices/2024/b.md" in found[0].message and "notices/2024/a.md" in found[1].message
     # "06/..." and "6/..." are the same number; another year or issuer is another number.
     six = diagnose({"a.md": mutate("125/", "06/"), "b.md": mutate("125/", "6/"),
                     "other.md": OTHER})

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import ERROR, Diagnostic, has_errors
-from ..load import load_archive
+from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..project import Project, ProjectError
@@ -177,6 +177,8 @@ def run(args: argparse.Namespace) -> int:
     if args.fix:
         targets = [p for p in notice_paths(project.notices_dir)
                    if _relative(p, root) in selection] if project.notices_dir.is_dir() else []
+        targets += [p for p in given if p.is_file() and p.suffix != ".yml"
+                    and p.resolve() not in {t.resolve() for t in targets}]
         for line in _fix_files(targets, root):
             print(line, file=sys.stderr)
 
@@ -184,6 +186,13 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         print(f"notice-archive: không có thư mục thông báo {project.notices_dir}", file=sys.stderr)
         return 2
+    # A file named on the command line that the archive would not pick up (another folder,
+    # another extension, a hidden name) is still checked as a notice, in the archive's context.
+    known = {doc.path for doc in loaded.documents} | {loaded.topics.path}
+    extra = tuple(load_document(p.resolve(), root) for p in given
+                  if p.is_file() and _relative(p, root) not in known)
+    if extra:
+        loaded = LoadResult(loaded.documents + extra, loaded.topics)
     result = validate(loaded, today=args.today)
     readable = [doc.path for doc in loaded.documents if doc.data is not None and doc.path in selection]
     diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable)))

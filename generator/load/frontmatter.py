@@ -79,10 +79,18 @@ def _record_lines(node: yaml.Node, prefix: str, offset: int,
                   lines: dict[str, int], columns: dict[str, int]) -> None:
     if not isinstance(node, yaml.MappingNode):
         return
+    seen: set[str] = set()
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         name = f"{prefix}{key_node.value}"
+        if key_node.value in seen and key_node.value != "<<":
+            # YAML would silently keep the last value: two values for one field contradict.
+            raise FrontMatterProblem(
+                "NA107", f'trường "{name}" xuất hiện hai lần (dòng {lines.get(name, offset)} và '
+                f"dòng {key_node.start_mark.line + offset}); giữ một giá trị, xóa dòng kia",
+                key_node.start_mark.line + offset, key_node.start_mark.column + 1)
+        seen.add(key_node.value)
         lines.setdefault(name, key_node.start_mark.line + offset)
         columns.setdefault(name, key_node.start_mark.column + 1)
         _record_lines(value_node, name + ".", offset, lines, columns)

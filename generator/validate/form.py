@@ -48,6 +48,10 @@ def check_form(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
     yield from _dates(notice, today)
     yield from _signer(notice)
     yield from _body_dates(notice)
+    if notice.status != "draft" and not notice.body.strip():
+        yield Diagnostic(notice.source, notice.body_line, 1, ERROR, "NA108",
+                         "thông báo đã ban hành nhưng không có nội dung; dán nội dung văn bản "
+                         "sau dòng '---' đóng front matter", "body")
 
 
 def _number(notice: Notice) -> Iterator[Diagnostic]:

@@ -36,16 +36,18 @@ def _number_identity(number: str) -> str:
 
 
 def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
-    seen: dict[tuple, Notice] = {}
+    """Every notice sharing a number gets the error, each naming the others: whichever file a
+    pull request adds, the reviewer sees the problem on it."""
+    groups: dict[tuple, list[Notice]] = defaultdict(list)
     for notice in sorted(archive.notices, key=lambda n: n.source):
-        if not notice.number:
-            continue
-        key = (notice.year, _number_identity(notice.number))
-        first = seen.setdefault(key, notice)
-        if first is not notice:
+        if notice.number:
+            groups[(notice.year, _number_identity(notice.number))].append(notice)
+    for group in groups.values():
+        for notice in group if len(group) > 1 else ():
+            others = ", ".join(f'{o.source} ("{o.number}")' for o in group if o is not notice)
             yield _at(notice, "number", ERROR, "NA201",
-                      f'số "{notice.number}" năm {notice.year} đã dùng cho {first.source} '
-                      f'("{first.number}"); mỗi cơ quan đánh số riêng theo từng năm, hãy sửa số')
+                      f'số "{notice.number}" năm {notice.year} đã dùng cho {others}; mỗi cơ quan '
+                      "đánh số riêng theo từng năm, hãy sửa số")
 
 
 def _references(archive: Archive) -> Iterator[Diagnostic]:
