@@ -208,6 +208,9 @@ def hostile(marker: Path) -> dict[str, bytes]:
         "merge-key.md": "---\nbase: &b {title: x}\n<<: *b\n---\n",
         "dup-keys.md": mutate("type: thong-bao", "type: thong-bao\ntype: ke-hoach\ntitle: 5"),
         "empty-number.md": mutate('"125/TB-VPUBND"', '""'),
+        "empty-int-tag.md": mutate('issuer: "Văn phòng UBND tỉnh Hậu Giang"', "issuer: !!int"),
+        "empty-bool-tag.md": mutate("status: issued", "status: !!bool"),
+        "bad-timestamp.md": mutate("date: 2024-07-15", "date: !!timestamp 2024-99-99"),
     }
     return {name: (v.encode("utf-8") if isinstance(v, str) else v) for name, v in files.items()}
 

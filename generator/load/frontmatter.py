@@ -120,11 +120,13 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
             line, column) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
         raise FrontMatterProblem("NA012", f"YAML không hợp lệ: {exc}", offset) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-13-45
-        raise FrontMatterProblem("NA012", f"YAML không hợp lệ: giá trị không đọc được ({exc}); "
-                                 "ngày viết dạng YYYY-MM-DD", offset) from None
     except RecursionError:
         raise FrontMatterProblem("NA013", "YAML lồng nhau quá sâu", offset) from None
+    except Exception as exc:  # noqa: BLE001 - e.g. date: 2024-13-45, "!!int" with no value:
+        # PyYAML's constructors raise all sorts; with the safe loader each means a bad value.
+        raise FrontMatterProblem("NA012", "YAML không hợp lệ: giá trị không đọc được "
+                                 f"({type(exc).__name__}: {exc}); ngày viết dạng YYYY-MM-DD, "
+                                 "không dùng thẻ !!", offset) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
