@@ -151,6 +151,14 @@ CASES = [
     ("KT. without deputy title", mutate('title: "Phó Chánh', 'title: "Chánh'), "NA410", WARNING),
     ("body date style", mutate("Ngày 12 tháng 7 năm 2024", "Ngày 5 tháng 09 năm 2024"), "NA411",
      WARNING),
+    ("secrecy mark on a public notice", mutate("Ngày 12 tháng 7", "**MẬT**\n\nNgày 12 tháng 7"),
+     "NA412", ERROR),
+    ("signing block in body", mutate("thực hiện./.", "thực hiện./.\n\n**KT. CHÁNH VĂN PHÒNG\n"
+                                     "PHÓ CHÁNH VĂN PHÒNG**"), "NA413", WARNING),
+    ("recipients in body", mutate("thực hiện./.", "thực hiện./.\n\nNơi nhận:\n- Như trên;"),
+     "NA413", WARNING),
+    ("header in body", mutate("Ngày 12 tháng 7", "Số: /TB-VP UBND\n\nNgày 12 tháng 7"), "NA413",
+     WARNING),
     # --- archive-wide ------------------------------------------------------------------------
     ("dangling related", mutate('related: ["98/TB-VPUBND"]', 'related: ["99/TB-VPUBND"]'),
      "NA202", ERROR),
@@ -320,3 +328,9 @@ def test_unreadable_file(tmp_path):
     missing = tmp_path / "gone.md"
     (d,) = load_document(missing, tmp_path).diagnostics
     assert d.code == "NA002" and d.path == "gone.md"
+
+
+def test_secret_notice_may_carry_its_mark():
+    secret = mutate("Ngày 12 tháng 7", "**TỐI MẬT**\n\nNgày 12 tháng 7", "classification: public",
+                    "classification: secret")
+    assert diagnose({"a.md": secret, "other.md": OTHER}) == ()

@@ -48,6 +48,7 @@ def check_form(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
     yield from _dates(notice, today)
     yield from _signer(notice)
     yield from _body_dates(notice)
+    yield from _body_blocks(notice)
     if notice.status != "draft" and not notice.body.strip():
         yield Diagnostic(notice.source, notice.body_line, 1, ERROR, "NA108",
                          "thông báo đã ban hành nhưng không có nội dung; dán nội dung văn bản "
@@ -189,3 +190,34 @@ def _body_dates(notice: Notice) -> Iterator[Diagnostic]:
                 yield Diagnostic(notice.source, notice.body_line + offset, match.start() + 1,
                                  WARNING, "NA411", f'ngày viết "{match.group(0)}": '
                                  + "; ".join(problems) + " (Nghị định 30/2020/NĐ-CP)", "body")
+
+
+# Marks that belong to the document's header, printed above the number (Decree 30, Phụ lục I).
+SECRECY_MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
+URGENCY_MARKS = ("HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN")
+_EMPHASIS = re.compile(r"^[\s*_#>]+|[\s*_]+$")
+_HEADER_LINE = re.compile(r"^(Số|Số, ký hiệu)\s*:\s*\S*/|^Nơi nhận\s*:|"
+                          r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                          r"^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc")
+_SIGNING_LINE = re.compile(r"^(KT|TL|TM|Q|TUQ)\.\s+\S")
+
+
+def _body_blocks(notice: Notice) -> Iterator[Diagnostic]:
+    """The header and signing blocks are rendered from the front matter, never kept in the body;
+    a secrecy mark pasted with them says the notice must not be public."""
+    for offset, raw in enumerate(notice.body.split("\n")):
+        line = _EMPHASIS.sub("", raw)
+        if not line:
+            continue
+        where = notice.body_line + offset
+        if line in SECRECY_MARKS and notice.classification != "secret":
+            yield Diagnostic(notice.source, where, 1, ERROR, "NA412",
+                             f'văn bản mang dấu độ mật "{line}" nhưng classification là '
+                             f'"{notice.classification}"; đặt classification: secret (không xuất '
+                             "bản) hoặc xóa dấu nếu đã được giải mật", "classification")
+        elif line in URGENCY_MARKS or _HEADER_LINE.match(line) or (
+                _SIGNING_LINE.match(line) and line.isupper()):
+            yield Diagnostic(notice.source, where, 1, WARNING, "NA413",
+                             f'dòng "{line[:60]}" thuộc phần đầu/cuối văn bản (số ký hiệu, độ khẩn, '
+                             "nơi nhận, chữ ký); trang tự dựng phần này từ front matter, hãy xóa "
+                             "khỏi nội dung", "body")
