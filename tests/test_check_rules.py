@@ -159,6 +159,12 @@ CASES = [
      "NA413", WARNING),
     ("header in body", mutate("Ngày 12 tháng 7", "Số: /TB-VP UBND\n\nNgày 12 tháng 7"), "NA413",
      WARNING),
+    ("script in body", mutate("1. Sở", "<script>alert(1)</script>\n\n1. Sở"), "NA414", ERROR),
+    ("event handler", mutate("1. Sở", '<img src=x onerror="alert(1)">\n\n1. Sở'), "NA414",
+     ERROR),
+    ("attr_list handler", mutate("1. Sở", '**Sở** { onclick="alert(1)" }\n\n1. Sở'), "NA414",
+     ERROR),
+    ("javascript link", mutate("1. Sở", "[bấm](javascript:alert(1))\n\n1. Sở"), "NA414", ERROR),
     # --- archive-wide ------------------------------------------------------------------------
     ("dangling related", mutate('related: ["98/TB-VPUBND"]', 'related: ["99/TB-VPUBND"]'),
      "NA202", ERROR),
@@ -334,3 +340,9 @@ def test_secret_notice_may_carry_its_mark():
     secret = mutate("Ngày 12 tháng 7", "**TỐI MẬT**\n\nNgày 12 tháng 7", "classification: public",
                     "classification: secret")
     assert diagnose({"a.md": secret, "other.md": OTHER}) == ()
+
+
+def test_ordinary_markdown_and_html_are_not_active_content():
+    body = ("Xem <sup>1</sup> và <br> **đậm** [liên kết](https://example.org/a?on=1) "
+            "{: .lead } trong buổi online = trực tuyến\n\n```\n<script>x</script>\n```\n")
+    assert diagnose({"a.md": mutate("1. Sở", body + "\n1. Sở"), "other.md": OTHER}) == ()

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Archive, Notice
 from .form import NUMBER, check_form
+from .safety import check_body
 from .suggest import did_you_mean
 
 
@@ -21,6 +22,7 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     today = today or dt.date.today()
     for notice in archive.notices:
         yield from check_form(notice, today)
+        yield from check_body(notice)
     yield from _unique_numbers(archive)
     yield from _references(archive)
     yield from _topics(archive)
