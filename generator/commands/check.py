@@ -39,7 +39,8 @@ def register(subparsers) -> None:
         description="Kiểm tra toàn bộ kho thông báo và báo mọi lỗi một lần. Mã thoát: 0 không "
         "có lỗi (có thể có cảnh báo), 1 có lỗi, 2 dùng sai lệnh.")
     p.add_argument("paths", nargs="*", metavar="TỆP",
-                   help="chỉ báo lỗi của các tệp/thư mục này (vẫn kiểm tra trong ngữ cảnh toàn kho)")
+                   help="chỉ báo lỗi của các tệp/thư mục này (vẫn kiểm tra trong ngữ cảnh "
+                   "toàn kho)")
     p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (mặc định), github (chú thích trên pull request), json")
@@ -194,7 +195,8 @@ def run(args: argparse.Namespace) -> int:
     if extra:
         loaded = LoadResult(loaded.documents + extra, loaded.topics)
     result = validate(loaded, today=args.today)
-    readable = [doc.path for doc in loaded.documents if doc.data is not None and doc.path in selection]
+    readable = [doc.path for doc in loaded.documents
+                if doc.data is not None and doc.path in selection]
     diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable)))
     reported = [d for d in diagnostics if selection.involves(d)]
 

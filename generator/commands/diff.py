@@ -1,4 +1,5 @@
-"""`notice-archive diff REV`: what the working tree does to the archive, compared with a git revision.
+"""`notice-archive diff REV`: what the working tree does to the archive, compared with a git
+revision.
 
 Both sides go through the same loader (the revision's files are read with `git cat-file`, never
 checked out), and notices are matched by identity: their number, else their file path. The
@@ -174,19 +175,22 @@ class ArchiveDiff:
         }
 
 
-def compare(old_docs: list[SourceDocument], new_docs: list[SourceDocument], rev: str) -> ArchiveDiff:
+def _by_number(entries: list[Entry]) -> dict[str, Entry]:
+    """Identity is the number; a number used twice on one side is ambiguous: those fall back to
+    their paths."""
+    counts: dict[str, int] = {}
+    for entry in entries:
+        if entry.number:
+            counts[entry.number] = counts.get(entry.number, 0) + 1
+    return {e.number: e for e in entries if e.number and counts[e.number] == 1}
+
+
+def compare(old_docs: list[SourceDocument], new_docs: list[SourceDocument],
+            rev: str) -> ArchiveDiff:
     old = [Entry.of(d) for d in old_docs]
     new = [Entry.of(d) for d in new_docs]
     pairs: list[tuple[Entry, Entry]] = []
-    # Identity is the number; a number used twice on one side is ambiguous, so fall back to paths.
-    def by_number(entries):
-        counts: dict[str, int] = {}
-        for e in entries:
-            if e.number:
-                counts[e.number] = counts.get(e.number, 0) + 1
-        return {e.number: e for e in entries if e.number and counts[e.number] == 1}
-
-    old_by_number, new_by_number = by_number(old), by_number(new)
+    old_by_number, new_by_number = _by_number(old), _by_number(new)
     matched_old, matched_new = set(), set()
     for number, entry in new_by_number.items():
         if number in old_by_number:

@@ -197,7 +197,8 @@ SECRECY_MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
 URGENCY_MARKS = ("HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN")
 _EMPHASIS = re.compile(r"^[\s*_#>]+|[\s*_]+$")
 _HEADER_LINE = re.compile(r"^(Số|Số, ký hiệu)\s*:\s*\S*/|^Nơi nhận\s*:|"
-                          r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                          r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                          r"^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                           r"^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc")
 _SIGNING_LINE = re.compile(r"^(KT|TL|TM|Q|TUQ)\.\s+\S")
 
@@ -218,6 +219,6 @@ def _body_blocks(notice: Notice) -> Iterator[Diagnostic]:
         elif line in URGENCY_MARKS or _HEADER_LINE.match(line) or (
                 _SIGNING_LINE.match(line) and line.isupper()):
             yield Diagnostic(notice.source, where, 1, WARNING, "NA413",
-                             f'dòng "{line[:60]}" thuộc phần đầu/cuối văn bản (số ký hiệu, độ khẩn, '
-                             "nơi nhận, chữ ký); trang tự dựng phần này từ front matter, hãy xóa "
+                             f'dòng "{line[:60]}" thuộc phần đầu/cuối văn bản (số ký hiệu, '
+                             "độ khẩn, nơi nhận, chữ ký); trang tự dựng phần này từ front matter, hãy xóa "
                              "khỏi nội dung", "body")
