@@ -136,6 +136,7 @@ CASES = [
     ("party-style number", mutate("125/TB-VPUBND", "2927-TB/TU"), "NA401", ERROR),
     ("blank number on an issued notice", mutate("125/TB-VPUBND", "/TB-VPUBND"), "NA401", ERROR),
     ("number without issuer code", mutate("125/TB-VPUBND", "125/TB"), "NA401", ERROR),
+    ("en dash in number", mutate("125/TB-VPUBND", "125/TB–VPUBND"), "NA401", ERROR),
     ("type code of another type", mutate("125/TB-VPUBND", "125/QĐ-VPUBND"), "NA402", ERROR),
     ("unknown type code", mutate("125/TB-VPUBND", "125/XYZ-VPUBND"), "NA402", ERROR),
     ("copy code", mutate("125/TB-VPUBND", "125/SY-VPUBND"), "NA402", ERROR),
@@ -216,6 +217,15 @@ def test_did_you_mean_for_keys_and_topics():
     assert slug.code == "NA207" and '"an-toan-giao-thong"' in slug.message
 
 
+def test_vietnamese_key_names_suggest_the_field():
+    (key,) = [d for d in diagnose({"bad.md": mutate("title:", "tiêu_đề:"), "other.md": OTHER})
+              if d.code == "NA101"]
+    assert '"title"?' in key.message
+    (key,) = [d for d in diagnose({"bad.md": mutate("  name:", "  Họ tên:"), "other.md": OTHER})
+              if d.code == "NA101"]
+    assert '"name"?' in key.message
+
+
 def test_duplicate_number_per_year_and_issuer():
     twin = mutate('title: "Kết luận', 'title: "Một kết luận khác')
     found = diagnose({"a.md": GOOD, "b.md": twin, "other.md": OTHER})
@@ -282,6 +292,10 @@ def test_trailing_whitespace_warning_spares_markdown_line_breaks():
     assert {d.line for d in found} == {text.split("\n").index(line) + 1 for line in
                                        ("status: issued  ", "Văn phòng UBND tỉnh thông báo để các "
                                         "cơ quan, đơn vị biết, thực hiện./. ")}
+
+
+def test_key_order_ignores_unknown_keys():
+    assert check_text("n.md", mutate("status: issued", "tittle: x\nstatus: issued")) == []
 
 
 def test_key_order_warning():

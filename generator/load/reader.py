@@ -150,9 +150,11 @@ def decode(data: bytes) -> tuple[str, bool]:
                            "Unikey (TCVN3 (ABC) → Unicode)",
             "Windows-1258": "mã Windows-1258; hãy chuyển sang UTF-8 "
                             "(iconv -f WINDOWS-1258 -t UTF-8)",
-        }.get(guess or "", "mã không phải UTF-8; hãy lưu lại với mã UTF-8")
-        raise DecodeProblem("NA001", f"tệp không phải UTF-8, có vẻ là {hint}",
-                            line=_line_of(data, exc.start)) from None
+        }.get(guess or "")
+        message = (f"tệp không phải UTF-8, có vẻ là {hint}" if hint else
+                   "tệp không phải UTF-8 (không nhận ra bảng mã); hãy mở bằng trình soạn thảo và "
+                   "lưu lại với mã UTF-8")
+        raise DecodeProblem("NA001", message, line=_line_of(data, exc.start)) from None
     if _looks_binary(data):
         raise DecodeProblem("NA005", "tệp chứa ký tự điều khiển nhị phân (NUL…); hãy xóa hoặc "
                             "thay bằng tệp văn bản .md", line=_line_of(data, data.find(b"\x00")))

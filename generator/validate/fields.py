@@ -12,7 +12,7 @@ from typing import Any
 from ..diagnostics import ERROR, Diagnostic
 from ..load import SourceDocument
 from ..model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, Meeting, Notice, Signer
-from ..text import nfc
+from ..text import fold, nfc
 from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
@@ -48,7 +48,7 @@ class _Fields:
                            f"khóa {key!r} không phải chuỗi; tên trường phải là chữ")
             elif key not in allowed:
                 self.error(prefix + key, "NA101", f'trường "{prefix}{key}" không có trong định dạng '
-                           f"thông báo{did_you_mean(key, allowed)}; hãy sửa tên hoặc xóa trường")
+                           f"thông báo{_suggest_key(key, allowed)}; hãy sửa tên hoặc xóa trường")
 
     def text(self, mapping: dict, key: str, prefix: str = "") -> str | None:
         value = mapping.get(key)
@@ -125,6 +125,27 @@ class _Fields:
                        f"(mapping), không phải {_kind(value)}")
             return None
         return value
+
+
+# Staff often name fields in Vietnamese: "tiêu đề" means title. Keys are folded (no diacritics,
+# separators as spaces) before lookup.
+VIETNAMESE_KEYS = {
+    "so": "number", "so hieu": "number", "so ky hieu": "number", "loai": "type",
+    "loai van ban": "type", "tieu de": "title", "trich yeu": "title", "co quan": "issuer",
+    "co quan ban hanh": "issuer", "dia danh": "place", "ngay": "date", "ngay ban hanh": "date",
+    "cuoc hop": "meeting", "nguoi ky": "signer", "noi nhan": "recipients", "chu de": "topics",
+    "lien quan": "related", "thay the": "supersedes", "trang thai": "status",
+    "do mat": "classification",
+    "ho ten": "name", "ten": "name", "chuc vu": "title", "tham quyen": "authority",
+    "dia diem": "location", "chu tri": "chair", "chuc vu chu tri": "chair_title",
+}
+
+
+def _suggest_key(key: str, allowed: tuple[str, ...]) -> str:
+    english = VIETNAMESE_KEYS.get(" ".join(fold(key).replace("_", " ").replace("-", " ").split()))
+    if english in allowed:
+        return f' (có phải "{english}"?)'
+    return did_you_mean(key, allowed)
 
 
 def _kind(value: Any) -> str:

@@ -105,9 +105,11 @@ def _symbol(notice: Notice, raw: str, symbol: str) -> Iterator[Diagnostic]:
                       f'"{code}"; sửa "type" hoặc số ký hiệu (công văn: 3653/UBND-TNMT)')
         return
     if not dash or not code or not issuer:
+        dashes = [ch for ch in "–—‐‑−" if ch in symbol]
+        hint = (f'; dùng dấu gạch nối "-" thay cho "{dashes[0]}"' if dashes else
+                f" (ví dụ .../{expected or 'TB'}-UBND)")
         yield _at(notice, "number", ERROR, "NA401",
-                  f'số ký hiệu "{raw}" thiếu phần <mã loại>-<mã cơ quan> sau dấu "/" '
-                  f"(ví dụ .../{expected or 'TB'}-UBND)")
+                  f'số ký hiệu "{raw}" thiếu phần <mã loại>-<mã cơ quan> sau dấu "/"{hint}')
         return
     if code == expected:
         return

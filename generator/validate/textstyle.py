@@ -82,13 +82,19 @@ def check_text(path: str, text: str) -> list[Diagnostic]:
             path, i + 1, len(content.rstrip(" \t")) + 1, WARNING, "NA007",
             "khoảng trắng thừa ở cuối dòng; xóa đi hoặc chạy 'notice-archive check --fix'"))
     order = _key_order(lines)
-    if order is not None and order != _canonical(order):
+    if order is not None and _misordered(order):
         expected = ", ".join(_canonical(order))
         diagnostics.append(Diagnostic(
             path, 2, 1, WARNING, "NA008",
             f"thứ tự trường khác thứ tự chuẩn ({expected}); chạy 'notice-archive check --fix' "
             "để sắp xếp lại"))
     return diagnostics
+
+
+def _misordered(keys: list[str]) -> bool:
+    """Known keys out of the format's order (unknown keys are NA101's business, not order's)."""
+    known = [k for k in keys if k in TOP_KEYS]
+    return known != [k for k in TOP_KEYS if k in known]
 
 
 def _canonical(keys: list[str]) -> list[str]:
@@ -152,7 +158,7 @@ def _reorder(lines: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
         return None
     head, blocks = split
     keys = [key for key, _ in blocks]
-    if len(set(keys)) != len(keys) or keys == _canonical(keys):
+    if len(set(keys)) != len(keys) or not _misordered(keys):
         return None
     position = {key: i for i, key in enumerate(_canonical(keys))}
     ordered = sorted(blocks, key=lambda block: position[block[0]])
