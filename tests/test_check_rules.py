@@ -360,3 +360,9 @@ def test_ordinary_markdown_and_html_are_not_active_content():
     body = ("Xem <sup>1</sup> và <br> **đậm** [liên kết](https://example.org/a?on=1) "
             "{: .lead } trong buổi online = trực tuyến\n\n```\n<script>x</script>\n```\n")
     assert diagnose({"a.md": mutate("1. Sở", body + "\n1. Sở"), "other.md": OTHER}) == ()
+
+
+def test_today_is_vietnam_date():
+    from generator.validate.rules import today_in_vietnam
+    now = dt.datetime.now(dt.timezone.utc)
+    assert today_in_vietnam() == (now + dt.timedelta(hours=7)).date()

@@ -207,6 +207,8 @@ def run(args: argparse.Namespace) -> int:
         prefix = _workspace_prefix(root)
         for d in reported:
             print(_github(d, prefix))
+            # GitHub shows only the first few annotations of a step; the log keeps them all.
+            print(d.format(), file=sys.stderr)
     else:
         for d in reported:
             print(d.format())
