@@ -359,3 +359,14 @@ def test_named_files_outside_the_archive_are_checked_in_its_context(project, tmp
     result = cli(project, "check", hidden)
     assert result.returncode == 1 and f"{hidden}:1:1: error NA010" in result.stdout
     assert cli(project, "check").returncode == 0  # not part of the archive when not named
+
+
+def test_notice_files_with_another_extension_are_errors(project):
+    for name in ("upper.MD", "long.markdown", "saved.md.txt"):
+        (project / "notices" / "2024" / name).write_text(FITS, encoding="utf-8")
+    (project / "notices" / "2024" / "original.pdf").write_bytes(b"%PDF-1.4")  # attachments: fine
+    result = cli(project, "check")
+    assert result.returncode == 1
+    assert re.findall(r"^notices/2024/(\S+):1:1: error NA009", result.stdout, re.M) == [
+        "long.markdown", "saved.md.txt", "upper.MD"]
+    assert '"saved.md"' in result.stdout and '"upper.md"' in result.stdout

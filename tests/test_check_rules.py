@@ -339,7 +339,8 @@ def test_every_code_is_documented_and_tested():
     documented = set(re.findall(r"^\| (NA\d{3}) \| (?:error|warning) \|", readme, re.M))
     assert source == documented
     tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_check*.py"))
-    untested = {code for code in documented if f'"{code}"' not in tests}
+    untested = {code for code in documented
+                if f'"{code}"' not in tests and f"error {code}" not in tests}
     assert untested <= {"NA002"}, untested  # NA002 needs an unreadable file: see below
 
 

@@ -126,6 +126,29 @@ def _style(root: Path, paths: list[str]) -> list[Diagnostic]:
     return found
 
 
+# Markdown spelt another way: the loader reads only "*.md", so such a notice would silently be
+# missing from the archive.
+_STRAY_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+
+
+def _stray_files(notices_dir: Path, root: Path) -> list[Diagnostic]:
+    found = []
+    for path in sorted(notices_dir.rglob("*")):
+        rel = path.relative_to(notices_dir)
+        if any(part.startswith((".", "_")) for part in rel.parts) or not path.is_file():
+            continue
+        lower = path.name.lower()
+        suffix = next((s for s in _STRAY_SUFFIXES + (".md",) if lower.endswith(s)), None)
+        if suffix is None or path.name.endswith(".md"):
+            continue
+        renamed = path.name[:-len(suffix)] + ".md"
+        found.append(Diagnostic(
+            _relative(path, root), 0, 1, ERROR, "NA009",
+            f'tệp "{path.name}" không được đọc vì không có đuôi ".md" (chữ thường) nên thông báo '
+            f'không có trong kho; đổi tên thành "{renamed}"'))
+    return found
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -197,7 +220,8 @@ def run(args: argparse.Namespace) -> int:
     result = validate(loaded, today=args.today)
     readable = [doc.path for doc in loaded.documents
                 if doc.data is not None and doc.path in selection]
-    diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable)))
+    diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable))
+                         | set(_stray_files(project.notices_dir, root)))
     reported = [d for d in diagnostics if selection.involves(d)]
 
     if args.format == "json":
