@@ -370,3 +370,18 @@ def test_notice_files_with_another_extension_are_errors(project):
     assert re.findall(r"^notices/2024/(\S+):1:1: error NA009", result.stdout, re.M) == [
         "long.markdown", "saved.md.txt", "upper.MD"]
     assert '"saved.md"' in result.stdout and '"upper.md"' in result.stdout
+
+
+def test_github_paths_are_relative_to_the_repository(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "site-src")
+    write(project, "bad.md", mutate("status: issued", "status: published", text=FITS))
+    env = {**os.environ, "GITHUB_WORKSPACE": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "github"],
+                            cwd=project, env=env, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert "::error file=site-src/notices/2024/bad.md," in result.stdout
+    assert "notices/2024/bad.md:" in result.stderr  # the full list stays in the log
