@@ -268,6 +268,18 @@ def test_mixed_case_codes_are_not_upper_cased():
     assert [d.code for d in diagnose({"a.md": de_an, "other.md": OTHER})] == ["NA402"]
 
 
+def test_signing_stacks():
+    stack = mutate("KT. Chánh Văn phòng", "TM. Ủy ban nhân dân / KT. Chủ tịch",
+                   'title: "Phó Chánh Văn phòng"', 'title: "Phó Chủ tịch"')
+    assert diagnose({"a.md": stack, "other.md": OTHER}) == ()
+    wrong = mutate('title: "Phó Chủ tịch"', 'title: "Chủ tịch"', text=stack)
+    assert [d.code for d in diagnose({"a.md": wrong, "other.md": OTHER})] == ["NA410"]
+    odd = mutate("TM. Ủy ban nhân dân", "Thay mặt Ủy ban nhân dân", text=stack)
+    assert [d.code for d in diagnose({"a.md": odd, "other.md": OTHER})] == ["NA408"]
+    tl = mutate("KT. Chánh Văn phòng", "TL. Chủ tịch / KT. Chánh Văn phòng")
+    assert diagnose({"a.md": tl, "other.md": OTHER}) == ()
+
+
 def test_cong_van_and_legal_document_numbers():
     cv = mutate("type: thong-bao", "type: cong-van", "125/TB-VPUBND", "3653/UBND-TNMT")
     assert diagnose({"a.md": cv, "other.md": OTHER}) == ()

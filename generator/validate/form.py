@@ -31,6 +31,7 @@ COPY_CODES = {"SY": "sao y", "TrS": "trích sao", "SL": "sao lục"}
 
 AUTHORITY_PREFIXES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
 _AUTHORITY = re.compile(r"^(KT|TL|TM|Q|TUQ)\. \S")
+_STACK = re.compile(r"\s*[/;|]\s*")
 _AUTHORITY_LOOSE = re.compile(r"^(kt|tl|tm|q|tuq)\s*[.:]?\s*(?=\S)", re.IGNORECASE)
 
 # "ngày 05 tháng 3 năm 2024" in the body (Decree 30: days < 10 and months 1–2 take a zero).
@@ -150,23 +151,26 @@ def _dates(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
 
 
 def _signer(notice: Notice) -> Iterator[Diagnostic]:
+    """A signing stack may be written on one line: "TM. Ủy ban nhân dân / KT. Chủ tịch"."""
     signer = notice.signer
     if signer is None or not signer.authority:
         return
-    authority = signer.authority
-    if not _AUTHORITY.match(authority):
-        loose = _AUTHORITY_LOOSE.match(authority)
+    lines = [part for part in _STACK.split(signer.authority) if part]
+    for line in lines:
+        if _AUTHORITY.match(line):
+            continue
+        loose = _AUTHORITY_LOOSE.match(line)
         if loose:
-            fixed = f"{loose.group(1).upper()}. {authority[loose.end():]}"
-            hint = f'viết "{fixed}"'
+            hint = f'viết "{loose.group(1).upper()}. {line[loose.end():]}"'
         else:
-            hint = "bắt đầu bằng một trong " + ", ".join(AUTHORITY_PREFIXES) + \
-                " (ví dụ \"KT. Chánh Văn phòng\")"
+            hint = ("bắt đầu bằng một trong " + ", ".join(AUTHORITY_PREFIXES)
+                    + ' (ví dụ "KT. Chánh Văn phòng")')
         yield _at(notice, "signer.authority", WARNING, "NA408",
-                  f'dòng thẩm quyền ký "{authority}" không theo mẫu; {hint}')
+                  f'dòng thẩm quyền ký "{line}" không theo mẫu; {hint}')
         return
-    if authority.startswith("KT. ") and signer.title:
-        principal = authority[4:].strip()
+    last = lines[-1]
+    if last.startswith("KT. ") and signer.title:
+        principal = last[4:].strip()
         expected = f"Phó {principal}"
         if fold(" ".join(signer.title.split())).casefold() != fold(expected).casefold():
             yield _at(notice, "signer.title", WARNING, "NA410",
