@@ -18,8 +18,11 @@ from .cache import DocumentCache
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
-from .load.loader import TOPICS_FILE, load_topics, notice_paths
-from .validate import ValidationResult, assemble, build_notice
+from .load.loader import load_topics, scan, stray_files
+from .load.reader import decode
+from .validate import ValidationResult, assemble, check_document
+from .validate.rules import today_in_vietnam
+from .validate.textstyle import check_text
 
 
 @dataclass(frozen=True)
@@ -37,16 +40,29 @@ class PipelineResult:
 
 
 def _load_and_check(path: Path, root: Path):
-    return build_notice(load_document(path, root))
+    """The per-file half of load → validate: one notice file, judged on its own."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None  # load_document reports it
+    doc = load_document(path, root, data)
+    notice, diagnostics = check_document(doc)
+    if doc.data is not None:  # style of the text as written (whitespace, key order)
+        diagnostics.extend(check_text(doc.path, decode(data)[0]))
+    return notice, diagnostics
 
 
-def validate_archive(notices_dir: Path, root: Path,
-                     cache_dir: Path | None = None) -> ValidationResult:
+def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = None,
+                     today: dt.date | None = None) -> ValidationResult:
     """load → validate for the whole archive, reusing results for files that did not change."""
+    notices, others = scan(notices_dir)
     cache = DocumentCache(cache_dir)
-    per_file = cache.map(notice_paths(notices_dir), root, _load_and_check)
-    result = assemble(per_file, load_topics(notices_dir, root))
+    per_file = cache.map(notices, root, _load_and_check)
+    result = assemble(per_file, load_topics(notices_dir, root), today)
     cache.save()
+    stray = stray_files(others, root)
+    if stray:
+        result = ValidationResult(result.archive, tuple(sorted(result.diagnostics + tuple(stray))))
     return result
 
 
@@ -60,13 +76,13 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
                   today: dt.date | None = None) -> CheckSummary:
     """The diagnostics of the whole archive; instant when no file changed since the last check.
 
-    The fingerprint covers every notice file's size and mtime, topics.yml, the generator version
-    and today's date (the "date in the future" rule depends on it).
+    The fingerprint covers every file's size and mtime in the notices folder (topics.yml and
+    misnamed notices included), the generator version and today's date (the "date in the
+    future" rule depends on it).
     """
-    paths = notice_paths(notices_dir)
-    topics = notices_dir / TOPICS_FILE
-    digest = hashlib.sha256(f"{__version__}|{today or dt.date.today()}".encode())
-    for path in [*paths, topics]:
+    notices, others = scan(notices_dir)
+    digest = hashlib.sha256(f"{__version__}|{today or today_in_vietnam()}".encode())
+    for path in [*notices, *others]:
         try:
             st = path.stat()
             digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
@@ -82,7 +98,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
                 return summary
         except Exception:
             pass  # unreadable memo: recompute
-    validation = validate_archive(notices_dir, root, cache_dir)
+    validation = validate_archive(notices_dir, root, cache_dir, today)
     summary = CheckSummary(validation.diagnostics, len(validation.archive.notices))
     if memo is not None:
         try:

@@ -79,10 +79,18 @@ def _record_lines(node: yaml.Node, prefix: str, offset: int,
                   lines: dict[str, int], columns: dict[str, int]) -> None:
     if not isinstance(node, yaml.MappingNode):
         return
+    seen: set[str] = set()
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue
         name = f"{prefix}{key_node.value}"
+        if key_node.value in seen and key_node.value != "<<":
+            # YAML would silently keep the last value: two values for one field contradict.
+            raise FrontMatterProblem(
+                "NA107", f'trường "{name}" xuất hiện hai lần (dòng {lines.get(name, offset)} và '
+                f"dòng {key_node.start_mark.line + offset}); giữ một giá trị, xóa dòng kia",
+                key_node.start_mark.line + offset, key_node.start_mark.column + 1)
+        seen.add(key_node.value)
         lines.setdefault(name, key_node.start_mark.line + offset)
         columns.setdefault(name, key_node.start_mark.column + 1)
         _record_lines(value_node, name + ".", offset, lines, columns)
@@ -98,6 +106,8 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
                                      "status", offset)
         _measure(node, MAX_YAML_NODES)
         data = loader.construct_document(node)
+    except FrontMatterProblem:
+        raise  # already says what is wrong (NA013 alias bomb); it is a ValueError too
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and mark and mark.line >= yaml_text.count("\n"):
@@ -112,11 +122,13 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
         raise  # a ValueError too: NA013 from _measure must not be reworded as NA012 below
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
         raise FrontMatterProblem("NA012", f"YAML không hợp lệ: {exc}", offset) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-13-45
-        raise FrontMatterProblem("NA012", f"YAML không hợp lệ: giá trị không đọc được ({exc}); "
-                                 "ngày viết dạng YYYY-MM-DD", offset) from None
     except RecursionError:
         raise FrontMatterProblem("NA013", "YAML lồng nhau quá sâu", offset) from None
+    except Exception as exc:  # noqa: BLE001 - e.g. date: 2024-13-45, "!!int" with no value:
+        # PyYAML's constructors raise all sorts; with the safe loader each means a bad value.
+        raise FrontMatterProblem("NA012", "YAML không hợp lệ: giá trị không đọc được "
+                                 f"({type(exc).__name__}: {exc}); ngày viết dạng YYYY-MM-DD, "
+                                 "không dùng thẻ !!", offset) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

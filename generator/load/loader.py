@@ -7,6 +7,7 @@ right is the validate stage's job.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,18 +101,47 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
     return TopicsDocument(rel, data, lines)
 
 
+def scan(notices_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(notice files, other files) of the archive folder, in a stable order, in one walk.
+
+    Hidden and underscore-prefixed files and folders are not part of the archive.
+    """
+    notices: list[Path] = []
+    others: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(notices_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for name in filenames:
+            if not name.startswith((".", "_")):
+                (notices if name.endswith(".md") else others).append(Path(dirpath, name))
+    return sorted(notices), sorted(others)
+
+
 def notice_paths(notices_dir: Path) -> list[Path]:
-    """Every notice file, in a stable order; hidden files and folders are not part of the archive."""
-    paths = []
-    for path in notices_dir.rglob("*.md"):
-        rel = path.relative_to(notices_dir)
-        if any(part.startswith((".", "_")) for part in rel.parts):
-            continue
-        if path.is_file():
-            paths.append(path)
-    return sorted(paths)
+    """Every notice file, in a stable order."""
+    return scan(notices_dir)[0]
 
 
 def load_archive(notices_dir: Path, root: Path) -> LoadResult:
     docs = tuple(load_document(p, root) for p in notice_paths(notices_dir))
     return LoadResult(docs, load_topics(notices_dir, root))
+
+
+# Markdown spelt another way: the loader reads only "*.md", so such a notice would silently be
+# missing from the archive.
+_STRAY_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+
+
+def stray_files(other_files: list[Path], root: Path) -> list[Diagnostic]:
+    """Notices the loader would silently skip: Markdown files not named *.md."""
+    found = []
+    for path in other_files:
+        lower = path.name.lower()
+        suffix = next((s for s in _STRAY_SUFFIXES + (".md",) if lower.endswith(s)), None)
+        if suffix is None:
+            continue
+        renamed = path.name[:-len(suffix)] + ".md"
+        found.append(Diagnostic(
+            _relative(path, root), 0, 1, ERROR, "NA009",
+            f'tệp "{path.name}" không được đọc vì không có đuôi ".md" (chữ thường) nên thông báo '
+            f'không có trong kho; đổi tên thành "{renamed}"'))
+    return found

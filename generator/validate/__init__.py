@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..diagnostics import Diagnostic
-from ..load import LoadResult, TopicsDocument
+from ..load import LoadResult, SourceDocument, TopicsDocument
 from ..model import Archive, Notice
 from .fields import build_notice
-
-__all__ = ["ValidationResult", "validate", "assemble", "build_notice"]
 from .rules import check_archive
+from .safety import check_body
 from .topics import build_topics
+
+__all__ = ["ValidationResult", "validate", "assemble", "check_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +23,20 @@ class ValidationResult:
     diagnostics: tuple[Diagnostic, ...]   # sorted by file and line
 
 
-def validate(loaded: LoadResult) -> ValidationResult:
-    return assemble((build_notice(doc) for doc in loaded.documents), loaded.topics)
+def check_document(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
+    """Everything that can be judged from one file alone (memoised per file by the pipeline)."""
+    notice, diagnostics = build_notice(doc)
+    if notice is not None:
+        diagnostics.extend(check_body(notice))
+    return notice, diagnostics
+
+
+def validate(loaded: LoadResult, today: dt.date | None = None) -> ValidationResult:
+    return assemble((check_document(doc) for doc in loaded.documents), loaded.topics, today)
 
 
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
-             topics_doc: TopicsDocument) -> ValidationResult:
+             topics_doc: TopicsDocument, today: dt.date | None = None) -> ValidationResult:
     """Combine per-file results (possibly cached) with the topics and the archive-wide rules."""
     topics, diagnostics = build_topics(topics_doc)
     notices = []
@@ -35,5 +45,5 @@ def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
         if notice is not None:
             notices.append(notice)
     archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics)
-    diagnostics.extend(check_archive(archive))
+    diagnostics.extend(check_archive(archive, today))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -12,7 +12,7 @@ from typing import Any
 from ..diagnostics import ERROR, Diagnostic
 from ..load import SourceDocument
 from ..model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, Meeting, Notice, Signer
-from ..text import nfc
+from ..text import fold, nfc
 from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
@@ -48,14 +48,14 @@ class _Fields:
                            f"khóa {key!r} không phải chuỗi; tên trường phải là chữ")
             elif key not in allowed:
                 self.error(prefix + key, "NA101", f'trường "{prefix}{key}" không có trong định dạng '
-                           f"thông báo{did_you_mean(key, allowed)}; hãy sửa tên hoặc xóa trường")
+                           f"thông báo{_suggest_key(key, allowed)}; hãy sửa tên hoặc xóa trường")
 
     def text(self, mapping: dict, key: str, prefix: str = "") -> str | None:
         value = mapping.get(key)
         name = prefix + key
         if value is None:
             return None
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, dt.date)):
             self.error(name, "NA103", f'trường "{name}" phải là một chuỗi văn bản, không phải '
                        f"{_kind(value)}; đặt giá trị trong dấu nháy kép")
             return None
@@ -97,7 +97,7 @@ class _Fields:
             return ()
         items = []
         for i, item in enumerate(value):
-            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float, dt.date)):
                 self.error(key, "NA103", f'phần tử thứ {i + 1} của "{key}" phải là chuỗi, không '
                            f"phải {_kind(item)}")
                 continue
@@ -127,9 +127,32 @@ class _Fields:
         return value
 
 
+# Staff often name fields in Vietnamese: "tiêu đề" means title. Keys are folded (no diacritics,
+# separators as spaces) before lookup.
+VIETNAMESE_KEYS = {
+    "so": "number", "so hieu": "number", "so ky hieu": "number", "loai": "type",
+    "loai van ban": "type", "tieu de": "title", "trich yeu": "title", "co quan": "issuer",
+    "co quan ban hanh": "issuer", "dia danh": "place", "ngay": "date", "ngay ban hanh": "date",
+    "cuoc hop": "meeting", "nguoi ky": "signer", "noi nhan": "recipients", "chu de": "topics",
+    "lien quan": "related", "thay the": "supersedes", "trang thai": "status",
+    "do mat": "classification",
+    "ho ten": "name", "ten": "name", "chuc vu": "title", "tham quyen": "authority",
+    "dia diem": "location", "chu tri": "chair", "chuc vu chu tri": "chair_title",
+}
+
+
+def _suggest_key(key: str, allowed: tuple[str, ...]) -> str:
+    english = VIETNAMESE_KEYS.get(" ".join(fold(key).replace("_", " ").replace("-", " ").split()))
+    if english in allowed:
+        return f' (có phải "{english}"?)'
+    return did_you_mean(key, allowed)
+
+
 def _kind(value: Any) -> str:
     return {dict: "mapping", list: "danh sách", bool: "true/false", type(None): "giá trị rỗng",
-            int: "số", float: "số", str: "chuỗi"}.get(type(value), type(value).__name__)
+            int: "số", float: "số", str: "chuỗi", set: "tập hợp (!!set)",
+            bytes: "dữ liệu nhị phân (!!binary)", tuple: "danh sách cặp"}.get(
+                type(value), type(value).__name__)
 
 
 def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:

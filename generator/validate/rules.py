@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Iterator
 
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Archive, Notice
+from .form import NUMBER, check_form
 from .suggest import did_you_mean
 from .url_safety import check_urls
 
@@ -15,24 +17,51 @@ def _at(notice: Notice, key: str, severity: str, code: str, message: str) -> Dia
     return Diagnostic(notice.source, notice.lines.get(key, 1), 1, severity, code, message, key)
 
 
-def check_archive(archive: Archive) -> Iterator[Diagnostic]:
+# Notices are dated in Vietnam's time (UTC+7, no daylight saving): a notice signed this morning
+# in Hậu Giang must not be "in the future" for a CI runner whose clock is still on yesterday (UTC).
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7), "ICT")
+
+
+def today_in_vietnam() -> dt.date:
+    return dt.datetime.now(VIETNAM_TIME).date()
+
+
+def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Diagnostic]:
+    """Every rule that needs a valid Notice; `today` is injectable so tests do not age.
+
+    Each further rule is one `yield from` line here, in its own module.
+    """
+    today = today or today_in_vietnam()
+    for notice in archive.notices:
+        yield from check_form(notice, today)
     yield from _unique_numbers(archive)
     yield from _references(archive)
     yield from _topics(archive)
     yield from check_urls(archive)
 
 
+def _number_identity(number: str) -> str:
+    """"6/TB-UBND", "06/TB-UBND" and "06/TB- UBND" are one number."""
+    compact = number.replace(" ", "")
+    match = NUMBER.match(compact)
+    if match and match["digits"]:
+        compact = f"{int(match['digits'])}/{compact.split('/', 1)[1]}"
+    return compact.casefold()
+
+
 def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
-    seen: dict[tuple, Notice] = {}
+    """Every notice sharing a number gets the error, each naming the others: whichever file a
+    pull request adds, the reviewer sees the problem on it."""
+    groups: dict[tuple, list[Notice]] = defaultdict(list)
     for notice in sorted(archive.notices, key=lambda n: n.source):
-        if not notice.number:
-            continue
-        key = (notice.year, notice.number.casefold())
-        first = seen.setdefault(key, notice)
-        if first is not notice:
+        if notice.number:
+            groups[(notice.year, _number_identity(notice.number))].append(notice)
+    for group in groups.values():
+        for notice in group if len(group) > 1 else ():
+            others = ", ".join(f'{o.source} ("{o.number}")' for o in group if o is not notice)
             yield _at(notice, "number", ERROR, "NA201",
-                      f'số "{notice.number}" năm {notice.year} đã dùng cho {first.source}; '
-                      "mỗi cơ quan đánh số riêng theo từng năm")
+                      f'số "{notice.number}" năm {notice.year} đã dùng cho {others}; mỗi cơ quan '
+                      "đánh số riêng theo từng năm, hãy sửa số")
 
 
 def _references(archive: Archive) -> Iterator[Diagnostic]:
@@ -57,8 +86,8 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
                 superseded_by[target.number].append(notice)
                 if target.status != "superseded":
                     yield _at(target, "status", ERROR, "NA205",
-                              f'thông báo này đã được {notice.number} thay thế nên "status" phải '
-                              f'là "superseded" (hiện là "{target.status}")')
+                              f'thông báo này đã được {notice.number} ({notice.source}) thay thế '
+                              f'nên "status" phải là "superseded" (hiện là "{target.status}")')
     for notice in archive.notices:
         if notice.status == "superseded" and notice.number not in superseded_by:
             yield _at(notice, "status", ERROR, "NA206",

@@ -1,0 +1,42 @@
+"""Active content in a notice body: never needed to transcribe an official text.
+
+A warning, not an error: the renderer sanitises every body (render/sanitize.py), so such content
+never runs on the site; the warning tells the reviewer that part of the text will be dropped and
+is most likely a paste accident or an attempt worth a look."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostics import WARNING, Diagnostic
+from ..model import Notice
+
+_ACTIVE_TAG = re.compile(r"<\s*/?\s*(script|iframe|frame|object|embed|applet|style|link|meta|base|"
+                         r"form|input|button|svg|math|template)\b", re.IGNORECASE)
+# Event handlers in an HTML tag or in an attr_list block ({: onclick="…" }).
+_HANDLER = re.compile(r"(?:<[^>]*|\{:?[^}]*)\s(on[a-z]+)\s*=", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:|data\s*:\s*text/html",
+                         re.IGNORECASE)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+
+
+def check_body(notice: Notice) -> Iterator[Diagnostic]:
+    in_code = False
+    for offset, line in enumerate(notice.body.split("\n")):
+        if _FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        for pattern, what in ((_ACTIVE_TAG, "thẻ HTML"), (_HANDLER, "thuộc tính sự kiện"),
+                              (_SCRIPT_URL, "liên kết chạy mã")):
+            match = pattern.search(line)
+            if match:
+                found = match.group(1) if match.groups() else match.group(0)
+                yield Diagnostic(
+                    notice.source, notice.body_line + offset, match.start() + 1, WARNING, "NA414",
+                    f'nội dung có {what} "{found.strip()}" có thể chạy mã; trang web sẽ loại bỏ '
+                    "phần này khi xuất bản; văn bản chỉ cần chữ và định dạng Markdown, hãy xóa nó",
+                    "body")
+                break
