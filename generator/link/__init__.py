@@ -11,9 +11,20 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..model import Archive, Notice, Topic
+from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
+from .references import ExternalDocument, NumberIndex, body_references
 
-__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason"]
+__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
+           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS"]
+
+# Browsing indexes: facet name → how a notice's value is read.
+FACETS = {
+    "issuer": lambda n: n.issuer,
+    "chair": lambda n: n.meeting.chair if n.meeting else None,
+    "signer": lambda n: n.signer.name if n.signer else None,
+    "type": lambda n: n.type,
+}
 
 RELATED_LIMIT = 8
 
@@ -30,6 +41,13 @@ class LinkedArchive:
     backlinks: Mapping[str, tuple[Notice, ...]]         # key → notices that cite it
     superseded_by: Mapping[str, Notice]                 # key → the notice that replaced it
     withheld: Counter = field(default_factory=Counter)  # reason → count
+    # Body references: notices whose numbers a body names (published ones only), and documents
+    # outside the archive that bodies cite.
+    cites: Mapping[str, tuple[Notice, ...]] = field(default_factory=dict)   # key → cited
+    external: Mapping[str, ExternalDocument] = field(default_factory=dict)  # doc key → doc
+    external_of: Mapping[str, tuple[ExternalDocument, ...]] = field(default_factory=dict)
+    neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
+    facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
 
     def notice_for(self, number: str) -> Notice | None:
         return self.by_number.get(number)
@@ -54,7 +72,10 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
             if slug in archive.topics:
                 topic_notices[slug].append(notice)
 
-    cites: dict[str, list[Notice]] = defaultdict(list)
+    numbers = NumberIndex(archive.notices, set(by_key))
+    body = body_references(tuple(published), numbers)
+
+    cited_by: dict[str, dict[str, Notice]] = defaultdict(dict)
     superseded_by: dict[str, Notice] = {}
     for notice in published:
         targets = list(notice.related)
@@ -66,7 +87,9 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         for number in dict.fromkeys(targets):
             target = by_number.get(number)
             if target is not None and target is not notice:
-                cites[target.key].append(notice)
+                cited_by[target.key][notice.key] = notice
+        for target in body.cites.get(notice.key, ()):
+            cited_by[target.key][notice.key] = notice
 
     related = {n.key: _related(n, by_number, topic_notices) for n in published}
     return LinkedArchive(
@@ -77,9 +100,15 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         by_number=by_number,
         topic_notices={slug: tuple(ns) for slug, ns in topic_notices.items()},
         related=related,
-        backlinks={key: tuple(sorted(ns, key=lambda n: n.sort_key)) for key, ns in cites.items()},
+        backlinks={key: tuple(sorted(ns.values(), key=lambda n: n.sort_key))
+                   for key, ns in cited_by.items()},
         superseded_by=superseded_by,
         withheld=withheld,
+        cites=body.cites,
+        external=body.external,
+        external_of=body.external_of,
+        neighbours=topic_neighbours(topic_notices),
+        facets={name: facet(published, value) for name, value in FACETS.items()},
     )
 
 

@@ -8,6 +8,7 @@ from typing import Iterator
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Archive, Notice
 from .suggest import did_you_mean
+from .topic_mentions import check_topic_mentions
 
 
 def _at(notice: Notice, key: str, severity: str, code: str, message: str) -> Diagnostic:
@@ -18,6 +19,7 @@ def check_archive(archive: Archive) -> Iterator[Diagnostic]:
     yield from _unique_numbers(archive)
     yield from _references(archive)
     yield from _topics(archive)
+    yield from check_topic_mentions(archive)
 
 
 def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
