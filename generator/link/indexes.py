@@ -25,6 +25,10 @@ class TopicNeighbours:
     next: Notice | None           # the next newer notice of that topic
 
 
+def facet_slug(name: str) -> str:
+    return slugify(canonical(" ".join(name.split())))
+
+
 def facet(notices: Iterable[Notice], value: Callable[[Notice], str | None]) -> dict[str, Facet]:
     """Group notices (already newest first) by a name; spellings that differ only in tone-mark
     placement, case or spacing are one group."""
@@ -35,7 +39,7 @@ def facet(notices: Iterable[Notice], value: Callable[[Notice], str | None]) -> d
         if not name or not name.strip():
             continue
         name = " ".join(name.split())
-        slug = slugify(canonical(name))
+        slug = facet_slug(name)
         names.setdefault(slug, name)
         groups[slug].append(notice)
     return {slug: Facet(slug, names[slug], tuple(ns))

@@ -32,6 +32,9 @@ def site_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
     yield _home(linked)
     yield from _topic_pages(linked)
     yield from _year_pages(linked)
+    for facet in views.FACETS:
+        yield from _facet_pages(linked, facet)
+    yield from _external_pages(linked)
 
 
 def _notice_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
@@ -54,6 +57,9 @@ def _home(linked: LinkedArchive) -> PageSpec:
             "years": [{k: g[k] for k in ("label", "url", "count")}
                       for g in views.group_by_year(linked.notices, linked)],
             "total": len(linked.notices),
+            "indexes": [{"title": title, "url": f"{folder}/"}
+                        for folder, title, _ in views.FACETS.values()]
+            + [{"title": "Văn bản dẫn chiếu", "url": f"{views.EXTERNAL_DIR}/"}],
         }
     return PageSpec("index.md", "Lưu trữ thông báo", "home.html", context=context)
 
@@ -73,6 +79,7 @@ def _topic_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
                 "children": [t for t in views.topic_list(linked)
                              if linked.topics[t["slug"]].parent == slug],
                 "years": views.group_by_year(notices, linked),
+                "feed_url": f"chu-de/{slug}/feed.xml",
             }
         yield PageSpec(f"chu-de/{slug}.md", f"Chủ đề: {topic.name}", "topic.html",
                        context=context)
@@ -85,12 +92,55 @@ def _year_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
     yield PageSpec("nam/index.md", "Theo năm", "years.html",
                    context=lambda: {"years": views.group_by_year(linked.notices, linked)})
     for year, notices in by_year.items():
-        label = str(year) if year else "Dự thảo chưa ghi ngày"
-        src = f"nam/{year}.md" if year else "nam/du-thao.md"
-        yield PageSpec(src, f"Năm {label}" if year else label, "year.html",
-                       context=lambda ns=notices, label=label: {
-                           "year_label": label, "count": len(ns),
-                           "months": views.group_by_month(ns, linked)})
+        if year is None:  # undated drafts: one short list
+            yield PageSpec("nam/du-thao.md", "Dự thảo chưa ghi ngày", "year.html",
+                           context=lambda ns=notices: {
+                               "year_label": "Dự thảo chưa ghi ngày", "count": len(ns),
+                               "months": views.group_by_month(ns, linked)})
+            continue
+        # A year page lists its months with counts; each month has its own page, so no page
+        # grows with the size of the archive beyond one line per notice of one month.
+        yield PageSpec(f"nam/{year}.md", f"Năm {year}", "year.html",
+                       context=lambda ns=notices, year=year: {
+                           "year_label": str(year), "count": len(ns),
+                           "months": views.group_by_month(ns, linked, items=False)})
+        by_month: dict[int, list[Notice]] = defaultdict(list)
+        for notice in notices:
+            by_month[notice.date.month].append(notice)
+        for month, month_notices in by_month.items():
+            yield PageSpec(f"nam/{year}/{month:02d}.md", f"Tháng {month} năm {year}", "month.html",
+                           context=lambda ns=month_notices, year=year, month=month: {
+                               "year": year, "year_url": views.year_url(year),
+                               "month_label": f"Tháng {month} năm {year}", "count": len(ns),
+                               "notices": [views.notice_item(n, linked) for n in ns]})
+
+
+def _facet_pages(linked: LinkedArchive, facet: str) -> Iterator[PageSpec]:
+    folder, title, prefix = views.FACETS[facet]
+    yield PageSpec(f"{folder}/index.md", title, "facets.html",
+                   context=lambda: {"index_title": title,
+                                    "entries": views.facet_list(linked, facet)})
+    for slug, group in linked.facets.get(facet, {}).items():
+        name = views.facet_name(facet, group.name)
+        yield PageSpec(f"{folder}/{slug}.md", f"{prefix}: {name}", "facet.html",
+                       context=lambda g=group, name=name: {
+                           "index_title": title, "index_url": f"{folder}/", "name": name,
+                           "count": len(g.notices),
+                           "years": views.group_by_year(g.notices, linked)})
+
+
+def _external_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
+    title = "Văn bản dẫn chiếu"
+    folder = views.EXTERNAL_DIR
+    yield PageSpec(f"{folder}/index.md", title, "facets.html",
+                   context=lambda: {"index_title": title, "external": True,
+                                    "entries": views.external_list(linked)})
+    for key, doc in linked.external.items():
+        yield PageSpec(f"{folder}/{key}.md", doc.label, "facet.html",
+                       context=lambda d=doc: {
+                           "index_title": title, "index_url": f"{folder}/", "name": d.label,
+                           "external": True, "count": len(d.citing),
+                           "years": views.group_by_year(d.citing, linked)})
 
 
 def common_context(linked: LinkedArchive) -> dict[str, Any]:

@@ -23,6 +23,8 @@ from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..pipeline import PipelineResult, run
 from .config import PluginConfig
+from .data import write_data_files
+from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
@@ -45,6 +47,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.profile not in PROFILES:
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
+        # Links for topic and notice mentions inside bodies (one extension per build).
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                         if not isinstance(e, MentionLinks)]
+        self.mentions = MentionLinks()
+        config.markdown_extensions.append(self.mentions)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -69,6 +76,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             self.specs[spec.src_uri] = spec
             generated.append(File.generated(config, spec.src_uri, content=spec.markdown))
         self.common = common_context(linked)
+        self.mentions.bind(linked)
         return Files(kept + generated)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -78,6 +86,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             page.meta["template"] = spec.template
             # mkdocs-material writes page.title into HTML unescaped.
             page.meta["title"] = html.escape(spec.title)
+        self.mentions.current = ((spec.notice, page.file.src_uri)
+                                 if spec is not None and spec.notice is not None else None)
         return markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -86,3 +96,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if spec is not None:
             context.update(spec.context())
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Atom feeds and notices.json, from the same linked archive as the pages.
+        if self.result is not None and self.result.linked is not None:
+            write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
+                             config.site_name)
