@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..diagnostics import WARNING, Diagnostic
 from ..match import TopicMatcher
 from ..model import Archive
+
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+def _without_code_spans(body: str) -> str:
+    """Blank `code` spans (offsets kept): the site never links inside code, so neither do we."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), body)
 
 
 def check_topic_mentions(archive: Archive) -> Iterator[Diagnostic]:
@@ -24,7 +33,7 @@ def check_topic_mentions(archive: Archive) -> Iterator[Diagnostic]:
                 implied.add(parent)
                 parent = archive.topics[parent].parent if parent in archive.topics else None
         reported = set()
-        for mention in matcher.find(notice.body):
+        for mention in matcher.find(_without_code_spans(notice.body)):
             slug = mention.slug
             if slug in tagged or slug in implied or slug in reported:
                 continue
