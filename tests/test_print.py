@@ -83,3 +83,20 @@ def test_print_layout_is_the_paper_form(print_notice, browser):
     pdf.write_bytes(base64.b64decode(printed["data"]))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+
+
+def test_draft_prints_with_a_draft_box(built_internal, archive, browser, serve_dir):
+    from selenium.webdriver.common.by import By
+
+    draft = next(n for n in archive.notices if n.status == "draft" and n.classification != "secret")
+    base = serve_dir(built_internal / "site")
+    try:
+        _open_in_print_media(browser, f"{base}{draft.key}/")
+        box = browser.find_element(By.CSS_SELECTOR, ".na-draft")
+        assert box.is_displayed() and box.text.strip().upper() == "DỰ THẢO"
+        assert _style(browser, ".md-header", "display") == "none"
+        ARTIFACTS.mkdir(exist_ok=True)
+        printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+        (ARTIFACTS / "print-draft.pdf").write_bytes(base64.b64decode(printed["data"]))
+    finally:
+        _reset(browser)

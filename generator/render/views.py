@@ -14,12 +14,13 @@ import re
 from ..link import LinkedArchive
 from ..link.indexes import facet_slug
 from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
+from ..text import fold
 from .format import MONTHS, long_date, short_date
 
 # Browsing indexes: facet → (URL folder, index title, one entry's title prefix).
 FACETS = {
     "issuer": ("co-quan", "Cơ quan ban hành", "Cơ quan ban hành"),
-    "chair": ("chu-tri", "Người chủ trì, kết luận", "Người chủ trì"),
+    "chair": ("chu-tri", "Người chủ trì", "Người chủ trì"),
     "signer": ("nguoi-ky", "Người ký", "Người ký"),
     "type": ("loai", "Loại văn bản", "Loại văn bản"),
 }
@@ -200,7 +201,7 @@ def topic_list(linked: LinkedArchive) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     def walk(parent: str | None, depth: int) -> None:
-        for topic in sorted(children[parent], key=lambda t: t.name):
+        for topic in sorted(children[parent], key=lambda t: fold(t.name)):
             out.append({"slug": topic.slug, "name": topic.name, "url": topic_url(topic.slug),
                         "description": topic.description, "depth": depth,
                         "count": len(linked.topic_notices.get(topic.slug, ()))})
