@@ -25,19 +25,28 @@ class TopicMention:
     slug: str
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     """`fold(text)` plus, for each folded character, the index of the original character.
 
     Folding character by character keeps the map exact: one original character may fold to
-    none (a stray combining mark) or several characters.
+    none (a stray combining mark) or several. The map is None when folding keeps every
+    character in place (Vietnamese NFC text, the usual case): offsets are then the same.
     """
+    table = _fold_table(text)
+    folded = text.translate(table)
+    if len(folded) == len(text) and all(len(v) == 1 for v in table.values()):
+        return folded, None
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        origin.extend([i] * len(folded))
+        f = _fold_char(ch)
+        out.append(f)
+        origin.extend([i] * len(f))
     return "".join(out), origin
+
+
+def _fold_table(text: str) -> dict[int, str]:
+    return {ord(ch): f for ch in set(text) if (f := _fold_char(ch)) != ch}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -45,10 +54,28 @@ def _fold_char(ch: str) -> str:
     return fold(ch)
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """A folded phrase as a regex: any run of white space matches any other."""
-    words = fold(nfc(phrase)).split()
-    return r"\s+".join(re.escape(w) for w in words)
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for many folded phrases, as a character trie: shared prefixes are matched once,
+    and at each point the longer continuation is tried first (leftmost-longest matching).
+    A space in a phrase matches any run of white space in the text."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # may end here: try the longer phrase first
+            return f"(?:{body})?"
+        return body
+
+    return emit(trie)
 
 
 class TopicMatcher:
@@ -66,10 +93,8 @@ class TopicMatcher:
                 if key:
                     phrases.setdefault(key, slug)  # the first topic to claim a phrase keeps it
         self._slug_of = phrases
-        # Longest first: Python's alternation takes the first alternative that matches.
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        if ordered:
-            body = "|".join(_phrase_pattern(p) for p in ordered)
+        if phrases:
+            body = _trie_pattern(phrases)
             self._pattern: re.Pattern | None = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
         else:
             self._pattern = None
@@ -82,8 +107,10 @@ class TopicMatcher:
             slug = self._slug_of.get(" ".join(m.group(0).split()))
             if slug is None:
                 continue
-            start = origin[m.start()]
-            end = origin[m.end() - 1] + 1
+            if origin is None:
+                start, end = m.start(), m.end()
+            else:
+                start, end = origin[m.start()], origin[m.end() - 1] + 1
             yield TopicMention(start, end, slug)
 
 
@@ -101,14 +128,18 @@ _NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]*(?:[-/][A-ZĐ0-9][A-
 _KINDS = "|".join(re.escape(k) for k in DOCUMENT_KINDS)
 _DATE = (r"(?:\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-](?P<y1>\d{4})"
          r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?P<y2>\d{4})))?")
-# The kind is matched in any case ("thông báo số"), the number only as printed.
-_CITED_NUMBER = re.compile(rf"(?<!\w)(?P<kind>(?i:{_KINDS}))(?:\s+(?i:số))?\s+"
-                           rf"(?P<number>{_NUMBER})(?![\w/-]){_DATE}")
+# A cited number, then what stands before it: scanning for numbers first is much faster than
+# trying every kind at every position. The kind is matched in any case ("thông báo số"), the
+# number only as printed.
+_CITED = re.compile(rf"(?<![\w/-])(?P<number>{_NUMBER})(?![\w/-]){_DATE}")
+_KIND_BEFORE = re.compile(rf"(?<!\w)(?P<kind>(?i:{_KINDS}))(?:\s+(?i:số))?\s+$")
+_KIND_WINDOW = 48  # longer than any kind, "số" and the spaces between
 # "Đề án 06", "Đề án 06/CP": national programmes known by a short number.
 _PROGRAMME = re.compile(r"(?<!\w)(?P<kind>Đề án)(?:\s+số)?\s+(?P<number>\d{1,4})(?:/CP)?(?![\w/-])",
                         re.IGNORECASE)
 # "Luật Đất đai năm 2024": a law is named up to its year; without a year it is not recognised
 # (its name alone cannot be told from the sentence that follows).
+_PROGRAMME_NUMBER = re.compile(r"\d{1,4}/CP")
 _LAW = re.compile(r"(?<!\w)Luật\s+(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
                   r"[^.;:()\[\]\n“”\"*_]{0,90}?)\s+năm\s+(?P<year>\d{4})(?!\d)")
 
@@ -134,11 +165,17 @@ def _canonical_kind(text: str) -> str:
 def find_documents(text: str) -> list[DocumentMention]:
     """Every document the text cites, in text order, without overlaps."""
     found: list[DocumentMention] = []
-    for m in _CITED_NUMBER.finditer(text):
-        kind = _canonical_kind(m.group("kind"))
+    for m in _CITED.finditer(text):
+        window_start = max(0, m.start() - _KIND_WINDOW)
+        before = _KIND_BEFORE.search(text, window_start, m.start())
+        if before is None:
+            continue
+        kind = _canonical_kind(before.group("kind"))
         number = m.group("number")
+        if kind == "Đề án" and _PROGRAMME_NUMBER.fullmatch(number):
+            continue  # "Đề án 06/CP" is the programme "Đề án 06", below
         year = m.group("y1") or m.group("y2")
-        found.append(DocumentMention(m.start(), m.end("number"), kind, number,
+        found.append(DocumentMention(before.start(), m.end("number"), kind, number,
                                      f"{kind} số {number}", slugify(f"{kind} {number}"),
                                      int(year) if year else None))
     for m in _PROGRAMME.finditer(text):

@@ -14,9 +14,10 @@ from ..model import Archive, Notice, Topic
 from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
+from .related import RELATED_LIMIT, related_notices
 
 __all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
-           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS"]
+           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT"]
 
 # Browsing indexes: facet name → how a notice's value is read.
 FACETS = {
@@ -26,7 +27,6 @@ FACETS = {
     "type": lambda n: n.type,
 }
 
-RELATED_LIMIT = 8
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
             if slug in archive.topics:
                 topic_notices[slug].append(notice)
 
-    numbers = NumberIndex(archive.notices, set(by_key))
+    numbers = NumberIndex(archive.notices, published)
     body = body_references(tuple(published), numbers)
 
     cited_by: dict[str, dict[str, Notice]] = defaultdict(dict)
@@ -91,7 +91,7 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         for target in body.cites.get(notice.key, ()):
             cited_by[target.key][notice.key] = notice
 
-    related = {n.key: _related(n, by_number, topic_notices) for n in published}
+    related = related_notices(published, by_number, topic_notices)
     return LinkedArchive(
         profile=profile,
         notices=tuple(published),
@@ -110,23 +110,3 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         neighbours=topic_neighbours(topic_notices),
         facets={name: facet(published, value) for name, value in FACETS.items()},
     )
-
-
-def _related(notice: Notice, by_number: Mapping[str, Notice],
-             topic_notices: Mapping[str, list[Notice]]) -> tuple[Notice, ...]:
-    """Explicit `related` first, then the notices sharing the most topics, most recent first."""
-    chosen: dict[str, Notice] = {}
-    for number in notice.related:
-        target = by_number.get(number)
-        if target is not None and target is not notice:
-            chosen.setdefault(target.key, target)
-    shared: Counter = Counter()
-    for slug in notice.topics:
-        for other in topic_notices.get(slug, ()):
-            if other is not notice and other.key not in chosen:
-                shared[other.key] += 1
-    candidates = {o.key: o for slug in notice.topics for o in topic_notices.get(slug, ())}
-    ranked = sorted(shared, key=lambda k: (-shared[k], candidates[k].sort_key))
-    for key in ranked[:max(0, RELATED_LIMIT - len(chosen))]:
-        chosen[key] = candidates[key]
-    return tuple(chosen.values())

@@ -35,9 +35,9 @@ class BodyReferences:
 class NumberIndex:
     """Every number of the archive (published or not), to tell archive from outside documents."""
 
-    def __init__(self, every_notice: Iterable[Notice], published_keys: set[str]):
+    def __init__(self, every_notice: Iterable[Notice], published: Iterable[Notice]):
         self._all: dict[str, list[Notice]] = defaultdict(list)
-        self._published_keys = published_keys
+        self._published = {id(n) for n in published}
         for notice in every_notice:
             if notice.number:
                 self._all[number_key(notice.number)].append(notice)
@@ -50,7 +50,7 @@ class NumberIndex:
         if mention.number is None:
             return None
         candidates = [n for n in self._all.get(number_key(mention.number), ())
-                      if n.key in self._published_keys]
+                      if id(n) in self._published]
         found = resolve_notice(mention, candidates)
         return found if isinstance(found, Notice) else None
 
