@@ -140,8 +140,10 @@ _PROGRAMME = re.compile(r"(?<!\w)(?P<kind>Đề án)(?:\s+số)?\s+(?P<number>\d
 # "Luật Đất đai năm 2024": a law is named up to its year; without a year it is not recognised
 # (its name alone cannot be told from the sentence that follows).
 _PROGRAMME_NUMBER = re.compile(r"\d{1,4}/CP")
-_LAW = re.compile(r"(?<!\w)Luật\s+(?P<name>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
-                  r"[^.;:()\[\]\n“”\"*_]{0,90}?)\s+năm\s+(?P<year>\d{4})(?!\d)")
+# Upper-case Latin letters, Vietnamese included (re has no \p{Lu}): a law's title starts with one.
+_UPPER = "".join(re.escape(c) for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
+_LAW = re.compile(rf"(?<!\w)Luật\s+(?P<name>[{_UPPER}][^.;:()\[\]\n“”\"*_]{{0,90}}?)\s+năm\s+"
+                  r"(?P<year>\d{4})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)

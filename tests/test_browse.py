@@ -163,3 +163,51 @@ def test_home_has_latest_topics_and_search_box(built_public, archive):
     assert latest == [n.key for n in published(archive)][:len(latest)] and len(latest) >= 10
     topics = {resolve(site, page, a.attrs["href"]) for a in root.find("ul", "na-topics").find_all("a")}
     assert topics == {f"chu-de/{s}/" for s in archive.topics}
+
+
+@pytest.fixture(scope="module")
+def built_paged(tmp_path_factory):
+    """The sample archive with long lists split by year from 3 notices on."""
+    from conftest import cli, copy_project
+    project = copy_project(tmp_path_factory.mktemp("paged"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      profile: public\n" in text
+    config.write_text(text.replace("      profile: public\n",
+                                   "      profile: public\n      list_limit: 2\n"),
+                      encoding="utf-8")
+    cli(project, "build", "--strict", check=True)
+    return project
+
+
+def _timeline_keys(site, path):
+    """Notices a (maybe split) timeline page lists, following its year pages."""
+    page, root, keys = _items(site, path)
+    years = [a for h in root.find_all("h2") if h.attrs.get("id", "").startswith("nam-")
+             for a in h.find_all("a")]
+    for a in years:
+        year_page = resolve(site, page, a.attrs["href"])
+        assert year_page.startswith(path + "/")
+        keys += _items(site, year_page.rstrip("/"))[2]
+    return keys, bool(years)
+
+
+def test_long_timelines_are_split_by_year_and_stay_exact(built_paged, archive):
+    from test_links import broken_links
+    site = built_paged / "site"
+    notices = published(archive)
+    split = 0
+    for slug in archive.topics:
+        keys, was_split = _timeline_keys(site, f"chu-de/{slug}")
+        expected = [n.key for n in notices if slug in n.topics]
+        assert keys == expected, slug
+        assert was_split == (len(expected) > 2)
+        split += was_split
+    issuers = defaultdict(list)
+    for n in notices:
+        issuers[slugify(canonical(n.issuer))].append(n.key)
+    for slug, expected in issuers.items():
+        keys, was_split = _timeline_keys(site, f"co-quan/{slug}")
+        assert keys == expected and was_split == (len(expected) > 2)
+    assert split >= 5
+    assert broken_links(site) == []

@@ -14,3 +14,6 @@ class PluginConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/notice-archive")
     # Do not print validation warnings during builds (`notice-archive check` shows them).
     quiet_warnings = c.Type(bool, default=False)
+    # Topic, issuer, person, type and cited-document pages longer than this many notices list
+    # their years, each year on its own page.
+    list_limit = c.Type(int, default=200)

@@ -72,7 +72,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         kept = [f for f in files if not (f.src_dir and os.path.realpath(f.src_dir) == docs_dir)]
         self.specs = {}
         generated = []
-        for spec in site_pages(linked):
+        for spec in site_pages(linked, max(1, self.config.list_limit)):
             self.specs[spec.src_uri] = spec
             generated.append(File.generated(config, spec.src_uri, content=spec.markdown))
         self.common = common_context(linked)
