@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 
 from generator.model import DOCUMENT_TYPES
-from generator.text import canonical, slugify
+from generator.text import canonical, fold, slugify
 from test_links import linked_keys, page_file, parse, published, resolve
 
 
@@ -211,3 +211,26 @@ def test_long_timelines_are_split_by_year_and_stay_exact(built_paged, archive):
         assert keys == expected and was_split == (len(expected) > 2)
     assert split >= 5
     assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("profile", ["public", "internal"])
+def test_cited_document_pages_list_exactly_their_citing_notices(profile, built_public,
+                                                                built_internal, archive):
+    from generator.match import find_documents
+    site = (built_public if profile == "public" else built_internal) / "site"
+    numbers = {n.number for n in archive.notices if n.number}  # the archive's, in any profile
+    expected = defaultdict(list)
+    for n in published(archive, profile):
+        for key in dict.fromkeys(d.key for d in find_documents(n.body)
+                                 if d.number not in numbers):
+            expected[key].append(n.key)
+    index = site / "van-ban-dan-chieu" / "index.html"
+    root = parse(index)
+    listed = {resolve(site, index, a.attrs["href"]).split("/")[1]:
+              int(a.parent.find("span", "na-count").text())
+              for ul in root.find_all("ul", "na-facets") for a in ul.find_all("a")}
+    assert listed == {k: len(v) for k, v in expected.items()} and len(listed) >= 10
+    kinds = [h.text().rsplit(" ", 1)[0].strip() for h in root.find("div", "md-content").find_all("h2")]
+    assert kinds == sorted(kinds, key=fold) and "Đề án" in kinds  # Đ with D, not after Z
+    for key, keys in expected.items():
+        assert _items(site, f"van-ban-dan-chieu/{key}")[2] == keys

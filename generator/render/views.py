@@ -187,8 +187,13 @@ def facet_list(linked: LinkedArchive, facet: str) -> list[dict[str, Any]]:
 
 
 def external_list(linked: LinkedArchive) -> list[dict[str, Any]]:
-    return [{"slug": d.key, "name": d.label, "kind": d.kind, "url": external_url(d.key),
-             "count": len(d.citing)} for d in linked.external.values()]
+    """Cited outside documents grouped by kind (Chỉ thị, Đề án, Luật, …), in Vietnamese order."""
+    groups: dict[str, list] = defaultdict(list)
+    for d in linked.external.values():
+        groups[d.kind].append({"slug": d.key, "name": d.label, "url": external_url(d.key),
+                               "count": len(d.citing)})
+    return [{"kind": kind, "entries": sorted(groups[kind], key=lambda e: fold(e["name"]))}
+            for kind in sorted(groups, key=fold)]
 
 
 def topic_list(linked: LinkedArchive) -> list[dict[str, Any]]:
