@@ -252,8 +252,11 @@ def edge_project(tmp_path_factory):
     (year / "c.md").write_text(NOTICE.format(
         number="3/TB-TEST", title="TIÊU-ĐỀ-NỘI-BỘ-XYZ", date="2024-02-02",
         topics="de-an-06", classification="internal", body="Nội dung nội bộ."), encoding="utf-8")
+    revoked = NOTICE.format(
+        number="4/TB-TEST", title="Thông báo đã bị bãi bỏ", date="2024-01-15", topics="",
+        classification="public", body="Nội dung cũ.").replace("status: issued", "status: revoked")
+    (year / "d.md").write_text(revoked, encoding="utf-8")
     cli(project, "build", "--strict", check=True)
-    internal = project / "internal-site"
     cli(project, "build", "--profile", "internal", "--site-dir", "internal-site", "--strict",
         check=True)
     return project
@@ -311,6 +314,19 @@ def test_body_mention_counts_as_backlink(edge_project):
     site = edge_project / "site"
     page = page_file(site, "2024/2-tb-test")
     assert linked_keys(site, page, parse(page).find("section", "na-backlinks")) == ["2024/1-tb-test"]
+    citing = page_file(site, "2024/1-tb-test")
+    assert linked_keys(site, citing, parse(citing).find("section", "na-cites")) == ["2024/2-tb-test"]
+    internal = edge_project / "internal-site"
+    citing = page_file(internal, "2024/1-tb-test")
+    assert linked_keys(internal, citing, parse(citing).find("section", "na-cites")) == \
+        ["2024/2-tb-test", "2024/3-tb-test"]  # in the order the body cites them
+
+
+def test_revoked_notice_has_a_banner(edge_project):
+    root = parse(page_file(edge_project / "site", "2024/4-tb-test"))
+    banner = root.find("div", "na-superseded")
+    assert "Đã bị bãi bỏ" in banner.text() and "không còn hiệu lực" in banner.text()
+    assert banner.find("a") is None  # nothing replaced it
 
 
 def test_check_suggests_missing_topic_tag(edge_project):

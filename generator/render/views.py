@@ -102,7 +102,7 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     supersedes = linked.notice_for(notice.supersedes) if notice.supersedes else None
     order = {slug: i for i, slug in enumerate(notice.topics)}
     neighbours = sorted(linked.neighbours.get(notice.key, ()), key=lambda t: order.get(t.topic, 0))
-    explicit = {n.key for n in linked.related.get(notice.key, ())}
+    explicit = set(notice.related)  # listed under related already
     superior, unit = issuer_header(notice.issuer or "")
     return {
         "number": notice.number,
@@ -147,7 +147,7 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
             "next": notice_item(t.next, linked) if t.next else None,
         } for t in neighbours if t.topic in linked.topics],
         "cites": [notice_item(n, linked) for n in linked.cites.get(notice.key, ())
-                  if n.key not in explicit],
+                  if n.number not in explicit],
         "external": [{"label": d.label, "url": external_url(d.key), "count": len(d.citing)}
                      for d in linked.external_of.get(notice.key, ())],
     }
