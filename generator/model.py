@@ -139,6 +139,11 @@ class Notice:
         return (-(self.date.toordinal() if self.date else 0), self.number or "", self.source)
 
     @property
+    def shown_number(self) -> str | None:
+        """The number as any output may show it: none for a draft (it is provisional)."""
+        return None if self.status == "draft" else self.number
+
+    @property
     def label(self) -> str:
         """How a notice is named in a list: its number, or that it is a draft.
 

@@ -11,11 +11,22 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..model import Archive, Notice, Topic
+from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
+from .references import ExternalDocument, NumberIndex, body_references
+from .related import RELATED_LIMIT, related_notices
 
-__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason"]
+__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
+           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT"]
 
-RELATED_LIMIT = 8
+# Browsing indexes: facet name → how a notice's value is read.
+FACETS = {
+    "issuer": lambda n: n.issuer,
+    "chair": lambda n: n.meeting.chair if n.meeting else None,
+    "signer": lambda n: n.signer.name if n.signer else None,
+    "type": lambda n: n.type,
+}
+
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,13 @@ class LinkedArchive:
     backlinks: Mapping[str, tuple[Notice, ...]]         # key → notices that cite it
     superseded_by: Mapping[str, Notice]                 # key → the notice that replaced it
     withheld: Counter = field(default_factory=Counter)  # reason → count
+    # Body references: notices whose numbers a body names (published ones only), and documents
+    # outside the archive that bodies cite.
+    cites: Mapping[str, tuple[Notice, ...]] = field(default_factory=dict)   # key → cited
+    external: Mapping[str, ExternalDocument] = field(default_factory=dict)  # doc key → doc
+    external_of: Mapping[str, tuple[ExternalDocument, ...]] = field(default_factory=dict)
+    neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
+    facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
 
     def notice_for(self, number: str) -> Notice | None:
         return self.by_number.get(number)
@@ -54,7 +72,10 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
             if slug in archive.topics:
                 topic_notices[slug].append(notice)
 
-    cites: dict[str, list[Notice]] = defaultdict(list)
+    numbers = NumberIndex(archive.notices, published)
+    body = body_references(tuple(published), numbers)
+
+    cited_by: dict[str, dict[str, Notice]] = defaultdict(dict)
     superseded_by: dict[str, Notice] = {}
     for notice in published:
         targets = list(notice.related)
@@ -66,9 +87,11 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         for number in dict.fromkeys(targets):
             target = by_number.get(number)
             if target is not None and target is not notice:
-                cites[target.key].append(notice)
+                cited_by[target.key][notice.key] = notice
+        for target in body.cites.get(notice.key, ()):
+            cited_by[target.key][notice.key] = notice
 
-    related = {n.key: _related(n, by_number, topic_notices) for n in published}
+    related = related_notices(published, by_number, topic_notices)
     return LinkedArchive(
         profile=profile,
         notices=tuple(published),
@@ -77,27 +100,13 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         by_number=by_number,
         topic_notices={slug: tuple(ns) for slug, ns in topic_notices.items()},
         related=related,
-        backlinks={key: tuple(sorted(ns, key=lambda n: n.sort_key)) for key, ns in cites.items()},
+        backlinks={key: tuple(sorted(ns.values(), key=lambda n: n.sort_key))
+                   for key, ns in cited_by.items()},
         superseded_by=superseded_by,
         withheld=withheld,
+        cites=body.cites,
+        external=body.external,
+        external_of=body.external_of,
+        neighbours=topic_neighbours(topic_notices),
+        facets={name: facet(published, value) for name, value in FACETS.items()},
     )
-
-
-def _related(notice: Notice, by_number: Mapping[str, Notice],
-             topic_notices: Mapping[str, list[Notice]]) -> tuple[Notice, ...]:
-    """Explicit `related` first, then the notices sharing the most topics, most recent first."""
-    chosen: dict[str, Notice] = {}
-    for number in notice.related:
-        target = by_number.get(number)
-        if target is not None and target is not notice:
-            chosen.setdefault(target.key, target)
-    shared: Counter = Counter()
-    for slug in notice.topics:
-        for other in topic_notices.get(slug, ()):
-            if other is not notice and other.key not in chosen:
-                shared[other.key] += 1
-    candidates = {o.key: o for slug in notice.topics for o in topic_notices.get(slug, ())}
-    ranked = sorted(shared, key=lambda k: (-shared[k], candidates[k].sort_key))
-    for key in ranked[:max(0, RELATED_LIMIT - len(chosen))]:
-        chosen[key] = candidates[key]
-    return tuple(chosen.values())

@@ -17,3 +17,6 @@ class PluginConfig(base.Config):
     # At most this many notice files per build; past it the build stops with a clear error
     # instead of exhausting memory or time (a wrong docs_dir, a runaway script).
     max_notices = c.Type(int, default=100_000)
+    # Topic, issuer, person, type and cited-document pages longer than this many notices list
+    # their years, each year on its own page.
+    list_limit = c.Type(int, default=200)

@@ -15,6 +15,7 @@ from ..model import Notice
 from . import views
 
 HOME_LATEST = 20
+LIST_LIMIT = 200  # a timeline longer than this gets one page per year
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,47 @@ class PageSpec:
     notice: Notice | None = None
 
 
-def site_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
+def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT) -> Iterator[PageSpec]:
     yield from _notice_pages(linked)
     yield _home(linked)
-    yield from _topic_pages(linked)
+    yield from _topic_pages(linked, list_limit)
     yield from _year_pages(linked)
+    for facet in views.FACETS:
+        yield from _facet_pages(linked, facet, list_limit)
+    yield from _external_pages(linked, list_limit)
+
+
+def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: int,
+              index_title: str, index_url: str) -> tuple[Callable[[], list], list[PageSpec]]:
+    """A list of notices by year, newest first. Up to `limit` notices it is shown whole on the
+    page; beyond, the page lists the years with counts and each year gets its own page, so no
+    page grows with the archive beyond one line per notice of one year."""
+    if len(notices) <= limit:
+        return (lambda: views.group_by_year(notices, linked)), []
+    by_year: dict[int | None, list[Notice]] = defaultdict(list)
+    for notice in notices:
+        by_year[notice.year].append(notice)
+    parent_url = src_dir + "/"
+    specs = []
+    for year, year_notices in by_year.items():
+        label = str(year) if year else "Dự thảo chưa ghi ngày"
+        specs.append(PageSpec(
+            f"{src_dir}/{year or 'du-thao'}.md", f"{name}: {label}", "timeline-year.html",
+            context=lambda ns=year_notices, label=label: {
+                "index_title": index_title, "index_url": index_url, "parent_name": name,
+                "parent_url": parent_url, "label": label, "count": len(ns),
+                "notices": [views.notice_item(n, linked) for n in ns]}))
+
+    def years() -> list:
+        ordered = sorted((y for y in by_year if y is not None), reverse=True)
+        out = [{"year": y, "label": str(y), "page_url": f"{src_dir}/{y}/",
+                "count": len(by_year[y]), "notices": []} for y in ordered]
+        if None in by_year:
+            out.append({"year": None, "label": "Dự thảo chưa ghi ngày",
+                        "page_url": f"{src_dir}/du-thao/", "count": len(by_year[None]),
+                        "notices": []})
+        return out
+    return years, specs
 
 
 def _notice_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
@@ -54,15 +91,22 @@ def _home(linked: LinkedArchive) -> PageSpec:
             "years": [{k: g[k] for k in ("label", "url", "count")}
                       for g in views.group_by_year(linked.notices, linked)],
             "total": len(linked.notices),
+            "indexes": [{"title": title, "url": f"{folder}/"}
+                        for folder, title, _ in views.FACETS.values()]
+            + [{"title": "Văn bản dẫn chiếu", "url": f"{views.EXTERNAL_DIR}/"}],
         }
     return PageSpec("index.md", "Lưu trữ thông báo", "home.html", context=context)
 
 
-def _topic_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
+def _topic_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
     yield PageSpec("chu-de/index.md", "Chủ đề", "topics.html",
                    context=lambda: {"topics": views.topic_list(linked)})
     for slug, topic in linked.topics.items():
-        def context(slug=slug, topic=topic) -> dict[str, Any]:
+        years, year_pages = _timeline(linked, linked.topic_notices.get(slug, ()),
+                                      f"chu-de/{slug}", topic.name, limit, "Chủ đề", "chu-de/")
+        yield from year_pages
+
+        def context(slug=slug, topic=topic, years=years) -> dict[str, Any]:
             notices = linked.topic_notices.get(slug, ())
             parent = linked.topics.get(topic.parent) if topic.parent else None
             return {
@@ -72,7 +116,8 @@ def _topic_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
                 if parent else None,
                 "children": [t for t in views.topic_list(linked)
                              if linked.topics[t["slug"]].parent == slug],
-                "years": views.group_by_year(notices, linked),
+                "years": years(),
+                "feed_url": f"chu-de/{slug}/feed.xml",
             }
         yield PageSpec(f"chu-de/{slug}.md", f"Chủ đề: {topic.name}", "topic.html",
                        context=context)
@@ -85,12 +130,59 @@ def _year_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
     yield PageSpec("nam/index.md", "Theo năm", "years.html",
                    context=lambda: {"years": views.group_by_year(linked.notices, linked)})
     for year, notices in by_year.items():
-        label = str(year) if year else "Dự thảo chưa ghi ngày"
-        src = f"nam/{year}.md" if year else "nam/du-thao.md"
-        yield PageSpec(src, f"Năm {label}" if year else label, "year.html",
-                       context=lambda ns=notices, label=label: {
-                           "year_label": label, "count": len(ns),
-                           "months": views.group_by_month(ns, linked)})
+        if year is None:  # undated drafts: one short list
+            yield PageSpec("nam/du-thao.md", "Dự thảo chưa ghi ngày", "year.html",
+                           context=lambda ns=notices: {
+                               "year_label": "Dự thảo chưa ghi ngày", "count": len(ns),
+                               "months": views.group_by_month(ns, linked)})
+            continue
+        # A year page lists its months with counts; each month has its own page, so no page
+        # grows with the size of the archive beyond one line per notice of one month.
+        yield PageSpec(f"nam/{year}.md", f"Năm {year}", "year.html",
+                       context=lambda ns=notices, year=year: {
+                           "year_label": str(year), "count": len(ns),
+                           "months": views.group_by_month(ns, linked, items=False)})
+        by_month: dict[int, list[Notice]] = defaultdict(list)
+        for notice in notices:
+            by_month[notice.date.month].append(notice)
+        for month, month_notices in by_month.items():
+            yield PageSpec(f"nam/{year}/{month:02d}.md", f"Tháng {month} năm {year}", "month.html",
+                           context=lambda ns=month_notices, year=year, month=month: {
+                               "year": year, "year_url": views.year_url(year),
+                               "month_label": f"Tháng {month} năm {year}", "count": len(ns),
+                               "notices": [views.notice_item(n, linked) for n in ns]})
+
+
+def _facet_pages(linked: LinkedArchive, facet: str, limit: int) -> Iterator[PageSpec]:
+    folder, title, prefix = views.FACETS[facet]
+    yield PageSpec(f"{folder}/index.md", title, "facets.html",
+                   context=lambda: {"index_title": title,
+                                    "entries": views.facet_list(linked, facet)})
+    for slug, group in linked.facets.get(facet, {}).items():
+        name = views.facet_name(facet, group.name)
+        years, year_pages = _timeline(linked, group.notices, f"{folder}/{slug}", name, limit,
+                                      title, f"{folder}/")
+        yield from year_pages
+        yield PageSpec(f"{folder}/{slug}.md", f"{prefix}: {name}", "facet.html",
+                       context=lambda g=group, name=name, years=years: {
+                           "index_title": title, "index_url": f"{folder}/", "name": name,
+                           "count": len(g.notices), "years": years()})
+
+
+def _external_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
+    title = "Văn bản dẫn chiếu"
+    folder = views.EXTERNAL_DIR
+    yield PageSpec(f"{folder}/index.md", title, "facets.html",
+                   context=lambda: {"index_title": title, "external": True,
+                                    "entries": views.external_list(linked)})
+    for key, doc in linked.external.items():
+        years, year_pages = _timeline(linked, doc.citing, f"{folder}/{key}", doc.label, limit,
+                                      title, f"{folder}/")
+        yield from year_pages
+        yield PageSpec(f"{folder}/{key}.md", doc.label, "facet.html",
+                       context=lambda d=doc, years=years: {
+                           "index_title": title, "index_url": f"{folder}/", "name": d.label,
+                           "external": True, "count": len(d.citing), "years": years()})
 
 
 def common_context(linked: LinkedArchive) -> dict[str, Any]:

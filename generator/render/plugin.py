@@ -25,6 +25,8 @@ from ..load.loader import notice_paths
 from ..pipeline import PipelineResult, run
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
+from .data import write_data_files
+from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 
@@ -54,6 +56,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
                                         Path(theme_dir) if theme_dir else None, self.profile)
+        # Links for topic and notice mentions inside bodies (one extension per build).
+        config.markdown_extensions[:] = [e for e in config.markdown_extensions
+                                         if not isinstance(e, MentionLinks)]
+        self.mentions = MentionLinks()
+        config.markdown_extensions.append(self.mentions)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -74,11 +81,14 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         docs_dir = os.path.realpath(config.docs_dir)
         kept = [f for f in files if not (f.src_dir and os.path.realpath(f.src_dir) == docs_dir)]
         self.common = common_context(linked)
-        site_fp = page_fingerprint(self.site_fp, "", "", "", self.common)
+        # Mention links in bodies depend on the topic vocabulary: part of every page's inputs.
+        vocabulary = [(t.slug, t.name, t.aliases, t.parent) for t in linked.topics.values()]
+        site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
+                                                               "topics": vocabulary})
         self.render_state = RenderState(self.cache_dir, self.profile)
         self.specs, self.contexts = {}, {}
         generated = []
-        for spec in site_pages(linked):
+        for spec in site_pages(linked, max(1, self.config.list_limit)):
             page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
             context = spec.context()
             self.render_state.mark(page_file, page_fingerprint(
@@ -90,6 +100,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         skipped = len(self.render_state.skipped)
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
+        self.mentions.bind(linked)
         return Files(kept + generated)
 
     def _check_size(self) -> None:
@@ -108,6 +119,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             page.meta["template"] = spec.template
             # mkdocs-material writes page.title into HTML unescaped.
             page.meta["title"] = html.escape(spec.title)
+        self.mentions.current = ((spec.notice, page.file.src_uri)
+                                 if spec is not None and spec.notice is not None else None)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -128,5 +141,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Atom feeds and notices.json, from the same linked archive as the pages.
+        if self.result is not None and self.result.linked is not None:
+            write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
+                             config.site_name)
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))

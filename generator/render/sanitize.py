@@ -31,7 +31,7 @@ REMOVED_WITH_CONTENT = frozenset({
 
 ALLOWED_ATTRIBUTES = {
     "*": {"title", "lang"},
-    "a": {"href"},
+    "a": {"href", "class"},  # class: the site's own mention links (na-mention-topic, …)
     "img": {"src", "alt", "width", "height"},
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},  # toc anchors
     "ol": {"start", "type"},

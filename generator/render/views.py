@@ -9,9 +9,22 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+import re
+
 from ..link import LinkedArchive
-from ..model import CLASSIFICATION_LABELS, STATUS_LABELS, Notice
+from ..link.indexes import facet_slug
+from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
+from ..text import fold
 from .format import MONTHS, long_date, short_date
+
+# Browsing indexes: facet → (URL folder, index title, one entry's title prefix).
+FACETS = {
+    "issuer": ("co-quan", "Cơ quan ban hành", "Cơ quan ban hành"),
+    "chair": ("chu-tri", "Người chủ trì", "Người chủ trì"),
+    "signer": ("nguoi-ky", "Người ký", "Người ký"),
+    "type": ("loai", "Loại văn bản", "Loại văn bản"),
+}
+EXTERNAL_DIR = "van-ban-dan-chieu"
 
 
 def notice_url(notice: Notice) -> str:
@@ -24,6 +37,46 @@ def topic_url(slug: str) -> str:
 
 def year_url(year: int | None) -> str:
     return f"nam/{year}/" if year else "nam/du-thao/"
+
+
+def month_url(year: int, month: int) -> str:
+    return f"nam/{year}/{month:02d}/"
+
+
+def facet_url(facet: str, slug: str) -> str:
+    return f"{FACETS[facet][0]}/{slug}/"
+
+
+def external_url(key: str) -> str:
+    return f"{EXTERNAL_DIR}/{key}/"
+
+
+def facet_name(facet: str, name: str) -> str:
+    """How a facet value is shown: document types by their Vietnamese name."""
+    if facet == "type":
+        return DOCUMENT_TYPES.get(name, (None, name))[1]
+    return name
+
+
+def _facet_link(linked: LinkedArchive, facet: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    slug = facet_slug(value)
+    return facet_url(facet, slug) if slug in linked.facets.get(facet, {}) else None
+
+
+# "Văn phòng UBND tỉnh Hậu Giang" → ("UBND tỉnh Hậu Giang", "Văn phòng"): the Decree 30 header
+# prints the superior body above the issuing unit.
+_SUPERIOR = re.compile(r"^(?P<unit>.+?)\s+(?P<sup>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+                       r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)\s+.+)$")
+
+
+def issuer_header(issuer: str) -> tuple[str, str]:
+    """(superior body, issuing unit) for the printed header; superior may be empty."""
+    m = _SUPERIOR.match(issuer or "")
+    if m:
+        return m.group("sup"), m.group("unit")
+    return "", issuer or ""
 
 
 def notice_item(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
@@ -47,8 +100,12 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     signer = notice.signer
     replaced = linked.superseded_by.get(notice.key)
     supersedes = linked.notice_for(notice.supersedes) if notice.supersedes else None
+    order = {slug: i for i, slug in enumerate(notice.topics)}
+    neighbours = sorted(linked.neighbours.get(notice.key, ()), key=lambda t: order.get(t.topic, 0))
+    explicit = set(notice.related)  # listed under related already
+    superior, unit = issuer_header(notice.issuer or "")
     return {
-        "number": notice.number if notice.status != "draft" else None,
+        "number": notice.shown_number,
         "label": notice.label,
         "type_name": notice.type_name,
         "title": notice.title,
@@ -82,6 +139,22 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
             if number not in linked.by_number],
         "supersedes": notice_item(supersedes, linked) if supersedes else None,
         "source": notice.source,
+        "month_url": month_url(notice.year, notice.date.month) if notice.date else "",
+        "issuer_url": _facet_link(linked, "issuer", notice.issuer),
+        "signer_url": _facet_link(linked, "signer", signer.name if signer else None),
+        "chair_url": _facet_link(linked, "chair", meeting.chair if meeting else None),
+        "type_url": _facet_link(linked, "type", notice.type),
+        "print_superior": superior,
+        "print_unit": unit,
+        "neighbours": [{
+            "topic": linked.topics[t.topic].name, "topic_url": topic_url(t.topic),
+            "previous": notice_item(t.previous, linked) if t.previous else None,
+            "next": notice_item(t.next, linked) if t.next else None,
+        } for t in neighbours if t.topic in linked.topics],
+        "cites": [notice_item(n, linked) for n in linked.cites.get(notice.key, ())
+                  if n.number not in explicit],
+        "external": [{"label": d.label, "url": external_url(d.key), "count": len(d.citing)}
+                     for d in linked.external_of.get(notice.key, ())],
     }
 
 
@@ -99,13 +172,33 @@ def group_by_year(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
     return ordered
 
 
-def group_by_month(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
+def group_by_month(notices, linked: LinkedArchive, items: bool = True) -> list[dict[str, Any]]:
+    """Newest month first; with items=False only counts and links (year pages stay small)."""
     groups: dict[int, list] = defaultdict(list)
+    year = None
     for notice in notices:
-        groups[notice.date.month if notice.date else 0].append(notice_item(notice, linked))
-    return [{"label": MONTHS.get(m, "Chưa ghi ngày"), "anchor": f"thang-{m}",
-             "count": len(groups[m]), "notices": groups[m]}
+        year = notice.year or year
+        groups[notice.date.month if notice.date else 0].append(
+            notice_item(notice, linked) if items else None)
+    return [{"label": MONTHS.get(m, "Chưa ghi ngày"), "anchor": f"thang-{m}", "month": m,
+             "url": month_url(year, m) if year and m else None,
+             "count": len(groups[m]), "notices": groups[m] if items else []}
             for m in sorted(groups, reverse=True)]
+
+
+def facet_list(linked: LinkedArchive, facet: str) -> list[dict[str, Any]]:
+    return [{"slug": f.slug, "name": facet_name(facet, f.name), "url": facet_url(facet, f.slug),
+             "count": len(f.notices)} for f in linked.facets.get(facet, {}).values()]
+
+
+def external_list(linked: LinkedArchive) -> list[dict[str, Any]]:
+    """Cited outside documents grouped by kind (Chỉ thị, Đề án, Luật, …), in Vietnamese order."""
+    groups: dict[str, list] = defaultdict(list)
+    for d in linked.external.values():
+        groups[d.kind].append({"slug": d.key, "name": d.label, "url": external_url(d.key),
+                               "count": len(d.citing)})
+    return [{"kind": kind, "entries": sorted(groups[kind], key=lambda e: fold(e["name"]))}
+            for kind in sorted(groups, key=fold)]
 
 
 def topic_list(linked: LinkedArchive) -> list[dict[str, Any]]:
@@ -118,7 +211,7 @@ def topic_list(linked: LinkedArchive) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     def walk(parent: str | None, depth: int) -> None:
-        for topic in sorted(children[parent], key=lambda t: t.name):
+        for topic in sorted(children[parent], key=lambda t: fold(t.name)):
             out.append({"slug": topic.slug, "name": topic.name, "url": topic_url(topic.slug),
                         "description": topic.description, "depth": depth,
                         "count": len(linked.topic_notices.get(topic.slug, ()))})

@@ -1,0 +1,15 @@
+"""Files the site publishes besides its pages: Atom feeds and notices.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..link import LinkedArchive
+from .catalog import write_catalog
+from .feeds import write_feeds
+
+
+def write_data_files(linked: LinkedArchive, site_dir: Path, site_url: str = "",
+                     site_name: str = "Lưu trữ thông báo") -> None:
+    write_feeds(linked, site_dir, site_name, site_url)
+    write_catalog(linked, site_dir, site_url)

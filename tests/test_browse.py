@@ -1,0 +1,236 @@
+"""Browsing the built site: topic pages, year and month pages, indexes by issuer, person, signer
+and type, breadcrumbs, previous/next within topics, the home page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from generator.model import DOCUMENT_TYPES
+from generator.text import canonical, fold, slugify
+from test_links import linked_keys, page_file, parse, published, resolve
+
+
+def _items(site, path):
+    page = site / path / "index.html"
+    root = parse(page)
+    return page, root, linked_keys(site, page, root.find("div", "md-content"))
+
+
+@pytest.mark.parametrize("profile", ["public", "internal"])
+def test_each_topic_page_lists_exactly_its_notices(profile, built_public, built_internal, archive):
+    site = (built_public if profile == "public" else built_internal) / "site"
+    notices = published(archive, profile)
+    for slug, topic in archive.topics.items():
+        page, root, keys = _items(site, f"chu-de/{slug}")
+        expected = [n.key for n in notices if slug in n.topics]  # newest first
+        assert keys == expected, slug
+        assert root.find("h1").text() == topic.name
+        if topic.description:
+            assert topic.description in root.find("p", "na-lead").text()
+        # Years newest first, each with its count.
+        years = [h for h in root.find_all("h2") if h.attrs.get("id", "").startswith("nam-")]
+        counts = defaultdict(int)
+        for n in notices:
+            if slug in n.topics:
+                counts[n.year] += 1
+        assert [h.attrs["id"] for h in years] == [f"nam-{y or 'du-thao'}" for y in
+                                                  sorted(counts, key=lambda y: -(y or 0))]
+        for h in years:
+            year = h.attrs["id"][4:]
+            assert h.find("span", "na-count").text() == str(counts[None if year == "du-thao"
+                                                                   else int(year)])
+        children = [s for s, t in archive.topics.items() if t.parent == slug]
+        sub = root.find("h2")
+        if children:
+            listed = [resolve(site, page, a.attrs["href"]) for a in sub.parent.find_all("a")
+                      if a.parent.parent is not None and a.parent.parent.tag == "ul"
+                      and "na-topics" in a.parent.parent.classes()]
+            assert sorted(listed) == sorted(f"chu-de/{c}/" for c in children)
+
+
+def test_topic_index_counts(built_public, archive):
+    site = built_public / "site"
+    page = site / "chu-de" / "index.html"
+    root = parse(page)
+    notices = published(archive)
+    for li in root.find("ul", "na-topics").find_all("li"):
+        a = li.find("a")
+        slug = resolve(site, page, a.attrs["href"]).split("/")[1]
+        assert int(li.find("span", "na-count").text()) == sum(slug in n.topics for n in notices)
+
+
+def test_year_and_month_pages(built_public, archive):
+    site = built_public / "site"
+    notices = published(archive)
+    by_month = defaultdict(list)
+    for n in notices:
+        by_month[(n.date.year, n.date.month)].append(n.key)
+    for year in {y for y, _ in by_month}:
+        page = site / "nam" / str(year) / "index.html"
+        root = parse(page)
+        months = [(resolve(site, page, a.attrs["href"]), int(a.parent.find("span", "na-count").text()))
+                  for a in root.find("ul", "na-months").find_all("a")]
+        expected = [(f"nam/{year}/{m:02d}/", len(by_month[(year, m)]))
+                    for m in sorted((m for y, m in by_month if y == year), reverse=True)]
+        assert months == expected
+        # The year page itself lists no notice: months keep every page small.
+        assert root.find("a", "na-item-link") is None
+    for (year, month), keys in by_month.items():
+        _, root, listed = _items(site, f"nam/{year}/{month:02d}")
+        assert listed == keys
+
+
+def test_notice_breadcrumbs_go_to_year_and_month(built_public, archive):
+    site = built_public / "site"
+    for notice in published(archive):
+        page = page_file(site, notice.key)
+        crumbs = parse(page).find("nav", "na-breadcrumbs")
+        hrefs = [resolve(site, page, a.attrs["href"]) for a in crumbs.find_all("a")]
+        assert hrefs == ["nam/", f"nam/{notice.year}/", f"nam/{notice.year}/{notice.date.month:02d}/"]
+
+
+FACETS = {
+    "co-quan": lambda n: n.issuer,
+    "chu-tri": lambda n: n.meeting.chair if n.meeting else None,
+    "nguoi-ky": lambda n: n.signer.name if n.signer else None,
+    "loai": lambda n: n.type,
+}
+
+
+@pytest.mark.parametrize("folder", sorted(FACETS))
+def test_facet_pages_list_exactly_their_notices(folder, built_public, archive):
+    site = built_public / "site"
+    value = FACETS[folder]
+    groups = defaultdict(list)
+    for n in published(archive):
+        if value(n):
+            groups[slugify(canonical(value(n)))].append(n.key)
+    index = site / folder / "index.html"
+    listed = {resolve(site, index, a.attrs["href"]).split("/")[1]:
+              int(a.parent.find("span", "na-count").text())
+              for a in parse(index).find("ul", "na-facets").find_all("a")}
+    assert listed == {slug: len(keys) for slug, keys in groups.items()}
+    for slug, keys in groups.items():
+        _, root, found = _items(site, f"{folder}/{slug}")
+        assert found == keys
+    if folder == "loai":
+        assert parse(site / "loai" / "ke-hoach" / "index.html").find("h1").text() == \
+            DOCUMENT_TYPES["ke-hoach"][1]
+
+
+def test_notice_page_links_to_its_indexes(built_public, archive):
+    site = built_public / "site"
+    notice = next(n for n in published(archive) if n.number == "98/TB-VPUBND")
+    page = page_file(site, notice.key)
+    meta = parse(page).find("dl", "na-meta")
+    hrefs = {resolve(site, page, a.attrs["href"]) for a in meta.find_all("a")}
+    assert {f"co-quan/{slugify(notice.issuer)}/", f"nguoi-ky/{slugify(notice.signer.name)}/",
+            f"chu-tri/{slugify(notice.meeting.chair)}/", "loai/thong-bao/"} <= hrefs
+
+
+def test_previous_and_next_within_each_topic(built_public, archive):
+    site = built_public / "site"
+    notices = published(archive)
+    checked = 0
+    for notice in notices:
+        page = page_file(site, notice.key)
+        nav = parse(page).find("nav", "na-neighbours")
+        for slug in notice.topics:
+            ordered = [n.key for n in notices if slug in n.topics]  # newest first
+            i = ordered.index(notice.key)
+            older = ordered[i + 1] if i + 1 < len(ordered) else None
+            newer = ordered[i - 1] if i > 0 else None
+            line = next(li for li in nav.find_all("li")
+                        if resolve(site, page, li.find("a").attrs["href"]) == f"chu-de/{slug}/")
+            prev = line.find("a", "na-prev")
+            nxt = line.find("a", "na-next")
+            assert (resolve(site, page, prev.attrs["href"]).rstrip("/") if prev else None) == older
+            assert (resolve(site, page, nxt.attrs["href"]).rstrip("/") if nxt else None) == newer
+            checked += 1
+    assert checked > 20
+
+
+def test_home_has_latest_topics_and_search_box(built_public, archive):
+    site = built_public / "site"
+    page = site / "index.html"
+    root = parse(page)
+    form = root.find("form", "na-search")
+    assert resolve(site, page, form.attrs["action"]) == "tim-kiem/"
+    assert form.find("input").attrs["name"] == "q"
+    latest = linked_keys(site, page, root.find("ul", "na-list"))
+    assert latest == [n.key for n in published(archive)][:len(latest)] and len(latest) >= 10
+    topics = {resolve(site, page, a.attrs["href"]) for a in root.find("ul", "na-topics").find_all("a")}
+    assert topics == {f"chu-de/{s}/" for s in archive.topics}
+
+
+@pytest.fixture(scope="module")
+def built_paged(tmp_path_factory):
+    """The sample archive with long lists split by year from 3 notices on."""
+    from conftest import cli, copy_project
+    project = copy_project(tmp_path_factory.mktemp("paged"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      profile: public\n" in text
+    config.write_text(text.replace("      profile: public\n",
+                                   "      profile: public\n      list_limit: 2\n"),
+                      encoding="utf-8")
+    cli(project, "build", "--strict", check=True)
+    return project
+
+
+def _timeline_keys(site, path):
+    """Notices a (maybe split) timeline page lists, following its year pages."""
+    page, root, keys = _items(site, path)
+    years = [a for h in root.find_all("h2") if h.attrs.get("id", "").startswith("nam-")
+             for a in h.find_all("a")]
+    for a in years:
+        year_page = resolve(site, page, a.attrs["href"])
+        assert year_page.startswith(path + "/")
+        keys += _items(site, year_page.rstrip("/"))[2]
+    return keys, bool(years)
+
+
+def test_long_timelines_are_split_by_year_and_stay_exact(built_paged, archive):
+    from test_links import broken_links
+    site = built_paged / "site"
+    notices = published(archive)
+    split = 0
+    for slug in archive.topics:
+        keys, was_split = _timeline_keys(site, f"chu-de/{slug}")
+        expected = [n.key for n in notices if slug in n.topics]
+        assert keys == expected, slug
+        assert was_split == (len(expected) > 2)
+        split += was_split
+    issuers = defaultdict(list)
+    for n in notices:
+        issuers[slugify(canonical(n.issuer))].append(n.key)
+    for slug, expected in issuers.items():
+        keys, was_split = _timeline_keys(site, f"co-quan/{slug}")
+        assert keys == expected and was_split == (len(expected) > 2)
+    assert split >= 5
+    assert broken_links(site) == []
+
+
+@pytest.mark.parametrize("profile", ["public", "internal"])
+def test_cited_document_pages_list_exactly_their_citing_notices(profile, built_public,
+                                                                built_internal, archive):
+    from generator.match import find_documents
+    site = (built_public if profile == "public" else built_internal) / "site"
+    numbers = {n.number for n in archive.notices if n.number}  # the archive's, in any profile
+    expected = defaultdict(list)
+    for n in published(archive, profile):
+        for key in dict.fromkeys(d.key for d in find_documents(n.body)
+                                 if d.number not in numbers):
+            expected[key].append(n.key)
+    index = site / "van-ban-dan-chieu" / "index.html"
+    root = parse(index)
+    listed = {resolve(site, index, a.attrs["href"]).split("/")[1]:
+              int(a.parent.find("span", "na-count").text())
+              for ul in root.find_all("ul", "na-facets") for a in ul.find_all("a")}
+    assert listed == {k: len(v) for k, v in expected.items()} and len(listed) >= 10
+    kinds = [h.text().rsplit(" ", 1)[0].strip() for h in root.find("div", "md-content").find_all("h2")]
+    assert kinds == sorted(kinds, key=fold) and "Đề án" in kinds  # Đ with D, not after Z
+    for key, keys in expected.items():
+        assert _items(site, f"van-ban-dan-chieu/{key}")[2] == keys
