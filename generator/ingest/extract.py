@@ -269,7 +269,13 @@ def _at(lines, i):
 
 def compose_issuer(upper_lines: list[str]) -> str:
     """Header lines in capitals ("UBND TỈNH HẬU GIANG", "VĂN PHÒNG") → "Văn phòng UBND tỉnh …"."""
-    cased = [office_case(t) for t in upper_lines]
+    merged: list[str] = []
+    for text in upper_lines:  # "ỦY BAN NHÂN DÂN" / "TỈNH HẬU GIANG" is one name on two lines
+        if merged and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text):
+            merged[-1] += " " + text
+        else:
+            merged.append(text)
+    cased = [office_case(t) for t in merged]
     unit = cased[-1]
     if len(cased) == 1 or _locality(unit):
         return unit

@@ -80,7 +80,22 @@ def read_source(path: Path) -> Source:
 
 # --- plain text ---------------------------------------------------------------------------
 _MARKER = re.compile(r"\*{1,3}")
-_COLUMN_GAP = re.compile(r"\t+| {3,}")
+_GAP = re.compile(r"\t+| {3,}")
+_BLANK_TO_FILL = re.compile(r"(?:\bsố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
+
+
+class _ColumnGap:
+    """A wide gap between two columns, not the blank left to fill in "Số:    /TB" or "ngày    tháng"."""
+
+    @staticmethod
+    def search(text: str):
+        for m in _GAP.finditer(text):
+            if not _BLANK_TO_FILL.search(text[:m.start()]):
+                return m
+        return None
+
+
+_COLUMN_GAP = _ColumnGap()
 
 
 def _emphasis_runs(block: str) -> list[Run]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -51,6 +52,8 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
                 "recipients"):
         if key in f:
             data[key] = f[key].value
+    if "meeting" in data and "issuer" in data:
+        _complete_offices(data["meeting"], data["issuer"], ex)
     reported = {k: {"value": _plain(v.value), "evidence": v.evidence, "line": v.line}
                 for k, v in f.items()}
     title = data.get("title", "")
@@ -77,6 +80,26 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
     if year is None and "meeting" in data:
         year = data["meeting"]["date"].year
     return Imported(str(source.path), data, body, reported, missing, notes, year)
+
+
+def _complete_offices(meeting: dict, issuer: str, ex: Extraction) -> None:
+    """"Giám đốc Sở", "Phòng họp Ban Giám đốc" in a notice of that office name the issuer itself."""
+    office = re.split(r"\s+(?:tỉnh|huyện|thành phố|thị xã)\s+", issuer)[0]
+    if issuer.startswith("Công an "):
+        office = " ".join(issuer.split()[:3])  # "Công an tỉnh"
+    for key in ("chair_title", "location"):
+        value = meeting.get(key)
+        if not value:
+            continue
+        new = value
+        if value.endswith(" Sở") and office.startswith("Sở "):
+            new = value[:-3] + " " + office
+        elif value.endswith("Ban Giám đốc") and not office.startswith("Sở "):
+            new = f"{value} {office}"
+        if new != value:
+            meeting[key] = new
+            ex.notes.append(f"meeting.{key}: «{value}» hiểu là «{new}» (cơ quan ban hành); "
+                            "cần người xác nhận")
 
 
 def _plain(value: Any) -> Any:
