@@ -341,9 +341,9 @@ class _DocxReader:
         seen = set()
         for r, row in enumerate(table.rows):
             for c, cell in enumerate(row.cells):
-                if id(cell._tc) in seen:  # merged cells repeat
+                if cell._tc in seen:  # merged cells repeat (keep the element: ids are reused)
                     continue
-                seen.add(id(cell._tc))
+                seen.add(cell._tc)
                 for paragraph in cell.paragraphs:
                     self._paragraph(paragraph, (index, r, c))
                 for inner in cell.tables:
