@@ -105,7 +105,9 @@ _CAPS_WORD = re.compile(r"[^\W\d_]+")
 def _recase(word: str) -> str:
     # A word typed in capitals (.VnTimeH headings) has no lower-case ASCII letter: upper-case
     # the accented letters the table gave back in lower case ("BIệT" → "BIỆT").
-    if any("A" <= c <= "Z" for c in word) and not any("a" <= c <= "z" for c in word):
+    # Two capitals are needed: "Số" is a capital S and a lower-case ố, not a heading word.
+    capitals = sum(1 for c in word if "A" <= c <= "Z" or c in "ĂÂÊÔƠƯĐ")
+    if capitals >= 2 and not any("a" <= c <= "z" for c in word):
         return word.upper()
     return word
 
