@@ -58,3 +58,68 @@ def test_side_by_side_columns_and_wrapped_lines(tmp_path):
         "1. Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước.\n\n"
         "2. Các sở hoàn thành chính quyền số.\n\n"
         "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.\n")
+
+
+QUYET_DINH = """ỦY BAN NHÂN DÂN
+TỈNH HẬU GIANG
+
+Số: 1234/QĐ-UBND
+
+Hậu Giang, ngày 20 tháng 8 năm 2024
+
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác triển khai Đề án 06 tỉnh Hậu Giang
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẬU GIANG
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+
+Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ;
+
+Theo đề nghị của Giám đốc Công an tỉnh.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Thành lập Tổ công tác triển khai Đề án 06 tỉnh Hậu Giang.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+(Đã ký)
+
+ĐẶNG QUỐC THÁI
+"""
+
+
+def test_quyet_dinh_without_noi_nhan(tmp_path):
+    path = tmp_path / "qd.txt"
+    path.write_text(QUYET_DINH, encoding="utf-8")
+    topics = build_topics(load_topics(ROOT / "notices", ROOT))[0]
+    imported = build(read_source(path), topics, "internal")
+    data = imported.data
+    assert data["type"] == "quyet-dinh"
+    assert data["number"] == "1234/QĐ-UBND"
+    assert data["title"] == "Về việc thành lập Tổ công tác triển khai Đề án 06 tỉnh Hậu Giang"
+    assert data["issuer"] == "Ủy ban nhân dân tỉnh Hậu Giang"
+    assert data["signer"] == {"name": "Đặng Quốc Thái", "title": "Chủ tịch",
+                              "authority": "TM. Ủy ban nhân dân"}
+    assert "meeting" not in data and "recipients" not in data
+    assert imported.missing == ["recipients"]
+    assert data["status"] == "issued"
+    assert imported.body.startswith("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HẬU GIANG\n\nCăn cứ Luật")
+    assert imported.body.rstrip().endswith("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.")
+    assert "ĐẶNG QUỐC THÁI" not in imported.body
+
+
+def test_tl_kt_signing_stack(tmp_path):
+    text = SIDE_BY_SIDE.replace("Nơi nhận:\t\t\t\tKT. CHÁNH VĂN PHÒNG\n",
+                                "Nơi nhận:\t\t\t\tTL. CHỦ TỊCH\n\t\t\t\tKT. CHÁNH VĂN PHÒNG\n")
+    path = tmp_path / "tl.txt"
+    path.write_text(text, encoding="utf-8")
+    topics = build_topics(load_topics(ROOT / "notices", ROOT))[0]
+    data = build(read_source(path), topics, "internal").data
+    assert data["signer"] == {"name": "Đồng Thị Mỹ Hạnh", "title": "Phó Chánh Văn phòng",
+                              "authority": "TL. Chủ tịch, KT. Chánh Văn phòng"}
+    assert data["recipients"] == ["Như trên", "Lưu: VT, KGVX"]

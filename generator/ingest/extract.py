@@ -181,9 +181,7 @@ def extract(source: Source) -> Extraction:
                 continue
             if first_block is None:
                 first_block = line.block
-            elif line.block != first_block and not (
-                    line.all_bold and len(text) < 200 and not _BODY_START.match(text)
-                    and title_lines and title_lines[-1].all_bold and line.cell == title_lines[-1].cell):
+            elif line.block != first_block and not _title_continues(title_lines, line):
                 break
             if _BODY_START.match(text) and title_lines:
                 break
@@ -239,6 +237,10 @@ def extract(source: Source) -> Extraction:
         if _RECIPIENTS.match(text) or (_AUTHORITY.match(text) and _is_upper(text)):
             closing = i
             break
+        # The closing sentence ends in "./."; whatever follows it is Nơi nhận and the signature.
+        if text.endswith("/.") and i + 1 < len(lines):
+            closing = i + 1
+            break
     # A closing table begins at its first line, even when Nơi nhận is not its first cell.
     if closing < len(lines) and lines[closing].cell:
         table = lines[closing].cell[0]
@@ -261,6 +263,18 @@ def extract(source: Source) -> Extraction:
     if ex.year_hint is None and "date" in f:
         ex.year_hint = f["date"].value.year
     return ex
+
+
+def _title_continues(title_lines: list[Line], line: Line) -> bool:
+    """A trích yếu set over several paragraphs: bold like the one before, or visibly unfinished."""
+    text = line.text
+    if not title_lines or line.cell != title_lines[-1].cell or _BODY_START.match(text) \
+            or len(text) > 200 or _is_upper(text):
+        return False
+    if line.all_bold and title_lines[-1].all_bold:
+        return True
+    prev = title_lines[-1].text
+    return text[:1].islower() and not prev.endswith((".", ":", ";"))
 
 
 def _at(lines, i):
@@ -446,6 +460,8 @@ def parse_meeting(text: str) -> dict | None:
         t = re.search(r"\btại\s+(.+?)\.?$", tail)
         if t:
             location = t.group(1).rstrip(".")
+    if not chair and not location:
+        return None  # a dated opening that names no meeting ("Ngày …, UBND tỉnh nhận được …")
     if location:
         meeting["location"] = _normalise_office(location.strip())
     if chair:
