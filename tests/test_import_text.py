@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import ROOT
 
 from generator.ingest.sources import read_source
@@ -123,3 +125,27 @@ def test_tl_kt_signing_stack(tmp_path):
     assert data["signer"] == {"name": "Đồng Thị Mỹ Hạnh", "title": "Phó Chánh Văn phòng",
                               "authority": "TL. Chủ tịch, KT. Chánh Văn phòng"}
     assert data["recipients"] == ["Như trên", "Lưu: VT, KGVX"]
+
+
+from generator.ingest.extract import parse_meeting  # noqa: E402
+
+OPENINGS = [
+    ("Vào lúc 14 giờ 00, ngày 12/7/2024, tại Phòng họp số 1 UBND tỉnh, Phó Chủ tịch UBND tỉnh "
+     "Trương Cảnh Tuyên chủ trì cuộc họp.",
+     {"date": dt.date(2024, 7, 12), "location": "Phòng họp số 1 UBND tỉnh",
+      "chair": "Trương Cảnh Tuyên", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    ("Ngày 03/7/2024, Phó Chủ tịch UBND tỉnh Hầu Minh Kha chủ trì họp về giải ngân vốn đầu tư "
+     "công tại Phòng họp số 2, trụ sở UBND tỉnh, thành phần dự họp gồm các sở.",
+     {"date": dt.date(2024, 7, 3), "location": "Phòng họp số 2, trụ sở UBND tỉnh",
+      "chair": "Hầu Minh Kha", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    ("Chiều ngày 5 tháng 7 năm 2024, tại Hội trường Ủy ban nhân dân huyện Long Mỹ, ông Nguyễn "
+     "Văn Ba, Giám đốc Sở Nông nghiệp và Phát triển nông thôn chủ trì.",
+     {"date": dt.date(2024, 7, 5), "location": "Hội trường UBND huyện Long Mỹ",
+      "chair": "Nguyễn Văn Ba", "chair_title": "Giám đốc Sở Nông nghiệp và Phát triển nông thôn"}),
+    ("Ngày 15/3/2024, UBND tỉnh nhận được Công văn số 12/BCA của Bộ Công an.", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPENINGS)
+def test_meeting_openings(text, expected):
+    assert parse_meeting(text) == expected

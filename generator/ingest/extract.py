@@ -269,8 +269,10 @@ def _title_continues(title_lines: list[Line], line: Line) -> bool:
     """A trích yếu set over several paragraphs: bold like the one before, or visibly unfinished."""
     text = line.text
     if not title_lines or line.cell != title_lines[-1].cell or _BODY_START.match(text) \
-            or len(text) > 200 or _is_upper(text):
+            or len(text) > 200:
         return False
+    if _is_upper(text):  # a title in capitals goes on; "CHỦ TỊCH UBND …" after "Về việc …" not
+        return _is_upper(title_lines[-1].text) and not title_lines[-1].text.endswith((".", ":"))
     if line.all_bold and title_lines[-1].all_bold:
         return True
     prev = title_lines[-1].text
@@ -422,7 +424,9 @@ def _looks_like_name(text: str) -> bool:
 
 
 # --- meeting ------------------------------------------------------------------------------
-_OPENING = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+)?(?:"
+# "Ngày 12 tháng 7 năm 2024, …", "Chiều ngày 12/7/2024, …", "Vào lúc 14 giờ ngày 12/7/2024, …"
+_OPENING = re.compile(r"^(?:Vào\s+)?(?:lúc\s+[\d\s]+(?:giờ|h)[\s\d]*(?:phút)?,?\s*)?"
+                      r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+)?(?:"
                       r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))"
                       r"\s*,\s*(.*)$", re.IGNORECASE)
 
@@ -460,6 +464,8 @@ def parse_meeting(text: str) -> dict | None:
         t = re.search(r"\btại\s+(.+?)\.?$", tail)
         if t:
             location = t.group(1).rstrip(".")
+    if location:
+        location = _trim_location(location)
     if not chair and not location:
         return None  # a dated opening that names no meeting ("Ngày …, UBND tỉnh nhận được …")
     if location:
@@ -469,6 +475,19 @@ def parse_meeting(text: str) -> dict | None:
     if title:
         meeting["chair_title"] = _normalise_office(title)
     return meeting
+
+
+def _trim_location(text: str) -> str:
+    """Keep "Phòng họp số 1, trụ sở UBND tỉnh" or "…, huyện Châu Thành"; stop at a new clause."""
+    parts = text.strip().rstrip(".").split(", ")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if part[:1].isupper() or re.match(r"(trụ sở|tầng|số|huyện|thị xã|thành phố|xã|phường|"
+                                          r"thị trấn|tỉnh|quận|ấp|khu vực)\b", part):
+            kept.append(part)
+        else:
+            break
+    return ", ".join(kept)
 
 
 def _normalise_office(text: str) -> str:
@@ -504,4 +523,9 @@ def _chair(part: str) -> tuple[str | None, str | None]:
                     break
             if len(run) >= 2:
                 return " ".join(run), " ".join(words[:i]).rstrip(",")
+    # An uncommon surname: the last run of two to four capitalised words before a verb or comma.
+    m = re.match(r"(.+?)\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)"
+                 r"(?=,|\s+(?:chủ trì|dẫn đầu|tham dự|làm việc|chủ tọa|đã|có)\b)", part)
+    if m and _TITLE_WORDS.match(m.group(1)):
+        return m.group(2), m.group(1)
     return None, None
