@@ -191,3 +191,19 @@ def test_legacy_font_text_in_docx(tmp_path, topics):
     assert imported.data["title"].startswith("Kết luận của Phó Chủ tịch UBND tỉnh Trương Cảnh")
     assert imported.data["number"] == "125/TB-VPUBND"
     assert any("TCVN3" in note for note in imported.notes)
+
+
+def test_table_in_the_body_becomes_one_paragraph_per_row(tmp_path, topics):
+    path = thong_bao_docx(tmp_path / "bang.docx")
+    d = docx.Document(path)
+    anchor = next(p for p in d.paragraphs if p.text.startswith("Công tác phòng cháy"))
+    table = d.add_table(rows=2, cols=3)
+    for r, row in enumerate([("STT", "Đơn vị", "Số vụ cháy"), ("1", "Huyện Phụng Hiệp", "02")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).paragraphs[0].add_run(text)
+    anchor._p.addnext(table._tbl)
+    d.save(path)
+    imported = build(read_source(path), topics, "internal")
+    assert "\n\nSTT; Đơn vị; Số vụ cháy\n\n1; Huyện Phụng Hiệp; 02\n\n" in imported.body
+    assert any("bảng trong thân văn bản" in note for note in imported.notes)
+    assert imported.data["signer"]["name"] == "Lưu Ngọc Đông"  # the closing table is not this one

@@ -106,8 +106,36 @@ def _marker_skip(runs: list[Run], pattern: re.Pattern) -> tuple[int, str]:
     return (len(raw) - len(stripped) + m.end(), m.group(0)) if m else (0, "")
 
 
+def flatten_tables(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """A table inside the body (the site's Markdown has no tables) → one paragraph per row."""
+    out: list[Line] = []
+    notes: list[str] = []
+    rows: dict[tuple[int, int], Line] = {}
+    last_column: dict[tuple[int, int], int] = {}
+    for line in lines:
+        if line.cell is None:
+            out.append(line)
+            continue
+        table, row, column = line.cell
+        key = (table, row)
+        if key not in rows:
+            if not any(k[0] == table for k in rows):
+                notes.append(f"bảng trong thân văn bản (dòng {line.number}) được chuyển thành "
+                             "đoạn văn, mỗi hàng một đoạn, các ô cách nhau bởi dấu «;»: "
+                             "cần người xem lại")
+            rows[key] = Line(list(line.runs), -line.number, None, line.number)
+            out.append(rows[key])
+        else:
+            separator = "; " if column != last_column[key] else " "
+            rows[key].runs = rows[key].runs + [Run(separator)] + list(line.runs)
+        last_column[key] = column
+    return out, notes
+
+
 def to_markdown(lines: list[Line]) -> tuple[str, list[str]]:
+    lines, table_notes = flatten_tables(lines)
     paras, joins = paragraphs(lines)
+    joins = table_notes + joins
     blocks: list[str] = []
     in_list = False
     for index, para in enumerate(paras):
