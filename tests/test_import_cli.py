@@ -100,3 +100,15 @@ def test_unsupported_or_missing_file_is_reported(tmp_path):
     assert "chỉ nhận .docx và .txt" in result.stdout
     assert "không đọc được tệp" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_imported_notices_build_into_the_site(batch):
+    """The notices import writes go through the real pipeline and mkdocs build."""
+    project, originals = batch
+    cli(project, "import", str(originals))
+    build = cli(project, "build", "--profile", "internal", "--strict")
+    assert build.returncode == 0, build.stderr
+    page = (project / "site" / "2024" / "125-tb-vpubnd" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>khẩn trương</strong>" in page
+    assert "<em>hoàn thành trước ngày 30/9/2024</em>" in page
+    assert "Lưu Ngọc Đông" in page

@@ -189,6 +189,9 @@ def extract(source: Source) -> Extraction:
             j += 1
         if title_lines:
             title = " ".join(l.text for l in title_lines)
+            if _is_upper(title):
+                ex.notes.append("trích yếu viết hoa toàn bộ, giữ nguyên: cần người viết lại chữ "
+                                "thường (tên riêng giữ hoa)")
             f["title"] = Found(title, " / ".join(l.text for l in title_lines),
                                title_lines[0].number)
             title_end = j - 1

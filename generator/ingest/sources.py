@@ -4,6 +4,11 @@ A line knows which block it belongs to (a blank-line-separated block of a .txt, 
 .docx) and, when it sits in a table, which cell: the header block and the Nơi nhận/signing block
 are two-column tables in Word templates, and plain text exported from them puts the columns side
 by side with tabs or runs of spaces, which are read as the same two columns.
+
+Word files are read with python-docx rather than mammoth: mammoth converts to HTML (its own
+Markdown output is deprecated by its authors), so the header and signing tables would have to be
+parsed back out of HTML to know which column a line is in; python-docx gives paragraphs, runs
+with bold/italic, table cells and the numbering definitions directly.
 """
 
 from __future__ import annotations
