@@ -114,9 +114,9 @@ def extract(source: Source) -> Extraction:
     i_so = i_place = i_type = None
     for i in range(head_limit):
         text = lines[i].text
-        if i_so is None and _SO.match(text) and "/" in text:
+        if i_so is None and _SO.match(text) and re.match(r"^\d*\s*/", _SO.match(text).group(1)):
             i_so = i
-        elif i_place is None and _PLACE_DATE.match(text) and (
+        elif i_place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
                 _VN_DATE.search(text) or _NUM_DATE.search(text) or "tháng" in text):
             i_place = i
         elif i_type is None and _is_upper(text) and len(text) < 60:
