@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -120,3 +121,15 @@ def test_topic_suggestions_precision_recall_on_sample_archive(topics):
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"topics: precision {precision:.2f}, recall {recall:.2f} ({tp} tp, {fp} fp, {fn} fn)")
     assert precision >= 0.9 and recall >= 0.75
+
+
+def test_seed_into_the_sample_archive_finds_its_hand_conversion(tmp_path):
+    """The draft has no number: its title says it is the notice already in the archive."""
+    if not SEED.exists():
+        pytest.skip("seed notice not available beside the repository")
+    project = copy_project(tmp_path / "p")
+    result = cli(project, "import", str(SEED), "--json")
+    assert result.returncode == 1
+    [entry] = json.loads(result.stdout)
+    assert entry["result"] == "exists"
+    assert entry["target"] == "notices/2024/du-thao-ket-luan-so-ket-cong-an-6-thang-2024.md"

@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from generator.ingest.encoding import unicode_to_tcvn3
 from generator.ingest.sources import read_source
-from generator.ingest.writer import build, render
+from generator.ingest.writer import build
 from generator.load.loader import load_topics
 from generator.validate.topics import build_topics
 

@@ -19,6 +19,7 @@ from ..model import CLASSIFICATIONS
 from ..project import Project, ProjectError
 from ..validate import validate
 from ..validate.topics import build_topics
+from ..text import canonical
 
 
 def register(subparsers) -> None:
@@ -60,11 +61,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 2
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
-    existing = {}
+    existing: dict[tuple, str] = {}
     for notice in validate(load_archive(project.notices_dir, project.root)).archive.notices:
         if notice.number and notice.date:
             existing[(notice.date.year, notice.number.casefold())] = notice.source
+        else:  # a draft has no number yet: its title names it
+            existing[("draft", canonical(notice.title))] = notice.source
     originals = _originals(args.paths)
+    if not originals:
+        print("notice-archive: không tìm thấy văn bản gốc (.docx, .txt) nào để nhập",
+              file=sys.stderr)
+        return 1
     entries = []
     failed = 0
     progress = _progress(originals)
@@ -86,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         same = None
         if data.get("number") and data.get("date"):
             same = existing.get((data["date"].year, data["number"].casefold()))
+        elif data.get("title"):
+            same = existing.get(("draft", canonical(data["title"])))
         if same and (project.root / same).resolve() != target.resolve():
             target = project.root / same  # the same notice already in the archive
         entry.update(target=_rel(target, project.root), status=imported.status,

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import office_case, name_case
-from .sources import Line, Source
+from .sources import Line, Run, Source
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,6 @@ def extract(source: Source) -> Extraction:
             slug = _TYPE_BY_CODE.get(fold(type_code))
             if slug:
                 f["type"] = Found(slug, line.text, line.number)
-        ex.year_hint = None
 
     if i_place is not None:
         line = lines[i_place]
@@ -364,9 +363,8 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
         if m:
             in_recipients = True
             recipients_cell = line.cell
-            if m.group(1).strip():
-                recipients.append(Line([type(line.runs[0])(m.group(1))], line.block, line.cell,
-                                       line.number) if line.runs else line)
+            if m.group(1).strip():  # "Nơi nhận: - Như trên;" on one line
+                recipients.append(Line([Run(m.group(1))], line.block, line.cell, line.number))
             i += 1
             continue
         if in_recipients:
