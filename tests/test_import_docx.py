@@ -207,3 +207,43 @@ def test_table_in_the_body_becomes_one_paragraph_per_row(tmp_path, topics):
     assert "\n\nSTT; Đơn vị; Số vụ cháy\n\n1; Huyện Phụng Hiệp; 02\n\n" in imported.body
     assert any("bảng trong thân văn bản" in note for note in imported.notes)
     assert imported.data["signer"]["name"] == "Lưu Ngọc Đông"  # the closing table is not this one
+
+
+def test_columns_laid_out_with_tabs_instead_of_tables(tmp_path, topics):
+    """Older templates align the header and the signature with tab stops, not tables."""
+    d = docx.Document()
+    d.add_paragraph("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    d.add_paragraph("TỈNH HẬU GIANG\t\tĐộc lập - Tự do - Hạnh phúc")
+    d.add_paragraph("VĂN PHÒNG")
+    d.add_paragraph("Số: 412/TB-VP UBND\t\tHậu Giang, ngày 28 tháng 11 năm 2023")
+    d.add_paragraph("")
+    d.add_paragraph().add_run("THÔNG BÁO").bold = True
+    d.add_paragraph().add_run("Kết luận của Chủ tịch UBND tỉnh Đồng Văn Thanh tại cuộc họp về "
+                              "công tác bồi thường, hỗ trợ, tái định cư").bold = True
+    d.add_paragraph("Ngày 24/11/2023, Chủ tịch UBND tỉnh Đồng Văn Thanh chủ trì cuộc họp về "
+                    "công tác bồi thường, hỗ trợ, tái định cư các dự án trọng điểm.")
+    d.add_paragraph("1.\tCác địa phương đẩy nhanh công tác bồi thường, giải phóng mặt bằng.")
+    d.add_paragraph("2.\tSở Tài nguyên và Môi trường hướng dẫn xác định giá đất bồi thường, "
+                    "hỗ trợ, tái định cư.")
+    d.add_paragraph("Văn phòng UBND tỉnh thông báo đến các cơ quan, đơn vị biết, thực hiện./.")
+    d.add_paragraph("Nơi nhận:\t\tKT. CHÁNH VĂN PHÒNG")
+    d.add_paragraph("- Như trên;\t\tPHÓ CHÁNH VĂN PHÒNG")
+    d.add_paragraph("- UBND tỉnh: CT, PCT;")
+    d.add_paragraph("- Lưu: VT. KT")
+    d.add_paragraph("")
+    d.add_paragraph("\t\t\tNguyễn Văn Ánh")
+    path = tmp_path / "tabs.docx"
+    d.save(path)
+    imported = build(read_source(path), topics, "internal")
+    data = imported.data
+    assert data["issuer"] == "Văn phòng UBND tỉnh Hậu Giang"
+    assert data["number"] == "412/TB-VP UBND"
+    assert data["date"] == dt.date(2023, 11, 28)
+    assert data["title"].startswith("Kết luận của Chủ tịch UBND tỉnh Đồng Văn Thanh")
+    assert data["meeting"]["chair"] == "Đồng Văn Thanh"
+    assert data["recipients"] == ["Như trên", "UBND tỉnh: CT, PCT", "Lưu: VT. KT"]
+    assert data["signer"] == {"name": "Nguyễn Văn Ánh", "title": "Phó Chánh Văn phòng",
+                              "authority": "KT. Chánh Văn phòng"}
+    assert "\n1. Các địa phương đẩy nhanh" in imported.body  # a tab after "1." is no column
+    assert "\n2. Sở Tài nguyên" in imported.body
+    assert data["topics"] == ["boi-thuong-tai-dinh-cu"]

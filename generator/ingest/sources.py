@@ -89,15 +89,41 @@ _GAP = re.compile(r"\t+| {3,}")
 _BLANK_TO_FILL = re.compile(r"(?:\bsố\s*:?|\bngày|\btháng)$", re.IGNORECASE)
 
 
+_LIST_MARKER = re.compile(r"^(?:[\dIVXLC]+|[a-zđ])[.)]?$|^[-+•–*]$")
+
+
 class _ColumnGap:
-    """A wide gap between two columns, not the blank left to fill in "Số:    /TB" or "ngày    tháng"."""
+    """A wide gap between two columns, not the blank left to fill in "Số:    /TB" or
+    "ngày    tháng", nor the tab after a list marker ("1.<tab>Tham mưu …")."""
 
     @staticmethod
     def search(text: str):
         for m in _GAP.finditer(text):
-            if not _BLANK_TO_FILL.search(text[:m.start()]):
+            left = text[:m.start()].strip()
+            if not left or _BLANK_TO_FILL.search(left) or _LIST_MARKER.match(left):
+                continue
+            if text[m.end():].strip():
                 return m
         return None
+
+
+def _split_at_gap(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
+    """Cut a line's runs at its first column gap into (left, right), or None."""
+    text = "".join(r.text for r in runs)
+    gap = _COLUMN_GAP.search(text.strip())
+    if not gap:
+        return None
+    cut = len(text) - len(text.lstrip()) + gap.start()
+    rest = cut + len(gap.group(0))
+    left, right, pos = [], [], 0
+    for r in runs:
+        start, end = pos, pos + len(r.text)
+        if start < cut:
+            left.append(Run(r.text[:max(0, cut - start)], r.bold, r.italic))
+        if end > rest:
+            right.append(Run(r.text[max(0, rest - start):], r.bold, r.italic))
+        pos = end
+    return left, right
 
 
 _COLUMN_GAP = _ColumnGap()
@@ -186,18 +212,7 @@ def _side_by_side(raw_lines, texts, block_no, table) -> list[Line]:
             col = 1 if re.match(r"( {3,}|\t)", text) else 0
             columns[col].append(Line(_strip_runs(runs), block_no * 1000 + col, (table, 0, col)))
             continue
-        # Split the runs at the first wide gap of the line.
-        gap = _COLUMN_GAP.search(text.strip())
-        cut = len(text) - len(text.lstrip()) + gap.start()
-        rest = cut + len(gap.group(0))
-        left, right, pos = [], [], 0
-        for r in runs:
-            start, end = pos, pos + len(r.text)
-            if start < cut:
-                left.append(Run(r.text[:max(0, cut - start)], r.bold, r.italic))
-            if end > rest:
-                right.append(Run(r.text[max(0, rest - start):], r.bold, r.italic))
-            pos = end
+        left, right = _split_at_gap(runs)
         if "".join(x.text for x in left).strip():
             columns[0].append(Line(_strip_runs(left), block_no * 1000, (table, 0, 0)))
         if "".join(x.text for x in right).strip():
@@ -265,6 +280,9 @@ class _DocxReader:
         self.block = 0
         self.table = 0
         self.counters: dict[str, list[int]] = {}
+        # Paragraphs laid out in two columns with tabs (header, Nơi nhận | signature) collect
+        # here and are emitted as one two-column table: the left column, then the right.
+        self.pending: list[tuple[int, int, list[Run]]] | None = None
         self.levels = self._numbering_levels()
 
     def _numbering_levels(self) -> dict[str, dict[int, tuple[str, str, int]]]:
@@ -338,7 +356,45 @@ class _DocxReader:
             if isinstance(item, Paragraph):
                 self._paragraph(item, None)
             elif isinstance(item, Table):
+                self._flush()
                 self._table(item)
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            self.pending = None
+            return
+        self.table += 1
+        for column in (0, 1):
+            for block, col, runs in self.pending:
+                if col == column:
+                    self.lines.append(Line(_strip_runs(runs), block * 10 + col,
+                                           (self.table, 0, col)))
+        self.pending = None
+
+    def _columns(self, runs: list[Run]) -> bool:
+        """Take a body paragraph into the pending two-column group; False when it is not one."""
+        text = "".join(r.text for r in runs)
+        if "\n" in text:
+            self._flush()
+            return False
+        if not text.strip():
+            self._flush()
+            return True
+        if len(text.strip()) <= 160:
+            split = _split_at_gap(runs)
+            if split is not None:
+                self.pending = (self.pending or []) + [(self.block, 0, split[0]),
+                                                       (self.block, 1, split[1])]
+                return True
+            if text.startswith("\t"):
+                self.pending = (self.pending or []) + [(self.block, 1, runs)]
+                return True
+            if self.pending is not None and len(text.strip()) < 100:
+                self.pending.append((self.block, 0, runs))
+                return True
+        self._flush()
+        return False
 
     def _table(self, table) -> None:
         self.table += 1
@@ -360,6 +416,8 @@ class _DocxReader:
         label = self._label(paragraph)
         if label and "".join(r.text for r in runs).strip():
             runs.insert(0, Run(label + " "))
+        if cell is None and not label and self._columns(runs):
+            return
         for line_runs in _split_lines(runs):
             line_runs = _strip_runs(line_runs)
             if "".join(r.text for r in line_runs).strip():
