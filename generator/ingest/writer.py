@@ -79,6 +79,9 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
     year = data["date"].year if "date" in data else ex.year_hint
     if year is None and "meeting" in data:
         year = data["meeting"]["date"].year
+    if year is None:
+        notes.append("không rõ năm của văn bản: ghi vào thư mục năm hiện tại, cần người chuyển "
+                     "về đúng năm")
     return Imported(str(source.path), data, body, reported, missing, notes, year)
 
 
