@@ -149,3 +149,23 @@ OPENINGS = [
 @pytest.mark.parametrize("text,expected", OPENINGS)
 def test_meeting_openings(text, expected):
     assert parse_meeting(text) == expected
+
+
+def test_meeting_chaired_by_clause():
+    assert parse_meeting(
+        "Ngày 12/7/2024, tại Hội trường UBND tỉnh, dưới sự chủ trì của đồng chí Nguyễn Văn Hòa, "
+        "Phó Chủ tịch UBND tỉnh, Ban Chỉ đạo đã họp.") == {
+        "date": dt.date(2024, 7, 12), "location": "Hội trường UBND tỉnh",
+        "chair": "Nguyễn Văn Hòa", "chair_title": "Phó Chủ tịch UBND tỉnh"}
+
+
+def test_type_line_followed_by_the_body_has_no_title(tmp_path):
+    path = tmp_path / "khong-trich-yeu.txt"
+    path.write_text("Số: 15/TB-VPUBND\n\nHậu Giang, ngày 02 tháng 02 năm 2024\n\nTHÔNG BÁO\n\n"
+                    "Ngày 01 tháng 02 năm 2024, tại Hội trường UBND tỉnh, Chủ tịch UBND tỉnh "
+                    "Đồng Văn Thanh chủ trì cuộc họp.\n", encoding="utf-8")
+    topics = build_topics(load_topics(ROOT / "notices", ROOT))[0]
+    imported = build(read_source(path), topics, "internal")
+    assert "title" not in imported.data and "title" in imported.missing
+    assert imported.body.startswith("Ngày 01 tháng 02 năm 2024")
+    assert imported.data["meeting"]["chair"] == "Đồng Văn Thanh"

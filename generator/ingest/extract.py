@@ -49,7 +49,7 @@ _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
-_BODY_START = re.compile(r"^(kính gửi|căn cứ|thực hiện|ngày \d|sáng ngày|chiều ngày|sau khi|"
+_BODY_START = re.compile(r"^(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|chiều ngày|sau khi|"
                          r"trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
 
 # Issuer codes of a number ("…/TB-VPUBND") → the office, for originals without a header block.
@@ -64,6 +64,9 @@ _TYPE_BY_NAME = sorted(((canonical(name), slug) for slug, (_, name) in DOCUMENT_
 SURNAMES = set("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm
 Đồng Tô Lưu Trương Đinh Mai Trịnh Đào Cao Hà Tạ Châu Thái Lương Quách Kiều Triệu Văn Đoàn
 Nghiêm Thạch Danh Sơn Kim La Lại Mạc Phùng Tăng Từ Diệp Giang Hứa Khổng Quan Âu Chu Tôn""".split())
+_BODY_ONLY = re.compile(r"^(kính gửi|căn cứ|(?:sáng |chiều |tối )?ngày \d+|vào lúc)\b",
+                        re.IGNORECASE)
+_CHAIRED_BY = re.compile(r"(?:dưới sự chủ trì của|do)\s+", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
                           r"Chánh\s+Văn\s+phòng|Tổ\s+trưởng|Trưởng\s+phòng|Cục\s+trưởng|"
                           r"Chi\s+cục\s+trưởng|Chánh\s+Thanh\s+tra|Thủ\s+trưởng)\b")
@@ -182,8 +185,11 @@ def extract(source: Source) -> Extraction:
                 first_block = line.block
             elif line.block != first_block and not _title_continues(title_lines, line):
                 break
-            if _BODY_START.match(text) and title_lines:
+            if title_lines and _BODY_START.match(text):
                 break
+            if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
+                                    and not line.all_bold):
+                break  # no trích yếu: the type line is followed by the body itself
             title_lines.append(line)
             j += 1
         if title_lines:
@@ -452,7 +458,7 @@ def parse_meeting(text: str) -> dict | None:
         cut = None
         for c in re.finditer(r",\s+", sentence):
             after = sentence[c.end():]
-            if _HONORIFIC.match(after) or _TITLE_WORDS.match(after):
+            if _HONORIFIC.match(after) or _TITLE_WORDS.match(after) or _CHAIRED_BY.match(after):
                 cut = c
                 break
         if cut:
@@ -497,6 +503,9 @@ def _normalise_office(text: str) -> str:
 
 
 def _chair(part: str) -> tuple[str | None, str | None]:
+    by = _CHAIRED_BY.match(part)  # "dưới sự chủ trì của đồng chí …"
+    if by:
+        part = part[by.end():]
     h = _HONORIFIC.match(part)
     if h:  # "đồng chí Trần Minh Luân, Phó Chủ tịch UBND tỉnh, Tổ trưởng …"
         rest = part[h.end():]
