@@ -14,7 +14,9 @@ import sys
 from . import __version__
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check", "diff", "schema")
+COMMANDS = ("build", "serve", "check", "diff", "schema", "import")
+# Sub-commands whose module cannot bear the command's name ("import" is a Python keyword).
+MODULES = {"import": "import_cmd"}
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -27,7 +29,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
     modules = {}
     for name in COMMANDS:
-        module = importlib.import_module(f".commands.{name.replace('-', '_')}", __package__)
+        module = importlib.import_module(
+            f".commands.{MODULES.get(name, name.replace('-', '_'))}", __package__)
         module.register(subparsers)
         modules[name] = module
     return parser, modules

@@ -1,0 +1,77 @@
+"""Capitals of a header or signing block → how the archive writes offices and titles.
+
+"PHÓ CHÁNH VĂN PHÒNG" → "Phó Chánh Văn phòng", "UBND TỈNH HẬU GIANG" → "UBND tỉnh Hậu Giang":
+the first word is capitalised, known office terms keep their own capitals, the words after a
+locality (tỉnh, huyện …) are a place name, the word after Sở/Ban/Cục/… starts a proper name, and
+every other word is lower case.
+"""
+
+from __future__ import annotations
+
+from ..text import canonical
+
+OFFICE_TERMS = {
+    "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
+    "ủy ban mặt trận tổ quốc việt nam": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "văn phòng": "Văn phòng", "chủ tịch": "Chủ tịch", "phó": "Phó", "chánh": "Chánh",
+    "giám đốc": "Giám đốc", "công an": "Công an", "tỉnh ủy": "Tỉnh ủy", "huyện ủy": "Huyện ủy",
+    "bí thư": "Bí thư", "trưởng ban": "Trưởng ban", "phó trưởng ban": "Phó Trưởng ban",
+    "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng",
+    "chi cục trưởng": "Chi cục trưởng", "cục trưởng": "Cục trưởng", "thủ trưởng": "Thủ trưởng",
+    "tổ trưởng": "Tổ trưởng", "chánh thanh tra": "Chánh Thanh tra", "thanh tra": "Thanh tra",
+    "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "bộ": "Bộ", "phòng": "Phòng",
+    "trung tâm": "Trung tâm", "viện": "Viện", "bộ chỉ huy quân sự": "Bộ Chỉ huy Quân sự",
+    "cộng hòa xã hội chủ nghĩa việt nam": "Cộng hòa xã hội chủ nghĩa Việt Nam",
+}
+# After these the next word starts a proper name ("Sở Giao thông vận tải", "Trưởng phòng Tham mưu").
+NAMERS = {"Sở", "Ban", "Cục", "Chi cục", "Bộ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
+          "Trung tâm", "Viện", "Thanh tra", "Trưởng ban", "Phó Trưởng ban"}
+LOCALITIES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận"}
+ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "VP", "TP", "TX", "CA", "BCH", "CHQS", "ATGT", "PCCC",
+                 "KT", "TM", "TL", "TUQ", "Q"}
+OFFICE_TERMS = {canonical(k): v for k, v in OFFICE_TERMS.items()}
+_MAX_TERM = max(len(t.split()) for t in OFFICE_TERMS | {k: k for k in LOCALITIES})
+
+
+def office_case(text: str) -> str:
+    words = text.split()
+    out: list[str] = []
+    cap_next = place = False
+    i = 0
+    while i < len(words):
+        matched = None
+        for size in range(min(_MAX_TERM, len(words) - i), 0, -1):
+            phrase = canonical(" ".join(words[i:i + size]))
+            if phrase in LOCALITIES and not place:
+                matched = (size, phrase, "locality")
+                break
+            if phrase in OFFICE_TERMS and not place and not cap_next:
+                matched = (size, OFFICE_TERMS[phrase], "term")
+                break
+        if matched:
+            size, cased, kind = matched
+            out.append(cased)
+            place = kind == "locality"
+            cap_next = cased in NAMERS
+            i += size
+            continue
+        word = words[i]
+        bare = word.strip("().,;:")
+        if bare in ABBREVIATIONS:
+            out.append(word)
+        elif place or cap_next:
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word.lower())
+        cap_next = False
+        i += 1
+    if out:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def name_case(text: str) -> str:
+    """A person's name typed in capitals → "Lưu Ngọc Đông"; a mixed-case name is kept."""
+    if text.upper() != text:
+        return text
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())

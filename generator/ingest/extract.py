@@ -1,0 +1,541 @@
+"""Pull front-matter fields out of an original's lines, keeping the text each value came from.
+
+The original is read as a government document is laid out (Decree 30/2020/NĐ-CP): a header
+block (issuer | motto, Số | place-date), the type line and trích yếu, the body, then Nơi nhận and
+the signing block. Every field found is a `Found(value, evidence, line)`; a field that is not
+found is simply absent, and the writer marks the notice as a draft that needs a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import DOCUMENT_TYPES
+from ..text import canonical, fold
+from .casing import office_case, name_case
+from .sources import Line, Run, Source
+
+
+@dataclass(frozen=True)
+class Found:
+    value: Any
+    evidence: str          # the text of the original the value was read from
+    line: int = 0          # 1-based line of the original, 0 when inferred from several lines
+
+
+@dataclass
+class Extraction:
+    fields: dict[str, Found] = field(default_factory=dict)
+    body_lines: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    year_hint: int | None = None
+
+
+# --- patterns -------------------------------------------------------------------------------
+_SO = re.compile(r"^s[ốo]\s*(?:[:.]\s*|\s+)(.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^([^\d,;:]{2,60}?)\s*,\s*ngày\b(.*)$", re.IGNORECASE)
+_VN_DATE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+_YEAR = re.compile(r"năm\s*(\d{4})", re.IGNORECASE)
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+          "doc lap tu do hanh phuc")
+_SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
+_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|Q|QUYỀN)\s*\.\s*(.+)$", re.IGNORECASE)
+_NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
+_SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
+_URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
+_RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
+_VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
+_BODY_START = re.compile(r"^(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|chiều ngày|sau khi|"
+                         r"trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
+
+# Issuer codes of a number ("…/TB-VPUBND") → the office, for originals without a header block.
+ISSUER_CODES = {"VPUBND": "Văn phòng UBND", "UBND": "Ủy ban nhân dân", "CAT": "Công an",
+                "HDND": "Hội đồng nhân dân", "SGTVT": "Sở Giao thông vận tải",
+                "STNMT": "Sở Tài nguyên và Môi trường", "SNV": "Sở Nội vụ", "STC": "Sở Tài chính",
+                "SYT": "Sở Y tế", "STP": "Sở Tư pháp", "STTTT": "Sở Thông tin và Truyền thông",
+                "SGDĐT": "Sở Giáo dục và Đào tạo", "SGDDT": "Sở Giáo dục và Đào tạo"}
+_TYPE_BY_CODE = {fold(code): slug for slug, (code, _) in DOCUMENT_TYPES.items() if code}
+_TYPE_BY_NAME = sorted(((canonical(name), slug) for slug, (_, name) in DOCUMENT_TYPES.items()),
+                       key=lambda x: -len(x[0]))
+SURNAMES = set("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm
+Đồng Tô Lưu Trương Đinh Mai Trịnh Đào Cao Hà Tạ Châu Thái Lương Quách Kiều Triệu Văn Đoàn
+Nghiêm Thạch Danh Sơn Kim La Lại Mạc Phùng Tăng Từ Diệp Giang Hứa Khổng Quan Âu Chu Tôn""".split())
+_BODY_ONLY = re.compile(r"^(kính gửi|căn cứ|(?:sáng |chiều |tối )?ngày \d+|vào lúc)\b",
+                        re.IGNORECASE)
+_CHAIRED_BY = re.compile(r"(?:dưới sự chủ trì của|do)\s+", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
+                          r"Chánh\s+Văn\s+phòng|Tổ\s+trưởng|Trưởng\s+phòng|Cục\s+trưởng|"
+                          r"Chi\s+cục\s+trưởng|Chánh\s+Thanh\s+tra|Thủ\s+trưởng)\b")
+_HONORIFIC = re.compile(r"(?:ông|bà|đồng\s+chí|đ/c|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
+                        r"Thiếu\s+tướng|Trung\s+tướng|Đại\s+úy)\s+", re.IGNORECASE)
+_MEETING_VERBS = re.compile(r"\s+(chủ\s+trì|dẫn\s+đầu|tham\s+dự|làm\s+việc|chủ\s+tọa|đã\s+|"
+                            r"đến\s+|có\s+buổi|họp)\b")
+
+
+def _is_motto(text: str) -> bool:
+    f = " ".join(fold(text).replace("-", " - ").split())
+    return any(f.startswith(m) for m in _MOTTO)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _marks(text: str) -> str:
+    return " ".join(fold(text).strip("\"“”'()[]* ").split())
+
+
+def parse_vn_date(text: str) -> tuple[dt.date | None, int | None]:
+    """("ngày 05 tháng 7 năm 2024") → (date, year); blanks give (None, year)."""
+    m = _VN_DATE.search(text) or _NUM_DATE.search(text)
+    if not m:
+        y = _YEAR.search(text)
+        return None, int(y.group(1)) if y else None
+    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    if not day or not month:
+        return None, year
+    try:
+        return dt.date(year, int(month), int(day)), year
+    except ValueError:
+        return None, year
+
+
+def extract(source: Source) -> Extraction:
+    ex = Extraction()
+    lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
+    if not lines:
+        return ex
+    head_limit = min(len(lines), 40)
+    f = ex.fields
+
+    # --- header: Số, place-date, type line, marks ---
+    i_so = i_place = i_type = None
+    for i in range(head_limit):
+        text = lines[i].text
+        if i_so is None and _SO.match(text) and re.match(r"^\d*\s*/", _SO.match(text).group(1)):
+            i_so = i
+        elif i_place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
+                _VN_DATE.search(text) or _NUM_DATE.search(text) or "tháng" in text):
+            i_place = i
+        elif i_type is None and _is_upper(text) and len(text) < 60:
+            key = canonical(text)
+            for name, slug in _TYPE_BY_NAME:
+                if key == name or key.startswith(name + " "):
+                    i_type = i
+                    f["type"] = Found(slug, text, lines[i].number)
+                    break
+        mark = _marks(text)
+        if mark in _SECRET_MARKS:
+            f["classification"] = Found("secret", text, lines[i].number)
+        elif mark in _URGENT_MARKS:
+            ex.notes.append(f"độ khẩn «{text}» (dòng {lines[i].number}): không có trường "
+                            "tương ứng, chỉ ghi nhận")
+        if i_type is not None and i > i_type + 8:
+            break
+
+    number_issuer_code = None
+    if i_so is not None:
+        line = lines[i_so]
+        raw = _SO.match(line.text).group(1).strip()
+        raw = re.sub(r"\s*([/-])\s*", r"\1", raw)
+        if raw.startswith("/"):
+            ex.notes.append(f"số văn bản để trống («{line.text}», dòng {line.number}): "
+                            "văn bản chưa cấp số, nhập là dự thảo")
+            number_part = raw
+        else:
+            f["number"] = Found(raw, line.text, line.number)
+            number_part = raw
+        code = number_part.split("/", 1)[1] if "/" in number_part else ""
+        type_code, _, issuer_code = code.partition("-")
+        number_issuer_code = issuer_code or None
+        if "type" not in f:
+            slug = _TYPE_BY_CODE.get(fold(type_code))
+            if slug:
+                f["type"] = Found(slug, line.text, line.number)
+
+    if i_place is not None:
+        line = lines[i_place]
+        m = _PLACE_DATE.match(line.text)
+        f["place"] = Found(" ".join(m.group(1).split()), line.text, line.number)
+        date, year = parse_vn_date(line.text)
+        if date:
+            f["date"] = Found(date, line.text, line.number)
+        else:
+            ex.notes.append(f"ngày ban hành để trống («{line.text}», dòng {line.number})")
+        ex.year_hint = year
+
+    # --- trích yếu ---
+    title_end = None
+    if i_type is not None:
+        title_lines: list[Line] = []
+        j = i_type + 1
+        first_block = None
+        while j < len(lines):
+            line = lines[j]
+            text = line.text
+            if j in (i_so, i_place) or _is_motto(text):
+                j += 1
+                continue
+            if first_block is None:
+                first_block = line.block
+            elif line.block != first_block and not _title_continues(title_lines, line):
+                break
+            if title_lines and _BODY_START.match(text):
+                break
+            if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
+                                    and not line.all_bold):
+                break  # no trích yếu: the type line is followed by the body itself
+            title_lines.append(line)
+            j += 1
+        if title_lines:
+            title = " ".join(l.text for l in title_lines)
+            if _is_upper(title):
+                ex.notes.append("trích yếu viết hoa toàn bộ, giữ nguyên: cần người viết lại chữ "
+                                "thường (tên riêng giữ hoa)")
+            f["title"] = Found(title, " / ".join(l.text for l in title_lines),
+                               title_lines[0].number)
+            title_end = j - 1
+    vv_end = None
+    for i in range(head_limit):
+        m = _VV.match(lines[i].text)
+        if m and (i_so is None or abs(i - i_so) <= 3):
+            vv = [lines[i]]
+            k = i + 1
+            while k < head_limit and lines[k].cell == lines[i].cell and lines[k].cell is not None \
+                    and not (_SO.match(lines[k].text) or _PLACE_DATE.match(lines[k].text)
+                             or _is_motto(lines[k].text)):
+                vv.append(lines[k])
+                k += 1
+            if "title" not in f:
+                f["title"] = Found(" ".join(l.text for l in vv), " / ".join(l.text for l in vv),
+                                   lines[i].number)
+                if "type" not in f or f["type"].value == "thong-bao" and i_type is None:
+                    f["type"] = Found("cong-van", lines[i].text, lines[i].number)
+            vv_end = k - 1
+            break
+    if "type" not in f and i_so is not None and "number" in f:
+        f["type"] = Found("cong-van", lines[i_so].text, lines[i_so].number)
+
+    # --- issuer from the header block ---
+    header_end = max([x for x in (i_so, i_place, i_type, title_end, vv_end) if x is not None],
+                     default=-1)
+    stop = min([x for x in (i_so, i_type) if x is not None], default=header_end + 1)
+    issuer_lines = [l for l in lines[:stop]
+                    if not _is_motto(l.text) and _marks(l.text) not in _SECRET_MARKS
+                    and _marks(l.text) not in _URGENT_MARKS and l is not _at(lines, i_place)
+                    and _is_upper(l.text)]
+    if issuer_lines:
+        f["issuer"] = Found(compose_issuer([l.text for l in issuer_lines]),
+                            " / ".join(l.text for l in issuer_lines), issuer_lines[0].number)
+
+    # --- body and closing ---
+    header_tables = {l.cell[0] for l in lines[:header_end + 1] if l.cell}
+    body_start = header_end + 1
+    while body_start < len(lines) and lines[body_start].cell and \
+            lines[body_start].cell[0] in header_tables:
+        body_start += 1
+    closing = len(lines)
+    for i in range(body_start, len(lines)):
+        text = lines[i].text
+        if _RECIPIENTS.match(text) or (_AUTHORITY.match(text) and _is_upper(text)):
+            closing = i
+            break
+        # The closing sentence ends in "./."; whatever follows it is Nơi nhận and the signature.
+        if text.endswith("/.") and i + 1 < len(lines):
+            closing = i + 1
+            break
+    # A closing table begins at its first line, even when Nơi nhận is not its first cell.
+    if closing < len(lines) and lines[closing].cell:
+        table = lines[closing].cell[0]
+        while closing > body_start and lines[closing - 1].cell and \
+                lines[closing - 1].cell[0] == table:
+            closing -= 1
+    ex.body_lines = lines[body_start:closing]
+    _closing_block(lines[closing:], ex)
+
+    # --- meeting, from the opening paragraph ---
+    for line in ex.body_lines[:3]:
+        meeting = parse_meeting(line.text)
+        if meeting:
+            f["meeting"] = Found(meeting, line.text, line.number)
+            break
+
+    # --- issuer without a header: the number's issuer code and the closing sentence ---
+    if "issuer" not in f:
+        _issuer_from_text(ex, number_issuer_code, lines[i_so] if i_so is not None else None)
+    if ex.year_hint is None and "date" in f:
+        ex.year_hint = f["date"].value.year
+    return ex
+
+
+def _title_continues(title_lines: list[Line], line: Line) -> bool:
+    """A trích yếu set over several paragraphs: bold like the one before, or visibly unfinished."""
+    text = line.text
+    if not title_lines or line.cell != title_lines[-1].cell or _BODY_START.match(text) \
+            or len(text) > 200:
+        return False
+    if _is_upper(text):  # a title in capitals goes on; "CHỦ TỊCH UBND …" after "Về việc …" not
+        return _is_upper(title_lines[-1].text) and not title_lines[-1].text.endswith((".", ":"))
+    if line.all_bold and title_lines[-1].all_bold:
+        return True
+    prev = title_lines[-1].text
+    return text[:1].islower() and not prev.endswith((".", ":", ";"))
+
+
+def _at(lines, i):
+    return lines[i] if i is not None else None
+
+
+def compose_issuer(upper_lines: list[str]) -> str:
+    """Header lines in capitals ("UBND TỈNH HẬU GIANG", "VĂN PHÒNG") → "Văn phòng UBND tỉnh …"."""
+    merged: list[str] = []
+    for text in upper_lines:  # "ỦY BAN NHÂN DÂN" / "TỈNH HẬU GIANG" is one name on two lines
+        if merged and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text):
+            merged[-1] += " " + text
+        else:
+            merged.append(text)
+    cased = [office_case(t) for t in merged]
+    unit = cased[-1]
+    if len(cased) == 1 or _locality(unit):
+        return unit
+    parent = cased[-2]
+    where = _locality(parent)
+    if not where:
+        return unit
+    if canonical(unit) == canonical("Văn phòng"):
+        head = parent[:parent.find(where)].strip()
+        if canonical(head) in (canonical("Ủy ban nhân dân"), canonical("UBND")):
+            head = "UBND"
+        return f"{unit} {head} {where}".replace("  ", " ")
+    return f"{unit} {where}"
+
+
+_LOCALITY = re.compile(r"\b(tỉnh|huyện|thành phố|thị xã|xã|phường|thị trấn|quận)\s+[A-ZĐÂĂÊÔƠƯ]\S*"
+                       r"(?:\s+[A-ZĐÂĂÊÔƠƯ0-9]\S*)*")
+
+
+def _locality(text: str) -> str | None:
+    m = _LOCALITY.search(text)
+    return m.group(0) if m else None
+
+
+def _issuer_from_text(ex: Extraction, code: str | None, so_line: Line | None) -> None:
+    f = ex.fields
+    place = f["place"].value if "place" in f else None
+    closing = next((l for l in reversed(ex.body_lines) if l.text.endswith("/.")), None)
+    pattern = re.compile(r"^(Văn phòng (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)|Ủy ban nhân dân|"
+                         r"Uỷ ban nhân dân|UBND|Công an|Sở [^,]+?)\s+(tỉnh|huyện|thành phố|thị xã)"
+                         r"\s+(thông báo|ban hành|trân trọng)")
+    if closing and place:
+        m = pattern.match(closing.text)
+        if m:
+            office = m.group(1).replace("Uỷ", "Ủy").replace("Văn phòng Ủy ban nhân dân",
+                                                             "Văn phòng UBND")
+            evidence = closing.text[:m.end()] + "…"
+            if so_line is not None:
+                evidence = f"{so_line.text} / {f['place'].evidence} / {evidence}"
+            f["issuer"] = Found(f"{office} {m.group(2)} {place}", evidence, closing.number)
+            return
+    if code and place:
+        key = fold(code).upper().replace(" ", "")
+        office = ISSUER_CODES.get(key) or ISSUER_CODES.get(code.replace(" ", ""))
+        if office:
+            f["issuer"] = Found(f"{office} tỉnh {place}",
+                                f"{so_line.text} / {f['place'].evidence}", so_line.number)
+            ex.notes.append("cơ quan ban hành suy ra từ ký hiệu số và địa danh: cần người xác nhận")
+
+
+def _clean_recipient(text: str) -> str:
+    text = re.sub(r"^[-+•–*]\s*", "", text.strip())
+    return text.rstrip(" ;,.").strip()
+
+
+def _closing_block(lines: list[Line], ex: Extraction) -> None:
+    f = ex.fields
+    recipients: list[Line] = []
+    signing: list[Line] = []
+    i = 0
+    in_recipients = False
+    recipients_cell = None
+    while i < len(lines):
+        line = lines[i]
+        text = line.text
+        m = _RECIPIENTS.match(text)
+        if m:
+            in_recipients = True
+            recipients_cell = line.cell
+            if m.group(1).strip():  # "Nơi nhận: - Như trên;" on one line
+                recipients.append(Line([Run(m.group(1))], line.block, line.cell, line.number))
+            i += 1
+            continue
+        if in_recipients:
+            same_cell = recipients_cell is not None and line.cell == recipients_cell
+            if re.match(r"^[-+•–*]\s*", text) or (same_cell and not _AUTHORITY.match(text)):
+                recipients.append(line)
+                i += 1
+                continue
+            in_recipients = False
+        signing.append(line)
+        i += 1
+    if recipients:
+        values = [_clean_recipient(l.text) for l in recipients]
+        values = [v for v in values if v]
+        if values:
+            f["recipients"] = Found(values, " / ".join(l.text for l in recipients),
+                                    recipients[0].number)
+    _signer(signing, ex)
+
+
+def _signer(lines: list[Line], ex: Extraction) -> None:
+    lines = [l for l in lines if not _NOTE_LINE.match(l.text)
+             and not re.match(r"^(đã ký|\[?chữ ký)", l.text, re.IGNORECASE)]
+    if not lines:
+        return
+    authorities: list[Line] = []
+    k = 0
+    while k < len(lines) and _AUTHORITY.match(lines[k].text):
+        authorities.append(lines[k])
+        k += 1
+    title_line = lines[k] if k < len(lines) and _is_upper(lines[k].text) and len(lines) > k + 1 \
+        else None
+    rest = lines[k + (1 if title_line else 0):]
+    name_line = next((l for l in reversed(rest) if _looks_like_name(l.text)), None)
+    if name_line is None:
+        return
+    signer = {"name": name_case(name_line.text)}
+    evidence = [name_line.text]
+    if title_line is not None:
+        signer["title"] = office_case(title_line.text)
+        evidence.insert(0, title_line.text)
+    if authorities:
+        parts = []
+        for a in authorities:
+            m = _AUTHORITY.match(a.text)
+            parts.append(f"{m.group(1).upper()}. {office_case(m.group(2))}")
+        signer["authority"] = ", ".join(parts)
+        evidence = [a.text for a in authorities] + evidence
+    ex.fields["signer"] = Found(signer, " / ".join(evidence),
+                                (authorities or [title_line or name_line])[0].number)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(c.isdigit() for c in text):
+        return False
+    return all(w[:1].isupper() for w in words) and not _AUTHORITY.match(text)
+
+
+# --- meeting ------------------------------------------------------------------------------
+# "Ngày 12 tháng 7 năm 2024, …", "Chiều ngày 12/7/2024, …", "Vào lúc 14 giờ ngày 12/7/2024, …"
+_OPENING = re.compile(r"^(?:Vào\s+)?(?:lúc\s+[\d\s]+(?:giờ|h)[\s\d]*(?:phút)?,?\s*)?"
+                      r"(?:(?:Sáng|Chiều|Tối|Trưa)\s+)?(?:ngày\s+)?(?:"
+                      r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4}))"
+                      r"\s*,\s*(.*)$", re.IGNORECASE)
+
+
+def parse_meeting(text: str) -> dict | None:
+    """The opening "Ngày 12 tháng 7 năm 2024, tại …, Phó Chủ tịch UBND tỉnh … chủ trì …"."""
+    m = _OPENING.match(text)
+    if not m:
+        return None
+    g = m.groups()
+    day, month, year = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+    try:
+        meeting: dict[str, Any] = {"date": dt.date(int(year), int(month), int(day))}
+    except ValueError:
+        return None
+    rest = m.group(7)
+    sentence = re.split(r"(?<=[.;])\s", rest, maxsplit=1)[0]
+    location = None
+    chair_part = sentence
+    if sentence.startswith("tại "):
+        # The location runs to the comma where the chair (an honorific or a title) begins.
+        cut = None
+        for c in re.finditer(r",\s+", sentence):
+            after = sentence[c.end():]
+            if _HONORIFIC.match(after) or _TITLE_WORDS.match(after) or _CHAIRED_BY.match(after):
+                cut = c
+                break
+        if cut:
+            location = sentence[4:cut.start()]
+            chair_part = sentence[cut.end():]
+    chair, title = _chair(chair_part)
+    if location is None:
+        verb = _MEETING_VERBS.search(chair_part)
+        tail = chair_part[verb.end():] if verb else chair_part
+        t = re.search(r"\btại\s+(.+?)\.?$", tail)
+        if t:
+            location = t.group(1).rstrip(".")
+    if location:
+        location = _trim_location(location)
+    if not chair and not location:
+        return None  # a dated opening that names no meeting ("Ngày …, UBND tỉnh nhận được …")
+    if location:
+        meeting["location"] = _normalise_office(location.strip())
+    if chair:
+        meeting["chair"] = chair
+    if title:
+        meeting["chair_title"] = _normalise_office(title)
+    return meeting
+
+
+def _trim_location(text: str) -> str:
+    """Keep "Phòng họp số 1, trụ sở UBND tỉnh" or "…, huyện Châu Thành"; stop at a new clause."""
+    parts = text.strip().rstrip(".").split(", ")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if part[:1].isupper() or re.match(r"(trụ sở|tầng|số|huyện|thị xã|thành phố|xã|phường|"
+                                          r"thị trấn|tỉnh|quận|ấp|khu vực)\b", part):
+            kept.append(part)
+        else:
+            break
+    return ", ".join(kept)
+
+
+def _normalise_office(text: str) -> str:
+    # The archive writes the provincial People's Committee as "UBND" in these fields.
+    return re.sub(r"\b(?:Ủy|Uỷ) ban nhân dân (tỉnh|huyện|thành phố|thị xã)\b", r"UBND \1", text)
+
+
+def _chair(part: str) -> tuple[str | None, str | None]:
+    by = _CHAIRED_BY.match(part)  # "dưới sự chủ trì của đồng chí …"
+    if by:
+        part = part[by.end():]
+    h = _HONORIFIC.match(part)
+    if h:  # "đồng chí Trần Minh Luân, Phó Chủ tịch UBND tỉnh, Tổ trưởng …"
+        rest = part[h.end():]
+        name = re.match(r"((?:[A-ZĐÀ-Ỹ][^\s,]*\s*){2,5}?)(?=,|\s+[a-zđà-ỹ]|$)", rest)
+        if not name:
+            return None, None
+        after = rest[name.end():].lstrip(", ")
+        title = re.split(r",|\s+(?:chủ trì|dẫn đầu|tham dự|làm việc|chủ tọa)\b", after)[0]
+        return name.group(1).strip(), title.strip() or None
+    t = _TITLE_WORDS.match(part)
+    if not t:
+        return None, None
+    words = part.split(" ")
+    # Title then name: the name is the run of capitalised words that starts with a surname.
+    for i, w in enumerate(words):
+        if w.strip(",") in SURNAMES and i > 0:
+            run = []
+            for w2 in words[i:]:
+                core = w2.rstrip(",")
+                if core[:1].isupper() and not core.isupper():
+                    run.append(core)
+                    if w2.endswith(","):
+                        break
+                else:
+                    break
+            if len(run) >= 2:
+                return " ".join(run), " ".join(words[:i]).rstrip(",")
+    # An uncommon surname: the last run of two to four capitalised words before a verb or comma.
+    m = re.match(r"(.+?)\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,3}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)"
+                 r"(?=,|\s+(?:chủ trì|dẫn đầu|tham dự|làm việc|chủ tọa|đã|có)\b)", part)
+    if m and _TITLE_WORDS.match(m.group(1)):
+        return m.group(2), m.group(1)
+    return None, None

@@ -1,0 +1,164 @@
+"""Write an imported notice (front matter + body) and describe what was found and what is missing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..model import Topic
+from ..text import slugify
+from ..validate.fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
+from .extract import Extraction, extract
+from .markdown import to_markdown
+from .sources import Source
+from .topics import suggest_topics
+
+FIELD_LABELS = {
+    "number": "số, ký hiệu", "type": "loại văn bản", "title": "trích yếu", "issuer": "cơ quan ban hành",
+    "place": "địa danh", "date": "ngày ban hành", "meeting": "cuộc họp", "signer": "người ký",
+    "recipients": "nơi nhận", "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
+}
+# What a person must supply when the original does not say it.
+WANTED = ("number", "type", "title", "issuer", "place", "date", "signer", "recipients")
+MAX_SLUG = 60
+
+
+@dataclass
+class Imported:
+    """One original turned into a notice: the text to write and the report entry."""
+    source: str
+    data: dict[str, Any]
+    body: str
+    fields: dict[str, dict] = field(default_factory=dict)   # name → {value, evidence, line}
+    missing: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    year: int | None = None
+
+    @property
+    def status(self) -> str:
+        return self.data["status"]
+
+
+def build(source: Source, topics: Mapping[str, Topic], classification: str) -> Imported:
+    ex: Extraction = extract(source)
+    body, joins = to_markdown(ex.body_lines)
+    f = ex.fields
+    data: dict[str, Any] = {}
+    for key in ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
+                "recipients"):
+        if key in f:
+            data[key] = f[key].value
+    if "meeting" in data and "issuer" in data:
+        _complete_offices(data["meeting"], data["issuer"], ex)
+    reported = {k: {"value": _plain(v.value), "evidence": v.evidence, "line": v.line}
+                for k, v in f.items()}
+    title = data.get("title", "")
+    slugs, scores = suggest_topics(title, body, topics)
+    if slugs:
+        data["topics"] = slugs
+        reported["topics"] = {"value": slugs, "line": 0, "evidence": ", ".join(
+            f"{s} ({scores[s]} lần nhắc)" for s in slugs)}
+    missing = [k for k in WANTED if k not in data]
+    required_missing = [k for k in REQUIRED_UNLESS_DRAFT if k not in data]
+    data["status"] = "draft" if required_missing else "issued"
+    reported["status"] = {"value": data["status"], "line": 0, "evidence": (
+        "thiếu " + ", ".join(required_missing) if required_missing else
+        "có đủ số, ngày, cơ quan ban hành, người ký")}
+    if "classification" in f:
+        data["classification"] = "secret"
+    else:
+        data["classification"] = classification
+        reported["classification"] = {"value": classification, "line": 0, "evidence": (
+            "mặc định khi nhập (không có dấu độ mật)" if classification == "internal" else
+            "theo tùy chọn --classification")}
+    notes = list(source.notes) + ex.notes + joins
+    year = data["date"].year if "date" in data else ex.year_hint
+    if year is None and "meeting" in data:
+        year = data["meeting"]["date"].year
+    if year is None:
+        notes.append("không rõ năm của văn bản: ghi vào thư mục năm hiện tại, cần người chuyển "
+                     "về đúng năm")
+    return Imported(str(source.path), data, body, reported, missing, notes, year)
+
+
+def _complete_offices(meeting: dict, issuer: str, ex: Extraction) -> None:
+    """"Giám đốc Sở", "Phòng họp Ban Giám đốc" in a notice of that office name the issuer itself."""
+    office = re.split(r"\s+(?:tỉnh|huyện|thành phố|thị xã)\s+", issuer)[0]
+    if issuer.startswith("Công an "):
+        office = " ".join(issuer.split()[:3])  # "Công an tỉnh"
+    for key in ("chair_title", "location"):
+        value = meeting.get(key)
+        if not value:
+            continue
+        new = value
+        if value.endswith(" Sở") and office.startswith("Sở "):
+            new = value[:-3] + " " + office
+        elif value.endswith("Ban Giám đốc") and not office.startswith("Sở "):
+            new = f"{value} {office}"
+        if new != value:
+            meeting[key] = new
+            ex.notes.append(f"meeting.{key}: «{value}» hiểu là «{new}» (cơ quan ban hành); "
+                            "cần người xác nhận")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    out = ["---"]
+    for key in TOP_KEYS:
+        if key not in data:
+            continue
+        value = data[key]
+        if isinstance(value, dict):
+            out.append(f"{key}:")
+            out.extend(f"  {k}: {_scalar(v)}" for k, v in value.items())
+        elif key == "topics":
+            out.append(f"{key}: [{', '.join(value)}]")
+        elif isinstance(value, list):
+            out.append(f"{key}: [{', '.join(_scalar(v) for v in value)}]")
+        elif key in ("type", "status", "classification"):
+            out.append(f"{key}: {value}")
+        else:
+            out.append(f"{key}: {_scalar(value)}")
+    out.append("---")
+    return "\n".join(out) + "\n"
+
+
+def render(imported: Imported) -> str:
+    return front_matter(imported.data) + "\n" + imported.body
+
+
+def file_slug(imported: Imported) -> str:
+    data = imported.data
+    words = slugify(data.get("title", "") or Path(imported.source).stem, "thong-bao").split("-")
+    title_part = ""
+    for w in words:
+        if len(title_part) + len(w) + 1 > MAX_SLUG:
+            break
+        title_part = f"{title_part}-{w}" if title_part else w
+    if data.get("number"):
+        return f"{slugify(data['number'])}-{title_part}"
+    return f"du-thao-{title_part}"
+
+
+def target_path(imported: Imported, notices_dir: Path) -> Path:
+    year = imported.year or dt.date.today().year
+    return notices_dir / str(year) / f"{file_slug(imported)}.md"
