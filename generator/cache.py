@@ -8,6 +8,8 @@ comes from another version of the generator is ignored. Secret notices are not c
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import pickle
 import tempfile
@@ -23,6 +25,22 @@ PARALLEL_THRESHOLD = 400   # below this, starting worker processes costs more th
 WORKERS = min(2, os.cpu_count() or 1)
 
 Result = tuple  # (Notice | None, list[Diagnostic]) for one file
+
+
+@functools.cache
+def code_identity() -> str:
+    """The generator's own code, by version and by each source file's size and mtime.
+
+    Caches keyed on this are dropped whenever the rules or renderers change, also between
+    releases (a developer's edit, an upgrade): a stale verdict is worse than a slow one.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".html", ".css", ".js") and "__pycache__" not in path.parts:
+            st = path.stat()
+            digest.update(f"{path.relative_to(package)}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -42,7 +60,7 @@ class DocumentCache:
             try:
                 with open(self.path, "rb") as handle:
                     stored = pickle.load(handle)
-                if stored.get("key") == (CACHE_FORMAT, __version__):
+                if stored.get("key") == (CACHE_FORMAT, code_identity()):
                     self.entries = stored["entries"]
             except Exception:  # a damaged or foreign cache is only a missed optimisation
                 self.entries = {}
@@ -81,7 +99,7 @@ class DocumentCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"key": (CACHE_FORMAT, __version__), "entries": self.entries},
+                pickle.dump({"key": (CACHE_FORMAT, code_identity()), "entries": self.entries},
                             handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
             self.dirty = False

@@ -13,8 +13,7 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .cache import DocumentCache
+from .cache import DocumentCache, code_identity
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
@@ -81,7 +80,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     future" rule depends on it).
     """
     notices, others = scan(notices_dir)
-    digest = hashlib.sha256(f"{__version__}|{today or today_in_vietnam()}".encode())
+    digest = hashlib.sha256(f"{code_identity()}|{today or today_in_vietnam()}".encode())
     for path in [*notices, *others]:
         try:
             st = path.stat()

@@ -19,7 +19,7 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
-from .. import __version__
+from ..cache import code_identity
 
 MANIFEST = "render-manifest.json"
 PREVIOUS_SITE_ENV = "NOTICE_ARCHIVE_PREVIOUS_SITE"
@@ -36,7 +36,7 @@ class PageFile(File):
 
 def site_fingerprint(config_file: Path, theme_dir: Path | None, profile: str) -> str:
     """What every page depends on: configuration, templates, generator and theme versions."""
-    digest = hashlib.sha256(f"{__version__}|{profile}".encode())
+    digest = hashlib.sha256(f"{code_identity()}|{profile}".encode())
     try:
         import material
         digest.update(getattr(material, "__version__", "").encode())
