@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .text import slugify
 
@@ -162,5 +162,41 @@ class Archive:
     notices: tuple[Notice, ...]
     topics: Mapping[str, Topic]
 
-    def by_number(self) -> dict[str, Notice]:
-        return {n.number: n for n in self.notices if n.number}
+    def by_number(self) -> "Numbers":
+        return Numbers(self.notices)
+
+
+class Numbers:
+    """Notices by number, for references in `related` and `supersedes`.
+
+    Numbers restart every year per issuer, so "98/TB-VPUBND" may name a 2023 and a 2024 notice.
+    A reference resolves to the latest one issued on or before the citing notice (one cites the
+    past), else to the earliest; with one candidate, to it.
+    """
+
+    def __init__(self, notices: "Iterable[Notice]"):
+        self._by: dict[str, list[Notice]] = {}
+        for notice in notices:
+            if notice.number:
+                self._by.setdefault(notice.number, []).append(notice)
+        for candidates in self._by.values():
+            candidates.sort(key=lambda n: (n.date or dt.date.max, n.source))
+
+    def __contains__(self, number: object) -> bool:
+        return number in self._by
+
+    def __iter__(self):
+        return iter(self._by)
+
+    def __len__(self) -> int:
+        return len(self._by)
+
+    def get(self, number: str | None, citing: Notice | None = None) -> Notice | None:
+        candidates = self._by.get(number) if number else None
+        if not candidates:
+            return None
+        if len(candidates) > 1 and citing is not None and citing.date is not None:
+            earlier = [n for n in candidates
+                       if n.date and n.date <= citing.date and n is not citing]
+            return earlier[-1] if earlier else candidates[0]
+        return candidates[-1]

@@ -404,3 +404,29 @@ def test_link_checker_finds_a_broken_link(tmp_path):
     assert broken_links(site) == ["a/index.html: ../#top (no #top)", "index.html: b/",
                                   "index.html: a/#nope (no #nope)"]
 
+
+
+def test_references_by_number_resolve_to_the_right_year(tmp_path):
+    """Numbers restart every year: "05/TB-UBND" of 2023 and of 2024 are two notices, and a
+    reference resolves to the latest one issued on or before the citing notice."""
+    from conftest import cli, copy_project
+
+    project = copy_project(tmp_path, notices=False)
+
+    def write(name, number, date, extra=""):
+        (project / "notices" / name).write_text(
+            f'---\nnumber: "{number}"\ntype: thong-bao\ntitle: "Thông báo {name}"\n'
+            f'issuer: "UBND tỉnh Hậu Giang"\ndate: {date}\nsigner:\n  name: "Trần Văn A"\n'
+            f"{extra}status: issued\nclassification: public\n---\n\nNội dung {name}.\n",
+            encoding="utf-8")
+
+    write("a.md", "05/TB-UBND", "2023-03-01")
+    write("b.md", "05/TB-UBND", "2024-03-01")
+    write("c.md", "30/TB-UBND", "2023-12-01", 'related: ["05/TB-UBND"]\n')
+    write("d.md", "40/TB-UBND", "2024-06-01", 'related: ["05/TB-UBND"]\n')
+    cli(project, "build", check=True)
+    site = project / "site"
+    assert "Thông báo c.md" in (site / "2023/05-tb-ubnd/index.html").read_text(encoding="utf-8")
+    assert "Thông báo d.md" not in (site / "2023/05-tb-ubnd/index.html").read_text(encoding="utf-8")
+    assert "Thông báo d.md" in (site / "2024/05-tb-ubnd/index.html").read_text(encoding="utf-8")
+    assert "Thông báo c.md" not in (site / "2024/05-tb-ubnd/index.html").read_text(encoding="utf-8")

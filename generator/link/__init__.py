@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..model import Archive, Notice, Topic
+from ..model import Archive, Notice, Numbers, Topic
 from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
@@ -35,7 +35,7 @@ class LinkedArchive:
     notices: tuple[Notice, ...]                         # published, newest first
     topics: Mapping[str, Topic]
     by_key: Mapping[str, Notice]
-    by_number: Mapping[str, Notice]
+    by_number: Numbers
     topic_notices: Mapping[str, tuple[Notice, ...]]     # slug → newest first
     related: Mapping[str, tuple[Notice, ...]]           # key → explicit first, then by topics
     backlinks: Mapping[str, tuple[Notice, ...]]         # key → notices that cite it
@@ -49,8 +49,8 @@ class LinkedArchive:
     neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
     facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
 
-    def notice_for(self, number: str) -> Notice | None:
-        return self.by_number.get(number)
+    def notice_for(self, number: str, citing: Notice | None = None) -> Notice | None:
+        return self.by_number.get(number, citing=citing)
 
 
 def link(archive: Archive, profile: str = "public") -> LinkedArchive:
@@ -64,7 +64,7 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
             withheld[reason] += 1
     published.sort(key=lambda n: n.sort_key)
     by_key = {n.key: n for n in published}
-    by_number = {n.number: n for n in published if n.number}
+    by_number = Numbers(published)
 
     topic_notices: dict[str, list[Notice]] = defaultdict(list)
     for notice in published:
@@ -81,11 +81,11 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
         targets = list(notice.related)
         if notice.supersedes:
             targets.append(notice.supersedes)
-            target = by_number.get(notice.supersedes)
+            target = by_number.get(notice.supersedes, citing=notice)
             if target is not None:
                 superseded_by[target.key] = notice
         for number in dict.fromkeys(targets):
-            target = by_number.get(number)
+            target = by_number.get(number, citing=notice)
             if target is not None and target is not notice:
                 cited_by[target.key][notice.key] = notice
         for target in body.cites.get(notice.key, ()):

@@ -12,12 +12,12 @@ import heapq
 from collections import Counter, defaultdict
 from typing import Mapping, Sequence
 
-from ..model import Notice
+from ..model import Notice, Numbers
 
 RELATED_LIMIT = 8
 
 
-def related_notices(published: Sequence[Notice], by_number: Mapping[str, Notice],
+def related_notices(published: Sequence[Notice], by_number: Numbers,
                     topic_notices: Mapping[str, Sequence[Notice]]
                     ) -> dict[str, tuple[Notice, ...]]:
     """notice key → its related notices. `published` is newest first, so its index is recency."""
@@ -50,10 +50,10 @@ def related_notices(published: Sequence[Notice], by_number: Mapping[str, Notice]
     return out
 
 
-def _explicit(notice: Notice, by_number: Mapping[str, Notice]) -> dict[str, Notice]:
+def _explicit(notice: Notice, by_number: Numbers) -> dict[str, Notice]:
     chosen: dict[str, Notice] = {}
     for number in notice.related:
-        target = by_number.get(number)
+        target = by_number.get(number, citing=notice)
         if target is not None and target is not notice:
             chosen.setdefault(target.key, target)
     return chosen

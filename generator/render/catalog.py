@@ -28,20 +28,20 @@ def catalog(linked: LinkedArchive, site_url: str = "") -> dict[str, Any]:
     def ref(n: Notice) -> dict[str, Any]:
         return {"key": n.key, "number": n.shown_number, "url": base + views.notice_url(n)}
 
-    def published(number: str | None) -> Notice | None:
-        return linked.by_number.get(number) if number else None
+    def published(number: str | None, citing: Notice) -> Notice | None:
+        return linked.by_number.get(number, citing=citing)
 
     notices = []
     for n in linked.notices:
         outgoing: dict[str, Notice] = {}
         for number in (*n.related, n.supersedes):
-            target = published(number)
+            target = published(number, n)
             if target is not None and target is not n:
                 outgoing.setdefault(target.key, target)
         for target in linked.cites.get(n.key, ()):
             outgoing.setdefault(target.key, target)
         replaced_by = linked.superseded_by.get(n.key)
-        supersedes = published(n.supersedes)
+        supersedes = published(n.supersedes, n)
         notices.append({
             "key": n.key,
             "url": base + views.notice_url(n),
@@ -61,7 +61,7 @@ def catalog(linked: LinkedArchive, site_url: str = "") -> dict[str, Any]:
                        "authority": n.signer.authority} if n.signer else None,
             "recipients": list(n.recipients),
             "topics": [s for s in n.topics if s in linked.topics],
-            "related": [ref(t) for t in (published(x) for x in n.related) if t is not None],
+            "related": [ref(t) for t in (published(x, n) for x in n.related) if t is not None],
             "supersedes": ref(supersedes) if supersedes else None,
             "superseded_by": ref(replaced_by) if replaced_by else None,
             "references": [ref(t) for t in outgoing.values()],

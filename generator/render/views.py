@@ -99,7 +99,8 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     meeting = notice.meeting
     signer = notice.signer
     replaced = linked.superseded_by.get(notice.key)
-    supersedes = linked.notice_for(notice.supersedes) if notice.supersedes else None
+    supersedes = (linked.notice_for(notice.supersedes, citing=notice)
+                  if notice.supersedes else None)
     order = {slug: i for i, slug in enumerate(notice.topics)}
     neighbours = sorted(linked.neighbours.get(notice.key, ()), key=lambda t: order.get(t.topic, 0))
     explicit = set(notice.related)  # listed under related already

@@ -76,7 +76,7 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
                           f'"related" dẫn chiếu "{ref}" không có trong kho lưu trữ'
                           f"{did_you_mean(ref, numbers)}")
         if notice.supersedes:
-            target = numbers.get(notice.supersedes)
+            target = numbers.get(notice.supersedes, citing=notice)
             if target is None:
                 yield _at(notice, "supersedes", ERROR, "NA203",
                           f'"supersedes" dẫn chiếu "{notice.supersedes}" không có trong kho lưu '
@@ -85,27 +85,27 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
                 yield _at(notice, "supersedes", ERROR, "NA204", "thông báo không thể tự thay thế "
                           "chính nó")
             else:
-                superseded_by[target.number].append(notice)
+                superseded_by[target.source].append(notice)
                 if target.status != "superseded":
                     yield _at(target, "status", ERROR, "NA205",
                               f'thông báo này đã được {notice.number} ({notice.source}) thay thế '
                               f'nên "status" phải là "superseded" (hiện là "{target.status}")')
     for notice in archive.notices:
-        if notice.status == "superseded" and notice.number not in superseded_by:
+        if notice.status == "superseded" and notice.source not in superseded_by:
             yield _at(notice, "status", ERROR, "NA206",
                       '"status: superseded" nhưng không thông báo nào ghi "supersedes" số này; '
                       "thêm supersedes vào thông báo mới hoặc sửa status")
     # A supersedes chain must end: follow it from every notice.
     for notice in archive.notices:
-        seen = {notice.number}
-        current = numbers.get(notice.supersedes or "")
+        seen = {notice.source}
+        current = numbers.get(notice.supersedes, citing=notice)
         while current is not None and current.supersedes:
-            if current.number in seen:
+            if current.source in seen:
                 yield _at(notice, "supersedes", ERROR, "NA204",
                           f'chuỗi "supersedes" từ {notice.number} quay vòng lại chính nó')
                 break
-            seen.add(current.number)
-            current = numbers.get(current.supersedes)
+            seen.add(current.source)
+            current = numbers.get(current.supersedes, citing=current)
 
 
 def _topics(archive: Archive) -> Iterator[Diagnostic]:
