@@ -152,7 +152,7 @@ def generate(n: int, dest: Path, seed: int = 6) -> Path:
         path.parent.mkdir(exist_ok=True)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
-        earlier.append(f"{number}" if (date.year, code) else number)
+        earlier.append(number)
     return dest
 
 

@@ -11,7 +11,6 @@ holds on a noisy shared machine.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics

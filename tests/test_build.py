@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from html import unescape
 
-from conftest import ROOT, cli, copy_project
+from conftest import cli, copy_project
 from generator.text import slugify
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-from generator.ingest.encoding import unicode_to_tcvn3
+from generator.encodings import unicode_to_tcvn3
 from generator.ingest.sources import read_source
 from generator.ingest.writer import build
 from generator.load.loader import load_topics

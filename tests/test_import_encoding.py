@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-from generator.ingest.encoding import (decode_bytes, glyphs_to_bytes, tcvn3_to_unicode,
+from generator.encodings import (decode_bytes, glyphs_to_bytes, tcvn3_to_unicode,
                                        unicode_to_cp1258, unicode_to_tcvn3, unicode_to_vni,
                                        vni_to_unicode)
 from generator.ingest.sources import read_source

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, copy_project
+from conftest import cli, copy_project
 from generator.text import fold, nfc
 
 SECRET_MARKER = "MÃ-KIỂM-TRA-MẬT-7Q4Z"

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .encoding import decode_bytes, fix_legacy_text
+from ..encodings import decode_bytes, fix_legacy_text
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".docx")
@@ -240,7 +240,7 @@ def read_docx(path: Path, data: bytes) -> Source:
     all_text = "\n".join(line.text for line in reader.lines)
     fixed, encoding = fix_legacy_text(all_text)
     if encoding != "Unicode":
-        from .encoding import tcvn3_to_unicode, vni_to_unicode
+        from ..encodings import tcvn3_to_unicode, vni_to_unicode
         convert = tcvn3_to_unicode if encoding.startswith("TCVN3") else vni_to_unicode
         for line in reader.lines:
             line.runs = [Run(convert(r.text), r.bold, r.italic) for r in line.runs]

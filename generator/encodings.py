@@ -1,4 +1,4 @@
-"""Legacy Vietnamese encodings → NFC Unicode: TCVN3 (ABC), VNI Windows, Windows-1258, UTF-16, NFD.
+"""Legacy Vietnamese encodings → NFC Unicode, for `check` (naming them) and `import` (converting): TCVN3 (ABC), VNI Windows, Windows-1258, UTF-16, NFD.
 
 TCVN3 and VNI are font encodings, not character sets: a document typed in .VnTime or VNI-Times
 stores ordinary 8-bit bytes that Windows shows as Latin-1 letters ("Th«ng b¸o", "Thoâng baùo").
@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..text import nfc
+from .text import nfc
 
 # --- TCVN3 (TCVN 5712:1993, "ABC"): one byte per letter ---------------------------------------
 # Lower-case letters only: upper-case accented letters are drawn by the .VnTimeH font from the
@@ -236,12 +236,30 @@ def decode_bytes(data: bytes) -> Decoded:
         if name != "Unicode":
             return Decoded(fixed, f"{name} (trong UTF-8)", True)
         return _finish(text, "UTF-8")
+    name, text, _ = _best_legacy(data)
+    return Decoded(text, name, True)
+
+
+def _best_legacy(data: bytes) -> tuple[str, str, float]:
+    """(name, NFC text, score) of the legacy decoding of non-UTF-8 bytes that reads best."""
     glyphs = bytes_as_windows_glyphs(data)
     options = [("Windows-1258", data.decode("cp1258", errors="replace")),
                ("TCVN3 (ABC)", tcvn3_to_unicode(glyphs)),
                ("VNI", vni_to_unicode(glyphs))]
-    name, text = max(options, key=lambda o: vietnamese_score(nfc(o[1])))
-    return Decoded(nfc(text), name, True)
+    scored = [(name, nfc(text)) for name, text in options]
+    return max(((name, text, vietnamese_score(text)) for name, text in scored),
+               key=lambda o: o[2])
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """Name the encoding of bytes that are not UTF-8 ("UTF-16", "Windows-1258", "TCVN3 (ABC)",
+    "VNI"), or None when no decoding reads as Vietnamese (binary junk, another language)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
+        return "UTF-16"
+    name, _, score = _best_legacy(data[:65536])
+    return name if score > 0 else None
 
 
 def _finish(text: str, encoding: str) -> Decoded:
