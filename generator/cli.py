@@ -14,7 +14,7 @@ import sys
 from . import __version__
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check")
+COMMANDS = ("build", "serve", "check", "search")
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
