@@ -120,7 +120,7 @@ class Searcher:
             hits.append(Hit(
                 key=stored["key"], path=stored.get("path", ""), number=stored.get("number", ""),
                 date=date.date() if date else None, title=stored.get("title", ""),
-                url=f"{stored['key']}/", score=float(hit.score or 0.0),
+                url=f"{stored['key']}/", score=_score(hit.score),
                 snippet=snippet(stored.get("text", ""), words)))
         suggestion = self.suggest(parsed) if total == 0 and not parsed.empty else None
         return SearchResult(text, total, hits, self.facets(matched), suggestion, notes,
@@ -176,6 +176,11 @@ class Searcher:
             out.append(best or clause.text)
             changed = changed or best is not None
         return " ".join(out) if changed else None
+
+
+def _score(value) -> float:
+    # Sorted searches report the sort key as the "score".
+    return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 def snippet(text: str, words: set[str], size: int = SNIPPET_CHARS) -> list[tuple[str, bool]]:

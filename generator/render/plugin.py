@@ -86,3 +86,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if spec is not None:
             context.update(spec.context())
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Search: update the Whoosh index (cache) and write the browser index into the site.
+        from .search_export import build_search
+        if self.result is not None and self.result.linked is not None:
+            build_search(self.result.linked, self.root / self.config.cache_dir,
+                         Path(config.site_dir), self.notices_dir)
