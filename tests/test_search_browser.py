@@ -1,0 +1,92 @@
+"""In-browser search of the built site, in headless Chromium: the JS folding is Python's, typing
+an unaccented query finds the notice, and withheld notices are not in the browser index."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from generator.index.analysis import folded_words
+from generator.text import fold
+
+SAMPLES = [
+    "Đề án 06", "ĐỀ ÁN 06/CP", "đường thủy nội địa", "Uỷ ban nhân dân", "Ủy ban", "hoà hòa HOÀ",
+    "thuỷ thủy", "Nguyễn Văn Hòa", "Lưu Ngọc Đông", "phòng cháy, chữa cháy (PCCC)",
+    "Quyết định số 06/QĐ-TTg", "xoè xòe khoẻ khỏe", "quý quí", "giữ gìn", "ươn ướt",
+    "125/TB-VPUBND", "“đúng, đủ, sạch, sống”", "Tổ công nghệ số cộng đồng", "VNeID", "92,5%",
+    "Ðồng (U+00D0)", "ǅ ﬁ ß İ", "  nhiều   khoảng trắng  ",
+]
+SAMPLES += [unicodedata.normalize("NFD", s) for s in SAMPLES]
+
+
+@pytest.mark.browser
+def test_js_folding_matches_python(built_public, browser, serve_dir):
+    browser.get(serve_dir(built_public / "site"))
+    got = browser.execute_script(
+        "return arguments[0].map(function (s) { return [naSearchFold(s), naSearchWords(s)]; });",
+        SAMPLES)
+    for text, (js_fold, js_words) in zip(SAMPLES, got):
+        assert js_fold == fold(text), text
+        assert js_words == folded_words(text), text
+
+
+@pytest.mark.browser
+def test_typing_an_unaccented_query_finds_the_notice(built_public, browser, serve_dir, archive):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    notice = next(n for n in archive.notices if n.number == "98/TB-VPUBND")
+    # From a notice page two folders deep: the index and links must resolve relatively.
+    other = next(n for n in archive.notices if n.classification == "public"
+                 and n.status == "issued" and n is not notice)
+    browser.get(serve_dir(built_public / "site") + other.key + "/")
+    box = browser.find_element(By.ID, "na-search-input")
+    assert box.find_element(By.XPATH, "ancestor::*[contains(@class,'md-header')]")
+    box.send_keys("de an 06 quy i 2024")
+    wait = WebDriverWait(browser, 10)
+    link = wait.until(EC.presence_of_element_located(
+        (By.CSS_SELECTOR, "#na-search-results li a")))
+    assert link.text == notice.title
+    assert link.get_attribute("href").endswith(notice.key + "/")
+    marks = browser.find_elements(By.CSS_SELECTOR, "#na-search-results li mark")
+    assert marks and {fold(m.text) for m in marks} <= {"de", "an", "06", "quy", "i", "2024"}
+    assert "Tìm thấy" in browser.find_element(By.ID, "na-search-status").text
+
+    # Filter by year: a year with no such notice empties the list.
+    box.clear()
+    box.send_keys("duong thuy")
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#na-search-results li a")))
+    year_select = browser.find_element(By.ID, "na-search-year")
+    expected = {n.key for n in archive.notices if n.classification == "public"
+                and n.status != "draft" and n.year == 2023
+                and {"duong", "thuy"} <= set(folded_words(n.title + " " + n.body))}
+    assert expected
+
+    def year_option(d):
+        o = next(o for o in year_select.find_elements(By.TAG_NAME, "option")
+                 if o.text.startswith("2023 ("))
+        return o if int(o.text.split("(")[1].rstrip(")")) >= len(expected) else None
+    option = wait.until(year_option)
+    count = int(option.text.split("(")[1].rstrip(")"))
+    option.click()
+    wait.until(lambda d: d.find_element(By.ID, "na-search-status").text
+               == f"Tìm thấy {count} thông báo")
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#na-search-results li a"))
+               == min(count, 10))
+    by_key = {n.key: n for n in archive.notices}
+    for a in browser.find_elements(By.CSS_SELECTOR, "#na-search-results li a"):
+        key = a.get_attribute("href").rstrip("/").split("/", 3)[3]
+        assert by_key[key].year == 2023
+        assert by_key[key].classification == "public"
+    shown = {a.get_attribute("href").rstrip("/").split("/", 3)[3]
+             for a in browser.find_elements(By.CSS_SELECTOR, "#na-search-results li a")}
+    assert expected <= shown
+
+
+def test_browser_index_holds_no_withheld_notice(built_public, built_internal):
+    for project, present in ((built_public, False), (built_internal, True)):
+        blob = b"".join(p.read_bytes() for p in (project / "site" / "search").rglob("*.json"))
+        assert "7Q4Z".encode() not in blob and b"7q4z" not in blob
+        assert (b"3k8w" in blob) == present
