@@ -18,7 +18,7 @@ from whoosh.analysis.acore import Token
 from ..text import canonical, fold, nfc
 
 # Bump when tokens or forms change: every index built with another version is rebuilt.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 # Letters and digits (Python's \w without "_"); the browser uses [\p{L}\p{N}]+ on NFC text.
 SYLLABLE = re.compile(r"[^\W_]+")
@@ -106,12 +106,31 @@ class FoldFilter(Filter):
             yield t
 
 
+class BothFormsFilter(Filter):
+    """The exact form, and the folded form at the same position when it differs: "Hòa" →
+    "hòa" + "hoa". A folded query finds both spellings, an exact one ranks its own first, and
+    phrases work in either form, all in one field (half the postings of two fields)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            exact, folded = forms(t.text)
+            t.text = exact
+            yield t
+            if folded != exact:
+                t.text = folded
+                yield t
+
+
 def exact_analyzer():
     return SyllableTokenizer() | ExactFilter()
 
 
 def folded_analyzer():
     return SyllableTokenizer() | FoldFilter()
+
+
+def search_analyzer():
+    return SyllableTokenizer() | BothFormsFilter()
 
 
 def initials(text: str) -> str:

@@ -19,6 +19,7 @@ from typing import Mapping
 from whoosh import query as Q
 
 from .analysis import exact_words, folded_words, initials
+from .schema import WORD_FIELDS
 from .writer import fold_number
 
 EXACT_BOOST = 2.0  # an exact-accent hit counts this much more than a folded one
@@ -98,36 +99,36 @@ def _add_words(parsed: ParsedQuery, token: str) -> None:
 
 # --- Whoosh queries --------------------------------------------------------------------------
 
-WORD_FIELDS = ("title", "body", "issuer", "signer", "chair")   # exact + folded pairs
-FOLDED_ONLY = ("topic_text",)
+def _or(alts: list[Q.Query]) -> Q.Query:
+    if len(alts) == 1:
+        return alts[0]
+    q = Q.Or(alts)
+    # A lazy tree of unions lets an enclosing AND skip ahead; Whoosh's default for small
+    # indexes preloads and scores every posting of every alternative (2-3x slower here).
+    q.matcher_type = Q.Or.DEFAULT_MATCHER
+    return q
 
 
-def _pair(name: str) -> tuple[str | None, str]:
-    if name == "topic_text":
-        return None, "topic_text"
-    return name, f"{name}_f"
-
-
-def word_query(text: str, fields=WORD_FIELDS + FOLDED_ONLY) -> Q.Query:
+def word_query(text: str, fields=WORD_FIELDS) -> Q.Query:
+    """One syllable in any of `fields`; its exact form (when the user typed accents) counts
+    EXACT_BOOST times more than the folded form, which matches every spelling."""
     exact, folded = exact_words(text)[0], folded_words(text)[0]
     alts: list[Q.Query] = []
     for name in fields:
-        ex, fo = _pair(name)
-        alts.append(Q.Term(fo, folded))
-        if ex is not None:
-            alts.append(Q.Term(ex, exact, boost=EXACT_BOOST))
-    return Q.Or(alts)
+        alts.append(Q.Term(name, folded))
+        if exact != folded and name != "topic_text":
+            alts.append(Q.Term(name, exact, boost=EXACT_BOOST))
+    return _or(alts)
 
 
-def phrase_query(text: str, fields=WORD_FIELDS + FOLDED_ONLY) -> Q.Query:
+def phrase_query(text: str, fields=WORD_FIELDS) -> Q.Query:
     exact, folded = exact_words(text), folded_words(text)
     alts: list[Q.Query] = []
     for name in fields:
-        ex, fo = _pair(name)
-        alts.append(Q.Phrase(fo, folded))
-        if ex is not None:
-            alts.append(Q.Phrase(ex, exact, boost=EXACT_BOOST))
-    return Q.Or(alts)
+        alts.append(Q.Phrase(name, folded))
+        if exact != folded and name != "topic_text":
+            alts.append(Q.Phrase(name, exact, boost=EXACT_BOOST))
+    return _or(alts)
 
 
 def number_query(text: str) -> Q.Query:
@@ -138,7 +139,7 @@ def number_query(text: str) -> Q.Query:
                            Q.Prefix("number_f", folded, boost=NUMBER_BOOST)]
     if len(folded_words(text)) > 1:
         alts.append(phrase_query(text, ("title", "body")))
-    return Q.Or(alts)
+    return _or(alts)
 
 
 @dataclass(frozen=True)
@@ -161,19 +162,12 @@ class Synonyms:
         return cls(topics, {k: tuple(sorted(v)) for k, v in acr.items()})
 
     def expand(self, word: str) -> Q.Query | None:
-        slugs = self.by_acronym.get(folded_words(word)[0]) if folded_words(word) else None
+        """"pccc" → the notices of its topics, and those spelling it out (indexed initials)."""
+        folded = folded_words(word)[0] if folded_words(word) else ""
+        slugs = self.by_acronym.get(folded)
         if not slugs:
             return None
-        alts: list[Q.Query] = []
-        for slug in slugs:
-            alts.append(Q.Term("topics", slug))
-            t = self.topics[slug]
-            for name in [t["name"], *t.get("aliases", ())]:
-                words = folded_words(name)
-                if len(words) > 1 and initials(name) == folded_words(word)[0]:
-                    alts.append(Q.Phrase("body_f", words))
-                    alts.append(Q.Phrase("title_f", words))
-        return Q.Or(alts)
+        return _or([Q.Term("acronyms", folded), *(Q.Term("topics", s) for s in slugs)])
 
     def resolve_topic(self, value: str) -> list[str]:
         """A topic given as slug, name, alias or acronym → slugs."""
@@ -195,7 +189,7 @@ def clause_query(clause: Clause, synonyms: Synonyms) -> Q.Query:
         extra = synonyms.expand(clause.text)
         if folded_words(clause.text)[0].isdigit():
             extra = Q.Prefix("number_f", folded_words(clause.text)[0] + "/", boost=NUMBER_BOOST)
-        return Q.Or([q, extra]) if extra is not None else q
+        return _or([q, extra]) if extra is not None else q
     if clause.kind == "phrase":
         return phrase_query(clause.text)
     if clause.kind == "number":
@@ -244,7 +238,7 @@ def filters(synonyms: Synonyms, *, topic: str | None = None, year: int | str | N
     for value, name in ((issuer, "issuer"), (signer, "signer")):
         if value:
             words = _syllables(value)
-            parts.append(Q.And([Q.Term(f"{name}_f", folded_words(w)[0]) for w in words])
+            parts.append(Q.And([Q.Term(name, folded_words(w)[0]) for w in words])
                          if words else Q.NullQuery)
     if not parts:
         return None

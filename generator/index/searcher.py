@@ -14,6 +14,8 @@ from whoosh import scoring
 
 from .analysis import folded_words, forms, syllables
 from .query import Synonyms, build, filters, parse
+from ..text import fold
+from .schema import WORD_FIELDS
 from .writer import INDEX_NAME, current_generation, index_root, read_manifest
 
 SNIPPET_CHARS = 220
@@ -106,11 +108,13 @@ class Searcher:
             q: Q.Query = Q.Every()
         else:
             q = build(parsed, self.synonyms)
-        kwargs = {"limit": max(1, limit), "filter": flt}
+        # limit=None: one pass collects every match (facets, total) and ranks it; with a limit
+        # Whoosh would run the query twice more for len() and docs().
+        kwargs = {"limit": None, "filter": flt}
         if sort == "date":
             kwargs.update(sortedby=["date", "order"], reverse=True)
         results = self.searcher.search(q, **kwargs)
-        matched = results.docs() if results.scored_length() or len(results) else set()
+        matched = results.docs()
         total = len(results)
         words = parsed.highlight_words()
         hits = []
@@ -159,17 +163,16 @@ class Searcher:
                            else clause.text)
                 continue
             word = folded_words(clause.text)[0]
-            known = any(reader.doc_frequency(f, word) for f in ("body_f", "title_f",
-                                                                 "topic_text", "signer_f",
-                                                                 "issuer_f", "chair_f"))
+            known = any(reader.doc_frequency(f, word) for f in WORD_FIELDS)
             if known or word.isdigit() or word in self.synonyms.by_acronym:
                 out.append(clause.text)
                 continue
             best = None
             # Whoosh ranks candidates by frequency only, so ask for the nearest distance first.
             for maxdist in (1, 2):
-                found = self.searcher.corrector("body_f").suggest(word, limit=1,
-                                                                  maxdist=maxdist)
+                # The lexicon holds exact and folded forms; suggest in the folded one.
+                found = [w for w in self.searcher.corrector("body").suggest(
+                    word, limit=8, maxdist=maxdist) if w == fold(w)]
                 if found:
                     best = found[0]
                     break

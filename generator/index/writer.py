@@ -12,6 +12,7 @@ CURRENT is switched to it with one atomic rename.
 from __future__ import annotations
 
 import contextlib
+from functools import lru_cache
 import datetime as dt
 import fcntl
 import hashlib
@@ -29,7 +30,7 @@ from whoosh import index as windex
 from ..link import LinkedArchive, withheld_reason
 from ..model import Notice, Topic
 from ..text import fold, nfc
-from .analysis import initials, plain_text
+from .analysis import folded_words, initials, plain_text
 from .schema import VERSION, build_schema
 
 CURRENT = "CURRENT"
@@ -125,28 +126,45 @@ def _topic_text(notice: Notice, topics: Mapping[str, Topic]) -> str:
     return " · ".join(parts)
 
 
+def acronyms_in(notice: Notice, topics: Mapping[str, Topic]) -> list[str]:
+    """Initials of every topic name/alias the notice spells out ("phòng cháy, chữa cháy" →
+    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not."""
+    text = " " + " ".join(folded_words(notice.title + " " + notice.body)) + " "
+    return sorted({key for phrase, key in _alias_phrases(tuple(topics.values()))
+                   if phrase in text})
+
+
+@lru_cache(maxsize=8)
+def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
+    """(" phong chay chua chay ", "pccc") for every multi-word topic name and alias."""
+    out = []
+    for topic in topics:
+        for name in (topic.name, *topic.aliases):
+            words = folded_words(name)
+            if len(words) > 1:
+                out.append((f" {' '.join(words)} ", initials(name)))
+    return tuple(out)
+
+
 def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
     meeting, signer = notice.meeting, notice.signer
     date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
+    people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
     doc = {
         "key": notice.key,
         "path": notice.source,
         "number": notice.number or "",
         "number_f": fold_number(notice.number) if notice.number else "",
         "title": notice.title,
-        "title_f": notice.title,
         "body": notice.body,
-        "body_f": notice.body,
+        "meta": " · ".join([notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
+        "acronyms": " ".join(acronyms_in(notice, topics)),
         "topic_text": _topic_text(notice, topics),
         "issuer": notice.issuer or "",
-        "issuer_f": notice.issuer or "",
-        "issuer_name": notice.issuer or "",
-        "signer": signer.name if signer else "",
-        "signer_f": signer.name if signer else "",
-        "chair": meeting.chair or "" if meeting else "",
-        "chair_f": meeting.chair or "" if meeting else "",
+        "signer": people[0],
+        "chair": people[1],
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
@@ -167,7 +185,7 @@ def indexable(linked: LinkedArchive) -> list[Notice]:
 
 
 def update_index(linked: LinkedArchive, cache_dir: Path, *, state: dict | None = None,
-                 procs: int = 1) -> IndexStats:
+                 procs: int = min(2, os.cpu_count() or 1)) -> IndexStats:
     """Bring the profile's index up to date with `linked`; returns what changed.
 
     `state` is an optional fingerprint of the source files (see `source_state`) recorded so that
@@ -195,8 +213,9 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: dict | None =
         changed = [n for n in notices if have.get(n.key) != wanted[n.key]]
         order = {n.key: i for i, n in enumerate(notices)}
         if removed or changed or rebuild:
-            # Whoosh's multiprocess writer pays for itself only on big batches.
-            use_procs = procs if procs > 1 and len(changed) >= 400 else 1
+            # Whoosh's multiprocess writer pays for itself only on big fresh builds (and is used
+            # only there: incremental updates replace documents, which it does not do).
+            use_procs = procs if procs > 1 and rebuild and len(changed) >= 400 else 1
             writer = ix.writer(procs=use_procs, limitmb=128, multisegment=use_procs > 1) \
                 if use_procs > 1 else ix.writer(limitmb=128)
             try:
