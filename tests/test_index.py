@@ -276,6 +276,7 @@ def test_killed_indexing_leaves_the_previous_index_searchable(tmp_path):
     cli(project, "search", "de an 06", check=True)
     with Searcher(cache) as s:
         before = keys(s.search("de an 06", limit=50))
+        before_total = s.search("de an 06").total
     template = next((project / "notices" / "2024").glob("*.md")).read_text(encoding="utf-8")
     extra = project / "notices" / "2024" / "bulk"
     extra.mkdir()
@@ -300,4 +301,13 @@ def test_killed_indexing_leaves_the_previous_index_searchable(tmp_path):
     # and the next run completes the update
     cli(project, "search", "de an 06", check=True)
     with Searcher(cache) as s:
-        assert s.search("de an 06", limit=1000).total == len(before) + 600
+        assert s.search("de an 06").total == before_total + 600
+
+
+def test_a_word_the_notice_lacks_does_not_hide_it(searcher):
+    r = searcher.search("de an 06 quy i 2024 xyzzyq")
+    assert r.total == 0
+    assert r.hits and all(h.partial for h in r.hits)
+    assert r.hits[0].number == "98/TB-VPUBND"
+    full = searcher.search("de an 06")
+    assert full.hits and not any(h.partial for h in full.hits[:full.total])

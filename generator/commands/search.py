@@ -117,13 +117,14 @@ def _print_text(result, tty: bool) -> None:
         print(f"Lưu ý: {note}", file=out)
     if result.suggestion:
         print(f"Có phải bạn muốn tìm: {result.suggestion}", file=out)
-    shown = len(result.hits)
+    shown = sum(1 for h in result.hits if not h.partial)
     print(f"Tìm thấy {result.total} thông báo"
           + (f", hiện {shown} đầu tiên" if shown < result.total else "")
           + f" ({result.seconds * 1000:.0f} ms)", file=out)
     for i, hit in enumerate(result.hits, 1):
         date = hit.date.strftime("%d/%m/%Y") if hit.date else "chưa ghi ngày"
-        print(f"\n{i}. {hit.number or 'Dự thảo'} · {date}", file=out)
+        partial = "  (khớp một phần các từ)" if hit.partial else ""
+        print(f"\n{i}. {hit.number or 'Dự thảo'} · {date}{partial}", file=out)
         print(f"   {hit.title}", file=out)
         if hit.snippet:
             print(f"   {hit.snippet_marked(start, end)}", file=out)

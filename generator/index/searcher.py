@@ -13,7 +13,7 @@ from whoosh import query as Q
 from whoosh import scoring
 
 from .analysis import folded_words, forms, syllables
-from .query import Synonyms, build, filters, parse
+from .query import Synonyms, build, clause_query, filters, parse
 from ..text import fold
 from .schema import WORD_FIELDS
 from .writer import INDEX_NAME, current_generation, index_root, read_manifest
@@ -35,6 +35,7 @@ class Hit:
     url: str
     score: float
     snippet: list[tuple[str, bool]]   # (text, highlighted) segments
+    partial: bool = False             # matches some of the words only (shown after full matches)
 
     @property
     def snippet_html(self) -> str:
@@ -48,7 +49,7 @@ class Hit:
         return {"path": self.path, "number": self.number,
                 "date": self.date.isoformat() if self.date else None, "title": self.title,
                 "url": self.url, "score": round(self.score, 4), "snippet": self.snippet_html,
-                "snippet_text": self.snippet_marked("", "")}
+                "snippet_text": self.snippet_marked("", ""), "partial": self.partial}
 
 
 @dataclass
@@ -114,21 +115,37 @@ class Searcher:
         if sort == "date":
             kwargs.update(sortedby=["date", "order"], reverse=True)
         results = self.searcher.search(q, **kwargs)
-        matched = results.docs()
+        matched = set(results.docs())
         total = len(results)
         words = parsed.highlight_words()
-        hits = []
-        for hit in results[:limit]:
-            stored = hit.fields()
-            date = stored.get("date")
-            hits.append(Hit(
-                key=stored["key"], path=stored.get("path", ""), number=stored.get("number", ""),
-                date=date.date() if date else None, title=stored.get("title", ""),
-                url=f"{stored['key']}/", score=_score(hit.score),
-                snippet=snippet(stored.get("text", ""), words)))
+        hits = [self._hit(hit, words) for hit in results[:limit]]
+        loose = [c for c in parsed.clauses if c.kind != "field"]
+        if len(hits) < limit and len(loose) > 1:
+            # Fewer full matches than asked for: follow them with notices matching most of the
+            # words, flagged, so one word the notice happens not to use does not hide it.
+            # Field prefixes (year:, signer:, ...) stay required.
+            relaxed: Q.Query = Q.Or([clause_query(c, self.synonyms) for c in loose])
+            fixed = [clause_query(c, self.synonyms) for c in parsed.clauses if c.kind == "field"]
+            if fixed:
+                relaxed = Q.And([*fixed, relaxed])
+            kwargs["limit"] = limit + total
+            for hit in self.searcher.search(relaxed, **kwargs):
+                if len(hits) >= limit:
+                    break
+                if hit.docnum not in matched:
+                    hits.append(self._hit(hit, words, partial=True))
         suggestion = self.suggest(parsed) if total == 0 and not parsed.empty else None
         return SearchResult(text, total, hits, self.facets(matched), suggestion, notes,
                             time.perf_counter() - start)
+
+    def _hit(self, hit, words: set[str], partial: bool = False) -> Hit:
+        stored = hit.fields()
+        date = stored.get("date")
+        return Hit(key=stored["key"], path=stored.get("path", ""),
+                   number=stored.get("number", ""), date=date.date() if date else None,
+                   title=stored.get("title", ""), url=f"{stored['key']}/",
+                   score=_score(hit.score), snippet=snippet(stored.get("text", ""), words),
+                   partial=partial)
 
     def facets(self, matched) -> dict[str, list[dict]]:
         """Counts per topic and per year over every match, not just the page shown."""
