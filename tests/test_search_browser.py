@@ -3,6 +3,7 @@ an unaccented query finds the notice, and withheld notices are not in the browse
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -90,3 +91,46 @@ def test_browser_index_holds_no_withheld_notice(built_public, built_internal):
         blob = b"".join(p.read_bytes() for p in (project / "site" / "search").rglob("*.json"))
         assert "7Q4Z".encode() not in blob and b"7q4z" not in blob
         assert (b"3k8w" in blob) == present
+
+
+@pytest.mark.browser
+def test_browser_and_of_words_with_bitmap_postings(tmp_path, browser, serve_dir, archive):
+    """Frequent words are exported as bitmaps at scale; force that on the sample and check
+    that the browser's AND of words gives exactly the notices holding every word."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import ROOT
+    from generator.pipeline import run
+    from generator.render.search_export import export
+
+    linked = run(ROOT / "notices", ROOT).linked
+    info = export(linked, tmp_path / "search", bitmap_min_docs=1)
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "search" / "t").iterdir()]
+    assert any(isinstance(v, str) for shard in shards for v in shard.values())  # bitmaps exist
+    theme = ROOT / "theme"
+    box = (theme / "partials" / "na-search.html").read_text(encoding="utf-8").split("-#}", 1)[1]
+    (tmp_path / "na-search.js").write_text(
+        (theme / "assets" / "javascripts" / "na-search.js").read_text(encoding="utf-8"),
+        encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><meta charset=utf-8><body>" + box.replace("{{ base_url | e }}", ".")
+        + "<script src=na-search.js></script>", encoding="utf-8")
+    browser.get(serve_dir(tmp_path) + "index.html")
+    for query in ("tinh", "cong an tinh", "an toan giao thong", "de an 06 tinh"):
+        words = set(folded_words(query))
+        expected = sum(1 for n in linked.notices
+                       if words <= set(folded_words(" ".join(
+                           [n.number or "", n.title, n.body, n.issuer or "",
+                            n.signer.name if n.signer else "",
+                            n.meeting.chair or "" if n.meeting else "",
+                            *(linked.topics[t].name + " " + " ".join(linked.topics[t].aliases)
+                              for t in n.topics)]))))
+        browser.execute_script(
+            "var i = document.getElementById('na-search-input'); i.value = arguments[0];"
+            "i.dispatchEvent(new Event('input'));", query)
+        WebDriverWait(browser, 10).until(
+            lambda d: d.find_element(By.ID, "na-search-status").text
+            in (f"Tìm thấy {expected} thông báo", "Không tìm thấy thông báo nào.")
+            and (expected or "Không" in d.find_element(By.ID, "na-search-status").text))
+    assert info["notices"] == len(linked.notices)

@@ -5,7 +5,8 @@ sharded so one query downloads only what it needs (see README, "Search"):
 
     search/meta.json      counts, facet labels, acronyms, the shard count        (small)
     search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
-    search/t/<h>.json     postings of the folded terms hashing to h              (one per term)
+    search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
+                          (notice, weight), or for a word in many notices a bitmap (base64)
     search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
 
 Only the notices of the build's profile are exported (the LinkedArchive holds nothing else), and
@@ -14,6 +15,7 @@ a secret notice is dropped again here, whatever reached us.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import shutil
@@ -26,9 +28,10 @@ from ..link import LinkedArchive
 
 FORMAT_VERSION = 1
 SHARD_TARGET_BYTES = 12_000     # aim per term shard
-TEXT_CHARS = 6_000              # reading text kept per notice for snippets
-COMMON_MIN_DOCS = 500           # below this every term keeps its postings
-COMMON_SHARE = 0.6              # a term in more notices than this share filters nothing
+TEXT_CHARS = 4_000              # reading text kept per notice for snippets
+BITMAP_MIN_DOCS = 1000          # archives smaller than this keep weights for every term
+BITMAP_SHARE = 0.25             # a term in more notices than this share is a bitmap
+BITMAP_WEIGHT = 10              # weight of a bitmap-coded (frequent, low-idf) term
 FIELD_BOOSTS = {"number": 8.0, "title": 3.0, "topics": 1.5, "people": 1.5, "issuer": 1.2,
                 "body": 1.0}
 K1, B = 1.2, 0.75
@@ -65,7 +68,8 @@ def _fields(notice, topics) -> dict[str, list[str]]:
     }
 
 
-def export(linked: LinkedArchive, out_dir: Path) -> dict:
+def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS
+           ) -> dict:
     """Write the browser index into out_dir (e.g. site/search); returns size figures."""
     notices = indexable(linked)
     if out_dir.exists():
@@ -87,18 +91,24 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
             postings[term].append((doc_id, max(1, round(w * 10))))
 
     n = len(notices)
-    common = sorted(t for t, p in postings.items()
-                    if n >= COMMON_MIN_DOCS and len(p) > COMMON_SHARE * n)
-    for term in common:
-        del postings[term]
-    encoded = {}
+    encoded: dict[str, list[int] | str] = {}
     for term, plist in postings.items():
+        # A word in many notices (low idf: its weights barely matter) costs N/8 bytes as a
+        # bitmap instead of ~5 bytes per notice, so "tinh" or "an" stay small at any size.
+        # Small archives keep every weight: size is no issue there, ranking is.
+        if n >= bitmap_min_docs and len(plist) > n * BITMAP_SHARE:
+            bits = bytearray((n + 7) // 8)
+            for doc_id, _ in plist:
+                bits[doc_id >> 3] |= 1 << (doc_id & 7)
+            encoded[term] = base64.b64encode(bytes(bits)).decode("ascii")
+            continue
         flat, last = [], 0
         for doc_id, w in plist:       # ascending ids, delta coded
             flat += [doc_id - last, w]
             last = doc_id
         encoded[term] = flat
-    total = sum(len(t) + 2 * len(f) + 4 for t, f in encoded.items())
+    total = sum(len(t) + (len(f) if isinstance(f, str) else 2 * len(f)) + 4
+                for t, f in encoded.items())
     shards = 8
     while total / shards > SHARD_TARGET_BYTES and shards < 65536:
         shards *= 2
@@ -132,7 +142,7 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
             "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
             "t": notice.title, "x": plain_text(notice.body)[:TEXT_CHARS]})
     _dump(out_dir / "meta.json", {
-        "v": FORMAT_VERSION, "n": n, "shards": shards, "common": common,
+        "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
         "years": years, "issuers": issuers,
         "topics": [[s, linked.topics[s].name] for s in topic_slugs],
         "acronyms": acronyms,

@@ -70,10 +70,19 @@
   }
 
   function postingsFor(meta, term) {
-    if (meta.common.indexOf(term) >= 0) return Promise.resolve(null);   // matches every notice
     return getJSON("t/" + (fnv1a(term) % meta.shards) + ".json").then(function (shard) {
-      var flat = shard[term] || [], out = new Map(), id = 0;
-      for (var i = 0; i < flat.length; i += 2) { id += flat[i]; out.set(id, flat[i + 1]); }
+      var p = shard[term] || [], out = new Map(), id = 0, i;
+      if (typeof p === "string") {          // bitmap of a frequent word
+        var bytes = atob(p);
+        for (i = 0; i < bytes.length; i++) {
+          var b = bytes.charCodeAt(i);
+          for (var bit = 0; b && bit < 8; bit++, b >>= 1) {
+            if (b & 1) out.set(i * 8 + bit, meta.bitmap_weight);
+          }
+        }
+        return out;
+      }
+      for (i = 0; i < p.length; i += 2) { id += p[i]; out.set(id, p[i + 1]); }
       return out;
     });
   }
@@ -92,7 +101,7 @@
           // Acronyms staff type ("pccc", "atgt") also match the notices of their topics.
           lists = lists.map(function (p, i) {
             var topics = meta.acronyms[terms[i]];
-            if (!topics || p === null) return p;
+            if (!topics) return p;
             var merged = new Map(p);
             facets.t.forEach(function (ts, id) {
               if (ts.some(function (x) { return topics.indexOf(x) >= 0; }) && !merged.has(id))
@@ -115,7 +124,6 @@
   function rank(meta, facets, terms, lists) {
     var n = meta.n, scores = null;
     lists.forEach(function (p) {
-      if (p === null) return;
       var idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
       var next = new Map();
       p.forEach(function (w, id) {
@@ -123,10 +131,7 @@
       });
       scores = next;
     });
-    if (scores === null) {          // only very common words: every notice matches
-      scores = new Map();
-      for (var i = 0; i < n; i++) scores.set(i, 0);
-    }
+    scores = scores || new Map();
     var matched = Array.from(scores.keys());
     updateCounts(meta, facets, matched);
     var topic = selects.topic.value, year = selects.year.value, issuer = selects.issuer.value;
