@@ -88,7 +88,7 @@ def test_typing_an_unaccented_query_finds_the_notice(built_public, browser, serv
 
 def test_browser_index_holds_no_withheld_notice(built_public, built_internal):
     for project, present in ((built_public, False), (built_internal, True)):
-        blob = b"".join(p.read_bytes() for p in (project / "site" / "search").rglob("*.json"))
+        blob = b"".join(p.read_bytes() for p in (project / "site" / "na-search").rglob("*.json"))
         assert "7Q4Z".encode() not in blob and b"7q4z" not in blob
         assert (b"3k8w" in blob) == present
 
@@ -105,8 +105,8 @@ def test_browser_and_of_words_with_bitmap_postings(tmp_path, browser, serve_dir,
     from generator.render.search_export import export
 
     linked = run(ROOT / "notices", ROOT).linked
-    info = export(linked, tmp_path / "search", bitmap_min_docs=1)
-    shards = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "search" / "t").iterdir()]
+    info = export(linked, tmp_path / "na-search", bitmap_min_docs=1)
+    shards = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "na-search" / "t").iterdir()]
     assert any(isinstance(v, str) for shard in shards for v in shard.values())  # bitmaps exist
     theme = ROOT / "theme"
     box = (theme / "partials" / "na-search.html").read_text(encoding="utf-8").split("-#}", 1)[1]

@@ -3,11 +3,11 @@
 The browser index is ours, exported from the same analyzer as the CLI's (generator.index.analysis),
 sharded so one query downloads only what it needs (see README, "Search"):
 
-    search/meta.json      counts, facet labels, acronyms, the shard count        (small)
-    search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
-    search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
+    na-search/meta.json      counts, facet labels, acronyms, the shard count        (small)
+    na-search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
+    na-search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
                           (notice, weight), or for a word in many notices a bitmap (base64)
-    search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
+    na-search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
 
 Only the notices of the build's profile are exported (the LinkedArchive holds nothing else), and
 a secret notice is dropped again here, whatever reached us.
@@ -26,6 +26,8 @@ from ..index.analysis import folded_words, initials, plain_text
 from ..index.writer import fold_number, indexable, source_state, update_index
 from ..link import LinkedArchive
 
+# Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
+SITE_FOLDER = "na-search"
 FORMAT_VERSION = 1
 SHARD_TARGET_BYTES = 12_000     # aim per term shard
 TEXT_CHARS = 4_000              # reading text kept per notice for snippets
@@ -70,7 +72,7 @@ def _fields(notice, topics) -> dict[str, list[str]]:
 
 def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS
            ) -> dict:
-    """Write the browser index into out_dir (e.g. site/search); returns size figures."""
+    """Write the browser index into out_dir (e.g. site/na-search); returns size figures."""
     notices = indexable(linked)
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -162,7 +164,7 @@ def _dump(path: Path, data) -> None:
 
 def build_search(linked: LinkedArchive, cache_dir: Path, site_dir: Path,
                  notices_dir: Path | None = None) -> None:
-    """The build's one search call: Whoosh index (cache) and browser index (site/search)."""
+    """The build's one search call: Whoosh index (cache) and browser index (site/na-search)."""
     state = source_state(notices_dir) if notices_dir is not None else None
     update_index(linked, cache_dir, state=state)
-    export(linked, site_dir / "search")
+    export(linked, site_dir / SITE_FOLDER)

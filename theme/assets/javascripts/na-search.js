@@ -40,7 +40,7 @@
   if (!root) return;
   var base = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"),
                      window.location.href);
-  var indexUrl = new URL("search/", base);
+  var indexUrl = new URL("na-search/", base);
   var cache = {};
 
   function getJSON(path) {
