@@ -134,3 +134,31 @@ def test_browser_and_of_words_with_bitmap_postings(tmp_path, browser, serve_dir,
             in (f"Tìm thấy {expected} thông báo", "Không tìm thấy thông báo nào.")
             and (expected or "Không" in d.find_element(By.ID, "na-search-status").text))
     assert info["notices"] == len(linked.notices)
+
+
+@pytest.mark.browser
+def test_hostile_title_is_shown_as_text(tmp_path, browser, serve_dir):
+    """Titles are hostile input: the search results show them as text, never as markup."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import cli, copy_project
+    from test_index import write_notice
+
+    project = copy_project(tmp_path / "p", notices=False)
+    hostile = 'Đường <img src=x onerror="window.pwned=1"> & <b>thủy</b> nội địa'
+    write_notice(project, "a.md", number="7/TB-VPUBND", date="2024-05-02",
+                 title=hostile.replace('"', '\\"'),
+                 body='Đường thủy: <script>window.pwned=2</script> bến khách ngang sông.')
+    cli(project, "build", check=True)
+    browser.get(serve_dir(project / "site") + "nam/2024/")
+    box = browser.find_element(By.ID, "na-search-input")
+    box.send_keys("duong thuy")
+    link = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#na-search-results li a"))
+    assert link.text == hostile
+    snippet = browser.find_element(By.CSS_SELECTOR, "#na-search-results .na-search__snippet")
+    assert "<script>" in snippet.text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#na-search-results img, "
+                                     "#na-search-results b, #na-search-results script")
+    assert browser.execute_script("return window.pwned === undefined")

@@ -18,7 +18,7 @@ from whoosh.analysis.acore import Token
 from ..text import canonical, fold, nfc
 
 # Bump when tokens or forms change: every index built with another version is rebuilt.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 # Letters and digits (Python's \w without "_"); the browser uses [\p{L}\p{N}]+ on NFC text.
 SYLLABLE = re.compile(r"[^\W_]+")
@@ -142,7 +142,7 @@ def initials(text: str) -> str:
     return "".join(out)
 
 
-_MARKDOWN_JUNK = re.compile(r"(^|\n)\s*#{1,6}\s+|[*_`>|]+|\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_JUNK = re.compile(r"(^|\n)\s*(?:#{1,6}|>)\s+|[*_`|]+|\[([^\]]*)\]\([^)]*\)")
 _SPACES = re.compile(r"\s+")
 
 
