@@ -11,14 +11,14 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, search_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}"
 
 # Field boosts (BM25F): a hit in the number or the title says more than one in the body.
 BOOSTS = {"number": 8.0, "title": 3.0, "topic_text": 1.5, "meta": 1.5, "people": 1.5,
           "issuer": 1.2, "body": 1.0}
 
-# Fields a plain word is looked up in; `meta` is issuer + signer + chair in one field, so a
+# Fields a plain word is looked up in; `meta` is number + issuer + signer + chair, so a
 # word costs four lookups, not six. signer/chair/issuer serve the field prefixes and filters.
 WORD_FIELDS = ("title", "body", "meta", "topic_text")
 

@@ -157,7 +157,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
         "number_f": fold_number(notice.number) if notice.number else "",
         "title": notice.title,
         "body": notice.body,
-        "meta": " · ".join([notice.issuer or "", *people]),
+        # Number, issuer and people as words too: "98 TB", "vpubnd", a name without a prefix.
+        "meta": " · ".join([notice.number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
         "acronyms": " ".join(acronyms_in(notice, topics)),
