@@ -244,9 +244,9 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: dict | None =
             tmp = root / f".{CURRENT}.tmp"
             tmp.write_text(gen.name, encoding="utf-8")
             os.replace(tmp, root / CURRENT)
-            for old in root.glob("gen-*"):
-                if old != gen:
-                    shutil.rmtree(old, ignore_errors=True)
+        for old in root.glob("gen-*"):  # replaced generations, and those of killed rebuilds
+            if old != gen:
+                shutil.rmtree(old, ignore_errors=True)
     added = sum(1 for n in changed if n.key not in have)
     return IndexStats(linked.profile, gen, added, len(changed) - added, len(removed),
                       len(notices), rebuild, time.perf_counter() - start)
