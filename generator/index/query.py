@@ -23,7 +23,8 @@ from .schema import WORD_FIELDS
 from .writer import fold_number
 
 EXACT_BOOST = 2.0  # an exact-accent hit counts this much more than a folded one
-NUMBER_BOOST = 40.0  # a notice's own number outranks every mention of it in other notices
+NUMBER_BOOST = 40.0
+COMMON_SCORE = 0.05  # the flat score of a common word's match outside the title  # a notice's own number outranks every mention of it in other notices
 
 FIELD_NAMES = {
     "so": "number", "number": "number", "sohieu": "number",
@@ -109,15 +110,24 @@ def _or(alts: list[Q.Query]) -> Q.Query:
     return q
 
 
-def word_query(text: str, fields=WORD_FIELDS) -> Q.Query:
+def word_query(text: str, fields=WORD_FIELDS, common: bool = False) -> Q.Query:
     """One syllable in any of `fields`; its exact form (when the user typed accents) counts
-    EXACT_BOOST times more than the folded form, which matches every spelling."""
+    EXACT_BOOST times more than the folded form, which matches every spelling.
+
+    A `common` word (in a large share of the notices: "tinh", "an") scores only in the title;
+    elsewhere it just has to match. Its body weight is near zero anyway (low idf), and scoring
+    thousands of postings in Python is what makes a query slow on a big archive.
+    """
     exact, folded = exact_words(text)[0], folded_words(text)[0]
     alts: list[Q.Query] = []
+    rest: list[Q.Query] = []
     for name in fields:
-        alts.append(Q.Term(name, folded))
+        target = rest if common and name != "title" else alts
+        target.append(Q.Term(name, folded))
         if exact != folded and name != "topic_text":
-            alts.append(Q.Term(name, exact, boost=EXACT_BOOST))
+            target.append(Q.Term(name, exact, boost=EXACT_BOOST))
+    if rest:
+        alts.append(Q.ConstantScoreQuery(_or(rest), COMMON_SCORE))
     return _or(alts)
 
 
@@ -183,9 +193,10 @@ class Synonyms:
         return found
 
 
-def clause_query(clause: Clause, synonyms: Synonyms) -> Q.Query:
+def clause_query(clause: Clause, synonyms: Synonyms, common: frozenset = frozenset()
+                 ) -> Q.Query:
     if clause.kind == "word":
-        q = word_query(clause.text)
+        q = word_query(clause.text, common=folded_words(clause.text)[0] in common)
         extra = synonyms.expand(clause.text)
         if folded_words(clause.text)[0].isdigit():
             extra = Q.Prefix("number_f", folded_words(clause.text)[0] + "/", boost=NUMBER_BOOST)
@@ -214,8 +225,9 @@ def _syllables(text: str) -> list[str]:
     return [s for _, _, s in syllables(text)]
 
 
-def build(parsed: ParsedQuery, synonyms: Synonyms) -> Q.Query:
-    parts = [clause_query(c, synonyms) for c in parsed.clauses]
+def build(parsed: ParsedQuery, synonyms: Synonyms, common: frozenset = frozenset()
+          ) -> Q.Query:
+    parts = [clause_query(c, synonyms, common) for c in parsed.clauses]
     parts = [p for p in parts if p is not Q.NullQuery]
     if not parts:
         return Q.NullQuery

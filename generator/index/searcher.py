@@ -19,6 +19,8 @@ from .schema import WORD_FIELDS
 from .writer import INDEX_NAME, current_generation, index_root, read_manifest
 
 SNIPPET_CHARS = 220
+COMMON_MIN_DOCS = 500
+COMMON_SHARE = 0.3
 
 
 class IndexMissing(Exception):
@@ -108,7 +110,8 @@ class Searcher:
                                     seconds=time.perf_counter() - start)
             q: Q.Query = Q.Every()
         else:
-            q = build(parsed, self.synonyms)
+            common = self._common(parsed)
+            q = build(parsed, self.synonyms, common)
         # limit=None: one pass collects every match (facets, total) and ranks it; with a limit
         # Whoosh would run the query twice more for len() and docs().
         kwargs = {"limit": None, "filter": flt}
@@ -124,7 +127,7 @@ class Searcher:
             # Fewer full matches than asked for: follow them with notices matching most of the
             # words, flagged, so one word the notice happens not to use does not hide it.
             # Field prefixes (year:, signer:, ...) stay required.
-            relaxed: Q.Query = Q.Or([clause_query(c, self.synonyms) for c in loose])
+            relaxed: Q.Query = Q.Or([clause_query(c, self.synonyms, common) for c in loose])
             fixed = [clause_query(c, self.synonyms) for c in parsed.clauses if c.kind == "field"]
             if fixed:
                 relaxed = Q.And([*fixed, relaxed])
@@ -137,6 +140,15 @@ class Searcher:
         suggestion = self.suggest(parsed) if total == 0 and not parsed.empty else None
         return SearchResult(text, total, hits, self.facets(matched), suggestion, notes,
                             time.perf_counter() - start)
+
+    def _common(self, parsed) -> frozenset:
+        """Query words found in more than COMMON_SHARE of the notices of a large archive."""
+        reader = self.searcher.reader()
+        n = reader.doc_count()
+        if n < COMMON_MIN_DOCS:
+            return frozenset()
+        words = {folded_words(c.text)[0] for c in parsed.clauses if c.kind == "word"}
+        return frozenset(w for w in words if reader.doc_frequency("body", w) > n * COMMON_SHARE)
 
     def _hit(self, hit, words: set[str], partial: bool = False) -> Hit:
         stored = hit.fields()
