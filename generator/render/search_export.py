@@ -127,9 +127,10 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     issuers = sorted({n.issuer for n in notices if n.issuer})
     issuer_idx = {s: i for i, s in enumerate(issuers)}
     _dump(out_dir / "facets.json", {
-        "y": [year_idx.get(n.year, -1) for n in notices],
-        "i": [issuer_idx.get(n.issuer, -1) for n in notices],
-        "t": [[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
+        "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
+        "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
+        "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
+                    len(topic_slugs)),
     })
     acronyms: dict[str, list[int]] = defaultdict(list)
     for slug, t in linked.topics.items():
@@ -155,6 +156,24 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
             "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
             "facets": (out_dir / "facets.json").stat().st_size,
             "meta": (out_dir / "meta.json").stat().st_size}
+
+
+# One character per value ("0".."~" without the backslash): 1 byte per notice instead of 2-4
+# in a JSON array. Used when there are few enough values; otherwise plain arrays.
+SYMBOLS = "".join(chr(c) for c in range(0x30, 0x7F) if chr(c) != "\\")
+NONE = "/"  # no value (a draft without a date, no issuer)
+
+
+def _column(values: list[int], size: int) -> str | list[int]:
+    if size > len(SYMBOLS):
+        return values
+    return "".join(SYMBOLS[v] if v >= 0 else NONE for v in values)
+
+
+def _lists(values: list[list[int]], size: int) -> str | list[list[int]]:
+    if size > len(SYMBOLS):
+        return values
+    return ",".join("".join(SYMBOLS[v] for v in vs) for vs in values)
 
 
 def _dump(path: Path, data) -> None:

@@ -63,6 +63,27 @@
 
   var state = { seq: 0, ranked: [], shown: 0, terms: [] };
 
+  /* facets.json columns: one character per value (see search_export.SYMBOLS), or arrays. */
+  var SYMBOLS = "";
+  for (var c = 0x30; c < 0x7f; c++) if (c !== 0x5c) SYMBOLS += String.fromCharCode(c);
+  function column(v) {
+    if (typeof v !== "string") return v;
+    return Array.prototype.map.call(v, function (ch) { return SYMBOLS.indexOf(ch); });
+  }
+  function lists(v) {
+    if (typeof v !== "string") return v;
+    return v.split(",").map(column);
+  }
+  var facetsLoaded = null;
+  function loadFacets() {
+    if (!facetsLoaded) {
+      facetsLoaded = getJSON("facets.json").then(function (f) {
+        return { y: column(f.y), i: column(f.i), t: lists(f.t) };
+      });
+    }
+    return facetsLoaded;
+  }
+
   function parse(text) {
     // Field prefixes (so:, topic:, signer:, year:) only narrow the CLI's search; here their
     // values are words like any other. Quotes are ignored: all words must match.
@@ -92,7 +113,7 @@
     var terms = parse(text);
     if (!terms.length) { panel.hidden = true; return; }
     panel.hidden = false;
-    Promise.all([getJSON("meta.json"), getJSON("facets.json")]).then(function (loaded) {
+    Promise.all([getJSON("meta.json"), loadFacets()]).then(function (loaded) {
       var meta = loaded[0], facets = loaded[1];
       fillSelects(meta);
       return Promise.all(terms.map(function (t) { return postingsFor(meta, t); }))
