@@ -88,24 +88,6 @@ class SyllableTokenizer(Tokenizer):
             yield t
 
 
-class ExactFilter(Filter):
-    """Lower case with unified tone placement: "Hoà", "HÒA", "hòa" → "hòa"."""
-
-    def __call__(self, tokens):
-        for t in tokens:
-            t.text = forms(t.text)[0]
-            yield t
-
-
-class FoldFilter(Filter):
-    """Every diacritic removed, đ → d: "Đường" → "duong"."""
-
-    def __call__(self, tokens):
-        for t in tokens:
-            t.text = forms(t.text)[1]
-            yield t
-
-
 class BothFormsFilter(Filter):
     """The exact form, and the folded form at the same position when it differs: "Hòa" →
     "hòa" + "hoa". A folded query finds both spellings, an exact one ranks its own first, and
@@ -119,14 +101,6 @@ class BothFormsFilter(Filter):
             if folded != exact:
                 t.text = folded
                 yield t
-
-
-def exact_analyzer():
-    return SyllableTokenizer() | ExactFilter()
-
-
-def folded_analyzer():
-    return SyllableTokenizer() | FoldFilter()
 
 
 def search_analyzer():

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import json
-import math
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
