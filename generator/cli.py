@@ -14,7 +14,7 @@ import sys
 from . import __version__
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check", "diff", "schema", "import")
+COMMANDS = ("build", "serve", "check", "search", "diff", "schema", "import")
 # Sub-commands whose module cannot bear the command's name ("import" is a Python keyword).
 MODULES = {"import": "import_cmd"}
 

@@ -29,6 +29,7 @@ from .data import write_data_files
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
+from .search_export import build_search
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -145,5 +146,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.result is not None and self.result.linked is not None:
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
+            # Search: update the Whoosh index (cache) and write the browser index into the site.
+            build_search(self.result.linked, self.cache_dir, Path(config.site_dir),
+                         self.notices_dir)
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))

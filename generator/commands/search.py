@@ -1,0 +1,138 @@
+"""`notice-archive search QUERY`: search the archive from the terminal (index built on demand)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from ..link import PROFILES
+from ..project import Project, ProjectError
+
+
+def _date(value: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"ngày không hợp lệ '{value}' (dùng YYYY-MM-DD hoặc "
+                                     "DD/MM/YYYY)")
+
+
+def _year(value: str) -> int:
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"năm không hợp lệ '{value}'")
+    return int(value)
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "search", help="tìm thông báo (có dấu hoặc không dấu)",
+        description="Tìm thông báo trong kho lưu trữ. Gõ có dấu hoặc không dấu; \"cụm từ\" trong "
+        "ngoặc kép; tiền tố so:, topic:, signer:, year:; các từ được nối bằng VÀ.")
+    p.add_argument("query", nargs="*", help='câu tìm kiếm, ví dụ: de an 06, "an toàn giao '
+                   'thông", so:125/TB, topic:pccc')
+    p.add_argument("--topic", help="chỉ trong chủ đề (mã, tên hoặc viết tắt)")
+    p.add_argument("--year", type=_year, help="chỉ năm ban hành này")
+    p.add_argument("--from", dest="date_from", type=_date, help="từ ngày (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", type=_date, help="đến ngày (YYYY-MM-DD)")
+    p.add_argument("--issuer", help="cơ quan ban hành (chứa các từ này)")
+    p.add_argument("--signer", help="người ký (chứa các từ này)")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance",
+                   help="xếp theo mức liên quan (mặc định) hoặc ngày, mới nhất trước")
+    p.add_argument("--limit", type=int, default=10, help="số kết quả tối đa (mặc định 10)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument("--profile", choices=PROFILES, default="public",
+                   help="hồ sơ xuất bản của chỉ mục: public (mặc định) hoặc internal")
+    p.add_argument("--config", "-f", default="mkdocs.yml")
+
+
+def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | None:
+    """Build or update the profile's index when missing or stale; an error message or None."""
+    from ..diagnostics import WARNING
+    from ..index import source_state, update_index
+    from ..index.writer import current_generation, index_root, read_manifest
+    from ..pipeline import run
+
+    state = source_state(project.notices_dir)
+    gen = current_generation(index_root(project.cache_dir, profile))
+    if gen is not None and read_manifest(gen).get("state") == state:
+        from ..index.schema import VERSION
+        if read_manifest(gen).get("version") == VERSION:
+            return None
+    result = run(project.notices_dir, project.root, profile, cache_dir=project.cache_dir)
+    if not result.ok:
+        errors = [d.format() for d in result.diagnostics if d.severity != WARNING]
+        if gen is not None:
+            print("notice-archive: kho lưu trữ có lỗi, dùng chỉ mục tìm kiếm cũ:\n"
+                  + "\n".join(errors), file=sys.stderr)
+            return None
+        return "kho lưu trữ có lỗi, chưa lập được chỉ mục tìm kiếm:\n" + "\n".join(errors)
+    stats = update_index(result.linked, project.cache_dir, state=state)
+    if stats.changed and not quiet:
+        print(f"notice-archive: đã cập nhật chỉ mục tìm kiếm ({stats.added} thêm, "
+              f"{stats.updated} sửa, {stats.removed} bỏ; {stats.seconds:.2f} giây)",
+              file=sys.stderr)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..index import IndexMissing, Searcher
+
+    try:
+        project = Project.find(args.config)
+    except ProjectError as exc:
+        print(f"notice-archive: {exc}", file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print("notice-archive: --limit phải lớn hơn 0", file=sys.stderr)
+        return 2
+    problem = ensure_index(project, args.profile, quiet=args.json)
+    if problem:
+        print(f"notice-archive: {problem}", file=sys.stderr)
+        return 1
+    text = " ".join(args.query)
+    try:
+        with Searcher(project.cache_dir, args.profile) as searcher:
+            result = searcher.search(text, topic=args.topic, year=args.year,
+                                     date_from=args.date_from, date_to=args.date_to,
+                                     issuer=args.issuer, signer=args.signer, sort=args.sort,
+                                     limit=args.limit)
+    except IndexMissing:
+        print("notice-archive: chưa có chỉ mục tìm kiếm", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    _print_text(result, sys.stdout.isatty())
+    return 0
+
+
+def _print_text(result, tty: bool) -> None:
+    start, end = ("\033[1m", "\033[0m") if tty else ("**", "**")
+    out = sys.stdout
+    for note in result.notes:
+        print(f"Lưu ý: {note}", file=out)
+    if result.suggestion:
+        print(f"Có phải bạn muốn tìm: {result.suggestion}", file=out)
+    shown = sum(1 for h in result.hits if not h.partial)
+    print(f"Tìm thấy {result.total} thông báo"
+          + (f", hiện {shown} đầu tiên" if shown < result.total else "")
+          + f" ({result.seconds * 1000:.0f} ms)", file=out)
+    for i, hit in enumerate(result.hits, 1):
+        date = hit.date.strftime("%d/%m/%Y") if hit.date else "chưa ghi ngày"
+        partial = "  (khớp một phần các từ)" if hit.partial else ""
+        print(f"\n{i}. {hit.number or 'Dự thảo'} · {date}{partial}", file=out)
+        print(f"   {hit.title}", file=out)
+        if hit.snippet:
+            print(f"   {hit.snippet_marked(start, end)}", file=out)
+        print(f"   {hit.url}  ({hit.path})", file=out)
+    facets = result.facets
+    if facets.get("topic"):
+        print("\nChủ đề: " + " · ".join(f"{f['name']} ({f['count']})" for f in facets["topic"]),
+              file=out)
+    if facets.get("year"):
+        print("Năm: " + " · ".join(f"{f['value']} ({f['count']})" for f in facets["year"]),
+              file=out)

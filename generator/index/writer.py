@@ -1,0 +1,273 @@
+"""The index stage: LinkedArchive → a Whoosh index under <cache>/index/<profile>/, incremental
+and never half-written.
+
+Layout: `<profile>/CURRENT` names the live generation folder `gen-*`, which holds the Whoosh
+index and `manifest.json` (notice key → content digest, plus versions). An update changes only
+the notices whose digest changed, in one Whoosh commit (Whoosh writes new segments, then renames
+a new table of contents into place: a killed writer leaves the previous commit searchable). A
+new schema/analyzer version, new topics or another profile build a fresh generation, and
+CURRENT is switched to it with one atomic rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from functools import lru_cache
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+from whoosh import index as windex
+
+from ..link import LinkedArchive, withheld_reason
+from ..model import Notice, Topic
+from ..text import fold, nfc
+from .analysis import folded_words, initials, plain_text
+from .schema import VERSION, build_schema
+
+CURRENT = "CURRENT"
+MANIFEST = "manifest.json"
+INDEX_NAME = "MAIN"
+
+
+def index_root(cache_dir: Path, profile: str) -> Path:
+    return Path(cache_dir) / "index" / profile
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    profile: str
+    path: Path
+    added: int
+    updated: int
+    removed: int
+    total: int
+    rebuilt: bool
+    seconds: float
+
+    @property
+    def changed(self) -> int:
+        return self.added + self.updated + self.removed
+
+
+def current_generation(root: Path) -> Path | None:
+    try:
+        name = (root / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    gen = root / name
+    if name.startswith("gen-") and windex.exists_in(str(gen), INDEX_NAME) \
+            and (gen / MANIFEST).is_file():
+        return gen
+    return None
+
+
+def read_manifest(gen: Path) -> dict:
+    try:
+        return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_json_atomic(path: Path, data) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    """One indexer per profile at a time; a second waits (indexing takes seconds, not hours)."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def topics_data(topics: Mapping[str, Topic]) -> dict:
+    """What the searcher needs of topics.yml: names for facets and acronyms as synonyms."""
+    return {slug: {"name": t.name, "aliases": list(t.aliases)} for slug, t in topics.items()}
+
+
+def _topics_digest(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()[:16]
+
+
+def notice_digest(notice: Notice) -> str:
+    # The source path is shown in results, so a moved file is a changed document.
+    return f"{notice.digest}:{notice.source}"
+
+
+def _topic_text(notice: Notice, topics: Mapping[str, Topic]) -> str:
+    parts = []
+    for slug in notice.topics:
+        topic = topics.get(slug)
+        if topic is None:
+            continue
+        parts.append(topic.name)
+        parts.extend(topic.aliases)
+        parts.append(initials(topic.name))
+        parts.extend(initials(a) for a in topic.aliases if len(a.split()) > 1)
+    return " · ".join(parts)
+
+
+def acronyms_in(notice: Notice, topics: Mapping[str, Topic]) -> list[str]:
+    """Initials of every topic name/alias the notice spells out ("phòng cháy, chữa cháy" →
+    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not."""
+    text = " " + " ".join(folded_words(notice.title + " " + notice.body)) + " "
+    return sorted({key for phrase, key in _alias_phrases(tuple(topics.values()))
+                   if phrase in text})
+
+
+@lru_cache(maxsize=8)
+def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
+    """(" phong chay chua chay ", "pccc") for every multi-word topic name and alias."""
+    out = []
+    for topic in topics:
+        for name in (topic.name, *topic.aliases):
+            words = folded_words(name)
+            if len(words) > 1:
+                out.append((f" {' '.join(words)} ", initials(name)))
+    return tuple(out)
+
+
+def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
+    meeting, signer = notice.meeting, notice.signer
+    date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
+    people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
+    doc = {
+        "key": notice.key,
+        "path": notice.source,
+        "number": notice.shown_number or "",  # a draft's provisional number is never shown
+        "number_f": fold_number(notice.shown_number) if notice.shown_number else "",
+        "title": notice.title,
+        "body": notice.body,
+        # Number, issuer and people as words too: "98 TB", "vpubnd", a name without a prefix.
+        "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
+        "text": plain_text(notice.body),
+        "topics": ",".join(notice.topics),
+        "acronyms": " ".join(acronyms_in(notice, topics)),
+        "topic_text": _topic_text(notice, topics),
+        "issuer": notice.issuer or "",
+        "signer": people[0],
+        "chair": people[1],
+        "year": str(notice.year) if notice.year else "",
+        "status": notice.status,
+        "order": order,
+    }
+    if date is not None:
+        doc["date"] = date
+    return {k: v for k, v in doc.items() if v != ""}
+
+
+def fold_number(number: str) -> str:
+    """"125/TB-VPUBND" → "125/tb-vpubnd", "QĐ" → "qd": numbers compared folded, unspaced."""
+    return fold(nfc(number)).replace(" ", "")
+
+
+def indexable(linked: LinkedArchive) -> list[Notice]:
+    """The profile's notices; a secret notice never enters any index, whatever reached here."""
+    return [n for n in linked.notices if withheld_reason(n, linked.profile) is None]
+
+
+def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = None,
+                 procs: int = min(2, os.cpu_count() or 1)) -> IndexStats:
+    """Bring the profile's index up to date with `linked`; returns what changed.
+
+    `state` is an optional fingerprint of the source files (see `source_state`) recorded so that
+    `notice-archive search` can tell a fresh index without re-reading the archive.
+    """
+    start = time.perf_counter()
+    root = index_root(cache_dir, linked.profile)
+    notices = indexable(linked)
+    topics = topics_data(linked.topics)
+    wanted = {n.key: notice_digest(n) for n in notices}
+    with _lock(root):
+        gen = current_generation(root)
+        manifest = read_manifest(gen) if gen else {}
+        rebuild = (gen is None or manifest.get("version") != VERSION
+                   or manifest.get("profile") != linked.profile
+                   or manifest.get("topics_digest") != _topics_digest(topics))
+        if rebuild:
+            gen = Path(tempfile.mkdtemp(prefix="gen-", dir=root))
+            ix = windex.create_in(str(gen), build_schema(), indexname=INDEX_NAME)
+            have: dict[str, str] = {}
+        else:
+            ix = windex.open_dir(str(gen), indexname=INDEX_NAME)
+            have = dict(manifest.get("notices", {}))
+        removed = [k for k in have if k not in wanted]
+        changed = [n for n in notices if have.get(n.key) != wanted[n.key]]
+        order = {n.key: i for i, n in enumerate(notices)}
+        if removed or changed or rebuild:
+            # Whoosh's multiprocess writer pays for itself only on big fresh builds (and is used
+            # only there: incremental updates replace documents, which it does not do).
+            use_procs = procs if procs > 1 and rebuild and len(changed) >= 400 else 1
+            writer = ix.writer(procs=use_procs, limitmb=128, multisegment=use_procs > 1) \
+                if use_procs > 1 else ix.writer(limitmb=128)
+            try:
+                for key in removed:
+                    writer.delete_by_term("key", key)
+                for notice in changed:
+                    doc = document(notice, order[notice.key], linked.topics)
+                    if rebuild:
+                        writer.add_document(**doc)
+                    else:
+                        writer.update_document(**doc)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+        # The manifest follows the commit; if we die between the two, the next run re-applies
+        # the same updates (update_document replaces by key), so nothing is lost or doubled.
+        _write_json_atomic(gen / MANIFEST, {
+            "version": VERSION, "profile": linked.profile,
+            "topics_digest": _topics_digest(topics), "topics": topics,
+            "notices": wanted, "state": state or "",
+        })
+        ix.close()
+        if rebuild:
+            tmp = root / f".{CURRENT}.tmp"
+            tmp.write_text(gen.name, encoding="utf-8")
+            os.replace(tmp, root / CURRENT)
+        for old in root.glob("gen-*"):  # replaced generations, and those of killed rebuilds
+            if old != gen:
+                shutil.rmtree(old, ignore_errors=True)
+    added = sum(1 for n in changed if n.key not in have)
+    return IndexStats(linked.profile, gen, added, len(changed) - added, len(removed),
+                      len(notices), rebuild, time.perf_counter() - start)
+
+
+def source_state(notices_dir: Path) -> str:
+    """A cheap fingerprint of the archive's files (paths, mtimes, sizes): stat, no reading.
+
+    A digest, not a listing: the index folder must not name files of notices it withholds.
+    """
+    from ..load.loader import notice_paths
+    digest = hashlib.sha256()
+    paths: Iterable[Path] = list(notice_paths(notices_dir))
+    topics_file = notices_dir / "topics.yml"
+    if topics_file.exists():
+        paths = [*paths, topics_file]
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(notices_dir).as_posix()}|{st.st_mtime_ns}|"
+                      f"{st.st_size}\n".encode())
+    return digest.hexdigest()

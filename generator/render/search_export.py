@@ -1,0 +1,189 @@
+"""The search stage of a build: update the Whoosh index, and export the browser's index.
+
+The browser index is ours, exported from the same analyzer as the CLI's (generator.index.analysis),
+sharded so one query downloads only what it needs (see README, "Search"):
+
+    na-search/meta.json      counts, facet labels, acronyms, the shard count        (small)
+    na-search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
+    na-search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
+                          (notice, weight), or for a word in many notices a bitmap (base64)
+    na-search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
+
+Only the notices of the build's profile are exported (the LinkedArchive holds nothing else), and
+a secret notice is dropped again here, whatever reached us.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from ..index.analysis import folded_words, initials, plain_text
+from ..index.writer import fold_number, indexable, source_state, update_index
+from ..link import LinkedArchive
+
+# Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
+SITE_FOLDER = "na-search"
+FORMAT_VERSION = 1
+SHARD_TARGET_BYTES = 12_000     # aim per term shard
+TEXT_CHARS = 4_000              # reading text kept per notice for snippets
+BITMAP_MIN_DOCS = 1000          # archives smaller than this keep weights for every term
+BITMAP_SHARE = 0.25             # a term in more notices than this share is a bitmap
+BITMAP_WEIGHT = 10              # weight of a bitmap-coded (frequent, low-idf) term
+FIELD_BOOSTS = {"number": 8.0, "title": 3.0, "topics": 1.5, "people": 1.5, "issuer": 1.2,
+                "body": 1.0}
+K1, B = 1.2, 0.75
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a of the UTF-8 bytes; the browser computes the same to find a term's shard."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _fields(notice, topics) -> dict[str, list[str]]:
+    topic_words: list[str] = []
+    for slug in notice.topics:
+        t = topics.get(slug)
+        if t is not None:
+            topic_words += folded_words(t.name) + [initials(t.name)]
+            for alias in t.aliases:
+                topic_words += folded_words(alias)
+    people = []
+    if notice.signer:
+        people += folded_words(notice.signer.name)
+    if notice.meeting and notice.meeting.chair:
+        people += folded_words(notice.meeting.chair)
+    return {
+        "number": (folded_words(fold_number(notice.shown_number))
+                   if notice.shown_number else []),
+        "title": folded_words(notice.title),
+        "topics": topic_words,
+        "people": people,
+        "issuer": folded_words(notice.issuer or ""),
+        "body": folded_words(notice.body),
+    }
+
+
+def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS
+           ) -> dict:
+    """Write the browser index into out_dir (e.g. site/na-search); returns size figures."""
+    notices = indexable(linked)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    (out_dir / "t").mkdir(parents=True)
+    (out_dir / "d").mkdir()
+
+    per_doc = [_fields(n, linked.topics) for n in notices]
+    avg = {f: (sum(len(d[f]) for d in per_doc) / len(per_doc) if per_doc else 1) or 1
+           for f in FIELD_BOOSTS}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, fields in enumerate(per_doc):
+        weights: dict[str, float] = defaultdict(float)
+        for name, words in fields.items():
+            norm = K1 * (1 - B + B * len(words) / avg[name])
+            for term, tf in Counter(words).items():
+                weights[term] += FIELD_BOOSTS[name] * tf * (K1 + 1) / (tf + norm)
+        for term, w in weights.items():
+            postings[term].append((doc_id, max(1, round(w * 10))))
+
+    n = len(notices)
+    encoded: dict[str, list[int] | str] = {}
+    for term, plist in postings.items():
+        # A word in many notices (low idf: its weights barely matter) costs N/8 bytes as a
+        # bitmap instead of ~5 bytes per notice, so "tinh" or "an" stay small at any size.
+        # Small archives keep every weight: size is no issue there, ranking is.
+        if n >= bitmap_min_docs and len(plist) > n * BITMAP_SHARE:
+            bits = bytearray((n + 7) // 8)
+            for doc_id, _ in plist:
+                bits[doc_id >> 3] |= 1 << (doc_id & 7)
+            encoded[term] = base64.b64encode(bytes(bits)).decode("ascii")
+            continue
+        flat, last = [], 0
+        for doc_id, w in plist:       # ascending ids, delta coded
+            flat += [doc_id - last, w]
+            last = doc_id
+        encoded[term] = flat
+    total = sum(len(t) + (len(f) if isinstance(f, str) else 2 * len(f)) + 4
+                for t, f in encoded.items())
+    shards = 8
+    while total / shards > SHARD_TARGET_BYTES and shards < 65536:
+        shards *= 2
+    buckets: dict[int, dict] = defaultdict(dict)
+    for term, flat in encoded.items():
+        buckets[fnv1a(term) % shards][term] = flat
+    for h, bucket in buckets.items():
+        _dump(out_dir / "t" / f"{h}.json", bucket)
+
+    topic_slugs = sorted(linked.topics)
+    topic_idx = {s: i for i, s in enumerate(topic_slugs)}
+    years = sorted({n.year for n in notices if n.year}, reverse=True)
+    year_idx = {y: i for i, y in enumerate(years)}
+    issuers = sorted({n.issuer for n in notices if n.issuer})
+    issuer_idx = {s: i for i, s in enumerate(issuers)}
+    _dump(out_dir / "facets.json", {
+        "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
+        "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
+        "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
+                    len(topic_slugs)),
+    })
+    acronyms: dict[str, list[int]] = defaultdict(list)
+    for slug, t in linked.topics.items():
+        for name in [t.name, *t.aliases]:
+            words = folded_words(name)
+            key = initials(name) if len(words) > 1 else (words[0] if words else "")
+            if len(key) >= 3 and not key.isdigit() and topic_idx[slug] not in acronyms[key]:
+                acronyms[key].append(topic_idx[slug])
+    for doc_id, notice in enumerate(notices):
+        _dump(out_dir / "d" / f"{doc_id}.json", {
+            "u": f"{notice.key}/", "n": notice.label,
+            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
+            "t": notice.title, "x": plain_text(notice.body)[:TEXT_CHARS]})
+    _dump(out_dir / "meta.json", {
+        "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
+        "years": years, "issuers": issuers,
+        "topics": [[s, linked.topics[s].name] for s in topic_slugs],
+        "acronyms": acronyms,
+    })
+    sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
+    return {"notices": n, "terms": len(encoded), "shards": shards,
+            "shard_max": max(sizes, default=0),
+            "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
+            "facets": (out_dir / "facets.json").stat().st_size,
+            "meta": (out_dir / "meta.json").stat().st_size}
+
+
+# One character per value ("0".."~" without the backslash): 1 byte per notice instead of 2-4
+# in a JSON array. Used when there are few enough values; otherwise plain arrays.
+SYMBOLS = "".join(chr(c) for c in range(0x30, 0x7F) if chr(c) != "\\")
+NONE = "/"  # no value (a draft without a date, no issuer)
+
+
+def _column(values: list[int], size: int) -> str | list[int]:
+    if size > len(SYMBOLS):
+        return values
+    return "".join(SYMBOLS[v] if v >= 0 else NONE for v in values)
+
+
+def _lists(values: list[list[int]], size: int) -> str | list[list[int]]:
+    if size > len(SYMBOLS):
+        return values
+    return ",".join("".join(SYMBOLS[v] for v in vs) for vs in values)
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+
+
+def build_search(linked: LinkedArchive, cache_dir: Path, site_dir: Path,
+                 notices_dir: Path | None = None) -> None:
+    """The build's one search call: Whoosh index (cache) and browser index (site/na-search)."""
+    state = source_state(notices_dir) if notices_dir is not None else None
+    update_index(linked, cache_dir, state=state)
+    export(linked, site_dir / SITE_FOLDER)
