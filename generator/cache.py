@@ -52,15 +52,17 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 
 class DocumentCache:
-    def __init__(self, cache_dir: Path | None, name: str = "documents.pickle"):
+    def __init__(self, cache_dir: Path | None, name: str = "documents.pickle", context: str = ""):
+        """`context`: anything else the per-file results depend on (a change drops them all)."""
         self.path = cache_dir / name if cache_dir else None
+        self.key = (CACHE_FORMAT, code_identity(), hashlib.sha256(context.encode()).hexdigest())
         self.entries: dict[str, tuple] = {}
         self.dirty = False
         if self.path and self.path.exists():
             try:
                 with open(self.path, "rb") as handle:
                     stored = pickle.load(handle)
-                if stored.get("key") == (CACHE_FORMAT, code_identity()):
+                if stored.get("key") == self.key:
                     self.entries = stored["entries"]
             except Exception:  # a damaged or foreign cache is only a missed optimisation
                 self.entries = {}
@@ -99,7 +101,7 @@ class DocumentCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"key": (CACHE_FORMAT, code_identity()), "entries": self.entries},
+                pickle.dump({"key": self.key, "entries": self.entries},
                             handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
             self.dirty = False
@@ -127,3 +129,45 @@ def _compute(paths: list[Path], root: Path, work) -> list[Result]:
     with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
         chunk = max(16, len(paths) // (WORKERS * 8))
         return list(pool.map(work, paths, [root] * len(paths), chunksize=chunk))
+
+
+class Memo(dict):
+    """A persisted map content digest → derived value (what a body mentions, …).
+
+    Entries not used by a run are dropped when it saves, so the memo tracks the archive.
+    """
+
+    def __init__(self, cache_dir: Path | None, name: str):
+        super().__init__()
+        self.path = cache_dir / name if cache_dir else None
+        self.used: set = set()
+        self.stored: dict = {}
+        if self.path and self.path.exists():
+            try:
+                with open(self.path, "rb") as handle:
+                    stored = pickle.load(handle)
+                if stored.get("key") == (CACHE_FORMAT, code_identity()):
+                    self.stored = stored["entries"]
+            except Exception:
+                self.stored = {}
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        if key in self:
+            return self[key]
+        return self.stored.get(key, default)
+
+    def save(self) -> None:
+        entries = {k: self[k] if k in self else self.stored[k] for k in self.used
+                   if k in self or k in self.stored}
+        if not self.path or (entries.keys() == self.stored.keys() and not len(self)):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".memo-", dir=self.path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({"key": (CACHE_FORMAT, code_identity()), "entries": entries},
+                            handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

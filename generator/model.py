@@ -108,13 +108,17 @@ class Notice:
     related: tuple[str, ...] = ()
     supersedes: str | None = None
     lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line
+    # Stable, ASCII identity and URL path (see _derive_key); computed once, used everywhere.
+    key: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", self._derive_key())
 
     @property
     def year(self) -> int | None:
         return self.date.year if self.date else None
 
-    @property
-    def key(self) -> str:
+    def _derive_key(self) -> str:
         """Stable, ASCII identity and URL path: from number and year, so moving the file keeps it.
 
         Drafts are keyed by their file name, which is what identifies a draft until it is issued

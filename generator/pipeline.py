@@ -8,12 +8,13 @@ memoised in the cache folder and spread over both cores when many files changed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import DocumentCache, code_identity
+from .cache import DocumentCache, Memo, code_identity
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
@@ -21,6 +22,7 @@ from .load.loader import load_topics, scan, stray_files
 from .load.reader import decode
 from .validate import ValidationResult, assemble, check_document
 from .validate.rules import today_in_vietnam
+from .validate.topics import build_topics
 from .validate.textstyle import check_text
 
 
@@ -38,14 +40,14 @@ class PipelineResult:
         return self.linked is not None
 
 
-def _load_and_check(path: Path, root: Path):
+def _load_and_check(path: Path, root: Path, topics=None):
     """The per-file half of load → validate: one notice file, judged on its own."""
     try:
         data = path.read_bytes()
     except OSError:
         data = None  # load_document reports it
     doc = load_document(path, root, data)
-    notice, diagnostics = check_document(doc)
+    notice, diagnostics = check_document(doc, topics)
     if doc.data is not None:  # style of the text as written (whitespace, key order)
         diagnostics.extend(check_text(doc.path, decode(data)[0]))
     return notice, diagnostics
@@ -55,9 +57,12 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
                      today: dt.date | None = None) -> ValidationResult:
     """load → validate for the whole archive, reusing results for files that did not change."""
     notices, others = scan(notices_dir)
-    cache = DocumentCache(cache_dir)
-    per_file = cache.map(notices, root, _load_and_check)
-    result = assemble(per_file, load_topics(notices_dir, root), today)
+    topics_doc = load_topics(notices_dir, root)
+    topics, _ = build_topics(topics_doc)
+    # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
+    cache = DocumentCache(cache_dir, context=repr(sorted(topics.items())))
+    per_file = cache.map(notices, root, functools.partial(_load_and_check, topics=topics))
+    result = assemble(per_file, topics_doc, today)
     cache.save()
     stray = stray_files(others, root)
     if stray:
@@ -115,4 +120,8 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
     validation = validate_archive(notices_dir, root, cache_dir)
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
-    return PipelineResult(validation, link(validation.archive, profile))
+    # One memo per profile: a public build's memo holds nothing from notices it withholds.
+    memo = Memo(cache_dir, f"mentions-{profile}.pickle")
+    linked = link(validation.archive, profile, memo)
+    memo.save()
+    return PipelineResult(validation, linked)

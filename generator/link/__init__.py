@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, MutableMapping
 
 from ..model import Archive, Notice, Numbers, Topic
 from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
@@ -53,7 +53,9 @@ class LinkedArchive:
         return self.by_number.get(number, citing=citing)
 
 
-def link(archive: Archive, profile: str = "public") -> LinkedArchive:
+def link(archive: Archive, profile: str = "public",
+         memo: MutableMapping | None = None) -> LinkedArchive:
+    """`memo`: a persistent map content digest → what a body mentions (see cache.Memo)."""
     published: list[Notice] = []
     withheld: Counter = Counter()
     for notice in archive.notices:
@@ -73,7 +75,7 @@ def link(archive: Archive, profile: str = "public") -> LinkedArchive:
                 topic_notices[slug].append(notice)
 
     numbers = NumberIndex(archive.notices, published)
-    body = body_references(tuple(published), numbers)
+    body = body_references(tuple(published), numbers, memo)
 
     cited_by: dict[str, dict[str, Notice]] = defaultdict(dict)
     superseded_by: dict[str, Notice] = {}

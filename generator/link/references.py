@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, MutableMapping
 
 from ..match import DocumentMention, find_documents, number_key, resolve_notice
 from ..model import Notice
@@ -55,7 +55,9 @@ class NumberIndex:
         return found if isinstance(found, Notice) else None
 
 
-def body_references(published: tuple[Notice, ...], numbers: NumberIndex) -> BodyReferences:
+def body_references(published: tuple[Notice, ...], numbers: NumberIndex,
+                    memo: MutableMapping | None = None) -> BodyReferences:
+    """`memo` (content digest → mentions) spares re-reading bodies that did not change."""
     cites: dict[str, list[Notice]] = {}
     citing: dict[str, list[Notice]] = defaultdict(list)
     labels: dict[str, tuple[str, str]] = {}
@@ -63,7 +65,13 @@ def body_references(published: tuple[Notice, ...], numbers: NumberIndex) -> Body
     for notice in published:  # one pass per body
         targets: dict[str, Notice] = {}
         docs: dict[str, None] = {}
-        for mention in find_documents(notice.body):
+        if memo is None:
+            mentions = find_documents(notice.body)
+        else:
+            mentions = memo.get(notice.digest)
+            if mentions is None:
+                mentions = memo[notice.digest] = find_documents(notice.body)
+        for mention in mentions:
             if numbers.in_archive(mention):
                 target = numbers.published(mention)
                 if target is not None and target is not notice:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..diagnostics import Diagnostic
 from ..load import LoadResult, SourceDocument, TopicsDocument
-from ..model import Archive, Notice
+from ..model import Archive, Notice, Topic
 from .fields import build_notice
 from .rules import check_archive
+from .form import check_form_of_text
 from .safety import check_body
+from .topic_mentions import check_topic_mentions
 from .topics import build_topics
 
 __all__ = ["ValidationResult", "validate", "assemble", "check_document"]
@@ -23,16 +25,23 @@ class ValidationResult:
     diagnostics: tuple[Diagnostic, ...]   # sorted by file and line
 
 
-def check_document(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
-    """Everything that can be judged from one file alone (memoised per file by the pipeline)."""
+def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = None,
+                   ) -> tuple[Notice | None, list[Diagnostic]]:
+    """Everything that can be judged from one file and the topic vocabulary alone: memoised
+    per file by the pipeline, so an unchanged notice is never scanned again."""
     notice, diagnostics = build_notice(doc)
     if notice is not None:
         diagnostics.extend(check_body(notice))
+        diagnostics.extend(check_form_of_text(notice))
+        if topics:
+            diagnostics.extend(check_topic_mentions(notice, topics))
     return notice, diagnostics
 
 
 def validate(loaded: LoadResult, today: dt.date | None = None) -> ValidationResult:
-    return assemble((check_document(doc) for doc in loaded.documents), loaded.topics, today)
+    topics, _ = build_topics(loaded.topics)
+    return assemble((check_document(doc, topics) for doc in loaded.documents), loaded.topics,
+                    today)
 
 
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],

@@ -45,8 +45,13 @@ def _at(notice: Notice, key: str, severity: str, code: str, message: str,
 
 
 def check_form(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
-    yield from _number(notice)
+    """The rules that depend on the day they run (a date may not lie in the future)."""
     yield from _dates(notice, today)
+
+
+def check_form_of_text(notice: Notice) -> Iterator[Diagnostic]:
+    """The rules that depend on the notice alone (memoised per file with the other such rules)."""
+    yield from _number(notice)
     yield from _signer(notice)
     yield from _body_dates(notice)
     yield from _body_blocks(notice)

@@ -11,7 +11,6 @@ from ..model import Archive, Notice
 from .form import NUMBER, check_form
 from .suggest import did_you_mean
 from .url_safety import check_urls
-from .topic_mentions import check_topic_mentions
 
 
 def _at(notice: Notice, key: str, severity: str, code: str, message: str) -> Diagnostic:
@@ -39,7 +38,6 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     yield from _references(archive)
     yield from _topics(archive)
     yield from check_urls(archive)
-    yield from check_topic_mentions(archive)
 
 
 def _number_identity(number: str) -> str:

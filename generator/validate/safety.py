@@ -22,6 +22,11 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def check_body(notice: Notice) -> Iterator[Diagnostic]:
+    body = notice.body
+    # Almost every body has none of it: one scan of the whole text decides whether to look
+    # line by line (every pattern needs "<", "{" or ":").
+    if not any(pattern.search(body) for pattern in (_ACTIVE_TAG, _HANDLER, _SCRIPT_URL)):
+        return
     in_code = False
     for offset, line in enumerate(notice.body.split("\n")):
         if _FENCE.match(line):
