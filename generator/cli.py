@@ -12,6 +12,7 @@ import os
 import sys
 
 from . import __version__
+from .project import ProjectError
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
 COMMANDS = ("build", "serve", "check", "search", "diff", "schema", "import")
@@ -51,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return modules[args.command].run(args)
+    except ProjectError as exc:  # no mkdocs.yml, or one that cannot be read: a usage error
+        print(f"notice-archive: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("notice-archive: đã dừng theo yêu cầu", file=sys.stderr)
         return 130

@@ -9,11 +9,10 @@ import shutil
 import sys
 
 from ..link import PROFILES
-from ..project import Project, ProjectError
+from ..project import Project
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
-from ..render.incremental import PREVIOUS_SITE_ENV
-from ..render.plugin import PROFILE_ENV
+from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
 
 
 def register(subparsers) -> None:
@@ -61,11 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile

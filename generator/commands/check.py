@@ -20,7 +20,7 @@ from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
-from ..project import Project, ProjectError
+from ..project import Project
 from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
 
@@ -177,11 +177,7 @@ def _workspace_prefix(root: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     root = project.root
     given = [Path(p) for p in args.paths]
     missing = [str(p) for p in given if not p.exists()]

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..load import SourceDocument, load_document
 from ..load.loader import load_archive
-from ..project import Project, ProjectError
+from ..project import Project
 from ..text import nfc
 from ..validate.fields import TOP_KEYS
 
@@ -287,11 +287,7 @@ def markdown(diff: ArchiveDiff) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     try:
         old_docs = load_revision(project, args.rev)
     except GitError as exc:

@@ -17,7 +17,7 @@ from ..diagnostics import ERROR
 from ..load.loader import load_topics
 from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
-from ..project import Project, ProjectError
+from ..project import Project
 from ..validate.topics import build_topics
 from ..text import canonical
 
@@ -55,11 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.sources import SourceProblem, read_source
     from ..ingest.writer import build, render, target_path
 
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive

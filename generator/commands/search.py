@@ -8,7 +8,7 @@ import json
 import sys
 
 from ..link import PROFILES
-from ..project import Project, ProjectError
+from ..project import Project
 
 
 def _date(value: str) -> dt.date:
@@ -81,11 +81,7 @@ def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | N
 def run(args: argparse.Namespace) -> int:
     from ..index import IndexMissing, Searcher
 
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     if args.limit < 1:
         print("notice-archive: --limit phải lớn hơn 0", file=sys.stderr)
         return 2

@@ -7,8 +7,8 @@ import os
 import sys
 
 from ..link import PROFILES
-from ..project import Project, ProjectError
-from ..render.plugin import PROFILE_ENV
+from ..project import Project
+from ..render.settings import PROFILE_ENV
 from .build import configure_logging
 
 
@@ -23,11 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    try:
-        project = Project.find(args.config)
-    except ProjectError as exc:
-        print(f"notice-archive: {exc}", file=sys.stderr)
-        return 2
+    project = Project.find(args.config)  # a ProjectError is reported by cli.main
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
     configure_logging(False)

@@ -20,9 +20,9 @@ from typing import Any
 from mkdocs.structure.files import File
 
 from ..cache import code_identity
+from .settings import PREVIOUS_SITE_ENV
 
 MANIFEST = "render-manifest.json"
-PREVIOUS_SITE_ENV = "NOTICE_ARCHIVE_PREVIOUS_SITE"
 
 
 class PageFile(File):

@@ -29,11 +29,11 @@ from .data import write_data_files
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
+from .settings import PROFILE_ENV
 from .search_export import build_search
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
-PROFILE_ENV = "NOTICE_ARCHIVE_PROFILE"
 
 
 class NoticeArchivePlugin(BasePlugin[PluginConfig]):
