@@ -15,6 +15,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import json
 import sys
 import tempfile
 import time
@@ -103,6 +104,7 @@ def main() -> int:
         generate(args.count, archive)
     plain = plain_project(archive, work / "plain")
     figures: dict[str, Figure] = {}
+    search_figures: list[dict] = []
 
     def record(name: str, argv: list[str], cwd: Path, setup=None, note: str = "") -> str:
         fig = figures.setdefault(name, Figure(name, note=note))
@@ -130,7 +132,14 @@ def main() -> int:
                [PY, "-m", "mkdocs", "build", "-q"], plain,
                setup=lambda: shutil.rmtree(plain / "site", ignore_errors=True))
         record("build, cold", CLI + ["build", "-q"], archive, setup=cold)
-        record("check, warm (nothing changed)", CLI + ["check"], archive)
+        out = record("search: in-process latency and browser bytes (separate process)",
+                     [PY, str(HERE / "search_figures.py"), str(archive), *QUERIES], archive)
+        search_figures.append(json.loads(out.strip().splitlines()[-1]))
+        for query in QUERIES[:5]:
+            record("search CLI end to end, one query", CLI + ["search", query, "--limit", "10"],
+                   archive)
+        record("check after the build (per-file memo warm)", CLI + ["check"], archive)
+        record("check again, nothing changed", CLI + ["check"], archive)
         edited.write_text(original.replace("kết luận như sau:", "kết luận như sau (sửa):", 1),
                           encoding="utf-8")
         record("build after editing one notice", CLI + ["build", "-q"], archive)
@@ -154,6 +163,14 @@ def main() -> int:
               f" | {ratio:.2f} | {fig.peak():.0f} |")
     print(f"\nsite/: {total / 1e6:.1f} MB in all, {pages} HTML pages, "
           f"{html / max(pages, 1) / 1024:.1f} KB per page on average")
+    if search_figures:
+        p50 = statistics.median(f["p50_ms"] for f in search_figures)
+        p95 = statistics.median(f["p95_ms"] for f in search_figures)
+        kb = max(f["browser_kb_max"] for f in search_figures)
+        kb_gz = max(f["browser_kb_gzip_max"] for f in search_figures)
+        print(f"search in process over {len(QUERIES)} queries ×3: p50 {p50:.0f} ms, p95 {p95:.0f} ms"
+              f" (goal p95 < 50 ms); one browser query downloads at most {kb:.0f} KB "
+              f"({kb_gz:.0f} KB gzip) (goal < 300 KB)")
     inc = figures["build after editing one notice"].median()
     print(f"cold build / baseline = {cold_build / base:.2f} (goal ≤ 1.5); "
           f"edit rebuild / cold build = {inc / cold_build:.2f} (goal ≤ 0.10)")

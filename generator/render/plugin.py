@@ -30,7 +30,7 @@ from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .settings import PROFILE_ENV
-from .search_export import build_search
+from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -45,6 +45,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.contexts: dict[str, dict] = {}
         self.common: dict = {}
         self.render_state: RenderState | None = None
+        self.indexing: IndexInBackground | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -102,6 +103,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         self.mentions.bind(linked)
+        # The Whoosh index is updated in another process while mkdocs renders in this one.
+        self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
 
     def _check_size(self) -> None:
@@ -141,13 +144,23 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         context.update(self.contexts.get(page.file.src_uri, {}))
         return context
 
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "indexing", None) is not None:
+            self.indexing.cancel()
+            self.indexing = None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Atom feeds and notices.json, from the same linked archive as the pages.
         if self.result is not None and self.result.linked is not None:
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
-            # Search: update the Whoosh index (cache) and write the browser index into the site.
-            build_search(self.result.linked, self.cache_dir, Path(config.site_dir),
-                         self.notices_dir)
+            # Search: the browser index into the site; then wait for the Whoosh index (cache).
+            export(self.result.linked, Path(config.site_dir) / SITE_FOLDER)
+            indexing, self.indexing = self.indexing, None
+            if indexing is not None:
+                try:
+                    indexing.wait()
+                except IndexFailed as exc:
+                    raise PluginError(f"notice-archive: {exc}") from None
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import multiprocessing
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -181,9 +182,57 @@ def _dump(path: Path, data) -> None:
                     encoding="utf-8")
 
 
-def build_search(linked: LinkedArchive, cache_dir: Path, site_dir: Path,
-                 notices_dir: Path | None = None) -> None:
-    """The build's one search call: Whoosh index (cache) and browser index (site/na-search)."""
-    state = source_state(notices_dir) if notices_dir is not None else None
-    update_index(linked, cache_dir, state=state)
-    export(linked, site_dir / SITE_FOLDER)
+class IndexInBackground:
+    """Update the Whoosh index in a forked process while mkdocs renders pages in this one.
+
+    Indexing and rendering are independent, and each takes most of a cold build on one core;
+    side by side they use both. The child inherits the linked archive (fork: nothing is
+    pickled) and reports only a line of text back. Where fork is unavailable, the update runs
+    here, in `wait`.
+    """
+
+    def __init__(self, linked: LinkedArchive, cache_dir: Path, notices_dir: Path | None):
+        self.args = (linked, cache_dir, source_state(notices_dir) if notices_dir else None)
+        self.process = None
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:
+            return
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_index_child, args=(*self.args, send),
+                                       daemon=True, name="notice-archive-index")
+        self.process.start()
+        send.close()
+
+    def wait(self) -> None:
+        """Block until the index is up to date; raise IndexFailed with the child's reason."""
+        if self.process is None:
+            linked, cache_dir, state = self.args
+            update_index(linked, cache_dir, state=state)
+            return
+        try:
+            message = self.receive.recv() if self.receive.poll(None) else None
+        except EOFError:
+            message = None
+        self.process.join()
+        if message != "ok":
+            raise IndexFailed(message or f"tiến trình lập chỉ mục dừng (mã {self.process.exitcode})")
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()  # the index stays at its previous commit (atomic updates)
+            self.process.join()
+
+
+class IndexFailed(RuntimeError):
+    """Updating the search index failed; the message says why (in Vietnamese)."""
+
+
+def _index_child(linked, cache_dir, state, send) -> None:
+    try:
+        update_index(linked, cache_dir, state=state)
+        send.send("ok")
+    except BaseException as exc:  # reported to the parent, which fails the build cleanly
+        send.send(f"lập chỉ mục tìm kiếm thất bại: {type(exc).__name__}: {exc}")
+    finally:
+        send.close()
