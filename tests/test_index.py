@@ -311,3 +311,18 @@ def test_a_word_the_notice_lacks_does_not_hide_it(searcher):
     assert r.hits[0].number == "98/TB-VPUBND"
     full = searcher.search("de an 06")
     assert full.hits and not any(h.partial for h in full.hits[:full.total])
+
+
+@pytest.mark.slow
+def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
+    """Past a few hundred notices the index is built as a fresh multi-notice update in the
+    forked child while mkdocs renders: the build succeeds and the index answers."""
+    from conftest import cli, copy_project
+    from test_atomic import enlarge
+
+    project = copy_project(tmp_path)
+    assert enlarge(project, 24) >= 480
+    cli(project, "build", "--quiet", check=True)
+    result = cli(project, "search", "de an 06", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"] >= 24

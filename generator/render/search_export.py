@@ -199,8 +199,9 @@ class IndexInBackground:
         except ValueError:
             return
         self.receive, send = context.Pipe(duplex=False)
+        # Not a daemon: a daemon may not start processes of its own (Whoosh's pool would).
         self.process = context.Process(target=_index_child, args=(*self.args, send),
-                                       daemon=True, name="notice-archive-index")
+                                       name="notice-archive-index")
         self.process.start()
         send.close()
 
@@ -230,7 +231,8 @@ class IndexFailed(RuntimeError):
 
 def _index_child(linked, cache_dir, state, send) -> None:
     try:
-        update_index(linked, cache_dir, state=state)
+        # One process: the other core is rendering pages meanwhile.
+        update_index(linked, cache_dir, state=state, procs=1)
         send.send("ok")
     except BaseException as exc:  # reported to the parent, which fails the build cleanly
         send.send(f"lập chỉ mục tìm kiếm thất bại: {type(exc).__name__}: {exc}")
