@@ -139,24 +139,25 @@ def _blocks(lines: list[tuple[str, str]], end: int) -> tuple[list, list[tuple[st
     return head, blocks
 
 
-def _key_order(lines: list[tuple[str, str]]) -> list[str] | None:
+def _front_matter_blocks(lines: list[tuple[str, str]]):
+    """(closing fence index, lines before the first key, key blocks), or None."""
     end = _front_matter_end(lines)
     if end is None:
         return None
     split = _blocks(lines, end)
-    if split is None:
-        return None
-    return [key for key, _ in split[1]]
+    return None if split is None else (end, *split)
+
+
+def _key_order(lines: list[tuple[str, str]]) -> list[str] | None:
+    found = _front_matter_blocks(lines)
+    return None if found is None else [key for key, _ in found[2]]
 
 
 def _reorder(lines: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
-    end = _front_matter_end(lines)
-    if end is None:
+    found = _front_matter_blocks(lines)
+    if found is None:
         return None
-    split = _blocks(lines, end)
-    if split is None:
-        return None
-    head, blocks = split
+    end, head, blocks = found
     keys = [key for key, _ in blocks]
     if len(set(keys)) != len(keys) or not _misordered(keys):
         return None
