@@ -54,9 +54,13 @@ def _load_and_check(path: Path, root: Path, topics=None):
 
 
 def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = None,
-                     today: dt.date | None = None) -> ValidationResult:
-    """load → validate for the whole archive, reusing results for files that did not change."""
-    notices, others = scan(notices_dir)
+                     today: dt.date | None = None,
+                     scanned: tuple[list[Path], list[Path]] | None = None) -> ValidationResult:
+    """load → validate for the whole archive, reusing results for files that did not change.
+
+    `scanned`: the folder's (notice files, other files) when the caller has already walked it.
+    """
+    notices, others = scanned or scan(notices_dir)
     topics_doc = load_topics(notices_dir, root)
     topics, _ = build_topics(topics_doc)
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
@@ -102,7 +106,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
                 return summary
         except Exception:
             pass  # unreadable memo: recompute
-    validation = validate_archive(notices_dir, root, cache_dir, today)
+    validation = validate_archive(notices_dir, root, cache_dir, today, (notices, others))
     summary = CheckSummary(validation.diagnostics, len(validation.archive.notices))
     if memo is not None:
         try:
