@@ -67,7 +67,8 @@ def _facet_link(linked: LinkedArchive, facet: str, value: str | None) -> str | N
 
 # "Văn phòng UBND tỉnh Hậu Giang" → ("UBND tỉnh Hậu Giang", "Văn phòng"): the Decree 30 header
 # prints the superior body above the issuing unit.
-_SUPERIOR = re.compile(r"^(?P<unit>.+?)\s+(?P<sup>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+# The unit ends on a non-space: a long run of spaces is then tried once, not once per space.
+_SUPERIOR = re.compile(r"^(?P<unit>.*?\S)\s+(?P<sup>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
                        r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)\s+.+)$")
 
 
