@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import DocumentCache, Memo, code_identity
-from .diagnostics import Diagnostic, has_errors
+from .diagnostics import Diagnostic, capped, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
 from .load.loader import load_topics, scan, stray_files
@@ -49,7 +49,7 @@ def _load_and_check(path: Path, root: Path, topics=None):
     doc = load_document(path, root, data)
     notice, diagnostics = check_document(doc, topics)
     if doc.data is not None:  # style of the text as written (whitespace, key order)
-        diagnostics.extend(check_text(doc.path, decode(data)[0]))
+        diagnostics.extend(capped(check_text(doc.path, decode(data)[0])))
     return notice, diagnostics
 
 

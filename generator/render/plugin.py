@@ -26,6 +26,7 @@ from ..pipeline import PipelineResult, run
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
+from .guard import guard_render
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
@@ -125,6 +126,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             page.meta["title"] = html.escape(spec.title)
         self.mentions.current = ((spec.notice, page.file.src_uri)
                                  if spec is not None and spec.notice is not None else None)
+        if spec is not None and spec.notice is not None:
+            guard_render(page, spec.notice)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
