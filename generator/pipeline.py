@@ -21,6 +21,7 @@ from .load import load_document
 from .load.loader import load_topics, scan, stray_files
 from .load.reader import decode
 from .validate import ValidationResult, assemble, check_document
+from .validate.body_limits import refused
 from .validate.rules import today_in_vietnam
 from .validate.topics import build_topics
 from .validate.textstyle import check_text
@@ -48,7 +49,7 @@ def _load_and_check(path: Path, root: Path, topics=None):
         data = None  # load_document reports it
     doc = load_document(path, root, data)
     notice, diagnostics = check_document(doc, topics)
-    if doc.data is not None:  # style of the text as written (whitespace, key order)
+    if doc.data is not None and not refused(diagnostics):  # style of the text as written
         diagnostics.extend(capped(check_text(doc.path, decode(data)[0])))
     return notice, diagnostics
 

@@ -182,6 +182,8 @@ class Stages:
         from generator.render.markup import notice_src
         from generator.render.sanitize import sanitize_html
         from generator.validate import check_document
+        from generator.diagnostics import capped
+        from generator.validate.body_limits import refused
         from generator.validate.textstyle import check_text
 
         times: dict[str, float] = {}
@@ -194,8 +196,8 @@ class Stages:
 
         t = clock()
         notice, diagnostics = check_document(doc, self.topics)
-        if doc.data is not None:
-            diagnostics.extend(check_text(doc.path, decode(data)[0]))
+        if doc.data is not None and not refused(diagnostics):  # as pipeline._load_and_check
+            diagnostics.extend(capped(check_text(doc.path, decode(data)[0])))
         times["validate"] = clock() - t
         self.diagnostics = diagnostics
         if notice is None or any(d.severity == "error" for d in diagnostics):

@@ -13,8 +13,8 @@ from mkdocs.structure.pages import Page
 
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Notice
-from ..validate.body_limits import (OVERRUN_MESSAGE, RECURSION_MESSAGE, RENDER_SECONDS,
-                                    RenderOverrun, body_problem, time_budget)
+from ..validate.body_limits import (RECURSION_MESSAGE, RENDER_SECONDS, RenderOverrun,
+                                    body_problem, overrun_message, time_budget)
 
 # The check's trial renders without the site's own extensions and mkdocs' link handling: the
 # build gets more time before it gives up, so a body the trial accepted always builds.
@@ -30,7 +30,7 @@ def guard_render(page: Page, notice: Notice) -> None:
             with time_budget(BUILD_SECONDS):
                 return render(config, files)
         except RenderOverrun:
-            problem = OVERRUN_MESSAGE
+            problem = overrun_message(BUILD_SECONDS)
         except RecursionError:
             problem = RECURSION_MESSAGE
         except Exception as exc:  # noqa: BLE001 (any crash of a Markdown extension)

@@ -9,7 +9,7 @@ from typing import Iterable, Mapping
 from ..diagnostics import Diagnostic, capped
 from ..load import LoadResult, SourceDocument, TopicsDocument
 from ..model import Archive, Notice, Topic
-from .body_limits import check_body_limits
+from .body_limits import check_body_limits, refused
 from .fields import build_notice
 from .rules import check_archive
 from .form import check_form_of_text
@@ -32,7 +32,10 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
     per file by the pipeline, so an unchanged notice is never scanned again."""
     notice, diagnostics = build_notice(doc)
     if notice is not None:
-        diagnostics.extend(check_body_limits(notice))
+        limits = list(check_body_limits(notice))
+        diagnostics.extend(limits)
+        if refused(limits):  # a body the site cannot render: the other rules would only stall
+            return notice, diagnostics
         diagnostics.extend(check_body(notice))
         diagnostics.extend(check_form_of_text(notice))
         if topics:

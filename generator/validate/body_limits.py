@@ -26,6 +26,13 @@ from typing import Iterator
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Notice
 
+# The body as a whole: far above real notices (a long one is 50 KB and 1,000 lines), low
+# enough that every stage of one notice stays within seconds.
+MAX_BODY_BYTES = 512 * 1024
+MAX_LINES = 50_000
+# Headings (the table of contents makes each id unique by a search over those before it).
+MAX_HEADINGS = 1_000
+_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?=[ \t]|$)|=+[ \t]*$)", re.M)
 # Lists and block quotes nested on one line, counting 4 columns of indentation as one level.
 MAX_NESTING = 16
 # Open HTML elements inside one another (md_in_html recurses once per level).
@@ -38,7 +45,7 @@ _RUN = re.compile(r"([\[\](<`*{!\\&|])\1{%d,}" % MAX_RUN)
 TRIAL_BYTES = 32 * 1024
 TRIAL_PUNCTUATION = 400
 # Rendering one body may take at most this long in the trial.
-RENDER_SECONDS = 5.0
+RENDER_SECONDS = 3.0
 
 # The extensions of the project's mkdocs.yml (a test keeps the two lists the same).
 SITE_EXTENSIONS = ("toc", "attr_list", "md_in_html", "admonition", "tables", "sane_lists")
@@ -49,13 +56,35 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"})
 _PUNCTUATION = re.compile(r"[\[\]<>`*_&\\{}|!]")
 _CODE = "NA109"
-OVERRUN_MESSAGE = (f"dựng phần nội dung mất hơn {RENDER_SECONDS:g} giây (chuỗi dài ký tự Markdown "
-                   "như [, `, <, *, | hoặc cấu trúc lồng nhau); hãy bỏ các ký tự thừa")
+def overrun_message(seconds: float) -> str:
+    return (f"dựng phần nội dung mất hơn {seconds:g} giây (chuỗi dài ký tự Markdown như [, `, <, "
+            "*, | hoặc cấu trúc lồng nhau); hãy bỏ các ký tự thừa")
+
+
 RECURSION_MESSAGE = "cấu trúc Markdown lồng nhau quá sâu (ngoặc, nhấn mạnh, danh sách hoặc HTML)"
 
 
 def check_body_limits(notice: Notice) -> Iterator[Diagnostic]:
     body = notice.body
+    size = len(body.encode("utf-8"))
+    if size > MAX_BODY_BYTES:
+        yield _error(notice, notice.body_line,
+                     f"nội dung dài {size // 1024:,} KB, vượt giới hạn ".replace(",", ".")
+                     + f"{MAX_BODY_BYTES // 1024:,} KB".replace(",", "."))
+        return
+    lines = body.count("\n") + 1
+    if lines > MAX_LINES:
+        yield _error(notice, notice.body_line + MAX_LINES,
+                     f"nội dung có {lines:,} dòng".replace(",", ".")
+                     + f", vượt giới hạn {MAX_LINES:,} dòng".replace(",", "."))
+        return
+    headings = 0
+    for m in _HEADING.finditer(body):
+        headings += 1
+        if headings > MAX_HEADINGS:
+            yield _error(notice, notice.body_line + body.count("\n", 0, m.start()),
+                         f"hơn {MAX_HEADINGS:,} đề mục".replace(",", "."))
+            return
     found = False
     for offset, depth in _too_deep(body):
         found = True
@@ -79,6 +108,11 @@ def check_body_limits(notice: Notice) -> Iterator[Diagnostic]:
     problem = _render_trial(body)
     if problem:
         yield _error(notice, notice.body_line + _densest_paragraph(body), problem)
+
+
+def refused(diagnostics) -> bool:
+    """Whether these diagnostics refuse the body: the other body rules then skip it."""
+    return any(d.code == _CODE for d in diagnostics)
 
 
 def _error(notice: Notice, line: int, message: str) -> Diagnostic:
@@ -185,7 +219,7 @@ def _render_trial(body: str) -> str | None:
         md.reset()
     except RenderOverrun:
         _converter.cache_clear()  # interrupted midway: start the next body afresh
-        return OVERRUN_MESSAGE
+        return overrun_message(RENDER_SECONDS)
     except RecursionError:
         _converter.cache_clear()
         return RECURSION_MESSAGE
