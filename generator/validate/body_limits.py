@@ -8,7 +8,8 @@ reported by `check` first, and a notice `check` accepts builds:
 - nesting deeper than any real notice (lists and quotes on one line, indentation, HTML
   elements) is refused outright, at its line;
 - a body that is large or dense in Markdown punctuation is rendered once here, as the site
-  renders it, under a time budget; an overrun or a recursion error is refused at the body's
+  renders it (Python-Markdown with the site's extensions, then the HTML scan mkdocs adds),
+  under a time budget; an overrun or a recursion error is refused at the body's
   first line. Ordinary notices (a few KB of prose) skip the trial, so `check` stays fast.
 
 The limits are far above real notices; README's limits table lists them.
@@ -209,6 +210,17 @@ def _converter():
     return markdown.Markdown(extensions=list(SITE_EXTENSIONS))
 
 
+def _scan_html(body: str) -> None:
+    """What mkdocs does to a page with raw HTML besides rendering it: it reads the Markdown
+    source with Python-Markdown's HTML parser to collect anchors, and that parser rescans the
+    rest of the text from every unclosed "<!--" (minutes for a long run)."""
+    from markdown.htmlparser import htmlparser
+
+    parser = htmlparser.HTMLParser()
+    parser.feed(body)
+    parser.close()
+
+
 def _render_trial(body: str) -> str | None:
     """None when the body renders within the budget, else why it does not."""
     md = _converter()
@@ -216,6 +228,8 @@ def _render_trial(body: str) -> str | None:
         with time_budget(RENDER_SECONDS):
             md.reset()
             md.convert(body)
+            if "<" in body:
+                _scan_html(body)
         md.reset()
     except RenderOverrun:
         _converter.cache_clear()  # interrupted midway: start the next body afresh
