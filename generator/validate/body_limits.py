@@ -186,8 +186,11 @@ class RenderOverrun(Exception):
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise RenderOverrun in the code run inside once `seconds` have passed (main thread only:
-    elsewhere, e.g. under `mkdocs serve`'s watcher, the code runs unbounded)."""
+    """Raise RenderOverrun in the code run inside once it has used `seconds` of CPU time.
+
+    CPU time, not wall time, so that a busy machine (CI, other builds) does not turn a body
+    that renders in time into a refused one. Main thread only: elsewhere, e.g. under
+    `mkdocs serve`'s watcher, the code runs unbounded (the check has already passed it)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -195,13 +198,13 @@ def time_budget(seconds: float) -> Iterator[None]:
     def overrun(signum, frame):
         raise RenderOverrun()
 
-    previous = signal.signal(signal.SIGALRM, overrun)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, overrun)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 @functools.lru_cache(maxsize=1)
