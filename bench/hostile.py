@@ -6,8 +6,8 @@
 Every construct of tests/hostile_bodies.py (runs and nesting of Markdown punctuation, long
 lines, many headings, text our matchers read) goes through load, validate, link, render,
 sanitise, index and export as `check` and `build` run them. For each stage the table shows the
-slowest construct in milliseconds per KB of body (median of --runs), and the slowest notice
-overall; a body the validation refuses (NA109) stops after validate, as the build does.
+slowest construct in CPU milliseconds per KB of body (median of --runs; CPU time, so the
+figures hold on a busy machine), and the slowest notice overall (wall time); a body the validation refuses (NA109) stops after validate, as the build does.
 """
 
 from __future__ import annotations

@@ -186,11 +186,13 @@ class RenderOverrun(Exception):
 
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise RenderOverrun in the code run inside once it has used `seconds` of CPU time.
+    """Raise RenderOverrun in the code run inside once it has used `seconds` of CPU time, or
+    four times that in wall time.
 
-    CPU time, not wall time, so that a busy machine (CI, other builds) does not turn a body
-    that renders in time into a refused one. Main thread only: elsewhere, e.g. under
-    `mkdocs serve`'s watcher, the code runs unbounded (the check has already passed it)."""
+    CPU time first, so that a busy machine (CI, other builds) does not turn a body that renders
+    in time into a refused one; the wall-time cap still bounds a run on a machine so busy that
+    it gets less than a quarter of a core. Main thread only: elsewhere, e.g. under `mkdocs
+    serve`'s watcher, the code runs unbounded (the check has already passed it)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -198,13 +200,17 @@ def time_budget(seconds: float) -> Iterator[None]:
     def overrun(signum, frame):
         raise RenderOverrun()
 
-    previous = signal.signal(signal.SIGPROF, overrun)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    timers = ((signal.ITIMER_PROF, signal.SIGPROF, seconds),
+              (signal.ITIMER_REAL, signal.SIGALRM, 4 * seconds))
+    previous = [signal.signal(signum, overrun) for _, signum, _ in timers]
+    for timer, _, limit in timers:
+        signal.setitimer(timer, limit)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        for (timer, signum, _), handler in zip(timers, previous):
+            signal.setitimer(timer, 0)
+            signal.signal(signum, handler)
 
 
 @functools.lru_cache(maxsize=1)
