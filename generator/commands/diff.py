@@ -22,6 +22,7 @@ from ..load.loader import load_archive
 from ..project import Project
 from ..text import nfc
 from ..validate.fields import TOP_KEYS
+from . import add_config_option
 
 
 class GitError(Exception):
@@ -34,7 +35,7 @@ def register(subparsers) -> None:
         description="So sánh thư mục làm việc với phiên bản git REV: thông báo thêm, xóa, sửa "
         "(trường cũ → mới, nội dung có đổi không), in Markdown cho bình luận pull request.")
     p.add_argument("rev", metavar="REV", help="phiên bản git để so sánh, ví dụ origin/main")
-    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_config_option(p)
     p.add_argument("--json", action="store_true", help="in JSON thay vì Markdown")
 
 
