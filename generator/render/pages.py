@@ -63,10 +63,10 @@ def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: in
         ordered = sorted((y for y in by_year if y is not None), reverse=True)
         out = [{"year": y, "label": str(y), "page_url": f"{src_dir}/{y}/",
                 "count": len(by_year[y]), "notices": []} for y in ordered]
-        if None in by_year:
-            out.append({"year": None, "label": "Dự thảo chưa ghi ngày",
-                        "page_url": f"{src_dir}/du-thao/", "count": len(by_year[None]),
-                        "notices": []})
+        if None in by_year:  # undated drafts first, as everywhere (Notice.sort_key)
+            out.insert(0, {"year": None, "label": "Dự thảo chưa ghi ngày",
+                           "page_url": f"{src_dir}/du-thao/", "count": len(by_year[None]),
+                           "notices": []})
         return out
     return years, specs
 

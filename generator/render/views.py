@@ -214,7 +214,8 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
 
 
 def group_by_year(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
-    """Newest year first; drafts without a date last."""
+    """Drafts without a date first (work in progress, as Notice.sort_key), then newest year
+    first."""
     groups: dict[int | None, list] = defaultdict(list)
     for notice in notices:
         groups[notice.year].append(notice_item(notice, linked))
@@ -222,8 +223,8 @@ def group_by_year(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
     ordered = [{"year": y, "label": str(y), "url": year_url(y), "count": len(groups[y]),
                 "notices": groups[y]} for y in years]
     if None in groups:
-        ordered.append({"year": None, "label": "Dự thảo chưa ghi ngày", "url": year_url(None),
-                        "count": len(groups[None]), "notices": groups[None]})
+        ordered.insert(0, {"year": None, "label": "Dự thảo chưa ghi ngày", "url": year_url(None),
+                           "count": len(groups[None]), "notices": groups[None]})
     return ordered
 
 
