@@ -130,7 +130,8 @@ def neighbour_rows(notice: Notice, linked: LinkedArchive) -> list[dict[str, Any]
 def _neighbour(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     item = notice_item(notice, linked)
     # A draft has no number to show: name it by its title, so a reader knows which draft.
-    item["name"] = (f"Dự thảo “{_shorten(notice.title, 60)}”" if item["number"] == "Dự thảo"
+    item["draft"] = notice.status == "draft"
+    item["name"] = (f"Dự thảo “{_shorten(notice.title, 60)}”" if item["draft"]
                     else item["number"])
     return item
 
