@@ -182,3 +182,19 @@ def test_a_crash_in_rendering_names_the_notice_file(tmp_path, monkeypatch):
     with pytest.raises(PluginError) as caught:
         page.render(None, None)
     assert "notices/2024/x.md:20:1: error NA109" in str(caught.value)
+
+
+def test_the_bench_reports_each_stage():
+    """README's second bench example, as written there (small sizes, two constructs)."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    result = subprocess.run([sys.executable, "bench/hostile.py", "--sizes", "16000",
+                             "--only", "open-brackets,hrules"], cwd=ROOT, capture_output=True,
+                            text=True, encoding="utf-8", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "open-brackets" in result.stdout and "NA109" in result.stdout
+    for stage in Stages.NAMES:  # hrules is accepted: every stage has a slowest construct
+        assert f"| {stage} | " in result.stdout, result.stdout

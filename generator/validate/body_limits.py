@@ -5,12 +5,13 @@ nested lists, quotes, emphasis or HTML), so a small odd body can stall `build` f
 crash it. `check` and `build` run this same rule, so whatever the renderer cannot take is
 reported by `check` first, and a notice `check` accepts builds:
 
-- nesting deeper than any real notice (lists and quotes on one line, indentation, HTML
-  elements) is refused outright, at its line;
+- what no real notice has (a huge body, tens of thousands of lines or headings, nesting of
+  lists, quotes or HTML elements, long runs of Markdown punctuation) is refused outright, at
+  its line;
 - a body that is large or dense in Markdown punctuation is rendered once here, as the site
   renders it (Python-Markdown with the site's extensions, then the HTML scan mkdocs adds),
-  under a time budget; an overrun or a recursion error is refused at the body's
-  first line. Ordinary notices (a few KB of prose) skip the trial, so `check` stays fast.
+  under a time budget; an overrun or a recursion error is refused at the line of its densest
+  paragraph. Ordinary notices (a few KB of prose) skip the trial, so `check` stays fast.
 
 The limits are far above real notices; README's limits table lists them.
 """
@@ -41,7 +42,8 @@ MAX_HTML_DEPTH = 32
 # A run of one of these characters longer than this (no real text has one: the run is refused
 # at its line at once, without waiting for the render trial to time out).
 MAX_RUN = 256
-_RUN = re.compile(r"([\[\](<`*{!\\&|])\1{%d,}" % MAX_RUN)
+_RUN = re.compile("|".join(f"(?<!{c}){c}{{{MAX_RUN + 1},}}"  # tried once per run, at its start
+                           for c in map(re.escape, "[](<`*{!\\&|")))
 # Bodies above this size, or with more Markdown punctuation than this, are rendered once here.
 TRIAL_BYTES = 32 * 1024
 TRIAL_PUNCTUATION = 400
@@ -57,6 +59,8 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"})
 _PUNCTUATION = re.compile(r"[\[\]<>`*_&\\{}|!]")
 _CODE = "NA109"
+
+
 def overrun_message(seconds: float) -> str:
     return (f"dựng phần nội dung mất hơn {seconds:g} giây (chuỗi dài ký tự Markdown như [, `, <, "
             "*, | hoặc cấu trúc lồng nhau); hãy bỏ các ký tự thừa")
@@ -87,17 +91,18 @@ def check_body_limits(notice: Notice) -> Iterator[Diagnostic]:
                          f"hơn {MAX_HEADINGS:,} đề mục".replace(",", "."))
             return
     found = False
-    for offset, depth in _too_deep(body):
+    deep = next(_too_deep(body), None)
+    if deep is not None:
         found = True
+        offset, depth = deep
         yield _error(notice, notice.body_line + offset,
                      f"danh sách hoặc trích dẫn lồng nhau {depth} cấp, vượt giới hạn "
                      f"{MAX_NESTING} cấp; văn bản thật không lồng sâu như vậy")
-        break
     run = _RUN.search(body)
     if run is not None:
         found = True
         yield _error(notice, notice.body_line + body.count("\n", 0, run.start()),
-                     f"chuỗi {len(run.group(0)):,} ký tự “{run.group(1)}”".replace(",", ".")
+                     f"chuỗi {len(run.group(0)):,} ký tự “{run.group(0)[0]}”".replace(",", ".")
                      + f" liền nhau, vượt giới hạn {MAX_RUN}; hãy bỏ các ký tự thừa")
     html = _html_too_deep(body)
     if html is not None:
