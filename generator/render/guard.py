@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Notice
 from ..validate.body_limits import (RECURSION_MESSAGE, RENDER_SECONDS, RenderOverrun,
-                                    body_problem, overrun_message, time_budget)
+                                    body_problem, crash_message, overrun_message, time_budget)
 
 # The check's trial renders without the site's own extensions and mkdocs' link handling: the
 # build gets more time before it gives up, so a body the trial accepted always builds.
@@ -34,7 +34,7 @@ def guard_render(page: Page, notice: Notice) -> None:
         except RecursionError:
             problem = RECURSION_MESSAGE
         except Exception as exc:  # noqa: BLE001 (any crash of a Markdown extension)
-            problem = f"lỗi khi dựng ({type(exc).__name__}: {exc})"
+            problem = crash_message(exc)
         diagnostic = Diagnostic(notice.source, notice.body_line, 1, ERROR, "NA109",
                                 body_problem(problem), "body")
         raise PluginError("notice-archive: không dựng được trang:\n" + diagnostic.format())

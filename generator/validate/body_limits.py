@@ -66,6 +66,10 @@ def overrun_message(seconds: float) -> str:
             "*, | hoặc cấu trúc lồng nhau); hãy bỏ các ký tự thừa")
 
 
+def crash_message(exc: Exception) -> str:
+    return f"trình dựng Markdown gặp lỗi ({type(exc).__name__}: {exc})"
+
+
 RECURSION_MESSAGE = "cấu trúc Markdown lồng nhau quá sâu (ngoặc, nhấn mạnh, danh sách hoặc HTML)"
 
 
@@ -251,4 +255,7 @@ def _render_trial(body: str) -> str | None:
     except RecursionError:
         _converter.cache_clear()
         return RECURSION_MESSAGE
+    except Exception as exc:  # noqa: BLE001 (a crash of Python-Markdown on this body)
+        _converter.cache_clear()
+        return crash_message(exc)
     return None
