@@ -14,11 +14,11 @@ import os
 import pickle
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from .processes import context
 
 CACHE_FORMAT = 1
 PARALLEL_THRESHOLD = 400   # below this, starting worker processes costs more than it saves
@@ -125,8 +125,7 @@ def _rel(path: Path, root: Path) -> str:
 def _compute(paths: list[Path], root: Path, work) -> list[Result]:
     if len(paths) < PARALLEL_THRESHOLD or WORKERS < 2:
         return [work(p, root) for p in paths]
-    # fork: workers inherit the imported modules, so they start in milliseconds.
-    with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(WORKERS, mp_context=context()) as pool:
         chunk = max(16, len(paths) // (WORKERS * 8))
         return list(pool.map(work, paths, [root] * len(paths), chunksize=chunk))
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 from functools import lru_cache
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -28,6 +27,8 @@ from typing import Iterable, Iterator, Mapping
 from whoosh import index as windex
 
 from ..link import LinkedArchive, withheld_reason
+from ..lockfile import locked
+from ..processes import start_method
 from ..model import Notice, Topic
 from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
@@ -89,13 +90,8 @@ def _write_json_atomic(path: Path, data) -> None:
 @contextlib.contextmanager
 def _lock(root: Path) -> Iterator[None]:
     """One indexer per profile at a time; a second waits (indexing takes seconds, not hours)."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locked(root / ".lock"):
+        yield
 
 
 def topics_data(topics: Mapping[str, Topic]) -> dict:
@@ -215,8 +211,10 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
         order = {n.key: i for i, n in enumerate(notices)}
         if removed or changed or rebuild:
             # Whoosh's multiprocess writer pays for itself only on big fresh builds (and is used
-            # only there: incremental updates replace documents, which it does not do).
-            use_procs = procs if procs > 1 and rebuild and len(changed) >= 400 else 1
+            # only there: incremental updates replace documents, which it does not do). Its
+            # workers rely on fork (see generator/processes.py).
+            use_procs = procs if (procs > 1 and rebuild and len(changed) >= 400
+                                  and start_method() == "fork") else 1
             writer = ix.writer(procs=use_procs, limitmb=128, multisegment=use_procs > 1) \
                 if use_procs > 1 else ix.writer(limitmb=128)
             try:
