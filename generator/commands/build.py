@@ -9,7 +9,8 @@ import shutil
 import sys
 
 from ..link import PROFILES
-from ..project import Project
+from ..project import CACHE_DIR_ENV, Project
+from . import add_cache_option
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
 from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
@@ -20,6 +21,7 @@ def register(subparsers) -> None:
                               description="Kiểm tra toàn bộ kho lưu trữ rồi dựng trang tĩnh. "
                               "Khi có lỗi, site/ hiện có được giữ nguyên.")
     p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_cache_option(p)
     p.add_argument("--profile", choices=PROFILES, default=None,
                    help="hồ sơ xuất bản: public (mặc định, chỉ văn bản công khai đã ban hành) "
                    "hoặc internal (thêm văn bản nội bộ và dự thảo)")
@@ -60,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
+    os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile

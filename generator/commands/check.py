@@ -21,6 +21,7 @@ from ..load.loader import notice_paths, scan, stray_files
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
 from ..project import Project
+from . import add_cache_option
 from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
 
@@ -43,6 +44,7 @@ def register(subparsers) -> None:
                    help="chỉ báo lỗi của các tệp/thư mục này (vẫn kiểm tra trong ngữ cảnh "
                    "toàn kho)")
     p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_cache_option(p)
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (mặc định), github (chú thích trên pull request), json")
     p.add_argument("--fix", action="store_true",
@@ -177,7 +179,7 @@ def _workspace_prefix(root: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     root = project.root
     given = [Path(p) for p in args.paths]
     missing = [str(p) for p in given if not p.exists()]

@@ -18,6 +18,7 @@ from ..load.loader import load_topics
 from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
 from ..project import Project
+from . import add_cache_option
 from ..validate.topics import build_topics
 from ..text import canonical
 
@@ -35,6 +36,7 @@ def register(subparsers) -> None:
                    help="độ mật gán cho thông báo nhập (mặc định: internal; văn bản có dấu "
                         "MẬT/TỐI MẬT/TUYỆT MẬT luôn là secret)")
     p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_cache_option(p)
 
 
 def _originals(paths: list[str]) -> list[Path]:
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.sources import SourceProblem, read_source
     from ..ingest.writer import build, render, target_path
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive

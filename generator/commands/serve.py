@@ -7,7 +7,8 @@ import os
 import sys
 
 from ..link import PROFILES
-from ..project import Project
+from ..project import CACHE_DIR_ENV, Project
+from . import add_cache_option
 from ..render.settings import PROFILE_ENV
 from .build import configure_logging
 
@@ -15,6 +16,7 @@ from .build import configure_logging
 def register(subparsers) -> None:
     p = subparsers.add_parser("serve", help="xem trước trang lưu trữ, tự tải lại khi sửa")
     p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_cache_option(p)
     p.add_argument("--profile", choices=PROFILES, default=None)
     p.add_argument("--dev-addr", "-a", default="127.0.0.1:8000", help="địa chỉ:cổng")
 
@@ -23,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
+    os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
     configure_logging(False)
