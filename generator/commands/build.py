@@ -30,6 +30,13 @@ def register(subparsers) -> None:
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
+    p.add_argument("--safe", action="store_true",
+                   help="chế độ an toàn để xem xét nhánh của người khác: chỉ lấy thư mục thông "
+                   "báo từ nhánh; mkdocs.yml, giao diện và mọi tệp khác lấy từ phiên bản cơ sở, "
+                   "nên không mã nào nhánh mang theo được chạy")
+    p.add_argument("--base", default=None, metavar="REV",
+                   help="phiên bản cơ sở tin cậy cho --safe (mặc định: origin/HEAD, main "
+                   "hoặc master)")
     p.add_argument("--wait", type=_seconds, default=0.0, metavar="GIÂY",
                    help="nếu một lần dựng khác đang chạy, đợi tối đa chừng ấy giây "
                    "(mặc định: không đợi, báo lỗi ngay)")
@@ -58,10 +65,6 @@ def configure_logging(quiet: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
@@ -73,6 +76,34 @@ def run(args: argparse.Namespace) -> int:
         print(f"notice-archive: một lần dựng khác đang chạy; đợi tối đa {args.wait:g} giây…",
               file=sys.stderr)
 
+    if args.base and not args.safe:
+        print("notice-archive: --base chỉ dùng cùng --safe", file=sys.stderr)
+        return 2
+    config_file, workspace = project.config_file, None
+    if args.safe:
+        from .safe import SafeModeError, prepare
+        from .safe import workspace as make_workspace
+        workspace = make_workspace()
+        try:
+            config_file, unused = prepare(project, args.base, workspace)
+        except SafeModeError as exc:
+            shutil.rmtree(workspace, ignore_errors=True)
+            print(f"notice-archive: {exc}", file=sys.stderr)
+            return 2
+        for line in unused:
+            print(f"notice-archive: {line}", file=sys.stderr)
+    try:
+        return _build(args, project, config_file, site_dir, waiting)
+    finally:
+        if workspace is not None:
+            shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _build(args, project: Project, config_file, site_dir, waiting) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     published = False
     try:
         with interruptible(), build_lock(project.cache_dir, args.wait, waiting):
@@ -83,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
                 # instead of rendered again (render/incremental.py).
                 incremental = site_dir.is_dir() and not args.full
                 os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
-                config = load_config(str(project.config_file), site_dir=str(staging),
+                config = load_config(str(config_file), site_dir=str(staging),
                                      strict=args.strict)
                 build(config, dirty=incremental)
             except BaseException:

@@ -20,6 +20,7 @@ from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
+from ..load.tracked import tracked_cache_files
 from ..project import Project
 from . import add_cache_option
 from ..validate import validate
@@ -210,6 +211,8 @@ def run(args: argparse.Namespace) -> int:
         summary = check_summary(project.notices_dir, root, project.cache_dir, args.today)
         diagnostics, count = list(summary.diagnostics), summary.notice_count
     reported = [d for d in diagnostics if selection.involves(d)]
+    # Repository-wide: reported whatever files were named.
+    reported += tracked_cache_files(root)
 
     if args.format == "json":
         json.dump(as_json(reported), sys.stdout, ensure_ascii=False, indent=2)
