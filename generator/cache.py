@@ -20,6 +20,7 @@ from . import __version__
 from . import authenticated
 from .codec import decode_result, encode_result
 from .processes import context
+from .text import nfc
 
 CACHE_FORMAT = 2
 PARALLEL_THRESHOLD = 400   # below this, starting worker processes costs more than it saves
@@ -114,9 +115,9 @@ def _is_secret(result: Result) -> bool:
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return nfc(path.relative_to(root).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def _compute(paths: list[Path], root: Path, work) -> list[Result]:

@@ -22,6 +22,7 @@ from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
 from ..load.tracked import tracked_cache_files
 from ..project import Project
+from ..text import nfc
 from . import add_cache_option
 from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
@@ -87,9 +88,9 @@ class _Selection:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return nfc(path.resolve().relative_to(root).as_posix())
     except ValueError:
-        return path.resolve().as_posix()
+        return nfc(path.resolve().as_posix())
 
 
 def _fix_files(paths: list[Path], root: Path) -> list[str]:

@@ -20,7 +20,7 @@ from ..pipeline import validate_archive
 from ..project import Project
 from . import add_cache_option
 from ..validate.topics import build_topics
-from ..text import canonical
+from ..text import canonical, nfc
 
 
 def register(subparsers) -> None:
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     progress = _progress(originals)
     for path in progress:
-        entry = {"source": str(path)}
+        entry = {"source": _rel(path, project.root)}
         entries.append(entry)
         try:
             imported = build(read_source(path), topics, args.classification)
@@ -130,9 +130,9 @@ def _progress(items):
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return nfc(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def _check(entries: list[dict], project: Project) -> None:
