@@ -18,7 +18,10 @@ SHARED = ROOT.parent / "shared"
 def user_folders(tmp_path_factory) -> Path:
     """The user's cache and config folders (caches, the cache key) in a throw-away place."""
     home = tmp_path_factory.mktemp("user")
-    for var, name in (("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config")):
+    # XDG on Linux and macOS, platformdirs' overrides on Windows.
+    for var, name in (("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config"),
+                      ("WIN_PD_OVERRIDE_LOCAL_APPDATA", "local"),
+                      ("WIN_PD_OVERRIDE_APPDATA", "roaming")):
         os.environ[var] = str(home / name)
     return home
 

@@ -8,8 +8,8 @@ key, and a branch whose mkdocs.yml or theme carries code, reviewed with `build -
 from __future__ import annotations
 
 import json
-import os
 import pickle
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -111,21 +111,30 @@ def test_planted_pickles_never_run(tmp_path):
 
 
 def test_a_cache_written_by_another_user_is_rebuilt_not_trusted(tmp_path):
+    from generator.authenticated import key_path
     project = copy_project(tmp_path / "p")
-    alice = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "alice"))
-    bob = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "bob"))
-    first = run(project, "search", "de an 06", "--json", env=alice)
+    first = run(project, "search", "de an 06", "--json")
     assert first.returncode == 0
     root = cache_of(project) / "index" / "public"
     gen = (root / "CURRENT").read_text()
 
     # The same cache folder, another user's key: every file fails its check and is rebuilt.
-    second = run(project, "search", "de an 06", "--json", env=bob)
+    key = key_path()
+    alice = key.read_bytes()
+    key.write_bytes(secrets.token_hex(32).encode())
+    try:
+        _rebuilt_not_trusted(project, root, gen, json.loads(first.stdout)["total"])
+    finally:
+        key.write_bytes(alice)
+
+
+def _rebuilt_not_trusted(project: Path, root: Path, gen: str, total: int) -> None:
+    second = run(project, "search", "de an 06", "--json")
     assert second.returncode == 0
     assert "không xác thực được" in second.stderr
-    assert json.loads(second.stdout)["total"] == json.loads(first.stdout)["total"]
+    assert json.loads(second.stdout)["total"] == total
     assert (root / "CURRENT").read_text() != gen
-    assert run(project, "check", env=bob).returncode == 0
+    assert run(project, "check").returncode == 0
 
     # One changed byte in a segment: rebuilt too, with one line saying so.
     segment = max((root / (root / "CURRENT").read_text()).glob("*.seg"),
@@ -133,11 +142,11 @@ def test_a_cache_written_by_another_user_is_rebuilt_not_trusted(tmp_path):
     data = bytearray(segment.read_bytes())
     data[len(data) // 2] ^= 0xFF
     segment.write_bytes(bytes(data))
-    third = run(project, "search", "de an 06", "--json", env=bob)
+    third = run(project, "search", "de an 06", "--json")
     assert third.returncode == 0
     assert third.stderr.count("không xác thực được") == 1
-    assert json.loads(third.stdout)["total"] == json.loads(first.stdout)["total"]
-    again = run(project, "search", "de an 06", "--json", env=bob)
+    assert json.loads(third.stdout)["total"] == total
+    again = run(project, "search", "de an 06", "--json")
     assert "không xác thực được" not in again.stderr
 
 
@@ -178,6 +187,7 @@ def test_build_safe_runs_nothing_a_branch_adds_and_says_why(tmp_path):
                       .replace("markdown_extensions:\n", "markdown_extensions:\n"
                                "  - pymdownx.snippets:\n      base_path: ['/']\n"
                                "      check_paths: false\n")
+                      .replace("site_dir: site", "site_dir: ../escaped")
                       + "\nhooks:\n  - evil_hook.py\n", encoding="utf-8")
     script = project / "theme" / "assets" / "javascripts" / "na-search.js"
     script.write_text(script.read_text(encoding="utf-8") + "\n/* EVIL-THEME */\n",
@@ -190,8 +200,8 @@ def test_build_safe_runs_nothing_a_branch_adds_and_says_why(tmp_path):
 
     result = run(project, "build", "--safe", "--base", "main")
     assert result.returncode == 0, result.stderr
-    assert not marker.exists()
-    for key in ("hooks", "plugins", "markdown_extensions"):
+    assert not marker.exists() and not (tmp_path / "escaped").exists()
+    for key in ("hooks", "plugins", "markdown_extensions", "site_dir"):
         assert f"không dùng khóa '{key}'" in result.stderr
     assert "không dùng evil_hook.py" in result.stderr
     assert "không dùng theme/assets/javascripts/na-search.js" in result.stderr

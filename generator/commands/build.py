@@ -7,9 +7,10 @@ import logging
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from ..link import PROFILES
-from ..project import CACHE_DIR_ENV, Project
+from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
 from . import add_cache_option
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
@@ -65,7 +66,15 @@ def configure_logging(quiet: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
+    try:
+        project = Project.find(args.config, args.cache_dir)  # reported by cli.main
+    except ProjectError:
+        if not (args.safe and Path(args.config).is_file()):
+            raise
+        # Safe mode reads the branch's mkdocs.yml for nothing but naming its changes.
+        config = Path(args.config).resolve()
+        project = Project(config.parent, config, config.parent, config.parent,
+                          cache_folder(config.parent, None, args.cache_dir))
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
     if args.profile:
@@ -79,34 +88,34 @@ def run(args: argparse.Namespace) -> int:
     if args.base and not args.safe:
         print("notice-archive: --base chỉ dùng cùng --safe", file=sys.stderr)
         return 2
-    config_file, workspace = project.config_file, None
-    if args.safe:
-        from .safe import SafeModeError, prepare
-        from .safe import workspace as make_workspace
-        workspace = make_workspace()
+    if not args.safe:
+        return _build(args, project.cache_dir, project.config_file, site_dir, waiting)
+    from .safe import SafeModeError, prepare, workspace
+    work = workspace()
+    try:
         try:
-            config_file, unused = prepare(project, args.base, workspace)
+            safe = prepare(project, args.base, work, args.cache_dir)
         except SafeModeError as exc:
-            shutil.rmtree(workspace, ignore_errors=True)
             print(f"notice-archive: {exc}", file=sys.stderr)
             return 2
-        for line in unused:
+        for line in safe.unused:
             print(f"notice-archive: {line}", file=sys.stderr)
-    try:
-        return _build(args, project, config_file, site_dir, waiting)
+        # Output and caches where the base revision's mkdocs.yml puts them, never the branch's.
+        os.environ[CACHE_DIR_ENV] = str(safe.cache_dir)
+        site = (project.root / args.site_dir) if args.site_dir else safe.site_dir
+        return _build(args, safe.cache_dir, safe.config_file, site, waiting)
     finally:
-        if workspace is not None:
-            shutil.rmtree(workspace, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
-def _build(args, project: Project, config_file, site_dir, waiting) -> int:
+def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     published = False
     try:
-        with interruptible(), build_lock(project.cache_dir, args.wait, waiting):
+        with interruptible(), build_lock(cache_dir, args.wait, waiting):
             remove_leftovers(site_dir)
             staging = staging_dir(site_dir)
             try:

@@ -19,11 +19,12 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..project import Project, ProjectError, _LenientLoader
+from ..project import Project, ProjectError, _LenientLoader, cache_folder
 
 DEFAULT_BASES = ("origin/HEAD", "origin/main", "main", "master")
 _LISTED = 20   # changed files named one by one; the rest are counted
@@ -83,9 +84,17 @@ def _config(text: str | None, where: str) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def prepare(project: Project, base: str | None, work: Path) -> tuple[Path, list[str]]:
-    """Fill `work` with the base revision's project and the branch's notices; returns the
-    config file to build with and one line per change of the branch that is not used."""
+@dataclass(frozen=True)
+class SafeBuild:
+    config_file: Path      # in the temporary copy
+    site_dir: Path         # where the base revision's mkdocs.yml puts the site, in the project
+    cache_dir: Path        # the project's cache folder, as the base revision's config has it
+    unused: list[str]      # one line per change of the branch that is not used
+
+
+def prepare(project: Project, base: str | None, work: Path,
+            cache_dir: str | None = None) -> SafeBuild:
+    """Fill `work` with the base revision's project and the branch's notices."""
     root = project.root
     commit = resolve_base(root, base)
     prefix = (_git(root, "rev-parse", "--show-prefix") or "").strip()
@@ -93,9 +102,12 @@ def prepare(project: Project, base: str | None, work: Path) -> tuple[Path, list[
     if base_text is None:
         raise SafeModeError(f"phiên bản cơ sở {base or commit[:12]} không có mkdocs.yml")
     base_config = _config(base_text, "phiên bản cơ sở")
-    docs_dir = str(base_config.get("docs_dir", "notices")).strip("/")
-    if not docs_dir or ".." in Path(docs_dir).parts or Path(docs_dir).is_absolute():
-        raise SafeModeError(f"docs_dir '{docs_dir}' của phiên bản cơ sở không hợp lệ")
+    docs_dir = _inner(base_config.get("docs_dir", "notices"), "docs_dir")
+    site_rel = _inner(base_config.get("site_dir", "site"), "site_dir")
+    configured = None
+    for plugin in base_config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("notice-archive"), dict):
+            configured = plugin["notice-archive"].get("cache_dir") or None
 
     archive = _git(root, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
     if archive is None:
@@ -114,11 +126,24 @@ def prepare(project: Project, base: str | None, work: Path) -> tuple[Path, list[
         shutil.copytree(notices, work / docs_dir, symlinks=True)
     else:
         (work / docs_dir).mkdir(parents=True)
-    return work / "mkdocs.yml", _unused_changes(project, commit, prefix, docs_dir, base_config,
-                                                 base or commit[:12])
+    unused = _unused_changes(project, commit, docs_dir, site_rel, base_config, base or commit[:12])
+    try:
+        cache = cache_folder(root, configured, cache_dir)
+    except ProjectError as exc:
+        raise SafeModeError(str(exc)) from None
+    return SafeBuild(work / "mkdocs.yml", root / site_rel, cache, unused)
 
 
-def _unused_changes(project: Project, commit: str, prefix: str, docs_dir: str,
+def _inner(value, key: str) -> str:
+    """A folder of the project named by the base's mkdocs.yml: relative, inside it."""
+    text = str(value).strip().strip("/")
+    if not text or ".." in Path(text).parts or Path(text).is_absolute() or ":" in text:
+        raise SafeModeError(f"{key} '{value}' trong mkdocs.yml của phiên bản cơ sở phải là một "
+                            "thư mục bên trong dự án")
+    return text
+
+
+def _unused_changes(project: Project, commit: str, docs_dir: str, site_rel: str,
                     base_config: dict, base: str) -> list[str]:
     root = project.root
     lines = []
@@ -136,12 +161,7 @@ def _unused_changes(project: Project, commit: str, prefix: str, docs_dir: str,
                or "").split("\0")
     changed += (_git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
                 or "").split("\0")
-    own = [docs_dir]   # the notices, and what builds write (site/ and its hidden siblings)
-    try:
-        site = project.site_dir.relative_to(root).as_posix()
-        own += [site, f".{site}."]
-    except ValueError:
-        pass
+    own = [docs_dir, site_rel, f".{site_rel}."]   # the notices; what builds write
     files = sorted({f for f in changed if f and f != "mkdocs.yml"
                     and not any(f == o or f.startswith(o if o.endswith(".") else o + "/")
                                 for o in own)})
@@ -158,4 +178,3 @@ def workspace() -> Path:
     return Path(tempfile.mkdtemp(prefix="notice-archive-safe-"))
 
 
-__all__ = ["SafeModeError", "prepare", "resolve_base", "workspace", "ProjectError"]
