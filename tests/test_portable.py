@@ -229,3 +229,35 @@ def test_a_kill_between_the_two_renames_keeps_the_previous_site_whole(tmp_path):
     assert failed.returncode == 1
     assert tree(project / "site") == before
     assert not list(project.glob(".site.*"))
+
+
+def test_a_site_folder_in_use_is_retried_then_refused_with_the_previous_site_intact(
+        tmp_path, monkeypatch):
+    """Windows cannot rename a folder another program has open: retry, then say so clearly."""
+    from generator.render import atomic
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("cũ", encoding="utf-8")
+    staging = atomic.staging_dir(site)
+    (staging / "index.html").write_text("mới", encoding="utf-8")
+    real_rename = os.rename
+    attempts = []
+
+    def in_use(source, target):
+        if Path(source) == site:   # a program has site/ open: it cannot be moved
+            attempts.append(source)
+            raise PermissionError(13, "The process cannot access the file", str(target))
+        real_rename(source, target)
+
+    monkeypatch.setenv(atomic.NO_EXCHANGE_ENV, "1")
+    monkeypatch.setattr(atomic, "_RENAME_RETRY_SECONDS", 0.3)
+    monkeypatch.setattr(atomic.os, "rename", in_use)
+    monkeypatch.setattr(atomic, "_WINDOWS", True)
+    with pytest.raises(atomic.SiteInUse) as refused:
+        atomic.swap(staging, site)
+    monkeypatch.undo()
+    assert len(attempts) > 1                                   # retried
+    assert "đang được dùng" in str(refused.value) and "site/ cũ vẫn nguyên vẹn" in str(refused.value)
+    assert (site / "index.html").read_text(encoding="utf-8") == "cũ"
+    assert not list(tmp_path.glob(".site.replaced-*"))

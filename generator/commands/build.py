@@ -12,8 +12,9 @@ from pathlib import Path
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
 from . import add_cache_option
-from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
-                             remove_leftovers, signals_deferred, staging_dir, swap)
+from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock,
+                             interruptible, remove_leftovers, signals_deferred, staging_dir,
+                             swap)
 from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
 
 
@@ -130,11 +131,15 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             with signals_deferred():  # a signal now is delivered after `published` is set
-                previous = swap(staging, site_dir)
+                try:
+                    previous = swap(staging, site_dir)
+                except SiteInUse:
+                    shutil.rmtree(staging, ignore_errors=True)
+                    raise
                 published = True
             if previous is not None:
                 shutil.rmtree(previous, ignore_errors=True)
-    except BuildLocked as exc:
+    except (BuildLocked, SiteInUse) as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1
     except MkDocsException as exc:

@@ -35,6 +35,7 @@ _OLD_PREFIX = ".replaced-"
 _HELD = "site"            # inside a .replaced- folder: the previous site, whole
 _RENAME_SWAP = 2          # renamex_np flag (macOS)
 _RENAME_RETRY_SECONDS = 10.0
+_WINDOWS = os.name == "nt"   # where a folder in use cannot be renamed
 # Set (to anything) to publish with the two-rename fallback even where the platform can swap.
 NO_EXCHANGE_ENV = "NOTICE_ARCHIVE_NO_EXCHANGE"
 
@@ -218,8 +219,17 @@ def swap(staging: Path, site_dir: Path) -> Path | None:
     # Fallback: two renames; between them site/ is briefly absent, never half-written, and the
     # previous site is whole at <holder>/site, where remove_leftovers finds it if we die here.
     holder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
-    _rename(site_dir, holder / _HELD)
-    _rename(staging, site_dir)
+    try:
+        _rename(site_dir, holder / _HELD)
+    except OSError:
+        os.rmdir(holder)
+        raise
+    try:
+        _rename(staging, site_dir)
+    except OSError:  # put the previous site back: never leave no site/ behind on an error
+        _rename(holder / _HELD, site_dir)
+        os.rmdir(holder)
+        raise
     # Renamed before deletion, so a half-deleted tree is never taken for a whole site.
     _rename(holder / _HELD, holder / "old")
     return holder
@@ -238,7 +248,7 @@ def _rename(source: Path, target: Path) -> None:
             os.rename(source, target)
             return
         except PermissionError:
-            if os.name != "nt":
+            if not _WINDOWS:
                 raise
             if time.monotonic() >= deadline:
                 holders = _holders(target if target.exists() else source)
@@ -253,7 +263,7 @@ def _rename(source: Path, target: Path) -> None:
 
 def _holders(path: Path) -> list[str]:
     """Programs holding files of `path` open, as "name (pid)", via Windows' Restart Manager."""
-    if os.name != "nt":
+    if not _WINDOWS:
         return []
     try:
         from ctypes import wintypes
