@@ -25,6 +25,7 @@ APP = "notice-archive"
 KEY_FILE = "cache-key"
 SEAL = "AUTH.json"            # a sealed folder's list of files and their HMACs
 _KEYS: dict[Path, bytes] = {}
+_VERIFIED: set = set()
 
 
 def key_path() -> Path:
@@ -176,9 +177,17 @@ def verify(folder: Path, skip: frozenset[str] = frozenset(), prune: bool = False
     listing = [p for p in listing if p.name in entries]
     if sorted(entries) != [p.name for p in listing]:
         return False
+    try:  # verified once per process: `search` checks before updating and again to open
+        state = (str(folder), tag, tuple((p.name, st.st_size, st.st_mtime_ns, st.st_ino)
+                                         for p in listing for st in [p.lstat()]))
+    except OSError:
+        return False
+    if state in _VERIFIED:
+        return True
     for path in listing:
         if path.is_symlink() or not path.is_file():
             return False
         if not hmac.compare_digest(str(entries[path.name]), file_mac(path, path.name)):
             return False
+    _VERIFIED.add(state)
     return True
