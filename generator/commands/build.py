@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -11,23 +10,25 @@ from pathlib import Path
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
-from . import add_cache_option
 from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock,
                              interruptible, remove_leftovers, signals_deferred, staging_dir,
                              swap)
 from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
+from . import add_cache_option, add_config_option
+from .mkdocs_log import configure_logging, translate
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("build", help="dựng trang lưu trữ tĩnh vào site/",
                               description="Kiểm tra toàn bộ kho lưu trữ rồi dựng trang tĩnh. "
                               "Khi có lỗi, site/ hiện có được giữ nguyên.")
-    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_config_option(p)
     add_cache_option(p)
     p.add_argument("--profile", choices=PROFILES, default=None,
                    help="hồ sơ xuất bản: public (mặc định, chỉ văn bản công khai đã ban hành) "
                    "hoặc internal (thêm văn bản nội bộ và dự thảo)")
-    p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
+    p.add_argument("--site-dir", "-d", default=None, metavar="THƯ_MỤC",
+                   help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--full", action="store_true",
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
@@ -54,26 +55,15 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def configure_logging(quiet: bool) -> None:
-    """mkdocs logs through `logging`; its own CLI would set this up, here we do."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_notice_archive", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._notice_archive = True
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    logger.propagate = False
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         project = Project.find(args.config, args.cache_dir)  # reported by cli.main
     except ProjectError:
-        if not (args.safe and Path(args.config).is_file()):
+        given = Path(args.config or "mkdocs.yml")
+        if not (args.safe and given.is_file()):
             raise
         # Safe mode reads the branch's mkdocs.yml for nothing but naming its changes.
-        config = Path(args.config).resolve()
+        config = given.resolve()
         project = Project(config.parent, config, config.parent, config.parent,
                           cache_folder(config.parent, None, args.cache_dir))
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
@@ -143,7 +133,7 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
-        message = str(exc)
+        message = translate(str(exc))
         print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
         return 1
     except (KeyboardInterrupt, BuildInterrupted) as exc:

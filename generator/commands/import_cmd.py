@@ -18,9 +18,9 @@ from ..load.loader import load_topics
 from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
 from ..project import Project
-from . import add_cache_option
 from ..validate.topics import build_topics
 from ..text import canonical, nfc
+from . import add_cache_option, add_config_option
 
 
 def register(subparsers) -> None:
@@ -35,7 +35,7 @@ def register(subparsers) -> None:
     p.add_argument("--classification", choices=CLASSIFICATIONS, default="internal",
                    help="độ mật gán cho thông báo nhập (mặc định: internal; văn bản có dấu "
                         "MẬT/TỐI MẬT/TUYỆT MẬT luôn là secret)")
-    p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_config_option(p)
     add_cache_option(p)
 
 
