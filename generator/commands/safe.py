@@ -109,17 +109,13 @@ def prepare(project: Project, base: str | None, work: Path,
         if isinstance(plugin, dict) and isinstance(plugin.get("notice-archive"), dict):
             configured = plugin["notice-archive"].get("cache_dir") or None
 
-    archive = _git(root, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
+    # Run in the project folder, git archives that folder with paths relative to it.
+    archive = _git(root, "archive", "--format=tar", commit, "--", ".", binary=True)
     if archive is None:
         raise SafeModeError(f"không lấy được cây thư mục của {commit[:12]}")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        members = []
-        for member in tar.getmembers():
-            rel = member.name[len(prefix):] if member.name.startswith(prefix) else None
-            if not rel or rel == docs_dir or rel.startswith(docs_dir + "/"):
-                continue
-            member.name = rel
-            members.append(member)
+        members = [m for m in tar.getmembers()
+                   if m.name != docs_dir and not m.name.startswith(docs_dir + "/")]
         tar.extractall(work, members=members, filter="data")
     notices = root / docs_dir
     if notices.is_dir():   # symlinks stay links: the loader judges them as in a normal build
