@@ -214,3 +214,21 @@ def test_build_safe_runs_nothing_a_branch_adds_and_says_why(tmp_path):
 
     missing = run(project, "build", "--safe", "--base", "no-such-branch")
     assert missing.returncode == 2 and "--base no-such-branch" in missing.stderr
+
+
+def test_the_cache_folder_moves_but_never_into_the_repository(tmp_path):
+    project = copy_project(tmp_path / "p")
+    elsewhere = tmp_path / "bo-dem"
+    assert run(project, "check", "--cache-dir", str(elsewhere)).returncode == 0
+    assert (elsewhere / "check-summary.json").is_file()
+    assert not (project / ".cache").exists()
+
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      profile: public\n", "      profile: public\n      cache_dir: .cache/notice-archive\n"),
+        encoding="utf-8")
+    for command in (("check",), ("search", "de an 06"), ("build",)):
+        refused = run(project, *command)
+        assert refused.returncode == 2, refused.stderr
+        assert "thư mục đệm .cache/notice-archive nằm trong kho lưu trữ" in refused.stderr
+    assert not (project / ".cache").exists() and not (project / "site").exists()
