@@ -8,7 +8,7 @@ every other word is lower case.
 
 from __future__ import annotations
 
-from ..text import canonical
+from ..text import canonical, fold
 
 OFFICE_TERMS = {
     "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
@@ -22,14 +22,22 @@ OFFICE_TERMS = {
     "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "bộ": "Bộ", "phòng": "Phòng",
     "trung tâm": "Trung tâm", "viện": "Viện", "bộ chỉ huy quân sự": "Bộ Chỉ huy Quân sự",
     "cộng hòa xã hội chủ nghĩa việt nam": "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "chính phủ": "Chính phủ", "quốc hội": "Quốc hội", "thủ tướng": "Thủ tướng",
+    "phát triển nông thôn": "Phát triển nông thôn", "đào tạo": "Đào tạo",
+    "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy", "ban thường vụ": "Ban Thường vụ",
 }
 # After these the next word starts a proper name ("Sở Giao thông vận tải", "Trưởng phòng Tham mưu").
 NAMERS = {"Sở", "Ban", "Cục", "Chi cục", "Bộ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
           "Trung tâm", "Viện", "Thanh tra", "Trưởng ban", "Phó Trưởng ban"}
 LOCALITIES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận"}
+# Party committees are named by their place: "Tỉnh ủy Thanh Hóa".
+PLACE_NAMED = {"Tỉnh ủy", "Huyện ủy", "Thành ủy"}
 ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "VP", "TP", "TX", "CA", "BCH", "CHQS", "ATGT", "PCCC",
                  "KT", "TM", "TL", "TUQ", "Q"}
 OFFICE_TERMS = {canonical(k): v for k, v in OFFICE_TERMS.items()}
+# OCR often drops the marks of capitals ("PHO CHANH VAN PHONG"): such words are looked up folded.
+_FOLDED_TERMS = {fold(k): v for k, v in OFFICE_TERMS.items()}
+_FOLDED_LOCALITIES = {fold(k): k for k in LOCALITIES}
 _MAX_TERM = max(len(t.split()) for t in OFFICE_TERMS | {k: k for k in LOCALITIES})
 
 
@@ -42,6 +50,12 @@ def office_case(text: str) -> str:
         matched = None
         for size in range(min(_MAX_TERM, len(words) - i), 0, -1):
             phrase = canonical(" ".join(words[i:i + size]))
+            raw = " ".join(words[i:i + size])
+            if raw.isupper() and phrase not in OFFICE_TERMS and phrase not in LOCALITIES:
+                phrase = _FOLDED_LOCALITIES.get(fold(phrase), fold(phrase))
+                if phrase in _FOLDED_TERMS and not place and not cap_next:
+                    matched = (size, _FOLDED_TERMS[phrase], "term")
+                    break
             if phrase in LOCALITIES and not place:
                 matched = (size, phrase, "locality")
                 break
@@ -51,7 +65,7 @@ def office_case(text: str) -> str:
         if matched:
             size, cased, kind = matched
             out.append(cased)
-            place = kind == "locality"
+            place = kind == "locality" or cased in PLACE_NAMED
             cap_next = cased in NAMERS
             i += size
             continue

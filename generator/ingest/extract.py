@@ -16,6 +16,7 @@ from typing import Any
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import office_case, name_case
+from .cleanup import clean, ocr_digits
 from .sources import Line, Run, Source
 
 
@@ -35,15 +36,25 @@ class Extraction:
 
 
 # --- patterns -------------------------------------------------------------------------------
-_SO = re.compile(r"^s[ốo]\s*(?:[:.]\s*|\s+)(.*)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^([^\d,;:]{2,60}?)\s*,\s*ngày\b(.*)$", re.IGNORECASE)
-_VN_DATE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE)
-_NUM_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+# "Số:", and what OCR makes of it ("Sô:", "Sồ:", "S6:", "So:"); Party documents write "Số 2927-TB/TU".
+_SO = re.compile(r"^s[ốôồổoó6]\s*(?:[:.]\s*|\s+)(.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^([^\d,;:|]{2,60}?)\s*,\s*(?:ngày\b|(?=\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]"
+                         r"\s*\d{4}))(.*)$", re.IGNORECASE)
+_D = r"[0-9OolI]"  # a digit, or a letter OCR reads for one
+_VN_DATE = re.compile(rf"ngày\s*({_D}{{1,2}})?\s*tháng\s*({_D}{{1,2}})?\s*năm\s*({_D}{{4}})",
+                      re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})",
+                       re.IGNORECASE)
+# The number of the Decree 30 form: digits / [year /] type-issuer codes; or a Party number.
+_NUMBER = re.compile(r"^([0-9OolI|]{1,6})\s*/\s*(?:(\d{4})\s*/\s*)?"
+                     r"([A-Za-zĐđ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)")
+_PARTY_NUMBER = re.compile(r"^([0-9OolI|]{1,6})\s*-\s*([A-ZĐ][A-Za-zĐđ]*)\s*/\s*"
+                           r"([A-ZĐ][A-Za-zĐđ]*(?:\s*-\s*[A-Za-zĐđ0-9]+)*)")
 _YEAR = re.compile(r"năm\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
-          "doc lap tu do hanh phuc")
+          "doc lap tu do hanh phuc", "dang cong san viet nam")
 _SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
-_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|Q|QUYỀN)\s*\.\s*(.+)$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:\.\s*|\s+)(.+)$", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
 _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
@@ -90,13 +101,26 @@ def _marks(text: str) -> str:
     return " ".join(fold(text).strip("\"“”'()[]* ").split())
 
 
-def parse_vn_date(text: str) -> tuple[dt.date | None, int | None]:
-    """("ngày 05 tháng 7 năm 2024") → (date, year); blanks give (None, year)."""
+def parse_vn_date(text: str, fixes: list[str] | None = None) -> tuple[dt.date | None, int | None]:
+    """("ngày 05 tháng 7 năm 2024") → (date, year); blanks give (None, year).
+
+    Inside "ngày … tháng … năm …" only digits can stand, so letters OCR reads for digits
+    (O, l, I) are corrected there, and each correction is added to `fixes`."""
     m = _VN_DATE.search(text) or _NUM_DATE.search(text)
     if not m:
         y = _YEAR.search(text)
         return None, int(y.group(1)) if y else None
-    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    groups = []
+    for g in m.groups():
+        if g and not g.isdigit():
+            fixed = ocr_digits(g)
+            if fixes is not None:
+                fixes.append(f"«{g}» → «{fixed}»")
+            g = fixed
+        groups.append(g)
+    if not groups[2].isdigit():
+        return None, None
+    day, month, year = groups[0], groups[1], int(groups[2])
     if not day or not month:
         return None, year
     try:
@@ -105,9 +129,30 @@ def parse_vn_date(text: str) -> tuple[dt.date | None, int | None]:
         return None, year
 
 
+def _read_number(raw: str) -> tuple[str, list[str]]:
+    """The number as printed, spaces inside it removed; OCR letters in its digits corrected
+    (the part before "/" — or before "-" in a Party number — can only be digits)."""
+    m = _NUMBER.match(raw) or _PARTY_NUMBER.match(raw)
+    if not m:
+        return re.sub(r"\s*([/-])\s*", r"\1", raw.split()[0] if raw.split() else raw), []
+    digits = m.group(1)
+    fixes = []
+    if not digits.isdigit():
+        fixed = ocr_digits(digits)
+        fixes.append(f"«{digits}» → «{fixed}»")
+        digits = fixed
+    rest = re.sub(r"\s+", "", m.group(0)[len(m.group(1)):])
+    tail = re.match(r"^(\s+[A-ZĐ]{2,})+\s*$", raw[m.end():])
+    if tail:  # "412/TB-VP UBND": a space typed inside the issuer code, kept for check (NA404)
+        rest += " " + " ".join(tail.group(0).split())
+    return digits + rest, fixes
+
+
 def extract(source: Source) -> Extraction:
     ex = Extraction()
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
+    lines, cleaned = clean(lines)
+    ex.notes.extend(cleaned)
     if not lines:
         return ex
     head_limit = min(len(lines), 40)
@@ -117,7 +162,9 @@ def extract(source: Source) -> Extraction:
     i_so = i_place = i_type = None
     for i in range(head_limit):
         text = lines[i].text
-        if i_so is None and _SO.match(text) and re.match(r"^\d*\s*/", _SO.match(text).group(1)):
+        so = _SO.match(text)
+        if i_so is None and so and (re.match(r"^\s*/", so.group(1)) or _NUMBER.match(so.group(1))
+                                    or _PARTY_NUMBER.match(so.group(1))):
             i_so = i
         elif i_place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
                 _VN_DATE.search(text) or _NUM_DATE.search(text) or "tháng" in text):
@@ -142,7 +189,10 @@ def extract(source: Source) -> Extraction:
     if i_so is not None:
         line = lines[i_so]
         raw = _SO.match(line.text).group(1).strip()
-        raw = re.sub(r"\s*([/-])\s*", r"\1", raw)
+        raw, fixes = _read_number(raw)
+        if fixes:
+            ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "
+                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
         if raw.startswith("/"):
             ex.notes.append(f"số văn bản để trống («{line.text}», dòng {line.number}): "
                             "văn bản chưa cấp số, nhập là dự thảo")
@@ -162,7 +212,11 @@ def extract(source: Source) -> Extraction:
         line = lines[i_place]
         m = _PLACE_DATE.match(line.text)
         f["place"] = Found(" ".join(m.group(1).split()), line.text, line.number)
-        date, year = parse_vn_date(line.text)
+        fixes: list[str] = []
+        date, year = parse_vn_date(line.text, fixes)
+        if fixes:
+            ex.notes.append(f"sửa lỗi nhận dạng chữ trong ngày ban hành (dòng {line.number}): "
+                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
         if date:
             f["date"] = Found(date, line.text, line.number)
         else:
@@ -295,7 +349,9 @@ def compose_issuer(upper_lines: list[str]) -> str:
     """Header lines in capitals ("UBND TỈNH HẬU GIANG", "VĂN PHÒNG") → "Văn phòng UBND tỉnh …"."""
     merged: list[str] = []
     for text in upper_lines:  # "ỦY BAN NHÂN DÂN" / "TỈNH HẬU GIANG" is one name on two lines
-        if merged and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text):
+        if merged and (re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text)
+                       or re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|VÀ|CỦA)$",
+                                    merged[-1])):
             merged[-1] += " " + text
         else:
             merged.append(text)
@@ -404,10 +460,11 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     title_line = lines[k] if k < len(lines) and _is_upper(lines[k].text) and len(lines) > k + 1 \
         else None
     rest = lines[k + (1 if title_line else 0):]
-    name_line = next((l for l in reversed(rest) if _looks_like_name(l.text)), None)
+    name_line = next((l for l in reversed(rest) if _looks_like_name(_RANK.sub("", l.text))),
+                     None)
     if name_line is None:
         return
-    signer = {"name": name_case(name_line.text)}
+    signer = {"name": name_case(_RANK.sub("", name_line.text))}
     evidence = [name_line.text]
     if title_line is not None:
         signer["title"] = office_case(title_line.text)
@@ -416,11 +473,15 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
         parts = []
         for a in authorities:
             m = _AUTHORITY.match(a.text)
-            parts.append(f"{m.group(1).upper()}. {office_case(m.group(2))}")
+            parts.append(f"{m.group(1).upper().replace('/', '')}. {office_case(m.group(2))}")
         signer["authority"] = ", ".join(parts)
         evidence = [a.text for a in authorities] + evidence
     ex.fields["signer"] = Found(signer, " / ".join(evidence),
                                 (authorities or [title_line or name_line])[0].number)
+
+
+# A military or police rank printed before the signer's name ("Đại tá Nguyễn Văn Hận").
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+", re.IGNORECASE)
 
 
 def _looks_like_name(text: str) -> bool:
