@@ -58,7 +58,9 @@ def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
     except PDFSyntaxError as exc:
         raise SourceProblem(f"tệp PDF bị hỏng, không đọc được ({exc})") from None
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in \
+                str(inner).lower() or "encrypt" in type(inner).__name__.lower():
             raise SourceProblem("tệp PDF có mật khẩu: mở bằng mật khẩu, in lại thành PDF "
                                 "không mật khẩu rồi nhập") from None
         raise SourceProblem(f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__})") from None

@@ -1,0 +1,141 @@
+"""PDF and scanned originals: the text layer rebuilt from positions, real Tesseract OCR on a
+scan, bad input refused with a clear message, and --keep-original published by profile."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, cli, copy_project
+
+from generator.ingest.sources import SourceProblem, read_source
+
+HERE = Path(__file__).parent / "originals"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """One sample notice printed through the site's print layout by headless Chromium."""
+    import import_accuracy as bench
+    if not bench.chromium():
+        pytest.skip("chromium not installed")
+    work = tmp_path_factory.mktemp("printed")
+    project = bench.build_site(work)
+    notice = next(n for n in bench.published_notices(project) if n.number == "98/TB-VPUBND")
+    pdf = work / "98.pdf"
+    bench.print_pdf(bench.page_url(project, notice), pdf, work / "chromium")
+    return notice, pdf, project
+
+
+def test_printed_pdf_comes_back(printed):
+    import import_accuracy as bench
+    from generator.load.loader import load_topics
+    from generator.validate.topics import build_topics
+    notice, pdf, project = printed
+    topics = build_topics(load_topics(project / "notices", project))[0]
+    result = bench.compare(notice, bench.import_file(pdf, topics))
+    for field in bench.FIELDS:
+        assert result[field][0], (field, result[field])
+    assert result["body"] >= 0.98
+
+
+@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract not installed")
+def test_scanned_page_through_real_tesseract(printed, tmp_path):
+    import import_accuracy as bench
+    from generator.load.loader import load_topics
+    from generator.validate.topics import build_topics
+    notice, pdf, project = printed
+    first = tmp_path / "first.pdf"
+    subprocess.run(["pdfseparate", "-f", "1", "-l", "1", str(pdf), str(first)], check=True)
+    scanned = tmp_path / "scan.pdf"
+    bench.scan_pdf(first, scanned)
+    source = read_source(scanned)
+    assert source.ocr and any("OCR" in n for n in source.notes)
+    topics = build_topics(load_topics(project / "notices", project))[0]
+    data = bench.import_file(scanned, topics).data
+    assert data["number"] == notice.number and data["date"] == notice.date
+    assert bench.char_accuracy(notice.title, data["title"]) >= 0.95
+
+
+def test_image_over_the_pixel_limit_is_refused(tmp_path):
+    from PIL import Image
+    big = tmp_path / "to.png"
+    Image.new("1", (20000, 20000)).save(big)  # 1-bit: small on disk, 400 Mpx decoded
+    with pytest.raises(SourceProblem, match="điểm ảnh"):
+        read_source(big)
+
+
+def test_damaged_and_fake_pdfs_are_refused(tmp_path):
+    fake = tmp_path / "gia.pdf"
+    fake.write_bytes(b"<html>not a pdf</html>")
+    with pytest.raises(SourceProblem, match="PDF"):
+        read_source(fake)
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\n%%EOF garbage")
+    with pytest.raises(SourceProblem):
+        read_source(broken)
+
+
+def test_password_protected_pdf_is_refused(printed, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    _, pdf, _ = printed
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    writer.encrypt(user_password="mat-khau", owner_password="chu")
+    locked = tmp_path / "khoa.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(SourceProblem, match="mật khẩu"):
+        read_source(locked)
+
+
+def test_page_limit_and_javascript(printed, tmp_path):
+    from pypdf import PdfReader, PdfWriter
+    from generator.ingest import pdf as pdf_module
+    _, pdf, _ = printed
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert('x');")})
+    writer.add_attachment("kem-theo.txt", b"tep dinh kem")
+    active = tmp_path / "js.pdf"
+    with active.open("wb") as fh:
+        writer.write(fh)
+    source = read_source(active)
+    assert any("JavaScript" in n and "tệp đính kèm" in n for n in source.notes)
+    assert source.lines  # the text is still read
+    many = PdfWriter()
+    for _ in range(pdf_module.MAX_PAGES + 1):
+        many.add_blank_page(595, 842)
+    thick = tmp_path / "day.pdf"
+    with thick.open("wb") as fh:
+        many.write(fh)
+    with pytest.raises(SourceProblem, match="giới hạn"):
+        read_source(thick)
+
+
+def test_keep_original_is_published_by_profile(printed, tmp_path):
+    _, pdf, _ = printed
+    project = copy_project(tmp_path / "project", notices=False)
+    result = cli(project, "import", str(pdf), "--keep-original", "--json")
+    [entry] = json.loads(result.stdout)
+    assert entry["result"] == "imported", entry
+    kept = project / entry["original"]
+    assert kept.is_file() and entry["original"].startswith("originals/2024/")
+    assert f'original: "{entry["original"]}"' in (project / entry["target"]).read_text("utf-8")
+    # Imported notices are internal: the original is in the internal build only.
+    cli(project, "build", check=True)
+    assert not list((project / "site").rglob("ban-goc.pdf"))
+    cli(project, "build", "--profile", "internal", check=True)
+    [published] = list((project / "site").rglob("ban-goc.pdf"))
+    assert published.read_bytes() == pdf.read_bytes()
+    assert "Bản gốc (PDF)" in (published.parent / "index.html").read_text("utf-8")
+    kept.unlink()
+    check = cli(project, "check")
+    assert check.returncode == 1 and "NA421" in check.stdout
