@@ -5,6 +5,7 @@
     .venv/bin/python bench/import_accuracy.py                 # text PDFs and scans
     .venv/bin/python bench/import_accuracy.py --no-scans      # text PDFs only (quick)
     .venv/bin/python bench/import_accuracy.py --keep out/     # keep the PDFs for a look
+    .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
 
 Prints per-notice mismatches, then a Markdown table: per field, the share of notices that came
 back exact (title also as character accuracy, body as similarity), and the median time per page.
@@ -36,13 +37,13 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def build_site(work: Path) -> Path:
-    """A copy of the sample project built with the internal profile (drafts included)."""
+def build_site(work: Path, notices: Path | None = None) -> Path:
+    """A copy of the sample project (or of `notices`) built with the internal profile."""
     project = work / "project"
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copytree(ROOT / "notices", project / "notices")
+    shutil.copytree(notices or ROOT / "notices", project / "notices")
     subprocess.run([sys.executable, "-m", "generator", "build", "--profile", "internal"],
                    cwd=project, check=True, capture_output=True)
     return project
@@ -138,7 +139,7 @@ def pages_of(pdf: Path) -> int:
     return int(m.group(1)) if m else 1
 
 
-def run(scans: bool, keep: Path | None, limit: int | None) -> int:
+def run(scans: bool, keep: Path | None, limit: int | None, notices_dir: Path | None = None) -> int:
     from generator.load.loader import load_topics
     from generator.validate.topics import build_topics
     if not chromium():
@@ -148,7 +149,7 @@ def run(scans: bool, keep: Path | None, limit: int | None) -> int:
         work = Path(tmp)
         out = keep or work / "pdf"
         out.mkdir(parents=True, exist_ok=True)
-        project = build_site(work)
+        project = build_site(work, notices_dir)
         topics = build_topics(load_topics(project / "notices", project))[0]
         notices = published_notices(project)[:limit]
         kinds = ["PDF có lớp chữ"] + (["PDF quét 200 dpi (OCR)"] if scans else [])
@@ -204,8 +205,10 @@ def main() -> int:
     parser.add_argument("--no-scans", action="store_true", help="text PDFs only")
     parser.add_argument("--keep", type=Path, help="keep the printed and scanned PDFs here")
     parser.add_argument("--limit", type=int, help="only the first N notices")
+    parser.add_argument("--notices", type=Path, help="another notices folder (default: the "
+                        "sample archive; bench/more-notices/ has other issuers)")
     args = parser.parse_args()
-    return run(not args.no_scans, args.keep, args.limit)
+    return run(not args.no_scans, args.keep, args.limit, args.notices)
 
 
 if __name__ == "__main__":

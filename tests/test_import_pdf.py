@@ -139,3 +139,66 @@ def test_keep_original_is_published_by_profile(printed, tmp_path):
     kept.unlink()
     check = cli(project, "check")
     assert check.returncode == 1 and "NA421" in check.stdout
+
+
+def test_decompression_bomb_stays_within_memory(tmp_path, monkeypatch):
+    """A page whose content stream inflates to 600 MB: the reader child hits its memory limit
+    and the file is refused with a message; this process is unharmed."""
+    import zlib
+    from generator.ingest import isolate
+    monkeypatch.setattr(isolate, "MEMORY_LIMIT", 400 * 1024 ** 2)
+    packed = zlib.compressobj(9)
+    chunk = b"0 0 m " * (1024 * 1024 // 6)
+    stream = b"".join(packed.compress(chunk) for _ in range(600)) + packed.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+               + b"\nendstream"]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    bomb = tmp_path / "bom.pdf"
+    bomb.write_bytes(bytes(out))
+    assert bomb.stat().st_size < 5 * 1024 ** 2
+    with pytest.raises(SourceProblem, match="bộ nhớ|bom giải nén"):
+        read_source(bomb)
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+def test_old_word_doc_through_libreoffice(tmp_path):
+    from test_import_docx import thong_bao_docx
+    docx = tmp_path / "tb.docx"
+    thong_bao_docx(docx)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(docx)],
+                   check=True, capture_output=True, timeout=180)
+    source = read_source(tmp_path / "doc" / "tb.doc")
+    assert any("LibreOffice" in n for n in source.notes)
+    assert any(line.text.startswith("Số: 125/TB-VPUBND") for line in source.lines)
+
+
+def test_doc_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
+    from generator.ingest import legacy_doc
+    monkeypatch.setattr(legacy_doc, "_soffice", lambda: None)
+    doc = tmp_path / "cu.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    with pytest.raises(SourceProblem, match="libreoffice-writer-nogui"):
+        read_source(doc)
+
+
+def test_missing_tesseract_says_how_to_install(tmp_path, monkeypatch):
+    from PIL import Image
+    from generator.ingest import ocr
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    scan = tmp_path / "scan.png"
+    Image.new("L", (100, 100), 255).save(scan)
+    with pytest.raises(SourceProblem, match="tesseract-ocr-vie"):
+        read_source(scan)

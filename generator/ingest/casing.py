@@ -22,7 +22,9 @@ OFFICE_TERMS = {
     "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "bộ": "Bộ", "phòng": "Phòng",
     "trung tâm": "Trung tâm", "viện": "Viện", "bộ chỉ huy quân sự": "Bộ Chỉ huy Quân sự",
     "cộng hòa xã hội chủ nghĩa việt nam": "Cộng hòa xã hội chủ nghĩa Việt Nam",
-    "chính phủ": "Chính phủ", "quốc hội": "Quốc hội", "thủ tướng": "Thủ tướng",
+    "chính phủ": "Chính phủ", "bộ trưởng": "Bộ trưởng", "thứ trưởng": "Thứ trưởng",
+    "chủ nhiệm": "Chủ nhiệm", "tổng cục trưởng": "Tổng cục trưởng", "viện trưởng": "Viện trưởng",
+    "hiệu trưởng": "Hiệu trưởng", "chủ tịch ủy ban nhân dân": "Chủ tịch Ủy ban nhân dân", "quốc hội": "Quốc hội", "thủ tướng": "Thủ tướng",
     "phát triển nông thôn": "Phát triển nông thôn", "đào tạo": "Đào tạo",
     "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy", "ban thường vụ": "Ban Thường vụ",
 }
@@ -49,7 +51,7 @@ def office_case(text: str) -> str:
     while i < len(words):
         matched = None
         for size in range(min(_MAX_TERM, len(words) - i), 0, -1):
-            phrase = canonical(" ".join(words[i:i + size]))
+            phrase = canonical(" ".join(words[i:i + size]).rstrip(",;:."))
             raw = " ".join(words[i:i + size])
             if raw.isupper() and phrase not in OFFICE_TERMS and phrase not in LOCALITIES:
                 phrase = _FOLDED_LOCALITIES.get(fold(phrase), fold(phrase))
@@ -64,7 +66,8 @@ def office_case(text: str) -> str:
                 break
         if matched:
             size, cased, kind = matched
-            out.append(cased)
+            last = words[i + size - 1]
+            out.append(cased + last[len(last.rstrip(",;:.")):])  # keep "Bộ trưởng,"
             place = kind == "locality" or cased in PLACE_NAMED
             cap_next = cased in NAMERS
             i += size

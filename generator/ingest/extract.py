@@ -57,6 +57,7 @@ _SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
 _AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:\.\s*|\s+)(.+)$", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
 _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
+_DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
@@ -98,7 +99,7 @@ def _is_upper(text: str) -> bool:
 
 
 def _marks(text: str) -> str:
-    return " ".join(fold(text).strip("\"“”'()[]* ").split())
+    return " ".join(fold(text).strip("\"“”'()[]*|_ ").split())
 
 
 def parse_vn_date(text: str, fixes: list[str] | None = None) -> tuple[dt.date | None, int | None]:
@@ -282,7 +283,8 @@ def extract(source: Source) -> Extraction:
     issuer_lines = [l for l in lines[:stop]
                     if not _is_motto(l.text) and _marks(l.text) not in _SECRET_MARKS
                     and _marks(l.text) not in _URGENT_MARKS and l is not _at(lines, i_place)
-                    and _is_upper(l.text)]
+                    and _marks(l.text) not in _DRAFT_MARKS and _is_upper(l.text)
+                    and not (l.cell and l.cell[2] == 1)]  # the right column: motto, marks
     if issuer_lines:
         f["issuer"] = Found(compose_issuer([l.text for l in issuer_lines]),
                             " / ".join(l.text for l in issuer_lines), issuer_lines[0].number)
@@ -345,11 +347,21 @@ def _at(lines, i):
     return lines[i] if i is not None else None
 
 
+_AGENCY_START = re.compile(
+    r"^(UBND|HĐND|[ỦU][YỶ] BAN|HỘI ĐỒNG|SỞ|BỘ|VĂN PHÒNG|CÔNG AN|BAN|CỤC|CHI CỤC|TỔNG CỤC|PHÒNG|"
+    r"TRUNG TÂM|VIỆN|TRƯỜNG|BỆNH VIỆN|TỈNH [ỦU][YỶ]|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|THỊ [ỦU][YỶ]|"
+    r"ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|THANH TRA|KHO BẠC|BẢO HIỂM|MẶT TRẬN|ĐOÀN|LIÊN ĐOÀN|HỘI|TÒA ÁN|"
+    r"TOÀ ÁN|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|ĐẠI HỌC|HỌC VIỆN|ĐÀI|"
+    r"NGÂN HÀNG|CHI NHÁNH|CẢNH SÁT|BỘ CHỈ HUY|BỘ TƯ LỆNH|QUÂN KHU|LỰC LƯỢNG)\b")
+
+
 def compose_issuer(upper_lines: list[str]) -> str:
     """Header lines in capitals ("UBND TỈNH HẬU GIANG", "VĂN PHÒNG") → "Văn phòng UBND tỉnh …"."""
     merged: list[str] = []
-    for text in upper_lines:  # "ỦY BAN NHÂN DÂN" / "TỈNH HẬU GIANG" is one name on two lines
-        if merged and (re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text)
+    for text in upper_lines:
+        # Each line of the header names a body and starts with what kind of body it is; a line
+        # that does not ("TỈNH HẬU GIANG", "PHÁT TRIỂN NÔNG THÔN", "THƠ") continues the one above.
+        if merged and (not _AGENCY_START.match(text)
                        or re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|VÀ|CỦA)$",
                                     merged[-1])):
             merged[-1] += " " + text
@@ -472,8 +484,12 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     if authorities:
         parts = []
         for a in authorities:
-            m = _AUTHORITY.match(a.text)
-            parts.append(f"{m.group(1).upper().replace('/', '')}. {office_case(m.group(2))}")
+            # "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH" on one line is two authorities.
+            for piece in re.split(r",\s*(?=(?:KT|TL|TM|TUQ|T/M|Q)\s*\.)", a.text):
+                m = _AUTHORITY.match(piece.strip())
+                if m:
+                    parts.append(f"{m.group(1).upper().replace('/', '')}. "
+                                 f"{office_case(m.group(2))}")
         signer["authority"] = ", ".join(parts)
         evidence = [a.text for a in authorities] + evidence
     ex.fields["signer"] = Found(signer, " / ".join(evidence),

@@ -25,6 +25,11 @@ def _font_style(fontname: str) -> tuple[bool, bool]:
             any(k in name for k in ("italic", "oblique", ",it", "-it")))
 
 
+def _inner(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors (a MemoryError too) in a PdfminerException."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+
+
 def _active_content(document) -> list[str]:
     """What the PDF carries besides text (JavaScript, attachments, actions), for the report."""
     from pdfminer.pdftypes import resolve1
@@ -58,7 +63,9 @@ def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
     except PDFSyntaxError as exc:
         raise SourceProblem(f"tệp PDF bị hỏng, không đọc được ({exc})") from None
     except Exception as exc:
-        inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        inner = _inner(exc)
+        if isinstance(inner, MemoryError):
+            raise MemoryError from None
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in \
                 str(inner).lower() or "encrypt" in type(inner).__name__.lower():
             raise SourceProblem("tệp PDF có mật khẩu: mở bằng mật khẩu, in lại thành PDF "
@@ -88,8 +95,10 @@ def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
                 words = page.extract_words(extra_attrs=["fontname"], keep_blank_chars=False,
                                            use_text_flow=False, x_tolerance=1.5)
             except Exception as exc:
+                if isinstance(_inner(exc), MemoryError):
+                    raise MemoryError from None  # reported by the reader's child process
                 raise SourceProblem(f"trang {index + 1} của tệp PDF bị hỏng "
-                                    f"({type(exc).__name__})") from None
+                                    f"({type(_inner(exc)).__name__})") from None
             chars = sum(len(w["text"]) for w in words)
             if chars >= MIN_TEXT_CHARS:
                 pages.append(Page(float(page.width), float(page.height), [

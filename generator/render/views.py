@@ -116,7 +116,11 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "place": notice.place or "",
         "issuer": notice.issuer or "",
         "signer": {"name": signer.name, "title": signer.title or "",
-                   "authority": signer.authority or ""} if signer else None,
+                   "authority": signer.authority or "",
+                   # Decree 30 stacks "TM. Ủy ban nhân dân" over "KT. Chủ tịch", one per line.
+                   "authority_lines": re.split(r",\s*(?=(?:KT|TL|TM|TUQ|Q)\.)",
+                                               signer.authority) if signer.authority else []}
+        if signer else None,
         "meeting": {"date": long_date(meeting.date), "location": meeting.location or "",
                     "chair": meeting.chair or "", "chair_title": meeting.chair_title or ""}
         if meeting else None,
