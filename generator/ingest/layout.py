@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..text import nfc
@@ -36,6 +37,7 @@ class Word:
     bottom: float
     bold: bool = False
     italic: bool = False
+    confidence: float | None = None   # OCR only, 0-100
 
 
 @dataclass
@@ -88,9 +90,9 @@ def _visual_lines(page: Page, index: int) -> list[_Visual]:
     lines: list[_Visual] = []
     for w in words:
         mid = (w.top + w.bottom) / 2
-        for line in reversed(lines[-3:]):  # a line's words have overlapping vertical extents
-            if line.top - 1 <= mid <= line.bottom + 1 and \
-                    abs((line.top + line.bottom) / 2 - mid) < 0.6 * (w.bottom - w.top):
+        for line in reversed(lines[-3:]):  # a word joins the line its middle is close to
+            centre = statistics.median((x.top + x.bottom) / 2 for x in line.words)
+            if abs(centre - mid) < 0.5 * max(w.bottom - w.top, line.height):
                 line.words.append(w)
                 break
         else:
@@ -101,6 +103,19 @@ def _visual_lines(page: Page, index: int) -> list[_Visual]:
     return lines
 
 
+def _speck(word: Word) -> bool:
+    """An OCR word that is a speck, not text: no letter or digit, or one unsure letter."""
+    text = word.text
+    if len(text) == 1 and (unicodedata.category(text) in ("Lm", "Sk") or not text.isascii()
+                           and text.isupper()):
+        return True  # "ˆ", "Ấ", "Ă": no Vietnamese word is one accented capital
+    alnum = sum(c.isalnum() for c in text)
+    if alnum == 0:
+        return word.text not in ("-", "–", "+", "•") or (word.confidence or 0) < 50
+    return alnum == 1 and len(word.text) <= 2 and (word.confidence or 0) < 60 \
+        and not word.text[0].isdigit()
+
+
 def _segments(line: _Visual) -> list[list[Word]]:
     """Cut a visual line at a gap much wider than its other gaps (a column gap)."""
     words = line.words
@@ -109,13 +124,12 @@ def _segments(line: _Visual) -> list[list[Word]]:
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
     size = line.height
     typical = statistics.median(gaps)
-    out = [[words[0]]]
-    for gap, word in zip(gaps, words[1:]):
-        if gap > max(0.6 * size, 2.5 * typical):
-            out.append([word])
-        else:
-            out[-1].append(word)
-    return out
+    # A Decree 30 page has two columns at most: cut only at the widest gap, when it stands out
+    # (OCR drops the dashes of the motto, which leaves wide gaps inside it too).
+    widest = max(range(len(gaps)), key=lambda k: gaps[k])
+    if gaps[widest] > max(0.6 * size, 2.5 * typical):
+        return [words[:widest + 1], words[widest + 1:]]
+    return [words]
 
 
 def _running_lines(visuals: list[_Visual], pages: list[Page]) -> set[int]:
@@ -154,7 +168,13 @@ def _runs(words: list[Word]) -> list[Run]:
 def lines_from_pages(pages: list[Page]) -> list[Line]:
     visuals: list[_Visual] = []
     for index, page in enumerate(pages):
-        visuals.extend(_visual_lines(page, index))
+        found = _visual_lines(page, index)
+        if page.ocr:  # specks and rules read as "í", "ˆ Ấ", "- -": no word of two characters
+            for v in found:
+                v.words = [w for w in v.words if not _speck(w)]
+            found = [v for v in found if v.words and
+                     any(sum(c.isalnum() for c in w.text) >= 2 for w in v.words)]
+        visuals.extend(found)
     drop = _running_lines(visuals, pages)
     visuals = [v for i, v in enumerate(visuals) if i not in drop]
     if not visuals:

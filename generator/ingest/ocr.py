@@ -73,7 +73,7 @@ def ocr_image(image, dpi: int = OCR_DPI) -> Page:
             conf = float(row["conf"])
         except (KeyError, TypeError, ValueError):
             continue
-        words.append(Word(text, left, left + width, top, top + height))
+        words.append(Word(text, left, left + width, top, top + height, confidence=conf))
         if conf >= 0:
             confidences.append(conf)
     mean = sum(confidences) / len(confidences) if confidences else 0.0
