@@ -33,6 +33,7 @@ def printed(tmp_path_factory):
     return notice, pdf, project
 
 
+@pytest.mark.browser
 def test_printed_pdf_comes_back(printed):
     import import_accuracy as bench
     from generator.load.loader import load_topics
@@ -45,6 +46,7 @@ def test_printed_pdf_comes_back(printed):
     assert result["body"] >= 0.98
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract not installed")
 def test_scanned_page_through_real_tesseract(printed, tmp_path):
     import import_accuracy as bench
@@ -82,6 +84,7 @@ def test_damaged_and_fake_pdfs_are_refused(tmp_path):
         read_source(broken)
 
 
+@pytest.mark.browser
 def test_password_protected_pdf_is_refused(printed, tmp_path):
     from pypdf import PdfReader, PdfWriter
     _, pdf, _ = printed
@@ -94,6 +97,7 @@ def test_password_protected_pdf_is_refused(printed, tmp_path):
         read_source(locked)
 
 
+@pytest.mark.browser
 def test_page_limit_and_javascript(printed, tmp_path):
     from pypdf import PdfReader, PdfWriter
     from generator.ingest import pdf as pdf_module
@@ -120,6 +124,7 @@ def test_page_limit_and_javascript(printed, tmp_path):
         read_source(thick)
 
 
+@pytest.mark.browser
 def test_keep_original_is_published_by_profile(printed, tmp_path):
     _, pdf, _ = printed
     project = copy_project(tmp_path / "project", notices=False)
