@@ -84,15 +84,19 @@ def test_damaged_and_fake_pdfs_are_refused(tmp_path):
         read_source(broken)
 
 
+def _written(writer, path: Path) -> Path:
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
 @pytest.mark.browser
 def test_password_protected_pdf_is_refused(printed, tmp_path):
     from pypdf import PdfReader, PdfWriter
     _, pdf, _ = printed
     writer = PdfWriter(clone_from=PdfReader(pdf))
     writer.encrypt(user_password="mat-khau", owner_password="chu")
-    locked = tmp_path / "khoa.pdf"
-    with locked.open("wb") as fh:
-        writer.write(fh)
+    locked = _written(writer, tmp_path / "khoa.pdf")
     with pytest.raises(SourceProblem, match="mật khẩu"):
         read_source(locked)
 
@@ -108,20 +112,14 @@ def test_page_limit_and_javascript(printed, tmp_path):
         NameObject("/S"): NameObject("/JavaScript"),
         NameObject("/JS"): TextStringObject("app.alert('x');")})
     writer.add_attachment("kem-theo.txt", b"tep dinh kem")
-    active = tmp_path / "js.pdf"
-    with active.open("wb") as fh:
-        writer.write(fh)
-    source = read_source(active)
+    source = read_source(_written(writer, tmp_path / "js.pdf"))
     assert any("JavaScript" in n and "tệp đính kèm" in n for n in source.notes)
     assert source.lines  # the text is still read
     many = PdfWriter()
     for _ in range(pdf_module.MAX_PAGES + 1):
         many.add_blank_page(595, 842)
-    thick = tmp_path / "day.pdf"
-    with thick.open("wb") as fh:
-        many.write(fh)
     with pytest.raises(SourceProblem, match="giới hạn"):
-        read_source(thick)
+        read_source(_written(many, tmp_path / "day.pdf"))
 
 
 @pytest.mark.browser

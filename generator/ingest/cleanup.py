@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .sources import Line, Run
+from .sources import Line, Run, split_runs
 
 HEAD_LINES = 45
 # Menus, counters and sharing links of government portals around a copied document.
@@ -39,14 +39,7 @@ _UPPER_TAIL = re.compile(r"^(.*?[;.,])\s+((?:[A-ZĐÀ-Ỹ]{2,}\s*){2,})$")
 
 
 def _split(line: Line, offset: int) -> tuple[Line, Line]:
-    left, right, pos = [], [], 0
-    for r in line.runs:
-        start, end = pos, pos + len(r.text)
-        if start < offset:
-            left.append(Run(r.text[:max(0, offset - start)], r.bold, r.italic))
-        if end > offset:
-            right.append(Run(r.text[max(0, offset - start):], r.bold, r.italic))
-        pos = end
+    left, right = split_runs(line.runs, offset, offset)
     return (Line(_trim(left), line.block, line.cell, line.number),
             Line(_trim(right), line.block, line.cell, line.number))
 

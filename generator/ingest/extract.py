@@ -461,7 +461,8 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
 
 def _signer(lines: list[Line], ex: Extraction) -> None:
     lines = [l for l in lines if not _NOTE_LINE.match(l.text)
-             and not re.match(r"^(đã ký|\[?chữ ký)", l.text, re.IGNORECASE)]
+             and not re.match(r"^(đã ký|\[?chữ ký)", l.text, re.IGNORECASE)
+             and sum(c.isalnum() for c in l.text) >= 3]  # a stamp or signature read as "F"
     if not lines:
         return
     authorities: list[Line] = []

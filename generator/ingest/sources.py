@@ -156,7 +156,11 @@ def _split_at_gap(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
     if not gap:
         return None
     cut = len(text) - len(text.lstrip()) + gap.start()
-    rest = cut + len(gap.group(0))
+    return split_runs(runs, cut, cut + len(gap.group(0)))
+
+
+def split_runs(runs: list[Run], cut: int, rest: int) -> tuple[list[Run], list[Run]]:
+    """The runs before character `cut` and from character `rest` on (styles kept)."""
     left, right, pos = [], [], 0
     for r in runs:
         start, end = pos, pos + len(r.text)
