@@ -427,6 +427,34 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
     f = ex.fields
     recipients: list[Line] = []
     signing: list[Line] = []
+    tables = {l.cell[0] for l in lines if l.cell}
+    columns = {l.cell[2] for l in lines if l.cell}
+    if len(tables) == 1 and columns == {0, 1}:
+        # Nơi nhận | signing block laid out in two columns: the columns say which is which,
+        # even when the label "Nơi nhận:" itself did not survive (OCR of small italics).
+        left = [l for l in lines if l.cell and l.cell[2] == 0]
+        signing = [l for l in lines if not (l.cell and l.cell[2] == 0)]
+        start = next((k for k, l in enumerate(left) if _RECIPIENTS.match(l.text)), None)
+        if start is not None:
+            label = _RECIPIENTS.match(left[start].text).group(1).strip()
+            if label:
+                recipients.append(Line([Run(label)], left[start].block, left[start].cell,
+                                       left[start].number))
+            left = left[start + 1:]
+        else:
+            left = left[next((k for k, l in enumerate(left)
+                              if re.match(r"^[-+•–*]\s*\S", l.text)), len(left)):]
+        for line in left:
+            if recipients and not re.match(r"^[-+•–*]", line.text) and \
+                    not recipients[-1].text.endswith((";", ".")):
+                # a recipient wrapped onto the next line of its narrow column
+                prev = recipients[-1]
+                recipients[-1] = Line(prev.runs + [Run(" ")] + line.runs, prev.block, prev.cell,
+                                      prev.number)
+            elif sum(c.isalnum() for c in line.text) >= 2:
+                recipients.append(line)
+        _recipients_and_signer(recipients, signing, ex)
+        return
     i = 0
     in_recipients = False
     recipients_cell = None
@@ -450,6 +478,11 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
             in_recipients = False
         signing.append(line)
         i += 1
+    _recipients_and_signer(recipients, signing, ex)
+
+
+def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extraction) -> None:
+    f = ex.fields
     if recipients:
         values = [_clean_recipient(l.text) for l in recipients]
         values = [v for v in values if v]
@@ -470,8 +503,8 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     while k < len(lines) and _AUTHORITY.match(lines[k].text):
         authorities.append(lines[k])
         k += 1
-    title_line = lines[k] if k < len(lines) and _is_upper(lines[k].text) and len(lines) > k + 1 \
-        else None
+    title_line = lines[k] if k < len(lines) and _is_upper(_words_only(lines[k].text)) \
+        and len(lines) > k + 1 else None
     rest = lines[k + (1 if title_line else 0):]
     name_line = next((l for l in reversed(rest) if _looks_like_name(_RANK.sub("", l.text))),
                      None)
@@ -480,7 +513,7 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     signer = {"name": name_case(_RANK.sub("", name_line.text))}
     evidence = [name_line.text]
     if title_line is not None:
-        signer["title"] = office_case(title_line.text)
+        signer["title"] = office_case(_words_only(title_line.text))
         evidence.insert(0, title_line.text)
     if authorities:
         parts = []
@@ -495,6 +528,12 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
         evidence = [a.text for a in authorities] + evidence
     ex.fields["signer"] = Found(signer, " / ".join(evidence),
                                 (authorities or [title_line or name_line])[0].number)
+
+
+def _words_only(text: str) -> str:
+    """A title in capitals without the stray marks OCR reads into it ("PHÓ 5 CHÁNH …")."""
+    return " ".join(w for w in text.split() if len(w) > 1 or w.isupper() and w.isalpha()
+                    and w not in "XIV") if len(text.split()) > 1 else text
 
 
 # A military or police rank printed before the signer's name ("Đại tá Nguyễn Văn Hận").

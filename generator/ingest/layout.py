@@ -107,8 +107,8 @@ def _speck(word: Word) -> bool:
     """An OCR word that is a speck, not text: no letter or digit, or one unsure letter."""
     text = word.text
     if len(text) == 1 and (unicodedata.category(text) in ("Lm", "Sk") or not text.isascii()
-                           and text.isupper()):
-        return True  # "ˆ", "Ấ", "Ă": no Vietnamese word is one accented capital
+                           and text.isupper() and text not in "ÝỞ"):
+        return True  # "ˆ", "Ấ", "Ă": one accented capital is no word ("Ý kiến" aside)
     alnum = sum(c.isalnum() for c in text)
     if alnum == 0:
         return word.text not in ("-", "–", "+", "•") or (word.confidence or 0) < 50
