@@ -83,6 +83,8 @@ class _Visual:
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*(?:/|trên)\s*\d{1,4})?[-–—\s]*$",
                           re.IGNORECASE)
 _FINAL = tuple(".;:!?…\"”)»")
+HEAD_LINES = 12       # the header block's lines are among the first visual lines of page 1
+_CLOSING = re.compile(r"/\.\s*$|\bn[ơo]i\s+nh[ậa]n\b|^(?:KT|TL|TM|TUQ|Q)\.\s", re.IGNORECASE)
 
 
 def _visual_lines(page: Page, index: int) -> list[_Visual]:
@@ -209,11 +211,16 @@ def lines_from_pages(pages: list[Page]) -> list[Line]:
     block = 0
     table = 0
     i = 0
+    closing = False
     prev: _Visual | None = None
     while i < len(visuals):
         v = visuals[i]
-        if len(v.segments) > 1 and not columns_split(v.segments):
-            v.segments = [v.words]  # a wide gap inside body text, not two columns
+        closing = closing or bool(_CLOSING.search(v.text))
+        if len(v.segments) > 1 and not (columns_split(v.segments) and (
+                i < HEAD_LINES and v.page == visuals[0].page or closing)):
+            # A wide gap inside body text, not two columns: in a Decree 30 document only the
+            # header and the closing (after the final "./.", or from "Nơi nhận") have two.
+            v.segments = [v.words]
         starts_band = len(v.segments) == 2 or len(v.segments) == 1 and side(v.words) == 1
         if starts_band:
             table += 1
