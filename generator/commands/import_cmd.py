@@ -20,6 +20,7 @@ from ..pipeline import validate_archive
 from ..project import Project
 from ..validate.topics import build_topics
 from ..text import canonical
+from . import add_config_option
 
 
 def register(subparsers) -> None:
@@ -37,7 +38,7 @@ def register(subparsers) -> None:
     p.add_argument("--keep-original", action="store_true",
                    help="chép tệp gốc vào originals/<năm>/ và ghi trường original: (trang thông "
                         "báo có liên kết «Bản gốc»)")
-    p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_config_option(p)
 
 
 def _originals(paths: list[str]) -> list[Path]:
