@@ -14,16 +14,28 @@ import traceback
 
 from .sources import SourceProblem
 
-MEMORY_LIMIT = 2 * 1024 ** 3      # bytes of address space for one original's reader
+MEMORY_LIMIT = 2 * 1024 ** 3      # bytes of address space one original's reader may add
 TIME_LIMIT = 200                  # seconds without news from the reader (one page's OCR)
+
+
+def _mapped() -> int:
+    """Bytes of address space this process maps now (Linux), 0 where unknown."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _child(conn, func, args):
     def progress(done: int, total: int) -> None:
         conn.send(("progress", (done, total)))
     try:
+        # The budget is on top of what the forked child already maps (the parent's modules).
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = MEMORY_LIMIT if hard == resource.RLIM_INFINITY else min(MEMORY_LIMIT, hard)
+        limit = _mapped() + MEMORY_LIMIT
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
         conn.send(("ok", func(*args, progress=progress)))
     except SourceProblem as exc:
