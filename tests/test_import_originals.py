@@ -67,3 +67,11 @@ def test_portal_boilerplate_stays_out(imported):
     entry = imported["01-portal-split-date.txt"]
     assert "Lượt xem" not in entry.body and "Bình luận" not in entry.body
     assert entry.body.rstrip().endswith("thực hiện./.")
+
+
+def test_ocr_signing_titles_are_corrected_only_from_the_closed_list():
+    from generator.ingest.casing import known_title
+    assert known_title("Gluam đọc") == "Giám đốc"          # letters misread
+    assert known_title("PHO CHANH VAN PHONG") == "Phó Chánh Văn phòng"  # marks lost
+    assert known_title("Phó Giám đốc Sở") is None          # a longer title is not corrected
+    assert known_title("Can.") is None                     # too far: left for a person

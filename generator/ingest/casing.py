@@ -92,3 +92,29 @@ def name_case(text: str) -> str:
     if text.upper() != text:
         return text
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+# The titles and bodies a Decree 30 signing block names: a closed list, so an OCR reading a
+# letter or two away from one of them can only be that one.
+SIGNING_TITLES = (
+    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng",
+    "Phó Chánh Văn phòng", "Bộ trưởng", "Thứ trưởng", "Bộ trưởng, Chủ nhiệm", "Chủ nhiệm",
+    "Phó Chủ nhiệm", "Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Tổng cục trưởng",
+    "Trưởng ban", "Phó Trưởng ban", "Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực",
+    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Tổ trưởng", "Trưởng phòng", "Phó Trưởng phòng",
+    "Thủ tướng", "Phó Thủ tướng", "Ủy ban nhân dân", "Ban Thường vụ", "Ban Chỉ đạo",
+    "Hội đồng nhân dân", "Thường trực Hội đồng nhân dân", "Viện trưởng", "Hiệu trưởng")
+_FOLDED_TITLES = {fold(t): t for t in SIGNING_TITLES}
+
+
+def known_title(text: str) -> str | None:
+    """The signing title `text` is (folded), or is within a fifth of its letters of; else None."""
+    import difflib
+    key = fold(" ".join(text.split()))
+    if key in _FOLDED_TITLES:
+        return _FOLDED_TITLES[key]
+    best = difflib.get_close_matches(key, list(_FOLDED_TITLES), n=1, cutoff=0.8)
+    # Misread letters, not a longer title ("Phó Giám đốc Sở" is not "Phó Giám đốc").
+    if best and abs(len(best[0]) - len(key)) <= 2:
+        return _FOLDED_TITLES[best[0]]
+    return None

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
-from .casing import office_case, name_case
+from .casing import known_title, office_case, name_case
 from .cleanup import clean, ocr_digits
 from .sources import Line, Run, Source
 
@@ -29,6 +29,7 @@ class Found:
 
 @dataclass
 class Extraction:
+    ocr: bool = False                       # the text was recognised from images
     fields: dict[str, Found] = field(default_factory=dict)
     body_lines: list[Line] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -150,7 +151,7 @@ def _read_number(raw: str) -> tuple[str, list[str]]:
 
 
 def extract(source: Source) -> Extraction:
-    ex = Extraction()
+    ex = Extraction(ocr=source.ocr)
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
     lines, cleaned = clean(lines)
     ex.notes.extend(cleaned)
@@ -513,7 +514,7 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     signer = {"name": name_case(_RANK.sub("", name_line.text))}
     evidence = [name_line.text]
     if title_line is not None:
-        signer["title"] = office_case(_words_only(title_line.text))
+        signer["title"] = _ocr_title(office_case(_words_only(title_line.text)), ex)
         evidence.insert(0, title_line.text)
     if authorities:
         parts = []
@@ -523,11 +524,24 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
                 m = _AUTHORITY.match(piece.strip())
                 if m:
                     parts.append(f"{m.group(1).upper().replace('/', '')}. "
-                                 f"{office_case(m.group(2))}")
+                                 f"{_ocr_title(office_case(m.group(2)), ex)}")
         signer["authority"] = ", ".join(parts)
         evidence = [a.text for a in authorities] + evidence
     ex.fields["signer"] = Found(signer, " / ".join(evidence),
                                 (authorities or [title_line or name_line])[0].number)
+
+
+def _ocr_title(title: str, ex: Extraction) -> str:
+    """In OCR text, a signing title a letter or two away from one of the titles Decree 30
+    documents are signed with is that title ("Gluam đọc" → "Giám đốc"); reported."""
+    if not ex.ocr:
+        return title
+    fixed = known_title(title)
+    if fixed and fixed != title:
+        ex.notes.append(f"sửa lỗi nhận dạng chữ ở khối chữ ký: «{title}» → «{fixed}»: cần người "
+                        "đối chiếu bản gốc")
+        return fixed
+    return title
 
 
 def _words_only(text: str) -> str:
