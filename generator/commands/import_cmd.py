@@ -145,9 +145,8 @@ def _page_progress(path: Path):
     def update(done: int, total: int) -> None:
         if "bar" not in bar:
             bar["bar"] = tqdm(total=total, desc=f"  {path.name}", unit="trang", leave=False,
-                              file=sys.stderr)
-        bar["bar"].n = done + 1
-        bar["bar"].refresh()
+                              position=1, file=sys.stderr)
+        bar["bar"].update(done + 1 - bar["bar"].n)
         if done + 1 >= total:
             bar["bar"].close()
     return update
