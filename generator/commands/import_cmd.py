@@ -19,8 +19,8 @@ from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
 from ..project import Project
 from ..validate.topics import build_topics
-from ..text import canonical
-from . import add_config_option
+from ..text import canonical, nfc
+from . import add_cache_option, add_config_option
 
 
 def register(subparsers) -> None:
@@ -39,6 +39,7 @@ def register(subparsers) -> None:
                    help="chép tệp gốc vào originals/<năm>/ và ghi trường original: (trang thông "
                         "báo có liên kết «Bản gốc»)")
     add_config_option(p)
+    add_cache_option(p)
 
 
 def _originals(paths: list[str]) -> list[Path]:
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.sources import SourceProblem, read_source
     from ..ingest.writer import build, render, target_path
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     progress = _progress(originals)
     for path in progress:
-        entry = {"source": str(path)}
+        entry = {"source": _rel(path, project.root)}
         entries.append(entry)
         try:
             imported = build(read_source(path, on_progress=_page_progress(path)), topics,
@@ -167,9 +168,9 @@ def _keep_original(path: Path, imported, root: Path) -> str:
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return nfc(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def _check(entries: list[dict], project: Project) -> None:
