@@ -28,6 +28,8 @@ NOT_RUN = {
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
     ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
                                          "on two constructs",
+    ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "
+                                                 "tests/test_import_pdf.py runs its parts",
 }
 
 
