@@ -154,7 +154,9 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         } for t in neighbours if t.topic in linked.topics],
         "cites": [notice_item(n, linked) for n in linked.cites.get(notice.key, ())
                   if n.number not in explicit],
-        "external": [{"label": d.label, "url": external_url(d.key), "count": len(d.citing)}
+        # No counts of citing notices here: a new notice citing a law would change every page
+        # that cites it. The document's own page counts them.
+        "external": [{"label": d.label, "url": external_url(d.key)}
                      for d in linked.external_of.get(notice.key, ())],
     }
 
