@@ -12,7 +12,7 @@ from ..link import PROFILES
 from ..project import Project
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
-from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
+from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 
 
 def register(subparsers) -> None:
@@ -26,6 +26,9 @@ def register(subparsers) -> None:
     p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--full", action="store_true",
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
+    p.add_argument("--index", action="store_true",
+                   help="cập nhật luôn chỉ mục tìm kiếm của lệnh search trong lúc dựng "
+                   "(mặc định: lệnh search tự cập nhật khi tra cứu lần đầu)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
     p.add_argument("--wait", type=_seconds, default=0.0, metavar="GIÂY",
@@ -64,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
+    if args.index:
+        os.environ[INDEX_ENV] = "1"
     configure_logging(args.quiet)
 
     def waiting() -> None:

@@ -29,7 +29,7 @@ from .data import write_data_files
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
-from .settings import PROFILE_ENV
+from .settings import INDEX_ENV, PROFILE_ENV
 from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
@@ -103,8 +103,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         self.mentions.bind(linked)
-        # The Whoosh index is updated in another process while mkdocs renders in this one.
-        self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
+        # The Whoosh index (CLI search) is updated in another process while mkdocs renders in
+        # this one, when asked for; otherwise `notice-archive search` updates it on first use.
+        if self.config.search_index or os.environ.get(INDEX_ENV) == "1":
+            self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
 
     def _check_size(self) -> None:
