@@ -10,7 +10,7 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project
-from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
+from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, discard, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
 from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 previous = swap(staging, site_dir)
                 published = True
             if previous is not None:
-                shutil.rmtree(previous, ignore_errors=True)
+                discard(previous, site_dir)
     except BuildLocked as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1

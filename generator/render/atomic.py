@@ -13,6 +13,8 @@ import fcntl
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,6 +24,7 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _STAGING_PREFIX = ".building-"
 _OLD_PREFIX = ".replaced-"
+_DISCARDED_PREFIX = ".discarded-"
 
 
 class BuildLocked(Exception):
@@ -122,7 +125,8 @@ def remove_leftovers(site_dir: Path) -> None:
     parent = site_dir.parent
     if not parent.is_dir():
         return
-    for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}"):
+    for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}",
+                   f".{site_dir.name}{_DISCARDED_PREFIX}"):
         for leftover in parent.glob(prefix + "*"):
             shutil.rmtree(leftover, ignore_errors=True)
 
@@ -178,3 +182,25 @@ def publish(staging: Path, site_dir: Path) -> None:
         previous = swap(staging, site_dir)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(previous: Path, site_dir: Path) -> None:
+    """Remove the replaced site in a detached process, so the build returns once published.
+
+    Deleting tens of thousands of files costs as much as rendering them on some file systems;
+    the folder is renamed out of the way first, and should the remover die, the next build's
+    remove_leftovers deletes what is left.
+    """
+    target = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_DISCARDED_PREFIX}",
+                                   dir=site_dir.parent))
+    try:
+        os.rename(previous, target / "site")
+    except OSError:
+        shutil.rmtree(previous, ignore_errors=True)
+    try:
+        subprocess.Popen([sys.executable, "-c", "import os, shutil, sys; os.nice(10); "
+                          "shutil.rmtree(sys.argv[1], ignore_errors=True)", str(target)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(target, ignore_errors=True)
