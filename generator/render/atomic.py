@@ -125,10 +125,11 @@ def remove_leftovers(site_dir: Path) -> None:
     parent = site_dir.parent
     if not parent.is_dir():
         return
-    for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}",
-                   f".{site_dir.name}{_DISCARDED_PREFIX}"):
+    for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}"):
         for leftover in parent.glob(prefix + "*"):
             shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in parent.glob(f".{site_dir.name}{_DISCARDED_PREFIX}*"):
+        _remove_detached(leftover)  # its remover may still be at work, or may have died
 
 
 def staging_dir(site_dir: Path) -> Path:
@@ -197,10 +198,14 @@ def discard(previous: Path, site_dir: Path) -> None:
         os.rename(previous, target / "site")
     except OSError:
         shutil.rmtree(previous, ignore_errors=True)
+    _remove_detached(target)
+
+
+def _remove_detached(folder: Path) -> None:
     try:
         subprocess.Popen([sys.executable, "-c", "import os, shutil, sys; os.nice(10); "
-                          "shutil.rmtree(sys.argv[1], ignore_errors=True)", str(target)],
+                          "shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
     except OSError:
-        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from ..cache import Memo
 from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import notice_paths
@@ -157,7 +158,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
             # Search: the browser index into the site; then wait for the Whoosh index (cache).
-            export(self.result.linked, Path(config.site_dir) / SITE_FOLDER)
+            site_dir = Path(config.site_dir)
+            memo = Memo(self.cache_dir, f"search-export-{self.profile}.pickle")
+            export(self.result.linked, site_dir / SITE_FOLDER, memo=memo,
+                   write=self.render_state.writer(site_dir) if self.render_state else None)
+            memo.save()
             indexing, self.indexing = self.indexing, None
             if indexing is not None:
                 try:
