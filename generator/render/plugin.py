@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ..cache import Memo
 from ..diagnostics import WARNING
@@ -47,6 +48,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.common: dict = {}
         self.render_state: RenderState | None = None
         self.indexing: IndexInBackground | None = None
+        self.without_markdown: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -91,8 +93,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.render_state = RenderState(self.cache_dir, self.profile)
         self.specs, self.contexts = {}, {}
         generated = []
+        self.without_markdown = set()
         for spec in site_pages(linked, max(1, self.config.list_limit)):
             page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
+            if not spec.markdown.strip():
+                self.without_markdown.add(spec.src_uri)
             context = spec.context()
             self.render_state.mark(page_file, page_fingerprint(
                 site_fp, spec.template, spec.title, spec.markdown, context))
@@ -109,6 +114,13 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.config.search_index or os.environ.get(INDEX_ENV) == "1":
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # List pages (topics, years, facets) have no Markdown: their Page skips the converter.
+        for file in files.documentation_pages():
+            if file.page is None and file.src_uri in self.without_markdown:
+                TemplateOnlyPage(None, file, config)
+        return nav
 
     def _check_size(self) -> None:
         """Refuse an archive past `max_notices` files before reading any of them."""
@@ -171,3 +183,22 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     raise PluginError(f"notice-archive: {exc}") from None
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))
+
+
+class TemplateOnlyPage(Page):
+    """A generated page whose Markdown is empty: everything it shows comes from its template.
+
+    mkdocs makes a Markdown converter (with every extension) per page, which costs more than
+    rendering such a page's template; empty Markdown converts to nothing, so this page sets
+    what `Page.render` would and skips the converter.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            return super().render(config, files)
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}  # as Page.render: only when not debugging
