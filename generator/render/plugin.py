@@ -13,6 +13,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -114,6 +115,17 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.config.search_index or os.environ.get(INDEX_ENV) == "1":
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Compiling mkdocs-material's templates costs seconds per build; jinja keys its cache by
+        # each template's source, so an edited template is compiled afresh. Jinja's own folder
+        # (private to this user, checked by jinja), never one in the untrusted repository:
+        # the cache holds code.
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):
+            pass  # no usable private folder: compile as usual
+        return env
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         # List pages (topics, years, facets) have no Markdown: their Page skips the converter.
