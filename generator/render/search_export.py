@@ -20,6 +20,7 @@ import hashlib
 import json
 import multiprocessing
 import shutil
+import sys
 from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -80,7 +81,9 @@ def _analysed(notice, topics) -> tuple[str, dict[str, tuple[int, list, array]]]:
     analysis = {}
     for name, words in _fields(notice, topics).items():
         counts = Counter(words)
-        analysis[name] = (len(words), list(counts), array("I", counts.values()))
+        # Interned: one string per distinct term across the archive, not one per notice.
+        analysis[name] = (len(words), [sys.intern(t) for t in counts],
+                          array("I", counts.values()))
     return plain_text(notice.body)[:TEXT_CHARS], analysis
 
 
