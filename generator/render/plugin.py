@@ -26,6 +26,7 @@ from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import notice_paths
 from ..pipeline import PipelineResult, run
+from ..project import ProjectError, cache_folder
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
@@ -34,7 +35,8 @@ from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
 from .settings import INDEX_ENV, PROFILE_ENV
-from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
+from .search_export import (SITE_FOLDER, IndexFailed, IndexInBackground, decode_analysis,
+                            encode_analysis, export)
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -58,7 +60,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.profile not in PROFILES:
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
-        self.cache_dir = self.root / self.config.cache_dir
+        try:
+            self.cache_dir = cache_folder(self.root, self.config.cache_dir or None)
+        except ProjectError as exc:
+            raise PluginError(f"notice-archive: {exc}") from None
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
                                         Path(theme_dir) if theme_dir else None, self.profile)
@@ -192,7 +197,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                              config.site_name)
             # Search: the browser index into the site; then wait for the Whoosh index (cache).
             site_dir = Path(config.site_dir)
-            memo = Memo(self.cache_dir, f"search-export-{self.profile}.pickle")
+            memo = Memo(self.cache_dir, f"search-export-{self.profile}.json",
+                        encode_analysis, decode_analysis)
             export(self.result.linked, site_dir / SITE_FOLDER, memo=memo,
                    write=self.render_state.writer(site_dir) if self.render_state else None)
             memo.save()
