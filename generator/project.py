@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from .load.paths import UnsafePath, read_inside, resolve_inside, walk_inside
 
 
 class ProjectError(Exception):
@@ -26,20 +29,67 @@ class Project:
         if not path.is_file():
             raise ProjectError(f"không tìm thấy {path}: chạy lệnh trong thư mục dự án hoặc dùng "
                                "--config đường/dẫn/mkdocs.yml")
+        # The root is the folder mkdocs.yml is in, never where a symlinked mkdocs.yml leads.
+        root = Path(os.path.abspath(path)).parent.resolve()
         try:
             # mkdocs.yml may carry !!python/name tags for extensions; only the plain keys matter.
-            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+            text = read_inside(root / path.name, root, 1 << 20).decode("utf-8")
+            raw = yaml.load(text, Loader=_LenientLoader) or {}
+        except UnsafePath as exc:
+            raise ProjectError(str(exc)) from None
         except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
             raise ProjectError(f"không đọc được {path}: {exc}") from None
-        root = path.resolve().parent
+        if not isinstance(raw, dict):
+            raise ProjectError(f"{path} không phải một bảng khóa: giá trị")
         cache = ".cache/notice-archive"
         for plugin in raw.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("notice-archive"), dict):
                 cache = plugin["notice-archive"].get("cache_dir", cache)
-        return cls(root=root, config_file=path.resolve(),
+        theme = raw.get("theme")
+        custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+        problems = config_path_problems(root, docs_dir=str(raw.get("docs_dir", "notices")),
+                                        site_dir=str(raw.get("site_dir", "site")),
+                                        cache_dir=str(cache), custom_dir=custom_dir,
+                                        inherit=raw.get("INHERIT"))
+        if problems:
+            raise ProjectError(f"{path}: " + "; ".join(problems))
+        return cls(root=root, config_file=root / path.name,
                    notices_dir=root / str(raw.get("docs_dir", "notices")),
                    site_dir=root / str(raw.get("site_dir", "site")),
                    cache_dir=root / str(cache))
+
+
+def config_path_problems(root: Path, docs_dir: str | None = None, site_dir: str | None = None,
+                         cache_dir: str | None = None, custom_dir: str | None = None,
+                         inherit: str | None = None) -> list[str]:
+    """What mkdocs.yml names outside the repository, or unsafe inside the folders it reads.
+
+    Inputs (docs_dir, custom_dir, INHERIT) must be inside the repository and not hidden;
+    outputs (site_dir, cache_dir) inside it too, so a build writes nowhere else, and neither
+    may be the repository itself. Unsafe entries of the theme folder (links out, FIFOs) are
+    listed too: mkdocs copies and reads that folder without looking.
+    """
+    problems = []
+    checks = [("docs_dir", docs_dir, False), ("theme.custom_dir", custom_dir, False),
+              ("INHERIT", inherit, False), ("site_dir", site_dir, True),
+              ("cache_dir", cache_dir, True)]
+    for key, value, output in checks:
+        if value is None:
+            continue
+        try:
+            real = resolve_inside(root, str(value), what=key, hidden=output)
+        except UnsafePath:
+            problems.append(f'{key} "{value}" nằm ngoài kho lưu trữ (hoặc trong thư mục ẩn); '
+                            "chỉ dùng thư mục trong kho")
+            continue
+        if output and real == root.resolve():
+            problems.append(f'{key} "{value}" là chính thư mục kho lưu trữ; hãy dùng thư mục con')
+        if key == "theme.custom_dir" and real.is_dir():
+            for _, _, _, unsafe in walk_inside(real, root):
+                problems.extend(f'theme.custom_dir: "{p.relative_to(root).as_posix()}" trỏ ra '
+                                "ngoài kho hoặc không phải tệp thường; hãy xóa nó"
+                                for p in unsafe)
+    return problems
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -12,7 +12,7 @@ from ..link import PROFILES
 from ..project import Project
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
-from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
+from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV, STAGING_ENV
 
 
 def register(subparsers) -> None:
@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 # instead of rendered again (render/incremental.py).
                 incremental = site_dir.is_dir() and not args.full
                 os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
+                os.environ[STAGING_ENV] = str(staging)  # site_dir: checked by Project.find
                 config = load_config(str(project.config_file), site_dir=str(staging),
                                      strict=args.strict)
                 build(config, dirty=incremental)

@@ -21,15 +21,17 @@ from mkdocs.structure.pages import Page
 
 from ..diagnostics import WARNING
 from ..link import PROFILES
-from ..load.loader import notice_paths
+from ..load.loader import scan, stray_files
+from ..load.paths import NOT_REGULAR, OUTSIDE
 from ..pipeline import PipelineResult, run
+from ..project import config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
-from .settings import PROFILE_ENV
+from .settings import PROFILE_ENV, STAGING_ENV
 from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
@@ -55,6 +57,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
         self.cache_dir = self.root / self.config.cache_dir
+        self._refuse_unsafe_paths(config)
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
                                         Path(theme_dir) if theme_dir else None, self.profile)
@@ -65,9 +68,29 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         config.markdown_extensions.append(self.mentions)
         return config
 
+    def _refuse_unsafe_paths(self, config: MkDocsConfig) -> None:
+        """Stop before mkdocs walks docs_dir (it follows every symlink, loops included) or reads
+        the theme: nothing outside the repository may be read, no FIFO opened."""
+        site_dir = config.site_dir
+        if os.environ.get(STAGING_ENV) == site_dir:
+            site_dir = None  # `notice-archive build` checked the configured site_dir itself
+        problems = config_path_problems(self.root, docs_dir=config.docs_dir, site_dir=site_dir,
+                                        cache_dir=self.config.cache_dir,
+                                        custom_dir=config.theme.custom_dir)
+        if problems:
+            raise PluginError("notice-archive: mkdocs.yml không an toàn, không xuất bản:\n"
+                              + "\n".join(problems))
+        self.scanned = scan(self.notices_dir, self.root)
+        unsafe = [d.format() for d in stray_files(self.scanned[1], self.root)
+                  if d.code in (OUTSIDE, NOT_REGULAR)]
+        if unsafe:
+            raise PluginError("notice-archive: kho lưu trữ có lỗi, không xuất bản:\n"
+                              + "\n".join(unsafe))
+        self._check_size(len(self.scanned[0]))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._check_size()
-        result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir)
+        result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir,
+                     scanned=self.scanned)
         for diagnostic in result.diagnostics:
             if diagnostic.severity == WARNING and not self.config.quiet_warnings:
                 log.info(diagnostic.format())  # warnings are `check`'s business, not strict's
@@ -107,10 +130,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
 
-    def _check_size(self) -> None:
+    def _check_size(self, count: int) -> None:
         """Refuse an archive past `max_notices` files before reading any of them."""
         limit = self.config.max_notices
-        count = len(notice_paths(self.notices_dir))
         if count > limit:
             raise PluginError(f"notice-archive: {self.notices_dir} có {count} tệp thông báo, "
                               f"vượt giới hạn {limit} của một lần dựng; kiểm tra docs_dir trong "
