@@ -28,6 +28,7 @@ from ..project import config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
+from .headers import write_headers
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
@@ -186,3 +187,5 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     raise PluginError(f"notice-archive: {exc}") from None
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))
+        # Last: the policy allows by hash any inline script the finished pages still carry.
+        write_headers(Path(config.site_dir), self.profile)
