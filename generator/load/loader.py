@@ -14,6 +14,7 @@ from typing import Any
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from . import frontmatter
+from .invisible import notice_invisible, topics_invisible
 from .paths import UnsafePath, read_inside, unsafe_reason, walk_inside
 from .reader import MAX_FILE_BYTES, DecodeProblem, decode
 
@@ -77,7 +78,7 @@ def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDo
         column = getattr(problem, "column", 1)
         return SourceDocument(rel, digest, diagnostics=(
             Diagnostic(rel, problem.line, column, ERROR, problem.code, str(problem)),))
-    diagnostics = []
+    diagnostics = notice_invisible(rel, text)
     if not was_nfc:
         diagnostics.append(Diagnostic(
             rel, 1, 1, WARNING, "NA006",
@@ -104,7 +105,7 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
             problem = f"không đọc được tệp: {problem.strerror}"
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
                                                                f"{TOPICS_FILE}: {problem}"),))
-    return TopicsDocument(rel, data, lines)
+    return TopicsDocument(rel, data, lines, tuple(topics_invisible(rel, text)))
 
 
 def scan(notices_dir: Path, root: Path | None = None) -> tuple[list[Path], list[Path]]:
