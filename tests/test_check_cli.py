@@ -343,10 +343,10 @@ def test_pull_request_workflow():
         "python-version"] == "3.11"
     assert "pip install -e ." in runs
     assert "notice-archive check --format github" in runs
-    assert "notice-archive build" in runs
+    assert "notice-archive build --profile public" in runs
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "site/"
-    assert runs.index("notice-archive check --format github") < runs.index("notice-archive build")
+    assert runs.index("notice-archive check --format github") < runs.index("notice-archive build --profile public")
 
 
 def test_named_files_outside_the_archive_are_checked_in_its_context(project, tmp_path_factory):

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..diagnostics import ERROR, Diagnostic, has_errors
 from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
-from ..load.paths import read_inside
+from ..load.paths import read_inside, read_regular
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
 from ..project import Project
@@ -137,14 +137,27 @@ def _check_with_extra(project: Project, extra: list[Path], today) -> tuple[list[
     """The whole archive plus files outside it, without the memo (they are not its members)."""
     root = project.root
     loaded = load_archive(project.notices_dir, root)
-    loaded = LoadResult(loaded.documents + tuple(load_document(Path(os.path.abspath(p)), root) for p in extra),
-                        loaded.topics)
+    loaded = LoadResult(loaded.documents + tuple(_load_named(Path(os.path.abspath(p)), root)
+                                                 for p in extra), loaded.topics)
     result = validate(loaded, today=today)
     readable = [doc.path for doc in loaded.documents if doc.data is not None]
     _, others = scan(project.notices_dir, root)
     diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable))
                          | set(stray_files(others, root)))
     return diagnostics, len(result.archive.notices)
+
+
+def _load_named(path: Path, root: Path):
+    """A file named on the command line. Inside the repository the repository's rules hold (a
+    link out of it is NA015, as in a build); a file outside it was chosen by the person running
+    the check and is read as it is (a FIFO or device still is not)."""
+    if path == root or root in path.parents:
+        return load_document(path, root)
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except OSError:
+        data = None
+    return load_document(path, root, data) if data is not None else load_document(path, root)
 
 
 def _escape_data(text: str) -> str:

@@ -122,13 +122,19 @@ def read_inside(path: Path, root: Path, limit: int | None = None) -> bytes:
     problem = check_entry(path, root)
     if problem is not None:
         raise problem
+    return read_regular(path, limit, _show(path, root))
+
+
+def read_regular(path: Path, limit: int | None = None, shown: str | None = None) -> bytes:
+    """The bytes of a regular file wherever it is (a path a person named on the command line);
+    a FIFO, socket or device is UnsafePath, never a hang."""
+    shown = shown or os.fspath(path)
     # Open the resolved path without following a link swapped in since the check, without
     # blocking on a FIFO swapped in since the check; then make sure it is a regular file.
     fd = os.open(_real(path), os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            shown = _show(path, root)
             raise UnsafePath(NOT_REGULAR, special_message(shown, st.st_mode), shown)
         chunks = []
         remaining = (limit + 1) if limit is not None else -1
