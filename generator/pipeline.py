@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,9 +97,9 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
         try:
             # Notices are inside the repository (scan checked); other entries may not be.
             st = path.stat() if follow else path.lstat()
-            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            digest.update(os.fsencode(path) + f"|{st.st_size}|{st.st_mtime_ns}\n".encode())
         except OSError:
-            digest.update(f"{path}|missing\n".encode())
+            digest.update(os.fsencode(path) + b"|missing\n")
     key = digest.hexdigest()
     memo = cache_dir / "check-summary.pickle" if cache_dir else None
     if memo is not None and memo.exists():

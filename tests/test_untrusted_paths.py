@@ -229,3 +229,21 @@ def test_helper_resolves_paths_named_by_the_repository(tmp_path, outside):
         read_inside(root / "goc" / "link.pdf", root)
     assert read_inside(root / "goc" / "a.pdf", root) == b"%PDF"
     assert read_inside(root / "goc" / "a.pdf", root, limit=1) == b"%P"
+
+
+def test_import_never_writes_through_a_linked_folder(project, outside):
+    (project / "notices" / "2024").rename(project / "nam-2024")
+    (project / "notices" / "2024").symlink_to(outside / "dir" / "2024", target_is_directory=True)
+    before = sorted(p.name for p in (outside / "dir" / "2024").iterdir())
+    original = project.parent / "thong-bao.txt"
+    original.write_text("UBND TỈNH HẬU GIANG\nVĂN PHÒNG\nSố: 321/TB-VPUBND\n"
+                        "Hậu Giang, ngày 05 tháng 3 năm 2024\nTHÔNG BÁO\n"
+                        "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban\n"
+                        "Ngày 01 tháng 3 năm 2024, Chủ tịch UBND tỉnh chủ trì họp giao ban.\n"
+                        "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.\n",
+                        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "import", str(original)],
+                            cwd=project,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode == 1 and "ngoài kho" in result.stdout + result.stderr
+    assert sorted(p.name for p in (outside / "dir" / "2024").iterdir()) == before

@@ -157,7 +157,7 @@ def stray_files(other_files: list[Path], root: Path) -> list[Diagnostic]:
     for path in other_files:
         problem = unsafe_reason(path, root)
         if problem is not None:
-            found.append(Diagnostic(_relative(path, root), 0, 1, ERROR, problem.code, str(problem)))
+            found.append(Diagnostic(problem.path, 0, 1, ERROR, problem.code, str(problem)))
             continue
         lower = path.name.lower()
         suffix = next((s for s in _STRAY_SUFFIXES + (".md",) if lower.endswith(s)), None)

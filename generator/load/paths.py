@@ -23,6 +23,7 @@ _BINARY = getattr(os, "O_BINARY", 0)
 
 OUTSIDE = "NA015"      # resolves outside the repository (symlink, `..`, absolute path)
 NOT_REGULAR = "NA016"  # FIFO, socket, device: never opened
+BAD_NAME = "NA019"     # a name that is not UTF-8: it cannot be shown, linked or searched
 
 
 class UnsafePath(OSError):
@@ -39,17 +40,34 @@ def _real(path: Path | str) -> str:
     return os.path.realpath(os.fspath(path))
 
 
+def printable(text: str) -> str:
+    """A path for messages: bytes that are not UTF-8 (kept by Python as surrogates) as \\xNN."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
+def utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _show(path: Path | str, root: Path) -> str:
     """The path as the repository names it (never the resolved target)."""
     path = Path(path)
     try:
-        return path.relative_to(root).as_posix()
+        return printable(path.relative_to(root).as_posix())
     except ValueError:
         pass
     try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+        return printable(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix())
     except ValueError:
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def inside(root: Path, path: Path | str, hidden: bool = False) -> bool:
@@ -97,6 +115,10 @@ def resolve_inside(root: Path, value: str | os.PathLike, base: Path | None = Non
 def check_entry(path: Path, root: Path) -> UnsafePath | None:
     """Why the file or folder at `path` must not be read, or None. Never opens it."""
     shown = _show(path, root)
+    if not utf8_name(os.fspath(path)):
+        return UnsafePath(BAD_NAME, f'tên "{shown}" không phải UTF-8 (tạo trên máy dùng bảng mã '
+                          "khác): không hiển thị, liên kết hay tìm được; hãy đổi tên bằng chữ "
+                          "Unicode", shown)
     try:
         st = os.lstat(path)
     except OSError:
@@ -178,7 +200,9 @@ def walk_inside(top: Path, root: Path, skip=lambda name: False):
                 is_file = entry.is_file(follow_symlinks=False)
             except OSError:
                 continue
-            if is_link:
+            if not utf8_name(entry.name):
+                unsafe.append(path)
+            elif is_link:
                 if check_entry(path, root) is not None or is_loop(path):
                     unsafe.append(path)
                 elif os.path.isdir(path):

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import scan, stray_files
-from ..load.paths import NOT_REGULAR, OUTSIDE
+from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
 from ..pipeline import PipelineResult, run
 from ..project import config_path_problems
 from .config import PluginConfig
@@ -83,7 +83,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                               + "\n".join(problems))
         self.scanned = scan(self.notices_dir, self.root)
         unsafe = [d.format() for d in stray_files(self.scanned[1], self.root)
-                  if d.code in (OUTSIDE, NOT_REGULAR)]
+                  if d.code in (OUTSIDE, NOT_REGULAR, BAD_NAME)]
         if unsafe:
             raise PluginError("notice-archive: kho lưu trữ có lỗi, không xuất bản:\n"
                               + "\n".join(unsafe))
