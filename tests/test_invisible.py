@@ -52,12 +52,12 @@ def test_invisible_character_in_an_identifier_is_an_error(project, old, new, fie
     code, found, _ = run_check(project)
     assert code == 1
     line = line_of(project, NOTICE, new.split(":")[0] + ":")
-    hits = [d for d in found if d["code"] == "NA017"]
+    hits = [d for d in found if d["code"] == "NA024"]
     assert [(d["path"], d["line"], d["severity"], d["field"]) for d in hits] == [
         (NOTICE, line, "error", field)]
     built = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project,
                            capture_output=True, text=True, timeout=300)
-    assert built.returncode == 1 and "NA017" in built.stderr
+    assert built.returncode == 1 and "NA024" in built.stderr
 
 
 def test_invisible_character_in_text_is_a_warning_on_its_line(project):
@@ -67,7 +67,7 @@ def test_invisible_character_in_text_is_a_warning_on_its_line(project):
     edit(project, NOTICE, last, f"{RLI}{last}{PDI}")
     code, found, _ = run_check(project)
     assert code == 0  # warnings only
-    hits = sorted((d["line"], d["field"]) for d in found if d["code"] == "NA018")
+    hits = sorted((d["line"], d["field"]) for d in found if d["code"] == "NA025")
     assert hits == [(line_of(project, NOTICE, "title:"), "title"),
                     (line_of(project, NOTICE, RLI), "body")]
 
@@ -78,9 +78,9 @@ def test_trojan_source_in_topics_yml(project):
     code, found, _ = run_check(project)
     assert code == 1
     by_code = {d["code"]: d for d in found if d["path"] == "notices/topics.yml"
-               and d["code"] in ("NA017", "NA018")}
-    assert by_code["NA017"]["line"] == line_of(project, "notices/topics.yml", f"de-an-06{ZWSP}:")
-    assert by_code["NA018"]["line"] == line_of(project, "notices/topics.yml", RLO)
+               and d["code"] in ("NA024", "NA025")}
+    assert by_code["NA024"]["line"] == line_of(project, "notices/topics.yml", f"de-an-06{ZWSP}:")
+    assert by_code["NA025"]["line"] == line_of(project, "notices/topics.yml", RLO)
 
 
 def test_fix_removes_what_cannot_change_the_meaning(project):
@@ -98,8 +98,8 @@ def test_fix_removes_what_cannot_change_the_meaning(project):
     assert f"{last[:5]}{RLO}{last[5:12]}{PDF}{last[12:]}\n" in after  # trailing space fixed too
     code, found, _ = run_check(project)
     assert code == 0
-    assert [d["code"] for d in found if d["path"] == NOTICE and d["code"].startswith("NA01")] \
-        == ["NA018"]
+    assert [d["code"] for d in found if d["path"] == NOTICE and d["code"] in ("NA024", "NA025")] \
+        == ["NA025"]
 
 
 def test_strip_keeps_marks_that_matter():
@@ -115,9 +115,9 @@ def test_strip_keeps_marks_that_matter():
 def test_a_leading_bom_is_not_text_but_one_inside_is():
     text = f'---\nnumber: "1/TB-X"\ntitle: "A{BOM}B"\n---\nBody\n'
     found = notice_invisible("n.md", text)
-    assert [(d.line, d.code, d.field) for d in found] == [(3, "NA018", "title")]
+    assert [(d.line, d.code, d.field) for d in found] == [(3, "NA025", "title")]
     found = topics_invisible("t.yml", f"a{ZWSP}:\n  name: X\n  parent: b{ZWSP}\n")
-    assert [(d.line, d.code) for d in found] == [(1, "NA017"), (3, "NA017")]
+    assert [(d.line, d.code) for d in found] == [(1, "NA024"), (3, "NA024")]
 
 
 def test_sample_archive_is_clean():

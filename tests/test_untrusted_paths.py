@@ -83,19 +83,19 @@ def assert_refused(project: Path, rel: str, code: str) -> None:
 
 def test_symlinked_notice_outside_is_an_error(project, outside):
     (project / "notices" / "2024" / "evil.md").symlink_to(outside / "secret.md")
-    assert_refused(project, "notices/2024/evil.md", "NA015")
+    assert_refused(project, "notices/2024/evil.md", "NA021")
 
 
 def test_relative_dotdot_symlink_is_an_error(project, outside):
     target = os.path.relpath(outside / "secret.md", project / "notices" / "2024")
     assert target.startswith("..")
     (project / "notices" / "2024" / "evil.md").symlink_to(target)
-    assert_refused(project, "notices/2024/evil.md", "NA015")
+    assert_refused(project, "notices/2024/evil.md", "NA021")
 
 
 def test_symlinked_folder_outside_is_an_error(project, outside):
     (project / "notices" / "ngoai").symlink_to(outside / "dir", target_is_directory=True)
-    assert_refused(project, "notices/ngoai", "NA015")
+    assert_refused(project, "notices/ngoai", "NA021")
 
 
 def test_link_into_git_metadata_is_an_error(project):
@@ -103,13 +103,13 @@ def test_link_into_git_metadata_is_an_error(project):
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text(f"[http]\n\textraheader = {SECRET}\n")
     (project / "notices" / "2024" / "git.md").symlink_to("../../.git/config")
-    assert_refused(project, "notices/2024/git.md", "NA015")
+    assert_refused(project, "notices/2024/git.md", "NA021")
 
 
 def test_symlinked_topics_outside_is_an_error(project, outside):
     (project / "notices" / "topics.yml").unlink()
     (project / "notices" / "topics.yml").symlink_to(outside / "topics.yml")
-    assert_refused(project, "notices/topics.yml", "NA015")
+    assert_refused(project, "notices/topics.yml", "NA021")
 
 
 def test_folder_loop_is_an_error_not_a_hang(project):
@@ -117,8 +117,8 @@ def test_folder_loop_is_an_error_not_a_hang(project):
     (project / "notices" / "a").symlink_to(".", target_is_directory=True)
     (project / "notices" / "2024" / "b").symlink_to("../..", target_is_directory=True)
     checked = check(project)
-    assert "notices/a:1:1: error NA015" in checked.stdout
-    assert "notices/2024/b:1:1: error NA015" in checked.stdout
+    assert "notices/a:1:1: error NA021" in checked.stdout
+    assert "notices/2024/b:1:1: error NA021" in checked.stdout
     built = build(project)
     assert built.returncode == 1 and "notices/a" in built.stderr
 
@@ -126,7 +126,7 @@ def test_folder_loop_is_an_error_not_a_hang(project):
 def test_fifo_is_an_error_not_a_hang(project):
     fifo = project / "notices" / "2024" / "pipe.md"
     os.mkfifo(fifo)  # nobody writes to it: opening it for reading would block forever
-    assert_refused(project, "notices/2024/pipe.md", "NA016")
+    assert_refused(project, "notices/2024/pipe.md", "NA022")
 
 
 def test_socket_is_an_error(project):
@@ -134,7 +134,7 @@ def test_socket_is_an_error(project):
     server = socket.socket(socket.AF_UNIX)
     try:
         server.bind(str(path))
-        assert_refused(project, "notices/2024/s.md", "NA016")
+        assert_refused(project, "notices/2024/s.md", "NA022")
     finally:
         server.close()
 

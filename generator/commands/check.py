@@ -149,7 +149,7 @@ def _check_with_extra(project: Project, extra: list[Path], today) -> tuple[list[
 
 def _load_named(path: Path, root: Path):
     """A file named on the command line. Inside the repository the repository's rules hold (a
-    link out of it is NA015, as in a build); a file outside it was chosen by the person running
+    link out of it is NA021, as in a build); a file outside it was chosen by the person running
     the check and is read as it is (a FIFO or device still is not)."""
     if path == root or root in path.parents:
         return load_document(path, root)

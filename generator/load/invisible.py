@@ -20,8 +20,8 @@ from typing import Callable
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
 
-IN_IDENTIFIER = "NA017"
-IN_TEXT = "NA018"
+IN_IDENTIFIER = "NA024"
+IN_TEXT = "NA025"
 
 NAMES = {
     0x200B: "ZWSP, khoảng trắng độ rộng 0", 0x200C: "ZWNJ, ký tự không nối",

@@ -21,9 +21,9 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
 
-OUTSIDE = "NA015"      # resolves outside the repository (symlink, `..`, absolute path)
-NOT_REGULAR = "NA016"  # FIFO, socket, device: never opened
-BAD_NAME = "NA019"     # a name that is not UTF-8: it cannot be shown, linked or searched
+OUTSIDE = "NA021"      # resolves outside the repository (symlink, `..`, absolute path)
+NOT_REGULAR = "NA022"  # FIFO, socket, device: never opened
+BAD_NAME = "NA023"     # a name that is not UTF-8: it cannot be shown, linked or searched
 
 
 class UnsafePath(OSError):
