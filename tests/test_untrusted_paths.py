@@ -247,3 +247,12 @@ def test_import_never_writes_through_a_linked_folder(project, outside):
                             capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode == 1 and "ngoài kho" in result.stdout + result.stderr
     assert sorted(p.name for p in (outside / "dir" / "2024").iterdir()) == before
+
+
+def test_file_named_through_a_folder_linking_out_is_not_read(project, outside):
+    """`check notices/ngoai/2024/x.md`: the file itself is regular, a folder above links out."""
+    (project / "notices" / "ngoai").symlink_to(outside / "dir", target_is_directory=True)
+    checked = check(project, "notices/ngoai/2024/x.md")
+    assert checked.returncode == 1
+    assert "notices/ngoai/2024/x.md:1:1: error NA021" in checked.stdout
+    assert_no_secret(project, checked.stdout, checked.stderr)

@@ -113,9 +113,12 @@ def resolve_inside(root: Path, value: str | os.PathLike, base: Path | None = Non
 
 
 def check_entry(path: Path, root: Path) -> UnsafePath | None:
-    """Why the file or folder at `path` must not be read, or None. Never opens it."""
-    shown = _show(path, root)
+    """Why the file or folder at `path` must not be read, or None. Never opens it.
+
+    Every component counts: a regular file inside a folder that links out is outside too.
+    """
     if not utf8_name(os.fspath(path)):
+        shown = _show(path, root)
         return UnsafePath(BAD_NAME, f'tên "{shown}" không phải UTF-8 (tạo trên máy dùng bảng mã '
                           "khác): không hiển thị, liên kết hay tìm được; hãy đổi tên bằng chữ "
                           "Unicode", shown)
@@ -123,15 +126,17 @@ def check_entry(path: Path, root: Path) -> UnsafePath | None:
         st = os.lstat(path)
     except OSError:
         return None  # gone: the reader reports it as unreadable
+    if not inside(root, path):
+        shown = _show(path, root)
+        what = "thư mục" if os.path.isdir(path) else "tệp"
+        return UnsafePath(OUTSIDE, outside_message(shown, what), shown)
     if stat.S_ISLNK(st.st_mode):
-        if not inside(root, path):
-            what = "thư mục" if os.path.isdir(path) else "tệp"
-            return UnsafePath(OUTSIDE, outside_message(shown, what), shown)
         try:
             st = os.stat(path)
         except OSError:
             return None  # a broken link inside the repository: unreadable, reported as such
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode)):
+        shown = _show(path, root)
         return UnsafePath(NOT_REGULAR, special_message(shown, st.st_mode), shown)
     return None
 
@@ -144,19 +149,19 @@ def read_inside(path: Path, root: Path, limit: int | None = None) -> bytes:
     problem = check_entry(path, root)
     if problem is not None:
         raise problem
-    return read_regular(path, limit, _show(path, root))
+    return read_regular(path, limit, root=root)
 
 
-def read_regular(path: Path, limit: int | None = None, shown: str | None = None) -> bytes:
+def read_regular(path: Path, limit: int | None = None, root: Path | None = None) -> bytes:
     """The bytes of a regular file wherever it is (a path a person named on the command line);
     a FIFO, socket or device is UnsafePath, never a hang."""
-    shown = shown or os.fspath(path)
     # Open the resolved path without following a link swapped in since the check, without
     # blocking on a FIFO swapped in since the check; then make sure it is a regular file.
     fd = os.open(_real(path), os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
+            shown = _show(path, root) if root is not None else printable(os.fspath(path))
             raise UnsafePath(NOT_REGULAR, special_message(shown, st.st_mode), shown)
         chunks = []
         remaining = (limit + 1) if limit is not None else -1
@@ -193,7 +198,7 @@ def walk_inside(top: Path, root: Path, skip=lambda name: False):
         for entry in entries:
             if skip(entry.name):
                 continue
-            path = Path(folder, entry.name)
+            path = entry.path  # a str: building a Path per file would double the walk's cost
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
@@ -201,10 +206,10 @@ def walk_inside(top: Path, root: Path, skip=lambda name: False):
             except OSError:
                 continue
             if not utf8_name(entry.name):
-                unsafe.append(path)
+                unsafe.append(Path(path))
             elif is_link:
-                if check_entry(path, root) is not None or is_loop(path):
-                    unsafe.append(path)
+                if check_entry(Path(path), root) is not None or is_loop(Path(path)):
+                    unsafe.append(Path(path))
                 elif os.path.isdir(path):
                     real = _real(path)
                     within_top = real == real_top or real.startswith(real_top + os.sep)
@@ -218,7 +223,7 @@ def walk_inside(top: Path, root: Path, skip=lambda name: False):
             elif is_file:
                 files.append(entry.name)
             else:
-                unsafe.append(path)
+                unsafe.append(Path(path))
         yield folder, dirs, files, unsafe
         stack.extend(Path(folder, d) for d in reversed(dirs))
 
