@@ -72,7 +72,8 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     cache.save()
     stray = stray_files(others, root)
     if stray:
-        result = ValidationResult(result.archive, tuple(sorted(result.diagnostics + tuple(stray))))
+        result = ValidationResult(result.archive,
+                                  tuple(sorted(set(result.diagnostics + tuple(stray)))))
     return result
 
 

@@ -142,25 +142,31 @@ def _assert_contained(base: Path, root: Path, before: dict, result) -> None:
             assert not path.is_symlink(), path
 
 
+# Derandomized: the same layouts every run (CI stays reproducible); a build costs seconds, so
+# builds get fewer examples than checks.
+SETTINGS = dict(deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def _run_contained(tmp_path_factory, entries, *command: str):
+    base, root = _setup(tmp_path_factory, entries)
+    before = _snapshot(base, root)
+    result = _run(root, *command)
+    _assert_contained(base, root, before, result)
+    return root, result
+
+
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=25, **SETTINGS)
 @given(entries=layouts())
 def test_check_never_crashes_or_writes(tmp_path_factory, entries):
-    base, root = _setup(tmp_path_factory, entries)
-    before = _snapshot(base, root)
-    result = _run(root, "check", "--format", "json")
-    _assert_contained(base, root, before, result)
+    _run_contained(tmp_path_factory, entries, "check", "--format", "json")
 
 
 @pytest.mark.slow
-@settings(max_examples=6, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=6, **SETTINGS)
 @given(entries=layouts())
 def test_build_never_crashes_or_writes_outside_site_and_cache(tmp_path_factory, entries):
-    base, root = _setup(tmp_path_factory, entries)
-    before = _snapshot(base, root)
-    result = _run(root, "build")
-    _assert_contained(base, root, before, result)
-    if result.returncode == 0:  # what was published is only what the repository holds
+    root, result = _run_contained(tmp_path_factory, entries, "build")
+    if result.returncode == 0:  # a successful build published a site
         assert (root / "site" / "index.html").is_file()

@@ -256,3 +256,13 @@ def test_file_named_through_a_folder_linking_out_is_not_read(project, outside):
     assert checked.returncode == 1
     assert "notices/ngoai/2024/x.md:1:1: error NA021" in checked.stdout
     assert_no_secret(project, checked.stdout, checked.stderr)
+
+
+def test_name_that_is_not_utf8_is_an_error_not_a_crash(project):
+    name = os.fsdecode(b"th\xf4ng-b\xe1o.md")  # Windows-1258 bytes, as an old tool writes them
+    (project / "notices" / "2024" / name).write_text(outside_notice(), encoding="utf-8")
+    checked = check(project)
+    assert checked.returncode == 1
+    assert "notices/2024/th\\xf4ng-b\\xe1o.md:1:1: error NA023" in checked.stdout
+    built = build(project)
+    assert built.returncode == 1 and "NA023" in built.stderr and "Traceback" not in built.stderr

@@ -98,10 +98,13 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
     try:
         text, _ = decode(read_inside(path, root, MAX_FILE_BYTES))
         data, lines, _ = frontmatter.parse_yaml(text, offset=1)
+    except UnsafePath as problem:  # the same words as the scan's report of it: one message
+        return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, 0, 1, ERROR, problem.code,
+                                                               str(problem)),))
     except (OSError, DecodeProblem, frontmatter.FrontMatterProblem) as problem:
         line = getattr(problem, "line", 0)
         code = getattr(problem, "code", None) or "NA002"
-        if isinstance(problem, OSError) and not isinstance(problem, UnsafePath):
+        if isinstance(problem, OSError):
             problem = f"không đọc được tệp: {problem.strerror}"
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
                                                                f"{TOPICS_FILE}: {problem}"),))
