@@ -137,6 +137,12 @@ def test_an_inline_script_left_in_a_template_is_allowed_by_hash(tmp_path, csp_br
     csp = site_headers(project / "site")["Content-Security-Policy"]
     script_src = next(p for p in csp.split(";") if p.strip().startswith("script-src"))
     assert "'sha256-" in script_src and "'unsafe-inline'" not in script_src
+    # An incremental build reuses most pages: their scripts stay allowed.
+    notice = next((project / "notices" / "2024").glob("*.md"))
+    notice.write_text(notice.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    rebuilt = cli(project, "build", check=True)
+    assert "trang không đổi" in rebuilt.stderr
+    assert site_headers(project / "site")["Content-Security-Policy"] == csp
     server, base = serve_with_headers(project / "site")
     try:
         assert _violations_on(csp_browser, base + "nam/") == []

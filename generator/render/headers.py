@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from pathlib import Path
 
 HEADERS_FILE = "_headers"
+_HASHES = "script-hashes.json"  # in the cache folder: the hashes of the last build's pages
+_HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
 
 # Styles may be inline: a style attribute cannot run code, and templates and mkdocs-material
 # extensions write some. Images: data: URIs are the theme's icons (CSS masks). Images from
@@ -107,9 +110,27 @@ def render_headers_file(headers: list[tuple[str, str]], profile: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site_dir: Path, profile: str) -> list[tuple[str, str]]:
-    headers = security_headers(site_script_hashes(site_dir))
+def write_headers(site_dir: Path, profile: str, script_hashes: set[str],
+                  previous_from: Path | None = None, record_in: Path | None = None,
+                  ) -> list[tuple[str, str]]:
+    """Write site/_headers allowing `script_hashes` (plus, from `previous_from`, those recorded
+    by the previous build of this profile, whose pages an incremental build reuses); record
+    the set in `record_in` for the next build."""
+    hashes = set(script_hashes)
+    if previous_from is not None:
+        try:
+            stored = json.loads((previous_from / f"{profile}-{_HASHES}").read_text("utf-8"))
+            hashes |= {h for h in stored if isinstance(h, str) and _HASH.fullmatch(h)}
+        except (OSError, ValueError, TypeError):
+            pass  # nothing recorded: the cache was cleared, and with it what lets pages be reused
+    headers = security_headers(hashes)
     (site_dir / HEADERS_FILE).write_text(render_headers_file(headers, profile), encoding="utf-8")
+    if record_in is not None:
+        try:
+            record_in.mkdir(parents=True, exist_ok=True)
+            (record_in / f"{profile}-{_HASHES}").write_text(json.dumps(sorted(hashes)), "utf-8")
+        except OSError:
+            pass
     return headers
 
 

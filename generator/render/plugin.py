@@ -28,7 +28,7 @@ from ..project import config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
-from .headers import write_headers
+from .headers import inline_script_hashes, write_headers
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
@@ -112,6 +112,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
                                                                "topics": vocabulary})
         self.render_state = RenderState(self.cache_dir, self.profile)
+        self.script_hashes: set[str] = set()
         self.specs, self.contexts = {}, {}
         generated = []
         for spec in site_pages(linked, max(1, self.config.list_limit)):
@@ -162,6 +163,16 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         context.update(self.common)
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
+        self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        self.script_hashes |= inline_script_hashes(output_content.encode("utf-8"))
+        return output_content
+
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
         context.update(self.contexts.get(page.file.src_uri, {}))
@@ -186,6 +197,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                 except IndexFailed as exc:
                     raise PluginError(f"notice-archive: {exc}") from None
         if self.render_state is not None:
+            # Pages reused from the published site carry the scripts of the build that made
+            # them: their hashes were recorded then. Written before `finish` stamps the folder.
+            write_headers(Path(config.site_dir), self.profile, self.script_hashes,
+                          self.cache_dir if self.render_state.skipped else None,
+                          self.cache_dir)
             self.render_state.finish(Path(config.site_dir))
-        # Last: the policy allows by hash any inline script the finished pages still carry.
-        write_headers(Path(config.site_dir), self.profile)
