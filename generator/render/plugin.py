@@ -32,6 +32,7 @@ from .headers import inline_script_hashes, write_headers
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
+from .views import tab_for
 from .settings import PROFILE_ENV, STAGING_ENV
 from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
@@ -176,6 +177,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
         context.update(self.contexts.get(page.file.src_uri, {}))
+        if page.file.src_uri in self.specs:
+            context["na_tab"] = tab_for(page.file.src_uri)
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
