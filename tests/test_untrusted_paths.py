@@ -266,3 +266,14 @@ def test_name_that_is_not_utf8_is_an_error_not_a_crash(project):
     assert "notices/2024/th\\xf4ng-b\\xe1o.md:1:1: error NA023" in checked.stdout
     built = build(project)
     assert built.returncode == 1 and "NA023" in built.stderr and "Traceback" not in built.stderr
+
+
+def test_plain_mkdocs_build_refuses_a_site_dir_outside(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_dir: site",
+                                                                 "site_dir: ../published"),
+                      encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project,
+                            capture_output=True, text=True, timeout=TIMEOUT)
+    assert result.returncode != 0 and "site_dir" in result.stderr
+    assert not (project.parent / "published").exists()

@@ -11,7 +11,7 @@ from ..link import PROFILES
 from ..project import Project
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
-from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV, STAGING_ENV
+from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
 from . import add_config_option
 from .mkdocs_log import configure_logging, translate
 
@@ -70,7 +70,6 @@ def run(args: argparse.Namespace) -> int:
                 # instead of rendered again (render/incremental.py).
                 incremental = site_dir.is_dir() and not args.full
                 os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
-                os.environ[STAGING_ENV] = str(staging)  # site_dir: checked by Project.find
                 config = load_config(str(project.config_file), site_dir=str(staging),
                                      strict=args.strict)
                 build(config, dirty=incremental)

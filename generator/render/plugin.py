@@ -24,7 +24,7 @@ from ..link import PROFILES
 from ..load.loader import scan, stray_files
 from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
 from ..pipeline import PipelineResult, run
-from ..project import config_path_problems
+from ..project import Project, ProjectError, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
@@ -33,7 +33,7 @@ from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
-from .settings import PROFILE_ENV, STAGING_ENV
+from .settings import PROFILE_ENV
 from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
@@ -73,12 +73,17 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def _refuse_unsafe_paths(self, config: MkDocsConfig) -> None:
         """Stop before mkdocs walks docs_dir (it follows every symlink, loops included) or reads
         the theme: nothing outside the repository may be read, no FIFO opened."""
-        site_dir = config.site_dir
-        if os.environ.get(STAGING_ENV) == site_dir:
-            site_dir = None  # `notice-archive build` checked the configured site_dir itself
-        problems = config_path_problems(self.root, docs_dir=config.docs_dir, site_dir=site_dir,
+        problems = config_path_problems(self.root, docs_dir=config.docs_dir,
                                         cache_dir=self.config.cache_dir,
                                         custom_dir=config.theme.custom_dir)
+        if config.config_file_path and not problems:
+            # site_dir as mkdocs.yml writes it: the one in use may be the staging folder of
+            # `notice-archive build`, `serve`'s temporary folder or a --site-dir, all chosen
+            # by the person running the command, not by the repository.
+            try:
+                Project.find(config.config_file_path)
+            except ProjectError as exc:
+                problems.append(str(exc))
         if problems:
             raise PluginError("notice-archive: mkdocs.yml không an toàn, không xuất bản:\n"
                               + "\n".join(problems))

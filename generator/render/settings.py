@@ -5,4 +5,3 @@ Kept apart from plugin.py so the CLI can name them without importing mkdocs.
 
 PROFILE_ENV = "NOTICE_ARCHIVE_PROFILE"              # overrides the plugin's `profile` option
 PREVIOUS_SITE_ENV = "NOTICE_ARCHIVE_PREVIOUS_SITE"  # the published site an incremental build reuses
-STAGING_ENV = "NOTICE_ARCHIVE_STAGING"            # the folder `build` renders into (checked by it)
