@@ -45,6 +45,12 @@ class Project:
             raise ProjectError(f"không đọc được {path}: {exc}") from None
         if not isinstance(raw, dict):
             raise ProjectError(f"{path} không phải một bảng khóa: giá trị")
+        from_environment = _environment_keys(raw)
+        if from_environment:
+            # CI's secrets live in environment variables: a pull request could publish them.
+            raise ProjectError(f"{path}: {', '.join(from_environment)} lấy giá trị từ biến môi "
+                               "trường (!ENV) của máy dựng, không phải từ kho lưu trữ; hãy ghi "
+                               "giá trị thẳng vào mkdocs.yml")
         cache = ".cache/notice-archive"
         for plugin in raw.get("plugins") or []:
             if isinstance(plugin, dict) and isinstance(plugin.get("notice-archive"), dict):
@@ -110,3 +116,21 @@ class _LenientLoader(yaml.SafeLoader):
 
 
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+class _FromEnvironment:
+    """A value mkdocs would take from an environment variable of the machine that builds."""
+
+
+_LenientLoader.add_constructor("!ENV", lambda loader, node: _FromEnvironment())
+
+
+def _environment_keys(value, where: str = "") -> list[str]:
+    if isinstance(value, _FromEnvironment):
+        return [where or "(gốc)"]
+    if isinstance(value, dict):
+        return [k for key, item in value.items()
+                for k in _environment_keys(item, f"{where}.{key}" if where else str(key))]
+    if isinstance(value, list):
+        return [k for i, item in enumerate(value) for k in _environment_keys(item, f"{where}[{i}]")]
+    return []

@@ -277,3 +277,19 @@ def test_plain_mkdocs_build_refuses_a_site_dir_outside(project):
                             capture_output=True, text=True, timeout=TIMEOUT)
     assert result.returncode != 0 and "site_dir" in result.stderr
     assert not (project.parent / "published").exists()
+
+
+def test_values_from_the_environment_are_refused(project):
+    """`site_name: !ENV GITHUB_TOKEN` would publish a CI secret on every page."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = next(li for li in text.splitlines() if li.startswith("site_name:"))
+    config.write_text(text.replace(line, "site_name: !ENV [NA_TEST_SECRET, 'x']"),
+                      encoding="utf-8")
+    env = {**os.environ, "NA_TEST_SECRET": SECRET}
+    for command in (["-m", "generator", "build"], ["-m", "mkdocs", "build"]):
+        result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True,
+                                text=True, timeout=TIMEOUT, env=env)
+        assert result.returncode != 0 and "site_name" in result.stderr and "!ENV" in result.stderr
+        assert_no_secret(project, result.stdout, result.stderr)
+        assert not (project / "site").exists()
