@@ -1,6 +1,7 @@
 """Hypothesis over file and folder names (Unicode, very long, reserved on Windows) and folder
 layouts (nesting, hidden folders, links in and out of the repository, FIFOs): `check` and
-`build` never crash, never hang, and never write anywhere but site/ and .cache/."""
+`build` never crash, never hang, and never write in the repository anywhere but site/ (the
+caches live in the user's cache folder)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, cache_of, copy_project
 
 EXIT_INTERNAL = 3
 TIMEOUT = 300
@@ -135,7 +136,7 @@ def _assert_contained(base: Path, root: Path, before: dict, result) -> None:
     assert "Traceback" not in result.stderr and "lỗi nội bộ" not in result.stderr, result.stderr
     assert _snapshot(base, root) == before
     assert SECRET not in result.stdout + result.stderr
-    for folder in (root / "site", root / ".cache"):
+    for folder in (root / "site", root / ".cache", cache_of(root)):
         for path in folder.rglob("*") if folder.exists() else ():
             if path.is_file() and not path.is_symlink():
                 assert SECRET.encode() not in path.read_bytes(), path

@@ -24,7 +24,7 @@ from ..link import PROFILES
 from ..load.loader import scan, stray_files
 from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
 from ..pipeline import PipelineResult, run
-from ..project import Project, ProjectError, config_path_problems
+from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
@@ -58,7 +58,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.profile not in PROFILES:
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
-        self.cache_dir = self.root / self.config.cache_dir
+        try:
+            self.cache_dir = cache_folder(self.root, self.config.cache_dir or None)
+        except ProjectError as exc:
+            raise PluginError(f"notice-archive: {exc}") from None
         self._refuse_unsafe_paths(config)
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
@@ -74,7 +77,6 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         """Stop before mkdocs walks docs_dir (it follows every symlink, loops included) or reads
         the theme: nothing outside the repository may be read, no FIFO opened."""
         problems = config_path_problems(self.root, docs_dir=config.docs_dir,
-                                        cache_dir=self.config.cache_dir,
                                         custom_dir=config.theme.custom_dir)
         if config.config_file_path and not problems:
             # site_dir as mkdocs.yml writes it: the one in use may be the staging folder of
