@@ -24,6 +24,7 @@ from .load.loader import load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
 from .load.reader import MAX_FILE_BYTES, decode
 from .validate import ValidationResult, assemble, check_document
+from .validate.originals import check_originals
 from .validate.rules import today_in_vietnam
 from .validate.topics import build_topics
 from .validate.textstyle import check_text
@@ -72,9 +73,11 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     result = assemble(per_file, topics_doc, today)
     cache.save()
     stray = stray_files(others, root)
-    if stray:
+    # Originals are files beside the notices: checked on every run, never memoised.
+    extra = tuple(stray) + tuple(check_originals(result.archive.notices, root))
+    if extra:
         result = ValidationResult(result.archive,
-                                  tuple(sorted(set(result.diagnostics + tuple(stray)))))
+                                  tuple(sorted(set(result.diagnostics + extra))))
     return result
 
 
@@ -94,8 +97,12 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     """
     notices, others = scan(notices_dir, root)
     digest = hashlib.sha256(f"{code_identity()}|{today or today_in_vietnam()}".encode())
+    originals = []  # files an `original:` may name: a changed or removed one changes the answer
+    if (root / "originals").is_dir():
+        for folder, _, names in os.walk(root / "originals"):
+            originals.extend(Path(folder) / n for n in sorted(names))
     for path, follow in [*((p, True) for p in notices),
-                         *((p, check_entry(p, root) is None) for p in others)]:
+                         *((p, check_entry(p, root) is None) for p in [*others, *originals])]:
         try:
             # Notices are inside the repository (scan checked); other entries may not be.
             st = path.stat() if follow else path.lstat()

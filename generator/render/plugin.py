@@ -30,6 +30,7 @@ from .incremental import PageFile, RenderState, page_fingerprint, site_fingerpri
 from .data import write_data_files
 from .headers import inline_script_hashes, write_headers
 from .markup import MentionLinks
+from .originals import publish_originals
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
@@ -206,6 +207,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     indexing.wait()
                 except IndexFailed as exc:
                     raise PluginError(f"notice-archive: {exc}") from None
+            publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             # Pages reused from the published site carry the scripts of the build that made
             # them: their hashes were recorded then. Written before `finish` stamps the folder.
