@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from .diagnostics import Diagnostic, capped, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
 from .load.loader import load_topics, scan, stray_files
-from .load.reader import decode
+from .load.paths import check_entry, read_inside
+from .load.reader import MAX_FILE_BYTES, decode
 from .validate import ValidationResult, assemble, check_document
 from .validate.body_limits import refused
 from .validate.originals import check_originals
@@ -46,9 +48,9 @@ class PipelineResult:
 def _load_and_check(path: Path, root: Path, topics=None):
     """The per-file half of load → validate: one notice file, judged on its own."""
     try:
-        data = path.read_bytes()
+        data = read_inside(path, root, MAX_FILE_BYTES)
     except OSError:
-        data = None  # load_document reports it
+        data = None  # load_document reports it (unreadable, outside the repository, a FIFO)
     doc = load_document(path, root, data)
     notice, diagnostics = check_document(doc, topics)
     if doc.data is not None and not refused(diagnostics):  # style of the text as written
@@ -63,7 +65,7 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
 
     `scanned`: the folder's (notice files, other files) when the caller has already walked it.
     """
-    notices, others = scanned or scan(notices_dir)
+    notices, others = scanned or scan(notices_dir, root)
     topics_doc = load_topics(notices_dir, root)
     topics, _ = build_topics(topics_doc)
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
@@ -75,7 +77,8 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # Originals are files beside the notices: checked on every run, never memoised.
     extra = tuple(stray) + tuple(check_originals(result.archive.notices, root))
     if extra:
-        result = ValidationResult(result.archive, tuple(sorted(result.diagnostics + extra)))
+        result = ValidationResult(result.archive,
+                                  tuple(sorted(set(result.diagnostics + extra))))
     return result
 
 
@@ -93,19 +96,20 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     misnamed notices included), the generator version and today's date (the "date in the
     future" rule depends on it).
     """
-    notices, others = scan(notices_dir)
+    notices, others = scan(notices_dir, root)
     digest = hashlib.sha256(f"{code_identity()}|{today or today_in_vietnam()}".encode())
     originals = []  # files an `original:` may name: a changed or removed one changes the answer
     if (root / "originals").is_dir():
-        import os
         for folder, _, names in os.walk(root / "originals"):
             originals.extend(Path(folder) / n for n in sorted(names))
-    for path in [*notices, *others, *originals]:
+    for path, follow in [*((p, True) for p in notices),
+                         *((p, check_entry(p, root) is None) for p in [*others, *originals])]:
         try:
-            st = path.stat()
-            digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+            # Notices are inside the repository (scan checked); other entries may not be.
+            st = path.stat() if follow else path.lstat()
+            digest.update(os.fsencode(path) + f"|{st.st_size}|{st.st_mtime_ns}\n".encode())
         except OSError:
-            digest.update(f"{path}|missing\n".encode())
+            digest.update(os.fsencode(path) + b"|missing\n")
     key = digest.hexdigest()
     memo = cache_dir / "check-summary.json" if cache_dir else None
     stored = authenticated.read_json(memo) if memo is not None else None
@@ -128,8 +132,9 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
 
 
 def run(notices_dir: Path, root: Path, profile: str = "public",
-        cache_dir: Path | None = None) -> PipelineResult:
-    validation = validate_archive(notices_dir, root, cache_dir)
+        cache_dir: Path | None = None,
+        scanned: tuple[list[Path], list[Path]] | None = None) -> PipelineResult:
+    validation = validate_archive(notices_dir, root, cache_dir, scanned=scanned)
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
     # One memo per profile: a public build's memo holds nothing from notices it withholds.

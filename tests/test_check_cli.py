@@ -344,7 +344,7 @@ def test_pull_request_workflow():
     assert "pip install -e ." in runs
     assert "notice-archive check --format github" in runs
     # A pull request is built in safe mode: configuration and theme from the base branch.
-    build = 'notice-archive build --safe --base "origin/$BASE_REF"'
+    build = 'notice-archive build --safe --base "origin/$BASE_REF" --profile public'
     assert build in runs
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "site/"
@@ -352,7 +352,8 @@ def test_pull_request_workflow():
     platforms = workflow["jobs"]["platforms"]
     assert set(platforms["strategy"]["matrix"]["os"]) == {"windows-latest", "macos-latest"}
     platform_runs = [step.get("run", "") for step in platforms["steps"]]
-    assert "notice-archive check" in platform_runs and "notice-archive build" in platform_runs
+    assert "notice-archive check" in platform_runs
+    assert "notice-archive build --profile public" in platform_runs
     assert 'python -m pytest -m "not browser" -q' in platform_runs
 
 

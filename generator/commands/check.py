@@ -18,6 +18,7 @@ from pathlib import Path
 from ..diagnostics import ERROR, Diagnostic, capped, has_errors
 from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
+from ..load.paths import read_inside, read_regular
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
 from ..load.tracked import tracked_cache_files
@@ -87,18 +88,23 @@ class _Selection:
 
 
 def _relative(path: Path, root: Path) -> str:
-    try:
-        return nfc(path.resolve().relative_to(root).as_posix())
-    except ValueError:
-        return nfc(path.resolve().as_posix())
+    # The path as written, not where a symlink leads: a link's target is not to be shown.
+    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+        try:
+            return nfc(candidate.relative_to(root).as_posix())
+        except ValueError:
+            continue
+    return nfc(os.path.abspath(path))
 
 
 def _fix_files(paths: list[Path], root: Path) -> list[str]:
     """Apply the safe fixes in place; return one line per file changed."""
     reports = []
     for path in paths:
+        if path.is_symlink():
+            continue  # writing through a link could change a file outside the repository
         try:
-            data = path.read_bytes()
+            data = read_inside(path, root, MAX_FILE_BYTES)
         except OSError:
             continue
         if len(data) > MAX_FILE_BYTES or b"\x00" in data:
@@ -124,7 +130,7 @@ def _style(root: Path, paths: list[str]) -> list[Diagnostic]:
     found = []
     for rel in paths:
         try:
-            text, _ = decode((root / rel).read_bytes())
+            text, _ = decode(read_inside(root / rel, root, MAX_FILE_BYTES))
         except (OSError, DecodeProblem):
             continue  # already reported by the loader
         found.extend(capped(check_text(rel, text)))
@@ -135,14 +141,27 @@ def _check_with_extra(project: Project, extra: list[Path], today) -> list[Diagno
     """The whole archive plus files outside it, without the memo (they are not its members)."""
     root = project.root
     loaded = load_archive(project.notices_dir, root)
-    loaded = LoadResult(loaded.documents + tuple(load_document(p.resolve(), root) for p in extra),
-                        loaded.topics)
+    loaded = LoadResult(loaded.documents + tuple(_load_named(Path(os.path.abspath(p)), root)
+                                                 for p in extra), loaded.topics)
     result = validate(loaded, today=today)
     readable = [doc.path for doc in loaded.documents if doc.data is not None]
-    _, others = scan(project.notices_dir)
+    _, others = scan(project.notices_dir, root)
     diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable))
                          | set(stray_files(others, root)))
     return diagnostics
+
+
+def _load_named(path: Path, root: Path):
+    """A file named on the command line. Inside the repository the repository's rules hold (a
+    link out of it is NA021, as in a build); a file outside it was chosen by the person running
+    the check and is read as it is (a FIFO or device still is not)."""
+    if path == root or root in path.parents:
+        return load_document(path, root)
+    try:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except OSError:
+        data = None
+    return load_document(path, root, data) if data is not None else load_document(path, root)
 
 
 def _escape_data(text: str) -> str:
@@ -191,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
     selection = _Selection(root, given)
 
     if args.fix:
-        targets = [p for p in notice_paths(project.notices_dir)
+        targets = [p for p in notice_paths(project.notices_dir, root)
                    if _relative(p, root) in selection] if project.notices_dir.is_dir() else []
         targets += [p for p in given if p.is_file() and p.suffix != ".yml"
                     and p.resolve() not in {t.resolve() for t in targets}]
@@ -203,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # A file named on the command line that the archive would not pick up (another folder,
     # another extension, a hidden name) is still checked as a notice, in the archive's context.
-    known = {_relative(p, root) for p in notice_paths(project.notices_dir)}
+    known = {_relative(p, root) for p in notice_paths(project.notices_dir, root)}
     extra = [p for p in given if p.is_file() and p.suffix != ".yml"
              and _relative(p, root) not in known]
     if extra:

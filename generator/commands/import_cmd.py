@@ -17,6 +17,7 @@ from ..diagnostics import ERROR
 from ..load.loader import load_topics
 from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
+from ..load.paths import inside
 from ..project import Project
 from ..validate.topics import build_topics
 from ..text import canonical, nfc
@@ -105,6 +106,12 @@ def run(args: argparse.Namespace) -> int:
         if target.exists() and not args.force:
             entry.update(result="exists", error="thông báo đã có, không ghi đè (dùng --force "
                          "để ghi đè)")
+            failed += 1
+            continue
+        if not inside(project.root, target.parent) or target.is_symlink():
+            # A year folder or notice linked out of the repository: never write through it.
+            entry.update(result="error", error="thư mục đích trỏ ra ngoài kho lưu trữ (liên kết "
+                         "tượng trưng); không ghi")
             failed += 1
             continue
         if args.keep_original:

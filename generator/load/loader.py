@@ -15,7 +15,9 @@ from typing import Any
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from . import frontmatter
 from ..text import nfc
-from .reader import DecodeProblem, decode
+from .invisible import notice_invisible, topics_invisible
+from .paths import UnsafePath, read_inside, unsafe_reason, walk_inside
+from .reader import MAX_FILE_BYTES, DecodeProblem, decode
 
 TOPICS_FILE = "topics.yml"
 
@@ -64,7 +66,10 @@ def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDo
     rel = _relative(path, root)
     if data is None:
         try:
-            data = path.read_bytes()
+            data = read_inside(path, root, MAX_FILE_BYTES)
+        except UnsafePath as exc:
+            return SourceDocument(rel, "", diagnostics=(
+                Diagnostic(rel, 0, 1, ERROR, exc.code, str(exc)),))
         except OSError as exc:
             return SourceDocument(rel, "", diagnostics=(
                 Diagnostic(rel, 0, 1, ERROR, "NA002", f"không đọc được tệp: {exc.strerror}"),))
@@ -76,7 +81,7 @@ def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDo
         column = getattr(problem, "column", 1)
         return SourceDocument(rel, digest, diagnostics=(
             Diagnostic(rel, problem.line, column, ERROR, problem.code, str(problem)),))
-    diagnostics = []
+    diagnostics = notice_invisible(rel, text)
     if not was_nfc:
         diagnostics.append(Diagnostic(
             rel, 1, 1, WARNING, "NA006",
@@ -89,43 +94,60 @@ def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDo
 def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
     path = notices_dir / TOPICS_FILE
     rel = _relative(path, root)
-    if not path.exists():
+    if not os.path.lexists(path):
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(
             rel, 0, 1, ERROR, "NA301",
             f"thiếu tệp {TOPICS_FILE}: danh mục chủ đề (slug → name, aliases, description)"),))
     try:
-        text, _ = decode(path.read_bytes())
+        text, _ = decode(read_inside(path, root, MAX_FILE_BYTES))
         data, lines, _ = frontmatter.parse_yaml(text, offset=1)
+    except UnsafePath as problem:  # the same words as the scan's report of it: one message
+        return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, 0, 1, ERROR, problem.code,
+                                                               str(problem)),))
     except (OSError, DecodeProblem, frontmatter.FrontMatterProblem) as problem:
         line = getattr(problem, "line", 0)
-        code = getattr(problem, "code", "NA002")
+        code = getattr(problem, "code", None) or "NA002"
+        if isinstance(problem, OSError):
+            problem = f"không đọc được tệp: {problem.strerror}"
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
                                                                f"{TOPICS_FILE}: {problem}"),))
-    return TopicsDocument(rel, data, lines)
+    return TopicsDocument(rel, data, lines, tuple(topics_invisible(rel, text)))
 
 
-def scan(notices_dir: Path) -> tuple[list[Path], list[Path]]:
+def scan(notices_dir: Path, root: Path | None = None) -> tuple[list[Path], list[Path]]:
     """(notice files, other files) of the archive folder, in a stable order, in one walk.
 
-    Hidden and underscore-prefixed files and folders are not part of the archive.
+    Hidden and underscore-prefixed files and folders are not part of the archive. Entries that
+    must never be opened (links leading outside the repository, FIFOs, sockets, devices, folder
+    loops) are among the other files, and `stray_files` reports them. Nothing is opened here.
     """
     notices: list[Path] = []
     others: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(notices_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+    root = root or _project_root(notices_dir)
+    hidden = lambda name: name.startswith((".", "_"))  # noqa: E731
+    for folder, _, filenames, unsafe in walk_inside(notices_dir, root, skip=hidden):
         for name in filenames:
-            if not name.startswith((".", "_")):
-                (notices if name.endswith(".md") else others).append(Path(dirpath, name))
+            (notices if name.endswith(".md") else others).append(Path(folder, name))
+        others.extend(unsafe)
     return sorted(notices), sorted(others)
 
 
-def notice_paths(notices_dir: Path) -> list[Path]:
+def _project_root(notices_dir: Path) -> Path:
+    """The repository root: the folder of mkdocs.yml above the notices folder."""
+    here = Path(os.path.abspath(notices_dir))
+    for folder in (here, *here.parents):
+        if (folder / "mkdocs.yml").is_file() and not (folder / "mkdocs.yml").is_symlink():
+            return folder
+    return here.parent
+
+
+def notice_paths(notices_dir: Path, root: Path | None = None) -> list[Path]:
     """Every notice file, in a stable order."""
-    return scan(notices_dir)[0]
+    return scan(notices_dir, root)[0]
 
 
 def load_archive(notices_dir: Path, root: Path) -> LoadResult:
-    docs = tuple(load_document(p, root) for p in notice_paths(notices_dir))
+    docs = tuple(load_document(p, root) for p in notice_paths(notices_dir, root))
     return LoadResult(docs, load_topics(notices_dir, root))
 
 
@@ -135,9 +157,14 @@ _STRAY_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
 
 
 def stray_files(other_files: list[Path], root: Path) -> list[Diagnostic]:
-    """Notices the loader would silently skip: Markdown files not named *.md."""
+    """Files the loader does not read: unsafe entries (outside the repository, not regular
+    files), and notices it would silently skip (Markdown files not named *.md)."""
     found = []
     for path in other_files:
+        problem = unsafe_reason(path, root)
+        if problem is not None:
+            found.append(Diagnostic(problem.path, 0, 1, ERROR, problem.code, str(problem)))
+            continue
         lower = path.name.lower()
         suffix = next((s for s in _STRAY_SUFFIXES + (".md",) if lower.endswith(s)), None)
         if suffix is None:

@@ -91,7 +91,8 @@ class RenderState:
         """Record a page; skip it when the published site already holds this exact page."""
         self.current[file.src_uri] = fingerprint
         if (self.previous_site is not None and self.previous.get(file.src_uri) == fingerprint
-                and (self.previous_site / file.dest_uri).is_file()):
+                and (self.previous_site / file.dest_uri).is_file()
+                and not (self.previous_site / file.dest_uri).is_symlink()):  # never link out
             file.unchanged = True
             self.skipped.append(file)
 

@@ -24,13 +24,15 @@ from mkdocs.structure.toc import get_toc
 from ..cache import Memo
 from ..diagnostics import WARNING
 from ..link import PROFILES
-from ..load.loader import notice_paths
+from ..load.loader import scan, stray_files
+from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
 from ..pipeline import PipelineResult, run
-from ..project import ProjectError, cache_folder
+from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
 from .guard import guard_render
+from .headers import inline_script_hashes, write_headers
 from .markup import MentionLinks
 from .originals import publish_originals
 from .pages import PageSpec, common_context, site_pages
@@ -66,6 +68,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             self.cache_dir = cache_folder(self.root, self.config.cache_dir or None)
         except ProjectError as exc:
             raise PluginError(f"notice-archive: {exc}") from None
+        self._refuse_unsafe_paths(config)
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
                                         Path(theme_dir) if theme_dir else None, self.profile)
@@ -76,9 +79,33 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         config.markdown_extensions.append(self.mentions)
         return config
 
+    def _refuse_unsafe_paths(self, config: MkDocsConfig) -> None:
+        """Stop before mkdocs walks docs_dir (it follows every symlink, loops included) or reads
+        the theme: nothing outside the repository may be read, no FIFO opened."""
+        problems = config_path_problems(self.root, docs_dir=config.docs_dir,
+                                        custom_dir=config.theme.custom_dir)
+        if config.config_file_path and not problems:
+            # site_dir as mkdocs.yml writes it: the one in use may be the staging folder of
+            # `notice-archive build`, `serve`'s temporary folder or a --site-dir, all chosen
+            # by the person running the command, not by the repository.
+            try:
+                Project.find(config.config_file_path)
+            except ProjectError as exc:
+                problems.append(str(exc))
+        if problems:
+            raise PluginError("notice-archive: mkdocs.yml không an toàn, không xuất bản:\n"
+                              + "\n".join(problems))
+        self.scanned = scan(self.notices_dir, self.root)
+        unsafe = [d.format() for d in stray_files(self.scanned[1], self.root)
+                  if d.code in (OUTSIDE, NOT_REGULAR, BAD_NAME)]
+        if unsafe:
+            raise PluginError("notice-archive: kho lưu trữ có lỗi, không xuất bản:\n"
+                              + "\n".join(unsafe))
+        self._check_size(len(self.scanned[0]))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._check_size()
-        result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir)
+        result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir,
+                     scanned=self.scanned)
         for diagnostic in result.diagnostics:
             if diagnostic.severity == WARNING and not self.config.quiet_warnings:
                 log.info(diagnostic.format())  # warnings are `check`'s business, not strict's
@@ -99,6 +126,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
                                                                "topics": vocabulary})
         self.render_state = RenderState(self.cache_dir, self.profile)
+        self.script_hashes: set[str] = set()
         self.specs = {}
         generated = []
         self.without_markdown = set()
@@ -139,10 +167,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                 TemplateOnlyPage(None, file, config)
         return nav
 
-    def _check_size(self) -> None:
+    def _check_size(self, count: int) -> None:
         """Refuse an archive past `max_notices` files before reading any of them."""
         limit = self.config.max_notices
-        count = len(notice_paths(self.notices_dir))
         if count > limit:
             raise PluginError(f"notice-archive: {self.notices_dir} có {count} tệp thông báo, "
                               f"vượt giới hạn {limit} của một lần dựng; kiểm tra docs_dir trong "
@@ -172,6 +199,16 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         # Pages without a Page object (404.html) show the profile in their footer too.
         context.update(self.common)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
+        self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
+        return output
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        self.script_hashes |= inline_script_hashes(output_content.encode("utf-8"))
+        return output_content
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
@@ -214,6 +251,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     raise PluginError(f"notice-archive: {exc}") from None
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
+            # Pages reused from the published site carry the scripts of the build that made
+            # them: their hashes were recorded then. Written before `finish` stamps the folder.
+            write_headers(Path(config.site_dir), self.profile, self.script_hashes,
+                          self.cache_dir if self.render_state.skipped else None,
+                          self.cache_dir)
             self.render_state.finish(Path(config.site_dir))
 
 

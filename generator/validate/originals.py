@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ..diagnostics import ERROR, Diagnostic
+from ..load.paths import inside
 from ..model import Notice
 
 MAX_ORIGINAL_BYTES = 30 * 1024 * 1024
@@ -40,7 +41,7 @@ def resolve_original(value: str, root: Path) -> tuple[Path | None, str | None]:
         return None, f'không có tệp bản gốc "{value}" trong kho'
     except (OSError, RuntimeError) as exc:  # a symlink loop and the like
         return None, f'không đọc được tệp bản gốc "{value}" ({exc})'
-    if real != base and base not in real.parents:
+    if not inside(base, real):  # outside, or in a hidden folder such as .git (CI's token)
         return None, f'tệp bản gốc "{value}" trỏ ra ngoài kho (liên kết tượng trưng): không công bố'
     if not real.is_file():
         return None, f'"{value}" không phải là tệp'

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import WARNING, Diagnostic
 from ..load import frontmatter
+from ..load.invisible import strip_invisible
 from ..text import nfc
 from .fields import TOP_KEYS
 
@@ -199,6 +200,10 @@ def fix_text(text: str) -> FixResult:
     if composed != text:
         result.text = composed
         result.changes.append("chuẩn hóa Unicode dựng sẵn (NFC)")
+    visible, removed = strip_invisible(result.text)
+    if removed:
+        result.text = visible
+        result.changes.append(f"xóa {removed} ký tự ẩn (độ rộng 0, dấu hướng chữ thừa)")
     lines = _split_lines(result.text)
     trailing = _trailing_lines(lines)
     end = _front_matter_end(lines)
