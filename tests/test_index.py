@@ -142,7 +142,7 @@ def test_sort_by_date(searcher, published):
 def test_misspelling_gets_did_you_mean(searcher):
     r = searcher.search("an toan giao thongg")
     assert r.total == 0
-    assert r.suggestion == "an toan giao thong"
+    assert r.suggestion == "an toan giao thông"
     assert searcher.search(r.suggestion).total > 0
 
 
@@ -265,7 +265,7 @@ def test_cli_search_text_and_json(tmp_path, archive):
     bad = cli(project, "search", "x", "--from", "2024-13-40")
     assert bad.returncode == 2 and "ngày không hợp lệ" in bad.stderr
     typo = cli(project, "search", "giao thongg")
-    assert "Có phải bạn muốn tìm: giao thong" in typo.stdout
+    assert "Có phải bạn muốn tìm: giao thông" in typo.stdout
 
 
 @pytest.mark.slow

@@ -10,8 +10,9 @@ from __future__ import annotations
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, search_analyzer
+from .query import word_fields
 
-SCHEMA_VERSION = 4  # 4: drafts are indexed without their provisional number
+SCHEMA_VERSION = 5  # 5: the shared ranking (field lengths, spec-driven prefix fields)
 VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}"
 
 # Field boosts (BM25F): a hit in the number or the title says more than one in the body.
@@ -41,9 +42,8 @@ def build_schema() -> Schema:
         topics=KEYWORD(stored=True, commas=True, scorable=False),  # slugs, for filters/facets
         acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),  # "pccc" found
         topic_text=text(BOOSTS["topic_text"]),
-        issuer=text(BOOSTS["issuer"]),
-        signer=text(BOOSTS["people"]),
-        chair=text(BOOSTS["people"]),
+        # One text field per field prefix of kind "words" (signer, issuer, chair, ...).
+        **{f["name"]: text(1.0) for f in word_fields()},
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True),
         status=ID(stored=True),

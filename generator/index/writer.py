@@ -31,6 +31,7 @@ from ..link import LinkedArchive, withheld_reason
 from ..model import Notice, Topic
 from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
+from .query import field_value, fold_number, word_fields
 from .schema import VERSION, build_schema
 
 CURRENT = "CURRENT"
@@ -163,9 +164,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
         "topics": ",".join(notice.topics),
         "acronyms": " ".join(acronyms_in(notice, topics)),
         "topic_text": _topic_text(notice, topics),
-        "issuer": notice.issuer or "",
-        "signer": people[0],
-        "chair": people[1],
+        # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
+        **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
@@ -173,11 +173,6 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
     if date is not None:
         doc["date"] = date
     return {k: v for k, v in doc.items() if v != ""}
-
-
-def fold_number(number: str) -> str:
-    """"125/TB-VPUBND" → "125/tb-vpubnd", "QĐ" → "qd": numbers compared folded, unspaced."""
-    return fold(nfc(number)).replace(" ", "")
 
 
 def indexable(linked: LinkedArchive) -> list[Notice]:

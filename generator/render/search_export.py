@@ -3,11 +3,14 @@
 The browser index is ours, exported from the same analyzer as the CLI's (generator.index.analysis),
 sharded so one query downloads only what it needs (see README, "Search"):
 
-    na-search/meta.json      counts, facet labels, acronyms, the shard count        (small)
-    na-search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
-    na-search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
-                          (notice, weight), or for a word in many notices a bitmap (base64)
+    na-search/meta.json      counts, facet labels, topics and acronyms, the query language spec
+    na-search/facets.json    per notice: year, issuer, type, signer, topics (~12 B/notice)
+    na-search/t/<h>.json     the terms hashing to h: a folded word → delta-coded (notice, weight);
+                             "a b" (neighbouring syllables), "=hòa" (accented form in the title
+                             or people), "#125/tb" (number keys), "signer:luu" (prefix fields) →
+                             delta-coded notices; a term in many notices is a bitmap (base64)
     na-search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
+    na-search/vocab.json     the body's words with counts and accented form (did-you-mean only)
 
 Only the notices of the build's profile are exported (the LinkedArchive holds nothing else), and
 a secret notice is dropped again here, whatever reached us.
@@ -22,21 +25,18 @@ import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from ..index.analysis import folded_words, initials, plain_text
-from ..index.writer import fold_number, indexable, source_state, update_index
+from ..index import ranking
+from ..index.analysis import forms, plain_text, syllables
+from ..index.query import acronym_table, number_keys, spec, word_fields
+from ..index.writer import document, indexable, source_state, update_index
 from ..link import LinkedArchive
+from ..text import canonical
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
 SITE_FOLDER = "na-search"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SHARD_TARGET_BYTES = 12_000     # aim per term shard
 TEXT_CHARS = 4_000              # reading text kept per notice for snippets
-BITMAP_MIN_DOCS = 1000          # archives smaller than this keep weights for every term
-BITMAP_SHARE = 0.25             # a term in more notices than this share is a bitmap
-BITMAP_WEIGHT = 10              # weight of a bitmap-coded (frequent, low-idf) term
-FIELD_BOOSTS = {"number": 8.0, "title": 3.0, "topics": 1.5, "people": 1.5, "issuer": 1.2,
-                "body": 1.0}
-K1, B = 1.2, 0.75
 
 
 def fnv1a(text: str) -> int:
@@ -47,70 +47,98 @@ def fnv1a(text: str) -> int:
     return h
 
 
-def _fields(notice, topics) -> dict[str, list[str]]:
-    topic_words: list[str] = []
-    for slug in notice.topics:
-        t = topics.get(slug)
-        if t is not None:
-            topic_words += folded_words(t.name) + [initials(t.name)]
-            for alias in t.aliases:
-                topic_words += folded_words(alias)
-    people = []
-    if notice.signer:
-        people += folded_words(notice.signer.name)
-    if notice.meeting and notice.meeting.chair:
-        people += folded_words(notice.meeting.chair)
-    return {
-        "number": (folded_words(fold_number(notice.shown_number))
-                   if notice.shown_number else []),
-        "title": folded_words(notice.title),
-        "topics": topic_words,
-        "people": people,
-        "issuer": folded_words(notice.issuer or ""),
-        "body": folded_words(notice.body),
-    }
+class NoticeTerms:
+    """Everything the ranking needs of one notice, from the very document the Whoosh index is
+    given (writer.document), analysed the same way, so weights equal the CLI's."""
+
+    def __init__(self, doc: dict):
+        self.weights: dict[str, int] = {}       # folded word → term_weight
+        self.sets: set[str] = set()             # keys of the set-valued terms (see export)
+        self.body_exact: set[str] = set()       # accented forms in the body (did-you-mean)
+        self.body_folded: set[str] = set()
+        freqs: dict[str, dict[str, int]] = defaultdict(dict)
+        lengths: dict[str, int] = {}
+        for name in ranking.WORD_FIELDS:
+            value = doc.get(name, "")
+            if name == "acronyms":
+                words = value.split()
+                tokens = len(words)
+                pairs_from: list[str] = []
+            else:
+                both = [forms(w) for _, _, w in syllables(value)]
+                words = [f for _, f in both]
+                tokens = len(words) + sum(1 for e, f in both if e != f)
+                pairs_from = words
+                if name in ranking.EXACT_FIELDS:
+                    self.sets.update("=" + e for e, f in both if e != f)
+                if name == "body":
+                    self.body_exact = {e for e, f in both if e != f}
+                    self.body_folded = set(words)
+            lengths[name] = ranking.quantized_length(tokens)
+            for word, tf in Counter(words).items():
+                freqs[word][name] = tf
+            if name in ranking.PAIR_FIELDS:
+                self.sets.update(f"{a} {b}" for a, b in zip(pairs_from, pairs_from[1:]))
+        self.weights = {w: ranking.term_weight(f, lengths) for w, f in freqs.items()}
+        if doc.get("number_f"):
+            self.sets.update("#" + k for k in number_keys(doc["number_f"]))
+        for f in [*word_fields(), {"name": "topic", "source": "topic_text"}]:
+            value = doc.get(f["name"] if f["name"] != "topic" else "topic_text", "")
+            self.sets.update(f"{f['name']}:{forms(w)[1]}" for _, _, w in syllables(value))
 
 
-def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS
-           ) -> dict:
+def _encode(plist: list[tuple[int, int]] | list[int], n: int, weighted: bool):
+    """Ascending ids, delta coded ([id, weight, ...] or [id, ...]); a term in a large share of a
+    large archive is a base64 bitmap instead (N/8 bytes), its weight then flat."""
+    ids = [p[0] for p in plist] if weighted else plist
+    if ranking.is_common(len(ids), n):
+        bits = bytearray((n + 7) // 8)
+        for doc_id in ids:
+            bits[doc_id >> 3] |= 1 << (doc_id & 7)
+        return base64.b64encode(bytes(bits)).decode("ascii")
+    flat, last = [], 0
+    for item in plist:
+        doc_id = item[0] if weighted else item
+        flat.append(doc_id - last)
+        if weighted:
+            flat.append(item[1])
+        last = doc_id
+    return flat
+
+
+def export(linked: LinkedArchive, out_dir: Path) -> dict:
     """Write the browser index into out_dir (e.g. site/na-search); returns size figures."""
     notices = indexable(linked)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / "t").mkdir(parents=True)
     (out_dir / "d").mkdir()
-
-    per_doc = [_fields(n, linked.topics) for n in notices]
-    avg = {f: (sum(len(d[f]) for d in per_doc) / len(per_doc) if per_doc else 1) or 1
-           for f in FIELD_BOOSTS}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, fields in enumerate(per_doc):
-        weights: dict[str, float] = defaultdict(float)
-        for name, words in fields.items():
-            norm = K1 * (1 - B + B * len(words) / avg[name])
-            for term, tf in Counter(words).items():
-                weights[term] += FIELD_BOOSTS[name] * tf * (K1 + 1) / (tf + norm)
-        for term, w in weights.items():
-            postings[term].append((doc_id, max(1, round(w * 10))))
-
     n = len(notices)
+
+    words: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    sets: dict[str, list[int]] = defaultdict(list)
+    body_df: Counter = Counter()
+    exact_df: Counter = Counter()
+    for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
+        doc = document(notice, doc_id, linked.topics)
+        terms = NoticeTerms(doc)
+        for word, weight in terms.weights.items():
+            words[word].append((doc_id, weight))
+        for key in terms.sets:
+            sets[key].append(doc_id)
+        body_df.update(terms.body_folded)
+        exact_df.update(terms.body_exact)
+        _dump(out_dir / "d" / f"{doc_id}.json", {
+            "u": f"{notice.key}/", "n": notice.label,
+            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
+            "t": notice.title, "x": doc.get("text", "")[:TEXT_CHARS]})
+
     encoded: dict[str, list[int] | str] = {}
-    for term, plist in postings.items():
-        # A word in many notices (low idf: its weights barely matter) costs N/8 bytes as a
-        # bitmap instead of ~5 bytes per notice, so "tinh" or "an" stay small at any size.
-        # Small archives keep every weight: size is no issue there, ranking is.
-        if n >= bitmap_min_docs and len(plist) > n * BITMAP_SHARE:
-            bits = bytearray((n + 7) // 8)
-            for doc_id, _ in plist:
-                bits[doc_id >> 3] |= 1 << (doc_id & 7)
-            encoded[term] = base64.b64encode(bytes(bits)).decode("ascii")
-            continue
-        flat, last = [], 0
-        for doc_id, w in plist:       # ascending ids, delta coded
-            flat += [doc_id - last, w]
-            last = doc_id
-        encoded[term] = flat
-    total = sum(len(t) + (len(f) if isinstance(f, str) else 2 * len(f)) + 4
+    for term, plist in words.items():
+        encoded[term] = _encode(plist, n, weighted=True)
+    for term, ids in sets.items():
+        encoded[term] = _encode(ids, n, weighted=False)
+    total = sum(len(t) + (len(f) if isinstance(f, str) else 3 * len(f)) + 4
                 for t, f in encoded.items())
     shards = 8
     while total / shards > SHARD_TARGET_BYTES and shards < 65536:
@@ -121,42 +149,145 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     for h, bucket in buckets.items():
         _dump(out_dir / "t" / f"{h}.json", bucket)
 
+    # Did-you-mean: the body's vocabulary with document counts and the most frequent accented
+    # form (what the CLI reads from its index).
+    accented: dict[str, tuple[int, str]] = {}
+    for form, df in exact_df.items():
+        plain = forms(form)[1]
+        if plain not in accented or (-df, form) < (-accented[plain][0], accented[plain][1]):
+            accented[plain] = (df, form)
+    vocab = [[w, df] + ([accented[w][1]] if w in accented else [])
+             for w, df in sorted(body_df.items()) if any(ch.isalpha() for ch in w)]
+    _dump(out_dir / "vocab.json", vocab)
+
     topic_slugs = sorted(linked.topics)
     topic_idx = {s: i for i, s in enumerate(topic_slugs)}
     years = sorted({n.year for n in notices if n.year}, reverse=True)
     year_idx = {y: i for i, y in enumerate(years)}
     issuers = sorted({n.issuer for n in notices if n.issuer})
     issuer_idx = {s: i for i, s in enumerate(issuers)}
+    types = sorted({(n.type, n.type_name) for n in notices})
+    type_idx = {t: i for i, (t, _) in enumerate(types)}
+    signers: dict[str, str] = {}               # names differing in tone placement are one
+    for notice in notices:
+        if notice.signer and notice.signer.name:
+            signers.setdefault(canonical(notice.signer.name), notice.signer.name)
+    signer_keys = sorted(signers, key=lambda k: signers[k])
+    signer_idx = {k: i for i, k in enumerate(signer_keys)}
     _dump(out_dir / "facets.json", {
         "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
         "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
+        "k": _column([type_idx[n.type] for n in notices], len(types)),
+        "s": _column([signer_idx.get(canonical(n.signer.name), -1)
+                      if n.signer and n.signer.name else -1 for n in notices], len(signer_keys)),
         "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
                     len(topic_slugs)),
     })
-    acronyms: dict[str, list[int]] = defaultdict(list)
-    for slug, t in linked.topics.items():
-        for name in [t.name, *t.aliases]:
-            words = folded_words(name)
-            key = initials(name) if len(words) > 1 else (words[0] if words else "")
-            if len(key) >= 3 and not key.isdigit() and topic_idx[slug] not in acronyms[key]:
-                acronyms[key].append(topic_idx[slug])
-    for doc_id, notice in enumerate(notices):
-        _dump(out_dir / "d" / f"{doc_id}.json", {
-            "u": f"{notice.key}/", "n": notice.label,
-            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
-            "t": notice.title, "x": plain_text(notice.body)[:TEXT_CHARS]})
     _dump(out_dir / "meta.json", {
-        "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
+        "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
         "years": years, "issuers": issuers,
-        "topics": [[s, linked.topics[s].name] for s in topic_slugs],
-        "acronyms": acronyms,
+        "types": [list(t) for t in types], "signers": [signers[k] for k in signer_keys],
+        "topics": [[s, linked.topics[s].name, list(linked.topics[s].aliases)]
+                   for s in topic_slugs],
+        "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
+                                   for s, t in linked.topics.items()}),
     })
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
     return {"notices": n, "terms": len(encoded), "shards": shards,
             "shard_max": max(sizes, default=0),
             "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
+            "index_bytes": sum(sizes),
             "facets": (out_dir / "facets.json").stat().st_size,
-            "meta": (out_dir / "meta.json").stat().st_size}
+            "meta": (out_dir / "meta.json").stat().st_size,
+            "vocab": (out_dir / "vocab.json").stat().st_size}
+
+
+class ExportedIndex:
+    """The exported index read back in Python (ranking.Source): what the site's script sees.
+    Tests and bench/ rank with it to compare the browser's answers with the CLI's without a
+    browser; na-search.js reads the same files the same way."""
+
+    def __init__(self, out_dir: Path):
+        self.dir = Path(out_dir)
+        self.meta = json.loads((self.dir / "meta.json").read_text(encoding="utf-8"))
+        facets = json.loads((self.dir / "facets.json").read_text(encoding="utf-8"))
+        self.n = self.meta["n"]
+        self.topics = {s: {"name": name, "aliases": aliases}
+                       for s, name, aliases in self.meta["topics"]}
+        self.acronyms = {k: tuple(v) for k, v in self.meta["acronyms"].items()}
+        self.topic_of = [[self.meta["topics"][i][0] for i in ids]
+                         for ids in _unlists(facets["t"])]
+        self.year_of = [self.meta["years"][i] if i >= 0 else None
+                        for i in _uncolumn(facets["y"])]
+        self._shards: dict[int, dict] = {}
+
+    def _raw(self, term: str):
+        h = fnv1a(term) % self.meta["shards"]
+        if h not in self._shards:
+            path = self.dir / "t" / f"{h}.json"
+            self._shards[h] = (json.loads(path.read_text(encoding="utf-8"))
+                               if path.exists() else {})
+        return self._shards[h].get(term)
+
+    def _decode(self, term: str, weighted: bool) -> dict[int, int]:
+        raw = self._raw(term)
+        if raw is None:
+            return {}
+        if isinstance(raw, str):
+            bits = base64.b64decode(raw)
+            flat = spec()["ranking"]["common_weight"]
+            return {i: flat for i in range(len(bits) * 8) if bits[i >> 3] >> (i & 7) & 1}
+        out, doc_id, step = {}, 0, 2 if weighted else 1
+        for i in range(0, len(raw), step):
+            doc_id += raw[i]
+            out[doc_id] = raw[i + 1] if weighted else 1
+        return out
+
+    def word(self, folded):
+        return self._decode(folded, True)
+
+    def pair(self, a, b):
+        return set(self._decode(f"{a} {b}", False))
+
+    def phrase(self, words):
+        sets = [set(self.word(w)) for w in words]
+        sets += [self.pair(a, b) for a, b in zip(words, words[1:])]
+        return ranking._intersect(sets)
+
+    def exact(self, form):
+        return set(self._decode("=" + form, False))
+
+    def number(self, key):
+        return set(self._decode("#" + key, False))
+
+    def field_word(self, name, word):
+        return set(self._decode(f"{name}:{word}", False))
+
+    def topic(self, slugs):
+        slugs = set(slugs)
+        return {d for d, ts in enumerate(self.topic_of) if slugs & set(ts)}
+
+    def year(self, year):
+        return {d for d, y in enumerate(self.year_of) if str(y) == year}
+
+    def order(self, doc):
+        return doc
+
+    def vocabulary(self):
+        vocab = json.loads((self.dir / "vocab.json").read_text(encoding="utf-8"))
+        return [(v[0], v[1], v[2] if len(v) > 2 else v[0]) for v in vocab]
+
+
+def _uncolumn(value) -> list[int]:
+    if not isinstance(value, str):
+        return value
+    return [SYMBOLS.index(ch) if ch != NONE else -1 for ch in value]
+
+
+def _unlists(value) -> list[list[int]]:
+    if not isinstance(value, str):
+        return value
+    return [[SYMBOLS.index(ch) for ch in part] for part in value.split(",")]
 
 
 # One character per value ("0".."~" without the backslash): 1 byte per notice instead of 2-4
