@@ -9,6 +9,7 @@ text, while syllables with positions give phrases and exact highlight offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -38,6 +39,19 @@ def exact_form(text: str) -> str:
 
 def folded_form(text: str) -> str:
     return forms(text)[1]
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # huyền, sắc, ngã, hỏi, nặng
+
+
+def accent_key(syllable: str) -> str:
+    """One key per accented spelling whatever the tone placement ("hòa", "hoà" → "hoa2"): the
+    letters with their vowel marks and đ, then the tone as a digit. The browser computes the same
+    key (na-search.js) without porting the tone-placement rules."""
+    decomposed = unicodedata.normalize("NFD", nfc(syllable).lower())
+    tones = [TONE_MARKS.index(ch) + 1 for ch in decomposed if ch in TONE_MARKS]
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    return base + (str(tones[0]) if tones else "")
 
 
 def syllables(text: str) -> Iterator[tuple[int, int, str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..text import fold, nfc, slugify
-from .analysis import exact_words, folded_words, initials
+from .analysis import folded_words, initials, syllables
 
 SPEC_PATH = Path(__file__).with_name("query_language.json")
 
@@ -41,7 +41,12 @@ def prefixes() -> dict[str, dict]:
 _TOKEN = re.compile(r'(?P<field>[^\W\d_]+):(?P<fval>"[^"]*"?|[^\s"]*)'
                     r'|"(?P<phrase>[^"]*)"?'
                     r'|(?P<word>[^\s"]+)')
-_NUMBER = re.compile(r"^\d+[/\\]\S*$")
+_NUMBER = re.compile(r"^[0-9]+[/\\]\S*$")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def is_digits(word: str) -> bool:
+    return _DIGITS.fullmatch(word) is not None
 
 
 def fold_number(number: str) -> str:
@@ -53,7 +58,7 @@ def fold_number(number: str) -> str:
 class Clause:
     kind: str                 # word | phrase | number | field
     words: tuple[str, ...]    # folded syllables (number: empty)
-    exact: tuple[str, ...] = ()   # exact forms as typed (canonical tones), for the accent tier
+    typed: tuple[str, ...] = ()   # the syllables as typed, lower case: accents, display
     field: str = ""           # kind == "field": the spec's field name
     value: str = ""           # number: folded number; field: the value as typed (year: digits)
 
@@ -161,8 +166,8 @@ def _field_clause(entry: dict, value: str) -> Clause | None:
 def _add_phrase(parsed: ParsedQuery, text: str) -> None:
     words = tuple(folded_words(text))
     if words:
-        parsed.clauses.append(Clause("word" if len(words) == 1 else "phrase", words,
-                                     tuple(exact_words(text))))
+        typed = tuple(s.lower() for _, _, s in syllables(text))
+        parsed.clauses.append(Clause("word" if len(words) == 1 else "phrase", words, typed))
 
 
 def _add_words(parsed: ParsedQuery, token: str) -> None:
@@ -186,7 +191,7 @@ def number_keys(number: str) -> list[str]:
     folded = fold_number(number)
     keys = [folded[:m.start()] for m in _NUMBER_PARTS.finditer(folded) if m.start()]
     keys.append(folded)
-    keys += [":" + p for p in _NUMBER_PARTS.split(folded) if p and not p.isdigit()]
+    keys += [":" + p for p in _NUMBER_PARTS.split(folded) if p and not is_digits(p)]
     return list(dict.fromkeys(keys))
 
 
@@ -195,7 +200,7 @@ def number_query_keys(value: str) -> list[str]:
     start with a digit names parts of the number ("kh-ubnd" → [":kh", ":ubnd"])."""
     if not value:
         return []
-    if value[0].isdigit():
+    if value[0] in "0123456789":
         return [value]
     return [":" + p for p in _NUMBER_PARTS.split(value) if p]
 
@@ -223,7 +228,7 @@ def acronym_table(topics: Mapping[str, dict]) -> dict[str, tuple[str, ...]]:
         for name in [t["name"], *t.get("aliases", ())]:
             words = folded_words(name)
             key = initials(name) if len(words) > 1 else (words[0] if words else "")
-            if len(key) >= 3 and not key.isdigit():
+            if len(key) >= 3 and not is_digits(key):
                 acr.setdefault(key, set()).add(slug)
     return {k: tuple(sorted(v)) for k, v in sorted(acr.items())}
 

@@ -23,7 +23,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol
 
-from .query import ParsedQuery, number_query_keys, resolve_topic, spec
+from .query import ParsedQuery, is_digits, number_query_keys, resolve_topic, spec
 
 RANKING = spec()["ranking"]
 WORD_FIELDS = tuple(RANKING["fields"])          # title, body, meta, topic_text, acronyms
@@ -75,7 +75,7 @@ class Source(Protocol):
     def word(self, folded: str) -> dict[int, int]: ...          # doc → weight
     def pair(self, a: str, b: str) -> set[int]: ...
     def phrase(self, words: tuple[str, ...]) -> set[int]: ...
-    def exact(self, form: str) -> set[int]: ...
+    def exact(self, typed: str) -> set[int]: ...   # an accented syllable as typed
     def number(self, key: str) -> set[int]: ...
     def field_word(self, name: str, word: str) -> set[int]: ...
     def topic(self, slugs: Iterable[str]) -> set[int]: ...
@@ -131,9 +131,9 @@ def clause_matches(parsed: ParsedQuery, src: Source) -> tuple[list[set[int]], li
         if c.kind == "word":
             word = c.words[0]
             score = dict(_word_scores(src, word, cache))
-            if not score and not word.isdigit():
+            if not score and not is_digits(word):
                 unknown.append(word)
-            if word.isdigit():      # "98" is also a notice number
+            if is_digits(word):      # "98" is also a notice number
                 for d in src.number(word):
                     score[d] = score.get(d, 0.0) + number_score
             docs = set(score)
@@ -141,7 +141,7 @@ def clause_matches(parsed: ParsedQuery, src: Source) -> tuple[list[set[int]], li
             docs = src.phrase(c.words)
             for w in c.words:
                 ws = _word_scores(src, w, cache)
-                if not ws and not w.isdigit():
+                if not ws and not is_digits(w):
                     unknown.append(w)
                 for d in docs:
                     score[d] = score.get(d, 0.0) + ws.get(d, 0.0)
@@ -194,8 +194,8 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
         for d in src.pair(a, b) & candidates:
             pair_count[d] += 1
     exact_count = dict.fromkeys(candidates, 0)
-    forms = {e for c in parsed.clauses if c.kind in ("word", "phrase")
-             for e, f in zip(c.exact, c.words) if e != f}
+    forms = {t for c in parsed.clauses if c.kind in ("word", "phrase")
+             for t, f in zip(c.typed, c.words) if t != f}
     for form in sorted(forms):
         for d in src.exact(form) & candidates:
             exact_count[d] += 1

@@ -112,7 +112,8 @@ class WhooshSource:
     def phrase(self, words: tuple[str, ...]) -> set[int]:
         return self._phrase_docs(words)
 
-    def exact(self, form: str) -> set[int]:
+    def exact(self, typed: str) -> set[int]:
+        form = forms(typed)[0]
         return set().union(*(self._docs(name, form) for name in ranking.EXACT_FIELDS))
 
     @cached_property
@@ -268,7 +269,7 @@ def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary) -> str | Non
         return None
     out = []
     for c in parsed.clauses:
-        words = [fixes.get(f) or e for e, f in zip(c.exact, c.words)]
+        words = [fixes.get(f) or t for t, f in zip(c.typed, c.words)]
         if c.kind == "word":
             out.append(words[0])
         elif c.kind == "phrase":

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..index import ranking
-from ..index.analysis import forms, plain_text, syllables
+from ..index.analysis import accent_key, forms, syllables
 from ..index.query import acronym_table, number_keys, spec, word_fields
 from ..index.writer import document, indexable, source_state, update_index
 from ..link import LinkedArchive
@@ -65,12 +65,14 @@ class NoticeTerms:
                 tokens = len(words)
                 pairs_from: list[str] = []
             else:
-                both = [forms(w) for _, _, w in syllables(value)]
+                raw = [w for _, _, w in syllables(value)]
+                both = [forms(w) for w in raw]
                 words = [f for _, f in both]
                 tokens = len(words) + sum(1 for e, f in both if e != f)
                 pairs_from = words
                 if name in ranking.EXACT_FIELDS:
-                    self.sets.update("=" + e for e, f in both if e != f)
+                    self.sets.update("=" + accent_key(w) for w, (e, f) in zip(raw, both)
+                                     if e != f)
                 if name == "body":
                     self.body_exact = {e for e, f in both if e != f}
                     self.body_folded = set(words)
@@ -254,8 +256,8 @@ class ExportedIndex:
         sets += [self.pair(a, b) for a, b in zip(words, words[1:])]
         return ranking._intersect(sets)
 
-    def exact(self, form):
-        return set(self._decode("=" + form, False))
+    def exact(self, typed):
+        return set(self._decode("=" + accent_key(typed), False))
 
     def number(self, key):
         return set(self._decode("#" + key, False))
