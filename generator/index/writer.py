@@ -127,10 +127,14 @@ def _topic_text(notice: Notice, topics: Mapping[str, Topic]) -> str:
     return " · ".join(parts)
 
 
-def acronyms_in(notice: Notice, topics: Mapping[str, Topic]) -> list[str]:
+def acronyms_in(notice: Notice, topics: Mapping[str, Topic],
+                words: list[str] | None = None) -> list[str]:
     """Initials of every topic name/alias the notice spells out ("phòng cháy, chữa cháy" →
-    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not."""
-    text = " " + " ".join(folded_words(notice.title + " " + notice.body)) + " "
+    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not.
+    `words`: the folded words of title and body, when the caller has them already."""
+    if words is None:
+        words = folded_words(notice.title + " " + notice.body)
+    text = " " + " ".join(words) + " "
     return sorted({key for phrase, key in _alias_phrases(tuple(topics.values()))
                    if phrase in text})
 
@@ -147,7 +151,9 @@ def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
+def document(notice: Notice, order: int, topics: Mapping[str, Topic],
+             words: list[str] | None = None) -> dict:
+    """The Whoosh document of a notice (the browser export analyses the very same values)."""
     meeting, signer = notice.meeting, notice.signer
     date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
     people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
@@ -162,7 +168,7 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
         "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
-        "acronyms": " ".join(acronyms_in(notice, topics)),
+        "acronyms": " ".join(acronyms_in(notice, topics, words)),
         "topic_text": _topic_text(notice, topics),
         # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},

@@ -51,7 +51,7 @@ class NoticeTerms:
     """Everything the ranking needs of one notice, from the very document the Whoosh index is
     given (writer.document), analysed the same way, so weights equal the CLI's."""
 
-    def __init__(self, doc: dict):
+    def __init__(self, doc: dict, given: dict[str, list[str]] | None = None):
         self.weights: dict[str, int] = {}       # folded word → term_weight
         self.sets: set[str] = set()             # keys of the set-valued terms (see export)
         self.body_exact: set[str] = set()       # accented forms in the body (did-you-mean)
@@ -65,7 +65,9 @@ class NoticeTerms:
                 tokens = len(words)
                 pairs_from: list[str] = []
             else:
-                raw = [w for _, _, w in syllables(value)]
+                raw = (given or {}).get(name)
+                if raw is None:
+                    raw = [w for _, _, w in syllables(value)]
                 both = [forms(w) for w in raw]
                 words = [f for _, f in both]
                 tokens = len(words) + sum(1 for e, f in both if e != f)
@@ -122,8 +124,12 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
     body_df: Counter = Counter()
     exact_df: Counter = Counter()
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
-        doc = document(notice, doc_id, linked.topics)
-        terms = NoticeTerms(doc)
+        # Title and body are tokenized once, for the acronyms and for the terms.
+        tokens = {name: [w for _, _, w in syllables(text)]
+                  for name, text in (("title", notice.title), ("body", notice.body))}
+        folded = [forms(w)[1] for w in tokens["title"] + tokens["body"]]
+        doc = document(notice, doc_id, linked.topics, folded)
+        terms = NoticeTerms(doc, tokens)
         for word, weight in terms.weights.items():
             words[word].append((doc_id, weight))
         for key in terms.sets:

@@ -1,0 +1,66 @@
+"""The shared search vectors (tests/search_vectors.json) hold for every implementation: the
+Python parser, the CLI's ranking over the Whoosh index, the exported index read back in Python,
+and the site's script in headless Chromium. The same file is the specification of both."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.index import Searcher, ranking
+from generator.index.query import parse
+from generator.render.search_export import SITE_FOLDER, ExportedIndex
+from search_harness import browser_search, cli_search
+
+VECTORS = json.loads((Path(__file__).with_name("search_vectors.json")).read_text(encoding="utf-8"))
+FIELDS = ("keys", "full", "partial", "suggestion")
+
+
+def expected(v: dict) -> dict:
+    return {k: v[k] for k in FIELDS}
+
+
+@pytest.mark.parametrize("vector", VECTORS["parse"], ids=lambda v: repr(v["query"]))
+def test_python_parses_like_the_vectors(vector):
+    assert parse(vector["query"]).as_json() == vector["parsed"]
+
+
+@pytest.fixture(scope="module")
+def cli_results(built_public):
+    with Searcher(built_public / ".cache" / "notice-archive") as searcher:
+        return cli_search(searcher, [v["query"] for v in VECTORS["rank"]])
+
+
+@pytest.mark.parametrize("i", range(len(VECTORS["rank"])),
+                         ids=[repr(v["query"]) for v in VECTORS["rank"]])
+def test_cli_ranks_like_the_vectors(cli_results, i):
+    got = cli_results[i]
+    assert {k: got[k] for k in FIELDS} == expected(VECTORS["rank"][i])
+
+
+def test_exported_index_ranks_like_the_vectors(built_public):
+    index = ExportedIndex(built_public / "site" / SITE_FOLDER)
+    for v in VECTORS["rank"]:
+        r = ranking.rank(parse(v["query"]), index)
+        keys = [json.loads((index.dir / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"]
+                .rstrip("/") for d in r.docs[:10]]
+        assert (keys, r.full, r.partial) == (v["keys"], v["full"], v["partial"]), v["query"]
+
+
+@pytest.mark.browser
+def test_browser_parses_and_ranks_like_the_vectors(built_public, browser, serve_dir):
+    url = serve_dir(built_public / "site")
+    browser.get(url)
+    parsed = browser.execute_script(
+        "var spec = arguments[1]; return arguments[0].map(function (q) {"
+        "  return naSearch.parsedJSON(naSearch.parse(q, spec)); });",
+        [v["query"] for v in VECTORS["parse"]],
+        json.loads((built_public / "site" / SITE_FOLDER / "meta.json").read_text())["spec"])
+    for v, got in zip(VECTORS["parse"], parsed):
+        assert got == v["parsed"], v["query"]
+    results = browser_search(browser, url, [v["query"] for v in VECTORS["rank"]])
+    for v, got in zip(VECTORS["rank"], results):
+        assert "error" not in got, got
+        assert {k: got[k] for k in FIELDS} == expected(v), v["query"]
