@@ -580,7 +580,7 @@
   function setActive(i) {
     var items = list.querySelectorAll("li");
     if (!items.length) return;
-    active = (i + items.length + 1) % (items.length + 1) - 1;   // -1: back in the box
+    active = (i + 1 + items.length + 1) % (items.length + 1) - 1;   // -1: back in the box
     Array.prototype.forEach.call(items, function (li, k) { li.classList.toggle("na-hit--active", k === active); });
     if (active >= 0) {
       input.setAttribute("aria-activedescendant", items[active].id);
@@ -637,16 +637,14 @@
       e.preventDefault();
       setActive(active + (e.key === "ArrowDown" ? 1 : -1));
     } else if (e.key === "Enter") {
-      var items = list.querySelectorAll("li a.na-hit__title");
       var li = active >= 0 ? list.querySelectorAll("li")[active] : null;
       var a = li && li.querySelector("a.na-hit__title");
       e.preventDefault();
       if (a) window.location.href = a.href;
       else if (input.value.trim()) window.location.href = resultsUrl.href + "?q=" + encodeURIComponent(input.value);
-      void items;
     } else if (e.key === "Escape") {
-      if (!panel.hidden) open(false);
-      else input.value = "";
+      // First Esc closes the list (and keeps the query: a search field would clear it).
+      if (!panel.hidden) { e.preventDefault(); open(false); }
     }
   });
   document.addEventListener("click", function (e) { if (!root.contains(e.target)) open(false); });
