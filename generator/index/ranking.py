@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol
 
 from .query import ParsedQuery, is_digits, number_query_keys, resolve_topic, spec
+from .writer import PAIR_FIELDS   # where neighbouring syllables count (the `pairs` terms)
 
 RANKING = spec()["ranking"]
 WORD_FIELDS = tuple(RANKING["fields"])          # title, body, meta, topic_text, acronyms
-PAIR_FIELDS = ("title", "body", "meta", "topic_text")   # where neighbours are looked for
 EXACT_FIELDS = ("title", "meta")                # where a typed accent counts
 
 
@@ -73,7 +73,7 @@ class Source(Protocol):
     acronyms: Mapping[str, tuple[str, ...]]
 
     def word(self, folded: str) -> dict[int, int]: ...          # doc → weight
-    def pair(self, a: str, b: str) -> set[int]: ...
+    def pair(self, a: str, b: str, within: set[int]) -> set[int]: ...   # (may ignore within)
     def phrase(self, words: tuple[str, ...]) -> set[int]: ...
     def exact(self, typed: str) -> set[int]: ...   # an accented syllable as typed
     def number(self, key: str) -> set[int]: ...
@@ -191,7 +191,7 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     matched = {d: sum(1 for i in loose if d in sets[i]) for d in candidates}
     pair_count = dict.fromkeys(candidates, 0)
     for a, b in parsed.pairs():
-        for d in src.pair(a, b) & candidates:
+        for d in src.pair(a, b, candidates) & candidates:
             pair_count[d] += 1
     exact_count = dict.fromkeys(candidates, 0)
     forms = {t for c in parsed.clauses if c.kind in ("word", "phrase")

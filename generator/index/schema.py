@@ -40,7 +40,8 @@ def build_schema() -> Schema:
         meta=text(BOOSTS["meta"]),
         text=STORED,                              # plain reading text, snippets are cut from it
         topics=KEYWORD(stored=True, commas=True, scorable=False),  # slugs, for filters/facets
-        acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),  # "pccc" found
+        acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),
+        pairs=KEYWORD(),                          # "an_toan": neighbouring syllables  # "pccc" found
         topic_text=text(BOOSTS["topic_text"]),
         # One text field per field prefix of kind "words" (signer, issuer, chair, ...).
         **{f["name"]: text(1.0) for f in word_fields()},

@@ -102,15 +102,56 @@ class WhooshSource:
                                            for name in f})
                 for d, f in freqs.items()}
 
-    def _phrase_docs(self, words) -> set[int]:
-        q = Q.Or([Q.Phrase(name, list(words)) for name in ranking.PAIR_FIELDS])
-        return set(self.searcher.docs_for_query(q))
+    def _positions(self, name: str, word: str, docs: list[int]) -> dict[int, list[int]]:
+        """Positions of `word` in field `name` of each of `docs` (ascending) that holds it:
+        the matcher skips to each document, so positions of others are never decoded."""
+        out: dict[int, list[int]] = {}
+        if (name, word) not in self.reader:
+            return out
+        m = self.reader.postings(name, word)
+        for d in docs:
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[d] = m.value_as("positions")
+        return out
 
-    def pair(self, a: str, b: str) -> set[int]:
-        return self._phrase_docs((a, b))
+    def _phrase_docs(self, words, within: set[int] | None = None) -> set[int]:
+        """Documents where `words` follow one another in one of the pair fields."""
+        if within is None:
+            within = ranking._intersect([set(self.word(w)) for w in dict.fromkeys(words)])
+        found: set[int] = set()
+        for name in ranking.PAIR_FIELDS:
+            docs = sorted(within - found)
+            for word in words:
+                if not docs:
+                    break
+                docs = sorted(self._positions(name, word, docs))
+            if not docs:
+                continue
+            lists = [self._positions(name, w, docs) for w in words]
+            for d in docs:
+                starts = set(lists[0][d])
+                for i in range(1, len(words)):
+                    starts &= {p - i for p in lists[i][d]}
+                    if not starts:
+                        break
+                if starts:
+                    found.add(d)
+        return found
+
+    def pair(self, a: str, b: str, within: set[int] | None = None) -> set[int]:
+        return self._docs("pairs", f"{a}_{b}")
 
     def phrase(self, words: tuple[str, ...]) -> set[int]:
-        return self._phrase_docs(words)
+        # Exact, by positions, among the notices holding every word and every pair.
+        within = ranking._intersect([set(self.word(w)) for w in dict.fromkeys(words)]
+                                    + [self.pair(a, b) for a, b in zip(words, words[1:])])
+        return self._phrase_docs(words, within)
 
     def exact(self, typed: str) -> set[int]:
         form = forms(typed)[0]
@@ -298,14 +339,20 @@ def snippet(text: str, words: set[str], pairs: list[tuple[str, str]] = (),
     begin = 0
     if hits:
         best, best_score = spans[hits[0]][0], -1
+        last = 0
         for n, i in enumerate(hits):
             s = spans[i][0]
-            inside = [j for j in hits[n:] if spans[j][1] <= s + size]
+            last = max(last, n)
+            while last + 1 < len(hits) and spans[hits[last + 1]][1] <= s + size:
+                last += 1
+            inside = hits[n:last + 1]
             score = len({spans[j][2] for j in inside}) + sum(
                 1 for j in inside if j + 1 < len(spans) and (spans[j][2], spans[j + 1][2])
                 in pair_set)
             if score > best_score:
                 best, best_score = s, score
+            if len(inside) >= 40:   # a window can hold no more: stop scanning common words
+                break
         # some context before the first match, starting at a word
         begin = next((s for s, _, _ in spans if s >= best - 40), best)
     end = min(len(text), begin + size)

@@ -176,9 +176,21 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         "status": notice.status,
         "order": order,
     }
+    # Neighbouring syllables of each text field ("an_toan"): the proximity ranking looks
+    # pairs up as terms, as the browser does, instead of decoding positions.
+    doc["pairs"] = " ".join(sorted({f"{a}_{b}" for name in PAIR_FIELDS
+                                    for a, b in _neighbours(doc.get(name, ""))}))
     if date is not None:
         doc["date"] = date
     return {k: v for k, v in doc.items() if v != ""}
+
+
+PAIR_FIELDS = ("title", "body", "meta", "topic_text")
+
+
+def _neighbours(text: str):
+    words = folded_words(text)
+    return zip(words, words[1:])
 
 
 def indexable(linked: LinkedArchive) -> list[Notice]:

@@ -63,7 +63,6 @@ class NoticeTerms:
             if name == "acronyms":
                 words = value.split()
                 tokens = len(words)
-                pairs_from: list[str] = []
             else:
                 raw = (given or {}).get(name)
                 if raw is None:
@@ -71,7 +70,6 @@ class NoticeTerms:
                 both = [forms(w) for w in raw]
                 words = [f for _, f in both]
                 tokens = len(words) + sum(1 for e, f in both if e != f)
-                pairs_from = words
                 if name in ranking.EXACT_FIELDS:
                     self.sets.update("=" + accent_key(w) for w, (e, f) in zip(raw, both)
                                      if e != f)
@@ -81,9 +79,8 @@ class NoticeTerms:
             lengths[name] = ranking.quantized_length(tokens)
             for word, tf in Counter(words).items():
                 freqs[word][name] = tf
-            if name in ranking.PAIR_FIELDS:
-                self.sets.update(f"{a} {b}" for a, b in zip(pairs_from, pairs_from[1:]))
         self.weights = {w: ranking.term_weight(f, lengths) for w, f in freqs.items()}
+        self.sets.update(p.replace("_", " ") for p in doc.get("pairs", "").split())
         if doc.get("number_f"):
             self.sets.update("#" + k for k in number_keys(doc["number_f"]))
         for f in [*word_fields(), {"name": "topic", "source": "topic_text"}]:
@@ -254,7 +251,7 @@ class ExportedIndex:
     def word(self, folded):
         return self._decode(folded, True)
 
-    def pair(self, a, b):
+    def pair(self, a, b, within=None):
         return set(self._decode(f"{a} {b}", False))
 
     def phrase(self, words):
