@@ -328,3 +328,31 @@ def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
     result = cli(project, "search", "de an 06", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] >= 24
+
+
+def test_cli_text_highlights_on_a_terminal_and_counts_what_it_lists(searcher, capsys):
+    from generator.commands.search import _print_text
+
+    result = searcher.search("an toan giao thong hoc sinh", limit=4)
+    assert result.total >= 1 and result.partial_total >= 1
+    _print_text(result, tty=True)
+    out = capsys.readouterr().out
+    assert "\033[1;33m" in out and "**" not in out
+    first = out.splitlines()[0]
+    assert first.startswith(f"Tìm thấy {result.total} thông báo khớp đủ các từ, "
+                            f"{result.partial_total} thông báo khớp một phần")
+    shown_full = sum(1 for h in result.hits if not h.partial)
+    assert f"liệt kê {shown_full} khớp đủ và {len(result.hits) - shown_full} khớp một phần" in first
+    assert out.count("(khớp một phần)") == len(result.hits) - shown_full
+    _print_text(result, tty=False)
+    assert "\033[" not in capsys.readouterr().out
+
+
+def test_proximity_ranks_names_and_phrases_first(searcher, published):
+    """Syllables adjacent in the query rank notices where they are adjacent first: the
+    notices of Đề án 06 before one that has "Ngày 06 ... Công an" and "đề" elsewhere."""
+    r = searcher.search("de an 06", limit=50)
+    text = {k: " ".join(folded_words(n.title + " " + n.body)) for k, n in published.items()}
+    with_phrase = [h.key for h in r.hits if "de an 06" in text[h.key]]
+    assert with_phrase and [h.key for h in r.hits[:len(with_phrase)]] == with_phrase
+    assert r.total > len(with_phrase)     # the others still match, but rank after

@@ -4,7 +4,8 @@ The browser index is ours, exported from the same analyzer as the CLI's (generat
 sharded so one query downloads only what it needs (see README, "Search"):
 
     na-search/meta.json      counts, facet labels, topics and acronyms, the query language spec
-    na-search/facets.json    per notice: year, issuer, type, signer, topics (~12 B/notice)
+    na-search/facets.json    per notice: year and topics (year: and topic: clauses, ~4 B/notice)
+    na-search/facets-page.json  per notice: issuer, type, signer (the results page's facets)
     na-search/t/<h>.json     the terms hashing to h: a folded word → delta-coded (notice, weight);
                              "a b" (neighbouring syllables), "=hòa" (accented form in the title
                              or people), "#125/tb" (number keys), "signer:luu" (prefix fields) →
@@ -27,7 +28,8 @@ from pathlib import Path
 
 from ..index import ranking
 from ..index.analysis import accent_key, forms, syllables
-from ..index.query import acronym_table, number_keys, spec, word_fields
+from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
+                           prefixes_kind, spec, word_fields)
 from ..index.writer import document, indexable, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
@@ -179,19 +181,23 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
             signers.setdefault(canonical(notice.signer.name), notice.signer.name)
     signer_keys = sorted(signers, key=lambda k: signers[k])
     signer_idx = {k: i for i, k in enumerate(signer_keys)}
+    # What every query may need (year: and topic: clauses) apart from what only the results
+    # page's facets need, so the header box never downloads signers and issuers per notice.
     _dump(out_dir / "facets.json", {
         "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
+        "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
+                    len(topic_slugs)),
+    })
+    _dump(out_dir / "facets-page.json", {
         "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
         "k": _column([type_idx[n.type] for n in notices], len(types)),
         "s": _column([signer_idx.get(canonical(n.signer.name), -1)
                       if n.signer and n.signer.name else -1 for n in notices], len(signer_keys)),
-        "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
-                    len(topic_slugs)),
+        "signers": [signers[k] for k in signer_keys],
     })
     _dump(out_dir / "meta.json", {
         "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
-        "years": years, "issuers": issuers,
-        "types": [list(t) for t in types], "signers": [signers[k] for k in signer_keys],
+        "years": years, "issuers": issuers, "types": [list(t) for t in types],
         "topics": [[s, linked.topics[s].name, list(linked.topics[s].aliases)]
                    for s in topic_slugs],
         "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
@@ -205,6 +211,29 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
             "facets": (out_dir / "facets.json").stat().st_size,
             "meta": (out_dir / "meta.json").stat().st_size,
             "vocab": (out_dir / "vocab.json").stat().st_size}
+
+
+def query_files(parsed, shards: int) -> list[str]:
+    """The files of the export one query needs before showing results (as na-search.js
+    fetches them): meta, facets and the shard of every term it looks up. For bench/ figures."""
+    terms: dict[str, None] = {}
+    for c in parsed.clauses:
+        kind = c.kind if c.kind != "field" else prefixes_kind(c.field)
+        if c.kind == "word":
+            terms[c.words[0]] = None
+            if is_digits(c.words[0]):
+                terms["#" + c.words[0]] = None
+        elif c.kind == "phrase":
+            terms.update(dict.fromkeys(c.words))
+        elif kind == "number":
+            terms.update(dict.fromkeys("#" + k for k in number_query_keys(c.value)))
+        elif kind in ("topic", "words"):
+            terms.update(dict.fromkeys(f"{c.field}:{w}" for w in c.words))
+        terms.update(dict.fromkeys("=" + accent_key(t) for t, f in zip(c.typed, c.words)
+                                   if t != f))
+    terms.update(dict.fromkeys(f"{a} {b}" for a, b in parsed.pairs()))
+    shard_files = dict.fromkeys(f"t/{fnv1a(t) % shards}.json" for t in terms)
+    return ["meta.json", "facets.json", *shard_files]
 
 
 class ExportedIndex:

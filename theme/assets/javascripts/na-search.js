@@ -206,12 +206,25 @@
       this.loaded = Promise.all([this.json("meta.json"), this.json("facets.json")]).then(function (r) {
         self.meta = r[0];
         self.spec = r[0].spec;
-        self.facets = { y: column(r[1].y), i: column(r[1].i), k: column(r[1].k),
-                        s: column(r[1].s), t: lists(r[1].t) };
+        self.facets = { y: column(r[1].y), t: lists(r[1].t) };
         return self;
       });
     }
     return this.loaded;
+  };
+
+  /* The results page's other facets (issuer, type, signer): not needed to rank. */
+  Index.prototype.loadPage = function () {
+    var self = this;
+    if (!this.pageLoaded) {
+      this.pageLoaded = Promise.all([this.load(), this.json("facets-page.json")]).then(function (r) {
+        var f = r[1];
+        self.facets.i = column(f.i); self.facets.k = column(f.k); self.facets.s = column(f.s);
+        self.meta.signers = f.signers;
+        return self;
+      });
+    }
+    return this.pageLoaded;
   };
 
   Index.prototype.terms = function (keys) {
@@ -693,7 +706,7 @@
     q.value = text; sortSelect.value = sort === "date" ? "date" : "";
     if (!input.value) input.value = text;
     var mine = ++seq;
-    index.load().then(function () {
+    index.loadPage().then(function () {
       var allowed = facetAllowed(p);
       var hasFilter = allowed !== null;
       if (!text.trim() && !hasFilter) {
