@@ -98,7 +98,8 @@ def main() -> int:
     parser.add_argument("-n", "--notices", type=int, default=2000)
     parser.add_argument("--dir", type=Path, help="keep the archive here (reused if present)")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per query")
-    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true",
+                        help="browser speed and bytes only (no Whoosh index, no CLI)")
     args = parser.parse_args()
     project = args.dir or Path(tempfile.mkdtemp(prefix="search-quality-"))
     if not (project / "notices").exists():
@@ -106,9 +107,10 @@ def main() -> int:
     t = time.perf_counter()
     linked = run(project / "notices", project).linked
     print(f"{len(linked.notices)} notices; load, validate, link {time.perf_counter() - t:.1f} s")
-    t = time.perf_counter()
-    stats = update_index(linked, project / "cache")
-    print(f"whoosh index: {time.perf_counter() - t:.1f} s ({stats.changed} changed)")
+    if not args.skip_quality:
+        t = time.perf_counter()
+        stats = update_index(linked, project / "cache")
+        print(f"whoosh index: {time.perf_counter() - t:.1f} s ({stats.changed} changed)")
     site = project / "site"
     site.mkdir(exist_ok=True)
     t = time.perf_counter()

@@ -64,3 +64,34 @@ def test_browser_parses_and_ranks_like_the_vectors(built_public, browser, serve_
     for v, got in zip(VECTORS["rank"], results):
         assert "error" not in got, got
         assert {k: got[k] for k in FIELDS} == expected(v), v["query"]
+
+
+def test_a_new_field_prefix_is_one_entry_of_data(tmp_path, monkeypatch):
+    """A field prefix added to query_language.json (here `noi:`, the place line) works in the
+    CLI's index and in the export with no code change."""
+    from conftest import ROOT
+    from generator.index import update_index
+    from generator.index import query
+    from generator.pipeline import run
+    from generator.render.search_export import export
+
+    fields = [*query.spec()["fields"],
+              {"name": "place", "kind": "words", "prefixes": ["noi", "place"], "source": "place"}]
+    monkeypatch.setitem(query.spec(), "fields", fields)
+    query.prefixes.cache_clear()
+    try:
+        linked = run(ROOT / "notices", ROOT).linked
+        update_index(linked, tmp_path / "cache")
+        export(linked, tmp_path / "na-search")
+        parsed = parse("noi:\"Hậu Giang\" de an 06")
+        assert parsed.as_json()[0] == {"kind": "field", "words": ["hau", "giang"],
+                                       "field": "place", "value": "Hậu Giang"}
+        expected = {n.key for n in linked.notices if n.place == "Hậu Giang"
+                    and n.classification == "public"}
+        with Searcher(tmp_path / "cache") as searcher:
+            cli = searcher.search("noi:hau", limit=None)
+        assert {h.key for h in cli.hits} == expected and expected
+        index = ExportedIndex(tmp_path / "na-search")
+        assert ranking.rank(parse("noi:hau"), index).full == len(expected)
+    finally:
+        query.prefixes.cache_clear()

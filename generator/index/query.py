@@ -109,6 +109,13 @@ class ParsedQuery:
         return [c.as_json() for c in self.clauses]
 
 
+def fields_digest() -> str:
+    """A short digest of the field prefixes of the spec (part of the index version)."""
+    import hashlib
+    data = json.dumps(spec()["fields"], sort_keys=True).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
 def word_fields() -> list[dict]:
     """The spec's fields of kind "words": each is a text field of the index."""
     return [f for f in spec()["fields"] if f["kind"] == "words"]

@@ -10,10 +10,12 @@ from __future__ import annotations
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, search_analyzer
-from .query import word_fields
+from .query import fields_digest, word_fields
 
-SCHEMA_VERSION = 5  # 5: the shared ranking (field lengths, spec-driven prefix fields)
-VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}"
+SCHEMA_VERSION = 6  # 6: the shared ranking (neighbour pairs, spec-driven prefix fields)
+# The field prefixes are data (query_language.json); a new one is a new index field, so its
+# digest is part of the version: changing them rebuilds the index instead of failing on it.
+VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}.{fields_digest()}"
 
 # Field boosts (BM25F): a hit in the number or the title says more than one in the body.
 BOOSTS = {"number": 8.0, "title": 3.0, "topic_text": 1.5, "meta": 1.5, "people": 1.5,
