@@ -152,8 +152,13 @@ def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def document(notice: Notice, order: int, topics: Mapping[str, Topic],
-             words: list[str] | None = None) -> dict:
-    """The Whoosh document of a notice (the browser export analyses the very same values)."""
+             folded: Mapping[str, list[str]] | None = None) -> dict:
+    """The Whoosh document of a notice (the browser export analyses the very same values).
+    `folded`: the folded words of "title" and "body", when the caller has them already."""
+    folded = dict(folded or {})
+    for name, text in (("title", notice.title), ("body", notice.body)):
+        if name not in folded:
+            folded[name] = folded_words(text)
     meeting, signer = notice.meeting, notice.signer
     date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
     people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
@@ -168,7 +173,7 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
-        "acronyms": " ".join(acronyms_in(notice, topics, words)),
+        "acronyms": " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
         "topic_text": _topic_text(notice, topics),
         # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
@@ -178,8 +183,11 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
     }
     # Neighbouring syllables of each text field ("an_toan"): the proximity ranking looks
     # pairs up as terms, as the browser does, instead of decoding positions.
-    doc["pairs"] = " ".join(sorted({f"{a}_{b}" for name in PAIR_FIELDS
-                                    for a, b in _neighbours(doc.get(name, ""))}))
+    pairs: set[str] = set()
+    for name in PAIR_FIELDS:
+        words = folded[name] if name in folded else folded_words(doc.get(name, ""))
+        pairs.update(f"{a}_{b}" for a, b in zip(words, words[1:]))
+    doc["pairs"] = " ".join(sorted(pairs))
     if date is not None:
         doc["date"] = date
     return {k: v for k, v in doc.items() if v != ""}
@@ -187,10 +195,6 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
 
 PAIR_FIELDS = ("title", "body", "meta", "topic_text")
 
-
-def _neighbours(text: str):
-    words = folded_words(text)
-    return zip(words, words[1:])
 
 
 def indexable(linked: LinkedArchive) -> list[Notice]:

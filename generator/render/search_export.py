@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..index import ranking
-from ..index.analysis import accent_key, forms, syllables
+from ..index.analysis import accent_key, folded_words, forms, syllable_list
 from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
                            prefixes_kind, spec, word_fields)
 from ..index.writer import document, indexable, source_state, update_index
@@ -68,7 +68,7 @@ class NoticeTerms:
             else:
                 raw = (given or {}).get(name)
                 if raw is None:
-                    raw = [w for _, _, w in syllables(value)]
+                    raw = syllable_list(value)
                 both = [forms(w) for w in raw]
                 words = [f for _, f in both]
                 tokens = len(words) + sum(1 for e, f in both if e != f)
@@ -87,7 +87,7 @@ class NoticeTerms:
             self.sets.update("#" + k for k in number_keys(doc["number_f"]))
         for f in [*word_fields(), {"name": "topic", "source": "topic_text"}]:
             value = doc.get(f["name"] if f["name"] != "topic" else "topic_text", "")
-            self.sets.update(f"{f['name']}:{forms(w)[1]}" for _, _, w in syllables(value))
+            self.sets.update(f"{f['name']}:{w}" for w in folded_words(value))
 
 
 def _encode(plist: list[tuple[int, int]] | list[int], n: int, weighted: bool):
@@ -124,10 +124,9 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
     exact_df: Counter = Counter()
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
         # Title and body are tokenized once, for the acronyms and for the terms.
-        tokens = {name: [w for _, _, w in syllables(text)]
-                  for name, text in (("title", notice.title), ("body", notice.body))}
-        folded = [forms(w)[1] for w in tokens["title"] + tokens["body"]]
-        doc = document(notice, doc_id, linked.topics, folded)
+        tokens = {"title": syllable_list(notice.title), "body": syllable_list(notice.body)}
+        doc = document(notice, doc_id, linked.topics,
+                       {name: [forms(w)[1] for w in ws] for name, ws in tokens.items()})
         terms = NoticeTerms(doc, tokens)
         for word, weight in terms.weights.items():
             words[word].append((doc_id, weight))
