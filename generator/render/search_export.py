@@ -37,7 +37,7 @@ from ..text import canonical
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
 SITE_FOLDER = "na-search"
 FORMAT_VERSION = 2
-SHARD_TARGET_BYTES = 12_000     # aim per term shard
+SHARD_TARGET_BYTES = 6_000      # aim per term shard: a query fetches one per term
 TEXT_CHARS = 4_000              # reading text kept per notice for snippets
 
 
@@ -214,7 +214,8 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
 
 def query_files(parsed, shards: int) -> list[str]:
     """The files of the export one query needs before showing results (as na-search.js
-    fetches them): meta, facets and the shard of every term it looks up. For bench/ figures."""
+    fetches them): meta, the shard of every term it looks up, and facets for year: and topic:.
+    For bench/ figures."""
     terms: dict[str, None] = {}
     for c in parsed.clauses:
         kind = c.kind if c.kind != "field" else prefixes_kind(c.field)
@@ -232,7 +233,9 @@ def query_files(parsed, shards: int) -> list[str]:
                                    if t != f))
     terms.update(dict.fromkeys(f"{a} {b}" for a, b in parsed.pairs()))
     shard_files = dict.fromkeys(f"t/{fnv1a(t) % shards}.json" for t in terms)
-    return ["meta.json", "facets.json", *shard_files]
+    needs_facets = any(c.kind == "field" and prefixes_kind(c.field) in ("year", "topic")
+                       for c in parsed.clauses)
+    return ["meta.json", *(["facets.json"] if needs_facets else []), *shard_files]
 
 
 class ExportedIndex:

@@ -203,21 +203,33 @@
   Index.prototype.load = function () {
     var self = this;
     if (!this.loaded) {
-      this.loaded = Promise.all([this.json("meta.json"), this.json("facets.json")]).then(function (r) {
-        self.meta = r[0];
-        self.spec = r[0].spec;
-        self.facets = { y: column(r[1].y), t: lists(r[1].t) };
+      this.loaded = this.json("meta.json").then(function (meta) {
+        self.meta = meta;
+        self.spec = meta.spec;
         return self;
       });
     }
     return this.loaded;
   };
 
+  /* Year and topics per notice: only year: and topic: clauses and the results page need them
+   * (N bytes and more), so a query of words never downloads them. */
+  Index.prototype.loadFacets = function () {
+    var self = this;
+    if (!this.facetsLoaded) {
+      this.facetsLoaded = Promise.all([this.load(), this.json("facets.json")]).then(function (r) {
+        self.facets = { y: column(r[1].y), t: lists(r[1].t) };
+        return self;
+      });
+    }
+    return this.facetsLoaded;
+  };
+
   /* The results page's other facets (issuer, type, signer): not needed to rank. */
   Index.prototype.loadPage = function () {
     var self = this;
     if (!this.pageLoaded) {
-      this.pageLoaded = Promise.all([this.load(), this.json("facets-page.json")]).then(function (r) {
+      this.pageLoaded = Promise.all([this.loadFacets(), this.json("facets-page.json")]).then(function (r) {
         var f = r[1];
         self.facets.i = column(f.i); self.facets.k = column(f.k); self.facets.s = column(f.s);
         self.meta.signers = f.signers;
@@ -292,7 +304,12 @@
       var all = allowed ? Array.from(allowed).sort(function (a, b) { return a - b; }) : [];
       return Promise.resolve({ docs: all, full: all.length, scores: new Map(), unknown: [], notes: [] });
     }
-    return index.terms(neededTerms(index, clauses)).then(function (raw) {
+    var needFacets = clauses.some(function (c) {
+      return c.kind === "field" && ["year", "topic"].indexOf(fieldOf(spec, c.field).kind) >= 0;
+    });
+    return Promise.all([index.terms(neededTerms(index, clauses)),
+                        needFacets ? index.loadFacets() : null]).then(function (loaded) {
+      var raw = loaded[0];
       var wordCache = {};
       function set(key) { return keysOf(decode(raw[key], false, 1)); }
       function wordScores(w) {
@@ -704,7 +721,6 @@
     var p = params(), text = p.get("q") || "", sort = p.get("sort") === "date" ? "date" : "relevance";
     var q = $("na-results-q"), sortSelect = $("na-results-sort");
     q.value = text; sortSelect.value = sort === "date" ? "date" : "";
-    if (!input.value) input.value = text;
     var mine = ++seq;
     index.loadPage().then(function () {
       var allowed = facetAllowed(p);
