@@ -110,7 +110,7 @@ def _word_scores(src: Source, word: str, cache: dict) -> dict[int, float]:
     return cache[word]
 
 
-def _intersect(sets: list[set[int]]) -> set[int]:
+def intersect(sets: list[set[int]]) -> set[int]:
     if not sets:
         return set()
     out = set(sets[0])
@@ -146,7 +146,7 @@ def clause_matches(parsed: ParsedQuery, src: Source) -> tuple[list[set[int]], li
                 for d in docs:
                     score[d] = score.get(d, 0.0) + ws.get(d, 0.0)
         elif c.kind == "number" or c.field and _kind(c.field) == "number":
-            docs = _intersect([src.number(k) for k in number_query_keys(c.value)])
+            docs = intersect([src.number(k) for k in number_query_keys(c.value)])
             score = {d: float(number_score) for d in docs}
         elif _kind(c.field) == "year":
             docs = src.year(c.value)
@@ -155,11 +155,11 @@ def clause_matches(parsed: ParsedQuery, src: Source) -> tuple[list[set[int]], li
             if slugs:
                 docs = src.topic(slugs)
             else:
-                docs = _intersect([src.field_word("topic", w) for w in c.words])
+                docs = intersect([src.field_word("topic", w) for w in c.words])
                 if not docs:
                     notes.append(f"không có chủ đề '{c.value}'")
         else:
-            docs = _intersect([src.field_word(c.field, w) for w in c.words])
+            docs = intersect([src.field_word(c.field, w) for w in c.words])
         sets.append(docs)
         scores.append(score)
     return sets, scores, unknown, notes
@@ -178,10 +178,10 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     sets, scores, unknown, notes = clause_matches(parsed, src)
     loose = [i for i, c in enumerate(parsed.clauses) if c.kind != "field"]
     fixed = [i for i, c in enumerate(parsed.clauses) if c.kind == "field"]
-    required = _intersect([sets[i] for i in fixed]) if fixed else None
+    required = intersect([sets[i] for i in fixed]) if fixed else None
     if allowed is not None:
         required = allowed if required is None else required & allowed
-    full = _intersect(sets)
+    full = intersect(sets)
     if allowed is not None:
         full &= allowed
     candidates = set(full)

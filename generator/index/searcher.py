@@ -16,7 +16,7 @@ from whoosh import query as Q
 
 from . import ranking
 from .analysis import folded_words, forms, syllables
-from .query import ParsedQuery, Synonyms, number_keys, parse, prefixes_kind, spec
+from .query import ParsedQuery, Synonyms, number_keys, parse, spec
 from ..text import fold
 from .writer import INDEX_NAME, current_generation, index_root, read_manifest
 
@@ -123,7 +123,7 @@ class WhooshSource:
     def _phrase_docs(self, words, within: set[int] | None = None) -> set[int]:
         """Documents where `words` follow one another in one of the pair fields."""
         if within is None:
-            within = ranking._intersect([set(self.word(w)) for w in dict.fromkeys(words)])
+            within = ranking.intersect([set(self.word(w)) for w in dict.fromkeys(words)])
         found: set[int] = set()
         for name in ranking.PAIR_FIELDS:
             docs = sorted(within - found)
@@ -149,7 +149,7 @@ class WhooshSource:
 
     def phrase(self, words: tuple[str, ...]) -> set[int]:
         # Exact, by positions, among the notices holding every word and every pair.
-        within = ranking._intersect([set(self.word(w)) for w in dict.fromkeys(words)]
+        within = ranking.intersect([set(self.word(w)) for w in dict.fromkeys(words)]
                                     + [self.pair(a, b) for a, b in zip(words, words[1:])])
         return self._phrase_docs(words, within)
 
@@ -262,9 +262,9 @@ class Searcher:
         for value, name in ((issuer, "issuer"), (signer, "signer")):
             if value:
                 words = folded_words(value)
-                sets.append(ranking._intersect([src.field_word(name, w) for w in words])
+                sets.append(ranking.intersect([src.field_word(name, w) for w in words])
                             if words else set())
-        return ranking._intersect(sets) if sets else None
+        return ranking.intersect(sets) if sets else None
 
     def _hit(self, doc: int, words: set[str], parsed: ParsedQuery, score: float,
              partial: bool) -> Hit:
@@ -318,7 +318,7 @@ def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary) -> str | Non
         elif c.kind == "number":
             out.append(c.value.upper())
         else:
-            value = c.value if prefixes_kind(c.field) != "words" else c.value
+            value = c.value
             out.append(f"{_prefix(c.field)}:" + (f'"{value}"' if " " in value else value))
     return " ".join(out)
 

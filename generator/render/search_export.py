@@ -288,7 +288,7 @@ class ExportedIndex:
     def phrase(self, words):
         sets = [set(self.word(w)) for w in words]
         sets += [self.pair(a, b) for a, b in zip(words, words[1:])]
-        return ranking._intersect(sets)
+        return ranking.intersect(sets)
 
     def exact(self, typed):
         return set(self._decode("=" + accent_key(typed), False))
