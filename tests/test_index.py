@@ -356,3 +356,21 @@ def test_proximity_ranks_names_and_phrases_first(searcher, published):
     with_phrase = [h.key for h in r.hits if "de an 06" in text[h.key]]
     assert with_phrase and [h.key for h in r.hits[:len(with_phrase)]] == with_phrase
     assert r.total > len(with_phrase)     # the others still match, but rank after
+
+
+def test_nguyen_van_hoa_ranks_his_notices_first(tmp_path):
+    """Unaccented syllables of a name match anywhere; the notices where they stand together
+    come first, however often the scattered ones occur elsewhere."""
+    project = copy_project(tmp_path / "p", notices=False)
+    write_notice(project, "a.md", number="1/TB-VPUBND", date="2024-01-03",
+                 title="Kết luận về vận tải hành khách dịp Tết Nguyên đán",
+                 body="Bảo đảm vận tải hành khách dịp Tết Nguyên đán; hòa giải tranh chấp; "
+                      "nguyên tắc vận hành, vận tải hòa nhịp, nguyên đán, văn bản hòa.")
+    write_notice(project, "b.md", number="2/TB-VPUBND", date="2024-01-01",
+                 title="Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp giao ban",
+                 body="Đồng chí Nguyễn Văn Hòa, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    linked = run(project / "notices", project).linked
+    update_index(linked, tmp_path / "cache")
+    with Searcher(tmp_path / "cache") as s:
+        for query in ("nguyen van hoa", "Nguyễn Văn Hoà", "NGUYEN VAN HOA"):
+            assert [h.number for h in s.search(query).hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
