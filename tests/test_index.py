@@ -199,17 +199,23 @@ def write_notice(project: Path, name: str, **fields) -> Path:
     return path
 
 
-def test_exact_accent_ranks_first(tmp_path):
+def two_notice_searcher(tmp_path, a: tuple[str, str], b: tuple[str, str]) -> Searcher:
+    """A Searcher over two notices (title, body): 1/TB-VPUBND, newer, and 2/TB-VPUBND."""
     project = copy_project(tmp_path / "p", notices=False)
-    write_notice(project, "a.md", number="1/TB-VPUBND", date="2024-01-02",
-                 title="Kết luận về trồng hoa kiểng dịp Tết",
-                 body="Phát triển làng hoa kiểng, hoa tươi phục vụ thị trường.")
-    write_notice(project, "b.md", number="2/TB-VPUBND", date="2024-01-01",
-                 title="Kết luận của Phó Chủ tịch Nguyễn Văn Hòa",
-                 body="Đồng chí Nguyễn Văn Hòa chủ trì cuộc họp về hòa giải ở cơ sở.")
-    linked = run(project / "notices", project).linked
-    update_index(linked, tmp_path / "cache")
-    with Searcher(tmp_path / "cache") as s:
+    for name, number, date, (title, body) in (("a.md", "1/TB-VPUBND", "2024-01-03", a),
+                                               ("b.md", "2/TB-VPUBND", "2024-01-01", b)):
+        write_notice(project, name, number=number, date=date, title=title, body=body)
+    update_index(run(project / "notices", project).linked, tmp_path / "cache")
+    return Searcher(tmp_path / "cache")
+
+
+def test_exact_accent_ranks_first(tmp_path):
+    with two_notice_searcher(
+            tmp_path,
+            ("Kết luận về trồng hoa kiểng dịp Tết",
+             "Phát triển làng hoa kiểng, hoa tươi phục vụ thị trường."),
+            ("Kết luận của Phó Chủ tịch Nguyễn Văn Hòa",
+             "Đồng chí Nguyễn Văn Hòa chủ trì cuộc họp về hòa giải ở cơ sở.")) as s:
         assert [h.number for h in s.search("hòa").hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
         assert [h.number for h in s.search("hoà").hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
         assert s.search("hoa").hits[0].number == "1/TB-VPUBND"
@@ -361,16 +367,12 @@ def test_proximity_ranks_names_and_phrases_first(searcher, published):
 def test_nguyen_van_hoa_ranks_his_notices_first(tmp_path):
     """Unaccented syllables of a name match anywhere; the notices where they stand together
     come first, however often the scattered ones occur elsewhere."""
-    project = copy_project(tmp_path / "p", notices=False)
-    write_notice(project, "a.md", number="1/TB-VPUBND", date="2024-01-03",
-                 title="Kết luận về vận tải hành khách dịp Tết Nguyên đán",
-                 body="Bảo đảm vận tải hành khách dịp Tết Nguyên đán; hòa giải tranh chấp; "
-                      "nguyên tắc vận hành, vận tải hòa nhịp, nguyên đán, văn bản hòa.")
-    write_notice(project, "b.md", number="2/TB-VPUBND", date="2024-01-01",
-                 title="Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp giao ban",
-                 body="Đồng chí Nguyễn Văn Hòa, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.")
-    linked = run(project / "notices", project).linked
-    update_index(linked, tmp_path / "cache")
-    with Searcher(tmp_path / "cache") as s:
+    with two_notice_searcher(
+            tmp_path,
+            ("Kết luận về vận tải hành khách dịp Tết Nguyên đán",
+             "Bảo đảm vận tải hành khách dịp Tết Nguyên đán; hòa giải tranh chấp; "
+             "nguyên tắc vận hành, vận tải hòa nhịp, nguyên đán, văn bản hòa."),
+            ("Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp giao ban",
+             "Đồng chí Nguyễn Văn Hòa, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.")) as s:
         for query in ("nguyen van hoa", "Nguyễn Văn Hoà", "NGUYEN VAN HOA"):
             assert [h.number for h in s.search(query).hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
