@@ -179,8 +179,9 @@ def _add_phrase(parsed: ParsedQuery, text: str) -> None:
 
 def _add_words(parsed: ParsedQuery, token: str) -> None:
     if _NUMBER.match(token):
-        number = fold_number(token.rstrip(".,;)")).strip("/-.")
-        parsed.clauses.append(Clause("number", (), value=number))
+        token = token.rstrip(".,;)")
+        number = fold_number(token).strip("/-.")
+        parsed.clauses.append(Clause("number", tuple(folded_words(token)), value=number))
         return
     # "Đề-án", "tai-nạn": several syllables in one token are a phrase
     _add_phrase(parsed, token)

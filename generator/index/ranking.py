@@ -148,6 +148,15 @@ def clause_matches(parsed: ParsedQuery, src: Source) -> tuple[list[set[int]], li
         elif c.kind == "number" or c.field and _kind(c.field) == "number":
             docs = intersect([src.number(k) for k in number_query_keys(c.value)])
             score = {d: float(number_score) for d in docs}
+            if c.kind == "number" and len(c.words) > 1:
+                # Typed without so:, "98/TB-VPUBND" or "88/2024/NĐ-CP" also finds the notices
+                # whose text cites it, after the notice that bears it.
+                cited = src.phrase(c.words)
+                for w in c.words:
+                    ws = _word_scores(src, w, cache)
+                    for d in cited:
+                        score[d] = score.get(d, 0.0) + ws.get(d, 0.0)
+                docs = docs | cited
         elif _kind(c.field) == "year":
             docs = src.year(c.value)
         elif _kind(c.field) == "topic":

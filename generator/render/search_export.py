@@ -153,7 +153,7 @@ def export(linked: LinkedArchive, out_dir: Path) -> dict:
     for term, flat in encoded.items():
         buckets[fnv1a(term) % shards][term] = flat
     for h, bucket in buckets.items():
-        _dump(out_dir / "t" / f"{h}.json", bucket)
+        _dump(out_dir / "t" / f"{h}.json", dict(sorted(bucket.items())))   # same bytes each build
 
     # Did-you-mean: the body's vocabulary with document counts and the most frequent accented
     # form (what the CLI reads from its index).
@@ -227,6 +227,9 @@ def query_files(parsed, shards: int) -> list[str]:
             terms.update(dict.fromkeys(c.words))
         elif kind == "number":
             terms.update(dict.fromkeys("#" + k for k in number_query_keys(c.value)))
+            if c.kind == "number" and len(c.words) > 1:
+                terms.update(dict.fromkeys(c.words))
+                terms.update(dict.fromkeys(f"{a} {b}" for a, b in zip(c.words, c.words[1:])))
         elif kind in ("topic", "words"):
             terms.update(dict.fromkeys(f"{c.field}:{w}" for w in c.words))
         terms.update(dict.fromkeys("=" + accent_key(t) for t, f in zip(c.typed, c.words)

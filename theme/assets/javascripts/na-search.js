@@ -117,8 +117,8 @@
 
   function addWords(clauses, token) {
     if (NUMBER.test(token)) {
-      var number = strip(foldNumber(token.replace(/[.,;)]+$/, "")), "/-.");
-      clauses.push({ kind: "number", words: [], value: number });
+      token = token.replace(/[.,;)]+$/, "");
+      clauses.push({ kind: "number", words: words(token), value: strip(foldNumber(token), "/-.") });
       return;
     }
     addPhrase(clauses, token);
@@ -288,7 +288,13 @@
       else if (c.kind === "phrase") {
         c.words.forEach(add);
         for (var i = 1; i < c.words.length; i++) add(c.words[i - 1] + " " + c.words[i]);
-      } else if (kind === "number") numberQueryKeys(c.value).forEach(function (k) { add("#" + k); });
+      } else if (kind === "number") {
+        numberQueryKeys(c.value).forEach(function (k) { add("#" + k); });
+        if (c.kind === "number" && c.words.length > 1) {    // the text citing the number
+          c.words.forEach(add);
+          for (var j = 1; j < c.words.length; j++) add(c.words[j - 1] + " " + c.words[j]);
+        }
+      }
       else if (kind === "topic") c.words.forEach(function (w) { add("topic:" + w); });
       else if (kind === "words") c.words.forEach(function (w) { add(c.field + ":" + w); });
       if (c.typed) c.typed.forEach(function (t, i) { if (t !== c.words[i]) add("=" + accentKey(t)); });
@@ -345,6 +351,17 @@
         } else if (kind === "number") {
           docs = intersect(numberQueryKeys(c.value).map(function (k) { return set("#" + k); }));
           docs.forEach(function (d) { score.set(d, R.number_score); });
+          if (c.kind === "number" && c.words.length > 1) {
+            // Typed without so:, the number also finds the notices whose text cites it.
+            var citing = c.words.map(function (x) { return keysOf(wordScores(x)); });
+            for (var k = 1; k < c.words.length; k++) citing.push(set(c.words[k - 1] + " " + c.words[k]));
+            var cited = intersect(citing);
+            c.words.forEach(function (x) {
+              var ws = wordScores(x);
+              cited.forEach(function (d) { score.set(d, (score.get(d) || 0) + (ws.get(d) || 0)); });
+            });
+            cited.forEach(function (d) { docs.add(d); });
+          }
         } else if (kind === "year") {
           var yi = meta.years.map(String).indexOf(c.value);
           docs = new Set();
