@@ -258,3 +258,23 @@ def test_home_form_and_shared_query_links_search(built_public, browser, serve_di
     assert wait.until(EC.presence_of_element_located(header_first)).text == notice.title
     assert browser.find_element(By.ID, "na-search-input").get_attribute("value") == \
         "de an 06 quy i 2024"
+
+
+@pytest.mark.browser
+def test_search_speaks_only_vietnamese(built_public, browser, serve_dir):
+    """The results page and the box's list, as shown (text, tooltips, labels), hold no English."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from test_pages import english_words
+    from test_pages_browser import _shown_text
+
+    browser.get(serve_dir(built_public / "site") + "tim-kiem/?q=an+toan+giao+thongg")
+    wait = WebDriverWait(browser, 10)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#na-results-list a.na-hit__title"))
+    box = browser.find_element(By.ID, "na-search-input")
+    box.send_keys("nguyen van hoaa")
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#na-search-results li a"))
+    text = _shown_text(browser)
+    assert "Có phải bạn muốn tìm" in text and "khớp một phần" in text
+    assert english_words(text) == []
