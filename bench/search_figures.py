@@ -25,7 +25,8 @@ def main() -> int:
     from generator.index.query import parse
     from generator.render.search_export import SITE_FOLDER, query_files
 
-    cache = archive / ".cache" / "notice-archive"
+    from generator.project import Project
+    cache = Project.find(archive / "mkdocs.yml").cache_dir
     latencies = []
     with Searcher(cache) as searcher:
         for _ in range(3):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +19,9 @@ from . import ranking
 from .analysis import folded_words, forms, syllables
 from .query import ParsedQuery, Synonyms, number_keys, parse, spec
 from ..text import fold
-from .writer import INDEX_NAME, current_generation, index_root, read_manifest
+from .. import authenticated
+from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
+                     read_manifest)
 
 SNIPPET_CHARS = 220
 
@@ -202,7 +205,15 @@ class Searcher:
     """An open index of one profile; reuse it for many queries (opening costs milliseconds)."""
 
     def __init__(self, cache_dir: Path, profile: str = "public"):
-        gen = current_generation(index_root(cache_dir, profile))
+        root = index_root(cache_dir, profile)
+        gen = current_generation(root)
+        if gen is not None and not authentic(gen):
+            with index_lock(root):  # perhaps a writer between its commit and its seal
+                gen = current_generation(root)
+                if gen is not None and not authentic(gen, prune=True):
+                    authenticated.discarded(gen)
+                    shutil.rmtree(gen, ignore_errors=True)
+                    gen = None
         if gen is None:
             raise IndexMissing(profile)
         self.profile = profile

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import base64
 import json
-import multiprocessing
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from .. import processes
 from ..index import ranking
 from ..index.analysis import accent_key, folded_words, forms, syllable_list
 from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
@@ -356,16 +356,16 @@ class IndexInBackground:
     """Update the Whoosh index in a forked process while mkdocs renders pages in this one.
 
     Indexing and rendering are independent, and each takes most of a cold build on one core;
-    side by side they use both. The child inherits the linked archive (fork: nothing is
-    pickled) and reports only a line of text back. Where fork is unavailable, the update runs
-    here, in `wait`.
+    side by side they use both. The child gets the linked archive (inherited when forked,
+    pickled through a pipe when spawned: see generator/processes.py) and reports only a line
+    of text back. Where no process can be started, the update runs here, in `wait`.
     """
 
     def __init__(self, linked: LinkedArchive, cache_dir: Path, notices_dir: Path | None):
         self.args = (linked, cache_dir, source_state(notices_dir) if notices_dir else None)
         self.process = None
         try:
-            context = multiprocessing.get_context("fork")
+            context = processes.context()
         except ValueError:
             return
         self.receive, send = context.Pipe(duplex=False)
