@@ -4,7 +4,7 @@
 
 Prints one JSON object. Latency: every query three times against the profile's Whoosh index
 (the first round warms the searcher), p50 and p95 over all. Browser bytes per query: what the
-site's search script fetches for it — meta.json, facets.json, the shard of each of its words,
+site's search script fetches for it — meta.json, facets.json, the shard of each of its terms,
 and the notice files of the ten results it shows — raw and gzip-compressed, as the largest over
 the queries (the upper bound a visitor waits for).
 """
@@ -22,8 +22,8 @@ from pathlib import Path
 def main() -> int:
     archive, queries = Path(sys.argv[1]), sys.argv[2:]
     from generator.index import Searcher
-    from generator.index.analysis import folded_words
-    from generator.render.search_export import SITE_FOLDER, fnv1a
+    from generator.index.query import parse
+    from generator.render.search_export import SITE_FOLDER, query_files
 
     from generator.project import Project
     cache = Project.find(archive / "mkdocs.yml").cache_dir
@@ -46,8 +46,7 @@ def main() -> int:
     largest_docs = sorted((size(p) for p in (site / "d").iterdir()), reverse=True)[:10]
     per_query = []
     for query in queries:
-        files = [site / "meta.json", site / "facets.json"]
-        files += [site / "t" / f"{fnv1a(w) % meta['shards']}.json" for w in set(folded_words(query))]
+        files = [site / f for f in query_files(parse(query), meta["shards"])]
         parts = [size(f) for f in dict.fromkeys(files) if f.exists()] + largest_docs
         per_query.append((sum(p[0] for p in parts), sum(p[1] for p in parts)))
     print(json.dumps({

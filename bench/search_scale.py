@@ -3,7 +3,7 @@
 Builds, in a temporary folder, an archive of N notices made from the project's public issued
 notices (paragraphs reshuffled, numbers renumbered), then prints: Whoosh indexing time per
 notice (1 and 2 processes), query latency (p50/p95, in process), and the bytes one browser
-query downloads (meta + facets + the shards of its words + the ten largest notice files: an
+query downloads (meta + facets + the shards of its terms + the ten largest notice files: an
 upper bound), raw and gzip-compressed as a static host would serve them.
 """
 
@@ -47,8 +47,9 @@ def synthesize(project: Path, dest: Path, count: int) -> None:
 def main(argv=None) -> None:
     from generator.index import Searcher, update_index
     from generator.index.analysis import folded_words
+    from generator.index.query import parse
     from generator.pipeline import run
-    from generator.render.search_export import SITE_FOLDER, export, fnv1a
+    from generator.render.search_export import SITE_FOLDER, export, fnv1a, query_files
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--notices", type=int, default=2000)
@@ -87,9 +88,7 @@ def main(argv=None) -> None:
             return len(data), len(gzip.compress(data))
         docs = sorted((size(p) for p in (site / "d").iterdir()), reverse=True)[:10]
         for q in QUERIES:
-            files = [site / "meta.json", site / "facets.json"]
-            files += [site / "t" / f"{fnv1a(w) % info['shards']}.json"
-                      for w in set(folded_words(q))]
+            files = [site / f for f in query_files(parse(q), info["shards"])]
             parts = [size(f) for f in dict.fromkeys(files) if f.exists()] + docs
             print(f"  browser query {q!r}: {sum(p[0] for p in parts) / 1024:.0f} KB raw, "
                   f"{sum(p[1] for p in parts) / 1024:.0f} KB gzip")

@@ -143,7 +143,7 @@ def test_sort_by_date(searcher, published):
 def test_misspelling_gets_did_you_mean(searcher):
     r = searcher.search("an toan giao thongg")
     assert r.total == 0
-    assert r.suggestion == "an toan giao thong"
+    assert r.suggestion == "an toan giao thông"
     assert searcher.search(r.suggestion).total > 0
 
 
@@ -200,17 +200,23 @@ def write_notice(project: Path, name: str, **fields) -> Path:
     return path
 
 
-def test_exact_accent_ranks_first(tmp_path):
+def two_notice_searcher(tmp_path, a: tuple[str, str], b: tuple[str, str]) -> Searcher:
+    """A Searcher over two notices (title, body): 1/TB-VPUBND, newer, and 2/TB-VPUBND."""
     project = copy_project(tmp_path / "p", notices=False)
-    write_notice(project, "a.md", number="1/TB-VPUBND", date="2024-01-02",
-                 title="Kết luận về trồng hoa kiểng dịp Tết",
-                 body="Phát triển làng hoa kiểng, hoa tươi phục vụ thị trường.")
-    write_notice(project, "b.md", number="2/TB-VPUBND", date="2024-01-01",
-                 title="Kết luận của Phó Chủ tịch Nguyễn Văn Hòa",
-                 body="Đồng chí Nguyễn Văn Hòa chủ trì cuộc họp về hòa giải ở cơ sở.")
-    linked = run(project / "notices", project).linked
-    update_index(linked, tmp_path / "cache")
-    with Searcher(tmp_path / "cache") as s:
+    for name, number, date, (title, body) in (("a.md", "1/TB-VPUBND", "2024-01-03", a),
+                                               ("b.md", "2/TB-VPUBND", "2024-01-01", b)):
+        write_notice(project, name, number=number, date=date, title=title, body=body)
+    update_index(run(project / "notices", project).linked, tmp_path / "cache")
+    return Searcher(tmp_path / "cache")
+
+
+def test_exact_accent_ranks_first(tmp_path):
+    with two_notice_searcher(
+            tmp_path,
+            ("Kết luận về trồng hoa kiểng dịp Tết",
+             "Phát triển làng hoa kiểng, hoa tươi phục vụ thị trường."),
+            ("Kết luận của Phó Chủ tịch Nguyễn Văn Hòa",
+             "Đồng chí Nguyễn Văn Hòa chủ trì cuộc họp về hòa giải ở cơ sở.")) as s:
         assert [h.number for h in s.search("hòa").hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
         assert [h.number for h in s.search("hoà").hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]
         assert s.search("hoa").hits[0].number == "1/TB-VPUBND"
@@ -260,13 +266,15 @@ def test_cli_search_text_and_json(tmp_path, archive):
     assert {"topic", "year"} <= set(data["facets"])
     text = cli(project, "search", "an toan giao thong", "--year", "2023")
     assert text.returncode == 0
-    assert "Năm: 2023" in text.stdout and "**" in text.stdout
+    assert "Năm: 2023" in text.stdout
+    assert "**" not in text.stdout and "\033[" not in text.stdout   # piped: plain text
+    assert "Tìm thấy 3 thông báo khớp đủ các từ" in text.stdout
     odd = cli(project, "search", '"unbalanced', "signer:")
     assert odd.returncode == 0 and "Traceback" not in odd.stderr
     bad = cli(project, "search", "x", "--from", "2024-13-40")
     assert bad.returncode == 2 and "ngày không hợp lệ" in bad.stderr
     typo = cli(project, "search", "giao thongg")
-    assert "Có phải bạn muốn tìm: giao thong" in typo.stdout
+    assert "Có phải bạn muốn tìm: giao thông" in typo.stdout
 
 
 @pytest.mark.slow
@@ -345,3 +353,45 @@ def test_search_after_a_plain_build_brings_the_index_up_to_date(tmp_path):
     timing = re.compile(r"\(\d+ ms\)")
     assert "Tìm thấy" in first.stdout
     assert timing.sub("", again.stdout) == timing.sub("", first.stdout)
+
+
+def test_cli_text_highlights_on_a_terminal_and_counts_what_it_lists(searcher, capsys):
+    from generator.commands.search import _print_text
+
+    result = searcher.search("an toan giao thong hoc sinh", limit=4)
+    assert result.total >= 1 and result.partial_total >= 1
+    _print_text(result, tty=True)
+    out = capsys.readouterr().out
+    assert "\033[1;33m" in out and "**" not in out
+    first = out.splitlines()[0]
+    assert first.startswith(f"Tìm thấy {result.total} thông báo khớp đủ các từ, "
+                            f"{result.partial_total} thông báo khớp một phần")
+    shown_full = sum(1 for h in result.hits if not h.partial)
+    assert f"liệt kê {shown_full} khớp đủ và {len(result.hits) - shown_full} khớp một phần" in first
+    assert out.count("(khớp một phần)") == len(result.hits) - shown_full
+    _print_text(result, tty=False)
+    assert "\033[" not in capsys.readouterr().out
+
+
+def test_proximity_ranks_names_and_phrases_first(searcher, published):
+    """Syllables adjacent in the query rank notices where they are adjacent first: the
+    notices of Đề án 06 before one that has "Ngày 06 ... Công an" and "đề" elsewhere."""
+    r = searcher.search("de an 06", limit=50)
+    text = {k: " ".join(folded_words(n.title + " " + n.body)) for k, n in published.items()}
+    with_phrase = [h.key for h in r.hits if "de an 06" in text[h.key]]
+    assert with_phrase and [h.key for h in r.hits[:len(with_phrase)]] == with_phrase
+    assert r.total > len(with_phrase)     # the others still match, but rank after
+
+
+def test_nguyen_van_hoa_ranks_his_notices_first(tmp_path):
+    """Unaccented syllables of a name match anywhere; the notices where they stand together
+    come first, however often the scattered ones occur elsewhere."""
+    with two_notice_searcher(
+            tmp_path,
+            ("Kết luận về vận tải hành khách dịp Tết Nguyên đán",
+             "Bảo đảm vận tải hành khách dịp Tết Nguyên đán; hòa giải tranh chấp; "
+             "nguyên tắc vận hành, vận tải hòa nhịp, nguyên đán, văn bản hòa."),
+            ("Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp giao ban",
+             "Đồng chí Nguyễn Văn Hòa, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp.")) as s:
+        for query in ("nguyen van hoa", "Nguyễn Văn Hoà", "NGUYEN VAN HOA"):
+            assert [h.number for h in s.search(query).hits] == ["2/TB-VPUBND", "1/TB-VPUBND"]

@@ -114,19 +114,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_text(result, tty: bool) -> None:
-    start, end = ("\033[1m", "\033[0m") if tty else ("**", "**")
+    # Bold yellow on a terminal; piped output stays plain text (no escape codes, no markup).
+    start, end = ("\033[1;33m", "\033[0m") if tty else ("", "")
     out = sys.stdout
     for note in result.notes:
         print(f"Lưu ý: {note}", file=out)
     if result.suggestion:
         print(f"Có phải bạn muốn tìm: {result.suggestion}", file=out)
-    shown = sum(1 for h in result.hits if not h.partial)
-    print(f"Tìm thấy {result.total} thông báo"
-          + (f", hiện {shown} đầu tiên" if shown < result.total else "")
-          + f" ({result.seconds * 1000:.0f} ms)", file=out)
+    print(_count_line(result) + f" ({result.seconds * 1000:.0f} ms)", file=out)
     for i, hit in enumerate(result.hits, 1):
         date = hit.date.strftime("%d/%m/%Y") if hit.date else "chưa ghi ngày"
-        partial = "  (khớp một phần các từ)" if hit.partial else ""
+        partial = "  (khớp một phần)" if hit.partial else ""
         print(f"\n{i}. {hit.number or 'Dự thảo'} · {date}{partial}", file=out)
         print(f"   {hit.title}", file=out)
         if hit.snippet:
@@ -139,3 +137,21 @@ def _print_text(result, tty: bool) -> None:
     if facets.get("year"):
         print("Năm: " + " · ".join(f"{f['value']} ({f['count']})" for f in facets["year"]),
               file=out)
+
+
+def _count_line(result) -> str:
+    """What was found, full and partial matches counted apart, and how many are listed."""
+    full, partial = result.total, result.partial_total
+    if not full and not partial:
+        return "Không tìm thấy thông báo nào"
+    parts = [f"Tìm thấy {full} thông báo khớp đủ các từ"]
+    if partial:
+        parts.append(f"{partial} thông báo khớp một phần")
+    line = ", ".join(parts)
+    shown_full = sum(1 for h in result.hits if not h.partial)
+    shown_partial = len(result.hits) - shown_full
+    if shown_full < full or shown_partial < partial:
+        listed = [f"{shown_full} khớp đủ"] + ([f"{shown_partial} khớp một phần"]
+                                             if shown_partial else [])
+        line += f"; liệt kê {' và '.join(listed)} (--limit để xem thêm)"
+    return line

@@ -9,6 +9,7 @@ text, while syllables with positions give phrases and exact highlight offsets.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
@@ -40,18 +41,36 @@ def folded_form(text: str) -> str:
     return forms(text)[1]
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # huyền, sắc, ngã, hỏi, nặng
+
+
+def accent_key(syllable: str) -> str:
+    """One key per accented spelling whatever the tone placement ("hòa", "hoà" → "hoa2"): the
+    letters with their vowel marks and đ, then the tone as a digit. The browser computes the same
+    key (na-search.js) without porting the tone-placement rules."""
+    decomposed = unicodedata.normalize("NFD", nfc(syllable).lower())
+    tones = [TONE_MARKS.index(ch) + 1 for ch in decomposed if ch in TONE_MARKS]
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in TONE_MARKS))
+    return base + (str(tones[0]) if tones else "")
+
+
 def syllables(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, syllable) over NFC `text`; offsets index into nfc(text)."""
     for match in SYLLABLE.finditer(nfc(text)):
         yield match.start(), match.end(), match.group(0)
 
 
+def syllable_list(text: str) -> list[str]:
+    """The syllables of `text` as written (NFC), without offsets: the fast path."""
+    return SYLLABLE.findall(nfc(text))
+
+
 def folded_words(text: str) -> list[str]:
-    return [forms(s)[1] for _, _, s in syllables(text)]
+    return [forms(s)[1] for s in SYLLABLE.findall(nfc(text))]
 
 
 def exact_words(text: str) -> list[str]:
-    return [forms(s)[0] for _, _, s in syllables(text)]
+    return [forms(s)[0] for s in SYLLABLE.findall(nfc(text))]
 
 
 class SyllableTokenizer(Tokenizer):

@@ -10,9 +10,12 @@ from __future__ import annotations
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, search_analyzer
+from .query import fields_digest, word_fields
 
-SCHEMA_VERSION = 4  # 4: drafts are indexed without their provisional number
-VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}"
+SCHEMA_VERSION = 6  # 6: the shared ranking (neighbour pairs, spec-driven prefix fields)
+# The field prefixes are data (query_language.json); a new one is a new index field, so its
+# digest is part of the version: changing them rebuilds the index instead of failing on it.
+VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}.{fields_digest()}"
 
 # Field boosts (BM25F): a hit in the number or the title says more than one in the body.
 BOOSTS = {"number": 8.0, "title": 3.0, "topic_text": 1.5, "meta": 1.5, "people": 1.5,
@@ -39,11 +42,11 @@ def build_schema() -> Schema:
         meta=text(BOOSTS["meta"]),
         text=STORED,                              # plain reading text, snippets are cut from it
         topics=KEYWORD(stored=True, commas=True, scorable=False),  # slugs, for filters/facets
-        acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),  # "pccc" found
+        acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),
+        pairs=KEYWORD(),                          # "an_toan": neighbouring syllables  # "pccc" found
         topic_text=text(BOOSTS["topic_text"]),
-        issuer=text(BOOSTS["issuer"]),
-        signer=text(BOOSTS["people"]),
-        chair=text(BOOSTS["people"]),
+        # One text field per field prefix of kind "words" (signer, issuer, chair, ...).
+        **{f["name"]: text(1.0) for f in word_fields()},
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True),
         status=ID(stored=True),

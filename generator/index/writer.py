@@ -40,6 +40,7 @@ from ..processes import start_method
 from ..model import Notice, Topic
 from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
+from .query import field_value, fold_number, word_fields
 from .schema import VERSION, build_schema
 
 CURRENT = "CURRENT"
@@ -149,10 +150,14 @@ def _topic_text(notice: Notice, topics: Mapping[str, Topic]) -> str:
     return " · ".join(parts)
 
 
-def acronyms_in(notice: Notice, topics: Mapping[str, Topic]) -> list[str]:
+def acronyms_in(notice: Notice, topics: Mapping[str, Topic],
+                words: list[str] | None = None) -> list[str]:
     """Initials of every topic name/alias the notice spells out ("phòng cháy, chữa cháy" →
-    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not."""
-    text = " " + " ".join(folded_words(notice.title + " " + notice.body)) + " "
+    "pccc"), so the acronym finds notices that never use it, tagged with the topic or not.
+    `words`: the folded words of title and body, when the caller has them already."""
+    if words is None:
+        words = folded_words(notice.title + " " + notice.body)
+    text = " " + " ".join(words) + " "
     return sorted({key for phrase, key in _alias_phrases(tuple(topics.values()))
                    if phrase in text})
 
@@ -169,7 +174,14 @@ def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
+def document(notice: Notice, order: int, topics: Mapping[str, Topic],
+             folded: Mapping[str, list[str]] | None = None) -> dict:
+    """The Whoosh document of a notice (the browser export analyses the very same values).
+    `folded`: the folded words of "title" and "body", when the caller has them already."""
+    folded = dict(folded or {})
+    for name, text in (("title", notice.title), ("body", notice.body)):
+        if name not in folded:
+            folded[name] = folded_words(text)
     meeting, signer = notice.meeting, notice.signer
     date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
     people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
@@ -184,23 +196,28 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
         "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
-        "acronyms": " ".join(acronyms_in(notice, topics)),
+        "acronyms": " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
         "topic_text": _topic_text(notice, topics),
-        "issuer": notice.issuer or "",
-        "signer": people[0],
-        "chair": people[1],
+        # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
+        **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
     }
+    # Neighbouring syllables of each text field ("an_toan"): the proximity ranking looks
+    # pairs up as terms, as the browser does, instead of decoding positions.
+    pairs: set[str] = set()
+    for name in PAIR_FIELDS:
+        words = folded[name] if name in folded else folded_words(doc.get(name, ""))
+        pairs.update(f"{a}_{b}" for a, b in zip(words, words[1:]))
+    doc["pairs"] = " ".join(sorted(pairs))
     if date is not None:
         doc["date"] = date
     return {k: v for k, v in doc.items() if v != ""}
 
 
-def fold_number(number: str) -> str:
-    """"125/TB-VPUBND" → "125/tb-vpubnd", "QĐ" → "qd": numbers compared folded, unspaced."""
-    return fold(nfc(number)).replace(" ", "")
+PAIR_FIELDS = ("title", "body", "meta", "topic_text")
+
 
 
 def indexable(linked: LinkedArchive) -> list[Notice]:

@@ -31,6 +31,8 @@ class PageSpec:
 def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT) -> Iterator[PageSpec]:
     yield from _notice_pages(linked)
     yield _home(linked)
+    # The search results page: filled in the browser from the exported index (?q=…).
+    yield PageSpec("tim-kiem/index.md", "Tìm kiếm", "search.html")
     yield from _topic_pages(linked, list_limit)
     yield from _year_pages(linked, list_limit)
     for facet in views.FACETS:

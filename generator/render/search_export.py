@@ -3,11 +3,15 @@
 The browser index is ours, exported from the same analyzer as the CLI's (generator.index.analysis),
 sharded so one query downloads only what it needs (see README, "Search"):
 
-    na-search/meta.json      counts, facet labels, acronyms, the shard count        (small)
-    na-search/facets.json    per notice: year, issuer, topics (filters and counts)  (~10 B/notice)
-    na-search/t/<h>.json     postings of the folded terms hashing to h: a delta-coded list of
-                          (notice, weight), or for a word in many notices a bitmap (base64)
+    na-search/meta.json      counts, facet labels, topics and acronyms, the query language spec
+    na-search/facets.json    per notice: year and topics (year: and topic: clauses, ~4 B/notice)
+    na-search/facets-page.json  per notice: issuer, type, signer (the results page's facets)
+    na-search/t/<h>.json     the terms hashing to h: a folded word → delta-coded (notice, weight);
+                             "a b" (neighbouring syllables), "=hòa" (accented form in the title
+                             or people), "#125/tb" (number keys), "signer:luu" (prefix fields) →
+                             delta-coded notices; a term in many notices is a bitmap (base64)
     na-search/d/<id>.json    one notice: URL, number, date, title, reading text     (shown results)
+    na-search/vocab.json     the body's words with counts and accented form (did-you-mean only)
 
 Only the notices of the build's profile are exported (the LinkedArchive holds nothing else), and
 a secret notice is dropped again here, whatever reached us.
@@ -20,27 +24,24 @@ import hashlib
 import json
 import shutil
 import sys
-from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, MutableMapping
 
-from ..index.analysis import folded_words, initials, plain_text
-from ..index.writer import fold_number, indexable, source_state, update_index
 from .. import processes
+from ..index import ranking
+from ..index.analysis import accent_key, folded_words, forms, syllable_list
+from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
+                           prefixes_kind, spec, word_fields)
+from ..index.writer import document, indexable, source_state, update_index
 from ..link import LinkedArchive
+from ..text import canonical
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
 SITE_FOLDER = "na-search"
-FORMAT_VERSION = 1
-SHARD_TARGET_BYTES = 12_000     # aim per term shard
+FORMAT_VERSION = 2
+SHARD_TARGET_BYTES = 6_000      # aim per term shard: a query fetches one per term
 TEXT_CHARS = 4_000              # reading text kept per notice for snippets
-BITMAP_MIN_DOCS = 1000          # archives smaller than this keep weights for every term
-BITMAP_SHARE = 0.25             # a term in more notices than this share is a bitmap
-BITMAP_WEIGHT = 10              # weight of a bitmap-coded (frequent, low-idf) term
-FIELD_BOOSTS = {"number": 8.0, "title": 3.0, "topics": 1.5, "people": 1.5, "issuer": 1.2,
-                "body": 1.0}
-K1, B = 1.2, 0.75
 
 
 def fnv1a(text: str) -> int:
@@ -51,82 +52,122 @@ def fnv1a(text: str) -> int:
     return h
 
 
-def _fields(notice, topics) -> dict[str, list[str]]:
-    topic_words: list[str] = []
-    for slug in notice.topics:
-        t = topics.get(slug)
-        if t is not None:
-            topic_words += folded_words(t.name) + [initials(t.name)]
-            for alias in t.aliases:
-                topic_words += folded_words(alias)
-    people = []
-    if notice.signer:
-        people += folded_words(notice.signer.name)
-    if notice.meeting and notice.meeting.chair:
-        people += folded_words(notice.meeting.chair)
-    return {
-        "number": (folded_words(fold_number(notice.shown_number))
-                   if notice.shown_number else []),
-        "title": folded_words(notice.title),
-        "topics": topic_words,
-        "people": people,
-        "issuer": folded_words(notice.issuer or ""),
-        "body": folded_words(notice.body),
-    }
+class NoticeTerms:
+    """Everything the ranking needs of one notice, from the very document the Whoosh index is
+    given (writer.document), analysed the same way, so weights equal the CLI's."""
+
+    def __init__(self, doc: dict, given: dict[str, list[str]] | None = None):
+        self.weights: dict[str, int] = {}       # folded word → term_weight
+        self.sets: set[str] = set()             # keys of the set-valued terms (see export)
+        self.body_exact: set[str] = set()       # accented forms in the body (did-you-mean)
+        self.body_folded: set[str] = set()
+        freqs: dict[str, dict[str, int]] = defaultdict(dict)
+        lengths: dict[str, int] = {}
+        for name in ranking.WORD_FIELDS:
+            value = doc.get(name, "")
+            if name == "acronyms":
+                words = value.split()
+                tokens = len(words)
+            else:
+                raw = (given or {}).get(name)
+                if raw is None:
+                    raw = syllable_list(value)
+                both = [forms(w) for w in raw]
+                words = [f for _, f in both]
+                tokens = len(words) + sum(1 for e, f in both if e != f)
+                if name in ranking.EXACT_FIELDS:
+                    self.sets.update("=" + accent_key(w) for w, (e, f) in zip(raw, both)
+                                     if e != f)
+                if name == "body":
+                    self.body_exact = {e for e, f in both if e != f}
+                    self.body_folded = set(words)
+            lengths[name] = ranking.quantized_length(tokens)
+            for word, tf in Counter(words).items():
+                freqs[word][name] = tf
+        self.weights = {w: ranking.term_weight(f, lengths) for w, f in freqs.items()}
+        self.sets.update(p.replace("_", " ") for p in doc.get("pairs", "").split())
+        if doc.get("number_f"):
+            self.sets.update("#" + k for k in number_keys(doc["number_f"]))
+        for f in [*word_fields(), {"name": "topic", "source": "topic_text"}]:
+            value = doc.get(f["name"] if f["name"] != "topic" else "topic_text", "")
+            self.sets.update(f"{f['name']}:{w}" for w in folded_words(value))
 
 
-def _analysed(notice, topics) -> tuple[str, dict[str, tuple[int, list, array]]]:
-    """(reading text, field → (length, terms, counts)): the per-notice half of the export,
+def _encode(plist: list[tuple[int, int]] | list[int], n: int, weighted: bool):
+    """Ascending ids, delta coded ([id, weight, ...] or [id, ...]); a term in a large share of a
+    large archive is a base64 bitmap instead (N/8 bytes), its weight then flat."""
+    ids = [p[0] for p in plist] if weighted else plist
+    if ranking.is_common(len(ids), n):
+        bits = bytearray((n + 7) // 8)
+        for doc_id in ids:
+            bits[doc_id >> 3] |= 1 << (doc_id & 7)
+        return base64.b64encode(bytes(bits)).decode("ascii")
+    flat, last = [], 0
+    for item in plist:
+        doc_id = item[0] if weighted else item
+        flat.append(doc_id - last)
+        if weighted:
+            flat.append(item[1])
+        last = doc_id
+    return flat
+
+
+def _code_digest() -> str:
+    """The ranking code and query language a memoised analysis was made with."""
+    here = Path(__file__).resolve().parent.parent / "index"
+    digest = hashlib.sha256(str(FORMAT_VERSION).encode())
+    for name in ("ranking.py", "analysis.py", "query.py", "query_language.json", "writer.py"):
+        digest.update((here / name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+_CODE_DIGEST: list[str] = []
+
+
+def _analysis_key(notice, topics) -> str:
+    """Everything a notice's analysis depends on: the notice, its topics' names, the code."""
+    if not _CODE_DIGEST:
+        _CODE_DIGEST.append(_code_digest())
+    vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
+    return hashlib.sha256(f"{_CODE_DIGEST[0]}\0{notice!r}\0{vocabulary!r}".encode()).hexdigest()
+
+
+def _analysed(notice, doc_id: int, topics, memo: MutableMapping | None) -> tuple:
+    """(weights, set keys, accented body forms, folded body forms, reading text) of one notice,
     memoised by content so a build analyses only the notices that changed."""
-    analysis = {}
-    for name, words in _fields(notice, topics).items():
-        counts = Counter(words)
-        # Interned: one string per distinct term across the archive, not one per notice.
-        analysis[name] = (len(words), [sys.intern(t) for t in counts],
-                          array("I", counts.values()))
-    return plain_text(notice.body)[:TEXT_CHARS], analysis
+    key = _analysis_key(notice, topics) if memo is not None else None
+    if key is not None:
+        known = memo.get(key)
+        if known is not None:
+            return known
+    # Title and body are tokenized once, for the acronyms and for the terms.
+    tokens = {"title": syllable_list(notice.title), "body": syllable_list(notice.body)}
+    doc = document(notice, doc_id, topics,
+                   {name: [forms(w)[1] for w in ws] for name, ws in tokens.items()})
+    terms = NoticeTerms(doc, tokens)
+    value = (terms.weights, terms.sets, terms.body_exact, terms.body_folded,
+             doc.get("text", "")[:TEXT_CHARS])
+    if key is not None:
+        memo[key] = value
+    return value
 
 
 def encode_analysis(value) -> list:
     """A memoised analysis as JSON data (the memo is stored as JSON)."""
-    text, fields = value
-    return [text, {name: [length, terms, list(counts)]
-                   for name, (length, terms, counts) in fields.items()}]
+    weights, keys, body_exact, body_folded, text = value
+    return [weights, sorted(keys), sorted(body_exact), sorted(body_folded), text]
 
 
 def decode_analysis(data) -> tuple:
-    text, fields = data
-    return text, {name: (length, [sys.intern(t) for t in terms], array("I", counts))
-                  for name, (length, terms, counts) in fields.items()}
+    weights, keys, body_exact, body_folded, text = data
+    # Interned: one string per distinct term across the archive, not one per notice.
+    return ({sys.intern(w): v for w, v in weights.items()}, {sys.intern(k) for k in keys},
+            set(body_exact), {sys.intern(w) for w in body_folded}, text)
 
 
-def _analysis_key(notice, topics) -> str:
-    """Everything _analysed reads, as one digest."""
-    digest = hashlib.sha256()
-    vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
-    for part in (notice.shown_number, notice.title, notice.issuer,
-                 notice.signer.name if notice.signer else None,
-                 notice.meeting.chair if notice.meeting else None, vocabulary, notice.body):
-        digest.update(repr(part).encode() + b"\0")
-    return digest.hexdigest()
-
-
-def _analyse_all(notices, topics, memo) -> list:
-    if memo is None:
-        return [_analysed(n, topics) for n in notices]
-    out = []
-    for notice in notices:
-        key = _analysis_key(notice, topics)
-        value = memo.get(key)
-        if value is None:
-            value = memo[key] = _analysed(notice, topics)
-        out.append(value)
-    return out
-
-
-def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS,
-           memo: MutableMapping | None = None, write: Callable[[Path, bytes], None] | None = None
-           ) -> dict:
+def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None = None,
+           write: Callable[[Path, bytes], None] | None = None) -> dict:
     """Write the browser index into out_dir (e.g. site/na-search); returns size figures.
 
     `memo`: a persistent map (see cache.Memo) of each notice's analysis, by content. `write`:
@@ -139,38 +180,35 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     (out_dir / "d").mkdir()
     write = write or _write
 
-    analysed = _analyse_all(notices, linked.topics, memo)
-    per_doc = [fields for _, fields in analysed]
-    avg = {f: (sum(d[f][0] for d in per_doc) / len(per_doc) if per_doc else 1) or 1
-           for f in FIELD_BOOSTS}
-    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, fields in enumerate(per_doc):
-        weights: dict[str, float] = defaultdict(float)
-        for name, (length, terms, counts) in fields.items():
-            norm = K1 * (1 - B + B * length / avg[name])
-            for term, tf in zip(terms, counts):
-                weights[term] += FIELD_BOOSTS[name] * tf * (K1 + 1) / (tf + norm)
-        for term, w in weights.items():
-            postings[term].append((doc_id, max(1, round(w * 10))))
+    def dump(path: Path, data) -> None:
+        _dump(path, data, write)
 
     n = len(notices)
+
+    words: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    sets: dict[str, list[int]] = defaultdict(list)
+    body_df: Counter = Counter()
+    exact_df: Counter = Counter()
+    for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
+        weights, keys, body_exact, body_folded, text = _analysed(notice, doc_id, linked.topics,
+                                                                 memo)
+        for word, weight in weights.items():
+            words[word].append((doc_id, weight))
+        for key in keys:
+            sets[key].append(doc_id)
+        body_df.update(body_folded)
+        exact_df.update(body_exact)
+        dump(out_dir / "d" / f"{doc_id}.json", {
+            "u": f"{notice.key}/", "n": notice.label,
+            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
+            "t": notice.title, "x": text})
+
     encoded: dict[str, list[int] | str] = {}
-    for term, plist in postings.items():
-        # A word in many notices (low idf: its weights barely matter) costs N/8 bytes as a
-        # bitmap instead of ~5 bytes per notice, so "tinh" or "an" stay small at any size.
-        # Small archives keep every weight: size is no issue there, ranking is.
-        if n >= bitmap_min_docs and len(plist) > n * BITMAP_SHARE:
-            bits = bytearray((n + 7) // 8)
-            for doc_id, _ in plist:
-                bits[doc_id >> 3] |= 1 << (doc_id & 7)
-            encoded[term] = base64.b64encode(bytes(bits)).decode("ascii")
-            continue
-        flat, last = [], 0
-        for doc_id, w in plist:       # ascending ids, delta coded
-            flat += [doc_id - last, w]
-            last = doc_id
-        encoded[term] = flat
-    total = sum(len(t) + (len(f) if isinstance(f, str) else 2 * len(f)) + 4
+    for term, plist in words.items():
+        encoded[term] = _encode(plist, n, weighted=True)
+    for term, ids in sets.items():
+        encoded[term] = _encode(ids, n, weighted=False)
+    total = sum(len(t) + (len(f) if isinstance(f, str) else 3 * len(f)) + 4
                 for t, f in encoded.items())
     shards = 8
     while total / shards > SHARD_TARGET_BYTES and shards < 65536:
@@ -179,7 +217,18 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     for term, flat in encoded.items():
         buckets[fnv1a(term) % shards][term] = flat
     for h, bucket in buckets.items():
-        _dump(out_dir / "t" / f"{h}.json", bucket, write)
+        dump(out_dir / "t" / f"{h}.json", dict(sorted(bucket.items())))   # same bytes each build
+
+    # Did-you-mean: the body's vocabulary with document counts and the most frequent accented
+    # form (what the CLI reads from its index).
+    accented: dict[str, tuple[int, str]] = {}
+    for form, df in exact_df.items():
+        plain = forms(form)[1]
+        if plain not in accented or (-df, form) < (-accented[plain][0], accented[plain][1]):
+            accented[plain] = (df, form)
+    vocab = [[w, df] + ([accented[w][1]] if w in accented else [])
+             for w, df in sorted(body_df.items()) if any(ch.isalpha() for ch in w)]
+    dump(out_dir / "vocab.json", vocab)
 
     topic_slugs = sorted(linked.topics)
     topic_idx = {s: i for i, s in enumerate(topic_slugs)}
@@ -187,36 +236,161 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     year_idx = {y: i for i, y in enumerate(years)}
     issuers = sorted({n.issuer for n in notices if n.issuer})
     issuer_idx = {s: i for i, s in enumerate(issuers)}
-    _dump(out_dir / "facets.json", write=write, data={
+    types = sorted({(n.type, n.type_name) for n in notices})
+    type_idx = {t: i for i, (t, _) in enumerate(types)}
+    signers: dict[str, str] = {}               # names differing in tone placement are one
+    for notice in notices:
+        if notice.signer and notice.signer.name:
+            signers.setdefault(canonical(notice.signer.name), notice.signer.name)
+    signer_keys = sorted(signers, key=lambda k: signers[k])
+    signer_idx = {k: i for i, k in enumerate(signer_keys)}
+    # What every query may need (year: and topic: clauses) apart from what only the results
+    # page's facets need, so the header box never downloads signers and issuers per notice.
+    dump(out_dir / "facets.json", {
         "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
-        "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
         "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
                     len(topic_slugs)),
     })
-    acronyms: dict[str, list[int]] = defaultdict(list)
-    for slug, t in linked.topics.items():
-        for name in [t.name, *t.aliases]:
-            words = folded_words(name)
-            key = initials(name) if len(words) > 1 else (words[0] if words else "")
-            if len(key) >= 3 and not key.isdigit() and topic_idx[slug] not in acronyms[key]:
-                acronyms[key].append(topic_idx[slug])
-    for doc_id, (notice, (text, _)) in enumerate(zip(notices, analysed)):
-        _dump(out_dir / "d" / f"{doc_id}.json", {
-            "u": f"{notice.key}/", "n": notice.label,
-            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
-            "t": notice.title, "x": text}, write)
-    _dump(out_dir / "meta.json", write=write, data={
-        "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
-        "years": years, "issuers": issuers,
-        "topics": [[s, linked.topics[s].name] for s in topic_slugs],
-        "acronyms": acronyms,
+    dump(out_dir / "facets-page.json", {
+        "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
+        "k": _column([type_idx[n.type] for n in notices], len(types)),
+        "s": _column([signer_idx.get(canonical(n.signer.name), -1)
+                      if n.signer and n.signer.name else -1 for n in notices], len(signer_keys)),
+        "signers": [signers[k] for k in signer_keys],
+    })
+    dump(out_dir / "meta.json", {
+        "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
+        "years": years, "issuers": issuers, "types": [list(t) for t in types],
+        "topics": [[s, linked.topics[s].name, list(linked.topics[s].aliases)]
+                   for s in topic_slugs],
+        "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
+                                   for s, t in linked.topics.items()}),
     })
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
     return {"notices": n, "terms": len(encoded), "shards": shards,
             "shard_max": max(sizes, default=0),
             "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
+            "index_bytes": sum(sizes),
             "facets": (out_dir / "facets.json").stat().st_size,
-            "meta": (out_dir / "meta.json").stat().st_size}
+            "meta": (out_dir / "meta.json").stat().st_size,
+            "vocab": (out_dir / "vocab.json").stat().st_size}
+
+
+def query_files(parsed, shards: int) -> list[str]:
+    """The files of the export one query needs before showing results (as na-search.js
+    fetches them): meta, the shard of every term it looks up, and facets for year: and topic:.
+    For bench/ figures."""
+    terms: dict[str, None] = {}
+    for c in parsed.clauses:
+        kind = c.kind if c.kind != "field" else prefixes_kind(c.field)
+        if c.kind == "word":
+            terms[c.words[0]] = None
+            if is_digits(c.words[0]):
+                terms["#" + c.words[0]] = None
+        elif c.kind == "phrase":
+            terms.update(dict.fromkeys(c.words))
+        elif kind == "number":
+            terms.update(dict.fromkeys("#" + k for k in number_query_keys(c.value)))
+            if c.kind == "number" and len(c.words) > 1:
+                terms.update(dict.fromkeys(c.words))
+                terms.update(dict.fromkeys(f"{a} {b}" for a, b in zip(c.words, c.words[1:])))
+        elif kind in ("topic", "words"):
+            terms.update(dict.fromkeys(f"{c.field}:{w}" for w in c.words))
+        terms.update(dict.fromkeys("=" + accent_key(t) for t, f in zip(c.typed, c.words)
+                                   if t != f))
+    terms.update(dict.fromkeys(f"{a} {b}" for a, b in parsed.pairs()))
+    shard_files = dict.fromkeys(f"t/{fnv1a(t) % shards}.json" for t in terms)
+    needs_facets = any(c.kind == "field" and prefixes_kind(c.field) in ("year", "topic")
+                       for c in parsed.clauses)
+    return ["meta.json", *(["facets.json"] if needs_facets else []), *shard_files]
+
+
+class ExportedIndex:
+    """The exported index read back in Python (ranking.Source): what the site's script sees.
+    Tests and bench/ rank with it to compare the browser's answers with the CLI's without a
+    browser; na-search.js reads the same files the same way."""
+
+    def __init__(self, out_dir: Path):
+        self.dir = Path(out_dir)
+        self.meta = json.loads((self.dir / "meta.json").read_text(encoding="utf-8"))
+        facets = json.loads((self.dir / "facets.json").read_text(encoding="utf-8"))
+        self.n = self.meta["n"]
+        self.topics = {s: {"name": name, "aliases": aliases}
+                       for s, name, aliases in self.meta["topics"]}
+        self.acronyms = {k: tuple(v) for k, v in self.meta["acronyms"].items()}
+        self.topic_of = [[self.meta["topics"][i][0] for i in ids]
+                         for ids in _unlists(facets["t"])]
+        self.year_of = [self.meta["years"][i] if i >= 0 else None
+                        for i in _uncolumn(facets["y"])]
+        self._shards: dict[int, dict] = {}
+
+    def _raw(self, term: str):
+        h = fnv1a(term) % self.meta["shards"]
+        if h not in self._shards:
+            path = self.dir / "t" / f"{h}.json"
+            self._shards[h] = (json.loads(path.read_text(encoding="utf-8"))
+                               if path.exists() else {})
+        return self._shards[h].get(term)
+
+    def _decode(self, term: str, weighted: bool) -> dict[int, int]:
+        raw = self._raw(term)
+        if raw is None:
+            return {}
+        if isinstance(raw, str):
+            bits = base64.b64decode(raw)
+            flat = spec()["ranking"]["common_weight"]
+            return {i: flat for i in range(len(bits) * 8) if bits[i >> 3] >> (i & 7) & 1}
+        out, doc_id, step = {}, 0, 2 if weighted else 1
+        for i in range(0, len(raw), step):
+            doc_id += raw[i]
+            out[doc_id] = raw[i + 1] if weighted else 1
+        return out
+
+    def word(self, folded):
+        return self._decode(folded, True)
+
+    def pair(self, a, b, within=None):
+        return set(self._decode(f"{a} {b}", False))
+
+    def phrase(self, words):
+        sets = [set(self.word(w)) for w in words]
+        sets += [self.pair(a, b) for a, b in zip(words, words[1:])]
+        return ranking.intersect(sets)
+
+    def exact(self, typed):
+        return set(self._decode("=" + accent_key(typed), False))
+
+    def number(self, key):
+        return set(self._decode("#" + key, False))
+
+    def field_word(self, name, word):
+        return set(self._decode(f"{name}:{word}", False))
+
+    def topic(self, slugs):
+        slugs = set(slugs)
+        return {d for d, ts in enumerate(self.topic_of) if slugs & set(ts)}
+
+    def year(self, year):
+        return {d for d, y in enumerate(self.year_of) if str(y) == year}
+
+    def order(self, doc):
+        return doc
+
+    def vocabulary(self):
+        vocab = json.loads((self.dir / "vocab.json").read_text(encoding="utf-8"))
+        return [(v[0], v[1], v[2] if len(v) > 2 else v[0]) for v in vocab]
+
+
+def _uncolumn(value) -> list[int]:
+    if not isinstance(value, str):
+        return value
+    return [SYMBOLS.index(ch) if ch != NONE else -1 for ch in value]
+
+
+def _unlists(value) -> list[list[int]]:
+    if not isinstance(value, str):
+        return value
+    return [[SYMBOLS.index(ch) for ch in part] for part in value.split(",")]
 
 
 # One character per value ("0".."~" without the backslash): 1 byte per notice instead of 2-4

@@ -1,18 +1,25 @@
 /* In-browser search of the archive: no server, any static host, any subfolder.
  *
  * The index is exported at build time by generator/render/search_export.py from the same
- * analyzer as `notice-archive search`; a query downloads only the term shards it needs, the
- * facets column, and the notices it shows. fold() and words() must give exactly what Python's
- * generator.text.fold and generator.index.analysis.folded_words give (a test checks this in
- * headless Chromium). Everything from notices is inserted as text, never as HTML.
+ * analyzer and the same documents as `notice-archive search`; this script parses queries and
+ * ranks by the same rules as generator/index/query.py and ranking.py, reading the query language
+ * (field prefixes, ranking constants) from the exported meta.json. tests/search_vectors.json
+ * checks both implementations. A query downloads meta, facets, the shards of its terms and the
+ * notices it shows. Everything from notices is inserted as text, never as HTML.
  */
 (function () {
   "use strict";
 
   var WORD = /[\p{L}\p{N}]+/gu;
   var MARKS = /\p{Mn}/gu;
-  var PAGE = 10;
+  var TONES = "\u0300\u0301\u0303\u0309\u0323";
+  var TOKEN = /([\p{L}\p{Nl}\p{No}]+):("[^"]*"?|[^\s"]*)|"([^"]*)"?|([^\s"]+)/gu;
+  var NUMBER = /^[0-9]+[/\\]\S*$/;
+  var DIGITS = /^[0-9]+$/;
+  var NUMBER_PARTS = /[/\-.]/;
   var SNIPPET = 220;
+
+  /* ---- text: the same results as Python's generator.text / generator.index.analysis ---- */
 
   /* Lower case, every diacritic removed, đ → d: "Đề án" → "de an". */
   function fold(text) {
@@ -24,6 +31,36 @@
     return (text.normalize("NFC").match(WORD) || []).map(fold);
   }
 
+  function typedWords(text) {
+    return (text.normalize("NFC").match(WORD) || []).map(function (w) { return w.toLowerCase(); });
+  }
+
+  /* One key per accented spelling whatever the tone placement: "hòa", "hoà" → "hoa2". */
+  function accentKey(syllable) {
+    var decomposed = syllable.normalize("NFC").toLowerCase().normalize("NFD"), base = "", tone = "";
+    for (var i = 0; i < decomposed.length; i++) {
+      var t = TONES.indexOf(decomposed[i]);
+      if (t < 0) base += decomposed[i];
+      else if (!tone) tone = String(t + 1);
+    }
+    return base.normalize("NFC") + tone;
+  }
+
+  function foldNumber(text) {
+    return fold(text.normalize("NFC")).replace(/ /g, "").replace(/\\/g, "/");
+  }
+
+  function strip(text, chars) {
+    var a = 0, b = text.length;
+    while (a < b && chars.indexOf(text[a]) >= 0) a++;
+    while (b > a && chars.indexOf(text[b - 1]) >= 0) b--;
+    return text.slice(a, b);
+  }
+
+  function slugify(text) {
+    return strip(fold(text.normalize("NFC")).replace(/[^a-z0-9]+/g, "-"), "-");
+  }
+
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
     for (var i = 0; i < bytes.length; i++) {
@@ -33,248 +70,770 @@
     return h >>> 0;
   }
 
-  window.naSearchFold = fold;     // for tests: same output as Python's fold
-  window.naSearchWords = words;
+  /* ---- the query language (generator/index/query.py) ---- */
 
-  var root = document.getElementById("na-search");
-  if (!root) return;
-  var base = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"),
-                     window.location.href);
-  var indexUrl = new URL("na-search/", base);
-  var cache = {};
-
-  function getJSON(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(new URL(path, indexUrl)).then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + path);
-        return r.json();
-      });
-    }
-    return cache[path];
+  function fieldOf(spec, name) {
+    return spec.fields.filter(function (f) { return f.name === name; })[0];
   }
 
-  var $ = function (id) { return document.getElementById(id); };
-  var input = $("na-search-input"), panel = $("na-search-panel"), status = $("na-search-status");
-  var list = $("na-search-results"), more = $("na-search-more");
-  var selects = { topic: $("na-search-topic"), year: $("na-search-year"),
-                  issuer: $("na-search-issuer") };
-  var header = document.querySelector(".md-header__inner");
-  if (header) header.insertBefore(root, header.querySelector(".md-header__source"));
+  function parse(text, spec) {
+    var prefixes = {}, clauses = [], m;
+    spec.fields.forEach(function (f) { f.prefixes.forEach(function (p) { prefixes[p] = f; }); });
+    text = (text || "").normalize("NFC");
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text)) !== null) {
+      if (m[1] !== undefined) {
+        var entry = prefixes[fold(m[1])];
+        var value = strip(strip(m[2], '"'), " \t\n\r\f\v");
+        if (!entry) addWords(clauses, m[0]);       // "Lưu:" or "http:" is text, not a field
+        else if (value) {
+          var clause = fieldClause(entry, value);
+          if (clause) clauses.push(clause);
+        }
+      } else if (m[3] !== undefined) addPhrase(clauses, m[3]);
+      else addWords(clauses, m[4]);
+    }
+    return clauses;
+  }
 
-  var state = { seq: 0, ranked: [], shown: 0, terms: [] };
+  function fieldClause(entry, value) {
+    if (entry.kind === "number") {
+      var number = strip(foldNumber(value), "/-.");
+      return number ? { kind: "field", words: [], field: entry.name, value: number } : null;
+    }
+    if (entry.kind === "year") {
+      var digits = value.replace(/[^0-9]/g, "");
+      return digits ? { kind: "field", words: [], field: entry.name, value: digits } : null;
+    }
+    var ws = words(value);
+    return ws.length ? { kind: "field", words: ws, field: entry.name, value: value } : null;
+  }
 
-  /* facets.json columns: one character per value (see search_export.SYMBOLS), or arrays. */
+  function addPhrase(clauses, text) {
+    var ws = words(text);
+    if (ws.length) clauses.push({ kind: ws.length === 1 ? "word" : "phrase", words: ws,
+                                  typed: typedWords(text) });
+  }
+
+  function addWords(clauses, token) {
+    if (NUMBER.test(token)) {
+      token = token.replace(/[.,;)]+$/, "");
+      clauses.push({ kind: "number", words: words(token), value: strip(foldNumber(token), "/-.") });
+      return;
+    }
+    addPhrase(clauses, token);
+  }
+
+  /* The parsed form as tests/search_vectors.json writes it. */
+  function parsedJSON(clauses) {
+    return clauses.map(function (c) {
+      var out = { kind: c.kind, words: c.words.slice() };
+      if (c.field) out.field = c.field;
+      if (c.value) out.value = c.value;
+      return out;
+    });
+  }
+
+  function pairs(clauses) {
+    var out = [], seen = {}, previous = null;
+    function add(a, b) { var k = a + " " + b; if (!seen[k]) { seen[k] = 1; out.push([a, b]); } }
+    clauses.forEach(function (c) {
+      if (c.kind === "phrase") for (var i = 1; i < c.words.length; i++) add(c.words[i - 1], c.words[i]);
+      if (c.kind === "word" && previous && previous.kind === "word")
+        add(previous.words[previous.words.length - 1], c.words[0]);
+      previous = c;
+    });
+    return out;
+  }
+
+  function numberQueryKeys(value) {
+    if (!value) return [];
+    if (/[0-9]/.test(value[0])) return [value];
+    return value.split(NUMBER_PARTS).filter(Boolean).map(function (p) { return ":" + p; });
+  }
+
+  function resolveTopic(meta, value) {
+    var key = words(value).join(" "), slug = slugify(value), found = [];
+    meta.topics.forEach(function (t) {
+      var names = [t[1]].concat(t[2]);
+      if (slug === t[0] || names.some(function (n) { return words(n).join(" ") === key; }))
+        found.push(t[0]);
+    });
+    if (!found.length && key) found = (meta.acronyms[key.replace(/ /g, "")] || []).slice();
+    return found.sort();
+  }
+
+  /* ---- the exported index ---- */
+
   var SYMBOLS = "";
   for (var c = 0x30; c < 0x7f; c++) if (c !== 0x5c) SYMBOLS += String.fromCharCode(c);
   function column(v) {
     if (typeof v !== "string") return v;
-    return Array.prototype.map.call(v, function (ch) { return SYMBOLS.indexOf(ch); });
+    return Array.prototype.map.call(v, function (ch) { return ch === "/" ? -1 : SYMBOLS.indexOf(ch); });
   }
   function lists(v) {
     if (typeof v !== "string") return v;
     return v.split(",").map(column);
   }
-  var facetsLoaded = null;
-  function loadFacets() {
-    if (!facetsLoaded) {
-      facetsLoaded = getJSON("facets.json").then(function (f) {
-        return { y: column(f.y), i: column(f.i), t: lists(f.t) };
-      });
-    }
-    return facetsLoaded;
+
+  function Index(url) {
+    this.url = url;
+    this.files = {};
+    this.bytes = 0;              // what this page has downloaded of the index (bench/)
   }
 
-  function parse(text) {
-    // Field prefixes (so:, topic:, signer:, year:) only narrow the CLI's search; here their
-    // values are words like any other. Quotes are ignored: all words must match.
-    return words(text.replace(/(^|\s)[\p{L}]+:/gu, " "));
-  }
-
-  function postingsFor(meta, term) {
-    return getJSON("t/" + (fnv1a(term) % meta.shards) + ".json").then(function (shard) {
-      var p = shard[term] || [], out = new Map(), id = 0, i;
-      if (typeof p === "string") {          // bitmap of a frequent word
-        var bytes = atob(p);
-        for (i = 0; i < bytes.length; i++) {
-          var b = bytes.charCodeAt(i);
-          for (var bit = 0; b && bit < 8; bit++, b >>= 1) {
-            if (b & 1) out.set(i * 8 + bit, meta.bitmap_weight);
-          }
+  Index.prototype.json = function (path, missingOk) {
+    var self = this;
+    if (!this.files[path]) {
+      this.files[path] = fetch(new URL(path, this.url)).then(function (r) {
+        if (!r.ok) {
+          if (missingOk && r.status === 404) return {};
+          throw new Error(r.status + " " + path);
         }
-        return out;
-      }
-      for (i = 0; i < p.length; i += 2) { id += p[i]; out.set(id, p[i + 1]); }
-      return out;
-    });
-  }
-
-  function run() {
-    var seq = ++state.seq, text = input.value;
-    var terms = parse(text);
-    if (!terms.length) { panel.hidden = true; return; }
-    panel.hidden = false;
-    Promise.all([getJSON("meta.json"), loadFacets()]).then(function (loaded) {
-      var meta = loaded[0], facets = loaded[1];
-      fillSelects(meta);
-      return Promise.all(terms.map(function (t) { return postingsFor(meta, t); }))
-        .then(function (lists) {
-          if (seq !== state.seq) return;
-          // Acronyms staff type ("pccc", "atgt") also match the notices of their topics.
-          lists = lists.map(function (p, i) {
-            var topics = meta.acronyms[terms[i]];
-            if (!topics) return p;
-            var merged = new Map(p);
-            facets.t.forEach(function (ts, id) {
-              if (ts.some(function (x) { return topics.indexOf(x) >= 0; }) && !merged.has(id))
-                merged.set(id, 15);
-            });
-            return merged;
-          });
-          // Results as you type: an unfinished last word that matches nothing is left out.
-          var last = lists.length - 1;
-          if (last > 0 && !/\s$/.test(text) && lists[last] && lists[last].size === 0) {
-            lists = lists.slice(0, last); terms = terms.slice(0, last);
-          }
-          rank(meta, facets, terms, lists);
-        });
-    }).catch(function (err) {
-      status.textContent = "Không tải được chỉ mục tìm kiếm (" + err.message + ").";
-    });
-  }
-
-  function rank(meta, facets, terms, lists) {
-    var n = meta.n, scores = null;
-    lists.forEach(function (p) {
-      var idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
-      var next = new Map();
-      p.forEach(function (w, id) {
-        if (scores === null || scores.has(id)) next.set(id, (scores ? scores.get(id) : 0) + w * idf);
+        return r.text();
+      }).then(function (t) {
+        if (typeof t !== "string") return t;
+        self.bytes += new TextEncoder().encode(t).length;
+        return JSON.parse(t);
       });
-      scores = next;
-    });
-    scores = scores || new Map();
-    var matched = Array.from(scores.keys());
-    updateCounts(meta, facets, matched);
-    var topic = selects.topic.value, year = selects.year.value, issuer = selects.issuer.value;
-    var kept = matched.filter(function (id) {
-      return (topic === "" || facets.t[id].indexOf(+topic) >= 0) &&
-             (year === "" || facets.y[id] === +year) &&
-             (issuer === "" || facets.i[id] === +issuer);
-    });
-    kept.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
-    state.ranked = kept; state.shown = 0; state.terms = terms;
-    list.textContent = "";
-    status.textContent = kept.length ? "Tìm thấy " + kept.length + " thông báo"
-                                     : "Không tìm thấy thông báo nào.";
-    showMore();
-  }
-
-  function fillSelects(meta) {
-    if (selects.topic.options.length > 1) return;
-    var add = function (select, value, label) {
-      var o = document.createElement("option");
-      o.value = String(value); o.textContent = label; o.dataset.label = label;
-      select.appendChild(o);
-    };
-    meta.topics.forEach(function (t, i) { add(selects.topic, i, t[1]); });
-    meta.years.forEach(function (y, i) { add(selects.year, i, String(y)); });
-    meta.issuers.forEach(function (s, i) { add(selects.issuer, i, s); });
-  }
-
-  function updateCounts(meta, facets, matched) {
-    var counts = { topic: {}, year: {}, issuer: {} };
-    matched.forEach(function (id) {
-      facets.t[id].forEach(function (t) { counts.topic[t] = (counts.topic[t] || 0) + 1; });
-      counts.year[facets.y[id]] = (counts.year[facets.y[id]] || 0) + 1;
-      counts.issuer[facets.i[id]] = (counts.issuer[facets.i[id]] || 0) + 1;
-    });
-    Object.keys(selects).forEach(function (name) {
-      Array.prototype.forEach.call(selects[name].options, function (o) {
-        if (o.value === "") return;
-        o.textContent = o.dataset.label + " (" + (counts[name][o.value] || 0) + ")";
-      });
-    });
-  }
-
-  function showMore() {
-    var seq = state.seq, ids = state.ranked.slice(state.shown, state.shown + PAGE);
-    state.shown += ids.length;
-    more.hidden = state.shown >= state.ranked.length;
-    ids.forEach(function (id) {
-      var li = document.createElement("li");
-      list.appendChild(li);
-      getJSON("d/" + id + ".json").then(function (doc) {
-        if (seq !== state.seq) return;
-        var a = document.createElement("a");
-        a.href = new URL(doc.u, base).href;
-        a.textContent = doc.t;
-        var meta = document.createElement("span");
-        meta.className = "na-search__meta";
-        meta.textContent = doc.n + (doc.d ? " · " + doc.d : "");
-        li.appendChild(a); li.appendChild(meta); li.appendChild(snippet(doc.x, state.terms));
-      });
-    });
-  }
-
-  /* A window of the text with the most distinct query words, matches in <mark>. */
-  function snippet(text, terms) {
-    text = text.normalize("NFC");
-    var spans = [], m, want = new Set(terms);
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) {
-      if (want.has(fold(m[0]))) spans.push([m.index, m.index + m[0].length, fold(m[0])]);
     }
-    var begin = 0, best = -1;
-    spans.forEach(function (s, i) {
-      var seen = new Set();
-      for (var j = i; j < spans.length && spans[j][0] < s[0] + SNIPPET; j++) seen.add(spans[j][2]);
-      if (seen.size > best) { best = seen.size; begin = Math.max(0, s[0] - 40); }
+    return this.files[path];
+  };
+
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.loaded) {
+      this.loaded = this.json("meta.json").then(function (meta) {
+        self.meta = meta;
+        self.spec = meta.spec;
+        return self;
+      });
+    }
+    return this.loaded;
+  };
+
+  /* Year and topics per notice: only year: and topic: clauses and the results page need them
+   * (N bytes and more), so a query of words never downloads them. */
+  Index.prototype.loadFacets = function () {
+    var self = this;
+    if (!this.facetsLoaded) {
+      this.facetsLoaded = Promise.all([this.load(), this.json("facets.json")]).then(function (r) {
+        self.facets = { y: column(r[1].y), t: lists(r[1].t) };
+        return self;
+      });
+    }
+    return this.facetsLoaded;
+  };
+
+  /* The results page's other facets (issuer, type, signer): not needed to rank. */
+  Index.prototype.loadPage = function () {
+    var self = this;
+    if (!this.pageLoaded) {
+      this.pageLoaded = Promise.all([this.loadFacets(), this.json("facets-page.json")]).then(function (r) {
+        var f = r[1];
+        self.facets.i = column(f.i); self.facets.k = column(f.k); self.facets.s = column(f.s);
+        self.meta.signers = f.signers;
+        return self;
+      });
+    }
+    return this.pageLoaded;
+  };
+
+  Index.prototype.terms = function (keys) {
+    var self = this, out = {};
+    return Promise.all(keys.map(function (key) {
+      var h = fnv1a(key) % self.meta.shards;
+      return self.json("t/" + h + ".json", true).then(function (shard) {
+        out[key] = Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : null;
+      });
+    })).then(function () { return out; });
+  };
+
+  Index.prototype.doc = function (id) { return this.json("d/" + id + ".json"); };
+  Index.prototype.vocabulary = function () { return this.json("vocab.json"); };
+
+  function decode(raw, weighted, commonWeight) {
+    var out = new Map(), id = 0, i;
+    if (raw === null || raw === undefined) return out;
+    if (typeof raw === "string") {           // bitmap of a word in many notices
+      var bytes = atob(raw);
+      for (i = 0; i < bytes.length; i++) {
+        var b = bytes.charCodeAt(i);
+        for (var bit = 0; b && bit < 8; bit++, b >>= 1) if (b & 1) out.set(i * 8 + bit, commonWeight);
+      }
+      return out;
+    }
+    var step = weighted ? 2 : 1;
+    for (i = 0; i < raw.length; i += step) { id += raw[i]; out.set(id, weighted ? raw[i + 1] : 1); }
+    return out;
+  }
+
+  /* ---- the ranking (generator/index/ranking.py) ---- */
+
+  function intersect(sets) {
+    if (!sets.length) return new Set();
+    var out = new Set(sets[0]);
+    sets.slice(1).forEach(function (s) { out.forEach(function (d) { if (!s.has(d)) out.delete(d); }); });
+    return out;
+  }
+
+  function keysOf(map) { return new Set(map.keys()); }
+
+  function neededTerms(index, clauses) {
+    var keys = {}, spec = index.spec;
+    function add(k) { keys[k] = 1; }
+    clauses.forEach(function (c) {
+      var kind = c.kind === "field" ? fieldOf(spec, c.field).kind : c.kind;
+      if (c.kind === "word") { add(c.words[0]); if (DIGITS.test(c.words[0])) add("#" + c.words[0]); }
+      else if (c.kind === "phrase") {
+        c.words.forEach(add);
+        for (var i = 1; i < c.words.length; i++) add(c.words[i - 1] + " " + c.words[i]);
+      } else if (kind === "number") {
+        numberQueryKeys(c.value).forEach(function (k) { add("#" + k); });
+        if (c.kind === "number" && c.words.length > 1) {    // the text citing the number
+          c.words.forEach(add);
+          for (var j = 1; j < c.words.length; j++) add(c.words[j - 1] + " " + c.words[j]);
+        }
+      }
+      else if (kind === "topic") c.words.forEach(function (w) { add("topic:" + w); });
+      else if (kind === "words") c.words.forEach(function (w) { add(c.field + ":" + w); });
+      if (c.typed) c.typed.forEach(function (t, i) { if (t !== c.words[i]) add("=" + accentKey(t)); });
     });
-    if (begin > 0) { var sp = text.indexOf(" ", begin); begin = sp >= 0 && sp < begin + 40 ? sp + 1 : begin; }
-    var end = Math.min(text.length, begin + SNIPPET);
-    var out = document.createElement("span");
+    pairs(clauses).forEach(function (p) { add(p[0] + " " + p[1]); });
+    return Object.keys(keys);
+  }
+
+  /* Rank every notice matching the clauses; `allowed` (a Set) restricts them (filters). */
+  function rank(index, clauses, allowed, sort) {
+    var meta = index.meta, spec = index.spec, R = spec.ranking, n = meta.n;
+    if (!clauses.length) {
+      var all = allowed ? Array.from(allowed).sort(function (a, b) { return a - b; }) : [];
+      return Promise.resolve({ docs: all, full: all.length, scores: new Map(), unknown: [], notes: [] });
+    }
+    var needFacets = clauses.some(function (c) {
+      return c.kind === "field" && ["year", "topic"].indexOf(fieldOf(spec, c.field).kind) >= 0;
+    });
+    return Promise.all([index.terms(neededTerms(index, clauses)),
+                        needFacets ? index.loadFacets() : null]).then(function (loaded) {
+      var raw = loaded[0];
+      var wordCache = {};
+      function set(key) { return keysOf(decode(raw[key], false, 1)); }
+      function wordScores(w) {
+        if (!wordCache[w]) {
+          var weights = decode(raw[w], true, R.common_weight), df = weights.size;
+          var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          var common = n >= R.common_min_docs && df > n * R.common_share, out = new Map();
+          weights.forEach(function (wt, d) { out.set(d, idf * (common ? R.common_weight : wt)); });
+          wordCache[w] = out;
+        }
+        return wordCache[w];
+      }
+      var sets = [], scores = [], unknown = [], notes = [];
+      clauses.forEach(function (c) {
+        var score = new Map(), docs, kind = c.kind === "field" ? fieldOf(spec, c.field).kind : c.kind;
+        if (c.kind === "word") {
+          var w = c.words[0];
+          score = new Map(wordScores(w));
+          if (!score.size && !DIGITS.test(w)) unknown.push(w);
+          if (DIGITS.test(w)) set("#" + w).forEach(function (d) {
+            score.set(d, (score.get(d) || 0) + R.number_score);
+          });
+          docs = keysOf(score);
+        } else if (c.kind === "phrase") {
+          var parts = c.words.map(function (x) { return keysOf(wordScores(x)); });
+          for (var i = 1; i < c.words.length; i++) parts.push(set(c.words[i - 1] + " " + c.words[i]));
+          docs = intersect(parts);
+          c.words.forEach(function (x) {
+            var ws = wordScores(x);
+            if (!ws.size && !DIGITS.test(x)) unknown.push(x);
+            docs.forEach(function (d) { score.set(d, (score.get(d) || 0) + (ws.get(d) || 0)); });
+          });
+        } else if (kind === "number") {
+          docs = intersect(numberQueryKeys(c.value).map(function (k) { return set("#" + k); }));
+          docs.forEach(function (d) { score.set(d, R.number_score); });
+          if (c.kind === "number" && c.words.length > 1) {
+            // Typed without so:, the number also finds the notices whose text cites it.
+            var citing = c.words.map(function (x) { return keysOf(wordScores(x)); });
+            for (var k = 1; k < c.words.length; k++) citing.push(set(c.words[k - 1] + " " + c.words[k]));
+            var cited = intersect(citing);
+            c.words.forEach(function (x) {
+              var ws = wordScores(x);
+              cited.forEach(function (d) { score.set(d, (score.get(d) || 0) + (ws.get(d) || 0)); });
+            });
+            cited.forEach(function (d) { docs.add(d); });
+          }
+        } else if (kind === "year") {
+          var yi = meta.years.map(String).indexOf(c.value);
+          docs = new Set();
+          index.facets.y.forEach(function (y, d) { if (yi >= 0 && y === yi) docs.add(d); });
+        } else if (kind === "topic") {
+          var slugs = resolveTopic(meta, c.value);
+          if (slugs.length) docs = topicDocs(index, slugs);
+          else {
+            docs = intersect(c.words.map(function (x) { return set("topic:" + x); }));
+            if (!docs.size) notes.push("không có chủ đề '" + c.value + "'");
+          }
+        } else {
+          docs = intersect(c.words.map(function (x) { return set(c.field + ":" + x); }));
+        }
+        sets.push(docs);
+        scores.push(score);
+      });
+      var loose = [], fixed = [];
+      clauses.forEach(function (c, i) { (c.kind === "field" ? fixed : loose).push(i); });
+      var required = fixed.length ? intersect(fixed.map(function (i) { return sets[i]; })) : null;
+      if (allowed) required = required === null ? allowed : intersect([required, allowed]);
+      var full = intersect(sets);
+      if (allowed) full = intersect([full, allowed]);
+      var candidates = new Set(full);
+      if (loose.length > 1) {
+        loose.forEach(function (i) {
+          sets[i].forEach(function (d) { if (required === null || required.has(d)) candidates.add(d); });
+        });
+      }
+      var matched = new Map(), pairCount = new Map(), exactCount = new Map(), total = new Map();
+      candidates.forEach(function (d) {
+        matched.set(d, loose.filter(function (i) { return sets[i].has(d); }).length);
+        pairCount.set(d, 0); exactCount.set(d, 0);
+        var sum = 0;
+        scores.forEach(function (s) { sum += s.get(d) || 0; });
+        total.set(d, sum);
+      });
+      pairs(clauses).forEach(function (p) {
+        set(p[0] + " " + p[1]).forEach(function (d) { if (candidates.has(d)) pairCount.set(d, pairCount.get(d) + 1); });
+      });
+      var forms = {};
+      clauses.forEach(function (c) {
+        if (c.kind === "word" || c.kind === "phrase")
+          c.typed.forEach(function (t, i) { if (t !== c.words[i]) forms[accentKey(t)] = 1; });
+      });
+      Object.keys(forms).forEach(function (k) {
+        set("=" + k).forEach(function (d) { if (candidates.has(d)) exactCount.set(d, exactCount.get(d) + 1); });
+      });
+      function rounded(x) { return Math.floor(x * R.score_precision + 0.5); }
+      var docs = Array.from(candidates);
+      docs.sort(sort === "date" ? function (a, b) {
+        return (full.has(a) ? 0 : 1) - (full.has(b) ? 0 : 1) || a - b;
+      } : function (a, b) {
+        return (full.has(a) ? 0 : 1) - (full.has(b) ? 0 : 1) ||
+          matched.get(b) - matched.get(a) || pairCount.get(b) - pairCount.get(a) ||
+          exactCount.get(b) - exactCount.get(a) || rounded(total.get(b)) - rounded(total.get(a)) ||
+          a - b;
+      });
+      return { docs: docs, full: full.size, scores: total, unknown: unknown, notes: notes };
+    });
+  }
+
+  function topicDocs(index, slugs) {
+    var ids = slugs.map(function (s) {
+      return index.meta.topics.map(function (t) { return t[0]; }).indexOf(s);
+    });
+    var out = new Set();
+    index.facets.t.forEach(function (ts, d) {
+      if (ts.some(function (x) { return ids.indexOf(x) >= 0; })) out.add(d);
+    });
+    return out;
+  }
+
+  /* ---- did-you-mean ---- */
+
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        current.push(Math.min(previous[j] + 1, current[j - 1] + 1,
+                              previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+        low = Math.min(low, current[j]);
+      }
+      if (low > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  function suggestWord(word, vocab, settings) {
+    if (word.length < settings.min_length) return null;
+    for (var limit = 1; limit <= settings.max_distance; limit++) {
+      var best = null;
+      vocab.forEach(function (v) {
+        if (distance(word, v[0], limit) <= limit &&
+            (best === null || v[1] > best[1] || (v[1] === best[1] && v[0] < best[0]))) best = v;
+      });
+      if (best) return best.length > 2 ? best[2] : best[0];
+    }
+    return null;
+  }
+
+  /* The query with each unknown word replaced by the closest known one (accented), or null. */
+  function suggestion(index, clauses, unknown) {
+    if (!unknown.length) return Promise.resolve(null);
+    return index.vocabulary().then(function (vocab) {
+      var fixes = {}, any = false;
+      unknown.forEach(function (w) {
+        if (!(w in fixes)) { fixes[w] = suggestWord(w, vocab, index.spec.suggest); any = any || !!fixes[w]; }
+      });
+      if (!any) return null;
+      return clauses.map(function (c) {
+        var ws = (c.typed || []).map(function (t, i) { return fixes[c.words[i]] || t; });
+        if (c.kind === "word") return ws[0];
+        if (c.kind === "phrase") return '"' + ws.join(" ") + '"';
+        if (c.kind === "number") return c.value.toUpperCase();
+        var value = c.value;
+        return fieldOf(index.spec, c.field).prefixes[0] + ":" + (value.indexOf(" ") >= 0 ? '"' + value + '"' : value);
+      }).join(" ");
+    });
+  }
+
+  /* ---- snippets ---- */
+
+  /* The passage with the most distinct query words (neighbouring query syllables that are
+   * neighbours here count double), cut at word boundaries, matches in <mark>. */
+  function snippet(text, clauses, size) {
+    size = size || SNIPPET;
+    text = (text || "").normalize("NFC");
+    var want = new Set(), pairSet = new Set(), spans = [], m;
+    clauses.forEach(function (c) {
+      if (c.kind !== "field" || fieldOf(c.spec, c.field).kind === "words") c.words.forEach(function (w) { want.add(w); });
+    });
+    pairs(clauses).forEach(function (p) { pairSet.add(p[0] + " " + p[1]); });
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) spans.push([m.index, m.index + m[0].length, fold(m[0])]);
+    var hits = [];
+    spans.forEach(function (s, i) { if (want.has(s[2])) hits.push(i); });
+    var begin = 0;
+    if (hits.length) {
+      var best = spans[hits[0]][0], bestScore = -1;
+      hits.forEach(function (i, n) {
+        var s = spans[i][0], seen = new Set(), score = 0;
+        for (var k = n; k < hits.length && spans[hits[k]][1] <= s + size; k++) {
+          var j = hits[k];
+          seen.add(spans[j][2]);
+          if (j + 1 < spans.length && pairSet.has(spans[j][2] + " " + spans[j + 1][2])) score++;
+        }
+        score += seen.size;
+        if (score > bestScore) { bestScore = score; best = s; }
+      });
+      begin = best;
+      for (var k = 0; k < spans.length; k++) if (spans[k][0] >= best - 40) { begin = spans[k][0]; break; }
+    }
+    var end = Math.min(text.length, begin + size);
+    if (end < text.length) {
+      var last = -1;
+      spans.forEach(function (s) { if (s[1] > begin && s[1] <= end) last = s[1]; });
+      if (last > 0) end = last;
+    }
+    var out = document.createElement("span"), pos = begin;
     out.className = "na-search__snippet";
-    var pos = begin;
     if (begin > 0) out.appendChild(document.createTextNode("… "));
-    spans.forEach(function (s) {
-      if (s[0] < pos || s[1] > end) return;
-      out.appendChild(document.createTextNode(text.slice(pos, s[0])));
+    hits.forEach(function (i) {
+      var s = spans[i];
+      if (s[0] < begin || s[1] > end) return;
+      if (s[0] > pos) out.appendChild(document.createTextNode(text.slice(pos, s[0])));
       var mark = document.createElement("mark");
       mark.textContent = text.slice(s[0], s[1]);
       out.appendChild(mark);
       pos = s[1];
     });
-    out.appendChild(document.createTextNode(text.slice(pos, end) + (end < text.length ? " …" : "")));
+    if (pos < end) out.appendChild(document.createTextNode(text.slice(pos, end)));
+    if (end < text.length) out.appendChild(document.createTextNode(" …"));
     return out;
   }
 
-  var timer = null;
+  /* One query, start to finish: parse, rank, did-you-mean. */
+  function search(index, text, allowed, sort) {
+    return index.load().then(function () {
+      var clauses = parse(text, index.spec);
+      clauses.forEach(function (c) { c.spec = index.spec; });
+      return rank(index, clauses, allowed, sort).then(function (ranked) {
+        ranked.clauses = clauses;
+        return suggestion(index, clauses, ranked.unknown).then(function (s) {
+          ranked.suggestion = s;
+          return ranked;
+        });
+      });
+    });
+  }
+
+  window.naSearch = { fold: fold, words: words, parse: parse, parsedJSON: parsedJSON,
+                      accentKey: accentKey, Index: Index, search: search, snippet: snippet };
+  window.naSearchFold = fold;     // for tests: same output as Python's fold
+  window.naSearchWords = words;
+
+  /* ---- the page: the header box and the results page ---- */
+
+  var root = document.getElementById("na-search");
+  if (!root) return;
+  var base = new URL((root.getAttribute("data-base") || ".").replace(/\/?$/, "/"),
+                     window.location.href);
+  var index = new Index(new URL("na-search/", base));
+  var resultsUrl = new URL("tim-kiem/", base);
+
+  function countLine(ranked) {
+    if (!ranked.docs.length) return "Không tìm thấy thông báo nào.";
+    var line = "Tìm thấy " + ranked.full + " thông báo";
+    var partial = ranked.docs.length - ranked.full;
+    if (partial) line += (ranked.full ? ", thêm " : " khớp đủ các từ; ") + partial + " thông báo khớp một phần";
+    return line + ".";
+  }
+
+  function resultItem(id, ranked, position) {
+    var li = document.createElement("li");
+    li.className = "na-hit";
+    li.id = "na-hit-" + position + "-" + id;
+    li.setAttribute("role", "option");
+    index.doc(id).then(function (doc) {
+      var a = document.createElement("a");
+      a.href = new URL(doc.u, base).href;
+      a.textContent = doc.t;
+      a.className = "na-hit__title";
+      var info = document.createElement("span");
+      info.className = "na-hit__meta";
+      info.textContent = doc.n + (doc.d ? " · " + doc.d : "");
+      if (position >= ranked.full) {
+        var tag = document.createElement("span");
+        tag.className = "na-hit__partial";
+        tag.textContent = "khớp một phần";
+        info.appendChild(document.createTextNode(" · "));
+        info.appendChild(tag);
+      }
+      li.appendChild(a); li.appendChild(info); li.appendChild(snippet(doc.x, ranked.clauses));
+    });
+    return li;
+  }
+
+  function suggestLink(el, text, onPick) {
+    el.textContent = "";
+    if (!text) { el.hidden = true; return; }
+    el.hidden = false;
+    el.appendChild(document.createTextNode("Có phải bạn muốn tìm: "));
+    var a = document.createElement("a");
+    a.href = resultsUrl.href + "?q=" + encodeURIComponent(text);
+    a.textContent = text;
+    a.addEventListener("click", function (e) { e.preventDefault(); onPick(text); });
+    el.appendChild(a);
+  }
+
+  /* Header box: the first results as you type, ↑/↓ to choose, Enter to open, Esc to close. */
+  var $ = function (id) { return document.getElementById(id); };
+  var input = $("na-search-input"), panel = $("na-search-panel"), status = $("na-search-status");
+  var list = $("na-search-results"), allLink = $("na-search-all"), suggestEl = $("na-search-suggest");
+  var header = document.querySelector(".md-header__inner");
+  if (header) header.insertBefore(root, header.querySelector(".md-header__source"));
+  var seq = 0, active = -1, timer = null;
+
+  function setActive(i) {
+    var items = list.querySelectorAll("li");
+    if (!items.length) return;
+    active = (i + 1 + items.length + 1) % (items.length + 1) - 1;   // -1: back in the box
+    Array.prototype.forEach.call(items, function (li, k) { li.classList.toggle("na-hit--active", k === active); });
+    if (active >= 0) {
+      input.setAttribute("aria-activedescendant", items[active].id);
+      items[active].scrollIntoView({ block: "nearest" });
+    } else input.removeAttribute("aria-activedescendant");
+  }
+
+  function open(show) {
+    panel.hidden = !show;
+    input.setAttribute("aria-expanded", show ? "true" : "false");
+  }
+
+  function runBox() {
+    var mine = ++seq, text = input.value;
+    if (!text.trim()) { open(false); return; }
+    search(index, text, null, "relevance").then(function (ranked) {
+      if (mine !== seq) return;
+      // Results as you type: an unfinished last word that matches nothing is left out.
+      var last = ranked.clauses[ranked.clauses.length - 1];
+      if (!ranked.docs.length && ranked.clauses.length > 1 && !/\s$/.test(text) && last.kind === "word" &&
+          ranked.unknown.indexOf(last.words[0]) >= 0) {
+        var shorter = text.replace(/\S+$/, "");
+        return search(index, shorter, null, "relevance").then(function (r) {
+          if (mine === seq) showBox(r, text);
+        });
+      }
+      showBox(ranked, text);
+    }).catch(function (err) {
+      open(true);
+      status.textContent = "Không tải được chỉ mục tìm kiếm (" + err.message + ").";
+    });
+  }
+
+  function showBox(ranked, text) {
+    open(true);
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    status.textContent = countLine(ranked);
+    suggestLink(suggestEl, ranked.suggestion, function (q) { input.value = q; runBox(); input.focus(); });
+    list.textContent = "";
+    ranked.docs.slice(0, 10).forEach(function (id, i) { list.appendChild(resultItem(id, ranked, i)); });
+    allLink.href = resultsUrl.href + "?q=" + encodeURIComponent(text);
+    allLink.hidden = !ranked.docs.length;
+  }
+
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 120);
+    timer = setTimeout(runBox, 80);
   });
-  input.addEventListener("focus", function () { if (parse(input.value).length) panel.hidden = false; });
-  Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", run); });
-  more.addEventListener("click", showMore);
-  document.addEventListener("click", function (e) { if (!root.contains(e.target)) panel.hidden = true; });
-  document.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
-
-  // A query handed over in the address (?q=…, e.g. from the home page's form, or a shared
-  // link) is searched at once; the home page's form searches in place when scripts run.
-  function searchFor(q) {
-    input.value = q;
-    run();
-    input.focus();
-  }
-  var given = new URLSearchParams(window.location.search).get("q");
-  if (given) searchFor(given);
-  Array.prototype.forEach.call(document.querySelectorAll("form.na-search"), function (form) {
-    form.addEventListener("submit", function (e) {
-      var field = form.querySelector("input[name=q]");
-      if (!field) return;
+  input.addEventListener("focus", function () { if (input.value.trim() && list.children.length) open(true); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (panel.hidden) { if (input.value.trim()) runBox(); return; }
       e.preventDefault();
-      e.stopPropagation();
-      searchFor(field.value);
-    });
+      setActive(active + (e.key === "ArrowDown" ? 1 : -1));
+    } else if (e.key === "Enter") {
+      var li = active >= 0 ? list.querySelectorAll("li")[active] : null;
+      var a = li && li.querySelector("a.na-hit__title");
+      e.preventDefault();
+      if (a) window.location.href = a.href;
+      else if (input.value.trim()) window.location.href = resultsUrl.href + "?q=" + encodeURIComponent(input.value);
+    } else if (e.key === "Escape") {
+      // First Esc closes the list (and keeps the query: a search field would clear it).
+      if (!panel.hidden) { e.preventDefault(); open(false); }
+    }
   });
+  document.addEventListener("click", function (e) { if (!root.contains(e.target)) open(false); });
+
+  /* ---- the results page (tim-kiem/?q=…&topic=…&year=…&sort=date) ---- */
+
+  var page = $("na-results");
+  var FACETS = [
+    { key: "topic", title: "Chủ đề", column: "t", multi: true,
+      values: function (m) { return m.topics.map(function (t) { return [t[0], t[1]]; }); } },
+    { key: "year", title: "Năm", column: "y",
+      values: function (m) { return m.years.map(function (y) { return [String(y), String(y)]; }); } },
+    { key: "type", title: "Loại văn bản", column: "k",
+      values: function (m) { return m.types.map(function (t) { return [t[0], t[1]]; }); } },
+    { key: "issuer", title: "Cơ quan ban hành", column: "i",
+      values: function (m) { return m.issuers.map(function (s) { return [s, s]; }); } },
+    { key: "signer", title: "Người ký", column: "s",
+      values: function (m) { return m.signers.map(function (s) { return [s, s]; }); } },
+  ];
+  var PAGE = 20;
+
+  function params() { return new URLSearchParams(window.location.search); }
+
+  function facetAllowed(p, skip) {
+    var allowed = null;
+    FACETS.forEach(function (f) {
+      var value = p.get(f.key);
+      if (!value || f.key === skip) return;
+      var idx = f.values(index.meta).map(function (v) { return v[0]; }).indexOf(value);
+      var keep = new Set(), col = index.facets[f.column];
+      col.forEach(function (v, d) { if (f.multi ? v.indexOf(idx) >= 0 : v === idx) keep.add(d); });
+      allowed = allowed ? intersect([allowed, keep]) : keep;
+    });
+    return allowed;
+  }
+
+  function go(p, push) {
+    var url = window.location.pathname + (p.toString() ? "?" + p.toString() : "");
+    if (push) window.history.pushState(null, "", url); else window.history.replaceState(null, "", url);
+    renderPage();
+  }
+
+  function renderPage() {
+    var p = params(), text = p.get("q") || "", sort = p.get("sort") === "date" ? "date" : "relevance";
+    var q = $("na-results-q"), sortSelect = $("na-results-sort");
+    q.value = text; sortSelect.value = sort === "date" ? "date" : "";
+    var mine = ++seq;
+    index.loadPage().then(function () {
+      var allowed = facetAllowed(p);
+      var hasFilter = allowed !== null;
+      if (!text.trim() && !hasFilter) {
+        $("na-results-status").textContent = "Gõ từ cần tìm: có dấu hoặc không dấu, \"cụm từ\" trong ngoặc kép, so:125/TB, topic:pccc, year:2024, signer:, issuer:, chair:.";
+        $("na-results-list").textContent = ""; $("na-results-facets").textContent = "";
+        $("na-results-more").hidden = true;
+        return;
+      }
+      return search(index, text, allowed, sort).then(function (ranked) {
+        if (mine !== seq) return;
+        $("na-results-status").textContent = countLine(ranked);
+        suggestLink($("na-results-suggest"), ranked.suggestion, function (s) {
+          p.set("q", s); go(p, true);
+        });
+        renderFacets(p, ranked);
+        var listEl = $("na-results-list"), more = $("na-results-more"), shown = 0;
+        listEl.textContent = "";
+        function showMore() {
+          ranked.docs.slice(shown, shown + PAGE).forEach(function (id, i) {
+            if (shown + i === ranked.full && ranked.full > 0) {
+              var h = document.createElement("li");
+              h.className = "na-hit na-hit--divider";
+              h.textContent = "Khớp một phần các từ";
+              listEl.appendChild(h);
+            }
+            listEl.appendChild(resultItem(id, ranked, shown + i));
+          });
+          shown = Math.min(ranked.docs.length, shown + PAGE);
+          more.hidden = shown >= ranked.docs.length;
+          more.textContent = "Xem thêm (" + (ranked.docs.length - shown) + " kết quả nữa)";
+        }
+        more.onclick = showMore;
+        showMore();
+      });
+    }).catch(function (err) {
+      $("na-results-status").textContent = "Không tải được chỉ mục tìm kiếm (" + err.message + ").";
+    });
+  }
+
+  function renderFacets(p, ranked) {
+    var box = $("na-results-facets");
+    box.textContent = "";
+    FACETS.forEach(function (f) {
+      var values = f.values(index.meta), counts = {}, col = index.facets[f.column];
+      ranked.docs.forEach(function (d) {
+        (f.multi ? col[d] : [col[d]]).forEach(function (v) { if (v >= 0) counts[v] = (counts[v] || 0) + 1; });
+      });
+      var chosen = p.get(f.key);
+      var items = values.map(function (v, i) { return [v, counts[i] || 0]; })
+        .filter(function (x) { return x[1] > 0 || x[0][0] === chosen; });
+      if (!items.length) return;
+      if (f.key !== "year") items.sort(function (a, b) { return b[1] - a[1] || (a[0][1] < b[0][1] ? -1 : 1); });
+      var group = document.createElement("fieldset");
+      group.className = "na-facet";
+      var legend = document.createElement("legend");
+      legend.textContent = f.title;
+      group.appendChild(legend);
+      var ul = document.createElement("ul");
+      items.slice(0, 12).forEach(function (x) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        var next = new URLSearchParams(p.toString());
+        if (chosen === x[0][0]) next.delete(f.key); else next.set(f.key, x[0][0]);
+        a.href = "?" + next.toString();
+        a.className = "na-facet__value" + (chosen === x[0][0] ? " na-facet__value--on" : "");
+        a.setAttribute("aria-pressed", chosen === x[0][0] ? "true" : "false");
+        a.dataset.facet = f.key; a.dataset.value = x[0][0];
+        var label = document.createElement("span"), count = document.createElement("span");
+        label.textContent = x[0][1]; count.className = "na-facet__count"; count.textContent = x[1];
+        a.appendChild(label); a.appendChild(count);
+        a.addEventListener("click", function (e) { e.preventDefault(); go(next, true); });
+        li.appendChild(a); ul.appendChild(li);
+      });
+      group.appendChild(ul);
+      box.appendChild(group);
+    });
+  }
+
+  if (page) {
+    $("na-results-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var p = params();
+      p.set("q", $("na-results-q").value);
+      go(p, true);
+    });
+    $("na-results-sort").addEventListener("change", function () {
+      var p = params();
+      if (this.value) p.set("sort", this.value); else p.delete("sort");
+      go(p, true);
+    });
+    window.addEventListener("popstate", renderPage);
+    renderPage();
+  } else {
+    // A query handed over in the address (?q=…) of any other page runs in the header's box.
+    var given = params().get("q");
+    if (given) { input.value = given; runBox(); input.focus(); }
+  }
 })();
