@@ -18,7 +18,7 @@ from .cache import DocumentCache, Memo, code_identity
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
-from .load.loader import load_topics, scan, stray_files
+from .load.loader import load_agencies, load_topics, scan, stray_files
 from .load.reader import decode
 from .validate import ValidationResult, assemble, check_document
 from .validate.rules import today_in_vietnam
@@ -66,7 +66,7 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
     cache = DocumentCache(cache_dir, context=repr(sorted(topics.items())))
     per_file = cache.map(notices, root, functools.partial(_load_and_check, topics=topics))
-    result = assemble(per_file, topics_doc, today)
+    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root))
     cache.save()
     stray = stray_files(others, root)
     if stray:

@@ -10,14 +10,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, MutableMapping
 
-from ..model import Archive, Notice, Numbers, Topic
+from ..model import Agency, Archive, Notice, Numbers, Topic
 from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
+from .tasks import AgencyPage, Task, build_register
 
 __all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
-           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT"]
+           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT", "Task",
+           "AgencyPage"]
 
 # Browsing indexes: facet name → how a notice's value is read.
 FACETS = {
@@ -48,6 +50,9 @@ class LinkedArchive:
     external_of: Mapping[str, tuple[ExternalDocument, ...]] = field(default_factory=dict)
     neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
     facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
+    agencies: Mapping[str, Agency] = field(default_factory=dict)
+    tasks: Mapping[str, tuple[Task, ...]] = field(default_factory=dict)     # notice key →
+    agency_pages: Mapping[str, AgencyPage] = field(default_factory=dict)    # agency key →
 
     def notice_for(self, number: str, citing: Notice | None = None) -> Notice | None:
         return self.by_number.get(number, citing=citing)
@@ -94,6 +99,7 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
+    tasks, agency_pages = build_register(published, archive.agencies, by_number, memo)
     return LinkedArchive(
         profile=profile,
         notices=tuple(published),
@@ -111,4 +117,7 @@ def link(archive: Archive, profile: str = "public",
         external_of=body.external_of,
         neighbours=topic_neighbours(topic_notices),
         facets={name: facet(published, value) for name, value in FACETS.items()},
+        agencies=archive.agencies,
+        tasks=tasks,
+        agency_pages=agency_pages,
     )

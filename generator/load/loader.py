@@ -17,6 +17,7 @@ from . import frontmatter
 from .reader import DecodeProblem, decode
 
 TOPICS_FILE = "topics.yml"
+AGENCIES_FILE = "agencies.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,19 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(
             rel, 0, 1, ERROR, "NA301",
             f"thiếu tệp {TOPICS_FILE}: danh mục chủ đề (slug → name, aliases, description)"),))
+    return _load_vocabulary(path, rel)
+
+
+def load_agencies(notices_dir: Path, root: Path) -> TopicsDocument:
+    """notices/agencies.yml, the agency vocabulary; optional (no file: no agency is known)."""
+    path = notices_dir / AGENCIES_FILE
+    rel = _relative(path, root)
+    if not path.is_file() or path.is_symlink():
+        return TopicsDocument(rel, {})
+    return _load_vocabulary(path, rel)
+
+
+def _load_vocabulary(path: Path, rel: str) -> TopicsDocument:
     try:
         text, _ = decode(path.read_bytes())
         data, lines, _ = frontmatter.parse_yaml(text, offset=1)
@@ -97,7 +111,7 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
         line = getattr(problem, "line", 0)
         code = getattr(problem, "code", "NA002")
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
-                                                               f"{TOPICS_FILE}: {problem}"),))
+                                                               f"{path.name}: {problem}"),))
     return TopicsDocument(rel, data, lines)
 
 

@@ -10,6 +10,7 @@ from ..diagnostics import ERROR, Diagnostic
 from ..model import Archive, Notice
 from .form import NUMBER, check_form
 from .suggest import did_you_mean
+from .tasks import check_tasks
 from .url_safety import check_urls
 
 
@@ -38,6 +39,7 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     yield from _references(archive)
     yield from _topics(archive)
     yield from check_urls(archive)
+    yield from check_tasks(archive)
 
 
 def _number_identity(number: str) -> str:
