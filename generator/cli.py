@@ -15,7 +15,7 @@ from . import __version__
 from .project import ProjectError
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check", "search", "diff", "schema", "import")
+COMMANDS = ("build", "serve", "check", "search", "tasks", "diff", "schema", "import")
 # Sub-commands whose module cannot bear the command's name ("import" is a Python keyword).
 MODULES = {"import": "import_cmd"}
 

@@ -35,6 +35,12 @@ _DATED = re.compile(
     rf"(?<!\w)(?P<lead>{_LEAD})\s+(?:{_TIME}\s*)?(?:ngày\s+)?(?:{_DAY})(?!\s*[/-]\s*\d)(?!\d)"
     rf"|(?<!\w)(?P<lead2>{_LEAD}|cuối|đầu)\s+(?:{_MONTH}|{_QUARTER}|{_HALF}|{_YEAR})(?!\d)",
     re.IGNORECASE)
+# A period: the task runs until its last day ("từ ngày 15/6/2024 đến ngày 15/8/2024").
+_PERIOD = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*(?:\([^)]{0,40}\)\s*)?"
+    r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?!\s*[/-]\s*\d)(?!\d)",
+    re.IGNORECASE)
 # Recurring or relative deadlines: a phrase with no day.
 _PHRASE = re.compile(
     r"(?<!\w)(?:(?:trước|vào|chậm nhất)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+(?:tháng|quý|năm)"
@@ -139,6 +145,12 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         date, _ = _resolve(m, reference)
         phrase = text[m.start():m.end()].strip()
         found.append(Deadline(m.start(), m.end(), phrase, date))
+        taken.append((m.start(), m.end()))
+    for m in _PERIOD.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        date, _ = _resolve(m, reference)
+        found.append(Deadline(m.start(), m.end(), m.group().strip(), date))
         taken.append((m.start(), m.end()))
     for m in _PHRASE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):

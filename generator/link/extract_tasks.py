@@ -100,16 +100,19 @@ _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "về", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "chủ", "phối", "tiếp", "khẩn", "rà", "tham", "kiểm",
-    "đôn", "tăng", "đẩy", "bố", "xử", "tuyên", "nâng", "phân", "bàn", "thu", "căn", "dự",
-    "triển", "chỉ", "hướng", "thực", "hoàn", "nghiên", "duy", "tích")
+    "khi", "nếu", "nhanh", "ngay", "cho")
+_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
 
 _MARKERS = {tuple(p.split()) for p in (
-    "giao", "giao cho", "de nghi", "yeu cau", "chi dao", "phan cong", "kien nghi",
+    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
+# "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
+_NOT_A_SUBJECT_AFTER = _canon_set("là", "được", "cũng", "vẫn", "chưa", "của", "tại", "trong",
+                                  "về", "năm", "tháng", "có", "đã", "vừa", "đang", "và", "với")
+_MARKERS_LONGEST = sorted(_MARKERS, key=len, reverse=True)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"cụ thể|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
@@ -139,12 +142,23 @@ _IMPERATIVE = _canon_set(
     "tăng", "tiếp", "nâng", "tập", "khẩn", "chủ", "phối", "triển", "thực", "rà", "xây", "tổ",
     "đẩy", "kiểm", "tham", "phát", "chỉ", "hoàn", "nghiên", "đôn", "theo", "quan", "duy",
     "bảo", "đảm", "kịp", "thường", "làm", "huy", "chú", "cần", "phải", "tuyên", "vận", "xử",
-    "giải", "rút", "đánh", "nắm", "dự", "ưu", "lựa", "bố", "cập", "hướng", "sớm", "khắc",
+    "giải", "rút", "đánh", "nắm", "ưu", "lựa", "bố", "cập", "hướng", "sớm", "khắc",
     "đề", "trình", "báo", "ban", "lập", "cung", "tích", "quán", "chấn", "kiện", "sắp", "hỗ",
     "phân", "tiến", "giữ", "mở", "xác", "siết", "phòng", "ngăn", "đấu", "củng", "tạo", "ứng",
-    "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "tổng", "chỉnh",
-    "nghiêm", "quyết", "rà", "đổi", "thẩm", "khảo", "điều", "kiên", "vừa", "lãnh",
-    "toàn", "chuyển", "tuyệt", "không", "nhanh", "đồng", "tránh", "hạn", "ngăn", "áp")
+    "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
+    "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
+    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh")
+# First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
+_IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
+    "tổng": ("hợp", "kết", "rà"), "vận": ("động", "hành"), "quản": ("lý",),
+    "thực": ("hiện",), "xây": ("dựng",), "nâng": ("cao", "cấp"), "tham": ("mưu", "gia"),
+    "bảo": ("đảm", "vệ", "quản"), "hướng": ("dẫn",), "cung": ("cấp", "ứng"), "dự": ("trù", "kiến"), "số": ("hóa", "hoá"),
+    "thống": ("kê",), "hạn": ("chế",), "lãnh": ("đạo",), "phòng": ("ngừa", "chống", "tránh"),
+    "điều": ("chỉnh", "tra", "tiết", "phối", "động", "hành"), "đề": ("xuất", "nghị", "ra"),
+    "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
+    "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
+    "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
+}.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
     "đánh giá cao", "thống nhất", "đồng ý", "số vụ", "số người", "toàn tỉnh", "tổng số",
     "tổng cộng", "theo báo", "theo đó", "theo kế", "thực hiện tốt", "quan điểm",
@@ -157,6 +171,7 @@ _DIRECTIVE_SECTION = re.compile(
     r"triển khai|kế hoạch|tổ chức thực hiện|giao|yêu cầu|ý kiến kết luận|trọng tâm", re.IGNORECASE)
 _HOST = re.compile(r"(?:sau khi )?nghe\s+(?:(?:đại diện|lãnh đạo|ban giám đốc|đồng chí)\s+)*",
                    re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
 _ABBREV_END = re.compile(r"(?:\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)|\d)\.$")
 
@@ -222,7 +237,9 @@ class _Parser:
             low = canonical(written)
             nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
             if not written[:1].isupper():
-                if (low, nxt) in _STOP_PAIRS or low in _STOP_WORDS:
+                prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
+                if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
+                        (prev, low) not in _NAME_PAIRS:
                     break
                 if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
                     break
@@ -302,33 +319,40 @@ class TaskExtractor:
         if not toks:
             return None
         start_tok = next((k for k, t in enumerate(toks) if t.start >= body_start), len(toks))
-        # 1. A marker anywhere at a clause boundary: "…, giao Sở A …", "Đề nghị Sở B …".
-        for k in range(len(toks)):
-            for marker in sorted(_MARKERS, key=len, reverse=True):
-                if not _words_at(toks, k, marker):
-                    continue
-                if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
-                        not self._after_speaker(clause, toks, k):
-                    continue
-                j = k + len(marker)
-                if j < len(toks) and toks[j].word == "cho":
-                    j += 1
-                end, leads = self.parser.agency_list(clause, toks, j)
-                if leads:
-                    return self._rest(clause, toks, end, leads, True)
-        # 2. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …".
+        # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
+        # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
-        if leads:
-            if end < len(toks):
-                nxt = toks[end].word
-                if nxt in ("la", "duoc", "cung", "van", "chua", "cua", "tai", "trong", "ve",
-                           "nam", "thang", "co") and not toks[end].hard_before and not (
-                        nxt == "co" and end + 1 < len(toks) and toks[end + 1].word in (
-                            "trach", "ke", "van", "y", "bao")):
-                    return None
-            else:
+        if leads and not self._marker_at(toks, end):
+            if end >= len(toks):
+                return None
+            nxt = canonical(clause[toks[end].start:toks[end].end])
+            if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+                    nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
+                        "trach", "ke", "van", "y", "bao")):
                 return None
             return self._rest(clause, toks, end, leads, True)
+        # 2. A marker at a clause boundary: "Giao Sở A …", "…, đề nghị Sở B …".
+        for k in range(start_tok, len(toks)):
+            marker = self._marker_at(toks, k)
+            if marker is None:
+                continue
+            if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
+                    not self._after_speaker(clause, toks, k):
+                continue
+            if k > start_tok and marker[0] == "phan":
+                continue
+            j = k + len(marker)
+            if j < len(toks) and toks[j].word == "cho":
+                j += 1
+            end, leads = self.parser.agency_list(clause, toks, j)
+            if leads:
+                return self._rest(clause, toks, end, leads, True)
+        return None
+
+    def _marker_at(self, toks: list[Token], k: int) -> tuple[str, ...] | None:
+        for marker in _MARKERS_LONGEST:
+            if _words_at(toks, k, marker):
+                return marker
         return None
 
     def _after_speaker(self, clause: str, toks: list[Token], k: int) -> bool:
@@ -365,14 +389,20 @@ class TaskExtractor:
 
     def subject_of(self, text: str) -> list[_Party]:
         """The agencies a heading or an introductory paragraph gives its points to."""
-        found = self.assignment(_strip_heading_words(text))
+        text = _strip_heading_words(text)
+        found = self.assignment(text)
         if found:
             return found.leads
+        toks = tokens(text)
+        end, parties = self.parser.agency_list(text, toks, 0)
+        if parties and len(toks) - end <= 8:
+            return _unique(parties)
         return []
 
     def host(self, body: str) -> list[_Party]:
         """Whose report the meeting heard ("Sau khi nghe Công an tỉnh báo cáo …")."""
-        for m in _HOST.finditer(body[:3000]):
+        body = " ".join(body[:4000].split())
+        for m in _HOST.finditer(body):
             toks = tokens(body[m.end():m.end() + 300])
             _, parties = self.parser.agency_list(body[m.end():m.end() + 300], toks, 0)
             if parties:
@@ -437,7 +467,7 @@ class TaskExtractor:
                 current[1].append(clause)
                 continue
             if kind == "past" or not _imperative(head) or _PAST.search(
-                    " ".join(head.split()[:5])):
+                    " ".join(_QUOTED.sub("", head).split()[:5])):
                 continue
             leads = carried or (host if kind in ("directive", None) else None)
             if not leads:
@@ -496,10 +526,21 @@ def _is_past(clause: str, found: _Assignment) -> bool:
     return bool(re.search(r"(?<!\w)(?:đã|vừa)\s*$", head.strip(), re.IGNORECASE))
 
 
+def _verb(word: str, nxt: str) -> bool:
+    """Does a lower-case word (and the next) start a command?"""
+    if word not in _IMPERATIVE:
+        return False
+    pairs = _IMPERATIVE_PAIRS.get(word)
+    return pairs is None or nxt in pairs
+
+
 def _imperative(text: str) -> bool:
     words = [canonical(w.strip(",.:;\"“”()")) for w in text.split()[:3]]
     if not words or not words[0]:
         return False
     if tuple(words[:2]) in _NOT_IMPERATIVE or tuple(words[:3]) in _NOT_IMPERATIVE:
         return False
-    return words[0] in _IMPERATIVE
+    if words[0] not in _IMPERATIVE:
+        return False
+    pairs = _IMPERATIVE_PAIRS.get(words[0])
+    return pairs is None or (len(words) > 1 and words[1] in pairs)
