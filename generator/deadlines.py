@@ -22,7 +22,7 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
          r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|trong|vào|đến))?(?:\s+ngày)?"
          r"|hạn (?:chót|cuối)(?:\s+là)?|thời hạn(?:\s+hoàn thành)?(?:\s+(?:là|trước))?\s*:?"
-         r"|không quá|trước|trong|vào|đến hết|hết|ngay trong|xong trước)")
+         r"|không quá|trước|trong|vào|đến hết|hết|ngay trong|xong trước|phấn đấu đến)")
 _TIME = r"(?:\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*(?:,\s*)?(?:\d{1,2}\s*)?)"
 _DAY = (r"(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|[/.-])\s*(?P<y2>\d{4}))?)")
@@ -33,7 +33,7 @@ _YEAR = r"(?:cuối\s+)?năm\s+(?P<yy>\d{4})"
 
 _DATED = re.compile(
     rf"(?<!\w)(?P<lead>{_LEAD})\s+(?:{_TIME}\s*)?(?:ngày\s+)?(?:{_DAY})(?!\s*[/-]\s*\d)(?!\d)"
-    rf"|(?<!\w)(?P<lead2>{_LEAD}|cuối|đầu)\s+(?:{_MONTH}|{_QUARTER}|{_HALF}|{_YEAR})(?!\d)",
+    rf"|(?<!\w)(?P<lead2>{_LEAD}|cuối)\s+(?:{_MONTH}|{_QUARTER}|{_HALF}|{_YEAR})(?!\d)",
     re.IGNORECASE)
 # A period: the task runs until its last day ("từ ngày 15/6/2024 đến ngày 15/8/2024").
 _PERIOD = re.compile(
@@ -132,9 +132,10 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     taken: list[tuple[int, int]] = []
     for m in _DATED.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
-        if _NOT_A_DEADLINE_BEFORE.search(before):
-            continue
         lead = (m.group("lead") or m.group("lead2") or "").lower()
+        strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu"))
+        if not strong and _NOT_A_DEADLINE_BEFORE.search(before):
+            continue
         if lead in ("trong", "vào", "hết") and m.group("d") and not _is_task_day(text, m):
             continue
         if _RECURRING_AFTER.match(text, m.end()):

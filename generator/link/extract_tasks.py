@@ -65,7 +65,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
     "hội": {"nghị", "thảo", "đàm", "nhập", "viên", "chữ"},
-    "đoàn": {"kết", "viên", "thể"}, "bộ": {"máy", "phận", "sung", "hồ", "tiêu", "mặt", "luật"},
+    "đoàn": {"kết", "viên", "thể"}, "bộ": {"máy", "sung", "hồ", "tiêu", "mặt", "luật"},
     "trường": {"hợp"}, "quỹ": {"đất", "nhà"}, "đài": {"hội", "tưởng"},
     "báo": {"cáo", "chí"}, "phòng": {"chống", "ngừa", "cháy", "tránh", "khi", "họp"},
     "viện": {"phí", "trợ"}, "đội": {"ngũ"}, "các": {"nội", "nhiệm", "giải", "chỉ", "dự", "vụ",
@@ -110,17 +110,17 @@ _MARKERS = {tuple(p.split()) for p in (
     "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
-_NOT_A_SUBJECT_AFTER = _canon_set("là", "được", "cũng", "vẫn", "chưa", "của", "tại", "trong",
-                                  "về", "năm", "tháng", "có", "đã", "vừa", "đang", "và", "với")
+_NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
+                                  "về", "năm", "tháng", "có", "đã", "vừa", "đang", "với")
 _MARKERS_LONGEST = sorted(_MARKERS, key=len, reverse=True)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
-    r"cụ thể|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
+    r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
 
 # Sentences that never carry a task.
 _NOT_TASK_START = re.compile(
-    r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|cùng tham dự|thành phần|"
+    r"^(?:ngày\s+\d|sau khi nghe|qua\s|đánh giá chung|về ưu điểm|về tồn tại|về hạn chế|tham dự|cùng dự|dự họp|cùng tham dự|thành phần|"
     r"ghi nhận|biểu dương|hoan nghênh|đánh giá cao|nhìn chung|thời gian qua|qua \d|tuy nhiên|"
     r"bên cạnh (?:những |các )?(?:kết quả|mặt)|kết quả|đến nay|đến ngày|tính đến|"
     r"năm \d{4}|trong năm \d{4}|từ đầu năm|cơ bản thống nhất|thống nhất (?:với|đánh giá|"
@@ -150,9 +150,9 @@ _IMPERATIVE = _canon_set(
     "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh")
 # First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
 _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
-    "tổng": ("hợp", "kết", "rà"), "vận": ("động", "hành"), "quản": ("lý",),
+    "tổng": ("hợp", "kết", "rà"), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
     "thực": ("hiện",), "xây": ("dựng",), "nâng": ("cao", "cấp"), "tham": ("mưu", "gia"),
-    "bảo": ("đảm", "vệ", "quản"), "hướng": ("dẫn",), "cung": ("cấp", "ứng"), "dự": ("trù", "kiến"), "số": ("hóa", "hoá"),
+    "bảo": ("đảm", "vệ", "quản"), "hướng": ("dẫn",), "cung": ("cấp", "ứng"), "dự": ("trù",), "số": ("hóa", "hoá"),
     "thống": ("kê",), "hạn": ("chế",), "lãnh": ("đạo",), "phòng": ("ngừa", "chống", "tránh"),
     "điều": ("chỉnh", "tra", "tiết", "phối", "động", "hành"), "đề": ("xuất", "nghị", "ra"),
     "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
@@ -173,7 +173,7 @@ _HOST = re.compile(r"(?:sau khi )?nghe\s+(?:(?:đại diện|lãnh đạo|ban gi
                    re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
-_ABBREV_END = re.compile(r"(?:\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)|\d)\.$")
+_ABBREV_END = re.compile(r"\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)\.$")
 
 
 def _sentences(text: str) -> list[tuple[str, str]]:
@@ -322,10 +322,18 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
-        if leads and not self._marker_at(toks, end):
+        if leads and self._marker_at(toks, end) and self._is_speaker(clause, leads):
+            leads = []
+        if leads:
             if end >= len(toks):
                 return None
             nxt = canonical(clause[toks[end].start:toks[end].end])
+            standing = re.match(r"\s*là\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì)"
+                                r"[^,;]*,\s*", clause[toks[end].start:], re.IGNORECASE)
+            if standing:   # "Công an tỉnh là cơ quan thường trực, theo dõi …"
+                k = next((n for n, t in enumerate(toks)
+                          if t.start >= toks[end].start + standing.end()), len(toks))
+                return self._rest(clause, toks, k, leads, True)
             if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao")):
@@ -349,6 +357,15 @@ class TaskExtractor:
                 return self._rest(clause, toks, end, leads, True)
         return None
 
+    def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
+        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …": who gives the task, not who
+        does it."""
+        first = leads[0]
+        if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
+            return True
+        return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
+                             re.IGNORECASE)) and first.slug is None
+
     def _marker_at(self, toks: list[Token], k: int) -> tuple[str, ...] | None:
         for marker in _MARKERS_LONGEST:
             if _words_at(toks, k, marker):
@@ -365,6 +382,11 @@ class TaskExtractor:
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
         j = end
+        if j < len(toks):
+            m = re.match(r"\s*\([^)]{0,200}\)\s*,?", clause[toks[end - 1].end:])
+            if m:   # "Sở A (cơ quan thường trực) chủ trì …"
+                after = toks[end - 1].end + m.end()
+                j = next((n for n, t in enumerate(toks) if t.start >= after), len(toks))
         if j < len(toks) and _words_at(toks, j, ("chu", "tri")):
             j += 2
         for phrase in (("phoi", "hop", "chat", "che", "voi"), ("phoi", "hop", "chat", "che"),
@@ -442,8 +464,11 @@ class TaskExtractor:
 
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None) -> list[ExtractedTask]:
+        if _SUMMARY.match(block.text):   # "Trên đây là Kế hoạch …; yêu cầu các sở …": a formula
+            return []
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
+        pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
         for clause, sep in _sentences(block.text):
             plain = clause.rstrip(" ./;")
             if not plain or _CLOSING.search(clause):
@@ -454,8 +479,16 @@ class TaskExtractor:
             if found is not None and _is_past(plain, found):
                 current = None
                 continue
+            if found is not None and _weak_action(found.action) and pending:
+                # Plans write the work first and its owner last: "Hoàn thành …. Giao Sở A."
+                found.action = " ".join(pending)
+                current = [found, [*pending, clause]]
+                groups.append(current)
+                pending = []
+                continue
             if found is not None and found.action:
-                if kind == "past" and not _explicit_marker(plain) and not _FUTURE.search(plain):
+                if kind == "past" and not _STRONG_FUTURE.search(plain) and not \
+                        _EXPLICIT_START.match(plain):
                     current = None
                     continue
                 current = [found, [clause]]
@@ -468,9 +501,12 @@ class TaskExtractor:
                 continue
             if kind == "past" or not _imperative(head) or _PAST.search(
                     " ".join(_QUOTED.sub("", head).split()[:5])):
+                if kind != "past":
+                    pending.append(clause)
                 continue
             leads = carried or (host if kind in ("directive", None) else None)
             if not leads:
+                pending.append(clause)
                 continue
             current = [_Assignment(list(leads), [], head, False), [clause]]
             groups.append(current)
@@ -489,6 +525,19 @@ class TaskExtractor:
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
         return tasks
+
+
+_SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
+                            r"(?!\w)", re.IGNORECASE)
+_EXPLICIT_START = re.compile(r"^\W*(?:giao|đề nghị|yêu cầu|kiến nghị)(?!\w)", re.IGNORECASE)
+_WEAK_ACTION = re.compile(r"^(?:(?:chủ trì|thực hiện|triển khai|theo dõi|phụ trách)\b[,\s]*)*"
+                          r"(?:theo (?:chức năng|thẩm quyền)[^.]*)?$", re.IGNORECASE)
+
+
+def _weak_action(action: str) -> bool:
+    """"chủ trì", "theo chức năng, nhiệm vụ": the work was written before the owner."""
+    return bool(_WEAK_ACTION.match(action.strip(" .;,")))
 
 
 def _strip_heading_words(text: str) -> str:
