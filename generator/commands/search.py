@@ -31,7 +31,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "search", help="tìm thông báo (có dấu hoặc không dấu)",
         description="Tìm thông báo trong kho lưu trữ. Gõ có dấu hoặc không dấu; \"cụm từ\" trong "
-        "ngoặc kép; tiền tố so:, topic:, signer:, year:; các từ được nối bằng VÀ.")
+        "ngoặc kép; tiền tố so:, topic:, signer:, year:, agency:; các từ được nối bằng VÀ.")
     p.add_argument("query", nargs="*", help='câu tìm kiếm, ví dụ: de an 06, "an toàn giao '
                    'thông", so:125/TB, topic:pccc')
     p.add_argument("--topic", help="chỉ trong chủ đề (mã, tên hoặc viết tắt)")
@@ -132,3 +132,6 @@ def _print_text(result, tty: bool) -> None:
     if facets.get("year"):
         print("Năm: " + " · ".join(f"{f['value']} ({f['count']})" for f in facets["year"]),
               file=out)
+    if facets.get("agency"):
+        print("Cơ quan chủ trì: " + " · ".join(f"{f['name']} ({f['count']})"
+                                               for f in facets["agency"]), file=out)

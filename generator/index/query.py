@@ -33,6 +33,7 @@ FIELD_NAMES = {
     "year": "year", "nam": "year",
     "issuer": "issuer", "coquan": "issuer",
     "chair": "chair", "chutri": "chair",
+    "agency": "agency", "coquanchutri": "agency", "nhiemvu": "agency",
 }
 
 _TOKEN = re.compile(r'(?P<field>[^\W\d_]+):(?P<fval>"[^"]*"?|[^\s"]*)'
@@ -60,7 +61,8 @@ class ParsedQuery:
         """Folded syllables to highlight in snippets."""
         words: set[str] = set()
         for c in self.clauses:
-            if c.kind in ("word", "phrase", "number") or c.field in ("signer", "chair", "issuer"):
+            if c.kind in ("word", "phrase", "number") or c.field in ("signer", "chair", "issuer",
+                                                                     "agency"):
                 words.update(folded_words(c.text))
         return words
 
@@ -216,7 +218,7 @@ def clause_query(clause: Clause, synonyms: Synonyms, common: frozenset = frozens
         if slugs:
             return Q.Or([Q.Term("topics", s) for s in slugs])
         return Q.And([word_query(w, ("topic_text",)) for w in _syllables(clause.text)])
-    # signer / issuer / chair: every word in that field
+    # signer / issuer / chair / agency: every word in that field
     return Q.And([word_query(w, (name,)) for w in _syllables(clause.text)])
 
 

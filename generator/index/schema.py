@@ -11,7 +11,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, search_analyzer
 
-SCHEMA_VERSION = 4  # 4: drafts are indexed without their provisional number
+SCHEMA_VERSION = 5  # 5: agencies assigned tasks (agency: field and facet)
 VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}"
 
 # Field boosts (BM25F): a hit in the number or the title says more than one in the body.
@@ -44,6 +44,8 @@ def build_schema() -> Schema:
         issuer=text(BOOSTS["issuer"]),
         signer=text(BOOSTS["people"]),
         chair=text(BOOSTS["people"]),
+        agencies=KEYWORD(commas=True, scorable=False),  # lead agencies' keys, for the facet
+        agency=text(BOOSTS["issuer"]),            # their names and aliases: the agency: field
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True),
         status=ID(stored=True),

@@ -163,11 +163,12 @@ class Searcher:
         """Counts per topic and per year over every match, not just the page shown."""
         reader = self.searcher.reader()
         matched = set(matched)
-        out: dict[str, list[dict]] = {"topic": [], "year": []}
+        out: dict[str, list[dict]] = {"topic": [], "year": [], "agency": []}
         if not matched:
             return out
         topics = self.manifest.get("topics", {})
-        for name, label in (("topics", "topic"), ("year", "year")):
+        agencies = self.manifest.get("agencies", {})
+        for name, label in (("topics", "topic"), ("year", "year"), ("agencies", "agency")):
             for term in reader.lexicon(name):
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 count = sum(1 for d in reader.postings(name, value).all_ids() if d in matched)
@@ -175,8 +176,11 @@ class Searcher:
                     item = {"value": value, "count": count}
                     if label == "topic":
                         item["name"] = topics.get(value, {}).get("name", value)
+                    if label == "agency":
+                        item["name"] = agencies.get(value, value)
                     out[label].append(item)
         out["topic"].sort(key=lambda i: (-i["count"], i["name"]))
+        out["agency"].sort(key=lambda i: (-i["count"], i["name"]))
         out["year"].sort(key=lambda i: i["value"], reverse=True)
         return out
 

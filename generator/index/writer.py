@@ -146,7 +146,18 @@ def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
+def notice_agencies(notice: Notice, linked: LinkedArchive) -> dict[str, list[str]]:
+    """Agency page key → names (name and aliases) of every agency the notice gives a task."""
+    out: dict[str, list[str]] = {}
+    for task in linked.tasks.get(notice.key, ()):
+        for key in task.owners:
+            agency = linked.agencies.get(key)
+            out.setdefault(key, [agency.name, *agency.aliases] if agency else [task.lead])
+    return out
+
+
+def document(notice: Notice, order: int, topics: Mapping[str, Topic],
+             agencies: Mapping[str, list[str]] | None = None) -> dict:
     meeting, signer = notice.meeting, notice.signer
     date = dt.datetime.combine(notice.date, dt.time()) if notice.date else None
     people = [signer.name if signer else "", meeting.chair or "" if meeting else ""]
@@ -166,6 +177,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic]) -> dict:
         "issuer": notice.issuer or "",
         "signer": people[0],
         "chair": people[1],
+        "agencies": ",".join(agencies or ()),
+        "agency": " · ".join(name for names in (agencies or {}).values() for name in names),
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
@@ -196,7 +209,9 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
     root = index_root(cache_dir, linked.profile)
     notices = indexable(linked)
     topics = topics_data(linked.topics)
-    wanted = {n.key: notice_digest(n) for n in notices}
+    agencies = {n.key: notice_agencies(n, linked) for n in notices}
+    # Who a notice assigns tasks to also depends on agencies.yml: part of its digest.
+    wanted = {n.key: f"{notice_digest(n)}|{sorted(agencies[n.key].items())}" for n in notices}
     with _lock(root):
         gen = current_generation(root)
         manifest = read_manifest(gen) if gen else {}
@@ -223,7 +238,8 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                 for key in removed:
                     writer.delete_by_term("key", key)
                 for notice in changed:
-                    doc = document(notice, order[notice.key], linked.topics)
+                    doc = document(notice, order[notice.key], linked.topics,
+                                   agencies[notice.key])
                     if rebuild:
                         writer.add_document(**doc)
                     else:
@@ -237,6 +253,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
         _write_json_atomic(gen / MANIFEST, {
             "version": VERSION, "profile": linked.profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
+            "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
             "notices": wanted, "state": state or "",
         })
         ix.close()

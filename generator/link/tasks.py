@@ -106,8 +106,13 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
             keys.extend(matcher.successors(slug))
         return tuple(dict.fromkeys(keys))
 
+    # A replaced or revoked notice's tasks are not chased: its replacement carries the current ones.
+    replaced = {target.key for n in published if n.supersedes
+                for target in [by_number.get(n.supersedes, citing=n)] if target is not None}
     register: dict[str, tuple[Task, ...]] = {}
     for notice in published:
+        if notice.status in ("superseded", "revoked") or notice.key in replaced:
+            continue
         tasks: list[Task] = []
         if notice.tasks is not None:
             for i, entry in enumerate(notice.tasks):

@@ -127,11 +127,17 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     year_idx = {y: i for i, y in enumerate(years)}
     issuers = sorted({n.issuer for n in notices if n.issuer})
     issuer_idx = {s: i for i, s in enumerate(issuers)}
+    # Lead agencies of the notices' tasks (and their successors): the agency filter.
+    agency_keys = sorted(linked.agency_pages)
+    agency_idx = {k: i for i, k in enumerate(agency_keys)}
+    notice_agencies = [sorted({agency_idx[k] for t in linked.tasks.get(n.key, ())
+                               for k in t.owners if k in agency_idx}) for n in notices]
     _dump(out_dir / "facets.json", {
         "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
         "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
         "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
                     len(topic_slugs)),
+        "a": _lists(notice_agencies, len(agency_keys)),
     })
     acronyms: dict[str, list[int]] = defaultdict(list)
     for slug, t in linked.topics.items():
@@ -149,6 +155,10 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
         "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
         "years": years, "issuers": issuers,
         "topics": [[s, linked.topics[s].name] for s in topic_slugs],
+        # key, name, then the folded names and aliases that `agency:` in the box matches
+        "agencies": [[k, linked.agency_pages[k].name,
+                      sorted({" ".join(folded_words(x)) for x in _agency_names(linked, k)})]
+                     for k in agency_keys],
         "acronyms": acronyms,
     })
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
@@ -157,6 +167,12 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
             "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
             "facets": (out_dir / "facets.json").stat().st_size,
             "meta": (out_dir / "meta.json").stat().st_size}
+
+
+def _agency_names(linked: LinkedArchive, key: str) -> list[str]:
+    agency = linked.agencies.get(key)
+    return [agency.name, *agency.aliases, key] if agency else \
+        [linked.agency_pages[key].name, key]
 
 
 # One character per value ("0".."~" without the backslash): 1 byte per notice instead of 2-4

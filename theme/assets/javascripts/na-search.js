@@ -57,7 +57,7 @@
   var input = $("na-search-input"), panel = $("na-search-panel"), status = $("na-search-status");
   var list = $("na-search-results"), more = $("na-search-more");
   var selects = { topic: $("na-search-topic"), year: $("na-search-year"),
-                  issuer: $("na-search-issuer") };
+                  issuer: $("na-search-issuer"), agency: $("na-search-agency") };
   var header = document.querySelector(".md-header__inner");
   if (header) header.insertBefore(root, header.querySelector(".md-header__source"));
 
@@ -78,7 +78,7 @@
   function loadFacets() {
     if (!facetsLoaded) {
       facetsLoaded = getJSON("facets.json").then(function (f) {
-        return { y: column(f.y), i: column(f.i), t: lists(f.t) };
+        return { y: column(f.y), i: column(f.i), t: lists(f.t), a: lists(f.a || "") };
       });
     }
     return facetsLoaded;
@@ -87,7 +87,21 @@
   function parse(text) {
     // Field prefixes (so:, topic:, signer:, year:) only narrow the CLI's search; here their
     // values are words like any other. Quotes are ignored: all words must match.
+    // agency:NAME picks the agency filter instead (a name, an alias or a slug).
+    state.agency = null;
+    text = text.replace(/(^|\s)agency:("[^"]*"?|\S*)/giu, function (m, pre, value) {
+      state.agency = words(value.replace(/"/g, " ").replace(/-/g, " ")).join(" ");
+      return " ";
+    });
     return words(text.replace(/(^|\s)[\p{L}]+:/gu, " "));
+  }
+
+  function agencyFromQuery(meta) {
+    if (!state.agency || !meta.agencies) return null;
+    for (var i = 0; i < meta.agencies.length; i++) {
+      if (meta.agencies[i][2].indexOf(state.agency) >= 0) return i;
+    }
+    return -1;   // named an agency the archive does not know: nothing matches
   }
 
   function postingsFor(meta, term) {
@@ -111,7 +125,7 @@
   function run() {
     var seq = ++state.seq, text = input.value;
     var terms = parse(text);
-    if (!terms.length) { panel.hidden = true; return; }
+    if (!terms.length && !state.agency) { panel.hidden = true; return; }
     panel.hidden = false;
     Promise.all([getJSON("meta.json"), loadFacets()]).then(function (loaded) {
       var meta = loaded[0], facets = loaded[1];
@@ -152,14 +166,21 @@
       });
       scores = next;
     });
-    scores = scores || new Map();
+    if (scores === null) {   // "agency:…" alone: every notice, newest first, then filtered
+      scores = new Map();
+      for (var k = 0; !terms.length && k < n; k++) scores.set(k, 0);
+    }
     var matched = Array.from(scores.keys());
     updateCounts(meta, facets, matched);
     var topic = selects.topic.value, year = selects.year.value, issuer = selects.issuer.value;
+    var agency = selects.agency ? selects.agency.value : "";
+    var named = agencyFromQuery(meta);
+    if (named !== null) agency = String(named);
     var kept = matched.filter(function (id) {
       return (topic === "" || facets.t[id].indexOf(+topic) >= 0) &&
              (year === "" || facets.y[id] === +year) &&
-             (issuer === "" || facets.i[id] === +issuer);
+             (issuer === "" || facets.i[id] === +issuer) &&
+             (agency === "" || (facets.a[id] || []).indexOf(+agency) >= 0);
     });
     kept.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
     state.ranked = kept; state.shown = 0; state.terms = terms;
@@ -179,16 +200,21 @@
     meta.topics.forEach(function (t, i) { add(selects.topic, i, t[1]); });
     meta.years.forEach(function (y, i) { add(selects.year, i, String(y)); });
     meta.issuers.forEach(function (s, i) { add(selects.issuer, i, s); });
+    if (selects.agency) {
+      (meta.agencies || []).forEach(function (a, i) { add(selects.agency, i, a[1]); });
+    }
   }
 
   function updateCounts(meta, facets, matched) {
-    var counts = { topic: {}, year: {}, issuer: {} };
+    var counts = { topic: {}, year: {}, issuer: {}, agency: {} };
     matched.forEach(function (id) {
       facets.t[id].forEach(function (t) { counts.topic[t] = (counts.topic[t] || 0) + 1; });
       counts.year[facets.y[id]] = (counts.year[facets.y[id]] || 0) + 1;
       counts.issuer[facets.i[id]] = (counts.issuer[facets.i[id]] || 0) + 1;
+      (facets.a[id] || []).forEach(function (a) { counts.agency[a] = (counts.agency[a] || 0) + 1; });
     });
     Object.keys(selects).forEach(function (name) {
+      if (!selects[name]) return;
       Array.prototype.forEach.call(selects[name].options, function (o) {
         if (o.value === "") return;
         o.textContent = o.dataset.label + " (" + (counts[name][o.value] || 0) + ")";
@@ -254,7 +280,7 @@
     timer = setTimeout(run, 120);
   });
   input.addEventListener("focus", function () { if (parse(input.value).length) panel.hidden = false; });
-  Object.keys(selects).forEach(function (k) { selects[k].addEventListener("change", run); });
+  Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", run); });
   more.addEventListener("click", showMore);
   document.addEventListener("click", function (e) { if (!root.contains(e.target)) panel.hidden = true; });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") panel.hidden = true; });
