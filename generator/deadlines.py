@@ -22,7 +22,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
          r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|trong|vào|đến))?(?:\s+ngày)?"
          r"|hạn (?:chót|cuối)(?:\s+là)?|thời hạn(?:\s+hoàn thành)?(?:\s+(?:là|trước))?\s*:?"
-         r"|không quá|trước|trong|vào|đến hết|hết|ngay trong|xong trước|phấn đấu đến)")
+         r"|thời gian (?:thực hiện|hoàn thành)\s*:?(?:\s*(?:trước|trong))?"
+         r"|không quá|trước|trong|vào|đến hết|hết|ngay trong|xong trước|phấn đấu đến"
+         r"|(?<=thành )đến|(?<=xong )đến)")
 _TIME = r"(?:\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*(?:,\s*)?(?:\d{1,2}\s*)?)"
 _DAY = (r"(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|[/.-])\s*(?P<y2>\d{4}))?)")
@@ -133,7 +135,8 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     for m in _DATED.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
         lead = (m.group("lead") or m.group("lead2") or "").lower()
-        strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu"))
+        strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu",
+                                         "thời gian", "đến"))
         if not strong and _NOT_A_DEADLINE_BEFORE.search(before):
             continue
         if lead in ("trong", "vào", "hết") and m.group("d") and not _is_task_day(text, m):

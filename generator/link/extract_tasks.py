@@ -97,12 +97,13 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
     "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng")}
 _STOP_WORDS = _canon_set(
-    "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "về", "được", "sẽ",
+    "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
     "khi", "nếu", "nhanh", "ngay", "cho")
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
+    "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
 
@@ -111,7 +112,7 @@ _MARKERS = {tuple(p.split()) for p in (
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
-                                  "về", "năm", "tháng", "có", "đã", "vừa", "đang", "với")
+                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với")
 _MARKERS_LONGEST = sorted(_MARKERS, key=len, reverse=True)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
@@ -147,10 +148,10 @@ _IMPERATIVE = _canon_set(
     "phân", "tiến", "giữ", "mở", "xác", "siết", "phòng", "ngăn", "đấu", "củng", "tạo", "ứng",
     "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
     "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
-    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh")
+    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu")
 # First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
 _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
-    "tổng": ("hợp", "kết", "rà"), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
+    "tổng": ("hợp", "kết", "rà"), "yêu": ("cầu",), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
     "thực": ("hiện",), "xây": ("dựng",), "nâng": ("cao", "cấp"), "tham": ("mưu", "gia"),
     "bảo": ("đảm", "vệ", "quản"), "hướng": ("dẫn",), "cung": ("cấp", "ứng"), "dự": ("trù",), "số": ("hóa", "hoá"),
     "thống": ("kê",), "hạn": ("chế",), "lãnh": ("đạo",), "phòng": ("ngừa", "chống", "tránh"),
@@ -293,6 +294,10 @@ class _Assignment:
     support: list[_Party]
     action: str
     explicit: bool           # introduced by Giao/Đề nghị/Yêu cầu or by a subject
+
+
+def _keys(parties: list[_Party]) -> list[str]:
+    return [p.slug or p.name.lower() for p in parties]
 
 
 def _unique(parties: list[_Party]) -> list[_Party]:
@@ -490,6 +495,9 @@ class TaskExtractor:
                 if kind == "past" and not _STRONG_FUTURE.search(plain) and not \
                         _EXPLICIT_START.match(plain):
                     current = None
+                    continue
+                if current is not None and _keys(current[0].leads) == _keys(found.leads):
+                    current[1].append(clause)     # the same lead again: the same task goes on
                     continue
                 current = [found, [clause]]
                 groups.append(current)
