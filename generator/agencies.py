@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
+from .match import fold_with_offsets
 from .model import Agency
 from .text import fold
 
@@ -31,10 +33,10 @@ _CONTRACTIONS = (
     (("thanh", "pho"), "tp"),
     (("thi", "xa"), "tx"),
 )
+_CONTRACTION_STARTS = {seq[0] for seq, _ in _CONTRACTIONS}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     word: str          # folded, lower case
     start: int         # offsets into the original text
     end: int
@@ -42,24 +44,37 @@ class Token:
     comma_before: bool = False
 
 
-def tokens(text: str) -> list[Token]:
-    """The folded words of a text with their spans, contractions applied."""
-    folded = fold(text).lower()
-    if len(folded) != len(text):  # folding changed lengths (stray marks): fold per character
+@functools.lru_cache(maxsize=8192)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The folded words of a text with their spans, contractions applied (cached: a clause is
+    read by several rules)."""
+    folded, origin = fold_with_offsets(text)
+    folded = folded.lower()
+    if origin is not None:  # folding changed lengths (stray marks): fold per character
         folded = "".join(fold(ch).lower()[:1] or " " for ch in text)
     raw: list[Token] = []
     last = 0
     for m in _WORD.finditer(folded):
-        word = "va" if m.group() == "&" else m.group()
-        gap = text[last:m.start()]
-        if raw and raw[-1].word in _ABBREVIATIONS and gap.strip() == ".":
-            gap = ""
-        raw.append(Token(word, m.start(), m.end(), bool(raw) and bool(_HARD_BREAK.search(gap)),
-                         "," in gap))
-        last = m.end()
+        start, end = m.span()
+        word = m.group()
+        if word == "&":
+            word = "va"
+        hard = comma = False
+        if start > last and raw:
+            gap = text[last:start]
+            if not gap.isspace():
+                comma = "," in gap
+                hard = bool(_HARD_BREAK.search(gap)) and not (
+                    raw[-1].word in _ABBREVIATIONS and gap.strip() == ".")
+        raw.append(Token(word, start, end, hard, comma))
+        last = end
     out: list[Token] = []
     i = 0
     while i < len(raw):
+        if raw[i].word not in _CONTRACTION_STARTS:
+            out.append(raw[i])
+            i += 1
+            continue
         for seq, short in _CONTRACTIONS:
             n = len(seq)
             if tuple(t.word for t in raw[i:i + n]) == seq and not any(
@@ -71,7 +86,7 @@ def tokens(text: str) -> list[Token]:
         else:
             out.append(raw[i])
             i += 1
-    return out
+    return tuple(out)
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -103,13 +118,16 @@ class AgencyMatcher:
         for keys in self._by_first.values():
             keys.sort(key=len, reverse=True)
 
+    def first_words(self) -> list[tuple[str, ...]]:
+        return list(self._by_key)
+
     def resolve(self, name: str) -> str | None:
         """The slug of a whole name (a slug, the name or an alias), or None."""
         if name in self.agencies:
             return name
         return self._by_key.get(key(name))
 
-    def match_at(self, toks: list[Token], i: int) -> tuple[int, str] | None:
+    def match_at(self, toks: tuple[Token, ...], i: int) -> tuple[int, str] | None:
         """The longest vocabulary name starting at token i: (token index after it, slug)."""
         if i >= len(toks):
             return None

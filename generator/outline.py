@@ -36,6 +36,8 @@ def _clean(text: str) -> str:
 
 
 def _is_upper_heading(text: str) -> bool:
+    if len(text) >= 160 or not text[:1].isupper():
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 6 and all(c.isupper() for c in letters) and len(text) < 160
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..agencies import AgencyMatcher, Token, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
-from ..text import canonical
+from ..text import canonical, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +107,20 @@ _PERSON_TITLES = {tuple(p.split()) for p in (
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
 
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
+    _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
 _MARKERS = {tuple(p.split()) for p in (
     "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với")
-_MARKERS_LONGEST = sorted(_MARKERS, key=len, reverse=True)
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_MARKER_WORDS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen)(?!\w)")
+_MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _m in sorted(_MARKERS, key=len, reverse=True):
+    _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
@@ -204,12 +211,14 @@ class _Party:
 class _Parser:
     def __init__(self, matcher: AgencyMatcher):
         self.matcher = matcher
+        # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
+        self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
     def agency_at(self, text: str, toks: list[Token], i: int) -> tuple[int, _Party] | None:
         """One agency starting at token i: from the vocabulary, or a name written freely."""
         if i >= len(toks):
             return None
-        for title in sorted(_PERSON_TITLES, key=len, reverse=True):   # "Giám đốc Sở Y tế"
+        for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
                 hit = self.matcher.match_at(toks, i + n)
@@ -284,8 +293,10 @@ class _Parser:
         return j, parties
 
 
-def _words_at(toks: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    return tuple(t.word for t in toks[i:i + len(phrase)]) == phrase
+def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(toks):
+        return False
+    return all(toks[i + j].word == w for j, w in enumerate(phrase))
 
 
 @dataclass
@@ -320,6 +331,8 @@ class TaskExtractor:
         """The lead(s), support and action of a clause that names its lead, else None."""
         m = _CONNECTORS.match(clause)
         body_start = m.end() if m else 0
+        if not self._may_assign(clause, body_start):
+            return None
         toks = tokens(clause)
         if not toks:
             return None
@@ -362,6 +375,16 @@ class TaskExtractor:
                 return self._rest(clause, toks, end, leads, True)
         return None
 
+    def _may_assign(self, clause: str, start: int) -> bool:
+        """A cheap look before the full reading: does the clause start with what could be an
+        agency, or contain a marker word? Most follow-on clauses do neither."""
+        first = _FIRST_WORD.match(clause, start)
+        if first:
+            word = first.group(1)
+            if canonical(word) in _HEADS or fold(word).lower() in self.parser.first_words:
+                return True
+        return bool(_MARKER_WORDS.search(fold(clause).lower()))
+
     def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
         """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …": who gives the task, not who
         does it."""
@@ -371,8 +394,10 @@ class TaskExtractor:
         return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
                              re.IGNORECASE)) and first.slug is None
 
-    def _marker_at(self, toks: list[Token], k: int) -> tuple[str, ...] | None:
-        for marker in _MARKERS_LONGEST:
+    def _marker_at(self, toks, k: int) -> tuple[str, ...] | None:
+        if k >= len(toks):
+            return None
+        for marker in _MARKERS_BY_FIRST.get(toks[k].word, ()):
             if _words_at(toks, k, marker):
                 return marker
         return None

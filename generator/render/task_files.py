@@ -42,8 +42,7 @@ def _fold(line: str) -> list[str]:
     return [out[0]] + [" " + part for part in out[1:]]
 
 
-def calendar(linked: LinkedArchive, key: str, url, stamp: dt.datetime,
-             absolute: bool = False) -> str:
+def calendar(linked: LinkedArchive, key: str, url, absolute: bool = False) -> str:
     """`absolute`: the site has a site_url, so events can link to their notice (a calendar
     cannot resolve a relative address)."""
     page = linked.agency_pages[key]
@@ -67,7 +66,8 @@ def calendar(linked: LinkedArchive, key: str, url, stamp: dt.datetime,
         event = [
             "BEGIN:VEVENT",
             f"UID:{task_uid(task)}@notice-archive",
-            f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+            # Deterministic (the same archive gives the same bytes): the notice's own date.
+            f"DTSTAMP:{task.notice.date or day:%Y%m%d}T000000Z",
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_ics_text(summary)}",
@@ -120,14 +120,13 @@ def agency_feed(linked: LinkedArchive, key: str, site_name: str, site_url: str,
 
 
 def write_task_files(linked: LinkedArchive, site_dir: Path, site_name: str,
-                     site_url: str, now: dt.datetime | None = None) -> list[str]:
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+                     site_url: str) -> list[str]:
     written = []
     for key in linked.agency_pages:
         path = calendar_url(key)
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar(linked, key, _Urls(site_url, path), stamp,
+        target.write_bytes(calendar(linked, key, _Urls(site_url, path),
                                     absolute=bool(site_url)).encode("utf-8"))
         tree = agency_feed(linked, key, site_name, site_url)
         tree.write(site_dir / feed_url(key), encoding="utf-8", xml_declaration=True)
