@@ -28,7 +28,7 @@ _LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|trình|gửi|nộp|thực hiện|tr
 _TIME = r"(?:\d{1,2}\s*(?:giờ|h|g)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*(?:,\s*)?(?:\d{1,2}\s*)?)"
 _DAY = (r"(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?"
         r"|\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|[/.-])\s*(?P<y2>\d{4}))?)")
-_MONTH = r"tháng\s+(?P<mm>\d{1,2})\s*(?:[/.-]|năm)\s*(?P<my>\d{4})"
+_MONTH = r"tháng\s+(?P<mm>\d{1,2})(?:\s*(?:[/.-]|năm)\s*(?P<my>\d{4}))?(?!\s*(?:[/.-]\s*\d|năm))"
 _QUARTER = r"quý\s+(?P<q>IV|III|II|I|[1-4])\s*(?:[/.-]|năm)\s*(?P<qy>\d{4})"
 _HALF = r"(?P<half>6 tháng (?:đầu|cuối) năm)\s*(?P<hy>\d{4})"
 _YEAR = r"(?:cuối\s+)?năm\s+(?P<yy>\d{4})"
@@ -99,7 +99,12 @@ def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bo
         if not 1 <= month <= 12:
             return None, False
         lead = (g.get("lead2") or "").lower()
-        year = int(g["my"])
+        if g.get("my"):
+            year = int(g["my"])
+        elif reference is not None:   # "trong tháng 12": this year's, or next year's
+            year = reference.year + (1 if (reference.month - month) > 2 else 0)
+        else:
+            return None, False
         if lead.startswith("trước") and "chậm" not in lead:   # "trước tháng 10/2024": by 30/9
             first = dt.date(year, month, 1)
             return first - dt.timedelta(days=1), True
