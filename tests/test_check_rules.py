@@ -242,7 +242,8 @@ def test_duplicate_number_per_year_and_issuer():
                        "  date: 2024-12-30", text=twin)
     other_issuer = mutate("125/TB-VPUBND", "125/TB-UBND", text=twin)
     for clean in (next_year, other_issuer):
-        assert diagnose({"a.md": GOOD, "b.md": clean, "other.md": OTHER}, today=TODAY) == ()
+        found = diagnose({"a.md": GOOD, "b.md": clean, "other.md": OTHER}, today=TODAY)
+        assert [d.code for d in found if d.code != "NA415"] == []  # NA415: filed under 2024/
 
 
 def test_supersedes_cycle():
