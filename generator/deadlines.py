@@ -137,7 +137,7 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     year of a day written without one."""
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for m in _DATED.finditer(text):
+    for m in _dated_matches(text):
         before = text[max(0, m.start() - 40):m.start()]
         lead = (m.group("lead") or m.group("lead2") or "").lower()
         strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu",
@@ -155,7 +155,7 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         phrase = text[m.start():m.end()].strip()
         found.append(Deadline(m.start(), m.end(), phrase, date))
         taken.append((m.start(), m.end()))
-    for m in _PERIOD.finditer(text):
+    for m in (_PERIOD.finditer(text) if "từ" in text.lower() else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         date, _ = _resolve(m, reference)
@@ -167,6 +167,23 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         found.append(Deadline(m.start(), m.end(), m.group().strip(), None))
     found.sort(key=lambda d: d.start)
     return found
+
+
+# Where a deadline can start: the first word of every lead. Trying the full pattern only there is
+# many times faster than letting it scan every position of a long body.
+_CANDIDATE = re.compile(r"(?<!\w)(?:hoàn|xong|báo|trình|gửi|nộp|thực|triển|tổ|chậm|hạn|thời|không|"
+                        r"trước|trong|vào|đến|hết|ngay|phấn|cuối|từ)(?!\w)", re.IGNORECASE)
+
+
+def _dated_matches(text: str):
+    end = 0
+    for c in _CANDIDATE.finditer(text):
+        if c.start() < end:
+            continue
+        m = _DATED.match(text, c.start())
+        if m:
+            end = m.end()
+            yield m
 
 
 def _is_task_day(text: str, m: re.Match) -> bool:

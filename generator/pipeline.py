@@ -127,5 +127,6 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
     # One memo per profile: a public build's memo holds nothing from notices it withholds.
     memo = Memo(cache_dir, f"mentions-{profile}.pickle")
     linked = link(validation.archive, profile, memo)
+    linked.tasks  # every consumer of a run shows tasks: extract now, so the memo keeps them
     memo.save()
     return PipelineResult(validation, linked)

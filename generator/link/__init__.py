@@ -15,7 +15,7 @@ from .indexes import Facet, TopicNeighbours, facet, roll_up_topics, topic_neighb
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
-from .tasks import AgencyPage, Task, build_register
+from .tasks import AgencyPage, LazyRegister, Task
 
 __all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
            "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT", "Task",
@@ -52,8 +52,19 @@ class LinkedArchive:
     neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
     facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
     agencies: Mapping[str, Agency] = field(default_factory=dict)
-    tasks: Mapping[str, tuple[Task, ...]] = field(default_factory=dict)     # notice key →
-    agency_pages: Mapping[str, AgencyPage] = field(default_factory=dict)    # agency key →
+    # The task register, built on first use: reading every body for assignments costs more than
+    # the rest of linking, and many consumers (`check`, a search of a fresh index) never ask.
+    register: "LazyRegister | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def tasks(self) -> Mapping[str, tuple[Task, ...]]:
+        """Notice key → its tasks."""
+        return self.register.get()[0] if self.register is not None else {}
+
+    @property
+    def agency_pages(self) -> Mapping[str, AgencyPage]:
+        """Agency key → its page (tasks most urgent first)."""
+        return self.register.get()[1] if self.register is not None else {}
 
     def notice_for(self, number: str, citing: Notice | None = None) -> Notice | None:
         return self.by_number.get(number, citing=citing)
@@ -100,7 +111,7 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
-    tasks, agency_pages = build_register(published, archive.agencies, by_number, memo)
+    register = LazyRegister(published, archive.agencies, by_number, memo)
     rolled = roll_up_topics(topic_notices, archive.topics)
     return LinkedArchive(
         profile=profile,
@@ -121,6 +132,5 @@ def link(archive: Archive, profile: str = "public",
         neighbours=topic_neighbours(topic_notices),
         facets={name: facet(published, value) for name, value in FACETS.items()},
         agencies=archive.agencies,
-        tasks=tasks,
-        agency_pages=agency_pages,
+        register=register,
     )

@@ -14,13 +14,23 @@ unless a sentence assigns one explicitly; past results ("đã …") are never ta
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
 from ..agencies import AgencyMatcher, Token, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
-from ..text import canonical, fold
+from ..match import fold_with_offsets
+from ..text import canonical as _canonical
+
+def fold(text: str) -> str:
+    """Folded like text.fold, by a per-character table (clauses are folded often)."""
+    return fold_with_offsets(text)[0]
+
+
+# One word's canonical form, cached: the same few thousand words recur in every notice.
+canonical = functools.lru_cache(maxsize=65536)(_canonical)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +126,7 @@ _MARKERS = {tuple(p.split()) for p in (
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với")
+_HEAD_CHARS = 320
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _MARKER_WORDS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen)(?!\w)")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -334,7 +345,11 @@ class TaskExtractor:
         body_start = m.end() if m else 0
         if not self._may_assign(clause, body_start):
             return None
-        toks = tokens(clause)
+        # The lead and its support stand near the start; read further only for a late marker.
+        late = _MARKER_WORDS.search(fold(clause[_HEAD_CHARS:]).lower()) \
+            if len(clause) > _HEAD_CHARS else None
+        toks = tokens(clause if late or len(clause) <= _HEAD_CHARS
+                      else clause[:clause.rfind(" ", 0, _HEAD_CHARS)])
         if not toks:
             return None
         start_tok = next((k for k, t in enumerate(toks) if t.start >= body_start), len(toks))

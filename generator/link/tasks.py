@@ -160,6 +160,20 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
     return register, agency_pages
 
 
+class LazyRegister:
+    """build_register's result, computed once, when first asked for."""
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._value = None
+
+    def get(self) -> tuple[dict[str, tuple[Task, ...]], dict[str, AgencyPage]]:
+        if self._value is None:
+            self._value = build_register(*self._args)
+            self._args = None
+        return self._value
+
+
 def _close(task: Task, closed: Mapping[str | None, Notice]) -> Task:
     if task.done:
         return task
