@@ -10,7 +10,7 @@ from ..load import TopicsDocument
 from ..model import AGENCY_KINDS, Agency
 from ..text import nfc
 from .suggest import did_you_mean
-from .topics import SLUG
+from .topics import vocabulary_entries
 
 AGENCY_KEYS = ("name", "aliases", "kind", "parent", "succeeded_by", "since", "description")
 
@@ -28,30 +28,9 @@ def build_agencies(doc: TopicsDocument) -> tuple[dict[str, Agency], list[Diagnos
     if not isinstance(doc.data, dict):
         report("", "NA701", "agencies.yml phải là bảng slug → {name, aliases, kind, …}")
         return agencies, diagnostics
-    for slug, entry in doc.data.items():
-        slug_text = str(slug)
-        if not isinstance(slug, str) or not SLUG.match(slug):
-            report(slug_text, "NA702", f'slug cơ quan "{slug_text}" không hợp lệ: chỉ dùng chữ '
-                   "thường không dấu, số và dấu gạch ngang (ví dụ so-giao-thong-van-tai)")
-            continue
-        if not isinstance(entry, dict):
-            report(slug, "NA701", f'cơ quan "{slug}" phải có name, aliases, kind (mapping)')
-            continue
-        for k in entry:
-            if k not in AGENCY_KEYS:
-                report(f"{slug}.{k}", "NA701", f'trường "{k}" của cơ quan "{slug}" không hợp lệ'
-                       f"{did_you_mean(str(k), AGENCY_KEYS)}")
-        name = entry.get("name")
-        if not isinstance(name, str) or not name.strip():
-            report(slug, "NA701", f'cơ quan "{slug}" thiếu "name" (tên đầy đủ)')
-            continue
-        aliases = entry.get("aliases") or []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            report(f"{slug}.aliases", "NA701", f'"aliases" của cơ quan "{slug}" phải là danh '
-                   "sách chuỗi")
-            aliases = []
+    for slug, entry, name, aliases in vocabulary_entries(
+            doc.data, AGENCY_KEYS, report, ("cơ quan", "NA702", "NA701",
+                                            "so-giao-thong-van-tai", "tên đầy đủ")):
         kind = entry.get("kind", "khac")
         if kind not in AGENCY_KINDS:
             report(f"{slug}.kind", "NA701", f'"kind" của cơ quan "{slug}" phải là một trong: '
@@ -70,8 +49,7 @@ def build_agencies(doc: TopicsDocument) -> tuple[dict[str, Agency], list[Diagnos
                    'thiếu "since" (ngày cơ quan kế thừa bắt đầu)')
         parent = entry.get("parent")
         agencies[slug] = Agency(
-            slug=slug, name=" ".join(nfc(name).split()),
-            aliases=tuple(" ".join(nfc(a).split()) for a in aliases if a.strip()),
+            slug=slug, name=name, aliases=aliases,
             kind=kind, parent=parent if isinstance(parent, str) else None,
             succeeded_by=successor, since=since if isinstance(since, dt.date) else None,
             description=" ".join(nfc(str(entry.get("description") or "")).split()))
