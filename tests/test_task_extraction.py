@@ -116,3 +116,12 @@ def test_results_are_not_tasks():
             "phát huy tốt vai trò thường trực.\n\n## II. Nhiệm vụ thời gian tới\n\n1. UBND huyện "
             "Phụng Hiệp đã hoàn thành việc kiểm đếm.\n\n2. Sở Y tế tiếp tục tiêm chủng mở rộng.\n")
     assert [(t.lead_slug, t.point) for t in ex.extract(body)] == [("so-y-te", "II.2")]
+
+
+def test_a_request_to_an_unlisted_body_names_it():
+    ex = task_eval.extractor()
+    body = ("Sau khi nghe Sở Nội vụ báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n\n"
+            "1. Đề nghị Viettel Hậu Giang hỗ trợ đường truyền cho Bộ phận Một cửa.\n\n"
+            "2. Bưu điện tỉnh tiếp nhận, trả kết quả thủ tục hành chính tại nhà.\n")
+    assert [(t.lead, t.lead_slug) for t in ex.extract(body)] == [
+        ("Viettel Hậu Giang", None), ("Bưu điện tỉnh", None)]

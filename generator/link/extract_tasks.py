@@ -60,7 +60,7 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
@@ -70,7 +70,8 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "hiệp": {"hội"}, "cảng": {"vụ"}, "điện": {"lực"}, "lực": {"lượng"},
     "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
-    "đơn": {"vị"}, "cơ": {"quan"},
+    "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
+    "kiểm": {"toán"}, "hải": {"quan"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -226,8 +227,10 @@ class _Parser:
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
-    def agency_at(self, text: str, toks: list[Token], i: int) -> tuple[int, _Party] | None:
-        """One agency starting at token i: from the vocabulary, or a name written freely."""
+    def agency_at(self, text: str, toks: list[Token], i: int,
+                  loose: bool = False) -> tuple[int, _Party] | None:
+        """One agency starting at token i: from the vocabulary, or a name written freely.
+        `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
         if i >= len(toks):
             return None
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
@@ -242,7 +245,9 @@ class _Parser:
             # "Công an tỉnh Hậu Giang": a known name followed by a place stays that agency.
             return end, _Party(self.matcher.agencies[hit[1]].name, hit[1])
         word = canonical(text[toks[i].start:toks[i].end])
-        if word not in _HEADS or not text[toks[i].start].isupper() and word != "các":
+        if loose and text[toks[i].start].isupper() and word not in _HEADS:
+            word = "các"   # read on as a name written freely, whatever its first word
+        elif word not in _HEADS or not text[toks[i].start].isupper() and word != "các":
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
         pair = _HEAD_PAIRS.get(word, ...)
@@ -277,10 +282,11 @@ class _Parser:
         word = canonical(text[toks[i].start:toks[i].end])
         return word in _HEADS and text[toks[i].start].isupper()
 
-    def agency_list(self, text: str, toks: list[Token], i: int) -> tuple[int, list[_Party]]:
+    def agency_list(self, text: str, toks: list[Token], i: int,
+                    loose: bool = False) -> tuple[int, list[_Party]]:
         """Agencies separated by commas, "và", "cùng": (token after the list, parties)."""
         parties: list[_Party] = []
-        first = self.agency_at(text, toks, i)
+        first = self.agency_at(text, toks, i, loose)
         if first is None:
             return i, parties
         j, party = first
@@ -386,7 +392,7 @@ class TaskExtractor:
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
-            end, leads = self.parser.agency_list(clause, toks, j)
+            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok)
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
