@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory) -> Path:
+    """The user's cache and config folders (caches, the cache key) in a throw-away place."""
+    home = tmp_path_factory.mktemp("user")
+    # XDG on Linux and macOS, platformdirs' overrides on Windows.
+    for var, name in (("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config"),
+                      ("WIN_PD_OVERRIDE_LOCAL_APPDATA", "local"),
+                      ("WIN_PD_OVERRIDE_APPDATA", "roaming")):
+        os.environ[var] = str(home / name)
+    return home
+
+
+def cache_of(project: Path) -> Path:
+    """Where the tool keeps the caches of `project` (outside it, in the user's cache folder)."""
+    from generator.project import Project
+    return Project.find(project / "mkdocs.yml").cache_dir
 
 
 def copy_project(dest: Path, notices: bool = True) -> Path:

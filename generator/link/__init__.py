@@ -71,7 +71,8 @@ class LinkedArchive:
 
 
 def link(archive: Archive, profile: str = "public",
-         memo: MutableMapping | None = None) -> LinkedArchive:
+         memo: MutableMapping | None = None,
+         tasks_memo: MutableMapping | None = None) -> LinkedArchive:
     """`memo`: a persistent map content digest → what a body mentions (see cache.Memo)."""
     published: list[Notice] = []
     withheld: Counter = Counter()
@@ -111,7 +112,7 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
-    register = LazyRegister(published, archive.agencies, by_number, memo)
+    register = LazyRegister(published, archive.agencies, by_number, tasks_memo)
     rolled = roll_up_topics(topic_notices, archive.topics)
     return LinkedArchive(
         profile=profile,

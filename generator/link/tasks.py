@@ -75,7 +75,7 @@ def vocabulary_digest(agencies: Mapping[str, Agency]) -> str:
 
 def extracted(notice: Notice, extractor: TaskExtractor, memo: MutableMapping | None,
               vocab: str) -> tuple[ExtractedTask, ...]:
-    key = ("tasks", notice.digest, vocab)
+    key = f"{notice.digest}|{vocab}"
     found = memo.get(key) if memo is not None else None
     if found is None:
         found = tuple(extractor.extract(notice.body, notice.body_line, notice.date))
