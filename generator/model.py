@@ -168,6 +168,7 @@ class Notice:
     topics: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     supersedes: str | None = None
+    original: str | None = None      # path of the original (PDF, scan) inside the repository
     tasks: tuple[TaskEntry, ...] | None = None   # None: extract them from the body
     closes: tuple[Closing, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line

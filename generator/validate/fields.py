@@ -19,7 +19,7 @@ from ..text import fold, nfc
 from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
-            "recipients", "topics", "related", "supersedes", "status", "classification",
+            "recipients", "topics", "related", "supersedes", "original", "status", "classification",
             "closes", "tasks")
 TASK_KEYS = ("lead", "support", "action", "deadline", "status", "completed", "report", "point")
 CLOSING_KEYS = ("notice", "point")
@@ -225,6 +225,12 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
     topics = f.text_list(data, "topics")
     related = f.text_list(data, "related")
     supersedes = f.text(data, "supersedes")
+    original = f.text(data, "original")
+    if original is not None:
+        from .originals import original_form_problem
+        problem = original_form_problem(original)
+        if problem:
+            f.error("original", "NA420", problem)
     tasks = _tasks(f, data)
     closes = _closes(f, data)
 
@@ -237,7 +243,8 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         classification=classification, body=doc.body, body_line=doc.body_line,
         digest=doc.digest, number=number, issuer=issuer, place=place, date=date,
         meeting=meeting, signer=signer, recipients=recipients, topics=topics, related=related,
-        supersedes=supersedes, tasks=tasks, closes=closes, lines=dict(doc.lines),
+        supersedes=supersedes, original=original, tasks=tasks, closes=closes,
+        lines=dict(doc.lines),
     )
     return notice, diagnostics
 
