@@ -16,7 +16,7 @@ from .argparse_vi import vietnamese
 from .project import ProjectError
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check", "new", "search", "diff", "schema", "import")
+COMMANDS = ("build", "serve", "check", "new", "search", "tasks", "diff", "schema", "import")
 # Sub-commands whose module cannot bear the command's name ("import" is a Python keyword).
 MODULES = {"import": "import_cmd"}
 

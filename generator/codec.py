@@ -11,7 +11,7 @@ from dataclasses import fields
 
 from .diagnostics import Diagnostic
 from .match import DocumentMention
-from .model import Meeting, Notice, Signer
+from .model import Closing, Meeting, Notice, Signer, TaskEntry
 
 _NOTICE_FIELDS = [f.name for f in fields(Notice) if f.init]
 _DATES = {"date"}
@@ -40,6 +40,11 @@ def encode_notice(notice: Notice) -> dict:
             value = list(value)
         elif name == "lines":
             value = dict(value)
+        elif name == "tasks" and value is not None:
+            value = [[t.lead, t.action, list(t.support), _date(t.deadline), t.deadline_text,
+                      t.status, _date(t.completed), t.report, t.point, t.line] for t in value]
+        elif name == "closes":
+            value = [[c.notice, c.point, c.line] for c in value]
         data[name] = value
     return data
 
@@ -60,6 +65,12 @@ def decode_notice(data: dict) -> Notice:
             value = tuple(_strings(value))
         elif name == "lines":
             value = {str(k): int(v) for k, v in value.items()}
+        elif name == "tasks" and value is not None:
+            value = tuple(TaskEntry(str(r[0]), str(r[1]), tuple(_strings(r[2])),
+                                    _parse_date(r[3]), r[4], r[5], _parse_date(r[6]), r[7], r[8],
+                                    int(r[9])) for r in value)
+        elif name == "closes":
+            value = tuple(Closing(str(r[0]), r[1], int(r[2])) for r in value)
         values[name] = value
     for name in ("source", "title", "type", "status", "classification", "body", "digest"):
         if not isinstance(values.get(name), str):
@@ -105,3 +116,16 @@ def encode_mentions(mentions: list[DocumentMention]) -> list:
 def decode_mentions(rows: list) -> list[DocumentMention]:
     return [DocumentMention(int(r[0]), int(r[1]), str(r[2]), r[3], str(r[4]), str(r[5]), r[6])
             for r in rows]
+
+
+def encode_tasks(tasks: tuple) -> list:
+    """Tasks extracted from one body (link.extract_tasks.ExtractedTask)."""
+    return [[t.lead, t.lead_slug, list(t.support), list(t.support_slugs), t.action, t.text,
+             _date(t.deadline), t.deadline_text, t.point, t.line] for t in tasks]
+
+
+def decode_tasks(rows: list) -> tuple:
+    from .link.extract_tasks import ExtractedTask
+    return tuple(ExtractedTask(str(r[0]), r[1], tuple(_strings(r[2])), tuple(r[3]), str(r[4]),
+                               str(r[5]), _parse_date(r[6]), r[7], r[8], int(r[9]))
+                 for r in rows)

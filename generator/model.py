@@ -90,6 +90,64 @@ class Topic:
 _UNDATED = dt.date.max.toordinal() + 1  # sorts before any real date
 
 
+AGENCY_KINDS = MappingProxyType({
+    "tinh": "Lãnh đạo tỉnh",
+    "so-nganh": "Sở, ban, ngành",
+    "cong-an": "Công an",
+    "quan-su": "Quân sự",
+    "trung-uong": "Cơ quan Trung ương",
+    "huyen": "Cấp huyện",
+    "xa": "Cấp xã",
+    "doan-the": "Mặt trận, đoàn thể",
+    "dang": "Cơ quan Đảng",
+    "doanh-nghiep": "Doanh nghiệp",
+    "nhom": "Nhóm cơ quan",
+    "khac": "Khác",
+})
+
+TASK_STATUSES = ("chua-thuc-hien", "dang-thuc-hien", "hoan-thanh")
+TASK_STATUS_LABELS = MappingProxyType({
+    "chua-thuc-hien": "Chưa thực hiện",
+    "dang-thuc-hien": "Đang thực hiện",
+    "hoan-thanh": "Hoàn thành",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "khac"
+    parent: str | None = None
+    succeeded_by: str | None = None
+    since: dt.date | None = None     # date the successor took over
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaskEntry:
+    """One task as written in a notice's `tasks:` front matter (a person's correction)."""
+    lead: str
+    action: str
+    support: tuple[str, ...] = ()
+    deadline: dt.date | None = None
+    deadline_text: str | None = None   # a deadline that is not a day ("hằng tháng")
+    status: str | None = None
+    completed: dt.date | None = None
+    report: str | None = None
+    point: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """`closes:` — an earlier notice's tasks (all, or those of one point) reported done."""
+    notice: str
+    point: str | None = None
+    line: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     source: str                      # path relative to the project root, POSIX form
@@ -111,6 +169,8 @@ class Notice:
     related: tuple[str, ...] = ()
     supersedes: str | None = None
     original: str | None = None      # path of the original (PDF, scan) inside the repository
+    tasks: tuple[TaskEntry, ...] | None = None   # None: extract them from the body
+    closes: tuple[Closing, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line
     # Stable, ASCII identity and URL path (see _derive_key); computed once, used everywhere.
     key: str = field(init=False, default="")
@@ -171,6 +231,7 @@ class Archive:
 
     notices: tuple[Notice, ...]
     topics: Mapping[str, Topic]
+    agencies: Mapping[str, Agency] = field(default_factory=dict)
 
     def by_number(self) -> "Numbers":
         return Numbers(self.notices)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from . import authenticated
 from .cache import DocumentCache, Memo, code_identity
-from .codec import decode_diagnostic, decode_mentions, encode_diagnostic, encode_mentions
+from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_diagnostic,
+                    encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
-from .load.loader import load_topics, scan, stray_files
+from .load.loader import load_agencies, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
 from .load.reader import MAX_FILE_BYTES, decode
 from .validate import ValidationResult, assemble, check_document
@@ -71,7 +72,7 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
     cache = DocumentCache(cache_dir, context=repr(sorted(topics.items())))
     per_file = cache.map(notices, root, functools.partial(_load_and_check, topics=topics))
-    result = assemble(per_file, topics_doc, today)
+    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root))
     cache.save()
     stray = stray_files(others, root)
     # Originals are files beside the notices: checked on every run, never memoised.
@@ -139,6 +140,9 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
         return PipelineResult(validation, None)
     # One memo per profile: a public build's memo holds nothing from notices it withholds.
     memo = Memo(cache_dir, f"mentions-{profile}.json", encode_mentions, decode_mentions)
-    linked = link(validation.archive, profile, memo)
+    tasks_memo = Memo(cache_dir, f"tasks-{profile}.json", encode_tasks, decode_tasks)
+    linked = link(validation.archive, profile, memo, tasks_memo)
+    linked.tasks  # every consumer of a run shows tasks: extract now, so the memo keeps them
     memo.save()
+    tasks_memo.save()
     return PipelineResult(validation, linked)

@@ -42,6 +42,7 @@ def copy_project(dest: Path, notices: bool = True) -> Path:
     else:
         (dest / "notices").mkdir()
         shutil.copy(ROOT / "notices" / "topics.yml", dest / "notices" / "topics.yml")
+        shutil.copy(ROOT / "notices" / "agencies.yml", dest / "notices" / "agencies.yml")
     return dest
 
 

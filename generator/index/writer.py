@@ -174,10 +174,22 @@ def _alias_phrases(topics: tuple[Topic, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def notice_agencies(notice: Notice, linked: LinkedArchive) -> dict[str, list[str]]:
+    """Agency page key → names (name and aliases) of every agency the notice gives a task."""
+    out: dict[str, list[str]] = {}
+    for task in linked.tasks.get(notice.key, ()):
+        for key in task.owners:
+            agency = linked.agencies.get(key)
+            out.setdefault(key, [agency.name, *agency.aliases] if agency else [task.lead])
+    return out
+
+
 def document(notice: Notice, order: int, topics: Mapping[str, Topic],
-             folded: Mapping[str, list[str]] | None = None) -> dict:
+             folded: Mapping[str, list[str]] | None = None,
+             agencies: Mapping[str, list[str]] | None = None) -> dict:
     """The Whoosh document of a notice (the browser export analyses the very same values).
-    `folded`: the folded words of "title" and "body", when the caller has them already."""
+    `folded`: the folded words of "title" and "body", when the caller has them already.
+    `agencies`: the agencies the notice assigns tasks to (`notice_agencies`), for `agency:`."""
     folded = dict(folded or {})
     for name, text in (("title", notice.title), ("body", notice.body)):
         if name not in folded:
@@ -200,6 +212,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         "topic_text": _topic_text(notice, topics),
         # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
+        # Tasks live in the linked archive, not on the notice: the agency field is given.
+        "agency": " · ".join(name for names in (agencies or {}).values() for name in names),
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
@@ -236,7 +250,9 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
     root = index_root(cache_dir, linked.profile)
     notices = indexable(linked)
     topics = topics_data(linked.topics)
-    wanted = {n.key: notice_digest(n) for n in notices}
+    agencies = {n.key: notice_agencies(n, linked) for n in notices}
+    # Who a notice assigns tasks to also depends on agencies.yml: part of its digest.
+    wanted = {n.key: f"{notice_digest(n)}|{sorted(agencies[n.key].items())}" for n in notices}
     with index_lock(root):
         gen = current_generation(root)
         if gen is not None and not authentic(gen, prune=True):
@@ -268,7 +284,8 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                 for key in removed:
                     writer.delete_by_term("key", key)
                 for notice in changed:
-                    doc = document(notice, order[notice.key], linked.topics)
+                    doc = document(notice, order[notice.key], linked.topics,
+                                   agencies=agencies[notice.key])
                     if rebuild:
                         writer.add_document(**doc)
                     else:

@@ -10,14 +10,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, MutableMapping
 
-from ..model import Archive, Notice, Numbers, Topic
+from ..model import Agency, Archive, Notice, Numbers, Topic
 from .indexes import Facet, TopicNeighbours, facet, roll_up_topics, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
+from .tasks import AgencyPage, LazyRegister, Task
 
 __all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
-           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT"]
+           "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT", "Task",
+           "AgencyPage"]
 
 # Browsing indexes: facet name → how a notice's value is read.
 FACETS = {
@@ -49,13 +51,28 @@ class LinkedArchive:
     external_of: Mapping[str, tuple[ExternalDocument, ...]] = field(default_factory=dict)
     neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
     facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
+    agencies: Mapping[str, Agency] = field(default_factory=dict)
+    # The task register, built on first use: reading every body for assignments costs more than
+    # the rest of linking, and many consumers (`check`, a search of a fresh index) never ask.
+    register: "LazyRegister | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def tasks(self) -> Mapping[str, tuple[Task, ...]]:
+        """Notice key → its tasks."""
+        return self.register.get()[0] if self.register is not None else {}
+
+    @property
+    def agency_pages(self) -> Mapping[str, AgencyPage]:
+        """Agency key → its page (tasks most urgent first)."""
+        return self.register.get()[1] if self.register is not None else {}
 
     def notice_for(self, number: str, citing: Notice | None = None) -> Notice | None:
         return self.by_number.get(number, citing=citing)
 
 
 def link(archive: Archive, profile: str = "public",
-         memo: MutableMapping | None = None) -> LinkedArchive:
+         memo: MutableMapping | None = None,
+         tasks_memo: MutableMapping | None = None) -> LinkedArchive:
     """`memo`: a persistent map content digest → what a body mentions (see cache.Memo)."""
     published: list[Notice] = []
     withheld: Counter = Counter()
@@ -95,6 +112,7 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
+    register = LazyRegister(published, archive.agencies, by_number, tasks_memo)
     rolled = roll_up_topics(topic_notices, archive.topics)
     return LinkedArchive(
         profile=profile,
@@ -114,4 +132,6 @@ def link(archive: Archive, profile: str = "public",
         external_of=body.external_of,
         neighbours=topic_neighbours(topic_notices),
         facets={name: facet(published, value) for name, value in FACETS.items()},
+        agencies=archive.agencies,
+        register=register,
     )

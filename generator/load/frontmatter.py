@@ -77,6 +77,12 @@ def _measure(node: yaml.Node, limit: int) -> None:
 
 def _record_lines(node: yaml.Node, prefix: str, offset: int,
                   lines: dict[str, int], columns: dict[str, int]) -> None:
+    if isinstance(node, yaml.SequenceNode) and prefix in ("tasks.", "closes."):
+        # Items of the task lists are named "tasks.0", "tasks.0.lead": check points at them.
+        for i, item in enumerate(node.value):
+            lines.setdefault(f"{prefix}{i}", item.start_mark.line + offset)
+            _record_lines(item, f"{prefix}{i}.", offset, lines, columns)
+        return
     if not isinstance(node, yaml.MappingNode):
         return
     seen: set[str] = set()

@@ -20,6 +20,7 @@ from .paths import UnsafePath, read_inside, unsafe_reason, walk_inside
 from .reader import MAX_FILE_BYTES, DecodeProblem, decode
 
 TOPICS_FILE = "topics.yml"
+AGENCIES_FILE = "agencies.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,19 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(
             rel, 0, 1, ERROR, "NA301",
             f"thiếu tệp {TOPICS_FILE}: danh mục chủ đề (slug → name, aliases, description)"),))
+    return _load_vocabulary(path, rel, root)
+
+
+def load_agencies(notices_dir: Path, root: Path) -> TopicsDocument:
+    """notices/agencies.yml, the agency vocabulary; optional (no file: no agency is known)."""
+    path = notices_dir / AGENCIES_FILE
+    rel = _relative(path, root)
+    if not os.path.lexists(path):
+        return TopicsDocument(rel, {})
+    return _load_vocabulary(path, rel, root)  # a link out or a FIFO is refused there
+
+
+def _load_vocabulary(path: Path, rel: str, root: Path) -> TopicsDocument:
     try:
         text, _ = decode(read_inside(path, root, MAX_FILE_BYTES))
         data, lines, _ = frontmatter.parse_yaml(text, offset=1)
@@ -110,7 +124,7 @@ def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:
         if isinstance(problem, OSError):
             problem = f"không đọc được tệp: {problem.strerror}"
         return TopicsDocument(rel, {}, diagnostics=(Diagnostic(rel, line, 1, ERROR, code,
-                                                               f"{TOPICS_FILE}: {problem}"),))
+                                                               f"{path.name}: {problem}"),))
     return TopicsDocument(rel, data, lines, tuple(topics_invisible(rel, text)))
 
 

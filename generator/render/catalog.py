@@ -12,7 +12,9 @@ from typing import Any
 
 from ..link import LinkedArchive
 from ..model import Notice
+from ..validate.rules import today_in_vietnam
 from . import views
+from .task_data import agency_url, task_record
 
 FORMAT = "notice-archive/notices"
 VERSION = 1
@@ -22,8 +24,15 @@ def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def catalog(linked: LinkedArchive, site_url: str = "") -> dict[str, Any]:
+def catalog(linked: LinkedArchive, site_url: str = "", today=None) -> dict[str, Any]:
     base = site_url.rstrip("/") + "/" if site_url else ""
+    today = today or today_in_vietnam()
+
+    def task(t) -> dict[str, Any]:
+        record = task_record(t, today, base)
+        del record["notice"]   # it is the notice the task is listed under
+        record["point"] = t.point
+        return record
 
     def ref(n: Notice) -> dict[str, Any]:
         return {"key": n.key, "number": n.shown_number, "url": base + views.notice_url(n)}
@@ -68,6 +77,7 @@ def catalog(linked: LinkedArchive, site_url: str = "") -> dict[str, Any]:
             "cited_by": [ref(t) for t in linked.backlinks.get(n.key, ())],
             "external": [{"key": d.key, "label": d.label, "url": base + views.external_url(d.key)}
                          for d in linked.external_of.get(n.key, ())],
+            "tasks": [task(t) for t in linked.tasks.get(n.key, ())],
         })
     return {
         "format": FORMAT,
@@ -83,6 +93,9 @@ def catalog(linked: LinkedArchive, site_url: str = "") -> dict[str, Any]:
                                 "url": base + views.external_url(d.key),
                                 "cited_by": [ref(n) for n in d.citing]}
                                for d in linked.external.values()],
+        "agencies": [{"key": p.key, "name": p.name, "slug": p.agency.slug if p.agency else None,
+                      "url": base + agency_url(p.key), "tasks": len(p.tasks)}
+                     for p in linked.agency_pages.values()],
         "notices": notices,
     }
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from ..link import LinkedArchive
 from .catalog import write_catalog
 from .feeds import write_feeds
+from .task_files import write_task_files
 
 
 def write_data_files(linked: LinkedArchive, site_dir: Path, site_url: str = "",
                      site_name: str = "Lưu trữ thông báo") -> None:
     write_feeds(linked, site_dir, site_name, site_url)
     write_catalog(linked, site_dir, site_url)
+    write_task_files(linked, site_dir, site_name, site_url)

@@ -12,7 +12,9 @@ from typing import Any, Callable, Iterator
 
 from ..link import PROFILE_LABELS, LinkedArchive
 from ..model import Notice
-from . import views
+from ..validate.rules import today_in_vietnam
+from . import task_views, views
+from .format import short_date
 
 HOME_LATEST = 20
 LIST_LIMIT = 200  # a timeline longer than this gets one page per year
@@ -28,8 +30,10 @@ class PageSpec:
     notice: Notice | None = None
 
 
-def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT) -> Iterator[PageSpec]:
-    yield from _notice_pages(linked)
+def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT,
+               today=None) -> Iterator[PageSpec]:
+    today = today or today_in_vietnam()   # overdue marks are as of the build date
+    yield from _notice_pages(linked, today)
     yield _home(linked)
     # The search results page: filled in the browser from the exported index (?q=…).
     yield PageSpec("tim-kiem/index.md", "Tìm kiếm", "search.html")
@@ -38,6 +42,7 @@ def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT) -> Iterator[
     for facet in views.FACETS:
         yield from _facet_pages(linked, facet, list_limit)
     yield from _external_pages(linked, list_limit)
+    yield from _task_pages(linked, today)
 
 
 def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: int,
@@ -73,14 +78,16 @@ def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: in
     return years, specs
 
 
-def _notice_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
+def _notice_pages(linked: LinkedArchive, today) -> Iterator[PageSpec]:
     for notice in linked.notices:
         yield PageSpec(
             src_uri=f"{notice.key}.md",
             title=notice.title,
             template="notice.html",
             markdown=notice.body,
-            context=lambda n=notice: {"notice": views.notice_page(n, linked)},
+            context=lambda n=notice: {"notice": views.notice_page(n, linked),
+                                      "tasks": task_views.notice_tasks(n.key, linked, today),
+                                      "today": short_date(today)},
             notice=notice,
         )
 
@@ -191,6 +198,18 @@ def _external_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
                        context=lambda d=doc, years=years: {
                            "index_title": title, "index_url": f"{folder}/", "name": d.label,
                            "external": True, "count": len(d.citing), "years": years()})
+
+
+def _task_pages(linked: LinkedArchive, today) -> Iterator[PageSpec]:
+    """The *Nhiệm vụ* tab: every lead agency with its counts, and a page per agency."""
+    folder = task_views.TASKS_DIR
+    yield PageSpec(f"{folder}/index.md", "Nhiệm vụ", "tasks.html",
+                   context=lambda: {"agencies": task_views.agency_list(linked, today),
+                                    "today": short_date(today),
+                                    "total": sum(len(ts) for ts in linked.tasks.values())})
+    for key, page in linked.agency_pages.items():
+        yield PageSpec(f"{folder}/{key}.md", f"Nhiệm vụ: {page.name}", "agency-tasks.html",
+                       context=lambda key=key: task_views.agency_page(key, linked, today))
 
 
 def common_context(linked: LinkedArchive) -> dict[str, Any]:

@@ -33,7 +33,7 @@ from ..index import ranking
 from ..index.analysis import accent_key, folded_words, forms, syllable_list
 from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
                            prefixes_kind, spec, word_fields)
-from ..index.writer import document, indexable, source_state, update_index
+from ..index.writer import document, indexable, notice_agencies, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
 
@@ -125,18 +125,20 @@ def _code_digest() -> str:
 _CODE_DIGEST: list[str] = []
 
 
-def _analysis_key(notice, topics) -> str:
-    """Everything a notice's analysis depends on: the notice, its topics' names, the code."""
+def _analysis_key(notice, topics, agencies) -> str:
+    """Everything a notice's analysis depends on: the notice, its topics' names, the agencies
+    it gives tasks to, the code."""
     if not _CODE_DIGEST:
         _CODE_DIGEST.append(_code_digest())
     vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
-    return hashlib.sha256(f"{_CODE_DIGEST[0]}\0{notice!r}\0{vocabulary!r}".encode()).hexdigest()
+    return hashlib.sha256(f"{_CODE_DIGEST[0]}\0{notice!r}\0{vocabulary!r}\0"
+                          f"{sorted(agencies.items())!r}".encode()).hexdigest()
 
 
-def _analysed(notice, doc_id: int, topics, memo: MutableMapping | None) -> tuple:
+def _analysed(notice, doc_id: int, topics, agencies, memo: MutableMapping | None) -> tuple:
     """(weights, set keys, accented body forms, folded body forms, reading text) of one notice,
     memoised by content so a build analyses only the notices that changed."""
-    key = _analysis_key(notice, topics) if memo is not None else None
+    key = _analysis_key(notice, topics, agencies) if memo is not None else None
     if key is not None:
         known = memo.get(key)
         if known is not None:
@@ -144,7 +146,7 @@ def _analysed(notice, doc_id: int, topics, memo: MutableMapping | None) -> tuple
     # Title and body are tokenized once, for the acronyms and for the terms.
     tokens = {"title": syllable_list(notice.title), "body": syllable_list(notice.body)}
     doc = document(notice, doc_id, topics,
-                   {name: [forms(w)[1] for w in ws] for name, ws in tokens.items()})
+                   {name: [forms(w)[1] for w in ws] for name, ws in tokens.items()}, agencies)
     terms = NoticeTerms(doc, tokens)
     value = (terms.weights, terms.sets, terms.body_exact, terms.body_folded,
              doc.get("text", "")[:TEXT_CHARS])
@@ -190,8 +192,8 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
     body_df: Counter = Counter()
     exact_df: Counter = Counter()
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
-        weights, keys, body_exact, body_folded, text = _analysed(notice, doc_id, linked.topics,
-                                                                 memo)
+        weights, keys, body_exact, body_folded, text = _analysed(
+            notice, doc_id, linked.topics, notice_agencies(notice, linked), memo)
         for word, weight in weights.items():
             words[word].append((doc_id, weight))
         for key in keys:

@@ -15,6 +15,7 @@ from .rules import check_archive
 from .form import check_form_of_text
 from .safety import check_body
 from .topic_mentions import check_topic_mentions
+from .agencies import build_agencies
 from .topics import build_topics
 
 __all__ = ["ValidationResult", "validate", "assemble", "check_document"]
@@ -43,21 +44,28 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
     return notice, list(capped(diagnostics))
 
 
-def validate(loaded: LoadResult, today: dt.date | None = None) -> ValidationResult:
+def validate(loaded: LoadResult, today: dt.date | None = None,
+             agencies_doc: TopicsDocument | None = None) -> ValidationResult:
     topics, _ = build_topics(loaded.topics)
     return assemble((check_document(doc, topics) for doc in loaded.documents), loaded.topics,
-                    today)
+                    today, agencies_doc)
 
 
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
-             topics_doc: TopicsDocument, today: dt.date | None = None) -> ValidationResult:
-    """Combine per-file results (possibly cached) with the topics and the archive-wide rules."""
+             topics_doc: TopicsDocument, today: dt.date | None = None,
+             agencies_doc: TopicsDocument | None = None) -> ValidationResult:
+    """Combine per-file results (possibly cached) with the vocabularies and the archive-wide
+    rules."""
     topics, diagnostics = build_topics(topics_doc)
+    agencies: dict = {}
+    if agencies_doc is not None:
+        agencies, found = build_agencies(agencies_doc)
+        diagnostics.extend(found)
     notices = []
     for notice, found in per_document:
         diagnostics.extend(found)
         if notice is not None:
             notices.append(notice)
-    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics)
+    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies)
     diagnostics.extend(check_archive(archive, today))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -12,12 +12,17 @@ from typing import Any
 
 from ..diagnostics import ERROR, Diagnostic
 from ..load import SourceDocument
-from ..model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, Meeting, Notice, Signer
+from ..deadlines import looks_like_date, parse_iso, suggest_iso
+from ..model import (CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, TASK_STATUSES, Closing, Meeting,
+                     Notice, Signer, TaskEntry)
 from ..text import fold, nfc
 from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
-            "recipients", "topics", "related", "supersedes", "original", "status", "classification")
+            "recipients", "topics", "related", "supersedes", "original", "status", "classification",
+            "closes", "tasks")
+TASK_KEYS = ("lead", "support", "action", "deadline", "status", "completed", "report", "point")
+CLOSING_KEYS = ("notice", "point")
 MEETING_KEYS = ("date", "location", "chair", "chair_title")
 SIGNER_KEYS = ("name", "title", "authority")
 ALWAYS_REQUIRED = ("title", "type", "status", "classification")
@@ -226,6 +231,8 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         problem = original_form_problem(original)
         if problem:
             f.error("original", "NA420", problem)
+    tasks = _tasks(f, data)
+    closes = _closes(f, data)
 
     diagnostics = list(doc.diagnostics) + f.diagnostics
     if any(d.severity == ERROR for d in f.diagnostics) or None in (title, doc_type, status,
@@ -236,7 +243,8 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         classification=classification, body=doc.body, body_line=doc.body_line,
         digest=doc.digest, number=number, issuer=issuer, place=place, date=date,
         meeting=meeting, signer=signer, recipients=recipients, topics=topics, related=related,
-        supersedes=supersedes, original=original, lines=dict(doc.lines),
+        supersedes=supersedes, original=original, tasks=tasks, closes=closes,
+        lines=dict(doc.lines),
     )
     return notice, diagnostics
 
@@ -254,3 +262,125 @@ def _iso_hint(value) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _tasks(f: _Fields, data: dict) -> tuple[TaskEntry, ...] | None:
+    """`tasks:` — the assignments as a person corrected them (NA711–NA713)."""
+    raw = data.get("tasks")
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        f.error("tasks", "NA711", f'trường "tasks" phải là danh sách nhiệm vụ (mỗi mục có lead, '
+                f"action, deadline, …), không phải {_kind(raw)}")
+        return None
+    entries = []
+    for i, item in enumerate(raw):
+        name = f"tasks.{i}"
+        if not isinstance(item, dict):
+            f.error(name, "NA711", f"nhiệm vụ thứ {i + 1} phải có lead, action, … (mapping), "
+                    f"không phải {_kind(item)}")
+            continue
+        for key in item:
+            if key not in TASK_KEYS:
+                f.error(f"{name}.{key}", "NA711", f'trường "{key}" của nhiệm vụ thứ {i + 1} không '
+                        f"có trong định dạng (lead, support, action, deadline, status, completed, "
+                        f"report, point){did_you_mean(str(key), TASK_KEYS)}")
+        lead = _task_text(f, item, "lead", name)
+        action = _task_text(f, item, "action", name)
+        for key, value in (("lead", lead), ("action", action)):
+            if value is None and not any(d.field == f"{name}.{key}" for d in f.diagnostics):
+                f.error(name, "NA711", f'nhiệm vụ thứ {i + 1} thiếu "{key}"')
+        support = item.get("support") or []
+        if isinstance(support, str):
+            support = [support]
+        if not isinstance(support, list) or not all(isinstance(s, str) for s in support):
+            f.error(f"{name}.support", "NA711", f'"support" của nhiệm vụ thứ {i + 1} phải là danh '
+                    "sách tên cơ quan")
+            support = []
+        deadline, deadline_text = _task_deadline(f, item, "deadline", name)
+        completed, _ = _task_deadline(f, item, "completed", name, phrase_allowed=False)
+        status = _task_text(f, item, "status", name)
+        if status is not None and status not in TASK_STATUSES:
+            f.error(f"{name}.status", "NA712", f'trạng thái "{status}" của nhiệm vụ thứ {i + 1} '
+                    f"không hợp lệ; chọn một trong: {', '.join(TASK_STATUSES)}"
+                    f"{did_you_mean(status, TASK_STATUSES)}")
+            status = None
+        if lead is None or action is None:
+            continue
+        entries.append(TaskEntry(
+            lead=lead, action=action, support=tuple(" ".join(nfc(s).split()) for s in support),
+            deadline=deadline, deadline_text=deadline_text, status=status, completed=completed,
+            report=_task_text(f, item, "report", name), point=_task_text(f, item, "point", name),
+            line=f.line(name)))
+    return tuple(entries)
+
+
+def _task_text(f: _Fields, item: dict, key: str, prefix: str) -> str | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        f.error(f"{prefix}.{key}", "NA711", f'"{key}" của {_task_name(prefix)} phải là chuỗi, '
+                f"không phải {_kind(value)}")
+        return None
+    text = " ".join(nfc(str(value)).split())
+    return text or None
+
+
+def _task_name(prefix: str) -> str:
+    return f"nhiệm vụ thứ {int(prefix.rsplit('.', 1)[1]) + 1}"
+
+
+def _task_deadline(f: _Fields, item: dict, key: str, prefix: str, phrase_allowed: bool = True,
+                   ) -> tuple[dt.date | None, str | None]:
+    """A day (YYYY-MM-DD), or for a deadline a phrase with no day ("hằng tháng")."""
+    value = item.get(key)
+    if value is None:
+        return None, None
+    date = parse_iso(value)
+    if date is not None:
+        return date, None
+    text = " ".join(nfc(str(value)).split()) if isinstance(value, (str, int, float)) else ""
+    if phrase_allowed and text and not looks_like_date(text) and not isinstance(value, (int,
+                                                                                         float)):
+        return None, text
+    hint = suggest_iso(text)
+    f.error(f"{prefix}.{key}", "NA713", f'"{key}" của {_task_name(prefix)} phải là ngày dạng '
+            f"YYYY-MM-DD{' (ví dụ ' + hint + ')' if hint else ''}"
+            f"{', hoặc một cụm từ như “hằng tháng”' if phrase_allowed else ''}, không phải "
+            f"{value!r}")
+    return None, None
+
+
+def _closes(f: _Fields, data: dict) -> tuple[Closing, ...]:
+    """`closes:` — earlier notices (or one of their points) whose tasks this one reports done."""
+    raw = data.get("closes")
+    if raw is None:
+        return ()
+    if isinstance(raw, (str, dict)):
+        raw = [raw]
+    if not isinstance(raw, list):
+        f.error("closes", "NA711", 'trường "closes" phải là danh sách số thông báo, ví dụ '
+                '["145/TB-VPUBND"] hoặc [{notice: "145/TB-VPUBND", point: "2"}]')
+        return ()
+    out = []
+    for i, item in enumerate(raw):
+        name = f"closes.{i}"
+        if isinstance(item, str) and item.strip():
+            out.append(Closing(" ".join(nfc(item).split()), None, f.line(name)))
+            continue
+        if isinstance(item, dict):
+            for key in item:
+                if key not in CLOSING_KEYS:
+                    f.error(f"{name}.{key}", "NA711", f'trường "{key}" trong "closes" không hợp '
+                            f"lệ (notice, point){did_you_mean(str(key), CLOSING_KEYS)}")
+            number = item.get("notice")
+            point = item.get("point")
+            if isinstance(number, str) and number.strip():
+                out.append(Closing(" ".join(nfc(number).split()),
+                                   str(point).strip() if point is not None else None,
+                                   f.line(name)))
+                continue
+        f.error(name, "NA711", f'mục thứ {i + 1} của "closes" phải là số thông báo hoặc '
+                '{notice: "…", point: "…"}')
+    return tuple(out)

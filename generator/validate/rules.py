@@ -12,6 +12,7 @@ from ..model import Archive, Notice
 from ..text import fold
 from .form import NUMBER, check_form
 from .suggest import did_you_mean
+from .tasks import check_tasks
 from .url_safety import check_urls
 
 
@@ -41,6 +42,7 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     yield from _topics(archive)
     yield from _folder_years(archive)
     yield from check_urls(archive)
+    yield from check_tasks(archive)
 
 
 def _number_identity(number: str) -> str:

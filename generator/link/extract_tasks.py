@@ -1,0 +1,650 @@
+"""Assignments in the body of a conclusion: who leads, who supports, what, by when.
+
+The genre: numbered sections (I., II.), points (1., 2.), sub-points (a), b)) and dashes;
+assignments written as "Giao Sở A chủ trì, phối hợp với Sở B …", "Đề nghị …", "Yêu cầu …",
+"Sở A: …", "Sở A tiếp tục …", or a point with no subject under a heading that has one ("Sở Y tế:"
+/ "Các sở, ngành, địa phương tập trung thực hiện các nhiệm vụ sau:"), or, in the part of a
+meeting's conclusion that gives directions, the agency whose report the meeting heard.
+
+A task is one lead's assignment in one paragraph: clauses without a subject of their own that
+follow it (after ";" or ".") belong to it. Sections about results or shortcomings give no task
+unless a sentence assigns one explicitly; past results ("đã …") are never tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from ..agencies import AgencyMatcher, Token, tokens
+from ..deadlines import best_deadline
+from ..outline import Block as _Block, blocks
+from ..match import fold_with_offsets
+from ..text import canonical as _canonical
+
+def fold(text: str) -> str:
+    """Folded like text.fold, by a per-character table (clauses are folded often)."""
+    return fold_with_offsets(text)[0]
+
+
+# One word's canonical form, cached: the same few thousand words recur in every notice.
+canonical = functools.lru_cache(maxsize=65536)(_canonical)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedTask:
+    lead: str                       # vocabulary name when resolved, else as written
+    lead_slug: str | None
+    support: tuple[str, ...]
+    support_slugs: tuple[str | None, ...]
+    action: str
+    text: str                       # the sentence(s) the assignment came from
+    deadline: dt.date | None
+    deadline_text: str | None
+    point: str | None               # "II.3.a"
+    line: int                       # line of the notice file
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+def _canon_set(*words: str) -> frozenset[str]:
+    return frozenset(canonical(w) for w in words)
+
+
+# Words that start an agency's name (checked on the text as written, lower case, so "Sở" is
+# not "Số"), and second words after which they are not one ("Ban hành", "Tổ chức").
+_HEADS = _canon_set(
+    "sở", "ubnd", "hđnd", "ủy", "công", "ban", "văn", "thanh", "bộ", "cục", "chi", "tổng",
+    "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
+    "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
+    "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải")
+_HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
+    "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
+    "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
+    "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
+    "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ"},
+    "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
+    "hiệp": {"hội"}, "cảng": {"vụ"}, "điện": {"lực"}, "lực": {"lượng"},
+    "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
+    "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
+    "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
+    "kiểm": {"toán"}, "hải": {"quan"},
+}
+_HEAD_NOT = {
+    "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
+    "hội": {"nghị", "thảo", "đàm", "nhập", "viên", "chữ"},
+    "đoàn": {"kết", "viên", "thể"}, "bộ": {"máy", "sung", "hồ", "tiêu", "mặt", "luật"},
+    "trường": {"hợp"}, "quỹ": {"đất", "nhà"}, "đài": {"hội", "tưởng"},
+    "báo": {"cáo", "chí"}, "phòng": {"chống", "ngừa", "cháy", "tránh", "khi", "họp"},
+    "viện": {"phí", "trợ"}, "đội": {"ngũ"}, "các": {"nội", "nhiệm", "giải", "chỉ", "dự", "vụ",
+                                                        "công", "hoạt", "chương", "kế", "đề",
+                                                        "văn", "quy", "hộ", "trường", "loại",
+                                                        "biện", "tuyến", "khu", "cụm", "điểm",
+                                                        "mục", "chính", "thủ", "đối", "lực"},
+    "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
+}
+_HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
+_HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
+               for k, v in _HEAD_PAIRS.items()}
+
+# Where an agency name written freely stops: the verb or preposition after it.
+_STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
+    "chủ trì", "phối hợp", "tiếp tục", "khẩn trương", "tập trung", "tổ chức", "chỉ đạo",
+    "rà soát", "tham mưu", "xây dựng", "triển khai", "thực hiện", "hướng dẫn", "kiểm tra",
+    "theo dõi", "đôn đốc", "báo cáo", "nghiên cứu", "đề xuất", "hoàn thành", "hoàn thiện",
+    "tăng cường", "đẩy mạnh", "đẩy nhanh", "quan tâm", "chịu trách", "có trách", "cập nhật",
+    "bố trí", "giải quyết", "xử lý", "tuyên truyền", "chủ động", "kịp thời", "thường xuyên",
+    "duy trì", "bảo đảm", "đảm bảo", "nâng cao", "phát huy", "ban hành", "cung cấp",
+    "thẩm định", "phê duyệt", "tổng hợp", "giám sát", "vận động", "căn cứ", "tiếp nhận",
+    "kiện toàn", "sắp xếp", "hỗ trợ", "phân bổ", "giải ngân", "bàn giao", "khắc phục",
+    "chuẩn bị", "rút kinh", "đánh giá", "nắm chắc", "nắm bắt", "dự báo", "điều tra", "thu hồi",
+    "khảo sát", "chấn chỉnh", "quán triệt", "đề nghị", "yêu cầu", "tiến hành", "lồng ghép",
+    "nghiêm túc", "quyết liệt", "huy động", "tích cực", "thống nhất", "làm việc", "làm rõ",
+    "tham gia", "phấn đấu", "có kế", "có văn", "có ý", "xác định", "xác minh", "củng cố",
+    "ngăn chặn", "đấu tranh", "ứng dụng", "quản lý", "rà lại", "cho ý", "lập hồ", "lập kế",
+    "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
+    "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng")}
+_STOP_WORDS = _canon_set(
+    "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
+    "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
+    "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
+    "khi", "nếu", "nhanh", "ngay", "cho")
+_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
+_PERSON_TITLES = {tuple(p.split()) for p in (
+    "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
+    "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
+    "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
+
+_TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
+    _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
+_MARKERS = {tuple(p.split()) for p in (
+    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
+    "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
+# "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
+_NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
+                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với")
+_HEAD_CHARS = 320
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+_MARKER_WORDS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen)(?!\w)")
+_MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _m in sorted(_MARKERS, key=len, reverse=True):
+    _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
+_CONNECTORS = re.compile(
+    r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
+    r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
+    re.IGNORECASE)
+
+# Sentences that never carry a task.
+_NOT_TASK_START = re.compile(
+    r"^(?:ngày\s+\d|sau khi nghe|qua\s|đánh giá chung|về ưu điểm|về tồn tại|về hạn chế|tham dự|cùng dự|dự họp|cùng tham dự|thành phần|"
+    r"ghi nhận|biểu dương|hoan nghênh|đánh giá cao|nhìn chung|thời gian qua|qua \d|tuy nhiên|"
+    r"bên cạnh (?:những |các )?(?:kết quả|mặt)|kết quả|đến nay|đến ngày|tính đến|"
+    r"năm \d{4}|trong năm \d{4}|từ đầu năm|cơ bản thống nhất|thống nhất (?:với|đánh giá|"
+    r"thông qua|nội dung|báo cáo|chủ trương|như)|đồng ý (?:với|thông qua)|chúc mừng|"
+    r"trên đây là|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)[^.]{0,40}thông báo|"
+    r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật)", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
+    r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$",
+    re.IGNORECASE)
+_INTRO_END = re.compile(r"(?:kết luận|chỉ đạo|ý kiến|thống nhất)[^.]{0,30}như sau\s*:?\s*$",
+                        re.IGNORECASE)
+_PREAMBLE = re.compile(r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|thành phần)",
+                       re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|thời gian qua)(?!\w)", re.IGNORECASE)
+_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày|"
+                     r"kịp thời|tập trung|đẩy nhanh)(?!\w)", re.IGNORECASE)
+_IMPERATIVE = _canon_set(
+    "tăng", "tiếp", "nâng", "tập", "khẩn", "chủ", "phối", "triển", "thực", "rà", "xây", "tổ",
+    "đẩy", "kiểm", "tham", "phát", "chỉ", "hoàn", "nghiên", "đôn", "theo", "quan", "duy",
+    "bảo", "đảm", "kịp", "thường", "làm", "huy", "chú", "cần", "phải", "tuyên", "vận", "xử",
+    "giải", "rút", "đánh", "nắm", "ưu", "lựa", "bố", "cập", "hướng", "sớm", "khắc",
+    "đề", "trình", "báo", "ban", "lập", "cung", "tích", "quán", "chấn", "kiện", "sắp", "hỗ",
+    "phân", "tiến", "giữ", "mở", "xác", "siết", "phòng", "ngăn", "đấu", "củng", "tạo", "ứng",
+    "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
+    "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
+    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu")
+# First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
+_IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
+    "tổng": ("hợp", "kết", "rà"), "yêu": ("cầu",), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
+    "thực": ("hiện",), "xây": ("dựng",), "nâng": ("cao", "cấp"), "tham": ("mưu", "gia"),
+    "bảo": ("đảm", "vệ", "quản"), "hướng": ("dẫn",), "cung": ("cấp", "ứng"), "dự": ("trù",), "số": ("hóa", "hoá"),
+    "thống": ("kê",), "hạn": ("chế",), "lãnh": ("đạo",), "phòng": ("ngừa", "chống", "tránh"),
+    "điều": ("chỉnh", "tra", "tiết", "phối", "động", "hành"), "đề": ("xuất", "nghị", "ra"),
+    "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
+    "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
+    "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
+}.items()}
+_NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
+    "đánh giá cao", "thống nhất", "đồng ý", "số vụ", "số người", "toàn tỉnh", "tổng số",
+    "tổng cộng", "theo báo", "theo đó", "theo kế", "thực hiện tốt", "quan điểm",
+    "phát biểu", "hạn chế", "đồng chí", "chỉ tiêu", "chỉ số", "tạo điều", "nhanh chóng")}
+_PAST_SECTION = re.compile(
+    r"kết quả|hạn chế|tồn tại|đánh giá|tình hình|khuyết điểm|nguyên nhân|ưu điểm|bài học|"
+    r"khó khăn|vướng mắc|thuận lợi", re.IGNORECASE)
+_DIRECTIVE_SECTION = re.compile(
+    r"nhiệm vụ|phương hướng|giải pháp|thời gian tới|chỉ đạo|đề nghị|kiến nghị|đề xuất|"
+    r"triển khai|kế hoạch|tổ chức thực hiện|giao|yêu cầu|ý kiến kết luận|trọng tâm", re.IGNORECASE)
+_HOST = re.compile(r"(?:sau khi )?nghe\s+(?:(?:đại diện|lãnh đạo|ban giám đốc|đồng chí)\s+)*",
+                   re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
+_ABBREV_END = re.compile(r"\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)\.$")
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """Clauses of a paragraph with the separator that followed each (". " or "; ")."""
+    parts: list[tuple[str, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        piece = text[start:m.start()]
+        if piece.endswith(".") and _ABBREV_END.search(piece):
+            continue
+        parts.append((piece.strip(), piece.rstrip()[-1:]))
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append((tail, ""))
+    return [(p, sep) for p, sep in parts if p]
+
+
+# ---------------------------------------------------------------------------- agency lists
+
+@dataclass
+class _Party:
+    name: str
+    slug: str | None
+
+
+class _Parser:
+    def __init__(self, matcher: AgencyMatcher):
+        self.matcher = matcher
+        # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
+        self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
+
+    def agency_at(self, text: str, toks: list[Token], i: int,
+                  loose: bool = False) -> tuple[int, _Party] | None:
+        """One agency starting at token i: from the vocabulary, or a name written freely.
+        `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
+        if i >= len(toks):
+            return None
+        for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
+            n = len(title)
+            if tuple(t.word for t in toks[i:i + n]) == title:
+                hit = self.matcher.match_at(toks, i + n)
+                if hit:
+                    return hit[0], _Party(self.matcher.agencies[hit[1]].name, hit[1])
+        hit = self.matcher.match_at(toks, i)
+        if hit:
+            end = hit[0]
+            # "Công an tỉnh Hậu Giang": a known name followed by a place stays that agency.
+            return end, _Party(self.matcher.agencies[hit[1]].name, hit[1])
+        word = canonical(text[toks[i].start:toks[i].end])
+        if loose and text[toks[i].start].isupper() and word not in _HEADS:
+            word = "các"   # read on as a name written freely, whatever its first word
+        elif word not in _HEADS or not text[toks[i].start].isupper() and word != "các":
+            return None
+        second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        pair = _HEAD_PAIRS.get(word, ...)
+        if pair is not ... and pair is not None and second not in pair:
+            return None
+        if second in _HEAD_NOT.get(word, ()):
+            return None
+        j = i + 1
+        while j < len(toks) and j - i < 14:
+            tok = toks[j]
+            if tok.hard_before or tok.comma_before:
+                break
+            written = text[tok.start:tok.end]
+            low = canonical(written)
+            nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
+            if not written[:1].isupper():
+                prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
+                if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
+                        (prev, low) not in _NAME_PAIRS:
+                    break
+                if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
+                    break
+            j += 1
+        if j - i < 2 and word not in ("ubnd", "hđnd"):
+            return None
+        name = text[toks[i].start:toks[j - 1].end]
+        return j, _Party(name, None)
+
+    def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
+        if self.matcher.match_at(toks, i):
+            return True
+        word = canonical(text[toks[i].start:toks[i].end])
+        return word in _HEADS and text[toks[i].start].isupper()
+
+    def agency_list(self, text: str, toks: list[Token], i: int,
+                    loose: bool = False) -> tuple[int, list[_Party]]:
+        """Agencies separated by commas, "và", "cùng": (token after the list, parties)."""
+        parties: list[_Party] = []
+        first = self.agency_at(text, toks, i, loose)
+        if first is None:
+            return i, parties
+        j, party = first
+        parties.append(party)
+        while j < len(toks):
+            tok = toks[j]
+            if tok.hard_before:
+                break
+            k = j
+            if tok.word in ("va", "cung", "voi") and not tok.comma_before:
+                k = j + 1
+            elif not tok.comma_before:
+                break
+            elif tok.word == "va":
+                k = j + 1
+            nxt = self.agency_at(text, toks, k) if k < len(toks) and not toks[k].hard_before \
+                else None
+            if nxt is None:
+                break
+            j, party = nxt
+            parties.append(party)
+        return j, parties
+
+
+def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(toks):
+        return False
+    return all(toks[i + j].word == w for j, w in enumerate(phrase))
+
+
+@dataclass
+class _Assignment:
+    leads: list[_Party]
+    support: list[_Party]
+    action: str
+    explicit: bool           # introduced by Giao/Đề nghị/Yêu cầu or by a subject
+
+
+def _keys(parties: list[_Party]) -> list[str]:
+    return [p.slug or p.name.lower() for p in parties]
+
+
+def _unique(parties: list[_Party]) -> list[_Party]:
+    seen, out = set(), []
+    for p in parties:
+        k = p.slug or p.name.lower()
+        if k not in seen:
+            seen.add(k)
+            out.append(p)
+    return out
+
+
+class TaskExtractor:
+    def __init__(self, matcher: AgencyMatcher):
+        self.matcher = matcher
+        self.parser = _Parser(matcher)
+
+    # -- one clause
+    def assignment(self, clause: str) -> _Assignment | None:
+        """The lead(s), support and action of a clause that names its lead, else None."""
+        m = _CONNECTORS.match(clause)
+        body_start = m.end() if m else 0
+        if not self._may_assign(clause, body_start):
+            return None
+        # The lead and its support stand near the start; read further only for a late marker.
+        late = _MARKER_WORDS.search(fold(clause[_HEAD_CHARS:]).lower()) \
+            if len(clause) > _HEAD_CHARS else None
+        toks = tokens(clause if late or len(clause) <= _HEAD_CHARS
+                      else clause[:clause.rfind(" ", 0, _HEAD_CHARS)])
+        if not toks:
+            return None
+        start_tok = next((k for k, t in enumerate(toks) if t.start >= body_start), len(toks))
+        # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
+        # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
+        end, leads = self.parser.agency_list(clause, toks, start_tok)
+        if leads and self._marker_at(toks, end) and self._is_speaker(clause, leads):
+            leads = []
+        if leads:
+            if end >= len(toks):
+                return None
+            nxt = canonical(clause[toks[end].start:toks[end].end])
+            standing = re.match(r"\s*là\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì)"
+                                r"[^,;]*,\s*", clause[toks[end].start:], re.IGNORECASE)
+            if standing:   # "Công an tỉnh là cơ quan thường trực, theo dõi …"
+                k = next((n for n, t in enumerate(toks)
+                          if t.start >= toks[end].start + standing.end()), len(toks))
+                return self._rest(clause, toks, k, leads, True)
+            if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+                    nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
+                        "trach", "ke", "van", "y", "bao")):
+                return None
+            return self._rest(clause, toks, end, leads, True)
+        # 2. A marker at a clause boundary: "Giao Sở A …", "…, đề nghị Sở B …".
+        for k in range(start_tok, len(toks)):
+            marker = self._marker_at(toks, k)
+            if marker is None:
+                continue
+            if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
+                    not self._after_speaker(clause, toks, k):
+                continue
+            if k > start_tok and marker[0] == "phan":
+                continue
+            j = k + len(marker)
+            if j < len(toks) and toks[j].word == "cho":
+                j += 1
+            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok)
+            if leads:
+                return self._rest(clause, toks, end, leads, True)
+        return None
+
+    def _may_assign(self, clause: str, start: int) -> bool:
+        """A cheap look before the full reading: does the clause start with what could be an
+        agency, or contain a marker word? Most follow-on clauses do neither."""
+        first = _FIRST_WORD.match(clause, start)
+        if first:
+            word = first.group(1)
+            if canonical(word) in _HEADS or fold(word).lower() in self.parser.first_words:
+                return True
+        return bool(_MARKER_WORDS.search(fold(clause).lower()))
+
+    def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
+        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …": who gives the task, not who
+        does it."""
+        first = leads[0]
+        if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
+            return True
+        return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
+                             re.IGNORECASE)) and first.slug is None
+
+    def _marker_at(self, toks, k: int) -> tuple[str, ...] | None:
+        if k >= len(toks):
+            return None
+        for marker in _MARKERS_BY_FIRST.get(toks[k].word, ()):
+            if _words_at(toks, k, marker):
+                return marker
+        return None
+
+    def _after_speaker(self, clause: str, toks: list[Token], k: int) -> bool:
+        """"Phó Chủ tịch UBND tỉnh giao …", "UBND tỉnh yêu cầu …": a marker after who speaks."""
+        before = clause[:toks[k].start].lower()
+        return bool(re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
+                              r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before))
+
+    def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
+              explicit: bool) -> _Assignment:
+        support: list[_Party] = []
+        j = end
+        if j < len(toks):
+            m = re.match(r"\s*\([^)]{0,200}\)\s*,?", clause[toks[end - 1].end:])
+            if m:   # "Sở A (cơ quan thường trực) chủ trì …"
+                after = toks[end - 1].end + m.end()
+                j = next((n for n, t in enumerate(toks) if t.start >= after), len(toks))
+        if j < len(toks) and _words_at(toks, j, ("chu", "tri")):
+            j += 2
+        for phrase in (("phoi", "hop", "chat", "che", "voi"), ("phoi", "hop", "chat", "che"),
+                       ("phoi", "hop", "voi"), ("phoi", "hop", "cung"), ("phoi", "hop"),
+                       ("va", "phoi", "hop", "voi"), ("va", "phoi", "hop")):
+            if _words_at(toks, j, phrase):
+                after, found = self.parser.agency_list(clause, toks, j + len(phrase))
+                if found:
+                    support.extend(found)
+                    j = after
+                break
+        m = re.search(r"với sự phối hợp (?:của|giữa)\s+", clause, re.IGNORECASE)
+        if m:
+            k = next((n for n, t in enumerate(toks) if t.start >= m.end()), None)
+            if k is not None:
+                support.extend(self.parser.agency_list(clause, toks, k)[1])
+        action = clause[toks[j].start:] if j < len(toks) else ""
+        action = action.lstrip(" ,:;-–").strip()
+        lead_keys = {p.slug or p.name for p in leads}
+        support = [p for p in _unique(support) if (p.slug or p.name) not in lead_keys]
+        return _Assignment(_unique(leads), support, action, explicit)
+
+    def subject_of(self, text: str) -> list[_Party]:
+        """The agencies a heading or an introductory paragraph gives its points to."""
+        text = _strip_heading_words(text)
+        found = self.assignment(text)
+        if found:
+            return found.leads
+        toks = tokens(text)
+        end, parties = self.parser.agency_list(text, toks, 0)
+        if parties and len(toks) - end <= 8:
+            return _unique(parties)
+        return []
+
+    def host(self, body: str) -> list[_Party]:
+        """Whose report the meeting heard ("Sau khi nghe Công an tỉnh báo cáo …")."""
+        body = " ".join(body[:4000].split())
+        for m in _HOST.finditer(body):
+            toks = tokens(body[m.end():m.end() + 300])
+            _, parties = self.parser.agency_list(body[m.end():m.end() + 300], toks, 0)
+            if parties:
+                return parties[:1]
+        return []
+
+    # -- a whole body
+    def extract(self, body: str, first_line: int = 1,
+                reference: dt.date | None = None) -> list[ExtractedTask]:
+        host = self.host(body)
+        out: list[ExtractedTask] = []
+        all_blocks = blocks(body, first_line)
+        # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
+        intro = next((n for n, b in enumerate(all_blocks[:6])
+                      if _INTRO_END.search(b.text)), None)
+        if intro is not None:
+            all_blocks = all_blocks[intro + 1:]
+        # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
+        stack: list[tuple[float, list[_Party] | None, str | None]] = []
+        for block in all_blocks:
+            if _PREAMBLE.match(block.text):
+                continue
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            kind = next((k for _, _, k in reversed(stack) if k), None)
+            carried = next((ls for _, ls, _ in reversed(stack) if ls), None)
+            text = block.text
+            is_header = block.heading or text.rstrip().endswith(":") or _short_title(text)
+            if is_header:
+                own_kind = _section_kind(text)
+                leads = self.subject_of(text) or None
+                stack.append((block.level, leads, own_kind))
+                if block.heading or text.rstrip().endswith(":") or not leads:
+                    continue
+            out.extend(self._block_tasks(block, kind, carried, host, reference))
+        return out
+
+    def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
+                     host: list[_Party], reference: dt.date | None) -> list[ExtractedTask]:
+        if _SUMMARY.match(block.text):   # "Trên đây là Kế hoạch …; yêu cầu các sở …": a formula
+            return []
+        groups: list[list] = []      # [assignment, [clauses]]
+        current = None
+        pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
+        for clause, sep in _sentences(block.text):
+            plain = clause.rstrip(" ./;")
+            if not plain or _CLOSING.search(clause):
+                current = None
+                continue
+            found = self.assignment(plain)
+            head = _CONNECTORS.sub("", plain)
+            if found is not None and _is_past(plain, found):
+                current = None
+                continue
+            if found is not None and _weak_action(found.action) and pending:
+                # Plans write the work first and its owner last: "Hoàn thành …. Giao Sở A."
+                found.action = " ".join(pending)
+                current = [found, [*pending, clause]]
+                groups.append(current)
+                pending = []
+                continue
+            if found is not None and found.action:
+                if kind == "past" and not _STRONG_FUTURE.search(plain) and not \
+                        _EXPLICIT_START.match(plain):
+                    current = None
+                    continue
+                if current is not None and _keys(current[0].leads) == _keys(found.leads):
+                    current[1].append(clause)     # the same lead again: the same task goes on
+                    continue
+                current = [found, [clause]]
+                groups.append(current)
+                continue
+            if _NOT_TASK_START.match(head):
+                continue
+            if current is not None:
+                current[1].append(clause)
+                continue
+            if kind == "past" or not _imperative(head) or _PAST.search(
+                    " ".join(_QUOTED.sub("", head).split()[:5])):
+                if kind != "past":
+                    pending.append(clause)
+                continue
+            leads = carried or (host if kind in ("directive", None) else None)
+            if not leads:
+                pending.append(clause)
+                continue
+            current = [_Assignment(list(leads), [], head, False), [clause]]
+            groups.append(current)
+        tasks = []
+        for assignment, clauses in groups:
+            text = " ".join(clauses)
+            deadline = best_deadline(text, reference)
+            action = " ".join([assignment.action, *clauses[1:]]).strip()
+            for lead in assignment.leads:
+                tasks.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug,
+                    support=tuple(p.name for p in assignment.support),
+                    support_slugs=tuple(p.slug for p in assignment.support),
+                    action=action, text=text,
+                    deadline=deadline.date if deadline else None,
+                    deadline_text=deadline.text if deadline else None,
+                    point=block.point, line=block.line))
+        return tasks
+
+
+_SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
+                            r"(?!\w)", re.IGNORECASE)
+_EXPLICIT_START = re.compile(r"^\W*(?:giao|đề nghị|yêu cầu|kiến nghị)(?!\w)", re.IGNORECASE)
+_WEAK_ACTION = re.compile(r"^(?:(?:chủ trì|thực hiện|triển khai|theo dõi|phụ trách)\b[,\s]*)*"
+                          r"(?:theo (?:chức năng|thẩm quyền)[^.]*)?$", re.IGNORECASE)
+
+
+def _weak_action(action: str) -> bool:
+    """"chủ trì", "theo chức năng, nhiệm vụ": the work was written before the owner."""
+    return bool(_WEAK_ACTION.match(action.strip(" .;,")))
+
+
+def _strip_heading_words(text: str) -> str:
+    return re.sub(r"^(?:về|đối với|nhiệm vụ (?:của|giao)|phần việc của|về phía)\s+", "",
+                  text.strip().rstrip(":").strip(), flags=re.IGNORECASE)
+
+
+def _short_title(text: str) -> bool:
+    """"1. Về công tác an toàn giao thông" or "Đối với Sở Y tế": a title, not a sentence."""
+    words = text.split()
+    return len(words) <= 14 and not text.rstrip().endswith((".", ";")) and bool(
+        re.match(r"^(?:về|đối với|nhiệm vụ|phương hướng|kết quả|đánh giá|một số|những)\b",
+                 text, re.IGNORECASE))
+
+
+def _section_kind(text: str) -> str | None:
+    if _DIRECTIVE_SECTION.search(text):
+        return "directive"
+    if _PAST_SECTION.search(text):
+        return "past"
+    return None
+
+
+def _explicit_marker(text: str) -> bool:
+    return bool(re.search(r"(?<!\w)(?:giao|đề nghị|yêu cầu|kiến nghị|chỉ đạo)(?!\w)", text,
+                          re.IGNORECASE))
+
+
+def _is_past(clause: str, found: _Assignment) -> bool:
+    """"UBND huyện đã tổ chức …": a subject followed closely by "đã" reports a result."""
+    words = found.action.split()[:3]
+    if any(canonical(w) in ("đã", "vừa") for w in words):
+        return True
+    head = clause[:max(0, len(clause) - len(found.action))]
+    return bool(re.search(r"(?<!\w)(?:đã|vừa)\s*$", head.strip(), re.IGNORECASE))
+
+
+def _verb(word: str, nxt: str) -> bool:
+    """Does a lower-case word (and the next) start a command?"""
+    if word not in _IMPERATIVE:
+        return False
+    pairs = _IMPERATIVE_PAIRS.get(word)
+    return pairs is None or nxt in pairs
+
+
+def _imperative(text: str) -> bool:
+    words = [canonical(w.strip(",.:;\"“”()")) for w in text.split()[:3]]
+    if not words or not words[0]:
+        return False
+    if tuple(words[:2]) in _NOT_IMPERATIVE or tuple(words[:3]) in _NOT_IMPERATIVE:
+        return False
+    if words[0] not in _IMPERATIVE:
+        return False
+    pairs = _IMPERATIVE_PAIRS.get(words[0])
+    return pairs is None or (len(words) > 1 and words[1] in pairs)

@@ -1,0 +1,110 @@
+"""Measure task extraction against the hand labels in tests/data/tasks/labels.yml.
+
+A predicted task matches a labelled one when the lead is the same (the vocabulary slug, or the
+name as written, compared folded) and the predicted sentence contains the label's action
+phrase (folded). Precision and recall count lead + action; deadline accuracy is over the
+matched tasks whose label has a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.agencies import AgencyMatcher
+from generator.link.extract_tasks import TaskExtractor
+from generator.load import load_document
+from generator.load.loader import load_agencies
+from generator.text import fold
+from generator.validate.agencies import build_agencies
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "tasks"
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).replace(",", " ").replace("-", " ").split())
+
+
+@dataclass
+class Scores:
+    predicted: int = 0
+    labelled: int = 0
+    matched: int = 0
+    dated: int = 0              # matched tasks whose label gives a day
+    dated_right: int = 0
+    misses: list = field(default_factory=list)
+    extras: list = field(default_factory=list)
+    wrong_dates: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.labelled if self.labelled else 1.0
+
+    @property
+    def deadline_accuracy(self) -> float:
+        return self.dated_right / self.dated if self.dated else 1.0
+
+    def summary(self) -> str:
+        return (f"{self.labelled} labelled, {self.predicted} extracted, {self.matched} matched: "
+                f"precision {self.precision:.2f}, recall {self.recall:.2f}, exact ISO deadline "
+                f"{self.dated_right}/{self.dated} = {self.deadline_accuracy:.2f}")
+
+
+def labels() -> dict:
+    return yaml.safe_load((DATA / "labels.yml").read_text(encoding="utf-8"))
+
+
+def extractor() -> TaskExtractor:
+    agencies, _ = build_agencies(load_agencies(ROOT / "notices", ROOT))
+    return TaskExtractor(AgencyMatcher(agencies))
+
+
+def _path(name: str) -> Path:
+    return ROOT / name if name.startswith("notices/") else DATA / name
+
+
+def score(selection=None) -> Scores:
+    ex = extractor()
+    scores = Scores()
+    for name, gold in labels().items():
+        if selection and not selection(name):
+            continue
+        path = _path(name)
+        doc = load_document(path, ROOT)
+        date = doc.data.get("date") if doc.data else None
+        predicted = ex.extract(doc.body, doc.body_line, date if isinstance(date, dt.date)
+                               else None)
+        gold = gold or []
+        scores.predicted += len(predicted)
+        scores.labelled += len(gold)
+        free = list(predicted)
+        for label in gold:
+            hit = next((p for p in free if _same_lead(label["lead"], p)
+                        and _norm(label["action"]) in _norm(p.text)), None)
+            if hit is None:
+                scores.misses.append((name, label))
+                continue
+            free.remove(hit)
+            scores.matched += 1
+            if label.get("deadline"):
+                scores.dated += 1
+                if hit.deadline == label["deadline"]:
+                    scores.dated_right += 1
+                else:
+                    scores.wrong_dates.append((name, label, hit.deadline, hit.deadline_text))
+        scores.extras.extend((name, p) for p in free)
+    return scores
+
+
+def _same_lead(gold: str, task) -> bool:
+    if task.lead_slug is not None and gold == task.lead_slug:
+        return True
+    return _norm(gold) == _norm(task.lead)

@@ -1,0 +1,228 @@
+"""The task register end to end: `notice-archive tasks` (JSON contract, filters, --write),
+`tasks:` and `closes:` front matter, check rules NA7xx, and the profile rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import cli, copy_project
+from generator.validate.rules import today_in_vietnam
+
+TASK_KEYS = ["notice", "lead", "lead_slug", "support", "text", "deadline", "deadline_text",
+             "status", "overdue", "source"]
+
+
+def notice(project: Path, name: str, number: str, date: dt.date, body: str, extra: str = "",
+           classification: str = "public", status: str = "issued") -> Path:
+    path = project / "notices" / str(date.year) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"""---
+number: "{number}"
+type: thong-bao
+title: "Kết luận về {name}"
+issuer: "Văn phòng UBND tỉnh Hậu Giang"
+date: {date.isoformat()}
+signer:
+  name: "Lưu Ngọc Đông"
+  title: "Phó Chánh Văn phòng"
+  authority: "KT. Chánh Văn phòng"
+status: {status}
+classification: {classification}
+{extra}---
+
+{body}
+""", encoding="utf-8")
+    return path
+
+
+def tasks_json(project: Path, *args: str) -> list[dict]:
+    result = cli(project, "tasks", "--json", *args, check=True)
+    return json.loads(result.stdout)["tasks"]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("tasks-sample"))
+
+
+def test_json_follows_the_documented_field_order(sample):
+    tasks = tasks_json(sample)
+    assert len(tasks) > 50
+    for task in tasks:
+        assert list(task) == TASK_KEYS
+        assert list(task["notice"]) == ["key", "number", "path", "url"]
+        assert task["notice"]["path"].startswith("notices/")
+        assert (sample / task["notice"]["path"]).is_file()
+        assert task["notice"]["url"] == task["notice"]["key"] + "/"
+        assert isinstance(task["overdue"], bool) and task["source"] in ("text", "front-matter")
+        assert task["deadline"] is None or dt.date.fromisoformat(task["deadline"])
+    one = next(t for t in tasks if t["notice"]["number"] == "98/TB-VPUBND"
+               and t["lead_slug"] == "so-tu-phap")
+    assert one["lead"] == "Sở Tư pháp" and one["support"] == ["Công an tỉnh"]
+    assert one["deadline"] == "2024-05-30" and one["deadline_text"] == "trước ngày 30/5/2024"
+    assert one["status"] == "chua-thuc-hien" and one["overdue"] is True
+    # Most urgent first: every open task with a day comes before those without, in date order.
+    days = [t["deadline"] for t in tasks if t["status"] != "hoan-thanh"]
+    dated = [d for d in days if d]
+    assert dated == sorted(dated) and days[:len(dated)] == dated
+    # The public profile: no draft, internal or secret notice's task.
+    assert not any(t["notice"]["key"].startswith("du-thao/") for t in tasks)
+
+
+def test_filters(sample):
+    builders = tasks_json(sample, "--agency", "Sở XD")
+    assert {t["lead_slug"] for t in builders} == {"so-xay-dung", "so-giao-thong-van-tai"}
+    assert tasks_json(sample, "--agency", "so-xay-dung") == builders
+    assert all(t["overdue"] for t in tasks_json(sample, "--overdue"))
+    window = tasks_json(sample, "--from", "2024-06-01", "--to", "30/06/2024")
+    assert window and all("2024-06-01" <= t["deadline"] <= "2024-06-30" for t in window)
+    assert tasks_json(sample, "--status", "hoan-thanh") == []
+    internal = tasks_json(sample, "--profile", "internal")
+    assert any(t["notice"]["key"].startswith("du-thao/") for t in internal)
+    text = cli(sample, "tasks", "--agency", "Công an tỉnh", "--overdue", check=True).stdout
+    assert "QUÁ HẠN" in text and "tính đến ngày" in text
+
+
+def test_front_matter_tasks_replace_extraction_and_closes_marks_done(tmp_path):
+    project = copy_project(tmp_path / "p", notices=False)
+    today = today_in_vietnam()
+    later = today + dt.timedelta(days=40)
+    notice(project, "a.md", "201/TB-VPUBND", dt.date(2024, 3, 1),
+           "1. Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm, báo cáo trước ngày 30/4/2024.\n\n"
+           "2. Sở Tài chính bố trí kinh phí trong tháng 5/2024.\n")
+    notice(project, "b.md", "202/TB-VPUBND", dt.date(2024, 3, 5), "1. Nội dung khác.\n", f"""tasks:
+  - lead: "Sở GD&ĐT"
+    support: ["Công an tỉnh"]
+    action: "Tuyên truyền an toàn giao thông trong trường học"
+    deadline: {later.isoformat()}
+    status: dang-thuc-hien
+  - lead: "Sở Y tế"
+    action: "Báo cáo kết quả hằng tháng"
+    deadline: "hằng tháng"
+""")
+    notice(project, "c.md", "230/TB-VPUBND", dt.date(2024, 6, 1), "Sở Y tế đã hoàn thành.\n",
+           'closes: [{notice: "201/TB-VPUBND", point: "1"}]\n')
+    tasks = tasks_json(project)
+    by_lead = {(t["notice"]["number"], t["lead_slug"]): t for t in tasks}
+    closed = by_lead[("201/TB-VPUBND", "so-y-te")]
+    assert closed["status"] == "hoan-thanh" and closed["overdue"] is False
+    still = by_lead[("201/TB-VPUBND", "so-tai-chinh")]
+    assert still["status"] == "chua-thuc-hien" and still["deadline"] == "2024-05-31"
+    assert still["overdue"] is True
+    manual = by_lead[("202/TB-VPUBND", "so-giao-duc-va-dao-tao")]
+    assert manual["source"] == "front-matter" and manual["lead"] == "Sở Giáo dục và Đào tạo"
+    assert manual["support"] == ["Công an tỉnh"] and manual["status"] == "dang-thuc-hien"
+    assert manual["deadline"] == later.isoformat() and manual["overdue"] is False
+    monthly = by_lead[("202/TB-VPUBND", "so-y-te")]
+    assert monthly["deadline"] is None and monthly["deadline_text"] == "hằng tháng"
+    assert ("202/TB-VPUBND", None) not in by_lead   # "Nội dung khác" was not extracted
+    assert tasks[-1]["status"] == "hoan-thanh"       # done last
+    # The agency filter by name, alias or slug; the closed task shows as done there too.
+    assert [t["status"] for t in tasks_json(project, "--agency", "SYT")] == [
+        "chua-thuc-hien", "hoan-thanh"]
+
+
+def test_write_puts_the_extracted_tasks_into_the_front_matter(tmp_path):
+    project = copy_project(tmp_path / "p", notices=False)
+    path = notice(project, "a.md", "201/TB-VPUBND", dt.date(2024, 3, 1),
+                  "1. Giao Sở Y tế, Sở Tài chính rà soát kinh phí, báo cáo trước ngày "
+                  "30/4/2024.\n\n2. Các sở, ngành cập nhật số liệu hằng tháng.\n")
+    result = cli(project, "tasks", "--write", str(path.relative_to(project)))
+    assert result.returncode == 0, result.stderr
+    assert "Đã ghi 3 nhiệm vụ" in result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert 'lead: "Sở Y tế"' in text and "deadline: 2024-04-30" in text
+    assert 'deadline: "hằng tháng"' in text and 'point: "2"' in text
+    check = cli(project, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    tasks = tasks_json(project)
+    assert [t["source"] for t in tasks] == ["front-matter"] * 3
+    # Written once: a second --write refuses to overwrite a person's corrections.
+    again = cli(project, "tasks", "--write", str(path.relative_to(project)))
+    assert again.returncode == 1 and "đã có trường tasks" in again.stderr
+
+
+def test_check_rules(tmp_path):
+    project = copy_project(tmp_path / "p", notices=False)
+    notice(project, "a.md", "201/TB-VPUBND", dt.date(2024, 3, 1), "1. Nội dung.\n", """tasks:
+  - lead: "Sở Y tế"
+    action: "Kiểm tra"
+    deadline: "30/9/2024"
+  - lead: "Sở Tài chính"
+    action: "Bố trí kinh phí"
+    status: xong
+  - lead: "Sở Nội vụ"
+""")
+    notice(project, "b.md", "202/TB-VPUBND", dt.date(2024, 3, 1),
+           "1. Giao Sở Y tế báo cáo trước ngày 30/4/2023.\n",
+           """closes: ["999/TB-VPUBND", {notice: "203/TB-VPUBND", point: "IV.7"}]
+tasks:
+  - lead: "Sở Ytế"
+    action: "Kiểm tra"
+    deadline: 2024-01-15
+""")
+    notice(project, "c.md", "203/TB-VPUBND", dt.date(2024, 3, 1),
+           "1. Giao Sở Y tế báo cáo trước ngày 30/4/2023.\n")
+    out = cli(project, "check", "--format", "json")
+    problems = json.loads(out.stdout)
+    found = {(d["path"][-5:], d["code"], d["field"]) for d in problems}
+    messages = {d["code"]: d["message"] for d in problems}
+    # Malformed entries are errors of the notice itself.
+    assert ("/a.md", "NA713", "tasks.0.deadline") in found and "2024-09-30" in messages["NA713"]
+    assert ("/a.md", "NA712", "tasks.1.status") in found
+    assert ("/a.md", "NA711", "tasks.2") in found
+    # Archive rules: unknown lead with a did-you-mean, a deadline before the notice, closes.
+    assert ("/b.md", "NA714", "tasks.0.lead") in found and '"Sở Y tế"' in messages["NA714"]
+    assert ("/b.md", "NA715", "tasks.0.deadline") in found
+    assert ("/b.md", "NA716", "closes.0") in found and ("/b.md", "NA717", "closes.1") in found
+    body = [d for d in problems if d["code"] == "NA715" and d["field"] is None]
+    assert [(d["path"][-5:], d["line"]) for d in body] == [("/c.md", 15)]
+    assert out.returncode == 1
+
+
+def test_vocabulary_rules(tmp_path):
+    project = copy_project(tmp_path / "p", notices=False)
+    (project / "notices" / "agencies.yml").write_text("""
+so-a:
+  name: "Sở A"
+  kind: so-nganh
+  succeeded_by: so-b
+so-b:
+  name: "Sở B"
+  aliases: ["Sở A"]
+  kind: phong
+Bad_Slug:
+  name: "X"
+so-c:
+  nam: "Sở C"
+""", encoding="utf-8")
+    out = json.loads(cli(project, "check", "--format", "json").stdout)
+    codes = {d["code"] for d in out}
+    assert {"NA701", "NA702", "NA703", "NA704"} <= codes
+
+
+def test_a_withheld_notice_s_tasks_appear_nowhere(tmp_path):
+    project = copy_project(tmp_path / "p", notices=False)
+    notice(project, "a.md", "201/TB-VPUBND", dt.date(2024, 3, 1),
+           "1. Giao Sở Y tế kiểm tra an toàn thực phẩm.\n")
+    notice(project, "s.md", "77/TB-CAT", dt.date(2024, 3, 2),
+           "1. Ban Chuyên án Xuân Hòa khẩn trương xác minh nguồn tin trước ngày 30/3/2024.\n",
+           classification="secret")
+    notice(project, "i.md", "78/TB-CAT", dt.date(2024, 3, 3),
+           "1. Đội Trinh sát Nội bộ Bảy rà soát hồ sơ.\n", classification="internal")
+    assert {t["lead"] for t in tasks_json(project)} == {"Sở Y tế"}
+    assert {t["lead"] for t in tasks_json(project, "--profile", "internal")} == {
+        "Sở Y tế", "Đội Trinh sát Nội bộ Bảy"}
+    cli(project, "build", check=True)
+    site = project / "site"
+    everything = "".join(p.read_text(encoding="utf-8", errors="replace")
+                         for p in site.rglob("*") if p.is_file() and p.suffix in (
+                             ".html", ".json", ".xml", ".ics"))
+    assert "Xuân Hòa" not in everything and "Trinh sát Nội bộ" not in everything
+    catalog = json.loads((site / "notices.json").read_text(encoding="utf-8"))
+    assert [a["key"] for a in catalog["agencies"]] == ["so-y-te"]
+    assert catalog["notices"][0]["tasks"][0]["lead_slug"] == "so-y-te"
