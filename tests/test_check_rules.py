@@ -383,17 +383,26 @@ def test_topics_file_rules(tmp_path, text, code):
     assert all(d.path == "notices/topics.yml" and d.severity == ERROR for d in found)
 
 
-def test_every_code_is_documented_and_tested():
+def test_every_code_is_documented_and_tested(request):
+    """Every code the source can emit is in README's table, and some test made it happen.
+
+    Runs last (conftest orders it) and counts the codes the product really emitted during the
+    session, not mentions of the code in test files. On a partial run it only checks the docs.
+    """
     import re
+
+    from conftest import PRODUCED_CODES
     source = {m for p in (ROOT / "generator").rglob("*.py")
               for m in re.findall(r'"(NA\d{3})"', p.read_text(encoding="utf-8"))}
     readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| (NA\d{3}) \| (?:error|warning) \|", readme, re.M))
     assert source == documented
-    tests = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
-    untested = {code for code in documented
-                if f'"{code}"' not in tests and f"error {code}" not in tests}
-    assert untested <= {"NA002"}, untested  # NA002 needs an unreadable file: see below
+    whole_suite = len(request.session.items) > 300 and not request.config.getoption("-k") \
+        and not request.config.getoption("-m")
+    if not whole_suite:
+        pytest.skip("run the whole suite to learn which codes the tests produce")
+    never = documented - PRODUCED_CODES
+    assert not never, f"no test makes the product emit {sorted(never)}"
 
 
 def test_unreadable_file(tmp_path):
