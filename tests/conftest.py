@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -33,6 +34,15 @@ def pytest_collection_modifyitems(session, config, items):
     """The code-coverage test judges what the others produced, so it runs after all of them."""
     last = [i for i in items if i.name == "test_every_code_is_documented_and_tested"]
     items[:] = [i for i in items if i not in last] + last
+
+
+def require_fixture(path: Path, what: str) -> Path:
+    """A fixture from outside the repository: skipped on a developer's machine, a failure in CI."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} ({path}) is missing; CI runs with ../shared beside the checkout")
+        pytest.skip(f"{what} not available beside the repository ({path})")
+    return path
 
 
 def copy_project(dest: Path, notices: bool = True) -> Path:

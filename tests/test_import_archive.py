@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, cli, copy_project
+from conftest import ROOT, SHARED, cli, copy_project, require_fixture
 from import_helpers import SEED_HAND, notice_to_original, read_notice
 
 from generator.ingest.sources import read_source
@@ -31,8 +31,7 @@ def topics():
 
 @pytest.fixture(scope="module")
 def seed_project(tmp_path_factory):
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path_factory.mktemp("seed"), notices=False)
     result = cli(project, "import", str(SEED), "--classification", "public")
     return project, result
@@ -65,8 +64,7 @@ def test_seed_report_names_what_is_missing_and_check_passes(seed_project):
 
 
 def test_seed_defaults_to_internal_without_the_option(tmp_path):
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path / "p", notices=False)
     result = cli(project, "import", str(SEED))
     assert result.returncode == 0, result.stderr
@@ -125,8 +123,7 @@ def test_topic_suggestions_precision_recall_on_sample_archive(topics):
 
 def test_seed_into_the_sample_archive_finds_its_hand_conversion(tmp_path):
     """The draft has no number: its title says it is the notice already in the archive."""
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path / "p")
     result = cli(project, "import", str(SEED), "--json")
     assert result.returncode == 1
