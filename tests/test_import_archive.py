@@ -109,7 +109,8 @@ def test_round_trip_notice_passes_check(path, topics, tmp_path):
 
 
 def test_topic_suggestions_precision_recall_on_sample_archive(topics):
-    """Tuned threshold: measured on the hand-chosen topics of the sample archive."""
+    """Measured on the hand-chosen topics of the sample archive, on which the threshold was
+    tuned: a regression guard; the held-out test below is the judgement."""
     tp = fp = fn = 0
     for path in SAMPLES + [SEED_HAND]:
         data, body = read_notice(path)
@@ -119,6 +120,22 @@ def test_topic_suggestions_precision_recall_on_sample_archive(topics):
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     print(f"topics: precision {precision:.2f}, recall {recall:.2f} ({tp} tp, {fp} fp, {fn} fn)")
     assert precision >= 0.9 and recall >= 0.75
+
+
+def test_topic_suggestions_on_held_out_texts(topics):
+    """Judged on texts the suggester was not tuned on (tests/data/topic_holdout.yaml, labelled
+    by hand before the first run; measured 0.94 precision and 0.94 recall)."""
+    import yaml
+    cases = yaml.safe_load((ROOT / "tests" / "data" / "topic_holdout.yaml").read_text("utf-8"))
+    assert len(cases) >= 12
+    tp = fp = fn = 0
+    for case in cases:
+        got = set(suggest_topics(case["title"], case["body"], topics)[0])
+        want = set(case["topics"])
+        assert want <= set(topics)  # the labels use real slugs
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, tp, fp, fn)
 
 
 def test_seed_into_the_sample_archive_finds_its_hand_conversion(tmp_path):
