@@ -12,10 +12,11 @@ import os
 import sys
 
 from . import __version__
+from .argparse_vi import vietnamese
 from .project import ProjectError
 
 # Each module has `register(subparsers)` and `run(args) -> int`.
-COMMANDS = ("build", "serve", "check", "search", "diff", "schema", "import")
+COMMANDS = ("build", "serve", "check", "new", "search", "diff", "schema", "import")
 # Sub-commands whose module cannot bear the command's name ("import" is a Python keyword).
 MODULES = {"import": "import_cmd"}
 
@@ -26,7 +27,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(
         prog="notice-archive",
         description="Lưu trữ thông báo: kiểm tra, dựng trang tĩnh và tìm kiếm thông báo.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="in số phiên bản rồi thoát")
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
     modules = {}
     for name in COMMANDS:
@@ -42,14 +44,15 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner is not ours
-    parser, modules = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
-        return int(exc.code or 0)
-    if not args.command:
-        parser.print_help()
-        return EXIT_USAGE
+    with vietnamese():
+        parser, modules = _parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+            return int(exc.code or 0)
+        if not args.command:
+            parser.print_help()
+            return EXIT_USAGE
     try:
         return modules[args.command].run(args)
     except ProjectError as exc:  # no mkdocs.yml, or one that cannot be read: a usage error

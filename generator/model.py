@@ -87,6 +87,9 @@ class Topic:
     description: str = ""
 
 
+_UNDATED = dt.date.max.toordinal() + 1  # sorts before any real date
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     source: str                      # path relative to the project root, POSIX form
@@ -139,8 +142,10 @@ class Notice:
 
     @property
     def sort_key(self) -> tuple:
-        """Newest first when sorted ascending."""
-        return (-(self.date.toordinal() if self.date else 0), self.number or "", self.source)
+        """Newest first when sorted ascending; a draft without a date is work in progress, so
+        it comes before every dated notice, never after them as if it were the oldest."""
+        return (-(self.date.toordinal() if self.date else _UNDATED), self.number or "",
+                self.source)
 
     @property
     def shown_number(self) -> str | None:

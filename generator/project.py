@@ -22,7 +22,11 @@ class Project:
 
     @classmethod
     def find(cls, config_file: str | Path | None = None) -> "Project":
-        path = Path(config_file) if config_file else Path("mkdocs.yml")
+        path = Path(config_file) if config_file else _find_upwards(Path.cwd())
+        if path is None:
+            raise ProjectError("không tìm thấy mkdocs.yml ở thư mục hiện tại hay thư mục cha nào: "
+                               "chạy lệnh trong thư mục dự án hoặc dùng --config "
+                               "đường/dẫn/mkdocs.yml")
         if not path.is_file():
             raise ProjectError(f"không tìm thấy {path}: chạy lệnh trong thư mục dự án hoặc dùng "
                                "--config đường/dẫn/mkdocs.yml")
@@ -40,6 +44,15 @@ class Project:
                    notices_dir=root / str(raw.get("docs_dir", "notices")),
                    site_dir=root / str(raw.get("site_dir", "site")),
                    cache_dir=root / str(cache))
+
+
+def _find_upwards(start: Path) -> Path | None:
+    """The nearest mkdocs.yml in `start` or a folder above it, as git finds its repository."""
+    for folder in (start, *start.parents):
+        candidate = folder / "mkdocs.yml"
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 class _LenientLoader(yaml.SafeLoader):

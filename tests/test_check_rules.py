@@ -218,6 +218,11 @@ WHERE = {
 }
 
 
+# A second, different defect that the mutation itself makes (noted so it is still exact): a
+# date in the future is a year that no longer matches the notices/2024/ folder.
+ALSO = {"future date": ["NA415"]}
+
+
 def test_every_case_has_its_place():
     assert set(WHERE) == {c[0] for c in CASES}
 
@@ -226,9 +231,10 @@ def test_every_case_has_its_place():
 def test_rule(what, content, code, severity):
     """One defect gives exactly one diagnostic: its own code, at its own file, line and column."""
     found = diagnose({"bad.md": content, "other.md": OTHER})
-    assert [d.code for d in found] == [code], \
+    also = ALSO.get(what, [])
+    assert sorted(d.code for d in found) == sorted([code, *also]), \
         f"{what}: expected only {code}, got {[(d.code, d.message) for d in found]}"
-    (d,) = found
+    (d,) = [d for d in found if d.code == code]
     name, line, column = WHERE[what]
     assert (d.path, d.line, d.column) == (f"notices/2024/{name}.md", line, column), what
     assert d.severity == severity
@@ -280,7 +286,8 @@ def test_duplicate_number_per_year_and_issuer():
                        "  date: 2024-12-30", text=twin)
     other_issuer = mutate("125/TB-VPUBND", "125/TB-UBND", text=twin)
     for clean in (next_year, other_issuer):
-        assert diagnose({"a.md": GOOD, "b.md": clean, "other.md": OTHER}, today=TODAY) == ()
+        found = diagnose({"a.md": GOOD, "b.md": clean, "other.md": OTHER}, today=TODAY)
+        assert [d.code for d in found if d.code != "NA415"] == []  # NA415: filed under 2024/
 
 
 def test_supersedes_cycle():

@@ -110,3 +110,62 @@ def test_bad_revision_and_no_repository(repo, tmp_path):
     plain = copy_project(tmp_path / "plain")
     result = cli(plain, "diff", "HEAD")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def item(markdown: str, start: str, contains: str = "") -> str:
+    """One notice's entry of the report: from its `- ` line to the next."""
+    entries = markdown.split("\n- ")
+    return next(e for e in entries if e.startswith(start) and contains in e.split("\n", 1)[0])
+
+
+def test_body_classification_and_publication_changes(repo):
+    notices = repo / "notices"
+    atgt = notices / "2023" / "ket-luan-tong-ket-atgt-nam-2023.md"
+    body = atgt.read_text(encoding="utf-8").split("---\n", 2)[2]
+    first = [p for p in body.split("\n\n") if p.strip()][1]
+    edit(atgt, first, first.replace(" ", "  \n", 1) + "\n\nMột đoạn mới được thêm vào.")
+    internal = notices / "2024" / "ket-luan-giao-ban-chuan-bi-trien-khai-luat-llbvanttcs.md"
+    edit(internal, "classification: internal", "classification: public")   # goes public
+    edit(notices / "2024" / "ket-luan-to-cong-tac-de-an-06-quy-i-2024.md", "status: issued",
+         "status: draft")                                                    # leaves the public site
+    result = cli(repo, "diff", "HEAD")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    section = item(out, "**38/TB-CAT**")
+    assert "**⚠ sẽ được xuất bản ở hồ sơ công khai (public)**" in section
+    assert "`classification`: `internal` → `public`" in section
+    section = item(out, "**98/TB-VPUBND**")
+    assert "**⚠ thôi xuất bản ở hồ sơ công khai (public)**" in section
+    assert "`status`: `issued` → `draft`" in section
+    # The body: only the paragraph that changed (a re-wrap is not a change), in a collapsed block.
+    section = item(out, "**", "ket-luan-tong-ket-atgt-nam-2023.md")
+    assert "<details><summary>Xem thay đổi nội dung (+1 −0 đoạn)</summary>" in section
+    assert "    ```diff" in section and "    +Một đoạn mới được thêm vào." in section
+    assert not any(line.startswith("    -") for line in section.splitlines()), section
+    data = json.loads(cli(repo, "diff", "HEAD", "--json").stdout)
+    (change,) = [c for c in data["changed"] if c["number"] == "38/TB-CAT"]
+    assert change["published_before"] == ["internal"]
+    assert change["published"] == ["public", "internal"]
+
+
+def test_added_notice_shows_its_state_and_flag(repo):
+    (repo / "notices" / "2025" / "mat.md").write_text(
+        '---\nnumber: "99/TB-VPUBND"\ntype: thong-bao\ntitle: "Mới"\n'
+        "status: draft\nclassification: public\n---\n", encoding="utf-8")
+    out = cli(repo, "diff", "HEAD").stdout
+    line = next(line for line in out.splitlines() if "99/TB-VPUBND" in line)
+    assert "status `draft`, classification `public`" in line
+    assert "sẽ được xuất bản ở hồ sơ nội bộ (internal)" in line
+    assert "công khai (public)**" not in line
+
+
+def test_a_long_paragraph_is_shown_around_its_change():
+    from generator.commands.diff import PARAGRAPH_CHARS, body_diff
+    long = "Nội dung dài " * 100
+    lines = body_diff(f"Mở đầu.\n\n{long}cũ.\n\nKết.", f"Mở đầu.\n\n{long}mới.\n\nKết.")
+    assert lines[0].startswith("@@")
+    (old,) = [line for line in lines if line.startswith("-")]
+    (new,) = [line for line in lines if line.startswith("+")]
+    assert old.endswith("cũ.") and new.endswith("mới.") and "…" in old
+    assert len(new) <= PARAGRAPH_CHARS + 3
+    assert body_diff("A\nb.", "A b.") == []  # re-wrapping is not a change

@@ -111,6 +111,19 @@ def published(archive, profile: str = "public"):
     return [n for n in archive.notices if withheld_reason(n, profile) is None]
 
 
+def about(notice, slug: str, topics) -> bool:
+    """A notice is about a topic when tagged with it or with one of its sub-topics (a notice
+    about "Đề án 06" is about its parent "Chuyển đổi số" too)."""
+    for tagged in notice.topics:
+        current, seen = tagged, set()
+        while current in topics and current not in seen:
+            if current == slug:
+                return True
+            seen.add(current)
+            current = topics[current].parent
+    return False
+
+
 # --- backlinks and references in the sample archive -------------------------------------------
 
 def _cites(citing, target) -> bool:
@@ -236,6 +249,11 @@ EDGE_BODY = textwrap.dedent("""\
     Đẩy mạnh cai cach hanh chinh.
     """)
 
+# Names are not mentions: a quoted title, the title of a cited law.
+NAMES_BODY = ("Ban hành Đề án “Đẩy mạnh cải cách hành chính, phòng cháy, chữa cháy năm 2024” và "
+              "thực hiện Luật Phòng cháy, chữa cháy năm 2001.\n\n"
+              "Đẩy mạnh cải cách hành chính; phòng cháy, chữa cháy; lại nói cải cách hành chính.\n")
+
 
 @pytest.fixture(scope="module")
 def edge_project(tmp_path_factory):
@@ -248,7 +266,8 @@ def edge_project(tmp_path_factory):
         classification="public", body=EDGE_BODY), encoding="utf-8")
     (year / "b.md").write_text(NOTICE.format(
         number="2/TB-TEST", title="Thông báo được dẫn chiếu", date="2024-02-01",
-        topics="de-an-06", classification="public", body="Nội dung ngắn."), encoding="utf-8")
+        topics="de-an-06, cai-cach-hanh-chinh, phong-chay-chua-chay", classification="public",
+        body=NAMES_BODY), encoding="utf-8")
     (year / "c.md").write_text(NOTICE.format(
         number="3/TB-TEST", title="TIÊU-ĐỀ-NỘI-BỘ-XYZ", date="2024-02-02",
         topics="de-an-06", classification="internal", body="Nội dung nội bộ."), encoding="utf-8")
@@ -278,6 +297,12 @@ def test_mentions_link_first_topic_mention_and_cited_notices(edge_project):
          "chu-de/luc-luong-bao-ve-an-ninh-trat-tu-co-so/"),     # not "an ninh, trật tự" inside
         ("AN NINH, TRẬT TỰ", "chu-de/an-ninh-trat-tu/"),        # case-insensitive
         ("cai cach hanh chinh", "chu-de/cai-cach-hanh-chinh/"), # diacritic-insensitive
+    ]
+    # Not inside a quoted name, nor inside the title of a cited law: the first mention outside
+    # them is linked, and only that one.
+    assert _mentions(site, "2024/2-tb-test") == [
+        ("cải cách hành chính", "chu-de/cai-cach-hanh-chinh/"),
+        ("phòng cháy, chữa cháy", "chu-de/phong-chay-chua-chay/"),
     ]
 
 

@@ -88,8 +88,15 @@ def test_print_layout_is_the_paper_form(print_notice, browser):
     assert "UBND TỈNH HẬU GIANG" in header and "VĂN PHÒNG" in header
     assert "Hậu Giang, ngày 05 tháng 4 năm 2024" in header
     assert browser.find_element(By.CSS_SELECTOR, ".na-kind").text == "THÔNG BÁO"
-    # Body in Times New Roman, 14 pt (= 18.67 px), justified.
-    assert "Times New Roman" in _style(browser, ".na-body p", "font-family")
+    # Body in the shipped serif (every Vietnamese letter, any machine), 14 pt (= 18.67 px),
+    # justified.
+    assert "Noto Serif NA" in _style(browser, ".na-body p", "font-family")
+    # ... the font shipped with the site, not one that happens to be on this machine.
+    loaded = browser.execute_async_script(
+        "const done = arguments[0]; document.fonts.ready.then(() => done("
+        "[...document.fonts].filter(f => f.family.includes('Noto Serif NA')"
+        " && f.status === 'loaded').map(f => f.weight + f.style)));")
+    assert {"400normal", "700normal"} <= set(loaded), loaded
     assert abs(float(_style(browser, ".na-body p", "font-size").rstrip("px")) - 14 * 96 / 72) < 0.1
     assert _style(browser, ".na-body p", "text-align") == "justify"
     signature = browser.find_element(By.CSS_SELECTOR, ".na-print-signature").text
@@ -115,6 +122,21 @@ def test_print_layout_is_the_paper_form(print_notice, browser):
     pages = _pdf_pages(pdf)
     assert f"Số: {print_notice.number}" in pages[0] and print_notice.signer.name in pages[-1]
     assert _page_number_line(pages[0]) is None  # no number on the first page
+    assert pdf_font_families(pdf) == {"NotoSerif"}
+
+
+def pdf_font_families(pdf) -> set[str]:
+    """The font families a PDF embeds, by poppler's `pdffonts` ("ABCDEF+NotoSerif-Bold" →
+    "NotoSerif"): one family means no letter fell back to another font."""
+    import shutil
+    import subprocess
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) not installed")
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    names = [line.split()[0] for line in listing if line.strip()]
+    assert names, "the PDF embeds no font"
+    return {name.split("+", 1)[-1].split("-", 1)[0] for name in names}
 
 
 def test_draft_prints_with_a_draft_box(built_internal, archive, browser, serve_dir):
@@ -139,5 +161,6 @@ def test_draft_prints_with_a_draft_box(built_internal, archive, browser, serve_d
         assert _page_number_line(pages[0]) is None
         assert [_page_number_line(p) for p in pages[1:]] == [str(i) for i in
                                                              range(2, len(pages) + 1)]
+        assert pdf_font_families(pdf) == {"NotoSerif"}
     finally:
         _reset(browser)

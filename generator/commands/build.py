@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import shutil
 import sys
@@ -13,17 +12,20 @@ from ..project import Project
 from ..render.atomic import (BuildInterrupted, BuildLocked, build_lock, interruptible,
                              remove_leftovers, signals_deferred, staging_dir, swap)
 from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
+from . import add_config_option
+from .mkdocs_log import configure_logging, translate
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("build", help="dựng trang lưu trữ tĩnh vào site/",
                               description="Kiểm tra toàn bộ kho lưu trữ rồi dựng trang tĩnh. "
                               "Khi có lỗi, site/ hiện có được giữ nguyên.")
-    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_config_option(p)
     p.add_argument("--profile", choices=PROFILES, default=None,
                    help="hồ sơ xuất bản: public (mặc định, chỉ văn bản công khai đã ban hành) "
                    "hoặc internal (thêm văn bản nội bộ và dự thảo)")
-    p.add_argument("--site-dir", "-d", default=None, help="thư mục đầu ra (mặc định: site)")
+    p.add_argument("--site-dir", "-d", default=None, metavar="THƯ_MỤC",
+                   help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--full", action="store_true",
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
@@ -41,18 +43,6 @@ def _seconds(value: str) -> float:
     if not 0 <= seconds <= 24 * 3600:
         raise argparse.ArgumentTypeError(f"'{value}' không phải số giây hợp lệ (0 đến 86400)")
     return seconds
-
-
-def configure_logging(quiet: bool) -> None:
-    """mkdocs logs through `logging`; its own CLI would set this up, here we do."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_notice_archive", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._notice_archive = True
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING if quiet else logging.INFO)
-    logger.propagate = False
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1
     except MkDocsException as exc:
-        message = str(exc)
+        message = translate(str(exc))
         print(f"notice-archive: không xuất bản, site/ giữ nguyên. {message}", file=sys.stderr)
         return 1
     except (KeyboardInterrupt, BuildInterrupted) as exc:

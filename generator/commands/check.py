@@ -23,6 +23,7 @@ from ..pipeline import check_summary
 from ..project import Project
 from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
+from . import add_config_option
 
 FORMATS = ("text", "github", "json")
 
@@ -42,7 +43,7 @@ def register(subparsers) -> None:
     p.add_argument("paths", nargs="*", metavar="TỆP",
                    help="chỉ báo lỗi của các tệp/thư mục này (vẫn kiểm tra trong ngữ cảnh "
                    "toàn kho)")
-    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_config_option(p)
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (mặc định), github (chú thích trên pull request), json")
     p.add_argument("--fix", action="store_true",
@@ -127,7 +128,7 @@ def _style(root: Path, paths: list[str]) -> list[Diagnostic]:
     return found
 
 
-def _check_with_extra(project: Project, extra: list[Path], today) -> tuple[list[Diagnostic], int]:
+def _check_with_extra(project: Project, extra: list[Path], today) -> list[Diagnostic]:
     """The whole archive plus files outside it, without the memo (they are not its members)."""
     root = project.root
     loaded = load_archive(project.notices_dir, root)
@@ -138,7 +139,7 @@ def _check_with_extra(project: Project, extra: list[Path], today) -> tuple[list[
     _, others = scan(project.notices_dir)
     diagnostics = sorted(set(result.diagnostics) | set(_style(root, readable))
                          | set(stray_files(others, root)))
-    return diagnostics, len(result.archive.notices)
+    return diagnostics
 
 
 def _escape_data(text: str) -> str:
@@ -203,10 +204,10 @@ def run(args: argparse.Namespace) -> int:
     extra = [p for p in given if p.is_file() and p.suffix != ".yml"
              and _relative(p, root) not in known]
     if extra:
-        diagnostics, count = _check_with_extra(project, extra, args.today)
+        diagnostics = _check_with_extra(project, extra, args.today)
     else:  # the common case, memoised: instant when nothing changed since the last check
         summary = check_summary(project.notices_dir, root, project.cache_dir, args.today)
-        diagnostics, count = list(summary.diagnostics), summary.notice_count
+        diagnostics = list(summary.diagnostics)
     reported = [d for d in diagnostics if selection.involves(d)]
 
     if args.format == "json":
@@ -223,6 +224,10 @@ def run(args: argparse.Namespace) -> int:
             print(d.format())
     errors = sum(1 for d in reported if d.severity == ERROR)
     warnings = len(reported) - errors
-    print(f"{count} thông báo hợp lệ; {errors} lỗi, {warnings} cảnh báo",
-          file=sys.stderr)
+    # One meaning whatever the rule: a notice is valid when no error names its file.
+    files = [rel for rel in sorted(known | {_relative(p, root) for p in extra}) if rel in selection]
+    failing = {d.path for d in diagnostics if d.severity == ERROR}
+    valid = sum(1 for rel in files if rel not in failing)
+    print(f"{valid}/{len(files)} thông báo hợp lệ (không có lỗi); {errors} lỗi, "
+          f"{warnings} cảnh báo", file=sys.stderr)
     return 1 if has_errors(reported) else 0

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -18,10 +20,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..load import SourceDocument, load_document
+from ..link.profile import PROFILE_LABELS, PROFILES, withheld_by
 from ..load.loader import load_archive
 from ..project import Project
 from ..text import nfc
 from ..validate.fields import TOP_KEYS
+from . import add_config_option
 
 
 class GitError(Exception):
@@ -34,7 +38,7 @@ def register(subparsers) -> None:
         description="So sánh thư mục làm việc với phiên bản git REV: thông báo thêm, xóa, sửa "
         "(trường cũ → mới, nội dung có đổi không), in Markdown cho bình luận pull request.")
     p.add_argument("rev", metavar="REV", help="phiên bản git để so sánh, ví dụ origin/main")
-    p.add_argument("--config", "-f", default="mkdocs.yml", help="tệp mkdocs.yml của dự án")
+    add_config_option(p)
     p.add_argument("--json", action="store_true", help="in JSON thay vì Markdown")
 
 
@@ -146,7 +150,49 @@ class Entry:
         return cls(doc.path, number or None, title, fields, doc.body, doc.data is not None)
 
     def summary(self) -> dict:
-        return {"number": self.number, "title": self.title, "path": self.path}
+        return {"number": self.number, "title": self.title, "path": self.path,
+                "status": self.fields.get("status"),
+                "classification": self.fields.get("classification"),
+                "published": self.published()}
+
+    def published(self) -> list[str]:
+        """The profiles that would publish this notice (none while it cannot be read)."""
+        classification, status = self.fields.get("classification"), self.fields.get("status")
+        if not self.readable or not isinstance(classification, str) \
+                or not isinstance(status, str):
+            return []
+        return [p for p in PROFILES if withheld_by(classification, status, p) is None]
+
+
+# A body diff longer than this many lines is cut: a review comment must stay readable.
+BODY_DIFF_LINES = 40
+PARAGRAPH_CHARS = 300
+
+
+def paragraphs(body: str) -> list[str]:
+    """The body as paragraphs, each on one line: a re-wrapped paragraph is not a change."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", body) if block.strip()]
+
+
+def body_diff(old: str, new: str) -> list[str]:
+    """A unified diff of paragraphs, one line of context, without the file headers."""
+    lines = list(difflib.unified_diff(paragraphs(old), paragraphs(new), n=1, lineterm=""))[2:]
+    removed = [line[1:] for line in lines if line.startswith("-")]
+    added = [line[1:] for line in lines if line.startswith("+")]
+    short, seen = [], {"-": 0, "+": 0}
+    for line in lines:
+        sign, text = line[:1], line[1:]
+        if sign in seen:  # a long edited paragraph is shown from just before its first change
+            counterpart = (added if sign == "-" else removed)
+            other = counterpart[seen[sign]] if seen[sign] < len(counterpart) else ""
+            seen[sign] += 1
+            line = sign + _excerpt(text, _first_difference(text, other))
+        elif len(line) > PARAGRAPH_CHARS:
+            line = line[:PARAGRAPH_CHARS - 1] + "…"
+        short.append(line)
+    if len(short) > BODY_DIFF_LINES:
+        short = short[:BODY_DIFF_LINES] + [f"… (còn {len(lines) - BODY_DIFF_LINES} dòng)"]
+    return short
 
 
 @dataclass
@@ -155,6 +201,7 @@ class Change:
     new: Entry
     fields: list[tuple[str, Any, Any]] = field(default_factory=list)
     body_changed: bool = False
+    body_diff: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,7 +218,8 @@ class ArchiveDiff:
             "removed": [e.summary() for e in self.removed],
             "changed": [{**c.new.summary(), "old_path": c.old.path,
                          "fields": [{"field": f, "old": o, "new": n} for f, o, n in c.fields],
-                         "body_changed": c.body_changed} for c in self.changed],
+                         "body_changed": c.body_changed, "body_diff": c.body_diff,
+                         "published_before": c.old.published()} for c in self.changed],
         }
 
 
@@ -219,6 +267,8 @@ def compare(old_docs: list[SourceDocument], new_docs: list[SourceDocument],
             if a != b:
                 change.fields.append((name, a, b))
         change.body_changed = before.body != after.body or before.readable != after.readable
+        if before.body != after.body:
+            change.body_diff = body_diff(before.body, after.body)
         if change.fields or change.body_changed:
             changed.append(change)
     key = lambda e: (e.number or "", e.path)  # noqa: E731
@@ -226,6 +276,20 @@ def compare(old_docs: list[SourceDocument], new_docs: list[SourceDocument],
     removed = sorted((e for e in old if id(e) not in matched_old), key=key)
     changed.sort(key=lambda c: key(c.new))
     return ArchiveDiff(rev, added, removed, changed)
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _excerpt(text: str, focus: int) -> str:
+    if len(text) <= PARAGRAPH_CHARS:
+        return text
+    start = max(0, min(focus - PARAGRAPH_CHARS // 3, len(text) - PARAGRAPH_CHARS))
+    end = start + PARAGRAPH_CHARS
+    if start:  # begin on a word
+        start = text.find(" ", start, focus) + 1 or start
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -265,6 +329,42 @@ def _name(entry: Entry) -> str:
     return f"{label}{title} (`{entry.path}`)"
 
 
+def _publication(before: list[str], after: list[str]) -> list[str]:
+    """Bold flags for what a reviewer must not miss: a notice going public, or going away."""
+    flags = []
+    for profile in PROFILES:
+        label = PROFILE_LABELS[profile].lower()
+        if profile in after and profile not in before:
+            flags.append(f"**⚠ sẽ được xuất bản ở hồ sơ {label} ({profile})**")
+        elif profile in before and profile not in after:
+            flags.append(f"**⚠ thôi xuất bản ở hồ sơ {label} ({profile})**")
+    return flags
+
+
+def _state(entry: Entry) -> str:
+    status, classification = entry.fields.get("status"), entry.fields.get("classification")
+    return f"status {_code(status)}, classification {_code(classification)}"
+
+
+def _fenced(lines: list[str], language: str) -> list[str]:
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + language, *lines, fence]
+
+
+def _body_block(change: Change) -> list[str]:
+    if not change.body_diff:
+        return ["  - nội dung: **đã sửa**" if change.body_changed else "  - nội dung: không đổi"]
+    added = sum(1 for line in change.body_diff if line.startswith("+"))
+    removed = sum(1 for line in change.body_diff if line.startswith("-"))
+    block = ["  - nội dung: **đã sửa**", "",
+             f"    <details><summary>Xem thay đổi nội dung (+{added} −{removed} đoạn)</summary>",
+             ""]
+    block += ["    " + line for line in _fenced(change.body_diff, "diff")]
+    block += ["", "    </details>", ""]
+    return block
+
+
 def markdown(diff: ArchiveDiff) -> str:
     lines = [f"### Thay đổi kho thông báo so với `{diff.rev}`", ""]
     if not (diff.added or diff.removed or diff.changed):
@@ -273,16 +373,24 @@ def markdown(diff: ArchiveDiff) -> str:
     lines.append(f"**{len(diff.added)}** thêm · **{len(diff.removed)}** xóa · "
                  f"**{len(diff.changed)}** sửa")
     if diff.added:
-        lines += ["", "#### Thêm", ""] + [f"- {_name(e)}" for e in diff.added]
+        lines += ["", "#### Thêm", ""]
+        for entry in diff.added:
+            flags = _publication([], entry.published())
+            lines.append(f"- {_name(entry)}: {_state(entry)}" + "".join(f" · {f}" for f in flags))
     if diff.removed:
-        lines += ["", "#### Xóa", ""] + [f"- {_name(e)}" for e in diff.removed]
+        lines += ["", "#### Xóa", ""]
+        for entry in diff.removed:
+            flags = _publication(entry.published(), [])
+            lines.append(f"- {_name(entry)}: {_state(entry)}" + "".join(f" · {f}" for f in flags))
     if diff.changed:
         lines += ["", "#### Sửa", ""]
         for change in diff.changed:
             lines.append(f"- {_name(change.new)}")
+            lines += [f"  - {flag}" for flag in _publication(change.old.published(),
+                                                             change.new.published())]
             for name, old, new in change.fields:
                 lines.append(f"  - `{name}`: {_code(old)} → {_code(new)}")
-            lines.append("  - nội dung: " + ("**đã sửa**" if change.body_changed else "không đổi"))
+            lines += _body_block(change)
     return "\n".join(lines) + "\n"
 
 

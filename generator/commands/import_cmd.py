@@ -20,6 +20,7 @@ from ..pipeline import validate_archive
 from ..project import Project
 from ..validate.topics import build_topics
 from ..text import canonical
+from . import add_config_option
 
 
 def register(subparsers) -> None:
@@ -34,7 +35,7 @@ def register(subparsers) -> None:
     p.add_argument("--classification", choices=CLASSIFICATIONS, default="internal",
                    help="độ mật gán cho thông báo nhập (mặc định: internal; văn bản có dấu "
                         "MẬT/TỐI MẬT/TUYỆT MẬT luôn là secret)")
-    p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_config_option(p)
 
 
 def _originals(paths: list[str]) -> list[Path]:

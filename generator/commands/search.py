@@ -9,6 +9,7 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project
+from . import add_config_option
 
 
 def _date(value: str) -> dt.date:
@@ -34,19 +35,22 @@ def register(subparsers) -> None:
         "ngoặc kép; tiền tố so:, topic:, signer:, year:; các từ được nối bằng VÀ.")
     p.add_argument("query", nargs="*", help='câu tìm kiếm, ví dụ: de an 06, "an toàn giao '
                    'thông", so:125/TB, topic:pccc')
-    p.add_argument("--topic", help="chỉ trong chủ đề (mã, tên hoặc viết tắt)")
-    p.add_argument("--year", type=_year, help="chỉ năm ban hành này")
-    p.add_argument("--from", dest="date_from", type=_date, help="từ ngày (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", type=_date, help="đến ngày (YYYY-MM-DD)")
-    p.add_argument("--issuer", help="cơ quan ban hành (chứa các từ này)")
-    p.add_argument("--signer", help="người ký (chứa các từ này)")
+    p.add_argument("--topic", metavar="CHỦ_ĐỀ", help="chỉ trong chủ đề (mã, tên hoặc viết tắt)")
+    p.add_argument("--year", metavar="NĂM", type=_year, help="chỉ năm ban hành này")
+    p.add_argument("--from", metavar="NGÀY", dest="date_from", type=_date,
+                   help="từ ngày (YYYY-MM-DD)")
+    p.add_argument("--to", metavar="NGÀY", dest="date_to", type=_date,
+                   help="đến ngày (YYYY-MM-DD)")
+    p.add_argument("--issuer", metavar="CƠ_QUAN", help="cơ quan ban hành (chứa các từ này)")
+    p.add_argument("--signer", metavar="NGƯỜI_KÝ", help="người ký (chứa các từ này)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance",
                    help="xếp theo mức liên quan (mặc định) hoặc ngày, mới nhất trước")
-    p.add_argument("--limit", type=int, default=10, help="số kết quả tối đa (mặc định 10)")
+    p.add_argument("--limit", metavar="SỐ", type=int, default=10,
+                   help="số kết quả tối đa (mặc định 10)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument("--profile", choices=PROFILES, default="public",
                    help="hồ sơ xuất bản của chỉ mục: public (mặc định) hoặc internal")
-    p.add_argument("--config", "-f", default="mkdocs.yml")
+    add_config_option(p)
 
 
 def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | None:

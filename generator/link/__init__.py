@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, MutableMapping
 
 from ..model import Archive, Notice, Numbers, Topic
-from .indexes import Facet, TopicNeighbours, facet, topic_neighbours
+from .indexes import Facet, TopicNeighbours, facet, roll_up_topics, topic_neighbours
 from .profile import PROFILES, PROFILE_LABELS, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
@@ -33,10 +33,11 @@ FACETS = {
 class LinkedArchive:
     profile: str
     notices: tuple[Notice, ...]                         # published, newest first
-    topics: Mapping[str, Topic]
+    topics: Mapping[str, Topic]                         # those with a published notice
     by_key: Mapping[str, Notice]
     by_number: Numbers
-    topic_notices: Mapping[str, tuple[Notice, ...]]     # slug → newest first
+    topic_notices: Mapping[str, tuple[Notice, ...]]     # slug → newest first, with sub-topics'
+                                                        # (a topic without any is absent)
     related: Mapping[str, tuple[Notice, ...]]           # key → explicit first, then by topics
     backlinks: Mapping[str, tuple[Notice, ...]]         # key → notices that cite it
     superseded_by: Mapping[str, Notice]                 # key → the notice that replaced it
@@ -94,13 +95,15 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
+    rolled = roll_up_topics(topic_notices, archive.topics)
     return LinkedArchive(
         profile=profile,
         notices=tuple(published),
-        topics=archive.topics,
+        # A topic no published notice is about has nothing to show: no page, no list entry.
+        topics={slug: t for slug, t in archive.topics.items() if slug in rolled},
         by_key=by_key,
         by_number=by_number,
-        topic_notices={slug: tuple(ns) for slug, ns in topic_notices.items()},
+        topic_notices=rolled,
         related=related,
         backlinks={key: tuple(sorted(ns.values(), key=lambda n: n.sort_key))
                    for key, ns in cited_by.items()},

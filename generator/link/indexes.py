@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
-from ..model import Notice
+from ..model import Notice, Topic
 from ..text import canonical, fold, slugify
 
 
@@ -48,11 +48,38 @@ def facet(notices: Iterable[Notice], value: Callable[[Notice], str | None]) -> d
 
 def topic_neighbours(topic_notices: Mapping[str, tuple[Notice, ...] | list[Notice]]
                      ) -> dict[str, tuple[TopicNeighbours, ...]]:
-    """notice key → its neighbours in each of its topics (lists are newest first)."""
+    """notice key → its neighbours in each of its topics (lists are newest first). A draft
+    without a date has no place in time, so it is nobody's neighbour and has none."""
     out: dict[str, list[TopicNeighbours]] = defaultdict(list)
-    for slug, notices in topic_notices.items():
+    for slug, listed in topic_notices.items():
+        notices = [n for n in listed if n.date is not None]
         for i, notice in enumerate(notices):
             newer = notices[i - 1] if i > 0 else None
             older = notices[i + 1] if i + 1 < len(notices) else None
             out[notice.key].append(TopicNeighbours(slug, older, newer))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def roll_up_topics(direct: Mapping[str, Sequence[Notice]], topics: Mapping[str, Topic]
+                   ) -> dict[str, tuple[Notice, ...]]:
+    """slug → the notices of the topic and of all its sub-topics, newest first, each once: a
+    notice about "Đề án 06" is a notice about its parent "Chuyển đổi số" too."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for topic in topics.values():
+        if topic.parent in topics:
+            children[topic.parent].append(topic.slug)
+    out: dict[str, tuple[Notice, ...]] = {}
+    for slug in topics:
+        seen: dict[str, Notice] = {}
+        stack, visited = [slug], set()
+        while stack:  # parents cannot loop (NA304), but a guard costs nothing
+            current = stack.pop()
+            if current in visited:
+                continue
+            visited.add(current)
+            for notice in direct.get(current, ()):
+                seen.setdefault(notice.key, notice)
+            stack.extend(children.get(current, ()))
+        if seen:
+            out[slug] = tuple(sorted(seen.values(), key=lambda n: n.sort_key))
+    return out

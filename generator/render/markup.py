@@ -1,5 +1,8 @@
 """Links inside notice bodies: the first mention of each topic, and every cited archived notice.
 
+A topic is linked where the text names it, never from words inside a quotation or inside the
+title of a cited document (they are part of a name, not a mention of the topic).
+
 Done as a Markdown treeprocessor on the element tree, after inline Markdown has been parsed, so
 text is only ever changed inside text nodes: never inside links, headings, code or raw HTML
 (which Markdown keeps out of the tree). Links point at the target's Markdown source path, so
@@ -12,6 +15,7 @@ profile withholds stays plain text (its title is never shown).
 from __future__ import annotations
 
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict
 
@@ -34,6 +38,14 @@ def topic_src(slug: str) -> str:
 
 def notice_src(notice: Notice) -> str:
     return f"{notice.key}.md"
+
+
+# Quotation marks as Vietnamese text uses them: curly, straight, guillemets.
+_QUOTED = re.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|‘[^‘’]*’')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 class MentionLinks(Extension):
@@ -102,7 +114,8 @@ class _MentionTreeprocessor(Treeprocessor):
     def _split(self, text: str) -> tuple[str, list[etree.Element]]:
         """Text → (leading text, [a elements each carrying the text after it as tail])."""
         spans: list[tuple[int, int, str, str, str]] = []   # start, end, href, class, title
-        for doc in find_documents(text):
+        documents = find_documents(text)
+        for doc in documents:
             if doc.number is None:
                 continue
             target = self.ext.cited(doc.number, doc.year)
@@ -111,10 +124,19 @@ class _MentionTreeprocessor(Treeprocessor):
             spans.append((doc.start, doc.end, self._href(notice_src(target)),
                           "na-mention na-mention-notice", target.title))
         taken = [(s[0], s[1]) for s in spans]
+        # Words inside a name are part of the name: a quotation (Đề án “Xây dựng lực lượng
+        # Công an tỉnh…”) or a cited document's title is never cut by a topic link.
+        # A topic that is the document itself ("Luật Lực lượng tham gia bảo vệ an ninh, trật tự
+        # ở cơ sở năm 2023", "Đề án 06") starts where the document does, and is linked.
+        quotes = quoted_spans(text)
+        titles = [(d.start + 1, d.end) for d in documents]
         for mention in self.ext.matcher.find(text):
             if mention.slug in self.linked_topics:
                 continue
             if any(mention.start < e and s < mention.end for s, e in taken):
+                continue
+            if any(s <= mention.start and mention.end <= e for s, e in titles) or any(
+                    s < mention.start and mention.end < e for s, e in quotes):
                 continue
             self.linked_topics.add(mention.slug)
             topic = self.ext.linked.topics[mention.slug]

@@ -32,7 +32,7 @@ def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT) -> Iterator[
     yield from _notice_pages(linked)
     yield _home(linked)
     yield from _topic_pages(linked, list_limit)
-    yield from _year_pages(linked)
+    yield from _year_pages(linked, list_limit)
     for facet in views.FACETS:
         yield from _facet_pages(linked, facet, list_limit)
     yield from _external_pages(linked, list_limit)
@@ -63,10 +63,10 @@ def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: in
         ordered = sorted((y for y in by_year if y is not None), reverse=True)
         out = [{"year": y, "label": str(y), "page_url": f"{src_dir}/{y}/",
                 "count": len(by_year[y]), "notices": []} for y in ordered]
-        if None in by_year:
-            out.append({"year": None, "label": "Dự thảo chưa ghi ngày",
-                        "page_url": f"{src_dir}/du-thao/", "count": len(by_year[None]),
-                        "notices": []})
+        if None in by_year:  # undated drafts first, as everywhere (Notice.sort_key)
+            out.insert(0, {"year": None, "label": "Dự thảo chưa ghi ngày",
+                           "page_url": f"{src_dir}/du-thao/", "count": len(by_year[None]),
+                           "notices": []})
         return out
     return years, specs
 
@@ -91,6 +91,10 @@ def _home(linked: LinkedArchive) -> PageSpec:
             "years": [{k: g[k] for k in ("label", "url", "count")}
                       for g in views.group_by_year(linked.notices, linked)],
             "total": len(linked.notices),
+            # Drafts are not issued: the lead line counts them apart.
+            "issued_types": views.type_counts(n for n in linked.notices if n.status != "draft"),
+            "issued": sum(1 for n in linked.notices if n.status != "draft"),
+            "drafts": sum(1 for n in linked.notices if n.status == "draft"),
             "indexes": [{"title": title, "url": f"{folder}/"}
                         for folder, title, _ in views.FACETS.values()]
             + [{"title": "Văn bản dẫn chiếu", "url": f"{views.EXTERNAL_DIR}/"}],
@@ -123,7 +127,7 @@ def _topic_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
                        context=context)
 
 
-def _year_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
+def _year_pages(linked: LinkedArchive, limit: int = LIST_LIMIT) -> Iterator[PageSpec]:
     by_year: dict[int | None, list[Notice]] = defaultdict(list)
     for notice in linked.notices:
         by_year[notice.year].append(notice)
@@ -136,12 +140,14 @@ def _year_pages(linked: LinkedArchive) -> Iterator[PageSpec]:
                                "year_label": "Dự thảo chưa ghi ngày", "count": len(ns),
                                "months": views.group_by_month(ns, linked)})
             continue
-        # A year page lists its months with counts; each month has its own page, so no page
-        # grows with the size of the archive beyond one line per notice of one month.
+        # A year page lists its notices by month; past `limit` notices it lists only its
+        # months with counts, so no page grows beyond one line per notice of one month.
+        # Month pages exist either way, so their addresses never change.
         yield PageSpec(f"nam/{year}.md", f"Năm {year}", "year.html",
                        context=lambda ns=notices, year=year: {
                            "year_label": str(year), "count": len(ns),
-                           "months": views.group_by_month(ns, linked, items=False)})
+                           "months": views.group_by_month(ns, linked,
+                                                          items=len(ns) <= limit)})
         by_month: dict[int, list[Notice]] = defaultdict(list)
         for notice in notices:
             by_month[notice.date.month].append(notice)

@@ -29,6 +29,7 @@ from .data import write_data_files
 from .markup import MentionLinks
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
+from .views import tab_for
 from .settings import PROFILE_ENV
 from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
 
@@ -142,6 +143,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
         context.update(self.contexts.get(page.file.src_uri, {}))
+        if page.file.src_uri in self.specs:
+            context["na_tab"] = tab_for(page.file.src_uri)
         return context
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -27,6 +27,20 @@ FACETS = {
 EXTERNAL_DIR = "van-ban-dan-chieu"
 
 
+# Folders of generated pages → the nav page whose tab they belong to. Notices and drafts are
+# browsed by year.
+TAB_OF_FOLDER = {"chu-de": "chu-de/", "nam": "nam/", "co-quan": "co-quan/", "chu-tri": "chu-tri/",
+                 "nguoi-ky": "nguoi-ky/", "loai": "loai/", EXTERNAL_DIR: f"{EXTERNAL_DIR}/"}
+
+
+def tab_for(src_uri: str) -> str | None:
+    """The URL of the nav page whose tab a generated page falls under (None: the home page)."""
+    folder = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+    if folder in TAB_OF_FOLDER:
+        return TAB_OF_FOLDER[folder]
+    return "nam/" if folder else None
+
+
 def notice_url(notice: Notice) -> str:
     return f"{notice.key}/"
 
@@ -89,9 +103,48 @@ def notice_item(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "issuer": notice.issuer or "",
         "status": notice.status,
         "status_label": STATUS_LABELS[notice.status],
+        "type": notice.type,
+        "type_name": notice.type_name,
         "topics": [{"name": linked.topics[s].name, "url": topic_url(s)}
                    for s in notice.topics if s in linked.topics],
     }
+
+
+def neighbour_rows(notice: Notice, linked: LinkedArchive) -> list[dict[str, Any]]:
+    """"Cùng chủ đề", compact: topics with the same previous and next notice share one row,
+    and a side with no notice is left out rather than shown as "không có"."""
+    order = {slug: i for i, slug in enumerate(notice.topics)}
+    rows: dict[tuple, dict[str, Any]] = {}
+    for t in sorted(linked.neighbours.get(notice.key, ()), key=lambda t: order.get(t.topic, 0)):
+        if t.topic not in linked.topics or (t.previous is None and t.next is None):
+            continue
+        pair = (t.previous.key if t.previous else None, t.next.key if t.next else None)
+        row = rows.setdefault(pair, {
+            "topics": [],
+            "previous": _neighbour(t.previous, linked) if t.previous else None,
+            "next": _neighbour(t.next, linked) if t.next else None})
+        row["topics"].append({"name": linked.topics[t.topic].name, "url": topic_url(t.topic)})
+    return list(rows.values())
+
+
+def _neighbour(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
+    item = notice_item(notice, linked)
+    # A draft has no number to show: name it by its title, so a reader knows which draft.
+    item["draft"] = notice.status == "draft"
+    item["name"] = (f"Dự thảo “{_shorten(notice.title, 60)}”" if item["draft"]
+                    else item["number"])
+    return item
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _topic_names(linked: LinkedArchive) -> set[str]:
+    return {fold(" ".join(name.split())) for t in linked.topics.values()
+            for name in (t.name, *t.aliases)}
 
 
 def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
@@ -101,9 +154,13 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
     replaced = linked.superseded_by.get(notice.key)
     supersedes = (linked.notice_for(notice.supersedes, citing=notice)
                   if notice.supersedes else None)
-    order = {slug: i for i, slug in enumerate(notice.topics)}
-    neighbours = sorted(linked.neighbours.get(notice.key, ()), key=lambda t: order.get(t.topic, 0))
     explicit = set(notice.related)  # listed under related already
+    backlinks = linked.backlinks.get(notice.key, ())
+    cites = [n for n in linked.cites.get(notice.key, ()) if n.number not in explicit]
+    # Each notice is listed once on the page: what cites this one, what it cites and what
+    # replaced it or it replaces are not repeated under "Thông báo liên quan".
+    shown = {n.key for n in (*backlinks, *cites, replaced, supersedes) if n is not None}
+    topic_names = _topic_names(linked)
     superior, unit = issuer_header(notice.issuer or "")
     return {
         "number": notice.shown_number,
@@ -130,8 +187,9 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "year": notice.year,
         "month": MONTHS[notice.date.month] if notice.date else "",
         "month_anchor": f"thang-{notice.date.month}" if notice.date else "",
-        "related": [notice_item(n, linked) for n in linked.related.get(notice.key, ())],
-        "backlinks": [notice_item(n, linked) for n in linked.backlinks.get(notice.key, ())],
+        "related": [notice_item(n, linked) for n in linked.related.get(notice.key, ())
+                    if n.key not in shown],
+        "backlinks": [notice_item(n, linked) for n in backlinks],
         "replaced_by": notice_item(replaced, linked) if replaced else None,
         # References to notices this profile withholds: the number as this notice writes it,
         # as plain text; nothing of the withheld notice itself (no link, title or date).
@@ -147,20 +205,18 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "type_url": _facet_link(linked, "type", notice.type),
         "print_superior": superior,
         "print_unit": unit,
-        "neighbours": [{
-            "topic": linked.topics[t.topic].name, "topic_url": topic_url(t.topic),
-            "previous": notice_item(t.previous, linked) if t.previous else None,
-            "next": notice_item(t.next, linked) if t.next else None,
-        } for t in neighbours if t.topic in linked.topics],
-        "cites": [notice_item(n, linked) for n in linked.cites.get(notice.key, ())
-                  if n.number not in explicit],
+        "neighbours": neighbour_rows(notice, linked),
+        "cites": [notice_item(n, linked) for n in cites],
+        # A programme that is also a topic ("Đề án 06") is shown as the topic only.
         "external": [{"label": d.label, "url": external_url(d.key), "count": len(d.citing)}
-                     for d in linked.external_of.get(notice.key, ())],
+                     for d in linked.external_of.get(notice.key, ())
+                     if fold(" ".join(d.label.split())) not in topic_names],
     }
 
 
 def group_by_year(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
-    """Newest year first; drafts without a date last."""
+    """Drafts without a date first (work in progress, as Notice.sort_key), then newest year
+    first."""
     groups: dict[int | None, list] = defaultdict(list)
     for notice in notices:
         groups[notice.year].append(notice_item(notice, linked))
@@ -168,8 +224,8 @@ def group_by_year(notices, linked: LinkedArchive) -> list[dict[str, Any]]:
     ordered = [{"year": y, "label": str(y), "url": year_url(y), "count": len(groups[y]),
                 "notices": groups[y]} for y in years]
     if None in groups:
-        ordered.append({"year": None, "label": "Dự thảo chưa ghi ngày", "url": year_url(None),
-                        "count": len(groups[None]), "notices": groups[None]})
+        ordered.insert(0, {"year": None, "label": "Dự thảo chưa ghi ngày", "url": year_url(None),
+                           "count": len(groups[None]), "notices": groups[None]})
     return ordered
 
 
@@ -218,5 +274,16 @@ def topic_list(linked: LinkedArchive) -> list[dict[str, Any]]:
                         "count": len(linked.topic_notices.get(topic.slug, ()))})
             walk(topic.slug, depth + 1)
 
-    walk(None, 0)
+    walk(None, 0)  # linked.topics holds only topics with a published notice
     return out
+
+
+def type_counts(notices) -> list[dict[str, Any]]:
+    """How many of each document type, most first: "12 thông báo, 1 kế hoạch"."""
+    counts: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for notice in notices:
+        counts[notice.type] += 1
+        names[notice.type] = notice.type_name
+    return [{"type": t, "name": names[t].lower(), "count": counts[t]}
+            for t in sorted(counts, key=lambda t: (-counts[t], t))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any
 
 from ..diagnostics import ERROR, Diagnostic
@@ -82,8 +83,10 @@ class _Fields:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.error(name, "NA105", f'trường "{name}" phải là ngày dạng YYYY-MM-DD '
-                   f"(ví dụ 2024-07-15), không phải {value!r}")
+        hint = _iso_hint(value)
+        self.error(name, "NA105", f'trường "{name}" phải là ngày dạng YYYY-MM-DD'
+                   + (f"; sửa {value!r} thành {hint}" if hint
+                      else f" (ví dụ 2024-07-15), không phải {value!r}"))
         return None
 
     def text_list(self, mapping: dict, key: str) -> tuple[str, ...]:
@@ -242,3 +245,18 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         supersedes=supersedes, lines=dict(doc.lines),
     )
     return notice, diagnostics
+
+
+_DMY = re.compile(r"\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*")
+
+
+def _iso_hint(value) -> str | None:
+    """The ISO form of a date written the Vietnamese way, day first (15/07/2025)."""
+    match = _DMY.fullmatch(value) if isinstance(value, str) else None
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

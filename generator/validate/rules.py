@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from pathlib import PurePosixPath
 from typing import Iterator
 
-from ..diagnostics import ERROR, Diagnostic
+from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..model import Archive, Notice
+from ..text import fold
 from .form import NUMBER, check_form
 from .suggest import did_you_mean
 from .url_safety import check_urls
@@ -37,6 +39,7 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     yield from _unique_numbers(archive)
     yield from _references(archive)
     yield from _topics(archive)
+    yield from _folder_years(archive)
     yield from check_urls(archive)
 
 
@@ -114,4 +117,25 @@ def _topics(archive: Archive) -> Iterator[Diagnostic]:
             if slug not in archive.topics:
                 yield _at(notice, "topics", ERROR, "NA207",
                           f'chủ đề "{slug}" không có trong notices/topics.yml'
-                          f"{did_you_mean(slug, archive.topics)}; thêm vào danh mục hoặc sửa slug")
+                          f"{_topic_suggestion(slug, archive)}; thêm vào danh mục hoặc sửa slug")
+
+
+def _topic_suggestion(written: str, archive: Archive) -> str:
+    """A topic written by its name or an alias ("Đề án 06") suggests its slug."""
+    folded = " ".join(fold(written).split())
+    for topic in archive.topics.values():
+        if any(" ".join(fold(name).split()) == folded for name in (topic.name, *topic.aliases)):
+            return f' (đây là tên chủ đề; dùng slug "{topic.slug}")'
+    return did_you_mean(written, archive.topics)
+
+
+def _folder_years(archive: Archive) -> Iterator[Diagnostic]:
+    """notices/<year>/ is where people look for a year's notices: a notice filed under another
+    year is easily missed or counted twice by hand."""
+    for notice in archive.notices:
+        folder = PurePosixPath(notice.source).parent.name
+        if notice.date and len(folder) == 4 and folder.isdigit() \
+                and int(folder) != notice.date.year:
+            yield _at(notice, "date", WARNING, "NA415",
+                      f"ngày ban hành thuộc năm {notice.date.year} nhưng tệp nằm trong thư mục "
+                      f"{folder}/; chuyển tệp sang thư mục {notice.date.year}/ hoặc sửa ngày")
