@@ -171,6 +171,26 @@ def test_fix_leaves_unsafe_layouts_alone(project):
     assert "NA008" not in cli(project, "check", rel).stdout
 
 
+def test_fix_leaves_code_blocks_and_yaml_block_scalars_alone(project):
+    """Trailing spaces inside code and YAML block scalars are content: --fix keeps them, and
+    only the ordinary paragraph's are removed."""
+    body = ("\nĐoạn văn có khoảng trắng cuối.   \n\nDòng ngắt.  \nTiếp theo.\n\n```\nmã   \n"
+            "  thụt   \n```\n\n    khối mã thụt lề   \n    dòng hai  \n\nKết thúc./.\n")
+    rel = write(project, "code.md", FITS.split("---\n\n", 1)[0] + "---\n" + body)
+    cli(project, "check", "--fix", rel)
+    fixed = (project / rel).read_text(encoding="utf-8")
+    assert "Đoạn văn có khoảng trắng cuối.\n\n" in fixed        # fixed
+    assert "Dòng ngắt.  \n" in fixed                            # a line break: meaning
+    assert "```\nmã   \n  thụt   \n```" in fixed                 # fenced code: kept
+    assert "    khối mã thụt lề   \n    dòng hai  \n" in fixed    # indented code: kept
+    # A YAML block scalar keeps its trailing spaces (they are part of the value).
+    scalar = FITS.replace('title: "Kết luận', 'title: |\n  Kết luận', 1)
+    scalar = scalar.replace('giao thông"\n', "giao thông   \n", 1)
+    rel = write(project, "scalar.md", scalar)
+    cli(project, "check", "--fix", rel)
+    assert "giao thông   \n" in (project / rel).read_text(encoding="utf-8")
+
+
 def test_fix_does_not_touch_legacy_encodings(project):
     data = "---\ntitle: Thông báo kết luận\n---\n".encode("utf-16")
     rel = write(project, "utf16.md", data)
