@@ -38,3 +38,23 @@ def test_slugify_is_ascii_and_stable():
     assert slugify("06/QĐ-UBND") == "06-qd-ubnd"
     assert slugify("Đề án 06") == "de-an-06"
     assert slugify("///") == "x"
+
+
+# Where the tone lands, pinned word by word (the rule: on the quality vowel ơ ô ê â ư ă if
+# any; on the second vowel of oa, oe, uy and whenever a consonant follows; qu- and gi- are
+# onsets). Old and new spellings agreeing is not enough: both could land on the wrong letter.
+@pytest.mark.parametrize("word, placed", [
+    ("hòa", "hoà"), ("hoà", "hoà"), ("hòe", "hoè"), ("thủy", "thuỷ"), ("Ủy", "Uỷ"),
+    ("tòa án", "toà án"), ("hoàng", "hoàng"), ("toán", "toán"), ("quý", "quý"),
+    ("quỳnh", "quỳnh"), ("quạ", "quạ"), ("giữa", "giữa"), ("già", "già"), ("gìn", "gìn"),
+    ("người", "người"), ("ngoài", "ngoài"), ("tuổi", "tuổi"), ("thuở", "thuở"), ("mía", "mía"),
+    ("của", "của"), ("mùa", "mùa"), ("khuya", "khuya"), ("khoẻ", "khoẻ"), ("oà", "oà"),
+])
+def test_tone_lands_on_the_right_letter(word, placed):
+    assert unify_tones(word) == placed
+
+
+def test_long_slugs_never_end_a_cut_on_a_hyphen():
+    for text in ("ab-" * 60, "a " * 200, "Đề án 06 " * 30):
+        slug = slugify(text)
+        assert "--" not in slug and len(slug) <= 80 and not slug.endswith("-"), slug
