@@ -115,7 +115,8 @@ def main() -> int:
         fig.rss_mb.append(rss)
         return out
 
-    cache = archive / ".cache"
+    from generator.project import Project
+    cache = Project.find(archive / "mkdocs.yml").cache_dir
     site = archive / "site"
 
     def cold() -> None:

@@ -25,7 +25,8 @@ def main() -> int:
     from generator.index.analysis import folded_words
     from generator.render.search_export import SITE_FOLDER, fnv1a
 
-    cache = archive / ".cache" / "notice-archive"
+    from generator.project import Project
+    cache = Project.find(archive / "mkdocs.yml").cache_dir
     latencies = []
     with Searcher(cache) as searcher:
         for _ in range(3):

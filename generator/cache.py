@@ -1,9 +1,10 @@
 """Per-file memo of the load and validate stages, so unchanged notices are not parsed again.
 
 A file is unchanged when its size and modification time (ns) match what was recorded, as git's
-index does. The cache is a single pickle under the cache folder, written atomically; it is
-safe to delete at any time (the next run rebuilds it), and any cache that cannot be read or
-comes from another version of the generator is ignored. Secret notices are not cached.
+index does. The cache is one JSON file under the cache folder (data only: loading it runs no
+code, unlike pickle), authenticated with the user's key and written atomically; it is safe to
+delete at any time (the next run rebuilds it), and any cache that cannot be read, fails its
+check or comes from another version of the generator is ignored. Secret notices are not cached.
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import pickle
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable
 
 from . import __version__
+from . import authenticated
+from .codec import decode_result, encode_result
+from .processes import context
+from .text import nfc
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 PARALLEL_THRESHOLD = 400   # below this, starting worker processes costs more than it saves
 WORKERS = min(2, os.cpu_count() or 1)
 
@@ -52,19 +54,18 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 
 class DocumentCache:
-    def __init__(self, cache_dir: Path | None, name: str = "documents.pickle", context: str = ""):
+    def __init__(self, cache_dir: Path | None, name: str = "documents.json", context: str = ""):
         """`context`: anything else the per-file results depend on (a change drops them all)."""
         self.path = cache_dir / name if cache_dir else None
-        self.key = (CACHE_FORMAT, code_identity(), hashlib.sha256(context.encode()).hexdigest())
+        self.key = [CACHE_FORMAT, code_identity(), hashlib.sha256(context.encode()).hexdigest()]
         self.entries: dict[str, tuple] = {}
         self.dirty = False
-        if self.path and self.path.exists():
+        stored = authenticated.read_json(self.path) if self.path else None
+        if isinstance(stored, dict) and stored.get("key") == self.key:
             try:
-                with open(self.path, "rb") as handle:
-                    stored = pickle.load(handle)
-                if stored.get("key") == self.key:
-                    self.entries = stored["entries"]
-            except Exception:  # a damaged or foreign cache is only a missed optimisation
+                self.entries = {rel: (tuple(sig), decode_result(result))
+                                for rel, (sig, result) in stored["entries"].items()}
+            except Exception:  # a damaged cache is only a missed optimisation
                 self.entries = {}
 
     def map(self, paths: list[Path], root: Path, work: Callable[[Path, Path], Result]) -> list[Result]:
@@ -97,13 +98,10 @@ class DocumentCache:
     def save(self) -> None:
         if not (self.path and self.dirty):
             return
+        entries = {rel: [list(sig), encode_result(result)]
+                   for rel, (sig, result) in self.entries.items()}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".documents-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"key": self.key, "entries": self.entries},
-                            handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            authenticated.write_json(self.path, {"key": self.key, "entries": entries})
             self.dirty = False
         except OSError:
             pass  # a read-only or full disk only costs speed next time
@@ -117,16 +115,15 @@ def _is_secret(result: Result) -> bool:
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        return nfc(path.relative_to(root).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def _compute(paths: list[Path], root: Path, work) -> list[Result]:
     if len(paths) < PARALLEL_THRESHOLD or WORKERS < 2:
         return [work(p, root) for p in paths]
-    # fork: workers inherit the imported modules, so they start in milliseconds.
-    with ProcessPoolExecutor(WORKERS, mp_context=get_context("fork")) as pool:
+    with ProcessPoolExecutor(WORKERS, mp_context=context()) as pool:
         chunk = max(16, len(paths) // (WORKERS * 8))
         return list(pool.map(work, paths, [root] * len(paths), chunksize=chunk))
 
@@ -135,19 +132,20 @@ class Memo(dict):
     """A persisted map content digest → derived value (what a body mentions, …).
 
     Entries not used by a run are dropped when it saves, so the memo tracks the archive.
+    `encode`/`decode` turn a value into JSON data and back.
     """
 
-    def __init__(self, cache_dir: Path | None, name: str):
+    def __init__(self, cache_dir: Path | None, name: str,
+                 encode: Callable = lambda v: v, decode: Callable = lambda v: v):
         super().__init__()
         self.path = cache_dir / name if cache_dir else None
+        self.encode = encode
         self.used: set = set()
         self.stored: dict = {}
-        if self.path and self.path.exists():
+        stored = authenticated.read_json(self.path) if self.path else None
+        if isinstance(stored, dict) and stored.get("key") == [CACHE_FORMAT, code_identity()]:
             try:
-                with open(self.path, "rb") as handle:
-                    stored = pickle.load(handle)
-                if stored.get("key") == (CACHE_FORMAT, code_identity()):
-                    self.stored = stored["entries"]
+                self.stored = {k: decode(v) for k, v in stored["entries"].items()}
             except Exception:
                 self.stored = {}
 
@@ -163,11 +161,8 @@ class Memo(dict):
         if not self.path or (entries.keys() == self.stored.keys() and not len(self)):
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".memo-", dir=self.path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"key": (CACHE_FORMAT, code_identity()), "entries": entries},
-                            handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            authenticated.write_json(self.path, {
+                "key": [CACHE_FORMAT, code_identity()],
+                "entries": {k: self.encode(v) for k, v in entries.items()}})
         except OSError:
             pass

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import authenticated
 from .cache import DocumentCache, Memo, code_identity
+from .codec import decode_diagnostic, decode_mentions, encode_diagnostic, encode_mentions
 from .diagnostics import Diagnostic, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
@@ -97,23 +98,21 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
         except OSError:
             digest.update(f"{path}|missing\n".encode())
     key = digest.hexdigest()
-    memo = cache_dir / "check-summary.pickle" if cache_dir else None
-    if memo is not None and memo.exists():
+    memo = cache_dir / "check-summary.json" if cache_dir else None
+    stored = authenticated.read_json(memo) if memo is not None else None
+    if isinstance(stored, dict) and stored.get("key") == key:
         try:
-            with open(memo, "rb") as handle:
-                stored_key, summary = pickle.load(handle)
-            if stored_key == key:
-                return summary
-        except Exception:
+            return CheckSummary(tuple(decode_diagnostic(d) for d in stored["diagnostics"]),
+                                int(stored["notices"]))
+        except (KeyError, TypeError, ValueError):
             pass  # unreadable memo: recompute
     validation = validate_archive(notices_dir, root, cache_dir, today, (notices, others))
     summary = CheckSummary(validation.diagnostics, len(validation.archive.notices))
     if memo is not None:
         try:
-            tmp = memo.with_suffix(".tmp")
-            with open(tmp, "wb") as handle:
-                pickle.dump((key, summary), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(memo)
+            authenticated.write_json(memo, {
+                "key": key, "notices": summary.notice_count,
+                "diagnostics": [encode_diagnostic(d) for d in summary.diagnostics]})
         except OSError:
             pass
     return summary
@@ -125,7 +124,7 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
     # One memo per profile: a public build's memo holds nothing from notices it withholds.
-    memo = Memo(cache_dir, f"mentions-{profile}.pickle")
+    memo = Memo(cache_dir, f"mentions-{profile}.json", encode_mentions, decode_mentions)
     linked = link(validation.archive, profile, memo)
     memo.save()
     return PipelineResult(validation, linked)

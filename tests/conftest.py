@@ -45,6 +45,24 @@ def require_fixture(path: Path, what: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory) -> Path:
+    """The user's cache and config folders (caches, the cache key) in a throw-away place."""
+    home = tmp_path_factory.mktemp("user")
+    # XDG on Linux and macOS, platformdirs' overrides on Windows.
+    for var, name in (("XDG_CACHE_HOME", "cache"), ("XDG_CONFIG_HOME", "config"),
+                      ("WIN_PD_OVERRIDE_LOCAL_APPDATA", "local"),
+                      ("WIN_PD_OVERRIDE_APPDATA", "roaming")):
+        os.environ[var] = str(home / name)
+    return home
+
+
+def cache_of(project: Path) -> Path:
+    """Where the tool keeps the caches of `project` (outside it, in the user's cache folder)."""
+    from generator.project import Project
+    return Project.find(project / "mkdocs.yml").cache_dir
+
+
 def copy_project(dest: Path, notices: bool = True) -> Path:
     """A throw-away copy of the project (config, theme, notices) that tests may change."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli, copy_project
+from conftest import cache_of, cli, copy_project
 
 STAGING_GLOB = ".site.building-*"
 _NUMBER = re.compile(r'"(\d+)/')
@@ -147,11 +147,11 @@ def test_interrupted_build_leaves_site_identical_and_cleans_up(big_project, sign
 
 def test_second_build_refuses_or_waits_while_the_lock_is_held(small_project):
     """Hold the build lock as a running build would; a build refuses, waits, or times out."""
-    import fcntl
+    from generator.lockfile import try_lock, unlock
     site = small_project / "site"
     before = tree_hash(site)
-    with open(small_project / ".cache" / "notice-archive" / "build.lock", "a+") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with open(cache_of(small_project) / "build.lock", "a+b") as lock:
+        assert try_lock(lock)
         refused = cli(small_project, "build")
         assert refused.returncode == 1
         assert "đang chạy" in refused.stderr and "--wait" in refused.stderr
@@ -162,12 +162,14 @@ def test_second_build_refuses_or_waits_while_the_lock_is_held(small_project):
         assert tree_hash(site) == before and leftovers(small_project) == []
 
         waiting = start_build(small_project, "--wait", "300")
-        time.sleep(3)
+        # It announces that it waits (the first line it writes), then keeps waiting.
+        first_line = waiting.stderr.readline()
+        assert "đợi tối đa 300 giây" in first_line
+        time.sleep(1)
         assert waiting.poll() is None, "a build with --wait must wait for the lock"
-        fcntl.flock(lock, fcntl.LOCK_UN)
+        unlock(lock)
     out, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, err
-    assert "đợi tối đa 300 giây" in err
     assert tree_hash(site) == before and leftovers(small_project) == []
 
 

@@ -371,10 +371,17 @@ def test_pull_request_workflow():
         "python-version"] == "3.11"
     assert "pip install -e ." in runs
     assert "notice-archive check --format github" in runs
-    assert "notice-archive build" in runs
+    # A pull request is built in safe mode: configuration and theme from the base branch.
+    build = 'notice-archive build --safe --base "origin/$BASE_REF"'
+    assert build in runs
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "site/"
-    assert runs.index("notice-archive check --format github") < runs.index("notice-archive build")
+    assert runs.index("notice-archive check --format github") < runs.index(build)
+    platforms = workflow["jobs"]["platforms"]
+    assert set(platforms["strategy"]["matrix"]["os"]) == {"windows-latest", "macos-latest"}
+    platform_runs = [step.get("run", "") for step in platforms["steps"]]
+    assert "notice-archive check" in platform_runs and "notice-archive build" in platform_runs
+    assert 'python -m pytest -m "not browser" -q' in platform_runs
 
 
 def test_named_files_outside_the_archive_are_checked_in_its_context(project, tmp_path_factory):

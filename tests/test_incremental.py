@@ -6,7 +6,7 @@ import hashlib
 import os
 import shutil
 
-from conftest import cli, copy_project
+from conftest import cache_of, cli, copy_project
 
 
 def tree(site) -> dict[str, str]:
@@ -31,7 +31,7 @@ def test_rebuild_after_edit_equals_full_build(tmp_path, archive):
     assert len(changed) < len(first) // 2
 
     shutil.rmtree(project / "site")
-    shutil.rmtree(project / ".cache")
+    shutil.rmtree(cache_of(project))
     cli(project, "build", check=True)
     assert tree(project / "site") == incremental
 

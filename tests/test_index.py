@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, copy_project
+from conftest import ROOT, cache_of, cli, copy_project
 from generator.index import Searcher, update_index
 from generator.index.analysis import folded_words
 from generator.index.writer import MANIFEST, current_generation, index_root
@@ -282,7 +282,7 @@ def test_cli_search_text_and_json(tmp_path, archive):
 def test_killed_indexing_leaves_the_previous_index_searchable(tmp_path):
     """Kill an update midway (while Whoosh writes); the previous index still answers."""
     project = copy_project(tmp_path / "p")
-    cache = project / ".cache" / "notice-archive"
+    cache = cache_of(project)
     cli(project, "search", "de an 06", check=True)
     with Searcher(cache) as s:
         before = keys(s.search("de an 06", limit=50))

@@ -16,16 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli, copy_project
+from conftest import cache_of, cli, copy_project
 from test_links import about
 from generator.text import fold, nfc
 
 SECRET_MARKER = "MÃ-KIỂM-TRA-MẬT-7Q4Z"
 INTERNAL_MARKER = "MÃ-KIỂM-TRA-NỘI-BỘ-3K8W"
-CACHE = Path(".cache") / "notice-archive"
 # The memo of parsed sources (generator/cache.py) holds what notices/ holds on the same machine,
 # except secret notices, which are never cached: it is scanned for secrets only.
-SOURCE_MEMO = "documents.pickle"
+SOURCE_MEMO = "documents.json"
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
@@ -40,14 +39,14 @@ def _forms(data: bytes, name: str) -> str:
 
 def outputs(project: Path, with_source_memo: bool = False):
     """(relative path, folded haystack) of every file a build leaves: site/ and the cache."""
-    for top in (project / "site", project / CACHE):
+    for top in (project / "site", cache_of(project)):
         for path in sorted(top.rglob("*")):
             if not path.is_file() or (path.name == SOURCE_MEMO and not with_source_memo):
                 continue
             data = path.read_bytes()
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
-            rel = path.relative_to(project).as_posix()
+            rel = path.relative_to(top.parent).as_posix()
             yield rel, _forms(data, rel)
 
 

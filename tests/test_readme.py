@@ -110,6 +110,7 @@ def _concrete(command: str, project: Path) -> str:
         (r"\[--profile public\\\|internal\]", "--profile internal"),
         (r"\[--wait SECONDS\]", "--wait 5"),
         (r"\[--full\]", "--full"),
+        (r"\[--safe \[--base REV\]\]", "--safe --base HEAD"),
         (r"\[--dev-addr ADDRESS:PORT\]", f"--dev-addr 127.0.0.1:{_free_port()}"),
         (r"\[--type TYPE\]", "--type ke-hoach"),
         (r"\[--number NUMBER\]", "--number 300/KH-UBND"),

@@ -20,10 +20,12 @@ from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
 from ..pipeline import check_summary
+from ..load.tracked import tracked_cache_files
 from ..project import Project
+from ..text import nfc
 from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
-from . import add_config_option
+from . import add_cache_option, add_config_option
 
 FORMATS = ("text", "github", "json")
 
@@ -44,6 +46,7 @@ def register(subparsers) -> None:
                    help="chỉ báo lỗi của các tệp/thư mục này (vẫn kiểm tra trong ngữ cảnh "
                    "toàn kho)")
     add_config_option(p)
+    add_cache_option(p)
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (mặc định), github (chú thích trên pull request), json")
     p.add_argument("--fix", action="store_true",
@@ -85,9 +88,9 @@ class _Selection:
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return nfc(path.resolve().relative_to(root).as_posix())
     except ValueError:
-        return path.resolve().as_posix()
+        return nfc(path.resolve().as_posix())
 
 
 def _fix_files(paths: list[Path], root: Path) -> list[str]:
@@ -178,7 +181,7 @@ def _workspace_prefix(root: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     root = project.root
     given = [Path(p) for p in args.paths]
     missing = [str(p) for p in given if not p.exists()]
@@ -209,6 +212,8 @@ def run(args: argparse.Namespace) -> int:
         summary = check_summary(project.notices_dir, root, project.cache_dir, args.today)
         diagnostics = list(summary.diagnostics)
     reported = [d for d in diagnostics if selection.involves(d)]
+    # Repository-wide: reported whatever files were named.
+    reported += tracked_cache_files(root)
 
     if args.format == "json":
         json.dump(as_json(reported), sys.stdout, ensure_ascii=False, indent=2)

@@ -19,8 +19,8 @@ from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
 from ..project import Project
 from ..validate.topics import build_topics
-from ..text import canonical
-from . import add_config_option
+from ..text import canonical, nfc
+from . import add_cache_option, add_config_option
 
 
 def register(subparsers) -> None:
@@ -36,6 +36,7 @@ def register(subparsers) -> None:
                    help="độ mật gán cho thông báo nhập (mặc định: internal; văn bản có dấu "
                         "MẬT/TỐI MẬT/TUYỆT MẬT luôn là secret)")
     add_config_option(p)
+    add_cache_option(p)
 
 
 def _originals(paths: list[str]) -> list[Path]:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.sources import SourceProblem, read_source
     from ..ingest.writer import build, render, target_path
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     progress = _progress(originals)
     for path in progress:
-        entry = {"source": str(path)}
+        entry = {"source": _rel(path, project.root)}
         entries.append(entry)
         try:
             imported = build(read_source(path), topics, args.classification)
@@ -129,9 +130,9 @@ def _progress(items):
 
 def _rel(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return nfc(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def _check(entries: list[dict], project: Project) -> None:

@@ -9,7 +9,7 @@ import sys
 
 from ..link import PROFILES
 from ..project import Project
-from . import add_config_option
+from . import add_cache_option, add_config_option
 
 
 def _date(value: str) -> dt.date:
@@ -51,17 +51,20 @@ def register(subparsers) -> None:
     p.add_argument("--profile", choices=PROFILES, default="public",
                    help="hồ sơ xuất bản của chỉ mục: public (mặc định) hoặc internal")
     add_config_option(p)
+    add_cache_option(p)
 
 
 def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | None:
     """Build or update the profile's index when missing or stale; an error message or None."""
     from ..diagnostics import WARNING
     from ..index import source_state, update_index
-    from ..index.writer import current_generation, index_root, read_manifest
+    from ..index.writer import authentic, current_generation, index_root, read_manifest
     from ..pipeline import run
 
     state = source_state(project.notices_dir)
     gen = current_generation(index_root(project.cache_dir, profile))
+    if gen is not None and not authentic(gen):
+        gen = None  # update_index discards it (under its lock) and rebuilds
     if gen is not None and read_manifest(gen).get("state") == state:
         from ..index.schema import VERSION
         if read_manifest(gen).get("version") == VERSION:
@@ -85,7 +88,7 @@ def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | N
 def run(args: argparse.Namespace) -> int:
     from ..index import IndexMissing, Searcher
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     if args.limit < 1:
         print("notice-archive: --limit phải lớn hơn 0", file=sys.stderr)
         return 2

@@ -7,10 +7,10 @@ import os
 import sys
 
 from ..link import PROFILES
-from ..project import Project
+from ..project import CACHE_DIR_ENV, Project
 from ..render.settings import PROFILE_ENV
 from .mkdocs_log import configure_logging, translate
-from . import add_config_option
+from . import add_cache_option, add_config_option
 
 
 def register(subparsers) -> None:
@@ -20,6 +20,7 @@ def register(subparsers) -> None:
         "thông báo hoặc notices/topics.yml thay đổi, trang được dựng lại và trình duyệt tự tải "
         "lại. Không ghi gì vào site/. Dừng bằng Ctrl-C.")
     add_config_option(p)
+    add_cache_option(p)
     p.add_argument("--profile", choices=PROFILES, default=None,
                    help="hồ sơ xuất bản để xem trước: public (mặc định) hoặc internal (thêm văn "
                    "bản nội bộ và dự thảo)")
@@ -31,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    project = Project.find(args.config)  # a ProjectError is reported by cli.main
+    project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
+    os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
     configure_logging(False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,9 @@ from .analysis import folded_words, forms, syllables
 from .query import Synonyms, build, clause_query, filters, parse
 from ..text import fold
 from .schema import WORD_FIELDS
-from .writer import INDEX_NAME, current_generation, index_root, read_manifest
+from .. import authenticated
+from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
+                     read_manifest)
 
 SNIPPET_CHARS = 220
 COMMON_MIN_DOCS = 500
@@ -74,7 +77,15 @@ class Searcher:
     """An open index of one profile; reuse it for many queries (opening costs milliseconds)."""
 
     def __init__(self, cache_dir: Path, profile: str = "public"):
-        gen = current_generation(index_root(cache_dir, profile))
+        root = index_root(cache_dir, profile)
+        gen = current_generation(root)
+        if gen is not None and not authentic(gen):
+            with index_lock(root):  # perhaps a writer between its commit and its seal
+                gen = current_generation(root)
+                if gen is not None and not authentic(gen, prune=True):
+                    authenticated.discarded(gen)
+                    shutil.rmtree(gen, ignore_errors=True)
+                    gen = None
         if gen is None:
             raise IndexMissing(profile)
         self.profile = profile

@@ -7,6 +7,13 @@ the notices whose digest changed, in one Whoosh commit (Whoosh writes new segmen
 a new table of contents into place: a killed writer leaves the previous commit searchable). A
 new schema/analyzer version, new topics or another profile build a fresh generation, and
 CURRENT is switched to it with one atomic rename.
+
+Whoosh unpickles its table of contents and stored fields, and unpickling runs code: every
+generation is sealed after each commit (an HMAC of each of its files with the user's key, see
+generator/authenticated.py) and opened only after the seal verifies. One that does not verify
+(planted, damaged, another user's) is discarded and rebuilt, with one line saying so. Files a
+killed writer added after the last seal are deleted unread (under the lock), so the previous
+commit stays searchable.
 """
 
 from __future__ import annotations
@@ -14,7 +21,6 @@ from __future__ import annotations
 import contextlib
 from functools import lru_cache
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -27,7 +33,10 @@ from typing import Iterable, Iterator, Mapping
 
 from whoosh import index as windex
 
+from .. import authenticated
 from ..link import LinkedArchive, withheld_reason
+from ..lockfile import locked
+from ..processes import start_method
 from ..model import Notice, Topic
 from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
@@ -59,15 +68,34 @@ class IndexStats:
 
 
 def current_generation(root: Path) -> Path | None:
+    """The live generation folder, judged by names only (nothing in it is read: see `authentic`)."""
     try:
         name = (root / CURRENT).read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return None
     gen = root / name
-    if name.startswith("gen-") and windex.exists_in(str(gen), INDEX_NAME) \
-            and (gen / MANIFEST).is_file():
+    if (name.startswith("gen-") and "/" not in name and "\\" not in name and ".." not in name
+            and gen.is_dir() and not gen.is_symlink() and (gen / MANIFEST).is_file()
+            and any(gen.glob(f"_{INDEX_NAME}_*.toc"))):
         return gen
     return None
+
+
+# Whoosh's lock file of a writer in progress: not part of the index.
+_UNSEALED = frozenset({f"{INDEX_NAME}_WRITELOCK"})
+
+
+def authentic(gen: Path, prune: bool = False) -> bool:
+    """True when every file of the generation is one this user's runs wrote (see module doc).
+
+    prune: delete files added since the seal (what a killed writer leaves) instead of failing;
+    only while holding the index lock, when no writer can be adding them.
+    """
+    return authenticated.verify(gen, _UNSEALED, prune=prune)
+
+
+def seal(gen: Path) -> None:
+    authenticated.seal(gen, _UNSEALED)
 
 
 def read_manifest(gen: Path) -> dict:
@@ -87,15 +115,10 @@ def _write_json_atomic(path: Path, data) -> None:
 
 
 @contextlib.contextmanager
-def _lock(root: Path) -> Iterator[None]:
+def index_lock(root: Path) -> Iterator[None]:
     """One indexer per profile at a time; a second waits (indexing takes seconds, not hours)."""
-    root.mkdir(parents=True, exist_ok=True)
-    with open(root / ".lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locked(root / ".lock"):
+        yield
 
 
 def topics_data(topics: Mapping[str, Topic]) -> dict:
@@ -197,8 +220,11 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
     notices = indexable(linked)
     topics = topics_data(linked.topics)
     wanted = {n.key: notice_digest(n) for n in notices}
-    with _lock(root):
+    with index_lock(root):
         gen = current_generation(root)
+        if gen is not None and not authentic(gen, prune=True):
+            authenticated.discarded(gen)
+            gen = None   # rebuilt below; the old folder is removed with other stale ones
         manifest = read_manifest(gen) if gen else {}
         rebuild = (gen is None or manifest.get("version") != VERSION
                    or manifest.get("profile") != linked.profile
@@ -215,8 +241,10 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
         order = {n.key: i for i, n in enumerate(notices)}
         if removed or changed or rebuild:
             # Whoosh's multiprocess writer pays for itself only on big fresh builds (and is used
-            # only there: incremental updates replace documents, which it does not do).
-            use_procs = procs if procs > 1 and rebuild and len(changed) >= 400 else 1
+            # only there: incremental updates replace documents, which it does not do). Its
+            # workers rely on fork (see generator/processes.py).
+            use_procs = procs if (procs > 1 and rebuild and len(changed) >= 400
+                                  and start_method() == "fork") else 1
             writer = ix.writer(procs=use_procs, limitmb=128, multisegment=use_procs > 1) \
                 if use_procs > 1 else ix.writer(limitmb=128)
             try:
@@ -240,6 +268,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             "notices": wanted, "state": state or "",
         })
         ix.close()
+        seal(gen)
         if rebuild:
             tmp = root / f".{CURRENT}.tmp"
             tmp.write_text(gen.name, encoding="utf-8")

@@ -47,14 +47,16 @@ class LoadResult:
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The path shown in every output: from the project root, with `/` on every platform, NFC
+    (macOS may hand back names in NFD, Windows keeps what was typed)."""
     try:
-        return path.relative_to(root).as_posix()  # the common case, no file-system calls
+        return nfc(path.relative_to(root).as_posix())  # the common case, no file-system calls
     except ValueError:
         pass
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return nfc(path.resolve().relative_to(root.resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return nfc(path.as_posix())
 
 
 def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDocument:

@@ -2,6 +2,14 @@
 
 A failed, interrupted or killed build never touches the published site/, and leftovers of
 earlier interrupted builds are removed by the next build that holds the lock.
+
+The exchange is one system call where the platform has one: renameat2(RENAME_EXCHANGE) on
+Linux 3.15+, renamex_np(RENAME_SWAP) on macOS 10.12+ (APFS). Elsewhere (Windows, older kernels,
+file systems without it) two renames: site/ → a hidden folder, then staging → site/. Between
+them site/ is absent for a moment, never half-written; a build killed exactly there leaves the
+previous site whole in the hidden folder, and the next build puts it back before anything else.
+On Windows a folder that another program has open cannot be renamed: the rename is retried,
+then refused with a message naming the program when Windows can tell.
 """
 
 from __future__ import annotations
@@ -9,19 +17,27 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
-import fcntl
 import os
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..lockfile import try_lock, unlock
+
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _STAGING_PREFIX = ".building-"
 _OLD_PREFIX = ".replaced-"
+_HELD = "site"            # inside a .replaced- folder: the previous site, whole
+_RENAME_SWAP = 2          # renamex_np flag (macOS)
+_RENAME_RETRY_SECONDS = 10.0
+_WINDOWS = os.name == "nt"   # where a folder in use cannot be renamed
+# Set (to anything) to publish with the two-rename fallback even where the platform can swap.
+NO_EXCHANGE_ENV = "NOTICE_ARCHIVE_NO_EXCHANGE"
 
 
 class BuildLocked(Exception):
@@ -42,34 +58,40 @@ def build_lock(cache_dir: Path, wait: float = 0.0,
     an open file, so the kernel releases it when the holder dies, even by SIGKILL.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(cache_dir / LOCK_FILE, "a+") as handle:
+    with open(cache_dir / LOCK_FILE, "a+b") as handle:
         deadline = time.monotonic() + max(0.0, wait)
         announced = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    if wait > 0:
-                        raise BuildLocked(
-                            f"đã đợi {wait:g} giây mà lần dựng khác của kho lưu trữ này vẫn "
-                            "chưa xong; site/ giữ nguyên, hãy chạy lại sau") from None
+        while not try_lock(handle):
+            if time.monotonic() >= deadline:
+                if wait > 0:
                     raise BuildLocked(
-                        "một lần dựng khác của kho lưu trữ này đang chạy; site/ giữ nguyên. "
-                        "Hãy đợi nó xong rồi chạy lại, hoặc dùng --wait GIÂY để tự đợi") from None
-                if not announced and on_wait is not None:
-                    on_wait()
-                    announced = True
-                time.sleep(_POLL_SECONDS)
+                        f"đã đợi {wait:g} giây mà lần dựng khác của kho lưu trữ này vẫn "
+                        "chưa xong; site/ giữ nguyên, hãy chạy lại sau") from None
+                raise BuildLocked(
+                    "một lần dựng khác của kho lưu trữ này đang chạy; site/ giữ nguyên. "
+                    "Hãy đợi nó xong rồi chạy lại, hoặc dùng --wait GIÂY để tự đợi") from None
+            if not announced and on_wait is not None:
+                on_wait()
+                announced = True
+            time.sleep(_POLL_SECONDS)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            unlock(handle)
+
+
+def stop_signals() -> tuple[int, ...]:
+    """The signals that ask a build to stop on this platform, besides SIGINT (Ctrl-C).
+
+    SIGTERM everywhere; SIGHUP (terminal closed) where it exists, i.e. not on Windows;
+    SIGBREAK (Ctrl-Break, console closed) only on Windows.
+    """
+    names = ("SIGTERM", "SIGHUP", "SIGBREAK")
+    return tuple(getattr(signal, n) for n in names if hasattr(signal, n))
 
 
 class BuildInterrupted(BaseException):
-    """SIGTERM/SIGHUP arrived: unwind like Ctrl-C so the staging folder is removed.
+    """SIGTERM/SIGHUP/SIGBREAK arrived: unwind like Ctrl-C so the staging folder is removed.
 
     A BaseException, like KeyboardInterrupt, so no `except Exception` in mkdocs swallows it.
     """
@@ -81,12 +103,13 @@ class BuildInterrupted(BaseException):
 
 @contextlib.contextmanager
 def interruptible() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into BuildInterrupted for the duration (SIGINT already raises)."""
+    """Turn the platform's stop signals into BuildInterrupted for the duration (SIGINT already
+    raises KeyboardInterrupt)."""
     def handler(signum, frame):
         raise BuildInterrupted(signum)
 
     previous = {}
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    for signum in stop_signals():
         try:
             previous[signum] = signal.signal(signum, handler)
         except ValueError:  # not the main thread: leave signals alone
@@ -100,17 +123,37 @@ def interruptible() -> Iterator[None]:
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT/SIGTERM/SIGHUP back while site/ is being swapped, then deliver them."""
-    deferred = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    try:
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
-    except (AttributeError, OSError, ValueError):
-        yield
+    """Hold stop signals back while site/ is being swapped, then deliver them.
+
+    Windows has no signal mask: there the handlers are replaced by ones that remember the
+    signal, which is raised again once the swap is over.
+    """
+    deferred = {signal.SIGINT, *stop_signals()}
+    if hasattr(signal, "pthread_sigmask"):
+        try:
+            old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
+        except (OSError, ValueError):
+            yield
+            return
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
         return
+    arrived: list[int] = []
+    previous = {}
+    for signum in deferred:
+        try:
+            previous[signum] = signal.signal(signum, lambda n, frame: arrived.append(n))
+        except (OSError, ValueError):  # not the main thread
+            pass
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, old_handler in previous.items():
+            signal.signal(signum, old_handler)
+        for signum in dict.fromkeys(arrived):
+            signal.raise_signal(signum)
 
 
 def _staging_name(site_dir: Path) -> str:
@@ -118,10 +161,18 @@ def _staging_name(site_dir: Path) -> str:
 
 
 def remove_leftovers(site_dir: Path) -> None:
-    """Delete staging folders that killed builds left behind (call only while holding the lock)."""
+    """Delete what killed builds left beside site/ (call only while holding the lock).
+
+    A build killed between the two renames of the fallback leaves no site/, and the previous
+    one, whole, as `<hidden folder>/site`: that is put back first, never deleted.
+    """
     parent = site_dir.parent
     if not parent.is_dir():
         return
+    held = [p for p in parent.glob(f".{site_dir.name}{_OLD_PREFIX}*") if (p / _HELD).is_dir()]
+    if held and not site_dir.exists():
+        newest = max(held, key=lambda p: p.stat().st_mtime_ns)
+        _rename(newest / _HELD, site_dir)
     for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}"):
         for leftover in parent.glob(prefix + "*"):
             shutil.rmtree(leftover, ignore_errors=True)
@@ -134,16 +185,21 @@ def staging_dir(site_dir: Path) -> Path:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths with renameat2(RENAME_EXCHANGE); False where unsupported."""
+    """Atomically swap two folders in one system call; False where the platform cannot."""
+    if os.environ.get(NO_EXCHANGE_ENV):
+        return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+        if sys.platform == "darwin":  # renamex_np(from, to, RENAME_SWAP)
+            result = libc.renamex_np(os.fsencode(a), os.fsencode(b), _RENAME_SWAP)
+        else:
+            result = libc.renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b),
+                                    _RENAME_EXCHANGE)
+    except (OSError, AttributeError, TypeError):  # no such call (Windows, old libc)
         return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
     if result == 0:
         return True
-    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EPERM):
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.EPERM, errno.ENOTSUP):
         return False
     raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
 
@@ -152,20 +208,96 @@ def swap(staging: Path, site_dir: Path) -> Path | None:
     """Make `staging` the new site/ in one step; returns where the previous site/ now is.
 
     Call with signals deferred (see `signals_deferred`) so Ctrl-C never falls between the two
-    renames of the fallback and leaves no site/ at all.
+    renames of the fallback.
     """
     os.chmod(staging, 0o755)  # mkdtemp makes 0700; a published folder is world-readable
     if not site_dir.exists():
-        os.rename(staging, site_dir)
+        _rename(staging, site_dir)
         return None
     if _exchange(staging, site_dir):
         return staging  # now holds the previous site
-    # Fallback: two renames; between them site/ is briefly absent, never half-written.
-    previous = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
-    os.rmdir(previous)
-    os.rename(site_dir, previous)
-    os.rename(staging, site_dir)
-    return previous
+    # Fallback: two renames; between them site/ is briefly absent, never half-written, and the
+    # previous site is whole at <holder>/site, where remove_leftovers finds it if we die here.
+    holder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_PREFIX}", dir=site_dir.parent))
+    try:
+        _rename(site_dir, holder / _HELD)
+    except OSError:
+        os.rmdir(holder)
+        raise
+    try:
+        _rename(staging, site_dir)
+    except OSError:  # put the previous site back: never leave no site/ behind on an error
+        _rename(holder / _HELD, site_dir)
+        os.rmdir(holder)
+        raise
+    # Renamed before deletion, so a half-deleted tree is never taken for a whole site.
+    _rename(holder / _HELD, holder / "old")
+    return holder
+
+
+class SiteInUse(OSError):
+    """site/ stayed locked by another program (Windows); the message names it when possible."""
+
+
+def _rename(source: Path, target: Path) -> None:
+    """os.rename, retried for a while where a folder in use cannot be renamed (Windows)."""
+    deadline = time.monotonic() + _RENAME_RETRY_SECONDS
+    delay = 0.05
+    while True:
+        try:
+            os.rename(source, target)
+            return
+        except PermissionError:
+            if not _WINDOWS:
+                raise
+            if time.monotonic() >= deadline:
+                holders = _holders(target if target.exists() else source)
+                who = (f" (đang bị giữ bởi: {', '.join(holders)})" if holders
+                       else " (có thể đang mở trong Explorer, trình soạn thảo hoặc máy chủ web)")
+                raise SiteInUse(f"không đổi tên được {source.name} thành {target.name} sau "
+                                f"{_RENAME_RETRY_SECONDS:g} giây vì thư mục đang được dùng{who}; "
+                                "đóng chương trình đó rồi dựng lại. site/ cũ vẫn nguyên vẹn") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def _holders(path: Path) -> list[str]:
+    """Programs holding files of `path` open, as "name (pid)", via Windows' Restart Manager."""
+    if not _WINDOWS:
+        return []
+    try:
+        from ctypes import wintypes
+
+        rm = ctypes.WinDLL("rstrtmgr")
+
+        class UniqueProcess(ctypes.Structure):
+            _fields_ = [("pid", wintypes.DWORD), ("start", wintypes.FILETIME)]
+
+        class ProcessInfo(ctypes.Structure):
+            _fields_ = [("process", UniqueProcess), ("app_name", ctypes.c_wchar * 256),
+                        ("service", ctypes.c_wchar * 64), ("type", ctypes.c_int),
+                        ("status", ctypes.c_ulong), ("session", wintypes.DWORD),
+                        ("restartable", wintypes.BOOL)]
+
+        session = wintypes.DWORD()
+        key = ctypes.create_unicode_buffer(64)
+        if rm.RmStartSession(ctypes.byref(session), 0, key):
+            return []
+        try:
+            files = [str(p) for p in [path, *path.rglob("*")][:256] if p.is_file()]
+            array = (ctypes.c_wchar_p * len(files))(*files)
+            if rm.RmRegisterResources(session, len(files), array, 0, None, 0, None):
+                return []
+            needed, count, reason = ctypes.c_uint(), ctypes.c_uint(16), wintypes.DWORD()
+            infos = (ProcessInfo * 16)()
+            if rm.RmGetList(session, ctypes.byref(needed), ctypes.byref(count), infos,
+                            ctypes.byref(reason)):
+                return []
+            return [f"{infos[i].app_name} (PID {infos[i].process.pid})" for i in range(count.value)]
+        finally:
+            rm.RmEndSession(session)
+    except Exception:  # only a better message is lost
+        return []
 
 
 def publish(staging: Path, site_dir: Path) -> None:

@@ -10,8 +10,10 @@ class PluginConfig(base.Config):
     # Which notices are published: public (default) or internal. Overridden by the
     # NOTICE_ARCHIVE_PROFILE environment variable, which `notice-archive build --profile` sets.
     profile = c.Choice(("public", "internal"), default="public")
-    # Where caches live (search index, incremental-build state); safe to delete at any time.
-    cache_dir = c.Type(str, default=".cache/notice-archive")
+    # Where caches live (search index, memos, incremental-build state); safe to delete at any
+    # time. Empty: the user's cache folder, one sub-folder per repository. Never inside the
+    # repository (refused): a pull request could plant files there.
+    cache_dir = c.Type(str, default="")
     # Do not print validation warnings during builds (`notice-archive check` shows them).
     quiet_warnings = c.Type(bool, default=False)
     # At most this many notice files per build; past it the build stops with a clear error

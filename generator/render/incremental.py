@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs.structure.files import File
 
+from .. import authenticated
 from ..cache import code_identity
 from .settings import PREVIOUS_SITE_ENV
 
@@ -74,11 +75,11 @@ class RenderState:
             return
         site = Path(previous_site)
         try:
-            stored = json.loads(self.path.read_text(encoding="utf-8"))
             stamp = _stamp(site)
-        except (OSError, ValueError):
+        except OSError:
             return
-        if stored.get("stamp") == stamp:  # the manifest describes the site we would link from
+        stored = authenticated.read_json(self.path)
+        if isinstance(stored, dict) and stored.get("stamp") == stamp:  # the manifest describes the site we would link from
             self.previous = stored.get("pages", {})
             self.previous_site = site
 
@@ -103,11 +104,7 @@ class RenderState:
                 os.link(source, target)
             except OSError:  # another file system, or links not allowed: copy instead
                 shutil.copy2(source, target)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"stamp": _stamp(site_dir), "pages": self.current}),
-                       encoding="utf-8")
-        tmp.replace(self.path)
+        authenticated.write_json(self.path, {"stamp": _stamp(site_dir), "pages": self.current})
 
 
 def _stamp(site_dir: Path) -> str:

@@ -23,6 +23,7 @@ from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import notice_paths
 from ..pipeline import PipelineResult, run
+from ..project import ProjectError, cache_folder
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
@@ -55,7 +56,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if self.profile not in PROFILES:
             raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
                               f"chọn một trong: {', '.join(PROFILES)}")
-        self.cache_dir = self.root / self.config.cache_dir
+        try:
+            self.cache_dir = cache_folder(self.root, self.config.cache_dir or None)
+        except ProjectError as exc:
+            raise PluginError(f"notice-archive: {exc}") from None
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
                                         Path(theme_dir) if theme_dir else None, self.profile)

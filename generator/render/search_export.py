@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import base64
 import json
-import multiprocessing
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..index.analysis import folded_words, initials, plain_text
 from ..index.writer import fold_number, indexable, source_state, update_index
+from .. import processes
 from ..link import LinkedArchive
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
@@ -186,16 +186,16 @@ class IndexInBackground:
     """Update the Whoosh index in a forked process while mkdocs renders pages in this one.
 
     Indexing and rendering are independent, and each takes most of a cold build on one core;
-    side by side they use both. The child inherits the linked archive (fork: nothing is
-    pickled) and reports only a line of text back. Where fork is unavailable, the update runs
-    here, in `wait`.
+    side by side they use both. The child gets the linked archive (inherited when forked,
+    pickled through a pipe when spawned: see generator/processes.py) and reports only a line
+    of text back. Where no process can be started, the update runs here, in `wait`.
     """
 
     def __init__(self, linked: LinkedArchive, cache_dir: Path, notices_dir: Path | None):
         self.args = (linked, cache_dir, source_state(notices_dir) if notices_dir else None)
         self.process = None
         try:
-            context = multiprocessing.get_context("fork")
+            context = processes.context()
         except ValueError:
             return
         self.receive, send = context.Pipe(duplex=False)

@@ -1,0 +1,193 @@
+"""Files in the cache folder that only this user's runs of the generator can have written.
+
+Caches are read back as trusted input: a memo decides which notices are valid, and Whoosh
+unpickles its index files (pickle runs code). Each file we write therefore carries an HMAC made
+with a key that lives in the user's own configuration folder (never in the repository, never in
+the cache folder), created on first use. A file whose HMAC does not verify — planted, damaged,
+written by another user or by a copy of the cache — is discarded and rebuilt, never opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+APP = "notice-archive"
+KEY_FILE = "cache-key"
+SEAL = "AUTH.json"            # a sealed folder's list of files and their HMACs
+_KEYS: dict[Path, bytes] = {}
+_VERIFIED: set = set()
+
+
+def key_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP, appauthor=False)) / KEY_FILE
+
+
+def key() -> bytes:
+    """The user's secret key (32 random bytes, hex), created on first use, readable by them only."""
+    path = key_path()
+    if path in _KEYS:
+        return _KEYS[path]
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = b""
+    except OSError:
+        data = b"?"
+    if len(data) != 64:
+        try:
+            data = _create(path, replace=bool(data))
+        except OSError:   # no writable config folder: a key for this run only (caches rebuild)
+            data = secrets.token_hex(32).encode()
+    _KEYS[path] = data
+    return data
+
+
+def _create(path: Path, replace: bool) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".cache-key-", dir=path.parent)
+    with os.fdopen(fd, "wb") as handle:   # mkstemp: mode 0600
+        handle.write(secrets.token_hex(32).encode())
+    try:
+        if replace:                       # a damaged key: its caches are lost anyway
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)            # never replaces a key another process just made
+    except FileExistsError:
+        pass
+    except OSError:                       # no hard links (some Windows file systems)
+        if not path.exists():
+            os.replace(tmp, path)
+    if os.path.exists(tmp):
+        os.unlink(tmp)
+    return path.read_bytes()
+
+
+def _mac(name: str) -> "hmac.HMAC":
+    return hmac.new(key(), name.encode("utf-8") + b"\0", hashlib.sha256)
+
+
+def file_mac(path: Path, name: str) -> str:
+    mac = _mac(name)
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            mac.update(chunk)
+    return mac.hexdigest()
+
+
+def discarded(what: Path) -> None:
+    """The one line a user sees when a cache file fails its check."""
+    print(f"notice-archive: bỏ {what} vì không xác thực được (bị sửa, hỏng hoặc do người "
+          "dùng khác tạo); đang tạo lại", file=sys.stderr)
+
+
+# One JSON file: first line its HMAC (hex), then the JSON text.
+
+def write_json(path: Path, data) -> None:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    mac = _mac(path.name)
+    mac.update(body)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(mac.hexdigest().encode() + b"\n" + body)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def read_json(path: Path):
+    """The data of a file written by write_json, or None (missing, or failing its check: then
+    it is deleted and one line says so)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    tag, _, body = raw.partition(b"\n")
+    mac = _mac(path.name)
+    mac.update(body)
+    if hmac.compare_digest(tag, mac.hexdigest().encode()):
+        try:
+            return json.loads(body.decode("utf-8"))
+        except ValueError:
+            pass
+    discarded(path)
+    try:
+        path.unlink()
+    except OSError:
+        pass
+    return None
+
+
+# A folder of files written by a library (Whoosh): sealed after writing, verified before opening.
+
+def _listing(folder: Path, skip: frozenset[str]) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name not in skip and p.name != SEAL)
+
+
+def seal(folder: Path, skip: frozenset[str] = frozenset()) -> None:
+    entries = {}
+    for path in _listing(folder, skip):
+        if not path.is_file() or path.is_symlink():
+            continue
+        entries[path.name] = file_mac(path, path.name)
+    write_json(folder / SEAL, entries)
+
+
+def verify(folder: Path, skip: frozenset[str] = frozenset(), prune: bool = False) -> bool:
+    """True when every file of `folder` (but `skip`) is exactly one we sealed, and none is
+    missing. Nothing in the folder is parsed before this says yes. prune: files added since the
+    seal are deleted rather than failing the check."""
+    try:
+        raw = (folder / SEAL).read_bytes()
+        listing = _listing(folder, skip)
+    except OSError:
+        return False
+    tag, _, body = raw.partition(b"\n")
+    mac = _mac(SEAL)
+    mac.update(body)
+    if not hmac.compare_digest(tag, mac.hexdigest().encode()):
+        return False
+    try:
+        entries = json.loads(body.decode("utf-8"))
+    except ValueError:
+        return False
+    if not isinstance(entries, dict):
+        return False
+    extra = [p for p in listing if p.name not in entries]
+    if extra and not prune:
+        return False
+    for path in extra:
+        try:
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+        except OSError:
+            return False
+    listing = [p for p in listing if p.name in entries]
+    if sorted(entries) != [p.name for p in listing]:
+        return False
+    try:  # verified once per process: `search` checks before updating and again to open
+        state = (str(folder), tag, tuple((p.name, st.st_size, st.st_mtime_ns, st.st_ino)
+                                         for p in listing for st in [p.lstat()]))
+    except OSError:
+        return False
+    if state in _VERIFIED:
+        return True
+    for path in listing:
+        if path.is_symlink() or not path.is_file():
+            return False
+        if not hmac.compare_digest(str(entries[path.name]), file_mac(path, path.name)):
+            return False
+    _VERIFIED.add(state)
+    return True
