@@ -298,14 +298,25 @@ def test_killed_indexing_leaves_the_previous_index_searchable(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "generator", "search", "de an 06"],
                             cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     gen = current_generation(index_root(cache, "public"))
-    lock = gen / "MAIN_WRITELOCK"
-    deadline = time.time() + 60
-    while not lock.exists() and time.time() < deadline and proc.poll() is None:
+    before_files = set(os.listdir(gen))
+    tocs = {f for f in before_files if f.endswith(".toc")}
+    deadline = time.time() + 300
+
+    def new_files() -> set[str]:
+        return set(os.listdir(gen)) - before_files
+
+    # Wait for Whoosh to open the new segment (its .pst/.trm files appear), then a moment more
+    # so documents are being added to it; kill before the new table of contents is written.
+    while not any(f.endswith(".pst") for f in new_files()):
+        assert proc.poll() is None and time.time() < deadline, "the update never started writing"
         time.sleep(0.01)
-    time.sleep(0.3)                     # well inside the writing of 600 documents
-    assert proc.poll() is None, "indexing finished before it could be interrupted"
+    time.sleep(0.5)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    written = new_files()
+    assert any(f.endswith(".pst") for f in written)          # a segment was being written
+    assert {f for f in written if f.endswith(".toc")} - tocs == set(), \
+        "the commit had already happened: the kill did not interrupt the write"
     with Searcher(cache) as s:
         assert keys(s.search("de an 06", limit=50)) == before
     # and the next run completes the update
