@@ -110,6 +110,7 @@ class Notice:
     topics: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     supersedes: str | None = None
+    original: str | None = None      # path of the original (PDF, scan) inside the repository
     lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line
     # Stable, ASCII identity and URL path (see _derive_key); computed once, used everywhere.
     key: str = field(init=False, default="")

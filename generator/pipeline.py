@@ -22,6 +22,7 @@ from .load import load_document
 from .load.loader import load_topics, scan, stray_files
 from .load.reader import decode
 from .validate import ValidationResult, assemble, check_document
+from .validate.originals import check_originals
 from .validate.rules import today_in_vietnam
 from .validate.topics import build_topics
 from .validate.textstyle import check_text
@@ -70,8 +71,10 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     result = assemble(per_file, topics_doc, today)
     cache.save()
     stray = stray_files(others, root)
-    if stray:
-        result = ValidationResult(result.archive, tuple(sorted(result.diagnostics + tuple(stray))))
+    # Originals are files beside the notices: checked on every run, never memoised.
+    extra = tuple(stray) + tuple(check_originals(result.archive.notices, root))
+    if extra:
+        result = ValidationResult(result.archive, tuple(sorted(result.diagnostics + extra)))
     return result
 
 
@@ -91,7 +94,12 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     """
     notices, others = scan(notices_dir)
     digest = hashlib.sha256(f"{code_identity()}|{today or today_in_vietnam()}".encode())
-    for path in [*notices, *others]:
+    originals = []  # files an `original:` may name: a changed or removed one changes the answer
+    if (root / "originals").is_dir():
+        import os
+        for folder, _, names in os.walk(root / "originals"):
+            originals.extend(Path(folder) / n for n in sorted(names))
+    for path in [*notices, *others, *originals]:
         try:
             st = path.stat()
             digest.update(f"{path}|{st.st_size}|{st.st_mtime_ns}\n".encode())

@@ -21,7 +21,8 @@ def batch(tmp_path):
     (originals / "tb-88.txt").write_text(ORIGINAL, encoding="utf-8")
     (originals / "hong.docx").write_bytes(b"PK\x03\x04 not really a zip file")
     (originals / "rong.txt").write_bytes(b"")
-    (originals / "ghi-chu.pdf").write_bytes(b"%PDF-1.4")  # not an original: not picked up
+    (originals / "ghi-chu.pdf").write_bytes(b"%PDF-1.4")  # a damaged PDF: reported, batch goes on
+    (originals / "ghi-chu.odt").write_bytes(b"PK")  # not an original: not picked up
     return project, originals
 
 
@@ -30,7 +31,9 @@ def test_batch_skips_broken_files_and_imports_the_rest(batch):
     result = cli(project, "import", str(originals), "--json")
     assert result.returncode == 1  # some files failed
     entries = {e["source"].rsplit("/", 1)[-1]: e for e in json.loads(result.stdout)}
-    assert set(entries) == {"tb-125.docx", "cv-3653.docx", "tb-88.txt", "hong.docx", "rong.txt"}
+    assert set(entries) == {"tb-125.docx", "cv-3653.docx", "tb-88.txt", "hong.docx", "rong.txt",
+                            "ghi-chu.pdf"}
+    assert entries["ghi-chu.pdf"]["result"] == "error" and "PDF" in entries["ghi-chu.pdf"]["error"]
     assert entries["hong.docx"]["result"] == "error" and ".docx" in entries["hong.docx"]["error"]
     assert entries["rong.txt"]["result"] == "error" and "rỗng" in entries["rong.txt"]["error"]
     for name in ("tb-125.docx", "cv-3653.docx", "tb-88.txt"):
@@ -41,7 +44,7 @@ def test_batch_skips_broken_files_and_imports_the_rest(batch):
     assert entries["tb-125.docx"]["target"].startswith("notices/2024/125-tb-vpubnd-")
     assert entries["tb-125.docx"]["fields"]["number"] == {
         "value": "125/TB-VPUBND", "evidence": "Số: 125/TB-VPUBND", "line": 5}
-    assert "3 tệp" not in result.stderr and "đã nhập 3/5 tệp" in result.stderr
+    assert "đã nhập 3/6 tệp; 3 tệp không nhập được" in result.stderr
     check = cli(project, "check")
     assert check.returncode == 0, check.stdout
 
@@ -95,9 +98,12 @@ def test_text_report_lists_evidence_and_missing(tmp_path):
 def test_unsupported_or_missing_file_is_reported(tmp_path):
     project = copy_project(tmp_path / "project", notices=False)
     (tmp_path / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    result = cli(project, "import", str(tmp_path / "cu.doc"), str(tmp_path / "khong-co.txt"))
+    (tmp_path / "cu.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = cli(project, "import", str(tmp_path / "cu.doc"), str(tmp_path / "cu.wps"),
+                 str(tmp_path / "khong-co.txt"))
     assert result.returncode == 1
-    assert "chỉ nhận .docx và .txt" in result.stdout
+    assert "không phải tệp Word .doc" in result.stdout
+    assert "chỉ nhận .docx, .doc, .txt, .pdf" in result.stdout
     assert "không đọc được tệp" in result.stdout
     assert "Traceback" not in result.stderr
 

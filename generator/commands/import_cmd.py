@@ -1,4 +1,4 @@
-"""`notice-archive import FILE|FOLDER ...`: turn originals (.docx, .txt) into notices.
+"""`notice-archive import FILE|FOLDER ...`: turn originals (.docx, .doc, .txt, .pdf, ảnh quét) into notices.
 
 Each original becomes notices/<year>/<slug>.md; what could not be found is left empty and the
 notice is a draft. The report lists, per file, each field with the text it came from and each
@@ -25,8 +25,8 @@ from . import add_cache_option, add_config_option
 
 def register(subparsers) -> None:
     p = subparsers.add_parser(
-        "import", help="nhập văn bản gốc (.docx, .txt) thành thông báo",
-        description="Nhập văn bản gốc (.docx, .txt) thành thông báo notices/<năm>/<tên>.md. "
+        "import", help="nhập văn bản gốc (.docx, .doc, .txt, .pdf, ảnh quét) thành thông báo",
+        description="Nhập văn bản gốc (.docx, .doc, .txt, .pdf, ảnh quét) thành thông báo notices/<năm>/<tên>.md. "
                     "Trường không tìm thấy để trống và thông báo là dự thảo.")
     p.add_argument("paths", nargs="+", metavar="TỆP|THƯ_MỤC")
     p.add_argument("--force", action="store_true",
@@ -35,6 +35,9 @@ def register(subparsers) -> None:
     p.add_argument("--classification", choices=CLASSIFICATIONS, default="internal",
                    help="độ mật gán cho thông báo nhập (mặc định: internal; văn bản có dấu "
                         "MẬT/TỐI MẬT/TUYỆT MẬT luôn là secret)")
+    p.add_argument("--keep-original", action="store_true",
+                   help="chép tệp gốc vào originals/<năm>/ và ghi trường original: (trang thông "
+                        "báo có liên kết «Bản gốc»)")
     add_config_option(p)
     add_cache_option(p)
 
@@ -68,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             existing[("draft", canonical(notice.title))] = notice.source
     originals = _originals(args.paths)
     if not originals:
-        print("notice-archive: không tìm thấy văn bản gốc (.docx, .txt) nào để nhập",
+        print("notice-archive: không tìm thấy văn bản gốc (.docx, .doc, .txt, .pdf, ảnh quét) nào để nhập",
               file=sys.stderr)
         return 1
     entries = []
@@ -78,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
         entry = {"source": _rel(path, project.root)}
         entries.append(entry)
         try:
-            imported = build(read_source(path), topics, args.classification)
+            imported = build(read_source(path, on_progress=_page_progress(path)), topics,
+                             args.classification)
         except SourceProblem as exc:
             entry.update(result="error", error=str(exc))
             failed += 1
@@ -103,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
                          "để ghi đè)")
             failed += 1
             continue
+        if args.keep_original:
+            kept = _keep_original(path, imported, project.root)
+            imported.data["original"] = kept
+            entry["original"] = kept
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render(imported), encoding="utf-8")
         entry["result"] = "imported"
@@ -126,6 +134,36 @@ def _progress(items):
     # disable=None: a bar on a terminal, nothing when output is piped or captured.
     return tqdm(items, desc="Nhập", unit="tệp", disable=None if len(items) > 1 else True,
                 file=sys.stderr)
+
+
+def _page_progress(path: Path):
+    """A per-page bar for a PDF or scan, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+    bar = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total, desc=f"  {path.name}", unit="trang", leave=False,
+                              position=1, file=sys.stderr)
+        bar["bar"].update(done + 1 - bar["bar"].n)
+        if done + 1 >= total:
+            bar["bar"].close()
+    return update
+
+
+def _keep_original(path: Path, imported, root: Path) -> str:
+    """Copy the original to originals/<year>/<notice slug><ext>; returns the repository path."""
+    import datetime as dt
+    import shutil
+
+    from ..ingest.writer import file_slug
+    year = imported.year or dt.date.today().year
+    target = root / "originals" / str(year) / (file_slug(imported)[:80] + path.suffix.lower())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, target)
+    return target.relative_to(root).as_posix()
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -173,6 +211,8 @@ def _format(entry: dict) -> str:
     if entry["missing"]:
         lines.append("  CẦN NGƯỜI BỔ SUNG: " + ", ".join(
             f"{m} ({FIELD_LABELS.get(m, m)})" for m in entry["missing"]))
+    if entry.get("original"):
+        lines.append(f"  original (bản gốc) = {entry['original']}")
     for note in entry["notes"]:
         lines.append(f"  ghi chú: {note}")
     for problem in entry.get("check", []):

@@ -27,6 +27,7 @@ import yaml
 from ..project import Project, ProjectError, _LenientLoader, cache_folder
 
 DEFAULT_BASES = ("origin/HEAD", "origin/main", "main", "master")
+ORIGINALS = "originals"   # notices' `original:` files: data, taken from the branch
 _LISTED = 20   # changed files named one by one; the rest are counted
 
 # Why a changed key of mkdocs.yml matters, for the message.
@@ -115,13 +116,17 @@ def prepare(project: Project, base: str | None, work: Path,
         raise SafeModeError(f"không lấy được cây thư mục của {commit[:12]}")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         members = [m for m in tar.getmembers()
-                   if m.name != docs_dir and not m.name.startswith(docs_dir + "/")]
+                   if not any(m.name == d or m.name.startswith(d + "/")
+                              for d in (docs_dir, ORIGINALS))]
         tar.extractall(work, members=members, filter="data")
     notices = root / docs_dir
     if notices.is_dir():   # symlinks stay links: the loader judges them as in a normal build
         shutil.copytree(notices, work / docs_dir, symlinks=True)
     else:
         (work / docs_dir).mkdir(parents=True)
+    # The originals that notices name (`original:`) are data like the notices: the branch's.
+    if (root / ORIGINALS).is_dir() and not (root / ORIGINALS).is_symlink():
+        shutil.copytree(root / ORIGINALS, work / ORIGINALS, symlinks=True)
     unused = _unused_changes(project, commit, docs_dir, site_rel, base_config, base or commit[:12])
     try:
         cache = cache_folder(root, configured, cache_dir)
@@ -157,7 +162,7 @@ def _unused_changes(project: Project, commit: str, docs_dir: str, site_rel: str,
                or "").split("\0")
     changed += (_git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
                 or "").split("\0")
-    own = [docs_dir, site_rel, f".{site_rel}."]   # the notices; what builds write
+    own = [docs_dir, ORIGINALS, site_rel, f".{site_rel}."]   # data; what builds write
     files = sorted({f for f in changed if f and f != "mkdocs.yml"
                     and not any(f == o or f.startswith(o if o.endswith(".") else o + "/")
                                 for o in own)})

@@ -8,7 +8,7 @@ every other word is lower case.
 
 from __future__ import annotations
 
-from ..text import canonical
+from ..text import canonical, fold
 
 OFFICE_TERMS = {
     "ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
@@ -22,14 +22,24 @@ OFFICE_TERMS = {
     "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "bộ": "Bộ", "phòng": "Phòng",
     "trung tâm": "Trung tâm", "viện": "Viện", "bộ chỉ huy quân sự": "Bộ Chỉ huy Quân sự",
     "cộng hòa xã hội chủ nghĩa việt nam": "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "chính phủ": "Chính phủ", "bộ trưởng": "Bộ trưởng", "thứ trưởng": "Thứ trưởng",
+    "chủ nhiệm": "Chủ nhiệm", "tổng cục trưởng": "Tổng cục trưởng", "viện trưởng": "Viện trưởng",
+    "hiệu trưởng": "Hiệu trưởng", "chủ tịch ủy ban nhân dân": "Chủ tịch Ủy ban nhân dân", "quốc hội": "Quốc hội", "thủ tướng": "Thủ tướng",
+    "phát triển nông thôn": "Phát triển nông thôn", "đào tạo": "Đào tạo",
+    "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy", "ban thường vụ": "Ban Thường vụ",
 }
 # After these the next word starts a proper name ("Sở Giao thông vận tải", "Trưởng phòng Tham mưu").
 NAMERS = {"Sở", "Ban", "Cục", "Chi cục", "Bộ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
           "Trung tâm", "Viện", "Thanh tra", "Trưởng ban", "Phó Trưởng ban"}
 LOCALITIES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận"}
+# Party committees are named by their place: "Tỉnh ủy Thanh Hóa".
+PLACE_NAMED = {"Tỉnh ủy", "Huyện ủy", "Thành ủy"}
 ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "VP", "TP", "TX", "CA", "BCH", "CHQS", "ATGT", "PCCC",
                  "KT", "TM", "TL", "TUQ", "Q"}
 OFFICE_TERMS = {canonical(k): v for k, v in OFFICE_TERMS.items()}
+# OCR often drops the marks of capitals ("PHO CHANH VAN PHONG"): such words are looked up folded.
+_FOLDED_TERMS = {fold(k): v for k, v in OFFICE_TERMS.items()}
+_FOLDED_LOCALITIES = {fold(k): k for k in LOCALITIES}
 _MAX_TERM = max(len(t.split()) for t in OFFICE_TERMS | {k: k for k in LOCALITIES})
 
 
@@ -41,7 +51,13 @@ def office_case(text: str) -> str:
     while i < len(words):
         matched = None
         for size in range(min(_MAX_TERM, len(words) - i), 0, -1):
-            phrase = canonical(" ".join(words[i:i + size]))
+            phrase = canonical(" ".join(words[i:i + size]).rstrip(",;:."))
+            raw = " ".join(words[i:i + size])
+            if raw.isupper() and phrase not in OFFICE_TERMS and phrase not in LOCALITIES:
+                phrase = _FOLDED_LOCALITIES.get(fold(phrase), fold(phrase))
+                if phrase in _FOLDED_TERMS and not place and not cap_next:
+                    matched = (size, _FOLDED_TERMS[phrase], "term")
+                    break
             if phrase in LOCALITIES and not place:
                 matched = (size, phrase, "locality")
                 break
@@ -50,8 +66,9 @@ def office_case(text: str) -> str:
                 break
         if matched:
             size, cased, kind = matched
-            out.append(cased)
-            place = kind == "locality"
+            last = words[i + size - 1]
+            out.append(cased + last[len(last.rstrip(",;:.")):])  # keep "Bộ trưởng,"
+            place = kind == "locality" or cased in PLACE_NAMED
             cap_next = cased in NAMERS
             i += size
             continue
@@ -75,3 +92,29 @@ def name_case(text: str) -> str:
     if text.upper() != text:
         return text
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+# The titles and bodies a Decree 30 signing block names: a closed list, so an OCR reading a
+# letter or two away from one of them can only be that one.
+SIGNING_TITLES = (
+    "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc", "Chánh Văn phòng",
+    "Phó Chánh Văn phòng", "Bộ trưởng", "Thứ trưởng", "Bộ trưởng, Chủ nhiệm", "Chủ nhiệm",
+    "Phó Chủ nhiệm", "Cục trưởng", "Phó Cục trưởng", "Chi cục trưởng", "Tổng cục trưởng",
+    "Trưởng ban", "Phó Trưởng ban", "Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực",
+    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Tổ trưởng", "Trưởng phòng", "Phó Trưởng phòng",
+    "Thủ tướng", "Phó Thủ tướng", "Ủy ban nhân dân", "Ban Thường vụ", "Ban Chỉ đạo",
+    "Hội đồng nhân dân", "Thường trực Hội đồng nhân dân", "Viện trưởng", "Hiệu trưởng")
+_FOLDED_TITLES = {fold(t): t for t in SIGNING_TITLES}
+
+
+def known_title(text: str) -> str | None:
+    """The signing title `text` is (folded), or is within a fifth of its letters of; else None."""
+    import difflib
+    key = fold(" ".join(text.split()))
+    if key in _FOLDED_TITLES:
+        return _FOLDED_TITLES[key]
+    best = difflib.get_close_matches(key, list(_FOLDED_TITLES), n=1, cutoff=0.8)
+    # Misread letters, not a longer title ("Phó Giám đốc Sở" is not "Phó Giám đốc").
+    if best and abs(len(best[0]) - len(key)) <= 2:
+        return _FOLDED_TITLES[best[0]]
+    return None

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
-from .casing import office_case, name_case
+from .casing import known_title, office_case, name_case
+from .cleanup import clean, ocr_digits
 from .sources import Line, Run, Source
 
 
@@ -28,6 +29,7 @@ class Found:
 
 @dataclass
 class Extraction:
+    ocr: bool = False                       # the text was recognised from images
     fields: dict[str, Found] = field(default_factory=dict)
     body_lines: list[Line] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -35,17 +37,28 @@ class Extraction:
 
 
 # --- patterns -------------------------------------------------------------------------------
-_SO = re.compile(r"^s[ốo]\s*(?:[:.]\s*|\s+)(.*)$", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^([^\d,;:]{2,60}?)\s*,\s*ngày\b(.*)$", re.IGNORECASE)
-_VN_DATE = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE)
-_NUM_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+# "Số:", and what OCR makes of it ("Sô:", "Sồ:", "S6:", "So:"); Party documents write "Số 2927-TB/TU".
+_SO = re.compile(r"^s[ốôồổoó6]\s*(?:[:.]\s*|\s+)(.*)$", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^([^\d,;:|]{2,60}?)\s*,\s*(?:ngày\b|(?=\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]"
+                         r"\s*\d{4}))(.*)$", re.IGNORECASE)
+_D = r"[0-9OolI]"  # a digit, or a letter OCR reads for one
+_VN_DATE = re.compile(rf"ngày\s*({_D}{{1,2}})?\s*tháng\s*({_D}{{1,2}})?\s*năm\s*({_D}{{4}})",
+                      re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})",
+                       re.IGNORECASE)
+# The number of the Decree 30 form: digits / [year /] type-issuer codes; or a Party number.
+_NUMBER = re.compile(r"^([0-9OolI|]{1,6})\s*/\s*(?:(\d{4})\s*/\s*)?"
+                     r"([A-Za-zĐđ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)")
+_PARTY_NUMBER = re.compile(r"^([0-9OolI|]{1,6})\s*-\s*([A-ZĐ][A-Za-zĐđ]*)\s*/\s*"
+                           r"([A-ZĐ][A-Za-zĐđ]*(?:\s*-\s*[A-Za-zĐđ0-9]+)*)")
 _YEAR = re.compile(r"năm\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
-          "doc lap tu do hanh phuc")
+          "doc lap tu do hanh phuc", "dang cong san viet nam")
 _SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
-_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|Q|QUYỀN)\s*\.\s*(.+)$", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:\.\s*|\s+)(.+)$", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
 _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
+_DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
@@ -87,16 +100,29 @@ def _is_upper(text: str) -> bool:
 
 
 def _marks(text: str) -> str:
-    return " ".join(fold(text).strip("\"“”'()[]* ").split())
+    return " ".join(fold(text).strip("\"“”'()[]*|_ ").split())
 
 
-def parse_vn_date(text: str) -> tuple[dt.date | None, int | None]:
-    """("ngày 05 tháng 7 năm 2024") → (date, year); blanks give (None, year)."""
+def parse_vn_date(text: str, fixes: list[str] | None = None) -> tuple[dt.date | None, int | None]:
+    """("ngày 05 tháng 7 năm 2024") → (date, year); blanks give (None, year).
+
+    Inside "ngày … tháng … năm …" only digits can stand, so letters OCR reads for digits
+    (O, l, I) are corrected there, and each correction is added to `fixes`."""
     m = _VN_DATE.search(text) or _NUM_DATE.search(text)
     if not m:
         y = _YEAR.search(text)
         return None, int(y.group(1)) if y else None
-    day, month, year = m.group(1), m.group(2), int(m.group(3))
+    groups = []
+    for g in m.groups():
+        if g and not g.isdigit():
+            fixed = ocr_digits(g)
+            if fixes is not None:
+                fixes.append(f"«{g}» → «{fixed}»")
+            g = fixed
+        groups.append(g)
+    if not groups[2].isdigit():
+        return None, None
+    day, month, year = groups[0], groups[1], int(groups[2])
     if not day or not month:
         return None, year
     try:
@@ -105,9 +131,30 @@ def parse_vn_date(text: str) -> tuple[dt.date | None, int | None]:
         return None, year
 
 
+def _read_number(raw: str) -> tuple[str, list[str]]:
+    """The number as printed, spaces inside it removed; OCR letters in its digits corrected
+    (the part before "/" — or before "-" in a Party number — can only be digits)."""
+    m = _NUMBER.match(raw) or _PARTY_NUMBER.match(raw)
+    if not m:
+        return re.sub(r"\s*([/-])\s*", r"\1", raw.split()[0] if raw.split() else raw), []
+    digits = m.group(1)
+    fixes = []
+    if not digits.isdigit():
+        fixed = ocr_digits(digits)
+        fixes.append(f"«{digits}» → «{fixed}»")
+        digits = fixed
+    rest = re.sub(r"\s+", "", m.group(0)[len(m.group(1)):])
+    tail = re.match(r"^(\s+[A-ZĐ]{2,})+\s*$", raw[m.end():])
+    if tail:  # "412/TB-VP UBND": a space typed inside the issuer code, kept for check (NA404)
+        rest += " " + " ".join(tail.group(0).split())
+    return digits + rest, fixes
+
+
 def extract(source: Source) -> Extraction:
-    ex = Extraction()
+    ex = Extraction(ocr=source.ocr)
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
+    lines, cleaned = clean(lines)
+    ex.notes.extend(cleaned)
     if not lines:
         return ex
     head_limit = min(len(lines), 40)
@@ -117,7 +164,9 @@ def extract(source: Source) -> Extraction:
     i_so = i_place = i_type = None
     for i in range(head_limit):
         text = lines[i].text
-        if i_so is None and _SO.match(text) and re.match(r"^\d*\s*/", _SO.match(text).group(1)):
+        so = _SO.match(text)
+        if i_so is None and so and (re.match(r"^\s*/", so.group(1)) or _NUMBER.match(so.group(1))
+                                    or _PARTY_NUMBER.match(so.group(1))):
             i_so = i
         elif i_place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
                 _VN_DATE.search(text) or _NUM_DATE.search(text) or "tháng" in text):
@@ -142,7 +191,10 @@ def extract(source: Source) -> Extraction:
     if i_so is not None:
         line = lines[i_so]
         raw = _SO.match(line.text).group(1).strip()
-        raw = re.sub(r"\s*([/-])\s*", r"\1", raw)
+        raw, fixes = _read_number(raw)
+        if fixes:
+            ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "
+                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
         if raw.startswith("/"):
             ex.notes.append(f"số văn bản để trống («{line.text}», dòng {line.number}): "
                             "văn bản chưa cấp số, nhập là dự thảo")
@@ -162,7 +214,11 @@ def extract(source: Source) -> Extraction:
         line = lines[i_place]
         m = _PLACE_DATE.match(line.text)
         f["place"] = Found(" ".join(m.group(1).split()), line.text, line.number)
-        date, year = parse_vn_date(line.text)
+        fixes: list[str] = []
+        date, year = parse_vn_date(line.text, fixes)
+        if fixes:
+            ex.notes.append(f"sửa lỗi nhận dạng chữ trong ngày ban hành (dòng {line.number}): "
+                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
         if date:
             f["date"] = Found(date, line.text, line.number)
         else:
@@ -228,7 +284,8 @@ def extract(source: Source) -> Extraction:
     issuer_lines = [l for l in lines[:stop]
                     if not _is_motto(l.text) and _marks(l.text) not in _SECRET_MARKS
                     and _marks(l.text) not in _URGENT_MARKS and l is not _at(lines, i_place)
-                    and _is_upper(l.text)]
+                    and _marks(l.text) not in _DRAFT_MARKS and _is_upper(l.text)
+                    and not (l.cell and l.cell[2] == 1)]  # the right column: motto, marks
     if issuer_lines:
         f["issuer"] = Found(compose_issuer([l.text for l in issuer_lines]),
                             " / ".join(l.text for l in issuer_lines), issuer_lines[0].number)
@@ -291,11 +348,23 @@ def _at(lines, i):
     return lines[i] if i is not None else None
 
 
+_AGENCY_START = re.compile(
+    r"^(UBND|HĐND|[ỦU][YỶ] BAN|HỘI ĐỒNG|SỞ|BỘ|VĂN PHÒNG|CÔNG AN|BAN|CỤC|CHI CỤC|TỔNG CỤC|PHÒNG|"
+    r"TRUNG TÂM|VIỆN|TRƯỜNG|BỆNH VIỆN|TỈNH [ỦU][YỶ]|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|THỊ [ỦU][YỶ]|"
+    r"ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|THANH TRA|KHO BẠC|BẢO HIỂM|MẶT TRẬN|ĐOÀN|LIÊN ĐOÀN|HỘI|TÒA ÁN|"
+    r"TOÀ ÁN|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|ĐẠI HỌC|HỌC VIỆN|ĐÀI|"
+    r"NGÂN HÀNG|CHI NHÁNH|CẢNH SÁT|BỘ CHỈ HUY|BỘ TƯ LỆNH|QUÂN KHU|LỰC LƯỢNG)\b")
+
+
 def compose_issuer(upper_lines: list[str]) -> str:
     """Header lines in capitals ("UBND TỈNH HẬU GIANG", "VĂN PHÒNG") → "Văn phòng UBND tỉnh …"."""
     merged: list[str] = []
-    for text in upper_lines:  # "ỦY BAN NHÂN DÂN" / "TỈNH HẬU GIANG" is one name on two lines
-        if merged and re.match(r"^(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN)\b", text):
+    for text in upper_lines:
+        # Each line of the header names a body and starts with what kind of body it is; a line
+        # that does not ("TỈNH HẬU GIANG", "PHÁT TRIỂN NÔNG THÔN", "THƠ") continues the one above.
+        if merged and (not _AGENCY_START.match(text)
+                       or re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|VÀ|CỦA)$",
+                                    merged[-1])):
             merged[-1] += " " + text
         else:
             merged.append(text)
@@ -359,6 +428,34 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
     f = ex.fields
     recipients: list[Line] = []
     signing: list[Line] = []
+    tables = {l.cell[0] for l in lines if l.cell}
+    columns = {l.cell[2] for l in lines if l.cell}
+    if len(tables) == 1 and columns == {0, 1}:
+        # Nơi nhận | signing block laid out in two columns: the columns say which is which,
+        # even when the label "Nơi nhận:" itself did not survive (OCR of small italics).
+        left = [l for l in lines if l.cell and l.cell[2] == 0]
+        signing = [l for l in lines if not (l.cell and l.cell[2] == 0)]
+        start = next((k for k, l in enumerate(left) if _RECIPIENTS.match(l.text)), None)
+        if start is not None:
+            label = _RECIPIENTS.match(left[start].text).group(1).strip()
+            if label:
+                recipients.append(Line([Run(label)], left[start].block, left[start].cell,
+                                       left[start].number))
+            left = left[start + 1:]
+        else:
+            left = left[next((k for k, l in enumerate(left)
+                              if re.match(r"^[-+•–*]\s*\S", l.text)), len(left)):]
+        for line in left:
+            if recipients and not re.match(r"^[-+•–*]", line.text) and \
+                    not recipients[-1].text.endswith((";", ".")):
+                # a recipient wrapped onto the next line of its narrow column
+                prev = recipients[-1]
+                recipients[-1] = Line(prev.runs + [Run(" ")] + line.runs, prev.block, prev.cell,
+                                      prev.number)
+            elif sum(c.isalnum() for c in line.text) >= 2:
+                recipients.append(line)
+        _recipients_and_signer(recipients, signing, ex)
+        return
     i = 0
     in_recipients = False
     recipients_cell = None
@@ -382,6 +479,11 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
             in_recipients = False
         signing.append(line)
         i += 1
+    _recipients_and_signer(recipients, signing, ex)
+
+
+def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extraction) -> None:
+    f = ex.fields
     if recipients:
         values = [_clean_recipient(l.text) for l in recipients]
         values = [v for v in values if v]
@@ -393,7 +495,8 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
 
 def _signer(lines: list[Line], ex: Extraction) -> None:
     lines = [l for l in lines if not _NOTE_LINE.match(l.text)
-             and not re.match(r"^(đã ký|\[?chữ ký)", l.text, re.IGNORECASE)]
+             and not re.match(r"^(đã ký|\[?chữ ký)", l.text, re.IGNORECASE)
+             and sum(c.isalnum() for c in l.text) >= 3]  # a stamp or signature read as "F"
     if not lines:
         return
     authorities: list[Line] = []
@@ -401,26 +504,54 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     while k < len(lines) and _AUTHORITY.match(lines[k].text):
         authorities.append(lines[k])
         k += 1
-    title_line = lines[k] if k < len(lines) and _is_upper(lines[k].text) and len(lines) > k + 1 \
-        else None
+    title_line = lines[k] if k < len(lines) and _is_upper(_words_only(lines[k].text)) \
+        and len(lines) > k + 1 else None
     rest = lines[k + (1 if title_line else 0):]
-    name_line = next((l for l in reversed(rest) if _looks_like_name(l.text)), None)
+    name_line = next((l for l in reversed(rest) if _looks_like_name(_RANK.sub("", l.text))),
+                     None)
     if name_line is None:
         return
-    signer = {"name": name_case(name_line.text)}
+    signer = {"name": name_case(_RANK.sub("", name_line.text))}
     evidence = [name_line.text]
     if title_line is not None:
-        signer["title"] = office_case(title_line.text)
+        signer["title"] = _ocr_title(office_case(_words_only(title_line.text)), ex)
         evidence.insert(0, title_line.text)
     if authorities:
         parts = []
         for a in authorities:
-            m = _AUTHORITY.match(a.text)
-            parts.append(f"{m.group(1).upper()}. {office_case(m.group(2))}")
+            # "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH" on one line is two authorities.
+            for piece in re.split(r",\s*(?=(?:KT|TL|TM|TUQ|T/M|Q)\s*\.)", a.text):
+                m = _AUTHORITY.match(piece.strip())
+                if m:
+                    parts.append(f"{m.group(1).upper().replace('/', '')}. "
+                                 f"{_ocr_title(office_case(m.group(2)), ex)}")
         signer["authority"] = ", ".join(parts)
         evidence = [a.text for a in authorities] + evidence
     ex.fields["signer"] = Found(signer, " / ".join(evidence),
                                 (authorities or [title_line or name_line])[0].number)
+
+
+def _ocr_title(title: str, ex: Extraction) -> str:
+    """In OCR text, a signing title a letter or two away from one of the titles Decree 30
+    documents are signed with is that title ("Gluam đọc" → "Giám đốc"); reported."""
+    if not ex.ocr:
+        return title
+    fixed = known_title(title)
+    if fixed and fixed != title:
+        ex.notes.append(f"sửa lỗi nhận dạng chữ ở khối chữ ký: «{title}» → «{fixed}»: cần người "
+                        "đối chiếu bản gốc")
+        return fixed
+    return title
+
+
+def _words_only(text: str) -> str:
+    """A title in capitals without the stray marks OCR reads into it ("PHÓ 5 CHÁNH …")."""
+    return " ".join(w for w in text.split() if len(w) > 1 or w.isupper() and w.isalpha()
+                    and w not in "XIV") if len(text.split()) > 1 else text
+
+
+# A military or police rank printed before the signer's name ("Đại tá Nguyễn Văn Hận").
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+", re.IGNORECASE)
 
 
 def _looks_like_name(text: str) -> bool:

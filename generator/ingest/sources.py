@@ -20,8 +20,13 @@ from pathlib import Path
 
 from ..encodings import decode_bytes, fix_legacy_text
 
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".txt", ".docx")
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+PDF_SUFFIXES = (".pdf",)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED = (".txt", ".docx", ".doc") + PDF_SUFFIXES + IMAGE_SUFFIXES
+# Characters that copy-paste and PDFs bring along and that only get in the way of reading.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE.update(dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009"), " "))
 
 
 class SourceProblem(Exception):
@@ -58,13 +63,15 @@ class Source:
     lines: list[Line]
     encoding: str
     notes: list[str] = field(default_factory=list)
+    ocr: bool = False          # text recognised from images: OCR confusions may be corrected
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, on_progress=None) -> Source:
+    """Read one original; `on_progress(page, pages)` follows a PDF or scan page by page."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise SourceProblem(f"không nhập được tệp {suffix or 'không có đuôi'}: chỉ nhận .docx và "
-                            ".txt (tệp .doc cũ: mở bằng Word và lưu lại thành .docx)")
+        raise SourceProblem(f"không nhập được tệp {suffix or 'không có đuôi'}: chỉ nhận .docx, "
+                            ".doc, .txt, .pdf và ảnh quét .png, .jpg, .tif")
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -75,12 +82,47 @@ def read_source(path: Path) -> Source:
         raise SourceProblem(f"không đọc được tệp: {exc.strerror or exc}") from None
     if not data.strip():
         raise SourceProblem("tệp rỗng")
-    source = read_docx(path, data) if suffix == ".docx" else read_txt(path, data)
+    if suffix in PDF_SUFFIXES + IMAGE_SUFFIXES:
+        from .isolate import run_isolated
+        del data  # the reader child opens the file itself
+        source = run_isolated(read_positioned, path, on_progress=on_progress)
+    elif suffix == ".doc":
+        from .legacy_doc import doc_to_docx
+        converted, note = doc_to_docx(path)
+        source = read_docx(path, converted)
+        source.notes.insert(0, note)
+    else:
+        source = read_docx(path, data) if suffix == ".docx" else read_txt(path, data)
     for i, line in enumerate(source.lines, 1):
         line.number = i
+        line.runs = [Run(r.text.translate(_INVISIBLE), r.bold, r.italic) for r in line.runs]
     if not any(line.text for line in source.lines):
         raise SourceProblem("tệp không có nội dung văn bản")
     return source
+
+
+def read_positioned(path: Path, progress=None) -> Source:
+    """A PDF (text layer, OCR for pages without one) or a scanned image → lines by position."""
+    from .layout import lines_from_pages
+    from .pdf import low_confidence, read_image_pages, read_pdf_pages
+    if path.suffix.lower() in PDF_SUFFIXES:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+        if b"%PDF-" not in head:
+            raise SourceProblem("không phải tệp PDF (thiếu phần đầu %PDF-): tệp bị hỏng hoặc "
+                                "đổi đuôi")
+        pages, notes = read_pdf_pages(path, progress)
+    else:
+        pages, notes = read_image_pages(path, progress)
+    lines = lines_from_pages(pages)
+    low = low_confidence(pages)
+    if low:
+        notes.append("trang nhận dạng chữ với độ tin cậy thấp: " + ", ".join(map(str, low))
+                     + ": cần người đối chiếu với bản gốc")
+    ocr = any(p.ocr for p in pages)
+    kind = "PDF" if path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
+    encoding = f"{kind}, {len(pages)} trang" + (", nhận dạng chữ (OCR)" if ocr else ", lớp chữ")
+    return Source(path, lines, encoding, notes, ocr=ocr)
 
 
 # --- plain text ---------------------------------------------------------------------------
@@ -114,7 +156,11 @@ def _split_at_gap(runs: list[Run]) -> tuple[list[Run], list[Run]] | None:
     if not gap:
         return None
     cut = len(text) - len(text.lstrip()) + gap.start()
-    rest = cut + len(gap.group(0))
+    return split_runs(runs, cut, cut + len(gap.group(0)))
+
+
+def split_runs(runs: list[Run], cut: int, rest: int) -> tuple[list[Run], list[Run]]:
+    """The runs before character `cut` and from character `rest` on (styles kept)."""
     left, right, pos = [], [], 0
     for r in runs:
         start, end = pos, pos + len(r.text)
@@ -180,14 +226,32 @@ def read_txt(path: Path, data: bytes) -> Source:
             continue
         raw_lines = _split_lines(_emphasis_runs(block))
         texts = ["".join(r.text for r in rl) for rl in raw_lines]
-        if any(_COLUMN_GAP.search(t.strip()) for t in texts):
+        # Only the rows typed in two columns are a table; a block copied without blank lines
+        # holds the header, the body and the closing together.
+        k = 0
+        while k < len(texts):
+            if not _two_columns(texts[k]):
+                if "".join(r.text for r in raw_lines[k]).strip():
+                    lines.append(Line(_strip_runs(raw_lines[k]), block_no * 1000 + k))
+                k += 1
+                continue
+            end = k + 1
+            while end < len(texts) and (_two_columns(texts[end]) or _right_only(texts[end]) or any(
+                    _two_columns(t) or _right_only(t) for t in texts[end + 1:end + 5])):
+                end += 1
             table += 1
-            lines.extend(_side_by_side(raw_lines, texts, block_no, table))
-            continue
-        for runs in raw_lines:
-            if "".join(r.text for r in runs).strip():
-                lines.append(Line(_strip_runs(runs), block_no))
+            lines.extend(_side_by_side(raw_lines[k:end], texts[k:end], block_no * 1000 + k,
+                                       table))
+            k = end
     return Source(path, lines, decoded.encoding, notes)
+
+
+def _two_columns(text: str) -> bool:
+    return bool(_COLUMN_GAP.search(text.strip()))
+
+
+def _right_only(text: str) -> bool:
+    return bool(text.strip()) and bool(re.match(r"( {3,}|\t)", text))
 
 
 def _strip_runs(runs: list[Run]) -> list[Run]:

@@ -28,6 +28,7 @@ from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
 from .markup import MentionLinks
+from .originals import publish_originals
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
@@ -169,5 +170,6 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     indexing.wait()
                 except IndexFailed as exc:
                     raise PluginError(f"notice-archive: {exc}") from None
+            publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))

@@ -16,6 +16,7 @@ from ..link.indexes import facet_slug
 from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
 from ..text import fold
 from .format import MONTHS, long_date, short_date
+from .originals import original_label, original_name
 
 # Browsing indexes: facet → (URL folder, index title, one entry's title prefix).
 FACETS = {
@@ -172,7 +173,11 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "place": notice.place or "",
         "issuer": notice.issuer or "",
         "signer": {"name": signer.name, "title": signer.title or "",
-                   "authority": signer.authority or ""} if signer else None,
+                   "authority": signer.authority or "",
+                   # Decree 30 stacks "TM. Ủy ban nhân dân" over "KT. Chủ tịch", one per line.
+                   "authority_lines": re.split(r",\s*(?=(?:KT|TL|TM|TUQ|Q)\.)",
+                                               signer.authority) if signer.authority else []}
+        if signer else None,
         "meeting": {"date": long_date(meeting.date), "location": meeting.location or "",
                     "chair": meeting.chair or "", "chair_title": meeting.chair_title or ""}
         if meeting else None,
@@ -203,6 +208,10 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "signer_url": _facet_link(linked, "signer", signer.name if signer else None),
         "chair_url": _facet_link(linked, "chair", meeting.chair if meeting else None),
         "type_url": _facet_link(linked, "type", notice.type),
+        # The original is copied beside the page (render/originals.py) only for notices this
+        # profile publishes, so the link follows the notice's own profile rules.
+        "original_url": original_name(notice.original) if notice.original else None,
+        "original_label": original_label(notice.original) if notice.original else None,
         "print_superior": superior,
         "print_unit": unit,
         "neighbours": neighbour_rows(notice, linked),

@@ -18,7 +18,7 @@ from ..text import fold, nfc
 from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
-            "recipients", "topics", "related", "supersedes", "status", "classification")
+            "recipients", "topics", "related", "supersedes", "original", "status", "classification")
 MEETING_KEYS = ("date", "location", "chair", "chair_title")
 SIGNER_KEYS = ("name", "title", "authority")
 ALWAYS_REQUIRED = ("title", "type", "status", "classification")
@@ -232,6 +232,12 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
     topics = f.text_list(data, "topics")
     related = f.text_list(data, "related")
     supersedes = f.text(data, "supersedes")
+    original = f.text(data, "original")
+    if original is not None:
+        from .originals import original_form_problem
+        problem = original_form_problem(original)
+        if problem:
+            f.error("original", "NA420", problem)
 
     diagnostics = list(doc.diagnostics) + f.diagnostics
     if any(d.severity == ERROR for d in f.diagnostics) or None in (title, doc_type, status,
@@ -242,7 +248,7 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         classification=classification, body=doc.body, body_line=doc.body_line,
         digest=doc.digest, number=number, issuer=issuer, place=place, date=date,
         meeting=meeting, signer=signer, recipients=recipients, topics=topics, related=related,
-        supersedes=supersedes, lines=dict(doc.lines),
+        supersedes=supersedes, original=original, lines=dict(doc.lines),
     )
     return notice, diagnostics
 

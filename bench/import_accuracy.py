@@ -1,0 +1,215 @@
+"""Round trip of the importer: print every sample notice through the site's own print layout
+(headless Chromium), import the PDF back, and measure each field; then do the same for scans
+(the printed PDFs rasterised at 200 dpi into image-only PDFs, read back by Tesseract).
+
+    .venv/bin/python bench/import_accuracy.py                 # text PDFs and scans
+    .venv/bin/python bench/import_accuracy.py --no-scans      # text PDFs only (quick)
+    .venv/bin/python bench/import_accuracy.py --keep out/     # keep the PDFs for a look
+    .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
+
+Prints per-notice mismatches, then a Markdown table: per field, the share of notices that came
+back exact (title also as character accuracy, body as similarity), and the median time per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage", "--no-pdf-header-footer")
+FIELDS = ("number", "date", "issuer", "signer", "title")
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def build_site(work: Path, notices: Path | None = None) -> Path:
+    """A copy of the sample project (or of `notices`) built with the internal profile."""
+    project = work / "project"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", project / "theme")
+    shutil.copytree(notices or ROOT / "notices", project / "notices")
+    subprocess.run([sys.executable, "-m", "generator", "build", "--profile", "internal"],
+                   cwd=project, check=True, capture_output=True)
+    return project
+
+
+def published_notices(project: Path):
+    from generator.load import load_archive
+    from generator.validate import validate
+    archive = validate(load_archive(project / "notices", project)).archive
+    return [n for n in archive.notices if n.classification != "secret"]
+
+
+def print_pdf(page: Path, pdf: Path, profile_dir: Path) -> None:
+    """The notice page printed by headless Chromium, as a person's "Save as PDF" would."""
+    subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}",
+                    f"--print-to-pdf={pdf}", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+
+
+def scan_pdf(pdf: Path, scanned: Path, dpi: int = 200) -> None:
+    """Rasterise a PDF at `dpi` (pdftoppm, grey) into an image-only PDF: a scan of the print."""
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf),
+                        f"{tmp}/p"], check=True, timeout=300)
+        images = [Image.open(p) for p in sorted(Path(tmp).glob("p*.png"))]
+        images[0].save(scanned, save_all=True, append_images=images[1:], resolution=dpi)
+
+
+def page_url(project: Path, notice) -> Path:
+    return project / "site" / notice.key / "index.html"
+
+
+def body_text(markdown: str) -> str:
+    """Markdown body → comparable plain text (markers, emphasis and spacing dropped)."""
+    text = re.sub(r"^#+\s*", "", markdown, flags=re.MULTILINE)
+    text = re.sub(r"^\s*[-*]\s+", "", text, flags=re.MULTILINE)
+    text = text.replace("\\", "").replace("*", "")
+    return " ".join(text.split())
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def char_accuracy(expected: str, got: str) -> float:
+    """1 − edit distance / length of the expected text."""
+    if not expected:
+        return 1.0 if not got else 0.0
+    prev = list(range(len(got) + 1))
+    for i, ca in enumerate(expected, 1):
+        cur = [i]
+        for j, cb in enumerate(got, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return max(0.0, 1 - prev[-1] / len(expected))
+
+
+def signer_of(notice) -> dict | None:
+    if not notice.signer:
+        return None
+    s = {"name": notice.signer.name}
+    if notice.signer.title:
+        s["title"] = notice.signer.title
+    if notice.signer.authority:
+        s["authority"] = notice.signer.authority
+    return s
+
+
+def compare(notice, imported) -> dict:
+    data = imported.data
+    expected = {"number": notice.number, "date": notice.date, "issuer": notice.issuer,
+                "signer": signer_of(notice), "title": notice.title}
+    result = {}
+    for name in FIELDS:
+        if expected[name] is None:
+            continue  # a draft without a number or date: nothing to find
+        result[name] = (data.get(name) == expected[name], expected[name], data.get(name))
+    result["title_chars"] = char_accuracy(notice.title, data.get("title", ""))
+    result["body"] = similarity(body_text(notice.body), body_text(imported.body))
+    return result
+
+
+def import_file(path: Path, topics):
+    from generator.ingest.sources import read_source
+    from generator.ingest.writer import build
+    return build(read_source(path), topics, "internal")
+
+
+def pages_of(pdf: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
+    return int(m.group(1)) if m else 1
+
+
+def run(scans: bool, keep: Path | None, limit: int | None, notices_dir: Path | None = None) -> int:
+    from generator.load.loader import load_topics
+    from generator.validate.topics import build_topics
+    if not chromium():
+        print("cần chromium để in thông báo ra PDF", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="na-import-bench-") as tmp:
+        work = Path(tmp)
+        out = keep or work / "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        project = build_site(work, notices_dir)
+        topics = build_topics(load_topics(project / "notices", project))[0]
+        notices = published_notices(project)[:limit]
+        kinds = ["PDF có lớp chữ"] + (["PDF quét 200 dpi (OCR)"] if scans else [])
+        results: dict[str, list[dict]] = {k: [] for k in kinds}
+        times: dict[str, list[float]] = {k: [] for k in kinds}
+        for notice in notices:
+            name = notice.key.replace("/", "-")
+            pdf = out / f"{name}.pdf"
+            print_pdf(page_url(project, notice), pdf, work / "chromium")
+            files = {kinds[0]: pdf}
+            if scans:
+                scanned = out / f"{name}-scan.pdf"
+                scan_pdf(pdf, scanned)
+                files[kinds[1]] = scanned
+            pages = pages_of(pdf)
+            for kind, path in files.items():
+                start = time.perf_counter()
+                imported = import_file(path, topics)
+                times[kind].append((time.perf_counter() - start) / pages)
+                r = compare(notice, imported)
+                results[kind].append(r)
+                wrong = [f"{k}: {v[1]!r} → {v[2]!r}" for k, v in r.items()
+                         if isinstance(v, tuple) and not v[0]]
+                flag = "" if not wrong and r["body"] >= 0.98 else "  ✗"
+                print(f"[{kind}] {notice.key}: body {r['body']:.3f}, title "
+                      f"{r['title_chars']:.3f}{flag}")
+                for w in wrong:
+                    print(f"    {w}")
+        print()
+        header = "| | " + " | ".join(kinds) + " |"
+        print(header)
+        print("|---|" + "---:|" * len(kinds))
+        for name in FIELDS:
+            cells = []
+            for kind in kinds:
+                got = [r[name][0] for r in results[kind] if name in r]
+                cells.append(f"{sum(got)}/{len(got)} ({100 * sum(got) / max(1, len(got)):.0f}%)")
+            print(f"| {name} exact | " + " | ".join(cells) + " |")
+        for key, label in (("title_chars", "title character accuracy, mean"),
+                           ("body", "body similarity, mean (min)")):
+            cells = []
+            for kind in kinds:
+                values = [r[key] for r in results[kind]]
+                cells.append(f"{statistics.mean(values):.3f} ({min(values):.3f})")
+            print(f"| {label} | " + " | ".join(cells) + " |")
+        print("| time per page, median | " + " | ".join(
+            f"{statistics.median(times[k]):.2f} s" for k in kinds) + " |")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-scans", action="store_true", help="text PDFs only")
+    parser.add_argument("--keep", type=Path, help="keep the printed and scanned PDFs here")
+    parser.add_argument("--limit", type=int, help="only the first N notices")
+    parser.add_argument("--notices", type=Path, help="another notices folder (default: the "
+                        "sample archive; bench/more-notices/ has other issuers)")
+    args = parser.parse_args()
+    return run(not args.no_scans, args.keep, args.limit, args.notices)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
