@@ -38,6 +38,18 @@ def test_untokenized_value_is_one_token():
     assert token == ("Đề án", 3, 5, 10)
 
 
+def test_tokenizers_compare_by_type():
+    # Whoosh compares schemas' analyzers: ours are equal to each other and to nothing else.
+    from whoosh.analysis import RegexTokenizer
+    assert SyllableTokenizer() == SyllableTokenizer()
+    assert not SyllableTokenizer() == RegexTokenizer()
+
+
+def test_untokenized_value_has_unit_boost():
+    (token,) = SyllableTokenizer()("Đề án", tokenize=False)
+    assert token.boost == 1.0
+
+
 def test_keeporiginal_and_boost():
     tokens = list(SyllableTokenizer()("Hòa", keeporiginal=True))
     assert [(t.original, t.boost, t.stopped) for t in tokens] == [("Hòa", 1.0, False)]
@@ -77,6 +89,15 @@ def test_profile_rule(classification, status, public, internal):
     assert withheld_by(classification, status, "internal") == internal
 
 
+def test_a_notice_is_judged_by_its_own_status():
+    from types import SimpleNamespace
+
+    from generator.link.profile import withheld_reason
+    draft = SimpleNamespace(classification="public", status="draft")
+    assert withheld_reason(draft, "public") == "dự thảo (draft)"
+    assert withheld_reason(draft, "internal") is None
+
+
 def test_unknown_profile_is_refused():
     with pytest.raises(ValueError, match="unknown profile"):
         withheld_by("public", "issued", "everyone")
@@ -92,6 +113,12 @@ def test_unknown_profile_is_refused():
 def test_sanitiser_removes_code_tags_with_their_content(dirty, gone):
     assert gone not in sanitize_html(f"<p>trước</p>{dirty}<p>sau</p>")
     assert "trước" in sanitize_html(dirty + "<p>trước</p>")
+
+
+@pytest.mark.parametrize("tag", ["h1", "article", "figure", "dfn", "details", "bdo"])
+def test_sanitiser_keeps_the_text_of_tags_outside_the_allow_list_only(tag):
+    # h1 is the notice's own title; the rest are outside what a notice body needs.
+    assert sanitize_html(f"<{tag}>chữ</{tag}>") == "chữ"
 
 
 @pytest.mark.parametrize("href", ["ftp://x.vn/a", "webcal://x.vn/l.ics", "sms:+84123",

@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 import pytest
@@ -55,6 +56,14 @@ def test_tone_lands_on_the_right_letter(word, placed):
 
 
 def test_long_slugs_never_end_a_cut_on_a_hyphen():
-    for text in ("ab-" * 60, "a " * 200, "Đề án 06 " * 30):
+    # "a" * 70 + "-" puts a hyphen exactly where the cut (80 - 8 hex - 1) falls.
+    for text in ("a" * 70 + " " + "b" * 20, "ab-" * 60, "a " * 200, "Đề án 06 " * 30):
         slug = slugify(text)
         assert "--" not in slug and len(slug) <= 80 and not slug.endswith("-"), slug
+    assert re.fullmatch(r"a{70}-[0-9a-f]{8}", slugify("a" * 70 + " " + "b" * 20))
+
+
+def test_slugs_up_to_the_limit_are_kept_whole():
+    assert slugify("a" * 80) == "a" * 80
+    cut = slugify("a" * 81)
+    assert len(cut) == 80 and re.fullmatch(r"a{71}-[0-9a-f]{8}", cut)

@@ -32,14 +32,6 @@ def forms(syllable: str) -> tuple[str, str]:
     return exact, fold(exact)
 
 
-def exact_form(text: str) -> str:
-    return forms(text)[0]
-
-
-def folded_form(text: str) -> str:
-    return forms(text)[1]
-
-
 def syllables(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, syllable) over NFC `text`; offsets index into nfc(text)."""
     for match in SYLLABLE.finditer(nfc(text)):
