@@ -133,6 +133,9 @@ def main() -> int:
                [PY, "-m", "mkdocs", "build", "-q"], plain,
                setup=lambda: shutil.rmtree(plain / "site", ignore_errors=True))
         record("build, cold", CLI + ["build", "-q"], archive, setup=cold)
+        # The build leaves the CLI's Whoosh index alone: the first search indexes the archive.
+        record("search CLI, first query after a cold build (indexes the archive)",
+               CLI + ["search", QUERIES[0], "--limit", "10"], archive)
         out = record("search: in-process latency and browser bytes (separate process)",
                      [PY, str(HERE / "search_figures.py"), str(archive), *QUERIES], archive)
         search_figures.append(json.loads(out.strip().splitlines()[-1]))
@@ -147,6 +150,7 @@ def main() -> int:
         added.write_text(original.replace("number: ", "number: 9", 1), encoding="utf-8")
         record("build after adding one notice", CLI + ["build", "-q"], archive)
         added.unlink()
+        record("build after removing one notice", CLI + ["build", "-q"], archive)
         edited.write_text(original, encoding="utf-8")
         record("check, cold", CLI + ["check"], archive,
                setup=lambda: shutil.rmtree(cache, ignore_errors=True))
@@ -172,9 +176,13 @@ def main() -> int:
         print(f"search in process over {len(QUERIES)} queries ×3: p50 {p50:.0f} ms, p95 {p95:.0f} ms"
               f" (goal p95 < 50 ms); one browser query downloads at most {kb:.0f} KB "
               f"({kb_gz:.0f} KB gzip) (goal < 300 KB)")
-    inc = figures["build after editing one notice"].median()
-    print(f"cold build / baseline = {cold_build / base:.2f} (goal ≤ 1.5); "
-          f"edit rebuild / cold build = {inc / cold_build:.2f} (goal ≤ 0.10)")
+    print(f"cold build / baseline = {cold_build / base:.2f} (goal ≤ 1.5)")
+    for step, goal in (("adding", 0.10), ("editing", 0.05), ("removing", 0.10)):
+        inc = figures[f"build after {step} one notice"].median()
+        print(f"build after {step} one notice / cold build = {inc / cold_build:.3f} "
+              f"(goal ≤ {goal:.2f})")
+    ours = [f.peak() for name, f in figures.items() if "baseline" not in name]
+    print(f"peak RSS of any step of ours: {max(ours):.0f} MB (goal ≤ 1024)")
     return 0
 
 

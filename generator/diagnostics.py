@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 ERROR = "error"
 WARNING = "warning"
@@ -34,3 +34,26 @@ class DiagnosticError(Exception):
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity == ERROR for d in diagnostics)
+
+
+# A file reported line by line (trailing white space on every line, a mark pasted on every line)
+# gets this many problems of one code, then one line that says there are more: a hostile file
+# of a million lines must not make a million messages, memo entries and output lines.
+MAX_PER_CODE = 50
+
+
+def capped(diagnostics: Iterable[Diagnostic], limit: int = MAX_PER_CODE) -> Iterator[Diagnostic]:
+    """The first `limit` diagnostics of each code, then one saying how many of it were left out."""
+    seen: dict[str, int] = {}
+    last: dict[str, Diagnostic] = {}
+    for d in diagnostics:
+        count = seen[d.code] = seen.get(d.code, 0) + 1
+        if count <= limit:
+            last[d.code] = d
+            yield d
+    for code, count in seen.items():
+        if count > limit:
+            d = last[code]
+            yield Diagnostic(d.path, d.line, d.column, d.severity, code,
+                             f"còn {count - limit} chỗ khác cùng lỗi {code} sau dòng này; "
+                             "sửa các chỗ trên rồi chạy lại để xem tiếp", d.field)

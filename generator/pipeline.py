@@ -16,12 +16,13 @@ from pathlib import Path
 from . import authenticated
 from .cache import DocumentCache, Memo, code_identity
 from .codec import decode_diagnostic, decode_mentions, encode_diagnostic, encode_mentions
-from .diagnostics import Diagnostic, has_errors
+from .diagnostics import Diagnostic, capped, has_errors
 from .link import LinkedArchive, link
 from .load import load_document
 from .load.loader import load_topics, scan, stray_files
 from .load.reader import decode
 from .validate import ValidationResult, assemble, check_document
+from .validate.body_limits import refused
 from .validate.originals import check_originals
 from .validate.rules import today_in_vietnam
 from .validate.topics import build_topics
@@ -50,8 +51,8 @@ def _load_and_check(path: Path, root: Path, topics=None):
         data = None  # load_document reports it
     doc = load_document(path, root, data)
     notice, diagnostics = check_document(doc, topics)
-    if doc.data is not None:  # style of the text as written (whitespace, key order)
-        diagnostics.extend(check_text(doc.path, decode(data)[0]))
+    if doc.data is not None and not refused(diagnostics):  # style of the text as written
+        diagnostics.extend(capped(check_text(doc.path, decode(data)[0])))
     return notice, diagnostics
 
 

@@ -213,9 +213,13 @@ def test_swap_fallback_without_renameat2(tmp_path, monkeypatch):
 def test_remove_leftovers_only_touches_our_folders(tmp_path):
     from generator.render import atomic
     site = tmp_path / "site"
-    for name in (".site.building-abc", ".site.replaced-def", ".site-keep", "other"):
+    for name in (".site.building-abc", ".site.replaced-def", ".site.discarded-x", ".site-keep",
+                 "other"):
         (tmp_path / name).mkdir()
     atomic.remove_leftovers(site)
+    deadline = time.monotonic() + 60  # a replaced site is removed by a detached process
+    while (tmp_path / ".site.discarded-x").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site-keep", "other"]
 
 
@@ -253,3 +257,15 @@ def test_lock_is_exclusive_and_released(tmp_path):
                 pass
     with build_lock(tmp_path):
         pass
+
+
+def test_replaced_site_is_removed_after_publishing(small_project):
+    """The previous site/ is deleted by a detached process once the new one is published."""
+    site = small_project / "site"
+    (site / "stale-marker.txt").write_text("old", encoding="utf-8")
+    cli(small_project, "build", "--quiet", "--full", check=True)
+    assert not (site / "stale-marker.txt").exists()
+    deadline = time.monotonic() + 60
+    while list(small_project.glob(".site.discarded-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not list(small_project.glob(".site.*"))

@@ -65,3 +65,44 @@ def test_theme_change_rebuilds_everything(tmp_path):
     assert "trang không đổi" not in result.stderr
     page = next((project / "site").glob("20*/*/index.html")).read_text(encoding="utf-8")
     assert "<dt>Số hiệu</dt>" in page
+
+
+def _full_build_tree(project, dest) -> dict[str, str]:
+    """The site a full build from scratch makes of the same notices."""
+    fresh = copy_project(dest, notices=False)
+    shutil.rmtree(fresh / "notices")
+    shutil.copytree(project / "notices", fresh / "notices")
+    cli(fresh, "build", "--full", check=True)
+    return tree(fresh / "site")
+
+
+def test_add_edit_remove_equal_full_builds(tmp_path, archive):
+    """After adding, editing and removing a notice, the incremental build is byte for byte the
+    full build, and adding or removing a notice re-renders only the pages it touches."""
+    project = copy_project(tmp_path / "p")
+    cli(project, "build", check=True)
+    before = tree(project / "site")
+    source = next(n for n in archive.notices if n.status == "issued"
+                  and n.classification == "public" and not n.related and n.supersedes is None)
+    text = (project / source.source).read_text(encoding="utf-8")
+    added = project / "notices" / "2024" / "them-moi.md"
+    added.write_text(text.replace(f'number: "{source.number}"',
+                                  f'number: "9{source.number}"', 1), encoding="utf-8")
+    assert added.read_text(encoding="utf-8") != text
+
+    steps = [
+        ("add", lambda: None),
+        ("edit", lambda: added.write_text(added.read_text(encoding="utf-8").rstrip()
+                                          + "\n\nĐoạn bổ sung.\n", encoding="utf-8")),
+        ("remove", added.unlink),
+    ]
+    for name, change in steps:
+        change()
+        result = cli(project, "build", check=True)
+        assert "trang không đổi" in result.stderr, name
+        incremental = tree(project / "site")
+        assert incremental == _full_build_tree(project, tmp_path / f"full-{name}"), name
+        pages = [k for k in incremental if k.endswith(".html")]
+        changed = [k for k in pages if before.get(k) != incremental[k]]
+        assert len(changed) < len(pages) // 2, (name, changed)
+        before = incremental

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -336,14 +337,32 @@ def test_a_word_the_notice_lacks_does_not_hide_it(searcher):
 
 @pytest.mark.slow
 def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
-    """Past a few hundred notices the index is built as a fresh multi-notice update in the
-    forked child while mkdocs renders: the build succeeds and the index answers."""
+    """With --index, past a few hundred notices the index is built as a fresh multi-notice
+    update in the forked child while mkdocs renders: the build succeeds and the index answers."""
     from conftest import cli, copy_project
     from test_atomic import enlarge
 
     project = copy_project(tmp_path)
     assert enlarge(project, 24) >= 480
-    cli(project, "build", "--quiet", check=True)
+    cli(project, "build", "--quiet", "--index", check=True)
+    # The build left the index up to date: the search has nothing to update first.
+    assert "chỉ mục" not in cli(project, "search", "de an 06", check=True).stderr
     result = cli(project, "search", "de an 06", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total"] >= 24
+
+
+def test_search_after_a_plain_build_brings_the_index_up_to_date(tmp_path):
+    """A build leaves the Whoosh index alone (the site needs only the browser index); the first
+    search indexes the archive, says so, and answers from the fresh index."""
+    from conftest import cli, copy_project
+
+    project = copy_project(tmp_path)
+    cli(project, "build", "--quiet", check=True)
+    first = cli(project, "search", "de an 06", check=True)
+    assert "đã cập nhật chỉ mục tìm kiếm" in first.stderr
+    again = cli(project, "search", "de an 06", check=True)
+    assert "chỉ mục" not in again.stderr
+    timing = re.compile(r"\(\d+ ms\)")
+    assert "Tìm thấy" in first.stdout
+    assert timing.sub("", again.stdout) == timing.sub("", first.stdout)

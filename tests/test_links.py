@@ -16,6 +16,8 @@ import pytest
 
 from conftest import cli, copy_project
 
+from generator.link.related import day
+
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -190,9 +192,9 @@ def test_related_lists_explicit_first(built_public, archive):
         assert keys[:len(explicit)] == explicit
         shared = [k for k in keys[len(explicit):]]
         by_key = {n.key: n for n in published(archive)}
-        ranks = [(-len(set(by_key[k].topics) & set(notice.topics)), by_key[k].sort_key)
-                 for k in shared]
-        assert ranks == sorted(ranks)  # then the most shared topics, most recent first
+        ranks = [(-len(set(by_key[k].topics) & set(notice.topics)),
+                  abs(day(by_key[k]) - day(notice)), by_key[k].sort_key) for k in shared]
+        assert ranks == sorted(ranks)  # then the most shared topics, nearest in date first
 
 
 def test_external_documents_listed_and_have_pages(built_public, archive):

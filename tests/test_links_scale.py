@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.link import link
-from generator.link.related import RELATED_LIMIT, related_notices
+from generator.link.related import RELATED_LIMIT, day, related_notices
 from generator.model import Archive
 
 
@@ -40,7 +40,8 @@ def synthetic(archive, count: int, seed: int = 5, topics_per_notice=None) -> Arc
 
 
 def brute_force_related(notice, linked):
-    """The definition, walked per notice: explicit first, then most shared topics, newest."""
+    """The definition, walked per notice: explicit first, then most shared topics, nearest in
+    date (at equal distance the newer)."""
     chosen = {}
     for number in notice.related:
         target = linked.by_number.get(number)
@@ -52,7 +53,8 @@ def brute_force_related(notice, linked):
             if other is not notice and other.key not in chosen:
                 shared[other.key] += 1
     by_key = {n.key: n for n in linked.notices}
-    ranked = sorted(shared, key=lambda k: (-shared[k], by_key[k].sort_key))
+    ranked = sorted(shared, key=lambda k: (-shared[k], abs(day(by_key[k]) - day(notice)),
+                                           by_key[k].sort_key))
     for key in ranked[:max(0, RELATED_LIMIT - len(chosen))]:
         chosen[key] = by_key[key]
     return tuple(chosen.values())

@@ -161,6 +161,9 @@ def test_every_command_works_and_agrees_with_the_normal_path(tmp_path):
                          for p in (project / "notices" / "2025").glob("*.md"))
         outputs[name] = (results[0].stdout, searches, imported, results[5].stdout,
                          results[6].stdout, written)
+        deadline = time.monotonic() + 60  # the replaced site is deleted by a detached process
+        while list(project.glob(".site.discarded-*")) and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert not list(project.glob(".site.*")), "leftovers beside site/"
 
     assert outputs["windows"] == outputs["normal"]

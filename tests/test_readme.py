@@ -26,6 +26,8 @@ NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
     "python3 -m http.server": "serves the built site until stopped; any static server does",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
+    ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
+                                         "on two constructs",
     ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "
                                                  "tests/test_import_pdf.py runs its parts",
 }
@@ -123,6 +125,7 @@ def _concrete(command: str, project: Path) -> str:
         (r"\bREV\b", "HEAD"),
         (r"\bQUERY\b", "de an 06"),
         (r"\[--json\]", "--json"),
+        (r"\[--index\]", "--index"),
         (r"^mkdocs serve$", f"mkdocs serve --dev-addr 127.0.0.1:{_free_port()}"),
     ]
     for pattern, value in replacements:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
-from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock,
+from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
                              interruptible, remove_leftovers, signals_deferred, staging_dir,
                              swap)
-from ..render.settings import PREVIOUS_SITE_ENV, PROFILE_ENV
+from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 from . import add_cache_option, add_config_option
 from .mkdocs_log import configure_logging, translate
 
@@ -31,6 +31,9 @@ def register(subparsers) -> None:
                    help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--full", action="store_true",
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
+    p.add_argument("--index", action="store_true",
+                   help="cập nhật luôn chỉ mục tìm kiếm của lệnh search trong lúc dựng "
+                   "(mặc định: lệnh search tự cập nhật khi tra cứu lần đầu)")
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
     p.add_argument("--safe", action="store_true",
@@ -70,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
     if args.profile:
         os.environ[PROFILE_ENV] = args.profile
+    if args.index:
+        os.environ[INDEX_ENV] = "1"
     configure_logging(args.quiet)
 
     def waiting() -> None:
@@ -128,7 +133,7 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
                     raise
                 published = True
             if previous is not None:
-                shutil.rmtree(previous, ignore_errors=True)
+                discard(previous, site_dir)
     except (BuildLocked, SiteInUse) as exc:
         print(f"notice-archive: {exc}", file=sys.stderr)
         return 1

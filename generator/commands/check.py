@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..diagnostics import ERROR, Diagnostic, has_errors
+from ..diagnostics import ERROR, Diagnostic, capped, has_errors
 from ..load import LoadResult, load_archive, load_document
 from ..load.loader import notice_paths, scan, stray_files
 from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
@@ -127,7 +127,7 @@ def _style(root: Path, paths: list[str]) -> list[Diagnostic]:
             text, _ = decode((root / rel).read_bytes())
         except (OSError, DecodeProblem):
             continue  # already reported by the loader
-        found.extend(check_text(rel, text))
+        found.extend(capped(check_text(rel, text)))
     return found
 
 

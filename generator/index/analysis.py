@@ -108,7 +108,10 @@ def initials(text: str) -> str:
     return "".join(out)
 
 
-_MARKDOWN_JUNK = re.compile(r"(^|\n)\s*(?:#{1,6}|>)\s+|[*_`|]+|\[([^\]]*)\]\([^)]*\)")
+# Every part stops at the next delimiter of its own kind (no "\s*" across lines, no "[^\]]*"
+# past another "["), so a long run of brackets, newlines or spaces is read once, not once per
+# character.
+_MARKDOWN_JUNK = re.compile(r"(^|\n)[ \t]*(?:#{1,6}|>)\s+|[*_`|]+|\[([^\][\n]*)\]\([^()\n]*\)")
 _SPACES = re.compile(r"\s+")
 
 

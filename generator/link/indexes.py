@@ -3,6 +3,7 @@ and each notice's previous/next within its topics. All are single passes over th
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ class TopicNeighbours:
     next: Notice | None           # the next newer notice of that topic
 
 
+@functools.lru_cache(maxsize=65536)  # a few hundred names, asked for by every notice page
 def facet_slug(name: str) -> str:
     return slugify(canonical(" ".join(name.split())))
 

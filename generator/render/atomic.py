@@ -20,6 +20,7 @@ import errno
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +33,7 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _STAGING_PREFIX = ".building-"
 _OLD_PREFIX = ".replaced-"
+_DISCARDED_PREFIX = ".discarded-"
 _HELD = "site"            # inside a .replaced- folder: the previous site, whole
 _RENAME_SWAP = 2          # renamex_np flag (macOS)
 _RENAME_RETRY_SECONDS = 10.0
@@ -176,6 +178,8 @@ def remove_leftovers(site_dir: Path) -> None:
     for prefix in (_staging_name(site_dir), f".{site_dir.name}{_OLD_PREFIX}"):
         for leftover in parent.glob(prefix + "*"):
             shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in parent.glob(f".{site_dir.name}{_DISCARDED_PREFIX}*"):
+        _remove_detached(leftover)  # its remover may still be at work, or may have died
 
 
 def staging_dir(site_dir: Path) -> Path:
@@ -310,3 +314,30 @@ def publish(staging: Path, site_dir: Path) -> None:
         previous = swap(staging, site_dir)
     if previous is not None:
         shutil.rmtree(previous, ignore_errors=True)
+
+
+def discard(previous: Path, site_dir: Path) -> None:
+    """Remove the replaced site in a detached process, so the build returns once published.
+
+    Deleting tens of thousands of files costs as much as rendering them on some file systems;
+    the folder is renamed out of the way first, and should the remover die, the next build's
+    remove_leftovers deletes what is left.
+    """
+    target = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{_DISCARDED_PREFIX}",
+                                   dir=site_dir.parent))
+    try:
+        os.rename(previous, target / "old")
+    except OSError:
+        shutil.rmtree(previous, ignore_errors=True)
+    _remove_detached(target)
+
+
+def _remove_detached(folder: Path) -> None:
+    try:
+        subprocess.Popen([sys.executable, "-c", "import os, shutil, sys; "
+                          "hasattr(os, 'nice') and os.nice(10); "
+                          "shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -70,6 +70,8 @@ class RenderState:
         self.previous_site: Path | None = None
         self.current: dict[str, str] = {}
         self.skipped: list[File] = []
+        self.files: dict[str, str] = {}            # other written file → digest of its bytes
+        self.previous_files: dict[str, str] = {}   # digest → a file of the published site
         previous_site = os.environ.get(PREVIOUS_SITE_ENV)
         if not previous_site:
             return
@@ -82,6 +84,8 @@ class RenderState:
         if isinstance(stored, dict) and stored.get("stamp") == stamp:  # the manifest describes the site we would link from
             self.previous = stored.get("pages", {})
             self.previous_site = site
+            self.previous_files = {digest: path for path, digest
+                                   in stored.get("files", {}).items()}
 
     def mark(self, file: PageFile, fingerprint: str) -> None:
         """Record a page; skip it when the published site already holds this exact page."""
@@ -90,6 +94,22 @@ class RenderState:
                 and (self.previous_site / file.dest_uri).is_file()):
             file.unchanged = True
             self.skipped.append(file)
+
+    def writer(self, site_dir: Path):
+        """A `write(path, data)` for files other than pages: a file whose bytes the published
+        site already holds (under any name) is hard-linked from it instead of written."""
+        def write(path: Path, data: bytes) -> None:
+            digest = hashlib.sha256(data).hexdigest()
+            self.files[path.relative_to(site_dir).as_posix()] = digest
+            same = self.previous_files.get(digest)
+            if same is not None and self.previous_site is not None:
+                try:
+                    os.link(self.previous_site / same, path)
+                    return
+                except OSError:
+                    pass  # gone, another file system: write it
+            path.write_bytes(data)
+        return write
 
     def finish(self, site_dir: Path) -> None:
         """Link skipped pages in from the published site, then stamp and record this build."""
@@ -104,7 +124,8 @@ class RenderState:
                 os.link(source, target)
             except OSError:  # another file system, or links not allowed: copy instead
                 shutil.copy2(source, target)
-        authenticated.write_json(self.path, {"stamp": _stamp(site_dir), "pages": self.current})
+        authenticated.write_json(self.path, {"stamp": _stamp(site_dir), "pages": self.current,
+                                             "files": self.files})
 
 
 def _stamp(site_dir: Path) -> str:

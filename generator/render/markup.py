@@ -97,19 +97,22 @@ class _MentionTreeprocessor(Treeprocessor):
         if element.tag in SKIP_TAGS:
             return
         children = list(element)  # before inserting links, whose tails are already done
+        # The children are rebuilt in one list and set once: finding and inserting each link
+        # in place costs a pass over the children per link (quadratic in a long paragraph).
+        rebuilt: list[etree.Element] = []
         if element.text:
             head, nodes = self._split(element.text)
             element.text = head
-            for i, node in enumerate(nodes):
-                element.insert(i, node)
+            rebuilt.extend(nodes)
         for child in children:
             self._walk(child)
+            rebuilt.append(child)
             if child.tail:
                 head, nodes = self._split(child.tail)
                 child.tail = head
-                index = list(element).index(child)
-                for offset, node in enumerate(nodes, start=1):
-                    element.insert(index + offset, node)
+                rebuilt.extend(nodes)
+        if len(rebuilt) != len(children):
+            element[:] = rebuilt
 
     def _split(self, text: str) -> tuple[str, list[etree.Element]]:
         """Text → (leading text, [a elements each carrying the text after it as tail])."""

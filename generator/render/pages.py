@@ -192,7 +192,8 @@ def _external_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
 
 
 def common_context(linked: LinkedArchive) -> dict[str, Any]:
-    """What every page shows: the profile in the footer, the size of the archive."""
+    """What every page shows: the profile in the footer. Nothing that one more notice changes
+    (such as the size of the archive: the home page shows it), or adding a notice would
+    re-render every page."""
     return {"archive_profile": linked.profile,
-            "archive_profile_label": PROFILE_LABELS[linked.profile],
-            "archive_total": len(linked.notices)}
+            "archive_profile_label": PROFILE_LABELS[linked.profile]}

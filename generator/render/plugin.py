@@ -13,12 +13,15 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from ..cache import Memo
 from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import notice_paths
@@ -27,13 +30,15 @@ from ..project import ProjectError, cache_folder
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .data import write_data_files
+from .guard import guard_render
 from .markup import MentionLinks
 from .originals import publish_originals
 from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
-from .settings import PROFILE_ENV
-from .search_export import SITE_FOLDER, IndexFailed, IndexInBackground, export
+from .settings import INDEX_ENV, PROFILE_ENV
+from .search_export import (SITE_FOLDER, IndexFailed, IndexInBackground, decode_analysis,
+                            encode_analysis, export)
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -45,10 +50,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def __init__(self) -> None:
         self.result: PipelineResult | None = None
         self.specs: dict[str, PageSpec] = {}
-        self.contexts: dict[str, dict] = {}
         self.common: dict = {}
         self.render_state: RenderState | None = None
         self.indexing: IndexInBackground | None = None
+        self.without_markdown: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -94,24 +99,45 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
                                                                "topics": vocabulary})
         self.render_state = RenderState(self.cache_dir, self.profile)
-        self.specs, self.contexts = {}, {}
+        self.specs = {}
         generated = []
+        self.without_markdown = set()
         for spec in site_pages(linked, max(1, self.config.list_limit)):
             page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
-            context = spec.context()
+            if not spec.markdown.strip():
+                self.without_markdown.add(spec.src_uri)
             self.render_state.mark(page_file, page_fingerprint(
-                site_fp, spec.template, spec.title, spec.markdown, context))
-            if not page_file.unchanged:  # skipped pages are never rendered: keep no context
+                site_fp, spec.template, spec.title, spec.markdown, spec.context()))
+            if not page_file.unchanged:  # skipped pages are never rendered
                 self.specs[spec.src_uri] = spec
-                self.contexts[spec.src_uri] = context
             generated.append(page_file)
         skipped = len(self.render_state.skipped)
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         self.mentions.bind(linked)
-        # The Whoosh index is updated in another process while mkdocs renders in this one.
-        self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
+        # The Whoosh index (CLI search) is updated in another process while mkdocs renders in
+        # this one, when asked for; otherwise `notice-archive search` updates it on first use.
+        if self.config.search_index or os.environ.get(INDEX_ENV) == "1":
+            self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         return Files(kept + generated)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Compiling mkdocs-material's templates costs seconds per build; jinja keys its cache by
+        # each template's source, so an edited template is compiled afresh. Jinja's own folder
+        # (private to this user, checked by jinja), never one in the untrusted repository:
+        # the cache holds code.
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):
+            pass  # no usable private folder: compile as usual
+        return env
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        # List pages (topics, years, facets) have no Markdown: their Page skips the converter.
+        for file in files.documentation_pages():
+            if file.page is None and file.src_uri in self.without_markdown:
+                TemplateOnlyPage(None, file, config)
+        return nav
 
     def _check_size(self) -> None:
         """Refuse an archive past `max_notices` files before reading any of them."""
@@ -131,6 +157,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             page.meta["title"] = html.escape(spec.title)
         self.mentions.current = ((spec.notice, page.file.src_uri)
                                  if spec is not None and spec.notice is not None else None)
+        if spec is not None and spec.notice is not None:
+            guard_render(page, spec.notice)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
@@ -147,10 +175,19 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         context.update(self.common)
-        context.update(self.contexts.get(page.file.src_uri, {}))
-        if page.file.src_uri in self.specs:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            # Made again rather than kept from on_files: 15,000 pages' contexts held at once
+            # cost hundreds of MB at 10,000 notices; making one costs well under a millisecond.
+            context.update(spec.context())
             context["na_tab"] = tab_for(page.file.src_uri)
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Written out: a generated page's HTML is needed no more (mkdocs keeps every page's).
+        if page.file.src_uri in self.specs:
+            page.content = None
+        return output
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "indexing", None) is not None:
@@ -163,7 +200,12 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
             # Search: the browser index into the site; then wait for the Whoosh index (cache).
-            export(self.result.linked, Path(config.site_dir) / SITE_FOLDER)
+            site_dir = Path(config.site_dir)
+            memo = Memo(self.cache_dir, f"search-export-{self.profile}.json",
+                        encode_analysis, decode_analysis)
+            export(self.result.linked, site_dir / SITE_FOLDER, memo=memo,
+                   write=self.render_state.writer(site_dir) if self.render_state else None)
+            memo.save()
             indexing, self.indexing = self.indexing, None
             if indexing is not None:
                 try:
@@ -173,3 +215,22 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             self.render_state.finish(Path(config.site_dir))
+
+
+class TemplateOnlyPage(Page):
+    """A generated page whose Markdown is empty: everything it shows comes from its template.
+
+    mkdocs makes a Markdown converter (with every extension) per page, which costs more than
+    rendering such a page's template; empty Markdown converts to nothing, so this page sets
+    what `Page.render` would and skips the converter.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None or self.markdown.strip():
+            return super().render(config, files)
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}  # as Page.render: only when not debugging

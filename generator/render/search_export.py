@@ -16,10 +16,14 @@ a secret notice is dropped again here, whatever reached us.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import shutil
+import sys
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Callable, MutableMapping
 
 from ..index.analysis import folded_words, initials, plain_text
 from ..index.writer import fold_number, indexable, source_state, update_index
@@ -71,24 +75,80 @@ def _fields(notice, topics) -> dict[str, list[str]]:
     }
 
 
-def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS
+def _analysed(notice, topics) -> tuple[str, dict[str, tuple[int, list, array]]]:
+    """(reading text, field → (length, terms, counts)): the per-notice half of the export,
+    memoised by content so a build analyses only the notices that changed."""
+    analysis = {}
+    for name, words in _fields(notice, topics).items():
+        counts = Counter(words)
+        # Interned: one string per distinct term across the archive, not one per notice.
+        analysis[name] = (len(words), [sys.intern(t) for t in counts],
+                          array("I", counts.values()))
+    return plain_text(notice.body)[:TEXT_CHARS], analysis
+
+
+def encode_analysis(value) -> list:
+    """A memoised analysis as JSON data (the memo is stored as JSON)."""
+    text, fields = value
+    return [text, {name: [length, terms, list(counts)]
+                   for name, (length, terms, counts) in fields.items()}]
+
+
+def decode_analysis(data) -> tuple:
+    text, fields = data
+    return text, {name: (length, [sys.intern(t) for t in terms], array("I", counts))
+                  for name, (length, terms, counts) in fields.items()}
+
+
+def _analysis_key(notice, topics) -> str:
+    """Everything _analysed reads, as one digest."""
+    digest = hashlib.sha256()
+    vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
+    for part in (notice.shown_number, notice.title, notice.issuer,
+                 notice.signer.name if notice.signer else None,
+                 notice.meeting.chair if notice.meeting else None, vocabulary, notice.body):
+        digest.update(repr(part).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _analyse_all(notices, topics, memo) -> list:
+    if memo is None:
+        return [_analysed(n, topics) for n in notices]
+    out = []
+    for notice in notices:
+        key = _analysis_key(notice, topics)
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = _analysed(notice, topics)
+        out.append(value)
+    return out
+
+
+def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMAP_MIN_DOCS,
+           memo: MutableMapping | None = None, write: Callable[[Path, bytes], None] | None = None
            ) -> dict:
-    """Write the browser index into out_dir (e.g. site/na-search); returns size figures."""
+    """Write the browser index into out_dir (e.g. site/na-search); returns size figures.
+
+    `memo`: a persistent map (see cache.Memo) of each notice's analysis, by content. `write`:
+    how a file is written (an incremental build links unchanged files from the published site).
+    """
     notices = indexable(linked)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / "t").mkdir(parents=True)
     (out_dir / "d").mkdir()
+    write = write or _write
 
-    per_doc = [_fields(n, linked.topics) for n in notices]
-    avg = {f: (sum(len(d[f]) for d in per_doc) / len(per_doc) if per_doc else 1) or 1
+    analysed = _analyse_all(notices, linked.topics, memo)
+    per_doc = [fields for _, fields in analysed]
+    avg = {f: (sum(d[f][0] for d in per_doc) / len(per_doc) if per_doc else 1) or 1
            for f in FIELD_BOOSTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, fields in enumerate(per_doc):
         weights: dict[str, float] = defaultdict(float)
-        for name, words in fields.items():
-            norm = K1 * (1 - B + B * len(words) / avg[name])
-            for term, tf in Counter(words).items():
+        for name, (length, terms, counts) in fields.items():
+            norm = K1 * (1 - B + B * length / avg[name])
+            for term, tf in zip(terms, counts):
                 weights[term] += FIELD_BOOSTS[name] * tf * (K1 + 1) / (tf + norm)
         for term, w in weights.items():
             postings[term].append((doc_id, max(1, round(w * 10))))
@@ -119,7 +179,7 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     for term, flat in encoded.items():
         buckets[fnv1a(term) % shards][term] = flat
     for h, bucket in buckets.items():
-        _dump(out_dir / "t" / f"{h}.json", bucket)
+        _dump(out_dir / "t" / f"{h}.json", bucket, write)
 
     topic_slugs = sorted(linked.topics)
     topic_idx = {s: i for i, s in enumerate(topic_slugs)}
@@ -127,7 +187,7 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
     year_idx = {y: i for i, y in enumerate(years)}
     issuers = sorted({n.issuer for n in notices if n.issuer})
     issuer_idx = {s: i for i, s in enumerate(issuers)}
-    _dump(out_dir / "facets.json", {
+    _dump(out_dir / "facets.json", write=write, data={
         "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
         "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
         "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
@@ -140,12 +200,12 @@ def export(linked: LinkedArchive, out_dir: Path, *, bitmap_min_docs: int = BITMA
             key = initials(name) if len(words) > 1 else (words[0] if words else "")
             if len(key) >= 3 and not key.isdigit() and topic_idx[slug] not in acronyms[key]:
                 acronyms[key].append(topic_idx[slug])
-    for doc_id, notice in enumerate(notices):
+    for doc_id, (notice, (text, _)) in enumerate(zip(notices, analysed)):
         _dump(out_dir / "d" / f"{doc_id}.json", {
             "u": f"{notice.key}/", "n": notice.label,
             "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
-            "t": notice.title, "x": plain_text(notice.body)[:TEXT_CHARS]})
-    _dump(out_dir / "meta.json", {
+            "t": notice.title, "x": text}, write)
+    _dump(out_dir / "meta.json", write=write, data={
         "v": FORMAT_VERSION, "n": n, "shards": shards, "bitmap_weight": BITMAP_WEIGHT,
         "years": years, "issuers": issuers,
         "topics": [[s, linked.topics[s].name] for s in topic_slugs],
@@ -177,9 +237,12 @@ def _lists(values: list[list[int]], size: int) -> str | list[list[int]]:
     return ",".join("".join(SYMBOLS[v] for v in vs) for vs in values)
 
 
-def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+def _dump(path: Path, data, write: Callable[[Path, bytes], None]) -> None:
+    write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 class IndexInBackground:

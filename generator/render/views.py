@@ -82,7 +82,8 @@ def _facet_link(linked: LinkedArchive, facet: str, value: str | None) -> str | N
 
 # "Văn phòng UBND tỉnh Hậu Giang" → ("UBND tỉnh Hậu Giang", "Văn phòng"): the Decree 30 header
 # prints the superior body above the issuing unit.
-_SUPERIOR = re.compile(r"^(?P<unit>.+?)\s+(?P<sup>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
+# The unit ends on a non-space: a long run of spaces is then tried once, not once per space.
+_SUPERIOR = re.compile(r"^(?P<unit>.*?\S)\s+(?P<sup>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+"
                        r"(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)\s+.+)$")
 
 
@@ -216,8 +217,10 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "print_unit": unit,
         "neighbours": neighbour_rows(notice, linked),
         "cites": [notice_item(n, linked) for n in cites],
-        # A programme that is also a topic ("Đề án 06") is shown as the topic only.
-        "external": [{"label": d.label, "url": external_url(d.key), "count": len(d.citing)}
+        # A programme that is also a topic ("Đề án 06") is shown as the topic only. No counts
+        # of citing notices here: a new notice citing a law would change every page that cites
+        # it. The document's own page counts them.
+        "external": [{"label": d.label, "url": external_url(d.key)}
                      for d in linked.external_of.get(notice.key, ())
                      if fold(" ".join(d.label.split())) not in topic_names],
     }

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, capped
 from ..load import LoadResult, SourceDocument, TopicsDocument
 from ..model import Archive, Notice, Topic
+from .body_limits import check_body_limits, refused
 from .fields import build_notice
 from .rules import check_archive
 from .form import check_form_of_text
@@ -31,11 +32,15 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
     per file by the pipeline, so an unchanged notice is never scanned again."""
     notice, diagnostics = build_notice(doc)
     if notice is not None:
+        limits = list(check_body_limits(notice))
+        diagnostics.extend(limits)
+        if refused(limits):  # a body the site cannot render: the other rules would only stall
+            return notice, diagnostics
         diagnostics.extend(check_body(notice))
         diagnostics.extend(check_form_of_text(notice))
         if topics:
             diagnostics.extend(check_topic_mentions(notice, topics))
-    return notice, diagnostics
+    return notice, list(capped(diagnostics))
 
 
 def validate(loaded: LoadResult, today: dt.date | None = None) -> ValidationResult:

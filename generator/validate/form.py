@@ -31,7 +31,7 @@ COPY_CODES = {"SY": "sao y", "TrS": "trích sao", "SL": "sao lục"}
 
 AUTHORITY_PREFIXES = ("KT.", "TL.", "TM.", "Q.", "TUQ.")
 _AUTHORITY = re.compile(r"^(KT|TL|TM|Q|TUQ)\. \S")
-_STACK = re.compile(r"\s*[/;|]\s*")
+_STACK = re.compile(r"[/;|]")
 _AUTHORITY_LOOSE = re.compile(r"^(kt|tl|tm|q|tuq)\s*[.:]?\s*(?=\S)", re.IGNORECASE)
 
 # "ngày 05 tháng 3 năm 2024" in the body (Decree 30: days < 10 and months 1–2 take a zero).
@@ -160,7 +160,7 @@ def _signer(notice: Notice) -> Iterator[Diagnostic]:
     signer = notice.signer
     if signer is None or not signer.authority:
         return
-    lines = [part for part in _STACK.split(signer.authority) if part]
+    lines = [part.strip() for part in _STACK.split(signer.authority) if part.strip()]
     for line in lines:
         if _AUTHORITY.match(line):
             continue
@@ -208,7 +208,9 @@ def _body_dates(notice: Notice) -> Iterator[Diagnostic]:
 # Marks that belong to the document's header, printed above the number (Decree 30, Phụ lục I).
 SECRECY_MARKS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
 URGENCY_MARKS = ("HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN")
-_EMPHASIS = re.compile(r"^[\s*_#>]+|[\s*_]+$")
+# Stripped with str methods: a regex "[\s*_]+$" is tried at every space of a long run.
+_LEADING_MARKS = " \t\r\f\v\xa0*_#>"
+_TRAILING_MARKS = " \t\r\f\v\xa0*_"
 _HEADER_LINE = re.compile(r"^(Số|Số, ký hiệu)\s*:\s*\S*/|^Nơi nhận\s*:|"
                           r"^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                           r"^CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
@@ -220,7 +222,7 @@ def _body_blocks(notice: Notice) -> Iterator[Diagnostic]:
     """The header and signing blocks are rendered from the front matter, never kept in the body;
     a secrecy mark pasted with them says the notice must not be public."""
     for offset, raw in enumerate(notice.body.split("\n")):
-        line = _EMPHASIS.sub("", raw)
+        line = raw.lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS)
         if not line:
             continue
         where = notice.body_line + offset

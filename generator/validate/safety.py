@@ -14,8 +14,10 @@ from ..model import Notice
 
 _ACTIVE_TAG = re.compile(r"<\s*/?\s*(script|iframe|frame|object|embed|applet|style|link|meta|base|"
                          r"form|input|button|svg|math|template)\b", re.IGNORECASE)
-# Event handlers in an HTML tag or in an attr_list block ({: onclick="…" }).
-_HANDLER = re.compile(r"(?:<[^>]*|\{:?[^}]*)\s(on[a-z]+)\s*=", re.IGNORECASE)
+# Event handlers in an HTML tag or in an attr_list block ({: onclick="…" }). Found in one pass
+# that tracks whether a "<" or "{" is open: a pattern "<[^>]*…" would rescan the rest of the
+# line from every "<" of a long run.
+_HANDLER = re.compile(r"[<>{}]|(?<=\s)(on[a-z]+)\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:|data\s*:\s*text/html",
                          re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -25,7 +27,7 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
     body = notice.body
     # Almost every body has none of it: one scan of the whole text decides whether to look
     # line by line (every pattern needs "<", "{" or ":").
-    if not any(pattern.search(body) for pattern in (_ACTIVE_TAG, _HANDLER, _SCRIPT_URL)):
+    if not (_ACTIVE_TAG.search(body) or _SCRIPT_URL.search(body) or _handler(body)):
         return
     in_code = False
     for offset, line in enumerate(notice.body.split("\n")):
@@ -34,9 +36,9 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
             continue
         if in_code:
             continue
-        for pattern, what in ((_ACTIVE_TAG, "thẻ HTML"), (_HANDLER, "thuộc tính sự kiện"),
-                              (_SCRIPT_URL, "liên kết chạy mã")):
-            match = pattern.search(line)
+        for find, what in ((_ACTIVE_TAG.search, "thẻ HTML"), (_handler, "thuộc tính sự kiện"),
+                           (_SCRIPT_URL.search, "liên kết chạy mã")):
+            match = find(line)
             if match:
                 found = match.group(1) if match.groups() else match.group(0)
                 yield Diagnostic(
@@ -45,3 +47,18 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
                     "phần này khi xuất bản; văn bản chỉ cần chữ và định dạng Markdown, hãy xóa nó",
                     "body")
                 break
+
+
+def _handler(text: str) -> re.Match | None:
+    """The first `on…=` attribute inside an open "<…" tag or "{…" attribute list."""
+    in_tag = in_braces = False
+    for match in _HANDLER.finditer(text):
+        mark = match.group(0)
+        if mark in "<>{}":
+            if mark in "<>":
+                in_tag = mark == "<"
+            else:
+                in_braces = mark == "{"
+        elif in_tag or in_braces:
+            return match
+    return None

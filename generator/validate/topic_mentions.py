@@ -11,12 +11,36 @@ from ..match import TopicMatcher
 from ..model import Notice, Topic
 
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_BACKTICKS = re.compile(r"`+")
 
 
 def _without_code_spans(body: str) -> str:
-    """Blank `code` spans (offsets kept): the site never links inside code, so neither do we."""
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), body)
+    """Blank `code` spans (offsets kept): the site never links inside code, so neither do we.
+
+    A span opens with a run of backticks and closes at the next run of the same length. Each
+    run's closer is found from a table built right to left, so the pass stays linear however
+    many unmatched runs the text has (a pattern "(`+)(.+?)\\1" rescans the rest from each).
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(body)]
+    if len(runs) < 2:
+        return body
+    closer: list[int | None] = [None] * len(runs)
+    next_of_length: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        closer[i] = next_of_length.get(length)
+        next_of_length[length] = i
+    out, last, i = [], 0, 0
+    while i < len(runs):
+        j = closer[i]
+        if j is None:
+            i += 1
+            continue
+        start, end = runs[i][0], runs[j][1]
+        out += [body[last:start], " " * (end - start)]
+        last, i = end, j + 1
+    out.append(body[last:])
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=4)

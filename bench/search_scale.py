@@ -1,4 +1,4 @@
-"""Measure search at scale on a synthetic archive: `python -m generator.index.bench -n 2000`.
+"""Measure search at scale on a synthetic archive: `python bench/search_scale.py -n 2000`.
 
 Builds, in a temporary folder, an archive of N notices made from the project's public issued
 notices (paragraphs reshuffled, numbers renumbered), then prints: Whoosh indexing time per
@@ -16,8 +16,11 @@ import re
 import shutil
 import statistics
 import tempfile
+import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
 QUERIES = ["de an 06", "an toan giao thong", "luc luong tham gia bao ve an ninh trat tu o co so",
            "pccc", "hoà", "98/TB", '"phong chay chua chay"', "chuyen doi so 2024",
@@ -42,14 +45,14 @@ def synthesize(project: Path, dest: Path, count: int) -> None:
 
 
 def main(argv=None) -> None:
-    from ..index import Searcher, update_index
-    from ..pipeline import run
-    from ..render.search_export import SITE_FOLDER, export, fnv1a
-    from .analysis import folded_words
+    from generator.index import Searcher, update_index
+    from generator.index.analysis import folded_words
+    from generator.pipeline import run
+    from generator.render.search_export import SITE_FOLDER, export, fnv1a
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--notices", type=int, default=2000)
-    parser.add_argument("--project", default=".")
+    parser.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
