@@ -149,18 +149,46 @@ def test_fix_repairs_style_and_never_meaning(project):
 
 
 def test_fix_leaves_unsafe_layouts_alone(project):
-    # An anchor used before its definition after reordering would change meaning: keep order.
-    tricky = mutate('issuer: "Văn phòng UBND tỉnh Hậu Giang"', 'issuer: &who "Văn phòng UBND"',
-                    'place: "Hậu Giang"', "place: *who", "status: issued",
-                    'status: issued\nnumber: "304/TB-VPUBND"', 'number: "300/TB-VPUBND"\n', "",
-                    text=FITS)
-    tricky = tricky.replace("place: *who\n", "").replace("classification: public",
-                                                         "classification: public\nplace: *who")
+    # The anchor is defined on `place`, first in the file, and used by `issuer`. The canonical
+    # order puts issuer before place, which would use the alias before its anchor: the fixer
+    # must leave the whole file as it is, and the key-order warning stands.
+    assert 'issuer: "Văn phòng UBND tỉnh Hậu Giang"' in FITS and 'place: "Hậu Giang"\n' in FITS
+    tricky = FITS.replace('place: "Hậu Giang"\n', "").replace(
+        'issuer: "Văn phòng UBND tỉnh Hậu Giang"', "issuer: *who").replace(
+        "---\n", '---\nplace: &who "Văn phòng UBND tỉnh Hậu Giang"\n', 1)
     rel = write(project, "tricky.md", tricky)
+    assert "NA008" in cli(project, "check", rel).stdout
+    result = cli(project, "check", "--fix", rel)
+    assert (project / rel).read_text(encoding="utf-8") == tricky
+    assert "NA008" in result.stdout
+    # Control: with the anchor on issuer and the alias on place, reordering is safe and done.
+    safe = tricky.replace('place: &who "Văn phòng UBND tỉnh Hậu Giang"\n', "", 1).replace(
+        "issuer: *who", 'issuer: &who "Văn phòng UBND tỉnh Hậu Giang"').replace(
+        "classification: public", "classification: public\nplace: *who")
+    rel = write(project, "safe.md", safe)
     cli(project, "check", "--fix", rel)
-    from generator.load import frontmatter
-    assert frontmatter.parse((project / rel).read_text(encoding="utf-8")).data == \
-        frontmatter.parse(tricky).data
+    assert (project / rel).read_text(encoding="utf-8") != safe
+    assert "NA008" not in cli(project, "check", rel).stdout
+
+
+def test_fix_leaves_code_blocks_and_yaml_block_scalars_alone(project):
+    """Trailing spaces inside code and YAML block scalars are content: --fix keeps them, and
+    only the ordinary paragraph's are removed."""
+    body = ("\nĐoạn văn có khoảng trắng cuối.   \n\nDòng ngắt.  \nTiếp theo.\n\n```\nmã   \n"
+            "  thụt   \n```\n\n    khối mã thụt lề   \n    dòng hai  \n\nKết thúc./.\n")
+    rel = write(project, "code.md", FITS.split("---\n\n", 1)[0] + "---\n" + body)
+    cli(project, "check", "--fix", rel)
+    fixed = (project / rel).read_text(encoding="utf-8")
+    assert "Đoạn văn có khoảng trắng cuối.\n\n" in fixed        # fixed
+    assert "Dòng ngắt.  \n" in fixed                            # a line break: meaning
+    assert "```\nmã   \n  thụt   \n```" in fixed                 # fenced code: kept
+    assert "    khối mã thụt lề   \n    dòng hai  \n" in fixed    # indented code: kept
+    # A YAML block scalar keeps its trailing spaces (they are part of the value).
+    scalar = FITS.replace('title: "Kết luận', 'title: |\n  Kết luận', 1)
+    scalar = scalar.replace('giao thông"\n', "giao thông   \n", 1)
+    rel = write(project, "scalar.md", scalar)
+    cli(project, "check", "--fix", rel)
+    assert "giao thông   \n" in (project / rel).read_text(encoding="utf-8")
 
 
 def test_fix_does_not_touch_legacy_encodings(project):

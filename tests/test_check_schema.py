@@ -14,7 +14,7 @@ from generator.model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES
 from generator.validate.fields import (ALWAYS_REQUIRED, MEETING_KEYS, REQUIRED_UNLESS_DRAFT,
                                        SIGNER_KEYS, TOP_KEYS)
 from generator.validate.schema import load_schema
-from test_check_rules import GOOD, mutate
+from test_check_rules import GOOD, OTHER, diagnose, mutate
 from generator.load import frontmatter
 
 SCHEMA = load_schema()
@@ -59,17 +59,23 @@ def test_every_sample_notice_is_valid_against_the_schema():
         assert not errors, (doc.path, errors)
 
 
-@pytest.mark.parametrize("old, new", [
-    ("title:", "tittle:"),
-    ("status: issued", "status: published"),
-    ("type: thong-bao", "type: thongbao"),
-    ('number: "125/TB-VPUBND"\n', ""),
-    ("date: 2024-07-15", 'date: "15/07/2024"'),
-    ("classification: public", "classification: [public]"),
+@pytest.mark.parametrize("old, new, code", [
+    ("title:", "tittle:", "NA101"),
+    ("status: issued", "status: published", "NA104"),
+    ("type: thong-bao", "type: thongbao", "NA104"),
+    ('number: "125/TB-VPUBND"\n', "", "NA102"),
+    ("date: 2024-07-15", 'date: "15/07/2024"', "NA105"),
+    ("classification: public", "classification: [public]", "NA103"),
 ])
-def test_schema_flags_what_check_flags(old, new):
-    data = frontmatter.parse(mutate(old, new)).data
+def test_schema_flags_what_check_flags(old, new, code):
+    """The editor's schema and `check` reject the same notice, each in its own words."""
+    bad = mutate(old, new)
+    data = frontmatter.parse(bad).data
     assert list(validator().iter_errors(as_editor_sees(data)))
+    assert [d.code for d in diagnose({"bad.md": bad, "other.md": OTHER})] == [code]
+    # and the good notice passes both, so the pair is a real disagreement test
+    assert not list(validator().iter_errors(as_editor_sees(frontmatter.parse(GOOD).data)))
+    assert diagnose({"good.md": GOOD, "other.md": OTHER}) == ()
 
 
 def test_schema_command_prints_the_shipped_schema(tmp_path):

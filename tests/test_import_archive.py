@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED, cli, copy_project
+from conftest import ROOT, SHARED, cli, copy_project, require_fixture
 from import_helpers import SEED_HAND, notice_to_original, read_notice
 
 from generator.ingest.sources import read_source
@@ -31,8 +31,7 @@ def topics():
 
 @pytest.fixture(scope="module")
 def seed_project(tmp_path_factory):
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path_factory.mktemp("seed"), notices=False)
     result = cli(project, "import", str(SEED), "--classification", "public")
     return project, result
@@ -65,8 +64,7 @@ def test_seed_report_names_what_is_missing_and_check_passes(seed_project):
 
 
 def test_seed_defaults_to_internal_without_the_option(tmp_path):
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path / "p", notices=False)
     result = cli(project, "import", str(SEED))
     assert result.returncode == 0, result.stderr
@@ -111,7 +109,8 @@ def test_round_trip_notice_passes_check(path, topics, tmp_path):
 
 
 def test_topic_suggestions_precision_recall_on_sample_archive(topics):
-    """Tuned threshold: measured on the hand-chosen topics of the sample archive."""
+    """Measured on the hand-chosen topics of the sample archive, on which the threshold was
+    tuned: a regression guard; the held-out test below is the judgement."""
     tp = fp = fn = 0
     for path in SAMPLES + [SEED_HAND]:
         data, body = read_notice(path)
@@ -123,10 +122,25 @@ def test_topic_suggestions_precision_recall_on_sample_archive(topics):
     assert precision >= 0.9 and recall >= 0.75
 
 
+def test_topic_suggestions_on_held_out_texts(topics):
+    """Judged on texts the suggester was not tuned on (tests/data/topic_holdout.yaml, labelled
+    by hand before the first run; measured 0.94 precision and 0.94 recall)."""
+    import yaml
+    cases = yaml.safe_load((ROOT / "tests" / "data" / "topic_holdout.yaml").read_text("utf-8"))
+    assert len(cases) >= 12
+    tp = fp = fn = 0
+    for case in cases:
+        got = set(suggest_topics(case["title"], case["body"], topics)[0])
+        want = set(case["topics"])
+        assert want <= set(topics)  # the labels use real slugs
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, tp, fp, fn)
+
+
 def test_seed_into_the_sample_archive_finds_its_hand_conversion(tmp_path):
     """The draft has no number: its title says it is the notice already in the archive."""
-    if not SEED.exists():
-        pytest.skip("seed notice not available beside the repository")
+    require_fixture(SEED, "the real seed notice")
     project = copy_project(tmp_path / "p")
     result = cli(project, "import", str(SEED), "--json")
     assert result.returncode == 1

@@ -67,6 +67,52 @@ def test_tcvn3_table_both_ways():
     assert tcvn3_to_unicode(unicode_to_tcvn3(SAMPLE)) == SAMPLE
 
 
+# The published charts, typed in here from the TCVN 5712:1993 (VN3, "ABC") and VNI Windows
+# code tables, independently of generator/encodings.py: each row is one vowel with its tones in
+# the order no tone, huyền, sắc, hỏi, ngã, nặng.
+TCVN3_CHART = {
+    "a": (None, 0xB5, 0xB8, 0xB6, 0xB7, 0xB9), "ă": (0xA8, 0xBB, 0xBE, 0xBC, 0xBD, 0xC6),
+    "â": (0xA9, 0xC7, 0xCA, 0xC8, 0xC9, 0xCB), "e": (None, 0xCC, 0xD0, 0xCE, 0xCF, 0xD1),
+    "ê": (0xAA, 0xD2, 0xD5, 0xD3, 0xD4, 0xD6), "i": (None, 0xD7, 0xDD, 0xD8, 0xDC, 0xDE),
+    "o": (None, 0xDF, 0xE3, 0xE1, 0xE2, 0xE4), "ô": (0xAB, 0xE5, 0xE8, 0xE6, 0xE7, 0xE9),
+    "ơ": (0xAC, 0xEA, 0xED, 0xEB, 0xEC, 0xEE), "u": (None, 0xEF, 0xF3, 0xF1, 0xF2, 0xF4),
+    "ư": (0xAD, 0xF5, 0xF8, 0xF6, 0xF7, 0xF9), "y": (None, 0xFA, 0xFD, 0xFB, 0xFC, 0xFE),
+}
+TCVN3_SINGLES = {"đ": 0xAE, "Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6,
+                 "Đ": 0xA7}
+VNI_CHART = {  # as the letters look when the VNI bytes are shown in Windows-1252
+    "a": (None, "aø", "aù", "aû", "aõ", "aï"), "ă": ("aê", "aè", "aé", "aú", "aü", "aë"),
+    "â": ("aâ", "aà", "aá", "aå", "aã", "aä"), "e": (None, "eø", "eù", "eû", "eõ", "eï"),
+    "ê": ("eâ", "eà", "eá", "eå", "eã", "eä"), "i": (None, "ì", "í", "æ", "ó", "ò"),
+    "o": (None, "oø", "où", "oû", "oõ", "oï"), "ô": ("oâ", "oà", "oá", "oå", "oã", "oä"),
+    "ơ": ("ô", "ôø", "ôù", "ôû", "ôõ", "ôï"), "u": (None, "uø", "uù", "uû", "uõ", "uï"),
+    "ư": ("ö", "öø", "öù", "öû", "öõ", "öï"), "y": (None, "yø", "yù", "yû", "yõ", "î"),
+}
+TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+
+
+def _chart_rows(chart):
+    for vowel, codes in chart.items():
+        for tone, code in zip(TONES, codes):
+            if code is not None:
+                yield unicodedata.normalize("NFC", vowel + tone), code
+
+
+@pytest.mark.parametrize("letter, byte", [*_chart_rows(TCVN3_CHART), *TCVN3_SINGLES.items()])
+def test_tcvn3_matches_the_published_chart(letter, byte):
+    assert glyphs_to_bytes(unicode_to_tcvn3(letter)) == bytes([byte])
+    assert tcvn3_to_unicode(bytes([byte]).decode("latin-1")) == letter
+
+
+@pytest.mark.parametrize("letter, glyphs", [*_chart_rows(VNI_CHART), ("đ", "ñ")])
+def test_vni_matches_the_published_chart(letter, glyphs):
+    assert unicode_to_vni(letter) == glyphs
+    assert vni_to_unicode(glyphs) == letter
+    # Capitals: the same bytes' upper-case counterparts (Ù for ù, Â for â, Ñ for ñ).
+    assert unicode_to_vni(letter.upper()) == glyphs.upper()
+    assert vni_to_unicode(glyphs.upper()) == letter.upper()
+
+
 @pytest.mark.parametrize("letter", sorted(set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
                                              "ùúủũụưừứửữựỳýỷỹỵđ")))
 def test_every_lower_case_letter_round_trips(letter):

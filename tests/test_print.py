@@ -4,6 +4,10 @@ navigation. Leaves a screenshot (print media emulated) and a PDF in test-artifac
 from __future__ import annotations
 
 import base64
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +30,31 @@ def _open_in_print_media(browser, url: str) -> None:
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": A4_WIDTH_PX, "height": 1123, "deviceScaleFactor": 1, "mobile": False})
     browser.get(url)
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page of a PDF, read back by poppler (an independent reader)."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils (pdftotext, pdfinfo) is required; .ci/run installs it")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for i in range(1, count + 1)]
+
+
+def _assert_a4(pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert (round(width), round(height)) == (595, 842), info  # 210 × 297 mm
+
+
+def _page_number_line(page: str) -> str | None:
+    """The page number printed alone at the top of a page, if any."""
+    for line in page.splitlines():
+        if line.strip():
+            return line.strip() if line.strip().isdigit() else None
+    return None
 
 
 def _reset(browser) -> None:
@@ -89,7 +118,10 @@ def test_print_layout_is_the_paper_form(print_notice, browser):
                                                          "printBackground": False})
     pdf.write_bytes(base64.b64decode(printed["data"]))
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 20_000
-    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 10_000
+    _assert_a4(pdf)
+    pages = _pdf_pages(pdf)
+    assert f"Số: {print_notice.number}" in pages[0] and print_notice.signer.name in pages[-1]
+    assert _page_number_line(pages[0]) is None  # no number on the first page
     assert pdf_font_families(pdf) == {"NotoSerif"}
 
 
@@ -119,7 +151,16 @@ def test_draft_prints_with_a_draft_box(built_internal, archive, browser, serve_d
         assert _style(browser, ".md-header", "display") == "none"
         ARTIFACTS.mkdir(exist_ok=True)
         printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
-        (ARTIFACTS / "print-draft.pdf").write_bytes(base64.b64decode(printed["data"]))
-        assert pdf_font_families(ARTIFACTS / "print-draft.pdf") == {"NotoSerif"}
+        pdf = ARTIFACTS / "print-draft.pdf"
+        pdf.write_bytes(base64.b64decode(printed["data"]))
+        _assert_a4(pdf)
+        pages = _pdf_pages(pdf)
+        assert "DỰ THẢO" in pages[0].upper() and draft.title.split()[0].upper() in pages[0].upper()
+        # The draft runs over several pages: numbered from page 2 on, the first unnumbered.
+        assert len(pages) >= 2, "the draft should span pages to test page numbers"
+        assert _page_number_line(pages[0]) is None
+        assert [_page_number_line(p) for p in pages[1:]] == [str(i) for i in
+                                                             range(2, len(pages) + 1)]
+        assert pdf_font_families(pdf) == {"NotoSerif"}
     finally:
         _reset(browser)

@@ -308,8 +308,14 @@ def test_drafts_with_the_same_file_name_are_refused(built):
 
 def test_same_number_twice_is_reported_once(tmp_path):
     project = copy_project(tmp_path, notices=False)
-    _write(project, "2024/a.md", "7/TB-UBND")
-    _write(project, "2024/b.md", "7/TB-UBND")
+    _write(project, "2024/a.md", "17/TB-UBND")
+    _write(project, "2024/b.md", "17/TB-UBND")
     result = cli(project, "check")
-    assert "NA201" in result.stdout + result.stderr
-    assert "NA601" not in result.stdout + result.stderr
+    reported = [line for line in (result.stdout + result.stderr).splitlines()
+                if re.search(r"\bNA\d{3}\b", line)]
+    # one NA201 on each of the two files, and no second code (NA601) for the same defect
+    assert len(reported) == 2, reported
+    assert all("NA201" in line for line in reported)
+    assert {line.split(":", 1)[0] for line in reported} == {"notices/2024/a.md",
+                                                           "notices/2024/b.md"}
+    assert result.returncode == 1

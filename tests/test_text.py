@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 import pytest
@@ -6,14 +7,18 @@ from generator.text import canonical, fold, nfc, slugify, unify_tones
 
 
 @pytest.mark.parametrize("old,new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"),
-                                     ("khoẻ", "khỏe"), ("quỳnh", "quỳnh")])
+                                     ("khoẻ", "khỏe"), ("tuỳ", "tùy"), ("hoạ", "họa"),
+                                     ("xoè", "xòe"), ("luỹ", "lũy")])
 def test_old_and_new_tone_placement_unify(old, new):
-    assert unify_tones(old) == unify_tones(new)
+    assert old != new  # a pair of one spelling twice would prove nothing
+    assert unify_tones(old) == unify_tones(new) != fold(new)  # one form, tone kept
     assert canonical(old) == canonical(new.upper())
 
 
 def test_tone_placement_keeps_other_words():
-    for word in ("người", "quyết", "giá", "ngoài", "toán", "hoàng", "của", "tuổi", "gì"):
+    # qu- and gi- are onsets, so "quỳnh", "quý", "giữa" keep the tone where it is.
+    for word in ("người", "quyết", "giá", "ngoài", "toán", "hoàng", "của", "tuổi", "gì",
+                 "quỳnh", "quý", "giữa", "khuya"):
         assert unify_tones(word) == word
 
 
@@ -34,3 +39,31 @@ def test_slugify_is_ascii_and_stable():
     assert slugify("06/QĐ-UBND") == "06-qd-ubnd"
     assert slugify("Đề án 06") == "de-an-06"
     assert slugify("///") == "x"
+
+
+# Where the tone lands, pinned word by word (the rule: on the quality vowel ơ ô ê â ư ă if
+# any; on the second vowel of oa, oe, uy and whenever a consonant follows; qu- and gi- are
+# onsets). Old and new spellings agreeing is not enough: both could land on the wrong letter.
+@pytest.mark.parametrize("word, placed", [
+    ("hòa", "hoà"), ("hoà", "hoà"), ("hòe", "hoè"), ("thủy", "thuỷ"), ("Ủy", "Uỷ"),
+    ("tòa án", "toà án"), ("hoàng", "hoàng"), ("toán", "toán"), ("quý", "quý"),
+    ("quỳnh", "quỳnh"), ("quạ", "quạ"), ("giữa", "giữa"), ("già", "già"), ("gìn", "gìn"),
+    ("người", "người"), ("ngoài", "ngoài"), ("tuổi", "tuổi"), ("thuở", "thuở"), ("mía", "mía"),
+    ("của", "của"), ("mùa", "mùa"), ("khuya", "khuya"), ("khoẻ", "khoẻ"), ("oà", "oà"),
+])
+def test_tone_lands_on_the_right_letter(word, placed):
+    assert unify_tones(word) == placed
+
+
+def test_long_slugs_never_end_a_cut_on_a_hyphen():
+    # "a" * 70 + "-" puts a hyphen exactly where the cut (80 - 8 hex - 1) falls.
+    for text in ("a" * 70 + " " + "b" * 20, "ab-" * 60, "a " * 200, "Đề án 06 " * 30):
+        slug = slugify(text)
+        assert "--" not in slug and len(slug) <= 80 and not slug.endswith("-"), slug
+    assert re.fullmatch(r"a{70}-[0-9a-f]{8}", slugify("a" * 70 + " " + "b" * 20))
+
+
+def test_slugs_up_to_the_limit_are_kept_whole():
+    assert slugify("a" * 80) == "a" * 80
+    cut = slugify("a" * 81)
+    assert len(cut) == 80 and re.fullmatch(r"a{71}-[0-9a-f]{8}", cut)

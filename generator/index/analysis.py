@@ -33,14 +33,6 @@ def forms(syllable: str) -> tuple[str, str]:
     return exact, fold(exact)
 
 
-def exact_form(text: str) -> str:
-    return forms(text)[0]
-
-
-def folded_form(text: str) -> str:
-    return forms(text)[1]
-
-
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # huyền, sắc, ngã, hỏi, nặng
 
 

@@ -102,6 +102,23 @@ def _record_lines(node: yaml.Node, prefix: str, offset: int,
         _record_lines(value_node, name + ".", offset, lines, columns)
 
 
+def _unconstructable_scalar(loader: "_SafeLoader", root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar whose value the constructor rejects, to point at its line."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node)
+            except Exception:  # noqa: BLE001 - the same failures as the whole document's
+                return node
+        elif isinstance(node, yaml.MappingNode):
+            stack[:0] = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack[:0] = list(node.value)
+    return None
+
+
 def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, int], dict[str, int]]:
     """Safely parse a YAML mapping; `offset` turns YAML's 0-based marks into file lines."""
     loader = _SafeLoader(yaml_text)
@@ -116,8 +133,10 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
         raise  # already says what is wrong (NA013 alias bomb); it is a ValueError too
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and mark and mark.line >= yaml_text.count("\n"):
-            mark = exc.context_mark  # "unclosed [" is reported at the end: point at the opener
+        if exc.context_mark and mark and (mark.line >= yaml_text.count("\n")
+                                          or (exc.context or "").startswith("while parsing a flow")):
+            # An unclosed [ or { is noticed where the next key starts: point at the opener.
+            mark = exc.context_mark
         line = (mark.line + offset) if mark else offset
         column = (mark.column + 1) if mark else 1
         what = exc.problem or exc.context or "lỗi cú pháp"
@@ -132,9 +151,12 @@ def parse_yaml(yaml_text: str, offset: int) -> tuple[dict[str, Any], dict[str, i
         raise FrontMatterProblem("NA013", "YAML lồng nhau quá sâu", offset) from None
     except Exception as exc:  # noqa: BLE001 - e.g. date: 2024-13-45, "!!int" with no value:
         # PyYAML's constructors raise all sorts; with the safe loader each means a bad value.
+        bad = _unconstructable_scalar(loader, node)
         raise FrontMatterProblem("NA012", "YAML không hợp lệ: giá trị không đọc được "
                                  f"({type(exc).__name__}: {exc}); ngày viết dạng YYYY-MM-DD, "
-                                 "không dùng thẻ !!", offset) from None
+                                 "không dùng thẻ !!",
+                                 bad.start_mark.line + offset if bad else offset,
+                                 bad.start_mark.column + 1 if bad else 1) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):

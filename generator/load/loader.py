@@ -85,11 +85,19 @@ def load_document(path: Path, root: Path, data: bytes | None = None) -> SourceDo
     diagnostics = notice_invisible(rel, text)
     if not was_nfc:
         diagnostics.append(Diagnostic(
-            rel, 1, 1, WARNING, "NA006",
+            rel, _first_non_nfc_line(data), 1, WARNING, "NA006",
             "văn bản không ở dạng Unicode dựng sẵn (NFC), thường do dán từ PDF/Word; "
             "chạy 'notice-archive check --fix' để chuẩn hóa"))
     return SourceDocument(rel, digest, fm.data, fm.lines, fm.columns, fm.body, fm.body_line,
                           tuple(diagnostics))
+
+
+def _first_non_nfc_line(data: bytes) -> int:
+    """1-based line of the first text that NFC changes, so the warning points at it."""
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1):
+        if nfc(line) != line:
+            return number
+    return 1
 
 
 def load_topics(notices_dir: Path, root: Path) -> TopicsDocument:

@@ -7,6 +7,7 @@ does not comes out as diagnostics only. Every message names the field and its li
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from typing import Any
 
@@ -149,11 +150,18 @@ VIETNAMESE_KEYS = {
 }
 
 
-def _suggest_key(key: str, allowed: tuple[str, ...]) -> str:
+def _intended_key(key: str, allowed: tuple[str, ...]) -> str | None:
+    """The allowed key an unknown one most likely means (Vietnamese name or misspelling)."""
     english = VIETNAMESE_KEYS.get(" ".join(fold(key).replace("_", " ").replace("-", " ").split()))
     if english in allowed:
-        return f' (có phải "{english}"?)'
-    return did_you_mean(key, allowed)
+        return english
+    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _suggest_key(key: str, allowed: tuple[str, ...]) -> str:
+    intended = _intended_key(key, allowed)
+    return f' (có phải "{intended}"?)' if intended else ""
 
 
 def _kind(value: Any) -> str:
@@ -211,7 +219,11 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
               "classification": classification, "number": number, "date": date,
               "issuer": issuer, "signer": signer}
     required = ALWAYS_REQUIRED + (REQUIRED_UNLESS_DRAFT if status and status != "draft" else ())
+    # A misspelt key already reported by NA101 with its suggestion is one defect, not two.
+    meant = {_intended_key(k, TOP_KEYS) for k in data if isinstance(k, str) and k not in TOP_KEYS}
     for key in required:
+        if key not in data and key in meant:
+            continue
         if key not in data:
             why = "" if key in ALWAYS_REQUIRED else f' (bắt buộc khi status là "{status}")'
             f.diagnostics.append(Diagnostic(

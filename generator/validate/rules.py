@@ -102,6 +102,8 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
     for notice in archive.notices:
         seen = {notice.source}
         current = numbers.get(notice.supersedes, citing=notice)
+        if current is notice:
+            continue  # NA204 above already says it supersedes itself
         while current is not None and current.supersedes:
             if current.source in seen:
                 yield _at(notice, "supersedes", ERROR, "NA204",

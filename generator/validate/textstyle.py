@@ -54,8 +54,12 @@ def _trailing_lines(lines: list[tuple[str, str]]) -> list[int]:
     end = _front_matter_end(lines)
     found = []
     in_code = False
+    indented = False  # inside an indented code block, where trailing spaces are shown
     for i, (content, _) in enumerate(lines):
         stripped = content.rstrip(" \t")
+        if end is not None and i > end and not in_code:
+            starts_block = i > 0 and (not lines[i - 1][0].strip() or indented)
+            indented = content.startswith(("    ", "\t")) and bool(stripped) and starts_block
         if stripped == content:
             if end is not None and i > end and _FENCE.match(content):
                 in_code = not in_code
@@ -63,7 +67,7 @@ def _trailing_lines(lines: list[tuple[str, str]]) -> list[int]:
         if end is not None and i > end:
             if _FENCE.match(content):
                 in_code = not in_code
-            if in_code:
+            if in_code or indented:
                 continue
             following = lines[i + 1][0] if i + 1 < len(lines) else ""
             hard_break = content.endswith("  ") and stripped and following.strip()

@@ -1,0 +1,72 @@
+"""A rebuild after any kind of change gives, byte for byte, the site a full build gives.
+
+Each scenario changes the project, rebuilds in place (reusing site/ and the cache), then builds
+an identical copy of the project from nothing and compares the two trees. Switching profiles in
+one place is a leak path: the public result must hold nothing of the internal build before it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import cli, copy_project
+from test_incremental import tree
+from test_profiles import internal_needles, leaks
+
+pytestmark = pytest.mark.slow
+
+
+def fresh_build(project: Path, where: Path, *args: str) -> dict[str, str]:
+    """Build a copy of `project`'s sources (no site/, no cache) and return its tree."""
+    copy = where / "fresh"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".cache"))
+    cli(copy, "build", *args, check=True)
+    return tree(copy / "site")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+CHANGES = {
+    # a topic renamed and given an alias: topic pages, mention links and search change
+    "topics.yml": lambda p: _edit(p / "notices" / "topics.yml", 'name: "An toàn giao thông"',
+                                  'name: "Trật tự, an toàn giao thông"\n  # renamed in a test'),
+    # the site's name is on every page
+    "mkdocs.yml": lambda p: _edit(p / "mkdocs.yml", "site_name:", "site_name: Kho thử nghiệm #"),
+    # the theme's stylesheet, copied into the site and named by every page
+    "theme": lambda p: _edit(p / "theme" / "assets" / "stylesheets" / "notice-archive.css",
+                             "/* notice-archive:", "/* changed in a test */\n/* notice-archive:"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_rebuild_after_a_change_equals_a_full_build(tmp_path, change):
+    project = copy_project(tmp_path / "p")
+    cli(project, "build", check=True)
+    before = tree(project / "site")
+    CHANGES[change](project)
+    cli(project, "build", check=True)
+    rebuilt = tree(project / "site")
+    assert rebuilt != before, "the change must show in the site"
+    assert rebuilt == fresh_build(project, tmp_path)
+
+
+@pytest.mark.parametrize("first, then", [("internal", "public"), ("public", "internal")])
+def test_switching_profiles_in_one_place_equals_a_full_build(tmp_path, archive, first, then):
+    project = copy_project(tmp_path / "p")
+    cli(project, "build", "--profile", first, check=True)
+    cli(project, "build", "--profile", then, check=True)
+    assert tree(project / "site") == fresh_build(project, tmp_path, "--profile", then)
+    if then == "public":
+        internal = next(n for n in archive.notices if n.classification == "internal"
+                        and n.status != "draft")
+        found = leaks(project, internal_needles(internal))
+        assert not [f for files in found.values() for f in files if f.startswith("site/")], found
