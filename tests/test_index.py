@@ -164,10 +164,23 @@ def test_snippets_highlight_the_matched_words(searcher):
     assert "<mark>" in hit.snippet_html
 
 
-@pytest.mark.parametrize("query", ['"', '"an toàn', "signer:", "so:", "topic:", "year:abc",
-                                   "!!!", "((", ":", "a:b:c", "so:/", "-", "\u0301", "*"])
-def test_odd_queries_never_fail(searcher, query):
-    searcher.search(query)
+@pytest.mark.parametrize("query", ['"', "signer:", "so:", "topic:", "year:abc", "!!!", "((",
+                                   ":", "so:/", "-", "\u0301", "*"])
+def test_odd_queries_with_nothing_to_search_find_nothing(searcher, query):
+    """Punctuation, an empty prefix or a prefix with a bad value is an empty query: no error,
+    no results, not every notice (the rules are README's and tests/search_vectors.json's)."""
+    result = searcher.search(query)
+    assert (result.total, result.hits) == (0, []) or (result.total, list(result.hits)) == (0, [])
+
+
+@pytest.mark.parametrize("odd, same", [('"an toàn', '"an toàn"'), ("a:b:c", '"a b c"'),
+                                       ("Đề-án 06", '"đề án" 06')])
+def test_odd_queries_mean_what_the_rules_say(searcher, odd, same):
+    """An unclosed quote closes at the end; colons and hyphens inside a token make a phrase."""
+    a, b = searcher.search(odd, limit=50), searcher.search(same, limit=50)
+    assert keys(a) == keys(b) and a.total == b.total
+    if odd.startswith('"'):
+        assert a.total > 0
 
 
 def test_secret_never_indexed_and_internal_only_in_internal(cache):

@@ -226,3 +226,37 @@ def test_a_withheld_notice_s_tasks_appear_nowhere(tmp_path):
     catalog = json.loads((site / "notices.json").read_text(encoding="utf-8"))
     assert [a["key"] for a in catalog["agencies"]] == ["so-y-te"]
     assert catalog["notices"][0]["tasks"][0]["lead_slug"] == "so-y-te"
+
+
+def test_agency_field_and_facet_in_the_cli_search(sample):
+    """`agency:` finds exactly the notices that give the agency a task (by name or alias),
+    and the facets count lead agencies over the full matches."""
+    tasks = tasks_json(sample)
+    expected = {t["notice"]["key"] for t in tasks if t["lead_slug"] == "so-tu-phap"}
+    assert expected
+    for query in ('agency:"Sở Tư pháp"', 'donvi:"so tu phap"'):
+        result = json.loads(cli(sample, "search", query, "--json", "--limit", "50",
+                                check=True).stdout)
+        found = {r["url"].rstrip("/") for r in result["results"][:result["total"]]}
+        assert found == expected, query
+    facets = json.loads(cli(sample, "search", "tinh", "--json", check=True).stdout)["facets"]
+    names = {f["name"] for f in facets["agency"]}
+    assert "Sở Tư pháp" in names and all(f["count"] > 0 for f in facets["agency"])
+
+
+@pytest.mark.browser
+def test_agency_field_and_facet_in_the_browser(sample, browser, serve_dir):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from search_harness import browser_search
+    cli(sample, "build", check=True)
+    tasks = tasks_json(sample)
+    expected = {t["notice"]["key"] for t in tasks if t["lead_slug"] == "so-tu-phap"}
+    base = serve_dir(sample / "site")
+    (got,) = browser_search(browser, base, ['agency:"Sở Tư pháp"'], limit=50)
+    assert set(got["keys"][:got["full"]]) == expected
+    browser.get(base + "tim-kiem/?q=tinh")
+    WebDriverWait(browser, 20).until(
+        lambda d: "Đơn vị được giao nhiệm vụ" in d.find_element(By.ID, "na-results").text
+        and "Sở Tư pháp" in d.find_element(By.ID, "na-results").text)

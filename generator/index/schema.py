@@ -12,7 +12,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import ANALYZER_VERSION, search_analyzer
 from .query import fields_digest, word_fields
 
-SCHEMA_VERSION = 6  # 6: the shared ranking (neighbour pairs, spec-driven prefix fields)
+SCHEMA_VERSION = 7  # 7: agencies facet;  6: the shared ranking (neighbour pairs, spec-driven prefix fields)
 # The field prefixes are data (query_language.json); a new one is a new index field, so its
 # digest is part of the version: changing them rebuilds the index instead of failing on it.
 VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}.{fields_digest()}"
@@ -42,6 +42,7 @@ def build_schema() -> Schema:
         meta=text(BOOSTS["meta"]),
         text=STORED,                              # plain reading text, snippets are cut from it
         topics=KEYWORD(stored=True, commas=True, scorable=False),  # slugs, for filters/facets
+        agencies=KEYWORD(commas=True, scorable=False),  # agency page keys of its tasks (facet)
         acronyms=KEYWORD(scorable=True, field_boost=BOOSTS["topic_text"]),
         pairs=KEYWORD(),                          # "an_toan": neighbouring syllables  # "pccc" found
         topic_text=text(BOOSTS["topic_text"]),

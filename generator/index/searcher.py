@@ -290,12 +290,13 @@ class Searcher:
     def facets(self, matched) -> dict[str, list[dict]]:
         """Counts per topic and per year over every full match, not just the page shown."""
         matched = set(matched)
-        out: dict[str, list[dict]] = {"topic": [], "year": []}
+        out: dict[str, list[dict]] = {"topic": [], "year": [], "agency": []}
         if not matched:
             return out
         topics = self.manifest.get("topics", {})
+        agencies = self.manifest.get("agencies", {})
         reader = self.searcher.reader()
-        for name, label in (("topics", "topic"), ("year", "year")):
+        for name, label in (("topics", "topic"), ("year", "year"), ("agencies", "agency")):
             for term in reader.lexicon(name):
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 count = len(self.source._docs(name, value) & matched)
@@ -303,8 +304,11 @@ class Searcher:
                     item = {"value": value, "count": count}
                     if label == "topic":
                         item["name"] = topics.get(value, {}).get("name", value)
+                    elif label == "agency":  # lead agencies of the notices' tasks
+                        item["name"] = agencies.get(value, value)
                     out[label].append(item)
         out["topic"].sort(key=lambda i: (-i["count"], i["name"]))
+        out["agency"].sort(key=lambda i: (-i["count"], i["name"]))
         out["year"].sort(key=lambda i: i["value"], reverse=True)
         return out
 

@@ -214,6 +214,7 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
         # Tasks live in the linked archive, not on the notice: the agency field is given.
         "agency": " · ".join(name for names in (agencies or {}).values() for name in names),
+        "agencies": ",".join(agencies or ()),
         "year": str(notice.year) if notice.year else "",
         "status": notice.status,
         "order": order,
@@ -299,6 +300,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
         _write_json_atomic(gen / MANIFEST, {
             "version": VERSION, "profile": linked.profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
+            "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
             "notices": wanted, "state": state or "",
         })
         ix.close()

@@ -253,7 +253,17 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
         "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
                     len(topic_slugs)),
     })
+    # Lead agencies of each notice's tasks (the register's agency pages), a facet of its own.
+    owners = [sorted(notice_agencies(n, linked)) for n in notices]
+    agency_keys = sorted({k for keys in owners for k in keys})
+    agency_idx = {k: i for i, k in enumerate(agency_keys)}
+    agency_names = []
+    for key in agency_keys:
+        agency = linked.agencies.get(key)
+        agency_names.append([key, agency.name if agency else key])
     dump(out_dir / "facets-page.json", {
+        "a": _lists([[agency_idx[k] for k in keys] for keys in owners], len(agency_keys)),
+        "agencies": agency_names,
         "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
         "k": _column([type_idx[n.type] for n in notices], len(types)),
         "s": _column([signer_idx.get(canonical(n.signer.name), -1)

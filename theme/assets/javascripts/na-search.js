@@ -225,14 +225,15 @@
     return this.facetsLoaded;
   };
 
-  /* The results page's other facets (issuer, type, signer): not needed to rank. */
+  /* The results page's other facets (issuer, type, signer, agency): not needed to rank. */
   Index.prototype.loadPage = function () {
     var self = this;
     if (!this.pageLoaded) {
       this.pageLoaded = Promise.all([this.loadFacets(), this.json("facets-page.json")]).then(function (r) {
         var f = r[1];
         self.facets.i = column(f.i); self.facets.k = column(f.k); self.facets.s = column(f.s);
-        self.meta.signers = f.signers;
+        self.facets.a = lists(f.a);
+        self.meta.signers = f.signers; self.meta.agencies = f.agencies;
         return self;
       });
     }
@@ -710,6 +711,8 @@
       values: function (m) { return m.issuers.map(function (s) { return [s, s]; }); } },
     { key: "signer", title: "Người ký", column: "s",
       values: function (m) { return m.signers.map(function (s) { return [s, s]; }); } },
+    { key: "agency", title: "Đơn vị được giao nhiệm vụ", column: "a", multi: true,
+      values: function (m) { return m.agencies.map(function (a) { return [a[0], a[1]]; }); } },
   ];
   var PAGE = 20;
 
