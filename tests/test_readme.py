@@ -30,6 +30,9 @@ NOT_RUN = {
                                          "on two constructs",
     ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "
                                                  "tests/test_import_pdf.py runs its parts",
+    ".venv/bin/pip install -e '.[test,dev]'": "installs the developer tools: nothing is "
+                                              "downloaded at test time",
+    ".venv/bin/mutmut": "mutation testing takes hours; a developer tool, not part of CI",
 }
 
 
