@@ -16,7 +16,7 @@ from generator.diagnostics import Diagnostic
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
-# Every diagnostic code some test made the product emit, in this process or in a `cli` run:
+# Every diagnostic code some test made the product emit, in this process or in a child run:
 # test_every_code_is_documented_and_tested (run last) holds it against README's table.
 PRODUCED_CODES: set[str] = set()
 _diagnostic_init = Diagnostic.__init__
@@ -28,6 +28,21 @@ def _recording_init(self, *args, **kwargs):
 
 
 Diagnostic.__init__ = _recording_init
+_subprocess_run = subprocess.run
+
+
+def _recording_run(*args, **kwargs):
+    """subprocess.run, noting the codes a child `notice-archive` printed (any test's helper)."""
+    result = _subprocess_run(*args, **kwargs)
+    for stream in (result.stdout, result.stderr):
+        if isinstance(stream, bytes):
+            stream = stream.decode("utf-8", "replace")
+        if isinstance(stream, str):
+            PRODUCED_CODES.update(re.findall(r"\bNA\d{3}\b", stream))
+    return result
+
+
+subprocess.run = _recording_run
 
 
 def pytest_collection_modifyitems(session, config, items):

@@ -210,8 +210,8 @@ WHERE = {
     "KT. without deputy title": ("bad", 15, 1), "body date style": ("bad", 24, 1),
     "secrecy mark on a public notice": ("bad", 24, 1), "signing block in body": ("bad", 30, 1),
     "recipients in body": ("bad", 30, 1), "header in body": ("bad", 24, 1),
-    "script in body": ("bad", 26, 1), "event handler": ("bad", 26, 1),
-    "attr_list handler": ("bad", 26, 8), "javascript link": ("bad", 26, 7),
+    "script in body": ("bad", 26, 1), "event handler": ("bad", 26, 12),  # at onerror=
+    "attr_list handler": ("bad", 26, 10), "javascript link": ("bad", 26, 7),  # at onclick=
     "dangling related": ("bad", 19, 1), "dangling supersedes": ("bad", 20, 1),
     "supersedes itself": ("bad", 20, 1), "superseded target not marked": ("other", 8, 1),
     "superseded without successor": ("bad", 20, 1), "unknown topic": ("bad", 18, 1),

@@ -12,7 +12,7 @@ import pytest
 from generator.index import Searcher, ranking
 from generator.index.query import parse
 from generator.render.search_export import SITE_FOLDER, ExportedIndex
-from conftest import cache_of
+from conftest import cli, cache_of
 from search_harness import browser_search, cli_search
 
 VECTORS = json.loads((Path(__file__).with_name("search_vectors.json")).read_text(encoding="utf-8"))
@@ -30,6 +30,7 @@ def test_python_parses_like_the_vectors(vector):
 
 @pytest.fixture(scope="module")
 def cli_results(built_public):
+    cli(built_public, "search", "de an 06", check=True)  # a build leaves the Whoosh index to it
     with Searcher(cache_of(built_public)) as searcher:
         return cli_search(searcher, [v["query"] for v in VECTORS["rank"]])
 
