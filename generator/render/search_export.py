@@ -112,26 +112,11 @@ def _encode(plist: list[tuple[int, int]] | list[int], n: int, weighted: bool):
     return flat
 
 
-def _code_digest() -> str:
-    """The ranking code and query language a memoised analysis was made with."""
-    here = Path(__file__).resolve().parent.parent / "index"
-    digest = hashlib.sha256(str(FORMAT_VERSION).encode())
-    for name in ("ranking.py", "analysis.py", "query.py", "query_language.json", "writer.py"):
-        digest.update((here / name).read_bytes())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()
-
-
-_CODE_DIGEST: list[str] = []
-
-
 def _analysis_key(notice, topics, agencies) -> str:
     """Everything a notice's analysis depends on: the notice, its topics' names, the agencies
-    it gives tasks to, the code."""
-    if not _CODE_DIGEST:
-        _CODE_DIGEST.append(_code_digest())
+    it gives tasks to (the memo itself is dropped when the code changes: cache.code_identity)."""
     vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
-    return hashlib.sha256(f"{_CODE_DIGEST[0]}\0{notice!r}\0{vocabulary!r}\0"
+    return hashlib.sha256(f"{notice!r}\0{vocabulary!r}\0"
                           f"{sorted(agencies.items())!r}".encode()).hexdigest()
 
 
@@ -191,9 +176,12 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
     sets: dict[str, list[int]] = defaultdict(list)
     body_df: Counter = Counter()
     exact_df: Counter = Counter()
+    owners: list[list[str]] = []                # agency keys of each notice's tasks (facet)
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
+        agencies = notice_agencies(notice, linked)
+        owners.append(sorted(agencies))
         weights, keys, body_exact, body_folded, text = _analysed(
-            notice, doc_id, linked.topics, notice_agencies(notice, linked), memo)
+            notice, doc_id, linked.topics, agencies, memo)
         for word, weight in weights.items():
             words[word].append((doc_id, weight))
         for key in keys:
@@ -254,7 +242,6 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
                     len(topic_slugs)),
     })
     # Lead agencies of each notice's tasks (the register's agency pages), a facet of its own.
-    owners = [sorted(notice_agencies(n, linked)) for n in notices]
     agency_keys = sorted({k for keys in owners for k in keys})
     agency_idx = {k: i for i, k in enumerate(agency_keys)}
     agency_names = []
