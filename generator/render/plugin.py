@@ -200,11 +200,6 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         context.update(self.common)
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
-        self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
-        return output
-
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         self.script_hashes |= inline_script_hashes(output_content.encode("utf-8"))
@@ -221,6 +216,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
+        self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
         # Written out: a generated page's HTML is needed no more (mkdocs keeps every page's).
         if page.file.src_uri in self.specs:
             page.content = None
