@@ -72,7 +72,7 @@ def _number(notice: Notice) -> Iterator[Diagnostic]:
     match = NUMBER.match(compact)
     if match is None:
         if PARTY_NUMBER.match(compact):
-            why = ("số ký hiệu kiểu văn bản Đảng (số-loại/cơ quan) chưa được hỗ trợ; "
+            why = ("là kiểu số của văn bản Đảng (số-loại/cơ quan), chưa được hỗ trợ; "
                    "kho này dùng dạng <số>/<mã loại>-<mã cơ quan>")
         else:
             why = ("không đúng dạng <số>/<mã loại>-<mã cơ quan> (ví dụ 125/TB-VPUBND, "
