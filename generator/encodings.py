@@ -121,9 +121,9 @@ def unicode_to_tcvn3(text: str) -> str:
     """The reverse mapping, used to test the converter (upper-case accents become lower case)."""
     out = []
     for ch in nfc(text):
-        if ch in UNICODE_TO_TCVN3:
+        if ch in UNICODE_TO_TCVN3:  # Ă Â Ê Ô Ơ Ư Đ have bytes of their own
             out.append(UNICODE_TO_TCVN3[ch])
-        elif ch.lower() in UNICODE_TO_TCVN3 and ch not in "ĂÂÊÔƠƯĐ":
+        elif ch.lower() in UNICODE_TO_TCVN3:
             out.append(UNICODE_TO_TCVN3[ch.lower()])
         else:
             out.append(ch)
@@ -195,9 +195,8 @@ class Decoded:
     converted: bool          # True when the text was not already NFC Unicode
 
 
-def _candidates_for_text(text: str) -> list[tuple[str, str]]:
-    return [("Unicode", text), ("TCVN3 (ABC)", tcvn3_to_unicode(text)),
-            ("VNI", vni_to_unicode(text))]
+# Legacy-font text that reached us as Unicode (Latin-1 glyphs) and how to read it back.
+_LEGACY_READINGS = (("TCVN3 (ABC)", tcvn3_to_unicode), ("VNI", vni_to_unicode))
 
 
 def fix_legacy_text(text: str) -> tuple[str, str]:
@@ -209,8 +208,8 @@ def fix_legacy_text(text: str) -> tuple[str, str]:
     text = nfc(text)
     best_name, best_text = "Unicode", text
     best = vietnamese_score(text)
-    for name, candidate in _candidates_for_text(text)[1:]:
-        candidate = nfc(candidate)
+    for name, reading in _LEGACY_READINGS:
+        candidate = nfc(reading(text))
         score = vietnamese_score(candidate)
         if score > best + 0.05 and score > 0.08:
             best_name, best_text, best = name, candidate, score

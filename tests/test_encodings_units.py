@@ -130,6 +130,14 @@ def test_legacy_text_is_converted_only_when_it_reads_clearly_better():
     assert fix_legacy_text("Th«ng" + ENGLISH) == ("Th«ng" + ENGLISH, "Unicode")
     assert fix_legacy_text("Th«ng vµ" + ENGLISH) == ("Thông và" + ENGLISH, "TCVN3 (ABC)")
     assert fix_legacy_text("") == ("", "Unicode")
+    # a little better is not enough: 1 in 10 words against 1 in 11
+    assert fix_legacy_text("cho a b c d e f g h x«y") == ("cho a b c d e f g h x«y", "Unicode")
+    # exactly at the thresholds: 2 words in 25 (0.08), and 0.25 against 0.20 (+0.05)
+    two_in_25 = "Th«ng Th«ng" + " x" * 23
+    assert fix_legacy_text(two_in_25) == (two_in_25, "Unicode")
+    assert fix_legacy_text(two_in_25[:-2]) == ("Thông Thông" + " x" * 22, "TCVN3 (ABC)")
+    tie = "cho cho cho cho cho Th«ng" + " x" * 18
+    assert fix_legacy_text(tie) == (tie, "Unicode")
 
 
 def test_decode_bytes_names_what_it_read():
@@ -141,6 +149,14 @@ def test_decode_bytes_names_what_it_read():
     assert decode_bytes(b"\x00a\x00b") == Decoded("ab", "UTF-16", False)
     assert decode_bytes(b"abc\x00") == Decoded("abc\x00", "UTF-8", False)  # one NUL in four
     assert decode_bytes(b"a\x00") == Decoded("a\x00", "UTF-8", False)      # too short for UTF-16
+    # which half holds the NULs decides the byte order; U+0200 has a zero low byte
+    assert decode_bytes("Āab".encode("utf-16-be")) == Decoded("Āab", "UTF-16", False)
+    assert decode_bytes("Ȁab".encode("utf-16-le")) == Decoded("Ȁab", "UTF-16", False)
+    assert decode_bytes(b"a\x00\x00b") == Decoded("a\u6200", "UTF-16", False)  # a tie: little-endian
+    # broken bytes are replaced, never an exception
+    assert decode_bytes(b"a\x00b\x00c") == Decoded("ab\ufffd", "UTF-16", False)
+    assert decode_bytes(codecs.BOM_UTF16_LE + b"a\x00b") == Decoded("a\ufffd", "UTF-16", False)
+    assert decode_bytes(codecs.BOM_UTF8 + b"a\xff") == Decoded("a\ufffd", "UTF-8 (BOM)", False)
     assert decode_bytes("Thông báo".encode()) == Decoded("Thông báo", "UTF-8", False)
     assert decode_bytes("Tho\u0302ng".encode()) == Decoded("Thông", "UTF-8, NFD", True)
     assert decode_bytes(codecs.BOM_UTF8 + "o\u0302".encode()) == \
@@ -156,6 +172,8 @@ def test_decode_bytes_of_legacy_files():
         Decoded("Thông báo kết luận", "VNI", True)
     assert decode_bytes(b"Th\xf4ng b\xe1o k\xea\xect lu\xe2\xf2n") == \
         Decoded("Thông báo kết luận", "Windows-1258", True)
+    # a byte Windows-1258 leaves undefined is replaced, never an exception
+    assert decode_bytes(b"\x8a Th\xf4ng b\xe1o") == Decoded("\ufffd Thông báo", "Windows-1258", True)
     # nothing reads as Vietnamese: the first candidate, Windows-1258
     assert decode_bytes(b"\xc0bc") == Decoded("Àbc", "Windows-1258", True)
 
@@ -169,5 +187,6 @@ def test_guess_encoding():
     assert guess_encoding(b"Tho\xe2ng ba\xf9o ke\xe1t lua\xe4n") == "VNI"
     assert guess_encoding(b"Th\xf4ng b\xe1o k\xea\xect lu\xe2\xf2n") == "Windows-1258"
     assert guess_encoding(b"\xc0bc xyz") is None
-    # only the first 64 KiB are read
-    assert guess_encoding(b"x " * 32768 + b"Th\xabng b\xb8o") is None
+    # only the first 64 KiB are read: "v" is the last byte read, "\xb5" (à) the first left out
+    assert guess_encoding(b" " * 65535 + b"v\xb5") is None
+    assert guess_encoding(b" " * 65534 + b"v\xb5") == "TCVN3 (ABC)"

@@ -12,15 +12,37 @@ import pytest
 from conftest import ROOT
 from test_check_rules import GOOD, OTHER, TODAY, diagnose, mutate
 
+from generator.diagnostics import ERROR, WARNING
 from generator.load import LoadResult, load_document
 from generator.validate import validate
 from generator.validate.rules import _number_identity
 
 
+# Each code's severity and the field it names (NA406: the date or the meeting's, by line).
+KIND = {
+    "NA108": (ERROR, "body"), "NA401": (ERROR, "number"), "NA402": (ERROR, "number"),
+    "NA403": (WARNING, "number"), "NA404": (WARNING, "number"), "NA405": (WARNING, "number"),
+    "NA407": (ERROR, "meeting.date"), "NA408": (WARNING, "signer.authority"),
+    "NA409": (ERROR, "number"), "NA410": (WARNING, "signer.title"), "NA411": (WARNING, "body"),
+    "NA412": (ERROR, "classification"), "NA413": (WARNING, "body"), "NA415": (WARNING, "date"),
+    "NA201": (ERROR, "number"), "NA202": (ERROR, "related"), "NA203": (ERROR, "supersedes"),
+    "NA204": (ERROR, "supersedes"), "NA205": (ERROR, "status"), "NA206": (ERROR, "status"),
+    "NA207": (ERROR, "topics"),
+}
+
+
+def kind(d) -> tuple[str, str]:
+    if d.code == "NA406":
+        return ERROR, "date" if d.line == 7 else "meeting.date"
+    return KIND[d.code]
+
+
 def found(text: str, today: dt.date = TODAY, other: str = OTHER) -> list[tuple]:
     """(code, line, column, message) of each diagnostic `text` gets as notices/2024/bad.md."""
-    return [(d.code, d.line, d.column, d.message)
-            for d in diagnose({"bad.md": text, "other.md": other}, today=today)]
+    diagnostics = diagnose({"bad.md": text, "other.md": other}, today=today)
+    for d in diagnostics:
+        assert (d.severity, d.field) == kind(d), d
+    return [(d.code, d.line, d.column, d.message) for d in diagnostics]
 
 
 def codes(text: str, **kwargs) -> list[str]:
@@ -43,7 +65,8 @@ def test_leading_zeros(written, message):
 
 
 def test_numbers_in_form_give_nothing():
-    for written in ("09/TB-VPUBND", "10/TB-VPUBND", "999999999/TB-VPUBND", "84/2024/TB-VPUBND"):
+    for written in ("09/TB-VPUBND", "10/TB-VPUBND", "999999999/TB-VPUBND", "84/2024/TB-VPUBND",
+                    "125/TB-UBND-VP"):  # the issuer part may hold a dash of its own
         assert found(number(written)) == [], written
 
 
@@ -83,11 +106,12 @@ def test_year_in_the_number():
 @pytest.mark.parametrize("written, hint", [
     ("125/-VPUBND", " (ví dụ .../TB-UBND)"),
     ("125/TB-", " (ví dụ .../TB-UBND)"),
+    ("125/TBX", " (ví dụ .../TB-UBND)"),
     ("125/TB—VPUBND", '; dùng dấu gạch nối "-" thay cho "—"'),
     ("125/TB−VPUBND", '; dùng dấu gạch nối "-" thay cho "−"'),
     ("125/TB‐VPUBND", '; dùng dấu gạch nối "-" thay cho "‐"'),
     ("125/TB‑VPUBND", '; dùng dấu gạch nối "-" thay cho "‑"'),
-], ids=["no type code", "no issuer", "em dash", "minus sign", "hyphen", "non-breaking hyphen"])
+], ids=["no type code", "no issuer", "no dash", "em dash", "minus sign", "hyphen", "non-breaking hyphen"])
 def test_symbol_without_both_parts(written, hint):
     assert found(number(written)) == [
         ("NA401", 2, 1, f'số ký hiệu "{written}" thiếu phần <mã loại>-<mã cơ quan> sau dấu "/"'
@@ -133,11 +157,16 @@ def test_dates_in_the_future_and_meetings_after_the_notice():
                         "năm/tháng"),
         ("NA407", 9, 1, "ngày họp 01/02/2025 sau ngày ban hành 15/07/2024; thông báo kết luận chỉ "
                         "ban hành sau cuộc họp, sửa một trong hai ngày")]
+    assert found(mutate("date: 2024-07-15", "date: 2025-01-02"))[0] == (
+        "NA406", 7, 1, "ngày ban hành 02/01/2025 ở tương lai (hôm nay 01/01/2025); kiểm tra lại "
+                       "năm/tháng")
     # today itself is not the future, and a meeting on the day of the notice is fine
     same_day = mutate("  date: 2024-07-12", "  date: 2024-07-15")
     assert found(same_day, today=dt.date(2024, 7, 15)) == []
-    no_meeting = mutate("meeting:\n", "x-meeting:\n")
-    assert "NA406" not in codes(no_meeting)
+    no_meeting = GOOD.split("meeting:")[0] + "signer:" + GOOD.split("signer:")[1]
+    assert codes(no_meeting) == []
+    assert codes(mutate("date: 2024-07-15", "date: 2025-01-02", text=no_meeting)) == [
+        "NA406", "NA415"]
 
 
 def test_a_draft_without_a_date_has_its_meeting_checked_alone():
@@ -170,6 +199,14 @@ def test_authority_wording(value, hint):
 def test_only_the_first_odd_authority_line_is_reported():
     assert found(authority("Kt Chánh / Thay mặt X")) == [
         ("NA408", 16, 1, 'dòng thẩm quyền ký "Kt Chánh" không theo mẫu; viết "KT. Chánh"')]
+    assert found(authority("TM. Ủy ban nhân dân / Kt Chủ tịch")) == [
+        ("NA408", 16, 1, 'dòng thẩm quyền ký "Kt Chủ tịch" không theo mẫu; viết "KT. Chủ tịch"')]
+
+
+def test_signers_without_an_authority_line():
+    assert found(mutate('  authority: "KT. Chánh Văn phòng"\n', "")) == []
+    no_signer = GOOD.split("signer:")[0] + "recipients:" + GOOD.split("recipients:")[1]
+    assert found(mutate("status: issued", "status: draft", text=no_signer)) == []
 
 
 def test_deputy_titles():
@@ -268,7 +305,9 @@ def test_blocks_after_blank_lines_and_marks():
 
 def test_a_draft_may_have_no_body_yet():
     empty = GOOD.split("---\n\n")[0] + "---\n\n"
-    assert codes(empty) == ["NA108"]
+    assert found(empty) == [
+        ("NA108", 23, 1, "thông báo đã ban hành nhưng không có nội dung; dán nội dung văn bản sau "
+                         "dòng '---' đóng front matter")]
     assert codes(mutate("status: issued", "status: draft", text=empty)) == []
 
 
@@ -328,7 +367,9 @@ def test_a_superseded_notice_with_its_successor_is_clean():
 def test_supersedes_chains():
     a = mutate("status: issued", 'supersedes: "98/TB-VPUBND"\nstatus: superseded')
     b = mutate("status: issued", 'supersedes: "125/TB-VPUBND"\nstatus: superseded', text=OTHER)
-    got = [(d.path, d.code, d.line, d.message) for d in diagnose({"a.md": a, "b.md": b})]
+    found = diagnose({"a.md": a, "b.md": b})
+    assert all((d.severity, d.field) == KIND[d.code] for d in found)
+    got = [(d.path, d.code, d.line, d.message) for d in found]
     assert got == [
         ("notices/2024/a.md", "NA204", 20, 'chuỗi "supersedes" từ 125/TB-VPUBND quay vòng lại '
                                            "chính nó"),
@@ -355,6 +396,57 @@ def test_a_topic_written_by_its_name_suggests_the_slug():
     assert '(đây là tên chủ đề; dùng slug "an-ninh-trat-tu")' in d.message
 
 
+def _numbered(number: str, date: str, *pairs: str) -> str:
+    return mutate("98/TB-VPUBND", number, "date: 2024-05-20", f"date: {date}", *pairs, text=OTHER)
+
+
+def test_a_loop_that_does_not_return_to_its_start_is_found_from_every_notice():
+    a = _numbered("11/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "12/TB-VPUBND"\nstatus: issued')
+    b = _numbered("12/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "13/TB-VPUBND"\nstatus: superseded')
+    c = _numbered("13/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "12/TB-VPUBND"\nstatus: superseded')
+    got = [(d.path, d.code, d.message) for d in diagnose({"a.md": a, "b.md": b, "c.md": c})]
+    assert got == [(f"notices/2024/{name}.md", "NA204",
+                    f'chuỗi "supersedes" từ {number} quay vòng lại chính nó')
+                   for name, number in (("a", "11/TB-VPUBND"), ("b", "12/TB-VPUBND"),
+                                        ("c", "13/TB-VPUBND"))]
+
+
+def test_a_notice_superseding_itself_does_not_stop_the_other_chains():
+    a = _numbered("11/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "11/TB-VPUBND"\nstatus: issued')
+    b = _numbered("12/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "13/TB-VPUBND"\nstatus: superseded')
+    c = _numbered("13/TB-VPUBND", "2024-05-20", "status: issued",
+                  'supersedes: "12/TB-VPUBND"\nstatus: superseded')
+    got = [(d.path, d.code) for d in diagnose({"a.md": a, "b.md": b, "c.md": c})]
+    assert got == [("notices/2024/a.md", "NA204"), ("notices/2024/b.md", "NA204"),
+                   ("notices/2024/c.md", "NA204")]
+
+
+def diagnose_files(files: dict[str, str], today: dt.date = TODAY):
+    """Validate these files (path under notices/ → content) as the whole archive."""
+    from test_check_rules import TOPICS
+    docs = [load_document(ROOT / "notices" / path, ROOT, data=text.encode())
+            for path, text in files.items()]
+    return validate(LoadResult(tuple(docs), TOPICS), today=today).diagnostics
+
+
+def test_a_number_used_in_two_years_resolves_to_the_notice_before_the_citing_one():
+    """98/TB-VPUBND of 2023 and of 2024: the July 2024 notice supersedes the 2023 one (the 2024
+    one is issued later, in September); the 2024 one in turn supersedes the July notice."""
+    files = {
+        "2023/old.md": _numbered("98/TB-VPUBND", "2023-05-20", "status: issued",
+                                 "status: superseded"),
+        "2024/new.md": mutate("status: issued", 'supersedes: "98/TB-VPUBND"\nstatus: superseded'),
+        "2024/later.md": _numbered("98/TB-VPUBND", "2024-09-01", "status: issued",
+                                   'supersedes: "125/TB-VPUBND"\nstatus: issued'),
+    }
+    assert diagnose_files(files) == ()
+
+
 def diagnose_in(folder: str, text: str, today: dt.date = TODAY):
     docs = [load_document(ROOT / "notices" / folder / "bad.md", ROOT, data=text.encode()),
             load_document(ROOT / "notices" / "2024" / "other.md", ROOT, data=OTHER.encode())]
@@ -369,6 +461,19 @@ def test_folder_years():
                      "sang thư mục 2024/ hoặc sửa ngày")]
     for folder in ("2024", "20245", "202", "abcd", "ubnd/2024"):
         assert diagnose_in(folder, GOOD) == [], folder
+
+
+def test_today_is_the_date_in_vietnam_whatever_the_machine_clock_says(monkeypatch):
+    from generator.validate import rules
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):  # 20:00 UTC on New Year's Eve is 03:00 on 1 January in Hậu Giang
+            utc = dt.datetime(2024, 12, 31, 20, 0, tzinfo=dt.timezone.utc)
+            return utc.astimezone(tz) if tz else utc.replace(tzinfo=None)
+
+    monkeypatch.setattr(rules.dt, "datetime", Clock)
+    assert rules.today_in_vietnam() == dt.date(2025, 1, 1)
 
 
 def test_check_archive_defaults_to_today_in_vietnam():

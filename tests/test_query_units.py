@@ -45,6 +45,10 @@ def test_field_values_are_trimmed_inside_quotes():
         {"kind": "field", "words": ["luu"], "field": "signer", "value": "Lưu"}]
     assert parse('signer:"  "').as_json() == []
     assert parse("signer:!!!").as_json() == []
+    assert parse('signer:"Xuân"').as_json() == [
+        {"kind": "field", "words": ["xuan"], "field": "signer", "value": "Xuân"}]
+    assert parse("year:X2024").as_json() == [
+        {"kind": "field", "words": [], "field": "year", "value": "2024"}]
 
 
 def test_number_fields_lose_their_outer_separators():
@@ -65,6 +69,8 @@ def test_numbers_typed_as_words():
         {"kind": "number", "words": ["125", "tb"], "value": "125/tb"}]
     assert parse("125\\TB").as_json() == [
         {"kind": "number", "words": ["125", "tb"], "value": "125/tb"}]
+    assert parse("125/TBX").as_json() == [
+        {"kind": "number", "words": ["125", "tbx"], "value": "125/tbx"}]
     assert parse("7/").as_json() == [{"kind": "number", "words": ["7"], "value": "7"}]
     # a number needs its slash after the digits: "TB/125" and "125-TB" are words
     assert parse("125-TB").as_json() == [{"kind": "phrase", "words": ["125", "tb"]}]
@@ -94,6 +100,7 @@ def test_pairs_are_neighbouring_words_and_phrase_syllables():
     assert parse("ket year:2024 luan").pairs() == []
     assert parse("de an de an").pairs() == [("de", "an"), ("an", "de")]
     assert parse("de").pairs() == []
+    assert parse('de an "x y"').pairs() == [("de", "an"), ("x", "y")]
 
 
 def test_highlight_words_leave_out_non_word_fields():
@@ -117,6 +124,9 @@ def test_fields_digest_is_short_and_follows_the_fields(monkeypatch):
     assert len(digest) == 8 and int(digest, 16) >= 0
     spec = dict(query.spec())
     spec["fields"] = [*spec["fields"], {"name": "x", "kind": "words", "prefixes": ["x"]}]
+    reordered = {"fields": [dict(reversed(f.items())) for f in query.spec()["fields"]]}
+    monkeypatch.setattr(query, "spec", lambda: reordered)
+    assert query.fields_digest() == digest     # the same fields, keys in another order
     monkeypatch.setattr(query, "spec", lambda: spec)
     assert query.fields_digest() != digest
 
@@ -166,7 +176,8 @@ def test_number_query_keys():
 
 TOPICS = {
     "phong-chay-chua-chay": {"name": "Phòng cháy, chữa cháy", "aliases": ["PCCC"]},
-    "thue": {"name": "Thuế"},
+    "thue": {"name": "Thuế", "aliases": ["Ngân sách nhà nước"]},
+    "covid-19": {"name": "Covid 19"},
     "an": {"name": "An"},
     "de-an-06": {"name": "Đề án 06", "aliases": ["Dự án 06"]},
     "nam": {"name": "2024 2025"},
@@ -176,7 +187,9 @@ TOPICS = {
 
 def test_acronym_table():
     assert acronym_table(TOPICS) == {
+        "c19": ("covid-19",),                   # two words: their initials, not the first word
         "da06": ("de-an-06",),
+        "nsnn": ("thue",),                      # aliases give acronyms too
         "pccc": ("phong-chay-chua-chay", "phuong-cham"),
         "thue": ("thue",),
     }

@@ -38,10 +38,8 @@ _AUTHORITY_LOOSE = re.compile(r"^(kt|tl|tm|q|tuq)\s*[.:]?\s*(?=\S)", re.IGNORECA
 _FULL_DATE = re.compile(r"\b[Nn]gày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})\b")
 
 
-def _at(notice: Notice, key: str, severity: str, code: str, message: str,
-        line: int | None = None) -> Diagnostic:
-    return Diagnostic(notice.source, line if line is not None else notice.lines.get(key, 1), 1,
-                      severity, code, message, key)
+def _at(notice: Notice, key: str, severity: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(notice.source, notice.lines.get(key, 1), 1, severity, code, message, key)
 
 
 def check_form(notice: Notice, today: dt.date) -> Iterator[Diagnostic]:
@@ -193,7 +191,7 @@ def _body_dates(notice: Notice) -> Iterator[Diagnostic]:
             if not 1 <= int(day) <= 31 or not 1 <= int(month) <= 12:
                 problems.append("ngày hoặc tháng không tồn tại")
             else:
-                if int(day) < 10 and len(day) == 1:
+                if len(day) == 1:
                     problems.append(f"ngày nhỏ hơn 10 viết 0{day}")
                 if int(month) <= 2 and len(month) == 1:
                     problems.append(f"tháng {month} viết 0{month}")

@@ -71,7 +71,7 @@ def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
 
 def _references(archive: Archive) -> Iterator[Diagnostic]:
     numbers = archive.by_number()
-    superseded_by: dict[str, list[Notice]] = defaultdict(list)
+    superseded: set[str] = set()  # sources of notices some notice supersedes
     for notice in archive.notices:
         for ref in notice.related:
             if ref not in numbers:
@@ -88,13 +88,13 @@ def _references(archive: Archive) -> Iterator[Diagnostic]:
                 yield _at(notice, "supersedes", ERROR, "NA204", "thông báo không thể tự thay thế "
                           "chính nó")
             else:
-                superseded_by[target.source].append(notice)
+                superseded.add(target.source)
                 if target.status != "superseded":
                     yield _at(target, "status", ERROR, "NA205",
                               f'thông báo này đã được {notice.number} ({notice.source}) thay thế '
                               f'nên "status" phải là "superseded" (hiện là "{target.status}")')
     for notice in archive.notices:
-        if notice.status == "superseded" and notice.source not in superseded_by:
+        if notice.status == "superseded" and notice.source not in superseded:
             yield _at(notice, "status", ERROR, "NA206",
                       '"status: superseded" nhưng không thông báo nào ghi "supersedes" số này; '
                       "thêm supersedes vào thông báo mới hoặc sửa status")
