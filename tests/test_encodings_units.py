@@ -152,7 +152,8 @@ def test_decode_bytes_names_what_it_read():
     # which half holds the NULs decides the byte order; U+0200 has a zero low byte
     assert decode_bytes("Āab".encode("utf-16-be")) == Decoded("Āab", "UTF-16", False)
     assert decode_bytes("Ȁab".encode("utf-16-le")) == Decoded("Ȁab", "UTF-16", False)
-    assert decode_bytes(b"a\x00\x00b") == Decoded("a\u6200", "UTF-16", False)  # a tie: little-endian
+    # a tie: little-endian
+    assert decode_bytes(b"a\x00\x00b") == Decoded("a\u6200", "UTF-16", False)
     # broken bytes are replaced, never an exception
     assert decode_bytes(b"a\x00b\x00c") == Decoded("ab\ufffd", "UTF-16", False)
     assert decode_bytes(codecs.BOM_UTF16_LE + b"a\x00b") == Decoded("a\ufffd", "UTF-16", False)
@@ -173,7 +174,8 @@ def test_decode_bytes_of_legacy_files():
     assert decode_bytes(b"Th\xf4ng b\xe1o k\xea\xect lu\xe2\xf2n") == \
         Decoded("Thông báo kết luận", "Windows-1258", True)
     # a byte Windows-1258 leaves undefined is replaced, never an exception
-    assert decode_bytes(b"\x8a Th\xf4ng b\xe1o") == Decoded("\ufffd Thông báo", "Windows-1258", True)
+    assert decode_bytes(b"\x8a Th\xf4ng b\xe1o") == \
+        Decoded("\ufffd Thông báo", "Windows-1258", True)
     # nothing reads as Vietnamese: the first candidate, Windows-1258
     assert decode_bytes(b"\xc0bc") == Decoded("Àbc", "Windows-1258", True)
 

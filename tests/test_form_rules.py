@@ -111,7 +111,8 @@ def test_year_in_the_number():
     ("125/TB−VPUBND", '; dùng dấu gạch nối "-" thay cho "−"'),
     ("125/TB‐VPUBND", '; dùng dấu gạch nối "-" thay cho "‐"'),
     ("125/TB‑VPUBND", '; dùng dấu gạch nối "-" thay cho "‑"'),
-], ids=["no type code", "no issuer", "no dash", "em dash", "minus sign", "hyphen", "non-breaking hyphen"])
+], ids=["no type code", "no issuer", "no dash", "em dash", "minus sign", "hyphen",
+        "non-breaking hyphen"])
 def test_symbol_without_both_parts(written, hint):
     assert found(number(written)) == [
         ("NA401", 2, 1, f'số ký hiệu "{written}" thiếu phần <mã loại>-<mã cơ quan> sau dấu "/"'
@@ -264,7 +265,8 @@ BLOCK = ("thuộc phần đầu/cuối văn bản (số ký hiệu, độ khẩn
 
 @pytest.mark.parametrize("line, shown", [
     ("HỎA TỐC", "HỎA TỐC"), ("**HOẢ TỐC**", "HOẢ TỐC"), ("THƯỢNG KHẨN", "THƯỢNG KHẨN"),
-    ("## KHẨN", "KHẨN"), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ("## KHẨN", "KHẨN"),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
     ("**Độc lập - Tự do - Hạnh phúc**", "Độc lập - Tự do - Hạnh phúc"),
     ("Độc lập-Tự do-Hạnh phúc", "Độc lập-Tự do-Hạnh phúc"),
