@@ -130,3 +130,17 @@ def test_sanitiser_keeps_only_web_mail_and_phone_links(href):
 def test_sanitiser_drops_comments_and_marks_links():
     out = sanitize_html('<!-- ghi chú --><a href="https://x.vn">x</a>')
     assert out == '<a href="https://x.vn" rel="noopener noreferrer">x</a>'
+
+
+def test_accent_keys_name_the_tone_by_number_whatever_its_place():
+    from generator.index.analysis import accent_key
+    assert [accent_key(s) for s in ("hòa", "hoà", "HOÀ", "ho\u0300a", "sắc", "ngã", "hỏa",
+                                    "nặng", "hoa", "Đường")] == [
+        "hoa1", "hoa1", "hoa1", "hoa1", "săc2", "nga3", "hoa4", "năng5", "hoa", "đương1"]
+
+
+def test_syllables_as_written_and_exact():
+    from generator.index.analysis import exact_words, syllable_list
+    assert syllable_list("Ho\u0300a  bình_2024 x") == ["Hòa", "bình", "2024", "x"]
+    assert exact_words("Đường BÌNH 2024") == ["đường", "bình", "2024"]
+    assert exact_words("Hòa") == exact_words("Hoà") != exact_words("Hoa")

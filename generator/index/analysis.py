@@ -37,7 +37,7 @@ TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"   # huyền, sắc, ngã, hỏi, n
 
 
 def accent_key(syllable: str) -> str:
-    """One key per accented spelling whatever the tone placement ("hòa", "hoà" → "hoa2"): the
+    """One key per accented spelling whatever the tone placement ("hòa", "hoà" → "hoa1"): the
     letters with their vowel marks and đ, then the tone as a digit. The browser computes the same
     key (na-search.js) without porting the tone-placement rules."""
     decomposed = unicodedata.normalize("NFD", nfc(syllable).lower())
