@@ -67,3 +67,9 @@ def test_slugs_up_to_the_limit_are_kept_whole():
     assert slugify("a" * 80) == "a" * 80
     cut = slugify("a" * 81)
     assert len(cut) == 80 and re.fullmatch(r"a{71}-[0-9a-f]{8}", cut)
+
+
+def test_reserved_device_names_are_never_slugs():
+    # Windows refuses files named after devices, whatever the case or extension.
+    assert [slugify(name) for name in ("CON", "nul", "Com1", "LPT9", "clock", "côn", "com10")] == [
+        "con-x", "nul-x", "com1-x", "lpt9-x", "clock-x", "con-x", "com10"]
