@@ -402,14 +402,18 @@ def _numbered(number: str, date: str, *pairs: str) -> str:
     return mutate("98/TB-VPUBND", number, "date: 2024-05-20", f"date: {date}", *pairs, text=OTHER)
 
 
+def _loop_after(a_supersedes: str) -> dict[str, str]:
+    """a.md (11/TB) supersedes `a_supersedes`; b.md (12/TB) and c.md (13/TB) supersede each
+    other, a loop that does not pass through a.md."""
+    def notice(number: str, supersedes: str, status: str) -> str:
+        return _numbered(f"{number}/TB-VPUBND", "2024-05-20", "status: issued",
+                         f'supersedes: "{supersedes}/TB-VPUBND"\nstatus: {status}')
+    return {"a.md": notice("11", a_supersedes, "issued"), "b.md": notice("12", "13", "superseded"),
+            "c.md": notice("13", "12", "superseded")}
+
+
 def test_a_loop_that_does_not_return_to_its_start_is_found_from_every_notice():
-    a = _numbered("11/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "12/TB-VPUBND"\nstatus: issued')
-    b = _numbered("12/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "13/TB-VPUBND"\nstatus: superseded')
-    c = _numbered("13/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "12/TB-VPUBND"\nstatus: superseded')
-    got = [(d.path, d.code, d.message) for d in diagnose({"a.md": a, "b.md": b, "c.md": c})]
+    got = [(d.path, d.code, d.message) for d in diagnose(_loop_after("12"))]
     assert got == [(f"notices/2024/{name}.md", "NA204",
                     f'chuỗi "supersedes" từ {number} quay vòng lại chính nó')
                    for name, number in (("a", "11/TB-VPUBND"), ("b", "12/TB-VPUBND"),
@@ -417,15 +421,11 @@ def test_a_loop_that_does_not_return_to_its_start_is_found_from_every_notice():
 
 
 def test_a_notice_superseding_itself_does_not_stop_the_other_chains():
-    a = _numbered("11/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "11/TB-VPUBND"\nstatus: issued')
-    b = _numbered("12/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "13/TB-VPUBND"\nstatus: superseded')
-    c = _numbered("13/TB-VPUBND", "2024-05-20", "status: issued",
-                  'supersedes: "12/TB-VPUBND"\nstatus: superseded')
-    got = [(d.path, d.code) for d in diagnose({"a.md": a, "b.md": b, "c.md": c})]
-    assert got == [("notices/2024/a.md", "NA204"), ("notices/2024/b.md", "NA204"),
-                   ("notices/2024/c.md", "NA204")]
+    got = [(d.path, d.code, d.message) for d in diagnose(_loop_after("11"))]
+    assert got == [
+        ("notices/2024/a.md", "NA204", "thông báo không thể tự thay thế chính nó"),
+        ("notices/2024/b.md", "NA204", 'chuỗi "supersedes" từ 12/TB-VPUBND quay vòng lại chính nó'),
+        ("notices/2024/c.md", "NA204", 'chuỗi "supersedes" từ 13/TB-VPUBND quay vòng lại chính nó')]
 
 
 def diagnose_files(files: dict[str, str], today: dt.date = TODAY):
