@@ -260,3 +260,17 @@ def test_agency_field_and_facet_in_the_browser(sample, browser, serve_dir):
     WebDriverWait(browser, 20).until(
         lambda d: "Đơn vị được giao nhiệm vụ" in d.find_element(By.ID, "na-results").text
         and "Sở Tư pháp" in d.find_element(By.ID, "na-results").text)
+
+
+def test_calendar_lines_fold_at_75_octets_between_characters():
+    """RFC 5545 3.1: at most 75 octets a line, continuations start with one space; a line is
+    never cut inside a character's UTF-8 bytes (Vietnamese letters are 2 or 3 bytes)."""
+    from generator.render.task_files import _fold
+
+    assert _fold("A" * 75) == ["A" * 75]
+    assert _fold("A" * 80) == ["A" * 75, " " + "A" * 5]
+    assert _fold("A" * 75 + "B" * 74 + "C") == ["A" * 75, " " + "B" * 74, " C"]
+    # 74 ASCII + "ố" (3 bytes) would make 77: the letter moves whole to the next line.
+    assert _fold("S" * 74 + "ố" + "x") == ["S" * 74, " ốx"]
+    # 73 + "đ" (2 bytes) fits exactly.
+    assert _fold("S" * 73 + "đ" + "x") == ["S" * 73 + "đ", " x"]

@@ -29,16 +29,18 @@ def _ics_text(value: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
-    """Lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1)."""
-    out, current = [], ""
-    for ch in line:
-        limit = 75 if not out else 74
-        if len((current + ch).encode("utf-8")) > limit:
-            out.append(current)
-            current = ch
-        else:
-            current += ch
-    out.append(current)
+    """Lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1);
+    never inside a character's UTF-8 bytes."""
+    if len(line.encode("utf-8")) <= 75:
+        return [line]
+    out, start, size, limit = [], 0, 0, 75
+    for i, ch in enumerate(line):
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            out.append(line[start:i])
+            start, size, limit = i, 0, 74
+        size += width
+    out.append(line[start:])
     return [out[0]] + [" " + part for part in out[1:]]
 
 
