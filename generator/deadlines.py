@@ -135,9 +135,20 @@ def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bo
 def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase of a text, in order. `reference` (the notice's date) supplies the
     year of a day written without one."""
+    return _find(text, reference, phrases=True)
+
+
+def dated_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline]:
+    """The deadlines of `find_deadlines` that have a date, and some with none: what a rule on
+    dates needs, without the pass for phrases that never give one."""
+    return _find(text, reference, phrases=False)
+
+
+def _find(text: str, reference: dt.date | None, phrases: bool) -> list[Deadline]:
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for m in _dated_matches(text):
+    low = lowered(text)
+    for m in _dated_matches(text, low):
         before = text[max(0, m.start() - 40):m.start()]
         lead = (m.group("lead") or m.group("lead2") or "").lower()
         strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu",
@@ -155,13 +166,13 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         phrase = text[m.start():m.end()].strip()
         found.append(Deadline(m.start(), m.end(), phrase, date))
         taken.append((m.start(), m.end()))
-    for m in (_PERIOD.finditer(text) if "từ" in text.lower() else ()):
+    for m in (_PERIOD.finditer(text) if "từ" in (low or text.lower()) else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         date, _ = _resolve(m, reference)
         found.append(Deadline(m.start(), m.end(), m.group().strip(), date))
         taken.append((m.start(), m.end()))
-    for m in _PHRASE.finditer(text):
+    for m in (_PHRASE.finditer(text) if phrases else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.append(Deadline(m.start(), m.end(), m.group().strip(), None))
@@ -169,15 +180,42 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
     return found
 
 
+def lowered(text: str) -> str | None:
+    """text.lower(), when a case-sensitive search of it finds what a case-insensitive one finds
+    in the text, at the same offsets; else None.
+
+    Case-insensitive matching of Vietnamese is slow in `re` (each character is case-folded as it
+    is compared). For the lower-case words of the patterns here, it matches exactly the
+    characters that lower() turns into them, but for "ı", which `re` takes for "i", and "İ",
+    which lower() makes two characters (tests/test_task_extraction.py checks every code point).
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in low else None
+
+
+class Caseless:
+    """A case-insensitive pattern of lower-case words, searched in `lowered` text when it can."""
+
+    def __init__(self, pattern: str):
+        self.ignorecase = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(pattern)
+
+    def search(self, text: str, low: str | None):
+        return self.lower.search(low) if low is not None else self.ignorecase.search(text)
+
+    def finditer(self, text: str, low: str | None):
+        return self.lower.finditer(low) if low is not None else self.ignorecase.finditer(text)
+
+
 # Where a deadline can start: the first word of every lead. Trying the full pattern only there is
 # many times faster than letting it scan every position of a long body.
-_CANDIDATE = re.compile(r"(?<!\w)(?:hoàn|xong|báo|trình|gửi|nộp|thực|triển|tổ|chậm|hạn|thời|không|"
-                        r"trước|trong|vào|đến|hết|ngay|phấn|cuối|từ)(?!\w)", re.IGNORECASE)
+_CANDIDATE = Caseless(r"(?<!\w)(?:hoàn|xong|báo|trình|gửi|nộp|thực|triển|tổ|chậm|hạn|thời|không|"
+                      r"trước|trong|vào|đến|hết|ngay|phấn|cuối|từ)(?!\w)")
 
 
-def _dated_matches(text: str):
+def _dated_matches(text: str, low: str | None):
     end = 0
-    for c in _CANDIDATE.finditer(text):
+    for c in _CANDIDATE.finditer(text, low):
         if c.start() < end:
             continue
         m = _DATED.match(text, c.start())
