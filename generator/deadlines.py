@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .text import Caseless, lowered
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Words that introduce a deadline. Longest first, so "chậm nhất là trước" wins over "trước".
@@ -180,42 +182,24 @@ def _find(text: str, reference: dt.date | None, phrases: bool) -> list[Deadline]
     return found
 
 
-def lowered(text: str) -> str | None:
-    """text.lower(), when a case-sensitive search of it finds what a case-insensitive one finds
-    in the text, at the same offsets; else None.
-
-    Case-insensitive matching of Vietnamese is slow in `re` (each character is case-folded as it
-    is compared). For the lower-case words of the patterns here, it matches exactly the
-    characters that lower() turns into them, but for "ı", which `re` takes for "i", and "İ",
-    which lower() makes two characters (tests/test_task_extraction.py checks every code point).
-    """
-    low = text.lower()
-    return low if len(low) == len(text) and "ı" not in low else None
-
-
-class Caseless:
-    """A case-insensitive pattern of lower-case words, searched in `lowered` text when it can."""
-
-    def __init__(self, pattern: str):
-        self.ignorecase = re.compile(pattern, re.IGNORECASE)
-        self.lower = re.compile(pattern)
-
-    def search(self, text: str, low: str | None):
-        return self.lower.search(low) if low is not None else self.ignorecase.search(text)
-
-    def finditer(self, text: str, low: str | None):
-        return self.lower.finditer(low) if low is not None else self.ignorecase.finditer(text)
-
-
 # Where a deadline can start: the first word of every lead. Trying the full pattern only there is
 # many times faster than letting it scan every position of a long body.
-_CANDIDATE = Caseless(r"(?<!\w)(?:hoàn|xong|báo|trình|gửi|nộp|thực|triển|tổ|chậm|hạn|thời|không|"
-                      r"trước|trong|vào|đến|hết|ngay|phấn|cuối|từ)(?!\w)")
+_CANDIDATE = Caseless.whole_words((
+    "hoàn", "xong", "báo", "trình", "gửi", "nộp", "thực", "triển", "tổ", "chậm", "hạn", "thời",
+    "không", "trước", "trong", "vào", "đến", "hết", "ngay", "phấn", "cuối", "từ"))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _dated_matches(text: str, low: str | None):
+    # Every dated pattern has a digit after its lead: no candidate after the last digit can
+    # match. The scan stops just after that digit, which a word before it still sees.
+    last = _DIGIT.search(text[::-1])
+    if last is None:
+        return
     end = 0
-    for c in _CANDIDATE.finditer(text, low):
+    for c in _CANDIDATE.finditer(text, low, len(text) - last.start()):
         if c.start() < end:
             continue
         m = _DATED.match(text, c.start())

@@ -4,7 +4,6 @@ and realistic conclusions written for the purpose (every hard case of the genre)
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -131,31 +130,12 @@ def test_a_request_to_an_unlisted_body_names_it():
 
 
 
-def test_lowered_text_finds_what_case_insensitive_patterns_find():
-    """deadlines.lowered: searching lower-cased text case-sensitively is the same as searching the
-    text case-insensitively, for every letter of the patterns that use it, over all of Unicode."""
-    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
-    lowers: dict[str, set[str]] = {}
-    for c in everything:
-        lowers.setdefault(c.lower(), set()).add(c)
-    letters = {ch for pattern in (deadlines._CANDIDATE, tasks._ASSIGNS, tasks._PAST)
-               for ch in re.findall(r"[^\W\d_]", pattern.lower.pattern.replace(r"\w", ""))}
-    assert len(letters) > 20
-    for letter in letters:
-        caseless = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
-        assert caseless - lowers[letter] <= {"ı", "İ"}, letter   # what lowered() refuses
-        assert lowers[letter] <= caseless, letter
-    word = re.compile(r"\w")
-    assert all(bool(word.match(c)) == bool(word.match(c.lower())) for c in everything
-               if len(c.lower()) == 1)
-
-
 @pytest.mark.parametrize("line", ["Giao Sở Y tế BÁO CÁO TRƯỚC NGÀY 30/4/2023, ĐÃ xong.",
                                   "GİAO Sở Y tế báo cáo trước ngày 30/4/2023.",
                                   "Gıao Sở Y tế báo cáo Trước ngày 30/4/2023, THỜI HẠN: 5/5/2023"])
 def test_lowered_and_case_insensitive_search_agree(line):
     low = deadlines.lowered(line)
-    assert (low is None) == ("ı" in line or "İ" in line)
+    assert (low is None) == ("ı" in line or "İ" in line)  # test_text.py: lowered()
     for pattern in (deadlines._CANDIDATE, tasks._ASSIGNS, tasks._PAST):
         assert [m.span() for m in pattern.finditer(line, low)] == \
             [m.span() for m in pattern.finditer(line, None)]

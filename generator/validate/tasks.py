@@ -10,14 +10,15 @@ import re
 from typing import Iterator
 
 from ..agencies import AgencyMatcher
-from ..deadlines import Caseless, dated_deadlines, lowered
+from ..deadlines import dated_deadlines
+from ..text import Caseless, lowered
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..model import Archive, Notice
 from ..outline import points
 
 # A sentence that assigns work, not one that reports it: only its deadlines are judged.
-_ASSIGNS = Caseless(r"(?<!\w)(?:giao|đề nghị|yêu cầu|chủ trì|hoàn thành|báo cáo)(?!\w)")
-_PAST = Caseless(r"(?<!\w)(?:đã|đến ngày|tính đến)(?!\w)")
+_ASSIGNS = Caseless.whole_words(("giao", "đề nghị", "yêu cầu", "chủ trì", "hoàn thành", "báo cáo"))
+_PAST = Caseless.whole_words(("đã", "đến ngày", "tính đến"))
 _DIGIT = re.compile(r"\d")
 
 
