@@ -8,16 +8,21 @@ import html
 import shutil
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable
+from itertools import chain
+from typing import Iterable, Iterator, Sequence
 
 from whoosh import index as windex
 from whoosh import query as Q
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 from . import ranking
 from .analysis import folded_words, forms, syllables
 from .query import ParsedQuery, Synonyms, number_keys, parse, spec
+from .ranking import RANKING
 from ..text import fold
 from .. import authenticated
 from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
@@ -77,7 +82,14 @@ class SearchResult:
 
 
 class WhooshSource:
-    """The ranking's data (ranking.Source) read from one Whoosh index."""
+    """The ranking's data (ranking.Source) read from one Whoosh index.
+
+    Postings are read a block at a time (ids and weights as the codec stores them), not one
+    posting at a time through Whoosh's matchers: at 10,000 notices a common word has ~10,000
+    postings per field, and the per-posting method calls were most of a query's time. Doc sets
+    and word weights are kept for the searcher's life (its reader is a fixed snapshot)."""
+
+    CACHED_TERMS = 512   # per kind; a term's set is at most a few hundred KB
 
     def __init__(self, searcher, topics: dict):
         self.searcher = searcher
@@ -85,25 +97,84 @@ class WhooshSource:
         self.n = self.reader.doc_count()
         self.topics = topics
         self.acronyms = Synonyms.from_topics(topics).by_acronym
-        self._order = self.reader.column_reader("order")
-        self._live = set(self.reader.all_doc_ids())
+        self._leaves = self.reader.leaf_readers()
+        self._boosts = {name: self.reader.schema[name].format.field_boost
+                        for name in ranking.WORD_FIELDS}
+        self._lengths: dict[str, list[int]] = {}
+        self._doc_sets: dict[tuple[str, str], frozenset[int]] = {}
+        self._words: dict[str, dict[int, int]] = {}
 
-    def _docs(self, name: str, text: str) -> set[int]:
-        if (name, text) not in self.reader:
-            return set()
-        return {d for d in self.reader.postings(name, text).all_ids() if d in self._live}
+    @cached_property
+    def _order(self) -> list[int]:
+        return list(self.reader.column_reader("order"))
+
+    def _blocks(self, name: str, text: str) -> Iterator[tuple[Iterable[int], Sequence[float]]]:
+        """(document ids, weights) of each postings block of a term, deleted documents left
+        out. A weight is the occurrences times the field's boost."""
+        for leaf, base in self._leaves:
+            if (name, text) not in leaf:
+                continue
+            matcher = leaf.postings(name, text)
+            deleted = frozenset()
+            if isinstance(matcher, FilterMatcher):   # the leaf has deleted documents
+                deleted, matcher = leaf.deleted_docs_set, matcher.child
+            if not isinstance(matcher, W3LeafMatcher):   # another codec: the generic way
+                pairs = [(d, w) for d, w in matcher.items_as("weight") if d not in deleted]
+                yield [base + d for d, _ in pairs], [w for _, w in pairs]
+                continue
+            while matcher.is_active():
+                matcher._read_ids()
+                matcher._read_weights()
+                ids, weights = matcher._ids, matcher._weights
+                if deleted:
+                    kept = [i for i, d in enumerate(ids) if d not in deleted]
+                    ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
+                yield (map(base.__add__, ids) if base else ids), weights
+                matcher._next_block()
+
+    def _docs(self, name: str, text: str) -> frozenset[int]:
+        key = (name, text)
+        found = self._doc_sets.get(key)
+        if found is None:
+            found = frozenset(chain.from_iterable(ids for ids, _ in self._blocks(name, text)))
+            _remember(self._doc_sets, key, found, self.CACHED_TERMS)
+        return found
+
+    def _field_lengths(self, name: str) -> list[int]:
+        """Every document's length of field `name` as the index keeps it (one byte, decoded as
+        Whoosh's doc_field_length does), read a column at a time."""
+        if name not in self._lengths:
+            lengths: list[int] = []
+            for leaf, _ in self._leaves:
+                column = _length_column(leaf, name)
+                if column is None:   # another codec: one document at a time
+                    lengths += [leaf.doc_field_length(d, name) or 0
+                                for d in range(leaf.doc_count_all())]
+                else:
+                    lengths += [_BYTE_LENGTHS[b] for b in column]
+            self._lengths[name] = lengths
+        return self._lengths[name]
 
     def word(self, folded: str) -> dict[int, int]:
-        freqs: dict[int, dict[str, int]] = {}
-        for name in ranking.WORD_FIELDS:
-            if (name, folded) not in self.reader:
-                continue
-            for d, tf in self.reader.postings(name, folded).items_as("frequency"):
-                if d in self._live:
-                    freqs.setdefault(d, {})[name] = tf
-        return {d: ranking.term_weight(f, {name: self.reader.doc_field_length(d, name)
-                                           for name in f})
-                for d, f in freqs.items()}
+        found = self._words.get(folded)
+        if found is not None:
+            return found
+        postings = [(name, list(ids), weights) for name in ranking.WORD_FIELDS
+                    for ids, weights in self._blocks(name, folded)]
+        docs = set(chain.from_iterable(ids for _, ids, _ in postings))
+        if ranking.is_common(len(docs), self.n):
+            # The ranking gives a common word one flat weight (the export stores no weights
+            # for it either): its per-notice weights would never be read.
+            found = dict.fromkeys(docs, RANKING["common_weight"])
+        else:
+            freqs: dict[int, list[tuple[str, int, int]]] = {}
+            for name, ids, weights in postings:
+                boost, lengths = self._boosts[name], self._field_lengths(name)
+                for d, w in zip(ids, weights):
+                    freqs.setdefault(d, []).append((name, round(w / boost), lengths[d]))
+            found = {d: _term_weight(tuple(f)) for d, f in freqs.items()}
+        _remember(self._words, folded, found, self.CACHED_TERMS)
+        return found
 
     def _positions(self, name: str, word: str, docs: list[int]) -> dict[int, list[int]]:
         """Positions of `word` in field `name` of each of `docs` (ascending) that holds it:
@@ -161,17 +232,29 @@ class WhooshSource:
         return set().union(*(self._docs(name, form) for name in ranking.EXACT_FIELDS))
 
     @cached_property
-    def _numbers(self) -> dict[str, set[int]]:
+    def _number_parts(self) -> dict[str, set[int]]:
+        """":tb", ":vpubnd" (parts of numbers) → notices: needs every number, so built once."""
         out: dict[str, set[int]] = {}
         for term in self.reader.lexicon("number_f"):
             number = term.decode("utf-8") if isinstance(term, bytes) else term
-            docs = self._docs("number_f", number)
-            for key in number_keys(number):
-                out.setdefault(key, set()).update(docs)
+            keys = [k for k in number_keys(number) if k.startswith(":")]
+            if keys:
+                docs = set(chain.from_iterable(ids for ids, _ in self._blocks("number_f", number)))
+                for key in keys:
+                    out.setdefault(key, set()).update(docs)
         return out
 
     def number(self, key: str) -> set[int]:
-        return self._numbers.get(key, set())
+        if key.startswith(":"):
+            return self._number_parts.get(key, set())
+        # Every other key of a number is a prefix of it: only the numbers starting so are read.
+        found: set[int] = set()
+        for term in self.reader.expand_prefix("number_f", key):
+            number = term.decode("utf-8") if isinstance(term, bytes) else term
+            if key in number_keys(number):
+                found.update(chain.from_iterable(ids for ids, _ in self._blocks("number_f",
+                                                                                  number)))
+        return found
 
     def field_word(self, name: str, word: str) -> set[int]:
         return self._docs("topic_text" if name == "topic" else name, word)
@@ -184,6 +267,10 @@ class WhooshSource:
 
     def order(self, doc: int) -> int:
         return self._order[doc]
+
+    def order_key(self):
+        """`order` as a fast key function (a list lookup) for sorting many notices."""
+        return self._order.__getitem__
 
     def vocabulary(self) -> list[tuple[str, int, str]]:
         folded: dict[str, int] = {}
@@ -199,6 +286,32 @@ class WhooshSource:
             elif plain not in accented or (-df, word) < (-accented[plain][0], accented[plain][1]):
                 accented[plain] = (df, word)
         return [(w, df, accented.get(w, (0, w))[1]) for w, df in sorted(folded.items())]
+
+
+# Whoosh's one-byte field lengths, decoded (byte 0: no length, as doc_field_length gives 0).
+_BYTE_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def _length_column(leaf, name: str):
+    """The stored length bytes of field `name` in one segment (whoosh3 codec), or None."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if not isinstance(perdoc, W3PerDocReader):
+        return None
+    reader = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
+    return [0] * leaf.doc_count_all() if reader is None else reader.load()
+
+
+@lru_cache(maxsize=65536)
+def _term_weight(postings: tuple[tuple[str, int, int], ...]) -> int:
+    """ranking.term_weight of (field, occurrences, length) triples: few distinct ones recur."""
+    return ranking.term_weight({name: tf for name, tf, _ in postings},
+                               {name: length for name, _, length in postings})
+
+
+def _remember(cache: dict, key, value, limit: int) -> None:
+    if len(cache) >= limit:
+        del cache[next(iter(cache))]   # the oldest
+    cache[key] = value
 
 
 class Searcher:
