@@ -29,12 +29,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from whoosh import index as windex
 
 from .. import authenticated
-from ..link import LinkedArchive, withheld_reason
 from ..lockfile import locked
 from ..processes import start_method
 from ..model import Notice, Topic
@@ -42,6 +41,9 @@ from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
 from .query import field_value, fold_number, word_fields
 from .schema import VERSION, build_schema
+
+if TYPE_CHECKING:   # the searcher imports this module: it must not load the link stage
+    from ..link import LinkedArchive
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
@@ -92,7 +94,7 @@ def authentic(gen: Path, prune: bool = False) -> bool:
     prune: delete files added since the seal (what a killed writer leaves) instead of failing;
     only while holding the index lock, when no writer can be adding them.
     """
-    return authenticated.verify(gen, _UNSEALED, prune=prune)
+    return authenticated.verify(gen, _UNSEALED, prune=prune, memo=True)
 
 
 def seal(gen: Path) -> None:
@@ -237,6 +239,7 @@ PAIR_FIELDS = ("title", "body", "meta", "topic_text")
 
 def indexable(linked: LinkedArchive) -> list[Notice]:
     """The profile's notices; a secret notice never enters any index, whatever reached here."""
+    from ..link import withheld_reason
     return [n for n in linked.notices if withheld_reason(n, linked.profile) is None]
 
 
@@ -320,19 +323,29 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
 def source_state(notices_dir: Path) -> str:
     """A cheap fingerprint of the archive's files (paths, mtimes, sizes): stat, no reading.
 
-    A digest, not a listing: the index folder must not name files of notices it withholds.
+    Every file the loader may read is in it (notices, topics.yml, agencies.yml), and the other
+    files of the folder too: a superset costs nothing and cannot miss an input. The walk is
+    the loader's (hidden and underscore-prefixed entries are not part of the archive; links
+    are followed as the loader follows them), on strings: 10,000 Path objects cost more than
+    the stat calls. A digest, not a listing: the index folder must not name files of notices
+    it withholds.
     """
-    from ..load.loader import notice_paths
+    from ..load.loader import _project_root
+    from ..load.paths import walk_inside
+    top = str(notices_dir)
+    cut = len(os.path.join(top, ""))
+    paths: list[str] = []
+    for folder, _, files, unsafe in walk_inside(notices_dir, _project_root(notices_dir),
+                                                skip=lambda name: name.startswith((".", "_"))):
+        folder = str(folder)
+        paths += [os.path.join(folder, name) for name in files]
+        paths += [str(p) for p in unsafe]   # an unsafe entry appearing is a change, reported
     digest = hashlib.sha256()
-    paths: Iterable[Path] = list(notice_paths(notices_dir))
-    topics_file = notices_dir / "topics.yml"
-    if topics_file.exists():
-        paths = [*paths, topics_file]
-    for path in paths:
+    for path in sorted(paths):
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
-        digest.update(f"{path.relative_to(notices_dir).as_posix()}|{st.st_mtime_ns}|"
-                      f"{st.st_size}\n".encode())
+        rel = path[cut:].replace(os.sep, "/")
+        digest.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}\n".encode())
     return digest.hexdigest()
