@@ -103,6 +103,7 @@ def _update_index(project: Project, profile: str, state: str, have_index: bool,
 
 def run(args: argparse.Namespace) -> int:
     from ..index import IndexMissing, Searcher
+    from ..index.searcher import FACETS
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     if args.limit < 1:
@@ -118,7 +119,9 @@ def run(args: argparse.Namespace) -> int:
             result = searcher.search(text, topic=args.topic, year=args.year,
                                      date_from=args.date_from, date_to=args.date_to,
                                      issuer=args.issuer, signer=args.signer, sort=args.sort,
-                                     limit=args.limit)
+                                     limit=args.limit,
+                                     # text shows counts per topic and year only
+                                     facets=FACETS if args.json else ("topic", "year"))
     except IndexMissing:
         print("notice-archive: chưa có chỉ mục tìm kiếm", file=sys.stderr)
         return 1

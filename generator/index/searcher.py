@@ -4,6 +4,8 @@ snippets and did-you-mean."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
 import html
 import shutil
@@ -16,6 +18,7 @@ from typing import Iterable, Iterator, Sequence
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh import query as Q
+from whoosh.columns import NumericColumn, TranslatingColumnReader
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
@@ -30,6 +33,7 @@ from .writer import (INDEX_NAME, authentic, current_generation, index_lock, inde
                      read_manifest)
 
 SNIPPET_CHARS = 220
+FACETS = ("topic", "year", "agency")
 
 
 class IndexMissing(Exception):
@@ -107,7 +111,12 @@ class WhooshSource:
 
     @cached_property
     def _order(self) -> list[int]:
-        return list(self.reader.column_reader("order"))
+        out: list[int] = []
+        for leaf, _ in self._leaves:
+            column = leaf.column_reader("order")
+            values = column_values(column)
+            out += list(column) if values is None else values
+        return out
 
     def _blocks(self, name: str, text: str) -> Iterator[tuple[Iterable[int], Sequence[float]]]:
         """(document ids, weights) of each postings block of a term, deleted documents left
@@ -299,7 +308,23 @@ def _length_column(leaf, name: str):
     if not isinstance(perdoc, W3PerDocReader):
         return None
     reader = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
-    return [0] * leaf.doc_count_all() if reader is None else reader.load()
+    return [0] * leaf.doc_count_all() if reader is None else column_values(reader)
+
+
+def column_values(reader) -> list | None:
+    """Every value of a numeric column of one segment, read in one piece (Whoosh reads a
+    column value by value: 10,000 file reads), or None for another kind of column."""
+    translate = None
+    if isinstance(reader, TranslatingColumnReader):
+        translate, reader = reader._translate, reader.raw_column()
+    if type(reader) is not NumericColumn.Reader:
+        return None
+    raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+    values = array(reader._typecode, raw)
+    if reader._fixedlen > 1 and sys.byteorder == "little":
+        values.byteswap()   # stored big-endian ("!" struct format)
+    out = values.tolist() + [reader._default] * (reader._doccount - reader._count)
+    return [translate(v) for v in out] if translate else out
 
 
 @lru_cache(maxsize=65536)
@@ -353,8 +378,10 @@ class Searcher:
         self.close()
 
     def search(self, text: str, *, topic=None, year=None, date_from=None, date_to=None,
-               issuer=None, signer=None, sort: str = "relevance", limit: int | None = 10
-               ) -> SearchResult:
+               issuer=None, signer=None, sort: str = "relevance", limit: int | None = 10,
+               facets: Iterable[str] = FACETS) -> SearchResult:
+        """facets: which counts to make (each costs reading its terms' postings once per
+        searcher: the text CLI shows topic and year only)."""
         start = time.perf_counter()
         parsed = parse(text)
         notes: list[str] = []
@@ -370,7 +397,7 @@ class Searcher:
         hits = [self._hit(d, words, parsed, ranked.scores.get(d, 0.0), i >= ranked.full)
                 for i, d in enumerate(shown)]
         suggestion = self.suggest(parsed, ranked.unknown) if ranked.unknown else None
-        return SearchResult(text, ranked.full, hits, self.facets(ranked.full_docs),
+        return SearchResult(text, ranked.full, hits, self.facets(ranked.full_docs, facets),
                             suggestion, notes + ranked.notes, time.perf_counter() - start,
                             ranked.partial, parsed.as_json())
 
@@ -405,16 +432,19 @@ class Searcher:
                    snippet=snippet(stored.get("text", ""), words, parsed.pairs()),
                    partial=partial)
 
-    def facets(self, matched) -> dict[str, list[dict]]:
-        """Counts per topic and per year over every full match, not just the page shown."""
+    def facets(self, matched, wanted: Iterable[str] = FACETS) -> dict[str, list[dict]]:
+        """Counts per topic, year and agency over every full match, not just the page shown."""
         matched = set(matched)
-        out: dict[str, list[dict]] = {"topic": [], "year": [], "agency": []}
+        wanted = set(wanted)
+        out: dict[str, list[dict]] = {label: [] for label in FACETS if label in wanted}
         if not matched:
             return out
         topics = self.manifest.get("topics", {})
         agencies = self.manifest.get("agencies", {})
         reader = self.searcher.reader()
         for name, label in (("topics", "topic"), ("year", "year"), ("agencies", "agency")):
+            if label not in wanted:
+                continue
             for term in reader.lexicon(name):
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 count = len(self.source._docs(name, value) & matched)
@@ -425,9 +455,9 @@ class Searcher:
                     elif label == "agency":  # lead agencies of the notices' tasks
                         item["name"] = agencies.get(value, value)
                     out[label].append(item)
-        out["topic"].sort(key=lambda i: (-i["count"], i["name"]))
-        out["agency"].sort(key=lambda i: (-i["count"], i["name"]))
-        out["year"].sort(key=lambda i: i["value"], reverse=True)
+        for label in ("topic", "agency"):
+            out.get(label, []).sort(key=lambda i: (-i["count"], i["name"]))
+        out.get("year", []).sort(key=lambda i: i["value"], reverse=True)
         return out
 
     def suggest(self, parsed: ParsedQuery, unknown: list[str]) -> str | None:
