@@ -20,6 +20,7 @@ what they are, so the two agree by construction and tests/search_vectors.json ch
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 import math
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol
@@ -202,9 +203,11 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     if len(loose) > 1:
         some = set().union(*(sets[i] for i in loose))
         candidates |= some if required is None else some & required
-    # A full match matches every clause; only partial ones are counted clause by clause.
-    matched = dict.fromkeys(full, len(loose))
-    matched.update((d, sum(1 for i in loose if d in sets[i])) for d in candidates - full)
+    # How many loose clauses each candidate matches, counted in C (Counter over the sets).
+    counts: Counter[int] = Counter()
+    for i in loose:
+        counts.update(sets[i])
+    matched = {d: counts[d] for d in candidates}
     pair_count = dict.fromkeys(candidates, 0)
     for a, b in parsed.pairs():
         for d in src.pair(a, b, candidates) & candidates:

@@ -211,13 +211,14 @@ class WhooshSource:
         found: set[int] = set()
         for name in ranking.PAIR_FIELDS:
             docs = sorted(within - found)
+            lists = []   # each word's positions, kept from narrowing (not decoded twice)
             for word in words:
                 if not docs:
                     break
-                docs = sorted(self._positions(name, word, docs))
+                lists.append(self._positions(name, word, docs))
+                docs = sorted(lists[-1])
             if not docs:
                 continue
-            lists = [self._positions(name, w, docs) for w in words]
             for d in docs:
                 starts = set(lists[0][d])
                 for i in range(1, len(words)):
