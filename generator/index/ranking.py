@@ -108,7 +108,7 @@ def _word_scores(src: Source, word: str, cache: dict) -> dict[int, float]:
         w_idf = idf(df, src.n)
         if is_common(df, src.n):
             flat = RANKING["common_weight"]
-            cache[word] = {d: w_idf * flat for d in weights}
+            cache[word] = dict.fromkeys(weights, w_idf * flat)
         else:
             cache[word] = {d: w_idf * w for d, w in weights.items()}
     return cache[word]
@@ -227,8 +227,9 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     if sort == "date":
         key = (lambda d: (d not in full, src.order(d)))
     else:
+        precision, floor = RANKING["score_precision"], math.floor   # rounded(), inlined
         key = (lambda d: (d not in full, -matched[d], -pair_count[d], -exact_count[d],
-                          -rounded(total[d]), src.order(d)))
+                          -floor(total[d] * precision + 0.5), src.order(d)))
     # nsmallest is sorted(...)[:limit], without ordering what is never shown.
     docs = (sorted(candidates, key=key) if limit is None or limit >= len(candidates)
             else heapq.nsmallest(limit, candidates, key=key))

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 import html
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -509,21 +510,31 @@ def snippet(text: str, words: set[str], pairs: list[tuple[str, str]] = (),
     pair_set = set(pairs)
     begin = 0
     if hits:
+        # Each window is the hits from hits[n] to those ending within `size` of its start; its
+        # score (distinct words + neighbouring query pairs) is kept up to date as the window
+        # slides, instead of recounted per window.
+        paired = [j + 1 < len(folded) and (folded[j], folded[j + 1]) in pair_set
+                  for j in hits]
+        counts: Counter[str] = Counter()
+        distinct = pairs_inside = 0
         best, best_score = starts[hits[0]], -1
-        last = 0
+        last = -1
         for n, i in enumerate(hits):
             s = starts[i]
-            last = max(last, n)
-            while last + 1 < len(hits) and ends[hits[last + 1]] <= s + size:
+            while last < n or (last + 1 < len(hits) and ends[hits[last + 1]] <= s + size):
                 last += 1
-            inside = hits[n:last + 1]
-            score = len({folded[j] for j in inside}) + sum(
-                1 for j in inside if j + 1 < len(folded) and (folded[j], folded[j + 1])
-                in pair_set)
+                word = folded[hits[last]]
+                counts[word] += 1
+                distinct += counts[word] == 1
+                pairs_inside += paired[last]
+            score = distinct + pairs_inside
             if score > best_score:
                 best, best_score = s, score
-            if len(inside) >= 40:   # a window can hold no more: stop scanning common words
+            if last - n + 1 >= 40:   # a window can hold no more: stop scanning common words
                 break
+            counts[folded[i]] -= 1    # hits[n] leaves the window
+            distinct -= counts[folded[i]] == 0
+            pairs_inside -= paired[n]
         # some context before the first match, starting at a word
         k = bisect_left(starts, best - 40)
         begin = starts[k] if k < len(starts) else best
