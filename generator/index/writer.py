@@ -2,7 +2,8 @@
 and never half-written.
 
 Layout: `<profile>/CURRENT` names the live generation folder `gen-*`, which holds the Whoosh
-index and `manifest.json` (notice key → content digest, plus versions). An update changes only
+index, `digests.json` (notice key → content digest) and `manifest.json` (versions, the
+sources' fingerprint, topics and agency names). An update changes only
 the notices whose digest changed, in one Whoosh commit (Whoosh writes new segments, then renames
 a new table of contents into place: a killed writer leaves the previous commit searchable). A
 new schema/analyzer version, new topics or another profile build a fresh generation, and
@@ -47,6 +48,9 @@ if TYPE_CHECKING:   # the searcher imports this module: it must not load the lin
 
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+# Notice key → content digest, apart from the manifest: every search reads the manifest (its
+# freshness fingerprint, topics, agencies), and at 10,000 notices the digests were 4 MB of it.
+DIGESTS = "digests.json"
 INDEX_NAME = "MAIN"
 
 
@@ -106,6 +110,17 @@ def read_manifest(gen: Path) -> dict:
         return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _read_digests(gen: Path, manifest: dict) -> dict[str, str]:
+    """The digests of the indexed notices (in the manifest itself in older generations)."""
+    try:
+        data = json.loads((gen / DIGESTS).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = manifest.get("notices", {})
+    except (OSError, ValueError):
+        data = {}   # unreadable: every notice is indexed again (update_document replaces)
+    return dict(data) if isinstance(data, dict) else {}
 
 
 def _write_json_atomic(path: Path, data) -> None:
@@ -272,7 +287,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             have: dict[str, str] = {}
         else:
             ix = windex.open_dir(str(gen), indexname=INDEX_NAME)
-            have = dict(manifest.get("notices", {}))
+            have = _read_digests(gen, manifest)
         removed = [k for k in have if k not in wanted]
         changed = [n for n in notices if have.get(n.key) != wanted[n.key]]
         order = {n.key: i for i, n in enumerate(notices)}
@@ -300,11 +315,12 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             writer.commit()
         # The manifest follows the commit; if we die between the two, the next run re-applies
         # the same updates (update_document replaces by key), so nothing is lost or doubled.
+        _write_json_atomic(gen / DIGESTS, wanted)
         _write_json_atomic(gen / MANIFEST, {
             "version": VERSION, "profile": linked.profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
             "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
-            "notices": wanted, "state": state or "",
+            "state": state or "",
         })
         ix.close()
         seal(gen)
