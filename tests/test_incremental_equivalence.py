@@ -24,7 +24,8 @@ def fresh_build(project: Path, where: Path, *args: str) -> dict[str, str]:
     copy = where / "fresh"
     if copy.exists():
         shutil.rmtree(copy)
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".cache"))
+    # ".site.discarded-*": a replaced site that a detached process is still deleting
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".site.*", ".cache"))
     cli(copy, "build", *args, check=True)
     return tree(copy / "site")
 
