@@ -7,9 +7,12 @@ import datetime as dt
 import json
 import sys
 
-from ..link import PROFILES
 from ..project import Project
 from . import add_cache_option, add_config_option
+
+# generator.link.PROFILES, spelt out: importing the link stage costs a search ~0.1 s of start-up
+# (tests/test_index.py holds the two equal).
+PROFILES = ("public", "internal")
 
 
 def _date(value: str) -> dt.date:
@@ -55,24 +58,37 @@ def register(subparsers) -> None:
 
 
 def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | None:
-    """Build or update the profile's index when missing or stale; an error message or None."""
-    from ..diagnostics import WARNING
-    from ..index import source_state, update_index
+    """Build or update the profile's index when missing or stale; an error message or None.
+
+    Fresh means: the fingerprint of the archive's files (stat only, see `source_state`) and
+    the index version recorded at the last update are today's. Only then is the archive not
+    read at all; otherwise it goes through the pipeline and the changed notices are indexed.
+    """
+    from ..index import source_state
+    from ..index.schema import VERSION
     from ..index.writer import authentic, current_generation, index_root, read_manifest
-    from ..pipeline import run
 
     state = source_state(project.notices_dir)
     gen = current_generation(index_root(project.cache_dir, profile))
     if gen is not None and not authentic(gen):
         gen = None  # update_index discards it (under its lock) and rebuilds
-    if gen is not None and read_manifest(gen).get("state") == state:
-        from ..index.schema import VERSION
-        if read_manifest(gen).get("version") == VERSION:
+    if gen is not None:
+        manifest = read_manifest(gen)
+        if manifest.get("state") == state and manifest.get("version") == VERSION:
             return None
+    return _update_index(project, profile, state, gen is not None, quiet)
+
+
+def _update_index(project: Project, profile: str, state: str, have_index: bool,
+                  quiet: bool) -> str | None:
+    from ..diagnostics import WARNING
+    from ..index import update_index
+    from ..pipeline import run
+
     result = run(project.notices_dir, project.root, profile, cache_dir=project.cache_dir)
     if not result.ok:
         errors = [d.format() for d in result.diagnostics if d.severity != WARNING]
-        if gen is not None:
+        if have_index:
             print("notice-archive: kho lưu trữ có lỗi, dùng chỉ mục tìm kiếm cũ:\n"
                   + "\n".join(errors), file=sys.stderr)
             return None
@@ -87,6 +103,7 @@ def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | N
 
 def run(args: argparse.Namespace) -> int:
     from ..index import IndexMissing, Searcher
+    from ..index.searcher import FACETS
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     if args.limit < 1:
@@ -102,7 +119,9 @@ def run(args: argparse.Namespace) -> int:
             result = searcher.search(text, topic=args.topic, year=args.year,
                                      date_from=args.date_from, date_to=args.date_to,
                                      issuer=args.issuer, signer=args.signer, sort=args.sort,
-                                     limit=args.limit)
+                                     limit=args.limit,
+                                     # text shows counts per topic and year only
+                                     facets=FACETS if args.json else ("topic", "year"))
     except IndexMissing:
         print("notice-archive: chưa có chỉ mục tìm kiếm", file=sys.stderr)
         return 1

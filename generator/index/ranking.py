@@ -19,6 +19,8 @@ what they are, so the two agree by construction and tests/search_vectors.json ch
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 import math
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Protocol
@@ -87,14 +89,16 @@ class Source(Protocol):
 @dataclass
 class Ranked:
     docs: list[int]                     # full matches, then partial ones, in rank order
-    full: int                           # how many of `docs` are full matches
+    full: int                           # how many notices match fully (the first of `docs`)
     scores: dict[int, float]
     unknown: list[str] = field(default_factory=list)   # query words found nowhere
     notes: list[str] = field(default_factory=list)
+    matches: int | None = None          # full + partial, when `docs` holds only the first few
+    full_docs: set[int] | None = None   # every full match (facets count over them)
 
     @property
     def partial(self) -> int:
-        return len(self.docs) - self.full
+        return (len(self.docs) if self.matches is None else self.matches) - self.full
 
 
 def _word_scores(src: Source, word: str, cache: dict) -> dict[int, float]:
@@ -104,7 +108,7 @@ def _word_scores(src: Source, word: str, cache: dict) -> dict[int, float]:
         w_idf = idf(df, src.n)
         if is_common(df, src.n):
             flat = RANKING["common_weight"]
-            cache[word] = {d: w_idf * flat for d in weights}
+            cache[word] = dict.fromkeys(weights, w_idf * flat)
         else:
             cache[word] = {d: w_idf * w for d, w in weights.items()}
     return cache[word]
@@ -179,11 +183,13 @@ def _kind(name: str) -> str:
 
 
 def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
-         sort: str = "relevance") -> Ranked:
-    """Rank every notice matching `parsed` (restricted to `allowed` when given: filters)."""
+         sort: str = "relevance", limit: int | None = None) -> Ranked:
+    """Rank every notice matching `parsed` (restricted to `allowed` when given: filters).
+    limit: only the first `limit` are put in order (the counts still cover every match)."""
     if parsed.empty:
         docs = sorted(allowed or (), key=src.order) if allowed is not None else []
-        return Ranked(docs, len(docs), {})
+        return Ranked(docs[:limit] if limit is not None else docs, len(docs), {},
+                      matches=len(docs), full_docs=set(docs))
     sets, scores, unknown, notes = clause_matches(parsed, src)
     loose = [i for i, c in enumerate(parsed.clauses) if c.kind != "field"]
     fixed = [i for i, c in enumerate(parsed.clauses) if c.kind == "field"]
@@ -197,7 +203,11 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     if len(loose) > 1:
         some = set().union(*(sets[i] for i in loose))
         candidates |= some if required is None else some & required
-    matched = {d: sum(1 for i in loose if d in sets[i]) for d in candidates}
+    # How many loose clauses each candidate matches, counted in C (Counter over the sets).
+    counts: Counter[int] = Counter()
+    for i in loose:
+        counts.update(sets[i])
+    matched = {d: counts[d] for d in candidates}
     pair_count = dict.fromkeys(candidates, 0)
     for a, b in parsed.pairs():
         for d in src.pair(a, b, candidates) & candidates:
@@ -208,14 +218,22 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     for form in sorted(forms):
         for d in src.exact(form) & candidates:
             exact_count[d] += 1
-    total = {d: sum(s.get(d, 0.0) for s in scores) for d in candidates}
+    # Summed clause by clause, in clause order: the same floats as summing per notice.
+    total = dict.fromkeys(candidates, 0.0)
+    for clause_scores in scores:
+        for d, value in clause_scores.items():
+            if d in total:
+                total[d] += value
     if sort == "date":
         key = (lambda d: (d not in full, src.order(d)))
     else:
+        precision, floor = RANKING["score_precision"], math.floor   # rounded(), inlined
         key = (lambda d: (d not in full, -matched[d], -pair_count[d], -exact_count[d],
-                          -rounded(total[d]), src.order(d)))
-    docs = sorted(candidates, key=key)
-    return Ranked(docs, len(full), total, unknown, notes)
+                          -floor(total[d] * precision + 0.5), src.order(d)))
+    # nsmallest is sorted(...)[:limit], without ordering what is never shown.
+    docs = (sorted(candidates, key=key) if limit is None or limit >= len(candidates)
+            else heapq.nsmallest(limit, candidates, key=key))
+    return Ranked(docs, len(full), total, unknown, notes, len(candidates), full)
 
 
 # --- did-you-mean ----------------------------------------------------------------------------

@@ -4,26 +4,37 @@ snippets and did-you-mean."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from array import array
+from bisect import bisect_left, bisect_right
 import html
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterable
+from itertools import chain
+from typing import Iterable, Iterator, Sequence
 
-from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage
 from whoosh import query as Q
+from whoosh.columns import NumericColumn, TranslatingColumnReader
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, W3PerDocReader
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
 
 from . import ranking
-from .analysis import folded_words, forms, syllables
+from .analysis import SYLLABLE, folded_words, forms
 from .query import ParsedQuery, Synonyms, number_keys, parse, spec
-from ..text import fold
+from .ranking import RANKING
+from ..text import fold, nfc
 from .. import authenticated
 from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
                      read_manifest)
 
 SNIPPET_CHARS = 220
+FACETS = ("topic", "year", "agency")
 
 
 class IndexMissing(Exception):
@@ -77,7 +88,14 @@ class SearchResult:
 
 
 class WhooshSource:
-    """The ranking's data (ranking.Source) read from one Whoosh index."""
+    """The ranking's data (ranking.Source) read from one Whoosh index.
+
+    Postings are read a block at a time (ids and weights as the codec stores them), not one
+    posting at a time through Whoosh's matchers: at 10,000 notices a common word has ~10,000
+    postings per field, and the per-posting method calls were most of a query's time. Doc sets
+    and word weights are kept for the searcher's life (its reader is a fixed snapshot)."""
+
+    CACHED_TERMS = 512   # per kind; a term's set is at most a few hundred KB
 
     def __init__(self, searcher, topics: dict):
         self.searcher = searcher
@@ -85,25 +103,89 @@ class WhooshSource:
         self.n = self.reader.doc_count()
         self.topics = topics
         self.acronyms = Synonyms.from_topics(topics).by_acronym
-        self._order = self.reader.column_reader("order")
-        self._live = set(self.reader.all_doc_ids())
+        self._leaves = self.reader.leaf_readers()
+        self._boosts = {name: self.reader.schema[name].format.field_boost
+                        for name in ranking.WORD_FIELDS}
+        self._lengths: dict[str, list[int]] = {}
+        self._doc_sets: dict[tuple[str, str], frozenset[int]] = {}
+        self._words: dict[str, dict[int, int]] = {}
 
-    def _docs(self, name: str, text: str) -> set[int]:
-        if (name, text) not in self.reader:
-            return set()
-        return {d for d in self.reader.postings(name, text).all_ids() if d in self._live}
+    @cached_property
+    def _order(self) -> list[int]:
+        out: list[int] = []
+        for leaf, _ in self._leaves:
+            column = leaf.column_reader("order")
+            values = column_values(column)
+            out += list(column) if values is None else values
+        return out
+
+    def _blocks(self, name: str, text: str) -> Iterator[tuple[Iterable[int], Sequence[float]]]:
+        """(document ids, weights) of each postings block of a term, deleted documents left
+        out. A weight is the occurrences times the field's boost."""
+        for leaf, base in self._leaves:
+            if (name, text) not in leaf:
+                continue
+            matcher = leaf.postings(name, text)
+            deleted = frozenset()
+            if isinstance(matcher, FilterMatcher):   # the leaf has deleted documents
+                deleted, matcher = leaf.deleted_docs_set, matcher.child
+            if not isinstance(matcher, W3LeafMatcher):   # another codec: the generic way
+                pairs = [(d, w) for d, w in matcher.items_as("weight") if d not in deleted]
+                yield [base + d for d, _ in pairs], [w for _, w in pairs]
+                continue
+            while matcher.is_active():
+                matcher._read_ids()
+                matcher._read_weights()
+                ids, weights = matcher._ids, matcher._weights
+                if deleted:
+                    kept = [i for i, d in enumerate(ids) if d not in deleted]
+                    ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
+                yield (map(base.__add__, ids) if base else ids), weights
+                matcher._next_block()
+
+    def _docs(self, name: str, text: str) -> frozenset[int]:
+        key = (name, text)
+        found = self._doc_sets.get(key)
+        if found is None:
+            found = frozenset(chain.from_iterable(ids for ids, _ in self._blocks(name, text)))
+            _remember(self._doc_sets, key, found, self.CACHED_TERMS)
+        return found
+
+    def _field_lengths(self, name: str) -> list[int]:
+        """Every document's length of field `name` as the index keeps it (one byte, decoded as
+        Whoosh's doc_field_length does), read a column at a time."""
+        if name not in self._lengths:
+            lengths: list[int] = []
+            for leaf, _ in self._leaves:
+                column = _length_column(leaf, name)
+                if column is None:   # another codec: one document at a time
+                    lengths += [leaf.doc_field_length(d, name) or 0
+                                for d in range(leaf.doc_count_all())]
+                else:
+                    lengths += [_BYTE_LENGTHS[b] for b in column]
+            self._lengths[name] = lengths
+        return self._lengths[name]
 
     def word(self, folded: str) -> dict[int, int]:
-        freqs: dict[int, dict[str, int]] = {}
-        for name in ranking.WORD_FIELDS:
-            if (name, folded) not in self.reader:
-                continue
-            for d, tf in self.reader.postings(name, folded).items_as("frequency"):
-                if d in self._live:
-                    freqs.setdefault(d, {})[name] = tf
-        return {d: ranking.term_weight(f, {name: self.reader.doc_field_length(d, name)
-                                           for name in f})
-                for d, f in freqs.items()}
+        found = self._words.get(folded)
+        if found is not None:
+            return found
+        postings = [(name, list(ids), weights) for name in ranking.WORD_FIELDS
+                    for ids, weights in self._blocks(name, folded)]
+        docs = set(chain.from_iterable(ids for _, ids, _ in postings))
+        if ranking.is_common(len(docs), self.n):
+            # The ranking gives a common word one flat weight (the export stores no weights
+            # for it either): its per-notice weights would never be read.
+            found = dict.fromkeys(docs, RANKING["common_weight"])
+        else:
+            freqs: dict[int, list[tuple[str, int, int]]] = {}
+            for name, ids, weights in postings:
+                boost, lengths = self._boosts[name], self._field_lengths(name)
+                for d, w in zip(ids, weights):
+                    freqs.setdefault(d, []).append((name, round(w / boost), lengths[d]))
+            found = {d: _term_weight(tuple(f)) for d, f in freqs.items()}
+        _remember(self._words, folded, found, self.CACHED_TERMS)
+        return found
 
     def _positions(self, name: str, word: str, docs: list[int]) -> dict[int, list[int]]:
         """Positions of `word` in field `name` of each of `docs` (ascending) that holds it:
@@ -130,13 +212,14 @@ class WhooshSource:
         found: set[int] = set()
         for name in ranking.PAIR_FIELDS:
             docs = sorted(within - found)
+            lists = []   # each word's positions, kept from narrowing (not decoded twice)
             for word in words:
                 if not docs:
                     break
-                docs = sorted(self._positions(name, word, docs))
+                lists.append(self._positions(name, word, docs))
+                docs = sorted(lists[-1])
             if not docs:
                 continue
-            lists = [self._positions(name, w, docs) for w in words]
             for d in docs:
                 starts = set(lists[0][d])
                 for i in range(1, len(words)):
@@ -161,17 +244,29 @@ class WhooshSource:
         return set().union(*(self._docs(name, form) for name in ranking.EXACT_FIELDS))
 
     @cached_property
-    def _numbers(self) -> dict[str, set[int]]:
+    def _number_parts(self) -> dict[str, set[int]]:
+        """":tb", ":vpubnd" (parts of numbers) → notices: needs every number, so built once."""
         out: dict[str, set[int]] = {}
         for term in self.reader.lexicon("number_f"):
             number = term.decode("utf-8") if isinstance(term, bytes) else term
-            docs = self._docs("number_f", number)
-            for key in number_keys(number):
-                out.setdefault(key, set()).update(docs)
+            keys = [k for k in number_keys(number) if k.startswith(":")]
+            if keys:
+                docs = set(chain.from_iterable(ids for ids, _ in self._blocks("number_f", number)))
+                for key in keys:
+                    out.setdefault(key, set()).update(docs)
         return out
 
     def number(self, key: str) -> set[int]:
-        return self._numbers.get(key, set())
+        if key.startswith(":"):
+            return self._number_parts.get(key, set())
+        # Every other key of a number is a prefix of it: only the numbers starting so are read.
+        found: set[int] = set()
+        for term in self.reader.expand_prefix("number_f", key):
+            number = term.decode("utf-8") if isinstance(term, bytes) else term
+            if key in number_keys(number):
+                found.update(chain.from_iterable(ids for ids, _ in self._blocks("number_f",
+                                                                                  number)))
+        return found
 
     def field_word(self, name: str, word: str) -> set[int]:
         return self._docs("topic_text" if name == "topic" else name, word)
@@ -184,6 +279,10 @@ class WhooshSource:
 
     def order(self, doc: int) -> int:
         return self._order[doc]
+
+    def order_key(self):
+        """`order` as a fast key function (a list lookup) for sorting many notices."""
+        return self._order.__getitem__
 
     def vocabulary(self) -> list[tuple[str, int, str]]:
         folded: dict[str, int] = {}
@@ -199,6 +298,48 @@ class WhooshSource:
             elif plain not in accented or (-df, word) < (-accented[plain][0], accented[plain][1]):
                 accented[plain] = (df, word)
         return [(w, df, accented.get(w, (0, w))[1]) for w, df in sorted(folded.items())]
+
+
+# Whoosh's one-byte field lengths, decoded (byte 0: no length, as doc_field_length gives 0).
+_BYTE_LENGTHS = [0] + [byte_to_length(b) for b in range(1, 256)]
+
+
+def _length_column(leaf, name: str):
+    """The stored length bytes of field `name` in one segment (whoosh3 codec), or None."""
+    perdoc = getattr(leaf, "_perdoc", None)
+    if not isinstance(perdoc, W3PerDocReader):
+        return None
+    reader = perdoc._cached_reader(f"_{name}_len", LENGTHS_COLUMN)
+    return [0] * leaf.doc_count_all() if reader is None else column_values(reader)
+
+
+def column_values(reader) -> list | None:
+    """Every value of a numeric column of one segment, read in one piece (Whoosh reads a
+    column value by value: 10,000 file reads), or None for another kind of column."""
+    translate = None
+    if isinstance(reader, TranslatingColumnReader):
+        translate, reader = reader._translate, reader.raw_column()
+    if type(reader) is not NumericColumn.Reader:
+        return None
+    raw = reader._dbfile.get(reader._basepos, reader._count * reader._fixedlen)
+    values = array(reader._typecode, raw)
+    if reader._fixedlen > 1 and sys.byteorder == "little":
+        values.byteswap()   # stored big-endian ("!" struct format)
+    out = values.tolist() + [reader._default] * (reader._doccount - reader._count)
+    return [translate(v) for v in out] if translate else out
+
+
+@lru_cache(maxsize=65536)
+def _term_weight(postings: tuple[tuple[str, int, int], ...]) -> int:
+    """ranking.term_weight of (field, occurrences, length) triples: few distinct ones recur."""
+    return ranking.term_weight({name: tf for name, tf, _ in postings},
+                               {name: length for name, _, length in postings})
+
+
+def _remember(cache: dict, key, value, limit: int) -> None:
+    if len(cache) >= limit:
+        del cache[next(iter(cache))]   # the oldest
+    cache[key] = value
 
 
 class Searcher:
@@ -218,7 +359,11 @@ class Searcher:
             raise IndexMissing(profile)
         self.profile = profile
         self.manifest = read_manifest(gen)
-        self.ix = windex.open_dir(str(gen), indexname=INDEX_NAME)
+        # Without mmap: this Whoosh copies each memory-mapped sub-file of a segment into a
+        # BytesIO on opening (0.2 s and ~300 MB at 10,000 notices); plain reads touch only
+        # the blocks a query needs.
+        self.ix = FileStorage(str(gen), supports_mmap=False, readonly=True).open_index(
+            INDEX_NAME)
         self.searcher = self.ix.searcher()
         topics = self.manifest.get("topics", {})
         self.synonyms = Synonyms.from_topics(topics)
@@ -235,8 +380,10 @@ class Searcher:
         self.close()
 
     def search(self, text: str, *, topic=None, year=None, date_from=None, date_to=None,
-               issuer=None, signer=None, sort: str = "relevance", limit: int | None = 10
-               ) -> SearchResult:
+               issuer=None, signer=None, sort: str = "relevance", limit: int | None = 10,
+               facets: Iterable[str] = FACETS) -> SearchResult:
+        """facets: which counts to make (each costs reading its terms' postings once per
+        searcher: the text CLI shows topic and year only)."""
         start = time.perf_counter()
         parsed = parse(text)
         notes: list[str] = []
@@ -246,13 +393,13 @@ class Searcher:
             return SearchResult(text, 0, [], {"topic": [], "year": []},
                                 notes=notes + ["câu tìm kiếm không có từ nào để tìm"],
                                 seconds=time.perf_counter() - start)
-        ranked = ranking.rank(parsed, self.source, allowed, sort)
+        ranked = ranking.rank(parsed, self.source, allowed, sort, limit)
         words = parsed.highlight_words()
-        shown = ranked.docs if limit is None else ranked.docs[:limit]
+        shown = ranked.docs
         hits = [self._hit(d, words, parsed, ranked.scores.get(d, 0.0), i >= ranked.full)
                 for i, d in enumerate(shown)]
         suggestion = self.suggest(parsed, ranked.unknown) if ranked.unknown else None
-        return SearchResult(text, ranked.full, hits, self.facets(ranked.docs[:ranked.full]),
+        return SearchResult(text, ranked.full, hits, self.facets(ranked.full_docs, facets),
                             suggestion, notes + ranked.notes, time.perf_counter() - start,
                             ranked.partial, parsed.as_json())
 
@@ -287,16 +434,19 @@ class Searcher:
                    snippet=snippet(stored.get("text", ""), words, parsed.pairs()),
                    partial=partial)
 
-    def facets(self, matched) -> dict[str, list[dict]]:
-        """Counts per topic and per year over every full match, not just the page shown."""
+    def facets(self, matched, wanted: Iterable[str] = FACETS) -> dict[str, list[dict]]:
+        """Counts per topic, year and agency over every full match, not just the page shown."""
         matched = set(matched)
-        out: dict[str, list[dict]] = {"topic": [], "year": [], "agency": []}
+        wanted = set(wanted)
+        out: dict[str, list[dict]] = {label: [] for label in FACETS if label in wanted}
         if not matched:
             return out
         topics = self.manifest.get("topics", {})
         agencies = self.manifest.get("agencies", {})
         reader = self.searcher.reader()
         for name, label in (("topics", "topic"), ("year", "year"), ("agencies", "agency")):
+            if label not in wanted:
+                continue
             for term in reader.lexicon(name):
                 value = term.decode("utf-8") if isinstance(term, bytes) else term
                 count = len(self.source._docs(name, value) & matched)
@@ -307,9 +457,9 @@ class Searcher:
                     elif label == "agency":  # lead agencies of the notices' tasks
                         item["name"] = agencies.get(value, value)
                     out[label].append(item)
-        out["topic"].sort(key=lambda i: (-i["count"], i["name"]))
-        out["agency"].sort(key=lambda i: (-i["count"], i["name"]))
-        out["year"].sort(key=lambda i: i["value"], reverse=True)
+        for label in ("topic", "agency"):
+            out.get(label, []).sort(key=lambda i: (-i["count"], i["name"]))
+        out.get("year", []).sort(key=lambda i: i["value"], reverse=True)
         return out
 
     def suggest(self, parsed: ParsedQuery, unknown: list[str]) -> str | None:
@@ -348,38 +498,58 @@ def snippet(text: str, words: set[str], pairs: list[tuple[str, str]] = (),
     that are neighbours here count double), cut at word boundaries, matches flagged."""
     if not text:
         return []
-    spans = [(s, e, forms(w)[1]) for s, e, w in syllables(text)]
-    hits = [i for i, (_, _, f) in enumerate(spans) if f in words]
+    # Offsets and folded forms as lists, each distinct syllable folded once: a notice's text
+    # has ~1,500 syllables and ten snippets are cut per query.
+    found = list(SYLLABLE.finditer(nfc(text)))
+    raw = [m.group() for m in found]
+    fold_of = {w: forms(w)[1] for w in set(raw)}
+    folded = [fold_of[w] for w in raw]
+    starts = [m.start() for m in found]
+    ends = [m.end() for m in found]
+    hits = [i for i, f in enumerate(folded) if f in words]
     pair_set = set(pairs)
     begin = 0
     if hits:
-        best, best_score = spans[hits[0]][0], -1
-        last = 0
+        # Each window is the hits from hits[n] to those ending within `size` of its start; its
+        # score (distinct words + neighbouring query pairs) is kept up to date as the window
+        # slides, instead of recounted per window.
+        paired = [j + 1 < len(folded) and (folded[j], folded[j + 1]) in pair_set
+                  for j in hits]
+        counts: Counter[str] = Counter()
+        distinct = pairs_inside = 0
+        best, best_score = starts[hits[0]], -1
+        last = -1
         for n, i in enumerate(hits):
-            s = spans[i][0]
-            last = max(last, n)
-            while last + 1 < len(hits) and spans[hits[last + 1]][1] <= s + size:
+            s = starts[i]
+            while last < n or (last + 1 < len(hits) and ends[hits[last + 1]] <= s + size):
                 last += 1
-            inside = hits[n:last + 1]
-            score = len({spans[j][2] for j in inside}) + sum(
-                1 for j in inside if j + 1 < len(spans) and (spans[j][2], spans[j + 1][2])
-                in pair_set)
+                word = folded[hits[last]]
+                counts[word] += 1
+                distinct += counts[word] == 1
+                pairs_inside += paired[last]
+            score = distinct + pairs_inside
             if score > best_score:
                 best, best_score = s, score
-            if len(inside) >= 40:   # a window can hold no more: stop scanning common words
+            if last - n + 1 >= 40:   # a window can hold no more: stop scanning common words
                 break
+            counts[folded[i]] -= 1    # hits[n] leaves the window
+            distinct -= counts[folded[i]] == 0
+            pairs_inside -= paired[n]
         # some context before the first match, starting at a word
-        begin = next((s for s, _, _ in spans if s >= best - 40), best)
+        k = bisect_left(starts, best - 40)
+        begin = starts[k] if k < len(starts) else best
     end = min(len(text), begin + size)
     if end < len(text):
         # end after the last whole word that fits
-        end = max((e for s, e, _ in spans if begin < e <= end), default=end)
+        k = bisect_right(ends, end) - 1
+        if k >= 0 and ends[k] > begin:
+            end = ends[k]
     out: list[tuple[str, bool]] = []
     if begin > 0:
         out.append(("… ", False))
     pos = begin
     for i in hits:
-        s, e, _ = spans[i]
+        s, e = starts[i], ends[i]
         if s < begin or e > end:
             continue
         if s > pos:

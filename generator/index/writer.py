@@ -2,7 +2,8 @@
 and never half-written.
 
 Layout: `<profile>/CURRENT` names the live generation folder `gen-*`, which holds the Whoosh
-index and `manifest.json` (notice key → content digest, plus versions). An update changes only
+index, `digests.json` (notice key → content digest) and `manifest.json` (versions, the
+sources' fingerprint, topics and agency names). An update changes only
 the notices whose digest changed, in one Whoosh commit (Whoosh writes new segments, then renames
 a new table of contents into place: a killed writer leaves the previous commit searchable). A
 new schema/analyzer version, new topics or another profile build a fresh generation, and
@@ -29,12 +30,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
 from whoosh import index as windex
 
 from .. import authenticated
-from ..link import LinkedArchive, withheld_reason
 from ..lockfile import locked
 from ..processes import start_method
 from ..model import Notice, Topic
@@ -43,8 +43,14 @@ from .analysis import folded_words, initials, plain_text
 from .query import field_value, fold_number, word_fields
 from .schema import VERSION, build_schema
 
+if TYPE_CHECKING:   # the searcher imports this module: it must not load the link stage
+    from ..link import LinkedArchive
+
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
+# Notice key → content digest, apart from the manifest: every search reads the manifest (its
+# freshness fingerprint, topics, agencies), and at 10,000 notices the digests were 4 MB of it.
+DIGESTS = "digests.json"
 INDEX_NAME = "MAIN"
 
 
@@ -92,7 +98,7 @@ def authentic(gen: Path, prune: bool = False) -> bool:
     prune: delete files added since the seal (what a killed writer leaves) instead of failing;
     only while holding the index lock, when no writer can be adding them.
     """
-    return authenticated.verify(gen, _UNSEALED, prune=prune)
+    return authenticated.verify(gen, _UNSEALED, prune=prune, memo=True)
 
 
 def seal(gen: Path) -> None:
@@ -104,6 +110,17 @@ def read_manifest(gen: Path) -> dict:
         return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+
+
+def _read_digests(gen: Path, manifest: dict) -> dict[str, str]:
+    """The digests of the indexed notices (in the manifest itself in older generations)."""
+    try:
+        data = json.loads((gen / DIGESTS).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        data = manifest.get("notices", {})
+    except (OSError, ValueError):
+        data = {}   # unreadable: every notice is indexed again (update_document replaces)
+    return dict(data) if isinstance(data, dict) else {}
 
 
 def _write_json_atomic(path: Path, data) -> None:
@@ -237,6 +254,7 @@ PAIR_FIELDS = ("title", "body", "meta", "topic_text")
 
 def indexable(linked: LinkedArchive) -> list[Notice]:
     """The profile's notices; a secret notice never enters any index, whatever reached here."""
+    from ..link import withheld_reason
     return [n for n in linked.notices if withheld_reason(n, linked.profile) is None]
 
 
@@ -269,7 +287,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             have: dict[str, str] = {}
         else:
             ix = windex.open_dir(str(gen), indexname=INDEX_NAME)
-            have = dict(manifest.get("notices", {}))
+            have = _read_digests(gen, manifest)
         removed = [k for k in have if k not in wanted]
         changed = [n for n in notices if have.get(n.key) != wanted[n.key]]
         order = {n.key: i for i, n in enumerate(notices)}
@@ -297,11 +315,12 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             writer.commit()
         # The manifest follows the commit; if we die between the two, the next run re-applies
         # the same updates (update_document replaces by key), so nothing is lost or doubled.
+        _write_json_atomic(gen / DIGESTS, wanted)
         _write_json_atomic(gen / MANIFEST, {
             "version": VERSION, "profile": linked.profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
             "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
-            "notices": wanted, "state": state or "",
+            "state": state or "",
         })
         ix.close()
         seal(gen)
@@ -320,19 +339,29 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
 def source_state(notices_dir: Path) -> str:
     """A cheap fingerprint of the archive's files (paths, mtimes, sizes): stat, no reading.
 
-    A digest, not a listing: the index folder must not name files of notices it withholds.
+    Every file the loader may read is in it (notices, topics.yml, agencies.yml), and the other
+    files of the folder too: a superset costs nothing and cannot miss an input. The walk is
+    the loader's (hidden and underscore-prefixed entries are not part of the archive; links
+    are followed as the loader follows them), on strings: 10,000 Path objects cost more than
+    the stat calls. A digest, not a listing: the index folder must not name files of notices
+    it withholds.
     """
-    from ..load.loader import notice_paths
+    from ..load.loader import _project_root
+    from ..load.paths import walk_inside
+    top = str(notices_dir)
+    cut = len(os.path.join(top, ""))
+    paths: list[str] = []
+    for folder, _, files, unsafe in walk_inside(notices_dir, _project_root(notices_dir),
+                                                skip=lambda name: name.startswith((".", "_"))):
+        folder = str(folder)
+        paths += [os.path.join(folder, name) for name in files]
+        paths += [str(p) for p in unsafe]   # an unsafe entry appearing is a change, reported
     digest = hashlib.sha256()
-    paths: Iterable[Path] = list(notice_paths(notices_dir))
-    topics_file = notices_dir / "topics.yml"
-    if topics_file.exists():
-        paths = [*paths, topics_file]
-    for path in paths:
+    for path in sorted(paths):
         try:
-            st = path.stat()
+            st = os.stat(path)
         except OSError:
             continue
-        digest.update(f"{path.relative_to(notices_dir).as_posix()}|{st.st_mtime_ns}|"
-                      f"{st.st_size}\n".encode())
+        rel = path[cut:].replace(os.sep, "/")
+        digest.update(f"{rel}|{st.st_mtime_ns}|{st.st_size}\n".encode())
     return digest.hexdigest()
