@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from ..link import PROFILES
@@ -53,6 +54,11 @@ def run(args: argparse.Namespace) -> int:
               "ví dụ 127.0.0.1:8000", file=sys.stderr)
         return 2
     configure_logging(False)
+
+    def stop(signum, frame):  # a terminated preview cleans up as after Ctrl-C
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     site = OnDemandSite(project.config_file)
     try:
         print("notice-archive: đang đọc kho lưu trữ…", file=sys.stderr)
