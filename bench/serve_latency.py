@@ -5,7 +5,7 @@
 Starts `serve` on ARCHIVE (a project folder with mkdocs.yml; use a copy, the notice is edited
 and put back), waits until the notice's page answers (the start-up time), then per run: saves
 the notice with a new marker in its body and polls its page every 50 ms until the marker shows.
-Prints one JSON line: {"start_s", "save_to_page_s": [...], "median_s"}. bench/run.py calls it.
+Prints one JSON line: {"start_s", "save_to_page_s": [...], "median_s", "peak_rss_mb"}. bench/run.py calls it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,17 @@ def _page_url(notice: Path, archive: Path) -> str:
     return notice_obj.key + "/"
 
 
+def _peak_rss_mb(pid: int) -> float | None:
+    """The server's peak resident memory so far (Linux), before it is stopped."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024)
+    except OSError:
+        pass
+    return None
+
+
 def measure(archive: Path, notice: Path, runs: int, env: dict | None = None) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -81,12 +92,13 @@ def measure(archive: Path, notice: Path, runs: int, env: dict | None = None) -> 
                     time.sleep(POLL)
                 seconds.append(time.perf_counter() - saved)
                 time.sleep(1)  # let the watcher settle before the next save
+            peak_mb = _peak_rss_mb(server.pid)
         finally:
             notice.write_text(original, encoding="utf-8")
             server.terminate()
             server.wait(timeout=60)
     return {"start_s": round(started, 2), "save_to_page_s": [round(s, 2) for s in seconds],
-            "median_s": round(statistics.median(seconds), 2)}
+            "median_s": round(statistics.median(seconds), 2), "peak_rss_mb": peak_mb}
 
 
 def main() -> int:

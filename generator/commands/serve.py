@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         server.watch(str(project.config_file))
         if site.config.theme.custom_dir:
             server.watch(site.config.theme.custom_dir)
+        if (project.root / "originals").is_dir():  # signed PDFs and scans that notices name
+            server.watch(str(project.root / "originals"))
         try:
             server.serve()
         except KeyboardInterrupt:
