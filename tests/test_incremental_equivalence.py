@@ -24,7 +24,8 @@ def fresh_build(project: Path, where: Path, *args: str) -> dict[str, str]:
     copy = where / "fresh"
     if copy.exists():
         shutil.rmtree(copy)
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".cache"))
+    # Not the replaced site that a detached process may still be deleting (.site.discarded-*).
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".site*", ".cache"))
     cli(copy, "build", *args, check=True)
     return tree(copy / "site")
 
