@@ -183,3 +183,28 @@ def test_profiles_decide_what_is_served(tmp_path):
         assert inside.get(f"{key}/")[0] == 200
     finally:
         inside.stop()
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_after_a_save(tmp_path, browser):
+    """In Chromium, under the Content-Security-Policy serve sends: no refresh by hand."""
+    project = copy_project(tmp_path / "project")
+    edited = _notice(project, "ket-luan-ban-chi-dao-chuyen-doi-so-2024.md")
+    key = _key(project, edited)
+    server = Serve(project)
+    try:
+        status, _ = server.get(f"{key}/")
+        assert status == 200
+        headers = urllib.request.urlopen(server.base + f"{key}/").headers
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        browser.get(server.base + f"{key}/")
+        assert "Đoạn sửa hiện ra tự động" not in browser.page_source
+        time.sleep(1)  # the page's long poll is open
+        edited.write_text(edited.read_text(encoding="utf-8").rstrip("\n")
+                          + "\n\nĐoạn sửa hiện ra tự động.\n", encoding="utf-8")
+        deadline = time.monotonic() + DEADLINE
+        while "Đoạn sửa hiện ra tự động" not in browser.page_source:
+            assert time.monotonic() < deadline, "the open page never reloaded"
+            time.sleep(0.2)
+    finally:
+        server.stop()

@@ -4,8 +4,8 @@ mkdocs' LiveReloadServer brings the file watcher, the debounce of a burst of sav
 long poll (/livereload/<epoch>/<id>) that reloads open pages once a save has been taken in;
 requests wait while a save is being taken in, so no page mixes two states of the archive. Here
 its builder is OnDemandSite.refresh, and pages come from OnDemandSite instead of a built
-folder. Its reload script is loaded from the server rather than written inline, so the site's
-Content-Security-Policy (script-src 'self') holds in the preview too.
+folder. Pages are sent with the published site's Content-Security-Policy, and the reload
+script is loaded from the server rather than written inline, so that policy holds for it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer, _timestamp
 
+from .headers import content_security_policy, inline_script_hashes
 from .on_demand import OnDemandSite
 
 SCRIPT_PATH = "/livereload/script.js"
@@ -88,12 +89,14 @@ class PreviewServer(LiveReloadServer):
                 return []
             return None
         body = response.body
+        headers = [("Content-Type", response.content_type), ("Cache-Control", "no-cache")]
         if response.content_type.startswith("text/html"):
             body = self._inject_js_into_html(body, epoch)
+            # The published site's policy, so a preview shows what the policy would block.
+            headers.append(("Content-Security-Policy",
+                            content_security_policy(inline_script_hashes(body))))
         status = "200 OK" if response.status == 200 else "500 Internal Server Error"
-        start_response(status, [("Content-Type", response.content_type),
-                                ("Content-Length", str(len(body))),
-                                ("Cache-Control", "no-cache")])
+        start_response(status, [*headers, ("Content-Length", str(len(body)))])
         return [body]
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
