@@ -111,15 +111,19 @@ def test_every_built_file_is_served_byte_for_byte(built_public):
     assert "Traceback" not in err
 
 
-def _notice(project: Path, name: str) -> Path:
-    return next((project / "notices").rglob(name))
+EDITED = "ket-luan-ban-chi-dao-chuyen-doi-so-2024.md"
+INTERNAL = "ket-luan-giao-ban-chuan-bi-trien-khai-luat-llbvanttcs.md"
+
+
+def _started(tmp_path: Path, name: str, *args: str) -> tuple[Path, Path, str, Serve]:
+    """A copy of the project, one of its notices and that notice's address, and serve on it."""
+    project = copy_project(tmp_path / "project")
+    notice = next((project / "notices").rglob(name))
+    return project, notice, _key(project, notice), Serve(project, *args)
 
 
 def test_saves_show_up_and_errors_are_shown_until_fixed(tmp_path):
-    project = copy_project(tmp_path / "project")
-    edited = _notice(project, "ket-luan-ban-chi-dao-chuyen-doi-so-2024.md")
-    key = _key(project, edited)
-    server = Serve(project)
+    project, edited, key, server = _started(tmp_path, EDITED)
     try:
         page = server.wait_for(f"{key}/", lambda s, b: s == 200)
         assert "Sửa thử trong lúc xem trước".encode() not in page
@@ -169,10 +173,7 @@ def test_saves_show_up_and_errors_are_shown_until_fixed(tmp_path):
 
 
 def test_profiles_decide_what_is_served(tmp_path):
-    project = copy_project(tmp_path / "project")
-    internal = _notice(project, "ket-luan-giao-ban-chuan-bi-trien-khai-luat-llbvanttcs.md")
-    key = _key(project, internal)
-    public = Serve(project)
+    project, _, key, public = _started(tmp_path, INTERNAL)
     try:
         assert public.get(f"{key}/")[0] == 404
         assert key.encode() not in public.get("notices.json")[1]
@@ -188,10 +189,7 @@ def test_profiles_decide_what_is_served(tmp_path):
 @pytest.mark.browser
 def test_an_open_page_reloads_itself_after_a_save(tmp_path, browser):
     """In Chromium, under the Content-Security-Policy serve sends: no refresh by hand."""
-    project = copy_project(tmp_path / "project")
-    edited = _notice(project, "ket-luan-ban-chi-dao-chuyen-doi-so-2024.md")
-    key = _key(project, edited)
-    server = Serve(project)
+    _, edited, key, server = _started(tmp_path, EDITED)
     try:
         status, _ = server.get(f"{key}/")
         assert status == 200
