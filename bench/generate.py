@@ -109,7 +109,9 @@ def _body(rng: random.Random, meta: dict, date: dt.date, earlier: list[str]) -> 
 def generate(n: int, dest: Path, seed: int = 6) -> Path:
     rng = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)
-    notices = dest / "notices"
+    # Written beside, then renamed: an interrupted run never leaves a partial archive that the
+    # benchmarks (which reuse dest/notices when it exists) would then measure.
+    notices = dest / "notices.partial"
     if notices.exists():
         shutil.rmtree(notices)
     notices.mkdir()
@@ -153,6 +155,9 @@ def generate(n: int, dest: Path, seed: int = 6) -> Path:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
         earlier.append(number)
+    if (dest / "notices").exists():
+        shutil.rmtree(dest / "notices")
+    notices.rename(dest / "notices")
     return dest
 
 

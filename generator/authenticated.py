@@ -93,14 +93,17 @@ def discarded(what: Path) -> None:
 # One JSON file: first line its HMAC (hex), then the JSON text.
 
 def write_json(path: Path, data) -> None:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     mac = _mac(path.name)
-    mac.update(body)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(mac.hexdigest().encode() + b"\n" + body)
+            handle.write(b"0" * mac.digest_size * 2 + b"\n")  # the HMAC, once the body is known
+            for chunk in _json_chunks(data):
+                mac.update(chunk)
+                handle.write(chunk)
+            handle.seek(0)
+            handle.write(mac.hexdigest().encode())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -108,19 +111,39 @@ def write_json(path: Path, data) -> None:
         raise
 
 
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _json_chunks(data, depth: int = 0):
+    """The bytes of `_dumps(data)`, a part at a time: a memo of 10,000 notices is hundreds of MB
+    of JSON, and holding it whole (as text, then as bytes) doubled a build's peak memory."""
+    if depth < 2 and isinstance(data, dict) and data and all(isinstance(k, str) for k in data):
+        yield b"{"
+        for i, (key_, value) in enumerate(data.items()):
+            yield (b"," if i else b"") + _dumps(key_) + b":"
+            yield from _json_chunks(value, depth + 1)
+        yield b"}"
+    else:
+        yield _dumps(data)
+
+
 def read_json(path: Path):
     """The data of a file written by write_json, or None (missing, or failing its check: then
     it is deleted and one line says so)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            tag = handle.readline().rstrip(b"\n")
+            body = handle.read()
     except OSError:
         return None
-    tag, _, body = raw.partition(b"\n")
     mac = _mac(path.name)
     mac.update(body)
     if hmac.compare_digest(tag, mac.hexdigest().encode()):
         try:
-            return json.loads(body.decode("utf-8"))
+            text = body.decode("utf-8")
+            del body  # the text and the objects are enough: the bytes go before parsing
+            return json.loads(text)
         except ValueError:
             pass
     discarded(path)

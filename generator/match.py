@@ -9,7 +9,6 @@ Both matchers make one pass over a text with one compiled pattern, whatever the 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
@@ -32,26 +31,32 @@ def fold_with_offsets(text: str) -> tuple[str, list[int] | None]:
     none (a stray combining mark) or several. The map is None when folding keeps every
     character in place (Vietnamese NFC text, the usual case): offsets are then the same.
     """
-    table = _fold_table(text)
-    folded = text.translate(table)
-    if len(folded) == len(text) and all(len(v) == 1 for v in table.values()):
+    folded = text.translate(_FOLDED)
+    if len(folded) == len(text) and _UNEVEN.isdisjoint(text):
         return folded, None
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        f = _fold_char(ch)
+        f = _FOLDED[ord(ch)]
         out.append(f)
         origin.extend([i] * len(f))
     return "".join(out), origin
 
 
-def _fold_table(text: str) -> dict[int, str]:
-    return {ord(ch): f for ch in set(text) if (f := _fold_char(ch)) != ch}
+class _FoldTable(dict):
+    """code point → its folded text, filled on first sight: one table for every text (a table
+    made per text cost more than the folding, thousands of times per build)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = self[code] = fold(ch)
+        if len(folded) != 1:
+            _UNEVEN.add(ch)
+        return folded
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
+_FOLDED = _FoldTable()
+_UNEVEN: set[str] = set()  # characters seen so far that fold to none or several
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:

@@ -260,3 +260,42 @@ def test_agency_field_and_facet_in_the_browser(sample, browser, serve_dir):
     WebDriverWait(browser, 20).until(
         lambda d: "Đơn vị được giao nhiệm vụ" in d.find_element(By.ID, "na-results").text
         and "Sở Tư pháp" in d.find_element(By.ID, "na-results").text)
+
+
+def test_calendar_lines_fold_at_75_octets_between_characters():
+    """RFC 5545 3.1: at most 75 octets a line, continuations start with one space; a line is
+    never cut inside a character's UTF-8 bytes (Vietnamese letters are 2 or 3 bytes)."""
+    from generator.render.task_files import _fold
+
+    assert _fold("A" * 75) == ["A" * 75]
+    assert _fold("A" * 80) == ["A" * 75, " " + "A" * 5]
+    assert _fold("A" * 75 + "B" * 74 + "C") == ["A" * 75, " " + "B" * 74, " C"]
+    # 74 ASCII + "ố" (3 bytes) would make 77: the letter moves whole to the next line.
+    assert _fold("S" * 74 + "ố" + "x") == ["S" * 74, " ốx"]
+    # 73 + "đ" (2 bytes) fits exactly.
+    assert _fold("S" * 73 + "đ" + "x") == ["S" * 73 + "đ", " x"]
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_tasks_extracted_on_both_cores_equal_those_extracted_one_by_one(method, monkeypatch):
+    """A cold build of a large archive extracts tasks in worker processes: the register must
+    be the one the single-process path gives, whichever way workers start."""
+    from generator import processes
+    from generator.link import tasks as register
+    from generator.pipeline import validate_archive
+
+    root = Path(__file__).resolve().parent.parent
+    archive = validate_archive(root / "notices", root).archive
+    notices = [n for n in archive.notices if n.classification != "secret"]
+    by_number = archive.by_number()
+    alone = register.build_register(notices, archive.agencies, by_number, {})
+    monkeypatch.setattr(register, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(register, "WORKERS", 2)
+    ran = []
+    real = register.ProcessPoolExecutor
+    monkeypatch.setattr(register, "ProcessPoolExecutor", lambda *a, **k: ran.append(1) or real(*a, **k))
+    monkeypatch.setenv(processes.FORCE_ENV, method)
+    memo: dict = {}
+    both = register.build_register(notices, archive.agencies, by_number, memo)
+    assert ran and both == alone and sum(map(len, both[0].values())) > 20
+    assert len(memo) == sum(1 for n in notices if n.tasks is None and n.status != "superseded")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Mapping, MutableMapping
 
+from .. import processes
 from ..agencies import AgencyMatcher
+from ..cache import PARALLEL_THRESHOLD, WORKERS
 from ..model import Agency, Notice, Numbers
 from ..text import slugify
 from .extract_tasks import ExtractedTask, TaskExtractor
@@ -73,9 +76,13 @@ def vocabulary_digest(agencies: Mapping[str, Agency]) -> str:
     return hashlib.sha1(repr(sorted(agencies.items())).encode()).hexdigest()[:16]
 
 
+def memo_key(notice: Notice, vocab: str) -> str:
+    return f"{notice.digest}|{vocab}"
+
+
 def extracted(notice: Notice, extractor: TaskExtractor, memo: MutableMapping | None,
               vocab: str) -> tuple[ExtractedTask, ...]:
-    key = f"{notice.digest}|{vocab}"
+    key = memo_key(notice, vocab)
     found = memo.get(key) if memo is not None else None
     if found is None:
         found = tuple(extractor.extract(notice.body, notice.body_line, notice.date))
@@ -115,10 +122,11 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
     # A replaced or revoked notice's tasks are not chased: its replacement carries the current ones.
     replaced = {target.key for n in published if n.supersedes
                 for target in [by_number.get(n.supersedes, citing=n)] if target is not None}
+    chased = [n for n in published
+              if n.status not in ("superseded", "revoked") and n.key not in replaced]
+    memo = _extract_missing([n for n in chased if n.tasks is None], agencies, memo, vocab)
     register: dict[str, tuple[Task, ...]] = {}
-    for notice in published:
-        if notice.status in ("superseded", "revoked") or notice.key in replaced:
-            continue
+    for notice in chased:
         tasks: list[Task] = []
         if notice.tasks is not None:
             for i, entry in enumerate(notice.tasks):
@@ -164,6 +172,37 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                         tuple(sorted(ts, key=lambda t: t.urgency(dt.date.min))))
         for key, ts in sorted(pages.items())}
     return register, agency_pages
+
+
+def _extract_missing(notices: list[Notice], agencies: Mapping[str, Agency],
+                     memo: MutableMapping | None, vocab: str) -> MutableMapping:
+    """Extract, on both cores, the tasks of the notices the memo does not know yet (a cold
+    build: every notice, ~10 ms each), so that the loop above finds them all in the memo."""
+    memo = memo if memo is not None else {}
+    missing = [n for n in notices if memo.get(memo_key(n, vocab)) is None]
+    if len(missing) < PARALLEL_THRESHOLD or WORKERS < 2:
+        return memo  # extracted one by one, on first use
+    chunk = max(16, len(missing) // (WORKERS * 8))
+    with ProcessPoolExecutor(WORKERS, mp_context=processes.context(),
+                             initializer=_start_extractor, initargs=(dict(agencies),)) as pool:
+        found = pool.map(_extract_in_worker, [(n.body, n.body_line, n.date) for n in missing],
+                         chunksize=chunk)
+        for notice, tasks in zip(missing, found):
+            memo[memo_key(notice, vocab)] = tasks
+    return memo
+
+
+_WORKER_EXTRACTOR: TaskExtractor | None = None
+
+
+def _start_extractor(agencies: dict[str, Agency]) -> None:
+    global _WORKER_EXTRACTOR
+    _WORKER_EXTRACTOR = TaskExtractor(AgencyMatcher(agencies))
+
+
+def _extract_in_worker(args: tuple) -> tuple[ExtractedTask, ...]:
+    body, first_line, date = args
+    return tuple(_WORKER_EXTRACTOR.extract(body, first_line, date))
 
 
 class LazyRegister:

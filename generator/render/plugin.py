@@ -21,7 +21,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..cache import Memo
 from ..diagnostics import WARNING
 from ..link import PROFILES
 from ..load.loader import scan, stray_files
@@ -39,8 +38,8 @@ from .pages import PageSpec, common_context, site_pages
 from .sanitize import sanitize_html
 from .views import tab_for
 from .settings import INDEX_ENV, PROFILE_ENV
-from .search_export import (SITE_FOLDER, IndexFailed, IndexInBackground, decode_analysis,
-                            encode_analysis, export)
+from .background import BackgroundFailed
+from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -55,6 +54,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.common: dict = {}
         self.render_state: RenderState | None = None
         self.indexing: IndexInBackground | None = None
+        self.exporting: ExportInBackground | None = None
         self.without_markdown: set[str] = set()
         # Set by `serve` (render/on_demand.py): pages are rendered when asked for, so every
         # page is kept and no page fingerprint or published-site manifest is made.
@@ -152,6 +152,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if not self.on_demand and (self.config.search_index
                                    or os.environ.get(INDEX_ENV) == "1"):
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
+        # The browser index is written beside rendering too (mkdocs has already emptied the
+        # site folder when it is not reusing pages, and never touches this folder again).
+        self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
+                                            self.cache_dir, self.profile, self.render_state)
         return Files(kept + generated)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -229,28 +233,28 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "indexing", None) is not None:
-            self.indexing.cancel()
-            self.indexing = None
+        for name in ("indexing", "exporting"):
+            if getattr(self, name, None) is not None:
+                getattr(self, name).cancel()
+                setattr(self, name, None)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Atom feeds and notices.json, from the same linked archive as the pages.
         if self.result is not None and self.result.linked is not None:
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
-            # Search: the browser index into the site; then wait for the Whoosh index (cache).
-            site_dir = Path(config.site_dir)
-            memo = Memo(self.cache_dir, f"search-export-{self.profile}.json",
-                        encode_analysis, decode_analysis)
-            export(self.result.linked, site_dir / SITE_FOLDER, memo=memo,
-                   write=self.render_state.writer(site_dir) if self.render_state else None)
-            memo.save()
-            indexing, self.indexing = self.indexing, None
-            if indexing is not None:
+            # Search: wait for the browser index, then for the Whoosh index (cache) if asked.
+            for name in ("exporting", "indexing"):
+                work = getattr(self, name)
+                setattr(self, name, None)
+                if work is None:
+                    continue
                 try:
-                    indexing.wait()
-                except IndexFailed as exc:
+                    files = work.wait()
+                except BackgroundFailed as exc:
                     raise PluginError(f"notice-archive: {exc}") from None
+                if name == "exporting" and self.render_state is not None:
+                    self.render_state.files.update(files)
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             # Pages reused from the published site carry the scripts of the build that made

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, MutableMapping
 
-from .. import processes
+from ..cache import Memo
 from ..index import ranking
 from ..index.analysis import accent_key, folded_words, forms, syllable_list
 from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
@@ -36,6 +36,7 @@ from ..index.query import (acronym_table, is_digits, number_keys, number_query_k
 from ..index.writer import document, indexable, notice_agencies, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
+from .background import InBackground
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
 SITE_FOLDER = "na-search"
@@ -418,59 +419,34 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-class IndexInBackground:
-    """Update the Whoosh index in a forked process while mkdocs renders pages in this one.
-
-    Indexing and rendering are independent, and each takes most of a cold build on one core;
-    side by side they use both. The child gets the linked archive (inherited when forked,
-    pickled through a pipe when spawned: see generator/processes.py) and reports only a line
-    of text back. Where no process can be started, the update runs here, in `wait`.
-    """
+class IndexInBackground(InBackground):
+    """Update the Whoosh index in another process while mkdocs renders pages in this one."""
 
     def __init__(self, linked: LinkedArchive, cache_dir: Path, notices_dir: Path | None):
-        self.args = (linked, cache_dir, source_state(notices_dir) if notices_dir else None)
-        self.process = None
-        try:
-            context = processes.context()
-        except ValueError:
-            return
-        self.receive, send = context.Pipe(duplex=False)
-        # Not a daemon: a daemon may not start processes of its own (Whoosh's pool would).
-        self.process = context.Process(target=_index_child, args=(*self.args, send),
-                                       name="notice-archive-index")
-        self.process.start()
-        send.close()
-
-    def wait(self) -> None:
-        """Block until the index is up to date; raise IndexFailed with the child's reason."""
-        if self.process is None:
-            linked, cache_dir, state = self.args
-            update_index(linked, cache_dir, state=state)
-            return
-        try:
-            message = self.receive.recv() if self.receive.poll(None) else None
-        except EOFError:
-            message = None
-        self.process.join()
-        if message != "ok":
-            raise IndexFailed(message or f"tiến trình lập chỉ mục dừng (mã {self.process.exitcode})")
-
-    def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()  # the index stays at its previous commit (atomic updates)
-            self.process.join()
+        state = source_state(notices_dir) if notices_dir else None
+        super().__init__(_update_index, (linked, cache_dir, state), "notice-archive-index",
+                         "lập chỉ mục tìm kiếm thất bại")
 
 
-class IndexFailed(RuntimeError):
-    """Updating the search index failed; the message says why (in Vietnamese)."""
+def _update_index(linked, cache_dir, state) -> None:
+    # One process: the other core is rendering pages meanwhile.
+    update_index(linked, cache_dir, state=state, procs=1)
 
 
-def _index_child(linked, cache_dir, state, send) -> None:
-    try:
-        # One process: the other core is rendering pages meanwhile.
-        update_index(linked, cache_dir, state=state, procs=1)
-        send.send("ok")
-    except BaseException as exc:  # reported to the parent, which fails the build cleanly
-        send.send(f"lập chỉ mục tìm kiếm thất bại: {type(exc).__name__}: {exc}")
-    finally:
-        send.close()
+class ExportInBackground(InBackground):
+    """Write the browser index in another process while mkdocs renders pages in this one; its
+    per-notice analysis is most of the work of a cold export. `wait` returns what the child's
+    writer recorded (file → digest), for the render manifest."""
+
+    def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, profile: str,
+                 render_state):
+        super().__init__(_export, (linked, out_dir, cache_dir, profile, render_state),
+                         "notice-archive-export", "xuất chỉ mục tìm kiếm cho trình duyệt thất bại")
+
+
+def _export(linked, out_dir, cache_dir, profile, render_state) -> dict[str, str]:
+    memo = Memo(cache_dir, f"search-export-{profile}.json", encode_analysis, decode_analysis)
+    write = render_state.writer(out_dir.parent) if render_state is not None else None
+    export(linked, out_dir, memo=memo, write=write)
+    memo.save()
+    return dict(render_state.files) if render_state is not None else {}

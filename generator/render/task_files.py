@@ -29,17 +29,20 @@ def _ics_text(value: str) -> str:
 
 
 def _fold(line: str) -> list[str]:
-    """Lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1)."""
-    out, current = [], ""
-    for ch in line:
-        limit = 75 if not out else 74
-        if len((current + ch).encode("utf-8")) > limit:
-            out.append(current)
-            current = ch
-        else:
-            current += ch
-    out.append(current)
-    return [out[0]] + [" " + part for part in out[1:]]
+    """Lines of at most 75 octets, continuation lines starting with a space (RFC 5545 3.1);
+    never inside a character's UTF-8 bytes."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return [line]
+    parts, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: cut before its character
+            cut -= 1
+        parts.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, 74
+    parts.append(data[start:].decode("utf-8"))
+    return [parts[0]] + [" " + part for part in parts[1:]]
 
 
 def calendar(linked: LinkedArchive, key: str, url, absolute: bool = False) -> str:
