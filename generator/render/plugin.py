@@ -39,7 +39,7 @@ from .sanitize import sanitize_html
 from .views import tab_for
 from .settings import INDEX_ENV, PROFILE_ENV
 from .background import BackgroundFailed
-from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground
+from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -154,8 +154,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         # The browser index is written beside rendering too (mkdocs has already emptied the
         # site folder when it is not reusing pages, and never touches this folder again).
-        self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
-                                            self.cache_dir, self.profile, self.render_state)
+        # (`serve` writes it only when a browser asks for one of its files: on_post_build.)
+        if not self.on_demand:
+            self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
+                                                self.cache_dir, self.profile, self.render_state)
         return Files(kept + generated)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -255,6 +257,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     raise PluginError(f"notice-archive: {exc}") from None
                 if name == "exporting" and self.render_state is not None:
                     self.render_state.files.update(files)
+            if self.on_demand:
+                export_into(self.result.linked, Path(config.site_dir) / SITE_FOLDER,
+                            self.cache_dir, self.profile)
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             # Pages reused from the published site carry the scripts of the build that made
