@@ -167,6 +167,13 @@ def test_saves_show_up_and_errors_are_shown_until_fixed(tmp_path):
         edited.write_text(original, encoding="utf-8")
         page = server.wait_for(f"{key}/", lambda s, b: s == 200)
         assert "Sửa thử trong lúc xem trước".encode() not in page
+
+        # The theme is followed too: an edited stylesheet is served as saved.
+        css = project / "theme" / "assets" / "stylesheets" / "notice-archive.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* sửa giao diện */\n",
+                       encoding="utf-8")
+        server.wait_for("assets/stylesheets/notice-archive.css",
+                        lambda s, b: s == 200 and "sửa giao diện".encode() in b)
     finally:
         err = server.stop()
     assert "Traceback" not in err
