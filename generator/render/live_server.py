@@ -32,7 +32,8 @@ class PreviewServer(LiveReloadServer):
         super().__init__(builder=site.refresh, host=host, port=port, root=str(site.folder),
                          mount_path=mount_path)
         self.site = site
-        self.error_handler = lambda code: site.not_found_page() if code == 404 else None
+        self.error_handler = lambda code: (site.not_found_page() if code == 404
+                                           else site.failure_page())
         try:  # the system's change notification rather than polling 10,000 files twice a second
             from watchdog.observers import Observer
             self.observer = Observer()

@@ -228,11 +228,23 @@ class OnDemandSite:
             return None
         return Response(200, _content_type(rel), body)
 
+    def failure_page(self) -> bytes:
+        """A page that could not be rendered (a template error): the log has the details."""
+        return ERROR_PAGE.format(
+            title="Không dựng được trang này",
+            intro="Có lỗi khi dựng trang này; chi tiết ở cửa sổ lệnh đang chạy "
+                  "notice-archive serve. Sửa rồi lưu lại; trang sẽ tự tải lại.",
+            lead="", items="").encode("utf-8")
+
     def error_page(self) -> bytes:
         lines = [line for line in (self.error or "").splitlines() if line.strip()]
         head, *problems = lines if len(lines) > 1 else ("", *lines)
         items = "\n".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems)
-        return ERROR_PAGE.format(lead=html.escape(head), items=items).encode("utf-8")
+        return ERROR_PAGE.format(
+            title="Kho lưu trữ có lỗi",
+            intro="Trang chưa xem trước được vì kho lưu trữ có lỗi. Sửa các chỗ dưới đây "
+                  "(tệp:dòng:cột) rồi lưu lại; trang sẽ tự tải lại.",
+            lead=html.escape(head), items=items).encode("utf-8")
 
     def close(self) -> None:
         write_deferred()
@@ -256,13 +268,12 @@ ERROR_PAGE = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Kho lưu trữ có lỗi</title>
+<title>{title}</title>
 </head>
 <body>
 <main>
-<h1>Kho lưu trữ có lỗi</h1>
-<p>Trang chưa xem trước được vì kho lưu trữ có lỗi. Sửa các chỗ dưới đây (tệp:dòng:cột) rồi lưu
-lại; trang sẽ tự tải lại.</p>
+<h1>{title}</h1>
+<p>{intro}</p>
 <p>{lead}</p>
 <ul>
 {items}
