@@ -89,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
     except MkDocsException as exc:
         print(f"notice-archive: {translate(str(exc))}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # stopped while the archive was being read
+        print("notice-archive: đã dừng xem trước", file=sys.stderr)
     finally:
         site.close()
     return 0
