@@ -247,8 +247,10 @@ class OnDemandSite:
             lead=html.escape(head), items=items).encode("utf-8")
 
     def close(self) -> None:
-        write_deferred()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            write_deferred()
+        finally:  # the temporary folder goes whatever happens to the memos
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _content_type(rel: str) -> str:
