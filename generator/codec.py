@@ -11,7 +11,7 @@ from dataclasses import fields
 
 from .diagnostics import Diagnostic
 from .match import DocumentMention
-from .model import Closing, Meeting, Notice, Signer, TaskEntry
+from .model import Closing, ExtractedTask, Meeting, Notice, Signer, TaskEntry
 
 _NOTICE_FIELDS = [f.name for f in fields(Notice) if f.init]
 _DATES = {"date"}
@@ -119,13 +119,12 @@ def decode_mentions(rows: list) -> list[DocumentMention]:
 
 
 def encode_tasks(tasks: tuple) -> list:
-    """Tasks extracted from one body (link.extract_tasks.ExtractedTask)."""
+    """Tasks extracted from one body (model.ExtractedTask)."""
     return [[t.lead, t.lead_slug, list(t.support), list(t.support_slugs), t.action, t.text,
              _date(t.deadline), t.deadline_text, t.point, t.line] for t in tasks]
 
 
 def decode_tasks(rows: list) -> tuple:
-    from .link.extract_tasks import ExtractedTask
     return tuple(ExtractedTask(str(r[0]), r[1], tuple(_strings(r[2])), tuple(r[3]), str(r[4]),
                                str(r[5]), _parse_date(r[6]), r[7], r[8], int(r[9]))
                  for r in rows)

@@ -141,6 +141,22 @@ class TaskEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractedTask:
+    """One assignment read out of a body (link/extract_tasks.py); memoised by content."""
+
+    lead: str                       # vocabulary name when resolved, else as written
+    lead_slug: str | None
+    support: tuple[str, ...]
+    support_slugs: tuple[str | None, ...]
+    action: str
+    text: str                       # the sentence(s) the assignment came from
+    deadline: dt.date | None
+    deadline_text: str | None
+    point: str | None               # "II.3.a"
+    line: int                       # line of the notice file
+
+
+@dataclass(frozen=True, slots=True)
 class Closing:
     """`closes:` — an earlier notice's tasks (all, or those of one point) reported done."""
     notice: str

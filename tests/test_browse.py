@@ -290,3 +290,42 @@ def test_cited_document_pages_list_exactly_their_citing_notices(profile, built_p
     assert kinds == sorted(kinds, key=fold) and "Đề án" in kinds  # Đ with D, not after Z
     for key, keys in expected.items():
         assert _items(site, f"van-ban-dan-chieu/{key}")[2] == keys
+
+
+def test_agency_task_pages_split_by_year_beyond_the_list_limit(built_paged):
+    """With more tasks than a list shows (2 here), an agency's page shows the most urgent open
+    ones and links a page per year of the notices; those pages hold every task exactly once."""
+    from generator.pipeline import run
+    from test_links import broken_links
+    site = built_paged / "site"
+    # The register the pages are rendered from (successors' tasks included): this test is
+    # about how the pages divide it, test_tasks.py about what it holds.
+    pages = run(built_paged / "notices", built_paged).linked.agency_pages
+    split = 0
+    for key, agency in pages.items():
+        tasks = [{"status": t.status} for t in agency.tasks]
+        page = site / "nhiem-vu" / key / "index.html"
+        root = parse(page)
+        rows = root.find_all("tr", "na-task")
+        years = [resolve(site, page, a.attrs["href"]) for ul in root.find_all("ul", "na-agency-years")
+                 for a in ul.find_all("a")]
+        count_line = root.find("p", "na-count-line").text()
+        open_count = sum(1 for t in tasks if t["status"] != "hoan-thanh")
+        assert count_line.startswith(f"{open_count} nhiệm vụ đang thực hiện"), (key, count_line)
+        if len(tasks) <= 2:
+            assert not years and len(rows) == len(tasks)
+            continue
+        split += 1
+        assert len(rows) == min(2, open_count) and years
+        # Every year page lists that year's tasks; together, each task once.
+        seen = []
+        for year_url in years:
+            year_root = parse(site / year_url / "index.html")
+            year = year_url.rstrip("/").rsplit("/", 1)[1]
+            for row in year_root.find_all("tr", "na-task"):
+                date = row.find("td", "na-task-notice").find("span", "na-date").text()
+                assert date.endswith(year) or (year == "du-thao" and not date), (key, year, date)
+                seen.append(row.find("td", "na-task-text").text())
+        assert len(seen) == len(tasks), key
+    assert split >= 1
+    assert broken_links(site) == []

@@ -22,6 +22,7 @@ from ..agencies import AgencyMatcher, Token, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
+from ..model import ExtractedTask
 from ..text import canonical as _canonical
 
 def fold(text: str) -> str:
@@ -31,20 +32,6 @@ def fold(text: str) -> str:
 
 # One word's canonical form, cached: the same few thousand words recur in every notice.
 canonical = functools.lru_cache(maxsize=65536)(_canonical)
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedTask:
-    lead: str                       # vocabulary name when resolved, else as written
-    lead_slug: str | None
-    support: tuple[str, ...]
-    support_slugs: tuple[str | None, ...]
-    action: str
-    text: str                       # the sentence(s) the assignment came from
-    deadline: dt.date | None
-    deadline_text: str | None
-    point: str | None               # "II.3.a"
-    line: int                       # line of the notice file
 
 
 # ---------------------------------------------------------------------------- vocabulary

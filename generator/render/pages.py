@@ -42,7 +42,7 @@ def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT,
     for facet in views.FACETS:
         yield from _facet_pages(linked, facet, list_limit)
     yield from _external_pages(linked, list_limit)
-    yield from _task_pages(linked, today)
+    yield from _task_pages(linked, today, list_limit)
 
 
 def _timeline(linked: LinkedArchive, notices, src_dir: str, name: str, limit: int,
@@ -200,8 +200,9 @@ def _external_pages(linked: LinkedArchive, limit: int) -> Iterator[PageSpec]:
                            "external": True, "count": len(d.citing), "years": years()})
 
 
-def _task_pages(linked: LinkedArchive, today) -> Iterator[PageSpec]:
-    """The *Nhiệm vụ* tab: every lead agency with its counts, and a page per agency."""
+def _task_pages(linked: LinkedArchive, today, limit: int) -> Iterator[PageSpec]:
+    """The *Nhiệm vụ* tab: every lead agency with its counts, and a page per agency (split by
+    year beyond `limit` tasks, like the lists of notices)."""
     folder = task_views.TASKS_DIR
     yield PageSpec(f"{folder}/index.md", "Nhiệm vụ", "tasks.html",
                    context=lambda: {"agencies": task_views.agency_list(linked, today),
@@ -209,7 +210,14 @@ def _task_pages(linked: LinkedArchive, today) -> Iterator[PageSpec]:
                                     "total": sum(len(ts) for ts in linked.tasks.values())})
     for key, page in linked.agency_pages.items():
         yield PageSpec(f"{folder}/{key}.md", f"Nhiệm vụ: {page.name}", "agency-tasks.html",
-                       context=lambda key=key: task_views.agency_page(key, linked, today))
+                       context=lambda key=key: task_views.agency_page(key, linked, today, limit))
+        if len(page.tasks) > limit:
+            for year in dict.fromkeys(t.notice.year for t in page.tasks):
+                label = str(year) if year else task_views.YEARLESS
+                yield PageSpec(f"{folder}/{key}/{year or 'du-thao'}.md",
+                               f"Nhiệm vụ: {page.name}, {label}", "agency-tasks.html",
+                               context=lambda key=key, year=year: task_views.agency_year_page(
+                                   key, year, linked, today))
 
 
 def common_context(linked: LinkedArchive) -> dict[str, Any]:

@@ -55,11 +55,70 @@ def notice_tasks(notice_key: str, linked: LinkedArchive, today: dt.date) -> list
             for t in linked.tasks.get(notice_key, ())]
 
 
-def agency_page(key: str, linked: LinkedArchive, today: dt.date) -> dict[str, Any]:
+def agency_page(key: str, linked: LinkedArchive, today: dt.date,
+                limit: int | None = None) -> dict[str, Any]:
+    """An agency's page. Up to `limit` tasks, all of them; beyond, the `limit` most urgent open
+    ones and a page per year of the notices that gave the rest, so that neither the page nor
+    the cost of rendering it after each new notice grows with the archive."""
     page = linked.agency_pages[key]
     ordered = sorted(page.tasks, key=lambda t: t.urgency(today))
-    open_ = [task_row(t, today, linked) for t in ordered if not t.done]
-    done = [task_row(t, today, linked) for t in ordered if t.done]
+    open_tasks = [t for t in ordered if not t.done]
+    split = limit is not None and len(ordered) > limit
+    shown_open = open_tasks[:limit] if split else open_tasks
+    return {
+        **_agency_header(key, linked, today),
+        "open_tasks": [task_row(t, today, linked) for t in shown_open],
+        "done_tasks": [] if split else [task_row(t, today, linked) for t in ordered if t.done],
+        "open_count": len(open_tasks),
+        "done_count": len(ordered) - len(open_tasks),
+        "overdue_count": sum(1 for t in open_tasks if t.overdue_days(today)),
+        "years": agency_years(key, linked, today) if split else [],
+    }
+
+
+def agency_year_page(key: str, year: int | None, linked: LinkedArchive,
+                     today: dt.date) -> dict[str, Any]:
+    """The tasks an agency was given by the notices of one year: open ones by urgency, then
+    completed ones."""
+    ordered = sorted((t for t in linked.agency_pages[key].tasks if t.notice.year == year),
+                     key=lambda t: t.urgency(today))
+    open_tasks = [t for t in ordered if not t.done]
+    return {
+        **_agency_header(key, linked, today),
+        "year_label": str(year) if year else YEARLESS,
+        "parent_url": agency_url(key),
+        "open_tasks": [task_row(t, today, linked) for t in open_tasks],
+        "done_tasks": [task_row(t, today, linked) for t in ordered if t.done],
+        "open_count": len(open_tasks),
+        "done_count": len(ordered) - len(open_tasks),
+        "overdue_count": sum(1 for t in open_tasks if t.overdue_days(today)),
+    }
+
+
+YEARLESS = "Dự thảo chưa ghi ngày"
+
+
+def agency_year_url(key: str, year: int | None) -> str:
+    return f"{TASKS_DIR}/{key}/{year or 'du-thao'}/"
+
+
+def agency_years(key: str, linked: LinkedArchive, today: dt.date) -> list[dict[str, Any]]:
+    """The years of the notices that gave an agency tasks, newest first, with counts."""
+    counts: dict[int | None, list[int]] = {}
+    for task in linked.agency_pages[key].tasks:
+        row = counts.setdefault(task.notice.year, [0, 0, 0])
+        row[0 if not task.done else 1] += 1
+        row[2] += bool(not task.done and task.overdue_days(today))
+    ordered: list[int | None] = sorted((y for y in counts if y is not None), reverse=True)
+    if None in counts:  # undated drafts first, as everywhere (Notice.sort_key)
+        ordered.insert(0, None)
+    return [{"label": str(y) if y else YEARLESS, "url": agency_year_url(key, y),
+             "open": counts[y][0], "done": counts[y][1], "overdue": counts[y][2]}
+            for y in ordered]
+
+
+def _agency_header(key: str, linked: LinkedArchive, today: dt.date) -> dict[str, Any]:
+    page = linked.agency_pages[key]
     agency = page.agency
     predecessors = [a for a in linked.agencies.values() if a.succeeded_by == key]
     successor = linked.agencies.get(agency.succeeded_by) if agency and agency.succeeded_by else None
@@ -76,9 +135,6 @@ def agency_page(key: str, linked: LinkedArchive, today: dt.date) -> dict[str, An
         "predecessors": [{"name": a.name, "since": short_date(a.since),
                           "url": agency_url(a.slug) if a.slug in linked.agency_pages else None}
                          for a in predecessors],
-        "open_tasks": open_,
-        "done_tasks": done,
-        "overdue_count": sum(1 for t in open_ if t["overdue_days"]),
         "today": short_date(today),
         "calendar_url": calendar_url(key),
         "feed_url": feed_url(key),
