@@ -23,7 +23,9 @@ MODULES = {"import": "import_cmd"}
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict]:
+def _parser(argv: list[str] | None = None) -> tuple[argparse.ArgumentParser, dict]:
+    """The parser; with `argv` naming a command first, only that command's module is imported
+    (each imports the stages it runs: `check` has no use for the renderer's imports)."""
     parser = argparse.ArgumentParser(
         prog="notice-archive",
         description="Lưu trữ thông báo: kiểm tra, dựng trang tĩnh và tìm kiếm thông báo.")
@@ -31,7 +33,8 @@ def _parser() -> tuple[argparse.ArgumentParser, dict]:
                         help="in số phiên bản rồi thoát")
     subparsers = parser.add_subparsers(dest="command", metavar="LỆNH")
     modules = {}
-    for name in COMMANDS:
+    named = [argv[0]] if argv and argv[0] in COMMANDS else COMMANDS
+    for name in named:
         module = importlib.import_module(
             f".commands.{MODULES.get(name, name.replace('-', '_'))}", __package__)
         module.register(subparsers)
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8", errors="replace")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's banner is not ours
     with vietnamese():
-        parser, modules = _parser()
+        parser, modules = _parser(sys.argv[1:] if argv is None else argv)
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .text import Caseless, lowered
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Words that introduce a deadline. Longest first, so "chậm nhất là trước" wins over "trước".
@@ -135,9 +137,20 @@ def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bo
 def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline]:
     """Every deadline phrase of a text, in order. `reference` (the notice's date) supplies the
     year of a day written without one."""
+    return _find(text, reference, phrases=True)
+
+
+def dated_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline]:
+    """The deadlines of `find_deadlines` that have a date, and some with none: what a rule on
+    dates needs, without the pass for phrases that never give one."""
+    return _find(text, reference, phrases=False)
+
+
+def _find(text: str, reference: dt.date | None, phrases: bool) -> list[Deadline]:
     found: list[Deadline] = []
     taken: list[tuple[int, int]] = []
-    for m in _dated_matches(text):
+    low = lowered(text)
+    for m in _dated_matches(text, low):
         before = text[max(0, m.start() - 40):m.start()]
         lead = (m.group("lead") or m.group("lead2") or "").lower()
         strong = any(w in lead for w in ("trước", "chậm nhất", "hạn", "không quá", "phấn đấu",
@@ -155,13 +168,13 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
         phrase = text[m.start():m.end()].strip()
         found.append(Deadline(m.start(), m.end(), phrase, date))
         taken.append((m.start(), m.end()))
-    for m in (_PERIOD.finditer(text) if "từ" in text.lower() else ()):
+    for m in (_PERIOD.finditer(text) if "từ" in (low or text.lower()) else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         date, _ = _resolve(m, reference)
         found.append(Deadline(m.start(), m.end(), m.group().strip(), date))
         taken.append((m.start(), m.end()))
-    for m in _PHRASE.finditer(text):
+    for m in (_PHRASE.finditer(text) if phrases else ()):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.append(Deadline(m.start(), m.end(), m.group().strip(), None))
@@ -171,13 +184,22 @@ def find_deadlines(text: str, reference: dt.date | None = None) -> list[Deadline
 
 # Where a deadline can start: the first word of every lead. Trying the full pattern only there is
 # many times faster than letting it scan every position of a long body.
-_CANDIDATE = re.compile(r"(?<!\w)(?:hoàn|xong|báo|trình|gửi|nộp|thực|triển|tổ|chậm|hạn|thời|không|"
-                        r"trước|trong|vào|đến|hết|ngay|phấn|cuối|từ)(?!\w)", re.IGNORECASE)
+_CANDIDATE = Caseless.whole_words((
+    "hoàn", "xong", "báo", "trình", "gửi", "nộp", "thực", "triển", "tổ", "chậm", "hạn", "thời",
+    "không", "trước", "trong", "vào", "đến", "hết", "ngay", "phấn", "cuối", "từ"))
 
 
-def _dated_matches(text: str):
+_DIGIT = re.compile(r"\d")
+
+
+def _dated_matches(text: str, low: str | None):
+    # Every dated pattern has a digit after its lead: no candidate after the last digit can
+    # match. The scan stops just after that digit, which a word before it still sees.
+    last = _DIGIT.search(text[::-1])
+    if last is None:
+        return
     end = 0
-    for c in _CANDIDATE.finditer(text):
+    for c in _CANDIDATE.finditer(text, low, len(text) - last.start()):
         if c.start() < end:
             continue
         m = _DATED.match(text, c.start())

@@ -13,13 +13,13 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import authenticated
 from .cache import DocumentCache, Memo, code_identity
 from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_diagnostic,
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
-from .link import LinkedArchive, link
 from .load import load_document
 from .load.loader import load_agencies, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
@@ -30,6 +30,9 @@ from .validate.originals import check_originals
 from .validate.rules import today_in_vietnam
 from .validate.topics import build_topics
 from .validate.textstyle import check_text
+
+if TYPE_CHECKING:
+    from .link import LinkedArchive
 
 
 @dataclass(frozen=True)
@@ -90,14 +93,15 @@ class CheckSummary:
 
 
 def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
-                  today: dt.date | None = None) -> CheckSummary:
+                  today: dt.date | None = None,
+                  scanned: tuple[list[Path], list[Path]] | None = None) -> CheckSummary:
     """The diagnostics of the whole archive; instant when no file changed since the last check.
 
     The fingerprint covers every file's size and mtime in the notices folder (topics.yml and
     misnamed notices included), the generator version and today's date (the "date in the
     future" rule depends on it).
     """
-    notices, others = scan(notices_dir, root)
+    notices, others = scanned or scan(notices_dir, root)
     digest = hashlib.sha256(f"{code_identity()}|{today or today_in_vietnam()}".encode())
     originals = []  # files an `original:` may name: a changed or removed one changes the answer
     if (root / "originals").is_dir():
@@ -135,6 +139,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
 def run(notices_dir: Path, root: Path, profile: str = "public",
         cache_dir: Path | None = None,
         scanned: tuple[list[Path], list[Path]] | None = None) -> PipelineResult:
+    from .link import link  # the linker and its task extraction: not needed by `check`
     validation = validate_archive(notices_dir, root, cache_dir, scanned=scanned)
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)

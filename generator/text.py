@@ -87,6 +87,50 @@ def unify_tones(text: str) -> str:
     return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
 
 
+def lowered(text: str) -> str | None:
+    """text.lower(), when a case-sensitive search of it finds what a case-insensitive one finds
+    in the text, at the same offsets; else None.
+
+    Case-insensitive matching of Vietnamese is slow in `re` (each character is case-folded as it
+    is compared). For a pattern of lower-case letters it matches exactly the characters that
+    lower() turns into them, but for "ı" and "ſ", which `re` takes for "i" and "s", and "İ",
+    which lower() makes two characters (tests/test_text.py checks every code point).
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in low and "ſ" not in low else None
+
+
+class Caseless:
+    """A case-insensitive pattern of lower-case words, searched in `lowered` text when it can."""
+
+    def __init__(self, pattern: str, words: tuple[str, ...] = ()):
+        """`words`: one of them is in every match (lower case), so a text without any has none."""
+        self.ignorecase = re.compile(pattern, re.IGNORECASE)
+        self.lower = re.compile(pattern)
+        self.words = words
+
+    @classmethod
+    def whole_words(cls, words: tuple[str, ...]) -> "Caseless":
+        """Any of `words` as a whole word: "(?<!\\w)(?:a|b)(?!\\w)"."""
+        return cls(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", words)
+
+    def _absent(self, low: str | None) -> bool:
+        # A substring search is a fast scan of memory; the pattern is tried at every position.
+        return low is not None and bool(self.words) and not any(w in low for w in self.words)
+
+    def search(self, text: str, low: str | None):
+        if self._absent(low):
+            return None
+        return self.lower.search(low) if low is not None else self.ignorecase.search(text)
+
+    def finditer(self, text: str, low: str | None, end: int | None = None):
+        end = len(text) if end is None else end
+        if self._absent(low):
+            return iter(())
+        return self.lower.finditer(low, 0, end) if low is not None else \
+            self.ignorecase.finditer(text, 0, end)
+
+
 def fold(text: str) -> str:
     """Lower-case and remove every diacritic, with đ/Đ → d: "Đề án" → "de an"."""
     decomposed = unicodedata.normalize("NFD", text.lower())

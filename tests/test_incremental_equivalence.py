@@ -24,8 +24,8 @@ def fresh_build(project: Path, where: Path, *args: str) -> dict[str, str]:
     copy = where / "fresh"
     if copy.exists():
         shutil.rmtree(copy)
-    # Not the replaced site that a detached process may still be deleting (.site.discarded-*).
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".site*", ".cache"))
+    # .site.discarded-*: a replaced site that a detached process is deleting as we copy.
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns("site", ".cache", ".site.*"))
     cli(copy, "build", *args, check=True)
     return tree(copy / "site")
 

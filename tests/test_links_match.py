@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.match import TopicMatcher, find_documents, fold_with_offsets
+from generator.match import TopicMatcher, _fold_ascii, find_documents, fold_with_offsets
 from generator.model import Topic
 from generator.text import fold
 
@@ -52,6 +52,25 @@ def test_fold_with_offsets_maps_back(text):
     else:
         assert len(origin) == len(folded)
         assert all(fold(text[origin[i]]).count(folded[i]) for i in range(len(folded)))
+
+
+def test_every_character_folds_to_at_most_one_ascii_character_and_that_is_its_fold():
+    """What the fast path of fold_with_offsets relies on, for every code point there is."""
+    for code in range(0x110000):
+        ch = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue  # surrogates: never in decoded text
+        quick = _fold_ascii(ch)
+        assert len(quick) <= 1, hex(code)
+        if quick:
+            assert quick == fold(ch), hex(code)
+
+
+@given(st.text(alphabet="aAđĐơƠ Σσİı“”–…한\u0301\u0323\u0338xX-,.06", max_size=40))
+def test_fold_with_offsets_outside_vietnamese(text):
+    folded, origin = fold_with_offsets(text)
+    assert folded == "".join(fold(c) for c in text)
+    assert (origin is None) == all(len(fold(c)) == 1 for c in text)
 
 
 def test_cited_documents():

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator import deadlines
 from generator.agencies import AgencyMatcher, key
 from generator.deadlines import best_deadline, find_deadlines
 from generator.link.extract_tasks import TaskExtractor
+from generator.validate import tasks
 
 import task_eval
 
@@ -125,3 +127,19 @@ def test_a_request_to_an_unlisted_body_names_it():
             "2. Bưu điện tỉnh tiếp nhận, trả kết quả thủ tục hành chính tại nhà.\n")
     assert [(t.lead, t.lead_slug) for t in ex.extract(body)] == [
         ("Viettel Hậu Giang", None), ("Bưu điện tỉnh", None)]
+
+
+
+@pytest.mark.parametrize("line", ["Giao Sở Y tế BÁO CÁO TRƯỚC NGÀY 30/4/2023, ĐÃ xong.",
+                                  "GİAO Sở Y tế báo cáo trước ngày 30/4/2023.",
+                                  "Gıao Sở Y tế báo cáo Trước ngày 30/4/2023, THỜI HẠN: 5/5/2023"])
+def test_lowered_and_case_insensitive_search_agree(line):
+    low = deadlines.lowered(line)
+    assert (low is None) == ("ı" in line or "İ" in line)  # test_text.py: lowered()
+    for pattern in (deadlines._CANDIDATE, tasks._ASSIGNS, tasks._PAST):
+        assert [m.span() for m in pattern.finditer(line, low)] == \
+            [m.span() for m in pattern.finditer(line, None)]
+    assert [m.span() for m in deadlines._dated_matches(line, low)] == \
+        [m.span() for m in deadlines._dated_matches(line, None)]
+    dated = deadlines.dated_deadlines(line, D(2024, 3, 1))
+    assert dated and dated == [d for d in find_deadlines(line, D(2024, 3, 1)) if d.date]

@@ -262,6 +262,38 @@ def test_agency_field_and_facet_in_the_browser(sample, browser, serve_dir):
         and "Sở Tư pháp" in d.find_element(By.ID, "na-results").text)
 
 
+def test_a_deadline_in_the_text_is_judged_per_file_and_memoised(tmp_path):
+    """NA715 for a body deadline needs the notice alone: it comes from the per-file stage, whose
+    result the memo keeps, so an unchanged notice reports it again without being read."""
+    from generator import authenticated
+    from generator.load import load_document
+    from generator.validate import check_document
+
+    from conftest import cache_of
+    project = copy_project(tmp_path / "p", notices=False)
+    body = "1. Giao Sở Y tế báo cáo trước ngày 30/4/2023.\n"
+    path = notice(project, "c.md", "203/TB-VPUBND", dt.date(2024, 3, 1), body)
+    _, alone = check_document(load_document(path, project))
+    assert [(d.code, d.line, d.column) for d in alone if d.code == "NA715"] == [("NA715", 15, 17)]
+
+    def body_deadlines():
+        out = cli(project, "check", "--format", "json")
+        return [(d["path"], d["line"], d["column"], d["message"])
+                for d in json.loads(out.stdout) if d["code"] == "NA715"]
+
+    first = body_deadlines()
+    assert first == [("notices/2024/c.md", 15, 17, 'thời hạn "báo cáo trước ngày 30/4/2023" sớm '
+                      "hơn ngày ban hành 01/03/2024; kiểm tra lại năm, tháng")]
+    memo = authenticated.read_json(cache_of(project) / "documents.json")
+    _, diagnostics = memo["entries"]["notices/2024/c.md"][1]
+    assert [row[4] for row in diagnostics].count("NA715") == 1
+    # Another notice changes the archive: c.md comes from the memo, with the same warning. A
+    # notice with `tasks:` is judged on those, not on its text.
+    notice(project, "d.md", "204/TB-VPUBND", dt.date(2024, 3, 1), body,
+           'tasks:\n  - lead: "Sở Y tế"\n    action: "Báo cáo"\n')
+    assert body_deadlines() == first
+
+
 def test_calendar_lines_fold_at_75_octets_between_characters():
     """RFC 5545 3.1: at most 75 octets a line, continuations start with one space; a line is
     never cut inside a character's UTF-8 bytes (Vietnamese letters are 2 or 3 bytes)."""

@@ -3,7 +3,9 @@ import unicodedata
 
 import pytest
 
-from generator.text import canonical, fold, nfc, slugify, unify_tones
+from generator import deadlines
+from generator.text import canonical, fold, lowered, nfc, slugify, unify_tones
+from generator.validate import safety, tasks
 
 
 @pytest.mark.parametrize("old,new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("Uỷ ban", "Ủy ban"),
@@ -67,3 +69,27 @@ def test_slugs_up_to_the_limit_are_kept_whole():
     assert slugify("a" * 80) == "a" * 80
     cut = slugify("a" * 81)
     assert len(cut) == 80 and re.fullmatch(r"a{71}-[0-9a-f]{8}", cut)
+
+
+def test_lowered_text_finds_what_case_insensitive_patterns_find():
+    """text.lowered: searching lower-cased text case-sensitively is the same as searching the
+    text case-insensitively, for every letter of the patterns that use it, over all of Unicode."""
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    lowers: dict[str, set[str]] = {}
+    for c in everything:
+        lowers.setdefault(c.lower(), set()).add(c)
+    patterns = (deadlines._CANDIDATE, tasks._ASSIGNS, tasks._PAST, safety._ACTIVE_TAG,
+                safety._SCRIPT_URL)
+    letters = {ch for pattern in patterns
+               for ch in re.findall(r"[^\W\d_]", re.sub(r"\\[wsb]", "", pattern.lower.pattern))}
+    assert len(letters) > 20
+    for letter in letters:
+        caseless = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+        assert caseless - lowers[letter] <= {"ı", "ſ", "İ"}, letter  # what lowered() refuses
+        assert lowers[letter] <= caseless, letter
+    for kind in (re.compile(r"\w"), re.compile(r"\s")):  # \b too is decided by \w
+        assert all(bool(kind.match(c)) == bool(kind.match(c.lower())) for c in everything
+                   if len(c.lower()) == 1)
+    assert lowered("GIAO báo cáo") == "giao báo cáo"
+    assert lowered("Gıao") is None and lowered("İ") is None and lowered("ſcript") is None
+

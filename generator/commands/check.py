@@ -89,12 +89,18 @@ class _Selection:
 
 def _relative(path: Path, root: Path) -> str:
     # The path as written, not where a symlink leads: a link's target is not to be shown.
-    for candidate in (Path(os.path.abspath(path)), path.resolve()):
+    written = os.fspath(path)
+    prefix = os.path.join(str(root), "")
+    if not (written.startswith(prefix) and "/." not in written):  # "." or ".." to normalise
+        written = os.path.abspath(path)
+    if os.sep == "/" and written.startswith(prefix):  # the archive's own files: string work only
+        return nfc(written[len(prefix):])
+    for candidate in (lambda: Path(written), path.resolve):
         try:
-            return nfc(candidate.relative_to(root).as_posix())
+            return nfc(candidate().relative_to(root).as_posix())
         except ValueError:
             continue
-    return nfc(os.path.abspath(path))
+    return nfc(written)
 
 
 def _fix_files(paths: list[Path], root: Path) -> list[str]:
@@ -222,13 +228,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     # A file named on the command line that the archive would not pick up (another folder,
     # another extension, a hidden name) is still checked as a notice, in the archive's context.
-    known = {_relative(p, root) for p in notice_paths(project.notices_dir, root)}
+    scanned = scan(project.notices_dir, root)
+    known = {_relative(p, root) for p in scanned[0]}
     extra = [p for p in given if p.is_file() and p.suffix != ".yml"
              and _relative(p, root) not in known]
     if extra:
         diagnostics = _check_with_extra(project, extra, args.today)
     else:  # the common case, memoised: instant when nothing changed since the last check
-        summary = check_summary(project.notices_dir, root, project.cache_dir, args.today)
+        summary = check_summary(project.notices_dir, root, project.cache_dir, args.today,
+                                scanned)
         diagnostics = list(summary.diagnostics)
     reported = [d for d in diagnostics if selection.involves(d)]
     # Repository-wide: reported whatever files were named.

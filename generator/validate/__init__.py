@@ -14,6 +14,7 @@ from .fields import build_notice
 from .rules import check_archive
 from .form import check_form_of_text
 from .safety import check_body
+from .tasks import check_body_deadlines
 from .topic_mentions import check_topic_mentions
 from .agencies import build_agencies
 from .topics import build_topics
@@ -32,16 +33,18 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
     """Everything that can be judged from one file and the topic vocabulary alone: memoised
     per file by the pipeline, so an unchanged notice is never scanned again."""
     notice, diagnostics = build_notice(doc)
-    if notice is not None:
-        limits = list(check_body_limits(notice))
-        diagnostics.extend(limits)
-        if refused(limits):  # a body the site cannot render: the other rules would only stall
-            return notice, diagnostics
-        diagnostics.extend(check_body(notice))
-        diagnostics.extend(check_form_of_text(notice))
-        if topics:
-            diagnostics.extend(check_topic_mentions(notice, topics))
-    return notice, list(capped(diagnostics))
+    if notice is None:
+        return notice, list(capped(diagnostics))
+    limits = list(check_body_limits(notice))
+    diagnostics.extend(limits)
+    if refused(limits):  # a body the site cannot render: the other rules would only stall
+        return notice, diagnostics + list(check_body_deadlines(notice))
+    diagnostics.extend(check_body(notice))
+    diagnostics.extend(check_form_of_text(notice))
+    if topics:
+        diagnostics.extend(check_topic_mentions(notice, topics))
+    # Not capped: it ran archive-wide before, uncapped, and its output stays the same.
+    return notice, list(capped(diagnostics)) + list(check_body_deadlines(notice))
 
 
 def validate(loaded: LoadResult, today: dt.date | None = None,

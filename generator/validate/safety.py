@@ -11,15 +11,15 @@ from typing import Iterator
 
 from ..diagnostics import WARNING, Diagnostic
 from ..model import Notice
+from ..text import Caseless, lowered
 
-_ACTIVE_TAG = re.compile(r"<\s*/?\s*(script|iframe|frame|object|embed|applet|style|link|meta|base|"
-                         r"form|input|button|svg|math|template)\b", re.IGNORECASE)
+_ACTIVE_TAG = Caseless(r"<\s*/?\s*(script|iframe|frame|object|embed|applet|style|link|meta|base|"
+                       r"form|input|button|svg|math|template)\b")
 # Event handlers in an HTML tag or in an attr_list block ({: onclick="…" }). Found in one pass
 # that tracks whether a "<" or "{" is open: a pattern "<[^>]*…" would rescan the rest of the
 # line from every "<" of a long run.
 _HANDLER = re.compile(r"[<>{}]|(?<=\s)(on[a-z]+)\s*=", re.IGNORECASE)
-_SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:|data\s*:\s*text/html",
-                         re.IGNORECASE)
+_SCRIPT_URL = Caseless(r"(?:javascript|vbscript|livescript)\s*:|data\s*:\s*text/html")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
@@ -27,7 +27,9 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
     body = notice.body
     # Almost every body has none of it: one scan of the whole text decides whether to look
     # line by line (every pattern needs "<", "{" or ":").
-    if not (_ACTIVE_TAG.search(body) or _SCRIPT_URL.search(body) or _handler(body)):
+    low = lowered(body)
+    if not (("<" in body and _ACTIVE_TAG.search(body, low)) or _SCRIPT_URL.search(body, low)
+            or _handler(body)):
         return
     in_code = False
     for offset, line in enumerate(notice.body.split("\n")):
@@ -36,8 +38,9 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
             continue
         if in_code:
             continue
-        for find, what in ((_ACTIVE_TAG.search, "thẻ HTML"), (_handler, "thuộc tính sự kiện"),
-                           (_SCRIPT_URL.search, "liên kết chạy mã")):
+        for find, what in ((_ACTIVE_TAG.ignorecase.search, "thẻ HTML"),
+                           (_handler, "thuộc tính sự kiện"),
+                           (_SCRIPT_URL.ignorecase.search, "liên kết chạy mã")):
             match = find(line)
             if match:
                 found = match.group(1) if match.groups() else match.group(0)
@@ -51,6 +54,8 @@ def check_body(notice: Notice) -> Iterator[Diagnostic]:
 
 def _handler(text: str) -> re.Match | None:
     """The first `on…=` attribute inside an open "<…" tag or "{…" attribute list."""
+    if "<" not in text and "{" not in text:
+        return None  # an attribute is only ever inside one of them
     in_tag = in_braces = False
     for match in _HANDLER.finditer(text):
         mark = match.group(0)

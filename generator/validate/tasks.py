@@ -1,5 +1,8 @@
 """Rules on tasks (NA714–NA717): `tasks:` leads known to agencies.yml, deadlines after the notice,
-`closes:` naming a notice and point that exist."""
+`closes:` naming a notice and point that exist.
+
+`check_tasks` needs the whole archive (agencies, other notices); `check_body_deadlines` judges one
+notice's text alone, so it runs in the per-file stage, where its result is memoised."""
 
 from __future__ import annotations
 
@@ -7,15 +10,16 @@ import re
 from typing import Iterator
 
 from ..agencies import AgencyMatcher
-from ..deadlines import find_deadlines
+from ..deadlines import dated_deadlines
+from ..text import Caseless, lowered
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..model import Archive, Notice
 from ..outline import points
 
 # A sentence that assigns work, not one that reports it: only its deadlines are judged.
-_ASSIGNS = re.compile(r"(?<!\w)(?:giao|đề nghị|yêu cầu|chủ trì|hoàn thành|báo cáo)(?!\w)",
-                      re.IGNORECASE)
-_PAST = re.compile(r"(?<!\w)(?:đã|đến ngày|tính đến)(?!\w)", re.IGNORECASE)
+_ASSIGNS = Caseless.whole_words(("giao", "đề nghị", "yêu cầu", "chủ trì", "hoàn thành", "báo cáo"))
+_PAST = Caseless.whole_words(("đã", "đến ngày", "tính đến"))
+_DIGIT = re.compile(r"\d")
 
 
 def check_tasks(archive: Archive) -> Iterator[Diagnostic]:
@@ -38,8 +42,6 @@ def check_tasks(archive: Archive) -> Iterator[Diagnostic]:
                     "NA715", f"thời hạn {task.deadline:%d/%m/%Y} của nhiệm vụ thứ {i + 1} sớm "
                     f"hơn ngày ban hành {notice.date:%d/%m/%Y}; kiểm tra lại năm, tháng",
                     f"{where}.deadline")
-        if notice.tasks is None and notice.date:
-            yield from _body_deadlines(notice)
         for i, closing in enumerate(notice.closes):
             where = f"closes.{i}"
             line = notice.lines.get(where, notice.lines.get("closes", 1))
@@ -62,12 +64,18 @@ def _has_point(notice: Notice, point: str) -> bool:
     return point in points(notice.body)
 
 
-def _body_deadlines(notice: Notice) -> Iterator[Diagnostic]:
-    """A deadline in the text earlier than the notice itself: usually a typo in the year."""
+def check_body_deadlines(notice: Notice) -> Iterator[Diagnostic]:
+    """A deadline in the text earlier than the notice itself: usually a typo in the year.
+    Notices that list their tasks in `tasks:` are judged there (NA715 in check_tasks)."""
+    if notice.tasks is not None or not notice.date:
+        return
     for offset, line in enumerate(notice.body.splitlines()):
-        if not _ASSIGNS.search(line) or _PAST.search(line):
+        if not _DIGIT.search(line):
+            continue  # every dated deadline has a digit; most lines of prose have none
+        low = lowered(line)
+        if not _ASSIGNS.search(line, low) or _PAST.search(line, low):
             continue
-        for deadline in find_deadlines(line, notice.date):
+        for deadline in dated_deadlines(line, notice.date):
             if deadline.date and deadline.date < notice.date:
                 yield Diagnostic(
                     notice.source, notice.body_line + offset, deadline.start + 1, WARNING,

@@ -21,6 +21,8 @@ def _without_code_spans(body: str) -> str:
     run's closer is found from a table built right to left, so the pass stays linear however
     many unmatched runs the text has (a pattern "(`+)(.+?)\\1" rescans the rest from each).
     """
+    if "`" not in body:
+        return body
     runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(body)]
     if len(runs) < 2:
         return body
