@@ -45,6 +45,71 @@ def code_identity() -> str:
     return digest.hexdigest()
 
 
+# What this process last read from or wrote to each memo file, decoded, with that file's
+# signature: a long-lived process (`serve`, after each save) decodes a memo again only when
+# another process has rewritten it. Copied on the way out: callers change their copy.
+_DECODED: dict[Path, tuple[tuple, object, dict]] = {}
+
+
+def _file_id(path: Path) -> tuple | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _recall(path: Path | None, key) -> dict | None:
+    held = _DECODED.get(path) if path else None
+    if held is not None and held[0] == _file_id(path) and held[1] == key:
+        return dict(held[2])
+    return None
+
+
+def _remember(path: Path | None, key, entries: dict) -> None:
+    if path:
+        _DECODED[path] = (_file_id(path), key, dict(entries))
+
+
+# Memo files whose writing is put off until `write_deferred` (path → writer), or None.
+_deferred: dict[Path, Callable[[], None]] | None = None
+
+
+def defer_writes() -> None:
+    """Keep memos in memory and write them once, at `write_deferred`, not at every run.
+
+    For a long-lived process (`serve` takes in each save by running the pipeline again):
+    re-encoding every entry costs seconds at 10,000 notices. A memo is only a head start, so
+    one never written (the process killed) costs speed once, never a wrong result.
+    """
+    global _deferred
+    if _deferred is None:
+        _deferred = {}
+
+
+def write_deferred() -> None:
+    global _deferred
+    pending, _deferred = _deferred or {}, None
+    for write in pending.values():
+        write()
+
+
+def _write(path: Path, key, entries: dict, payload: Callable[[], dict]) -> None:
+    """Write a memo file now, or when deferred writes are flushed (the latest per file)."""
+    def write() -> None:
+        try:
+            authenticated.write_json(path, payload())
+        except OSError:
+            return  # a read-only or full disk only costs speed next time
+        _remember(path, key, entries)
+
+    if _deferred is not None:
+        _remember(path, key, entries)  # this process reads its own latest entries back
+        _deferred[path] = write
+    else:
+        write()
+
+
 def _signature(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -60,11 +125,16 @@ class DocumentCache:
         self.key = [CACHE_FORMAT, code_identity(), hashlib.sha256(context.encode()).hexdigest()]
         self.entries: dict[str, tuple] = {}
         self.dirty = False
+        recalled = _recall(self.path, self.key)
+        if recalled is not None:
+            self.entries = recalled
+            return
         stored = authenticated.read_json(self.path) if self.path else None
         if isinstance(stored, dict) and stored.get("key") == self.key:
             try:
                 self.entries = {rel: (tuple(sig), decode_result(result))
                                 for rel, (sig, result) in stored["entries"].items()}
+                _remember(self.path, self.key, self.entries)
             except Exception:  # a damaged cache is only a missed optimisation
                 self.entries = {}
 
@@ -98,13 +168,11 @@ class DocumentCache:
     def save(self) -> None:
         if not (self.path and self.dirty):
             return
-        entries = {rel: [list(sig), encode_result(result)]
-                   for rel, (sig, result) in self.entries.items()}
-        try:
-            authenticated.write_json(self.path, {"key": self.key, "entries": entries})
-            self.dirty = False
-        except OSError:
-            pass  # a read-only or full disk only costs speed next time
+        entries = dict(self.entries)
+        self.dirty = False
+        _write(self.path, self.key, entries, lambda: {
+            "key": self.key, "entries": {rel: [list(sig), encode_result(result)]
+                                         for rel, (sig, result) in entries.items()}})
 
 
 def _is_secret(result: Result) -> bool:
@@ -142,10 +210,16 @@ class Memo(dict):
         self.encode = encode
         self.used: set = set()
         self.stored: dict = {}
+        key = [CACHE_FORMAT, code_identity()]
+        recalled = _recall(self.path, key)
+        if recalled is not None:
+            self.stored = recalled
+            return
         stored = authenticated.read_json(self.path) if self.path else None
-        if isinstance(stored, dict) and stored.get("key") == [CACHE_FORMAT, code_identity()]:
+        if isinstance(stored, dict) and stored.get("key") == key:
             try:
                 self.stored = {k: decode(v) for k, v in stored["entries"].items()}
+                _remember(self.path, key, self.stored)
             except Exception:
                 self.stored = {}
 
@@ -160,9 +234,6 @@ class Memo(dict):
                    if k in self or k in self.stored}
         if not self.path or (entries.keys() == self.stored.keys() and not len(self)):
             return
-        try:
-            authenticated.write_json(self.path, {
-                "key": [CACHE_FORMAT, code_identity()],
-                "entries": {k: self.encode(v) for k, v in entries.items()}})
-        except OSError:
-            pass
+        key = [CACHE_FORMAT, code_identity()]
+        _write(self.path, key, entries, lambda: {
+            "key": key, "entries": {k: self.encode(v) for k, v in entries.items()}})

@@ -26,6 +26,8 @@ NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
     "python3 -m http.server": "serves the built site until stopped; any static server does",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
+    ".venv/bin/python bench/serve_latency.py": "a benchmark on a copy of a generated archive; "
+                                               "tests/test_serve.py runs serve for real",
     ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
                                          "on two constructs",
     ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "

@@ -107,11 +107,17 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                 point = closing.point.strip().rstrip(".") if closing.point else None
                 closings.setdefault(target.key, {})[point] = notice
 
+    known: dict[tuple[str | None, str], tuple[str, ...]] = {}
+
     def owners(slug: str | None, lead: str) -> tuple[str, ...]:
-        keys = [agency_key(lead, slug)]
-        if slug:
-            keys.extend(matcher.successors(slug))
-        return tuple(dict.fromkeys(keys))
+        # A few hundred distinct leads among tens of thousands of tasks: slug each once.
+        found = known.get((slug, lead))
+        if found is None:
+            keys = [agency_key(lead, slug)]
+            if slug:
+                keys.extend(matcher.successors(slug))
+            found = known[(slug, lead)] = tuple(dict.fromkeys(keys))
+        return found
 
     # A replaced or revoked notice's tasks are not chased: its replacement carries the current ones.
     replaced = {target.key for n in published if n.supersedes

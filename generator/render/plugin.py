@@ -39,7 +39,7 @@ from .sanitize import sanitize_html
 from .views import tab_for
 from .settings import INDEX_ENV, PROFILE_ENV
 from .background import BackgroundFailed
-from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground
+from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -56,6 +56,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.indexing: IndexInBackground | None = None
         self.exporting: ExportInBackground | None = None
         self.without_markdown: set[str] = set()
+        # Set by `serve` (render/on_demand.py): pages are rendered when asked for, so every
+        # page is kept and no page fingerprint or published-site manifest is made.
+        self.on_demand = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -125,7 +128,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         vocabulary = [(t.slug, t.name, t.aliases, t.parent) for t in linked.topics.values()]
         site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
                                                                "topics": vocabulary})
-        self.render_state = RenderState(self.cache_dir, self.profile)
+        self.render_state = None if self.on_demand else RenderState(self.cache_dir, self.profile)
         self.script_hashes: set[str] = set()
         self.specs = {}
         generated = []
@@ -134,23 +137,27 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
             if not spec.markdown.strip():
                 self.without_markdown.add(spec.src_uri)
-            self.render_state.mark(page_file, page_fingerprint(
-                site_fp, spec.template, spec.title, spec.markdown, spec.context()))
+            if self.render_state is not None:
+                self.render_state.mark(page_file, page_fingerprint(
+                    site_fp, spec.template, spec.title, spec.markdown, spec.context()))
             if not page_file.unchanged:  # skipped pages are never rendered
                 self.specs[spec.src_uri] = spec
             generated.append(page_file)
-        skipped = len(self.render_state.skipped)
+        skipped = len(self.render_state.skipped) if self.render_state is not None else 0
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         self.mentions.bind(linked)
         # The Whoosh index (CLI search) is updated in another process while mkdocs renders in
         # this one, when asked for; otherwise `notice-archive search` updates it on first use.
-        if self.config.search_index or os.environ.get(INDEX_ENV) == "1":
+        if not self.on_demand and (self.config.search_index
+                                   or os.environ.get(INDEX_ENV) == "1"):
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         # The browser index is written beside rendering too (mkdocs has already emptied the
         # site folder when it is not reusing pages, and never touches this folder again).
-        self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
-                                            self.cache_dir, self.profile, self.render_state)
+        # (`serve` writes it only when a browser asks for one of its files: on_post_build.)
+        if not self.on_demand:
+            self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
+                                                self.cache_dir, self.profile, self.render_state)
         return Files(kept + generated)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -250,6 +257,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                     raise PluginError(f"notice-archive: {exc}") from None
                 if name == "exporting" and self.render_state is not None:
                     self.render_state.files.update(files)
+            if self.on_demand:
+                export_into(self.result.linked, Path(config.site_dir) / SITE_FOLDER,
+                            self.cache_dir, self.profile)
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             # Pages reused from the published site carry the scripts of the build that made

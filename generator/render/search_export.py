@@ -440,11 +440,12 @@ class ExportInBackground(InBackground):
 
     def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, profile: str,
                  render_state):
-        super().__init__(_export, (linked, out_dir, cache_dir, profile, render_state),
+        super().__init__(export_into, (linked, out_dir, cache_dir, profile, render_state),
                          "notice-archive-export", "xuất chỉ mục tìm kiếm cho trình duyệt thất bại")
 
 
-def _export(linked, out_dir, cache_dir, profile, render_state) -> dict[str, str]:
+def export_into(linked, out_dir, cache_dir, profile, render_state=None) -> dict[str, str]:
+    """The browser index into `out_dir`, with the per-notice analysis memoised in the cache."""
     memo = Memo(cache_dir, f"search-export-{profile}.json", encode_analysis, decode_analysis)
     write = render_state.writer(out_dir.parent) if render_state is not None else None
     export(linked, out_dir, memo=memo, write=write)
