@@ -52,12 +52,19 @@ def leftovers(project: Path) -> list[Path]:
     return sorted(project.glob(STAGING_GLOB)) + sorted(project.glob(".site.replaced-*"))
 
 
+def _default_sigint() -> None:
+    # A shell starts a background job with SIGINT ignored, and children inherit that: the
+    # build under test must see Ctrl-C however the test run itself was started.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(project: Path, *args: str) -> subprocess.Popen:
     # --full: render every page, so the build is slow enough to interrupt midway.
     return subprocess.Popen([sys.executable, "-m", "generator", "build", "--full", *args],
                             cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8")
+                            encoding="utf-8",
+                            preexec_fn=_default_sigint if os.name == "posix" else None)
 
 
 def wait_for_staging_pages(project: Path, process: subprocess.Popen, pages: int = 5,
@@ -225,12 +232,17 @@ def test_remove_leftovers_only_touches_our_folders(tmp_path):
 
 def test_signals_are_deferred_during_the_swap():
     from generator.render.atomic import signals_deferred
+    # Python's own Ctrl-C handler, even when the test run was started with SIGINT ignored.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     reached = False
-    with pytest.raises(KeyboardInterrupt):
-        with signals_deferred():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
-            reached = True  # the signal waits until the block is done
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with signals_deferred():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+                reached = True  # the signal waits until the block is done
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert reached
 
 
