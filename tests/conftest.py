@@ -176,13 +176,17 @@ def serve_dir():
     def start(path: Path) -> str:
         handler = functools.partial(QuietHandler, directory=str(path))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # A short poll: each shutdown waits for the loop to notice (0.5 s a server by default,
+        # ~10 s at the end of the suite).
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                         daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
 
     yield start
     for server in servers:
         server.shutdown()
+        server.server_close()
 
 
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots and other evidence tests leave for people
