@@ -213,9 +213,9 @@ def _task_pages(linked: LinkedArchive, today, limit: int) -> Iterator[PageSpec]:
                        context=lambda key=key: task_views.agency_page(key, linked, today, limit))
         if len(page.tasks) > limit:
             for year in dict.fromkeys(t.notice.year for t in page.tasks):
-                label = str(year) if year else task_views.YEARLESS
-                yield PageSpec(f"{folder}/{key}/{year or 'du-thao'}.md",
-                               f"Nhiệm vụ: {page.name}, {label}", "agency-tasks.html",
+                yield PageSpec(f"{folder}/{key}/{task_views.year_segment(year)}.md",
+                               f"Nhiệm vụ: {page.name}, {task_views.year_label(year)}",
+                               "agency-tasks.html",
                                context=lambda key=key, year=year: task_views.agency_year_page(
                                    key, year, linked, today))
 

@@ -246,17 +246,12 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             write_data_files(self.result.linked, Path(config.site_dir), config.site_url or "",
                              config.site_name)
             # Search: wait for the browser index, then for the Whoosh index (cache) if asked.
-            for name in ("exporting", "indexing"):
-                work = getattr(self, name)
-                setattr(self, name, None)
-                if work is None:
-                    continue
-                try:
-                    files = work.wait()
-                except BackgroundFailed as exc:
-                    raise PluginError(f"notice-archive: {exc}") from None
-                if name == "exporting" and self.render_state is not None:
-                    self.render_state.files.update(files)
+            exporting, self.exporting = self.exporting, None
+            indexing, self.indexing = self.indexing, None
+            files = _finished(exporting) or {}
+            if self.render_state is not None:
+                self.render_state.files.update(files)
+            _finished(indexing)
             if self.on_demand:
                 export_into(self.result.linked, Path(config.site_dir) / SITE_FOLDER,
                             self.cache_dir, self.profile)
@@ -268,6 +263,16 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                           self.cache_dir if self.render_state.skipped else None,
                           self.cache_dir)
             self.render_state.finish(Path(config.site_dir))
+
+
+def _finished(work):
+    """The result of work started in the background (None when there was none)."""
+    if work is None:
+        return None
+    try:
+        return work.wait()
+    except BackgroundFailed as exc:
+        raise PluginError(f"notice-archive: {exc}") from None
 
 
 class TemplateOnlyPage(Page):

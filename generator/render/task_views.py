@@ -60,35 +60,31 @@ def agency_page(key: str, linked: LinkedArchive, today: dt.date,
     """An agency's page. Up to `limit` tasks, all of them; beyond, the `limit` most urgent open
     ones and a page per year of the notices that gave the rest, so that neither the page nor
     the cost of rendering it after each new notice grows with the archive."""
-    page = linked.agency_pages[key]
-    ordered = sorted(page.tasks, key=lambda t: t.urgency(today))
-    open_tasks = [t for t in ordered if not t.done]
-    split = limit is not None and len(ordered) > limit
-    shown_open = open_tasks[:limit] if split else open_tasks
-    return {
-        **_agency_header(key, linked, today),
-        "open_tasks": [task_row(t, today, linked) for t in shown_open],
-        "done_tasks": [] if split else [task_row(t, today, linked) for t in ordered if t.done],
-        "open_count": len(open_tasks),
-        "done_count": len(ordered) - len(open_tasks),
-        "overdue_count": sum(1 for t in open_tasks if t.overdue_days(today)),
-        "years": agency_years(key, linked, today) if split else [],
-    }
+    tasks = linked.agency_pages[key].tasks
+    split = limit is not None and len(tasks) > limit
+    # Split: the completed tasks are on the year pages.
+    lists = _task_lists(tasks, today, linked, limit if split else None, with_done=not split)
+    return {**_agency_header(key, linked, today), **lists,
+            "years": agency_years(key, linked, today) if split else []}
 
 
 def agency_year_page(key: str, year: int | None, linked: LinkedArchive,
                      today: dt.date) -> dict[str, Any]:
     """The tasks an agency was given by the notices of one year: open ones by urgency, then
     completed ones."""
-    ordered = sorted((t for t in linked.agency_pages[key].tasks if t.notice.year == year),
-                     key=lambda t: t.urgency(today))
+    tasks = [t for t in linked.agency_pages[key].tasks if t.notice.year == year]
+    return {**_agency_header(key, linked, today), **_task_lists(tasks, today, linked),
+            "year_label": year_label(year), "parent_url": agency_url(key)}
+
+
+def _task_lists(tasks, today: dt.date, linked: LinkedArchive, open_limit: int | None = None,
+                with_done: bool = True) -> dict[str, Any]:
+    """Open tasks by urgency (the first `open_limit` of them), completed ones, and the counts."""
+    ordered = sorted(tasks, key=lambda t: t.urgency(today))
     open_tasks = [t for t in ordered if not t.done]
     return {
-        **_agency_header(key, linked, today),
-        "year_label": str(year) if year else YEARLESS,
-        "parent_url": agency_url(key),
-        "open_tasks": [task_row(t, today, linked) for t in open_tasks],
-        "done_tasks": [task_row(t, today, linked) for t in ordered if t.done],
+        "open_tasks": [task_row(t, today, linked) for t in open_tasks[:open_limit]],
+        "done_tasks": [task_row(t, today, linked) for t in ordered if t.done] if with_done else [],
         "open_count": len(open_tasks),
         "done_count": len(ordered) - len(open_tasks),
         "overdue_count": sum(1 for t in open_tasks if t.overdue_days(today)),
@@ -98,8 +94,16 @@ def agency_year_page(key: str, year: int | None, linked: LinkedArchive,
 YEARLESS = "Dự thảo chưa ghi ngày"
 
 
+def year_label(year: int | None) -> str:
+    return str(year) if year else YEARLESS
+
+
+def year_segment(year: int | None) -> str:
+    return str(year) if year else "du-thao"
+
+
 def agency_year_url(key: str, year: int | None) -> str:
-    return f"{TASKS_DIR}/{key}/{year or 'du-thao'}/"
+    return f"{TASKS_DIR}/{key}/{year_segment(year)}/"
 
 
 def agency_years(key: str, linked: LinkedArchive, today: dt.date) -> list[dict[str, Any]]:
@@ -112,7 +116,7 @@ def agency_years(key: str, linked: LinkedArchive, today: dt.date) -> list[dict[s
     ordered: list[int | None] = sorted((y for y in counts if y is not None), reverse=True)
     if None in counts:  # undated drafts first, as everywhere (Notice.sort_key)
         ordered.insert(0, None)
-    return [{"label": str(y) if y else YEARLESS, "url": agency_year_url(key, y),
+    return [{"label": year_label(y), "url": agency_year_url(key, y),
              "open": counts[y][0], "done": counts[y][1], "overdue": counts[y][2]}
             for y in ordered]
 
