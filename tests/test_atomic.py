@@ -246,6 +246,34 @@ def test_signals_are_deferred_during_the_swap():
     assert reached
 
 
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="POSIX signal delivery")
+def test_signals_are_deferred_while_another_thread_runs():
+    """The kernel gives a process-wide signal to any thread that does not block it; a mask set
+    by the swapping thread alone let SIGTERM through at once (the build has threads about)."""
+    import threading
+
+    from generator.render.atomic import BuildInterrupted, interruptible, signals_deferred
+    stop = threading.Event()
+    # A thread that keeps the signal unblocked and idles in a system call, so that the kernel
+    # may choose it (a blocked main thread leaves the kernel no other choice).
+    other = threading.Thread(target=lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK,
+                                                                   {signal.SIGTERM})
+                             or stop.wait(5), daemon=True)
+    other.start()
+    reached = False
+    try:
+        with pytest.raises(BuildInterrupted):
+            with interruptible(), signals_deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+                for _ in range(20):  # give Python every chance to run a handler early
+                    time.sleep(0.005)
+                reached = True
+    finally:
+        stop.set()
+        other.join()
+    assert reached
+
+
 def test_sigterm_unwinds_like_ctrl_c_and_handler_is_restored():
     from generator.render.atomic import BuildInterrupted, interruptible
     before = signal.getsignal(signal.SIGTERM)

@@ -127,27 +127,17 @@ def interruptible() -> Iterator[None]:
 def signals_deferred() -> Iterator[None]:
     """Hold stop signals back while site/ is being swapped, then deliver them.
 
-    Windows has no signal mask: there the handlers are replaced by ones that remember the
-    signal, which is raised again once the swap is over.
+    The handlers are replaced by ones that remember the signal, which is raised again once the
+    swap is over. A signal mask would not do: it holds only for the calling thread, and the
+    kernel hands a process-wide signal to any thread that has it unblocked, after which Python
+    runs the handler in the main thread at once. Handlers work alike on every platform.
     """
-    deferred = {signal.SIGINT, *stop_signals()}
-    if hasattr(signal, "pthread_sigmask"):
-        try:
-            old = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
-        except (OSError, ValueError):
-            yield
-            return
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
-        return
     arrived: list[int] = []
     previous = {}
-    for signum in deferred:
+    for signum in (signal.SIGINT, *stop_signals()):
         try:
             previous[signum] = signal.signal(signum, lambda n, frame: arrived.append(n))
-        except (OSError, ValueError):  # not the main thread
+        except (OSError, ValueError):  # not the main thread: leave signals alone
             pass
     try:
         yield
