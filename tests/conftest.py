@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,46 @@ def pytest_collection_modifyitems(session, config, items):
     """The code-coverage test judges what the others produced, so it runs after all of them."""
     last = [i for i in items if i.name == "test_every_code_is_documented_and_tested"]
     items[:] = [i for i in items if i not in last] + last
+
+
+# In a `pytest -n` run each worker process records the codes of its own tests; each leaves
+# them in the run's temp root when it finishes, and the code-coverage test reads them all.
+
+def _codes_folder(config) -> Path:
+    """Shared by the workers of one run: xdist gives each the run's temp root + popen-<id>."""
+    return Path(config.option.basetemp).parent / "produced-codes"
+
+
+def pytest_sessionfinish(session):
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker and session.config.option.basetemp:
+        folder = _codes_folder(session.config)
+        folder.mkdir(exist_ok=True)
+        part = folder / f"{worker}.part"
+        part.write_text("\n".join(sorted(PRODUCED_CODES)), encoding="utf-8")
+        part.replace(folder / f"{worker}.codes")  # whole or absent, for the reader
+
+
+def codes_of_the_whole_run(config, timeout: float = 900) -> set[str]:
+    """The codes every test of the run produced: this process's and, under `pytest -n`, those
+    of the other workers, which finish their last tests while this one waits."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return set(PRODUCED_CODES)
+    others = int(os.environ["PYTEST_XDIST_WORKER_COUNT"]) - 1
+    folder = _codes_folder(config)
+    deadline = time.monotonic() + timeout
+    while True:
+        done = [p for p in folder.glob("*.codes") if p.stem != worker]
+        if len(done) >= others:
+            break
+        if time.monotonic() > deadline:
+            pytest.fail(f"only {len(done)} of the {others} other workers finished in {timeout} s")
+        time.sleep(0.2)
+    codes = set(PRODUCED_CODES)
+    for path in done:
+        codes.update(path.read_text(encoding="utf-8").split())
+    return codes
 
 
 def require_fixture(path: Path, what: str) -> Path:

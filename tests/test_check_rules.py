@@ -396,12 +396,13 @@ def test_topics_file_rules(tmp_path, text, code):
 def test_every_code_is_documented_and_tested(request):
     """Every code the source can emit is in README's table, and some test made it happen.
 
-    Runs last (conftest orders it) and counts the codes the product really emitted during the
-    session, not mentions of the code in test files. On a partial run it only checks the docs.
+    Runs last (conftest orders it; under `pytest -n` it waits for the other workers) and counts
+    the codes the product really emitted during the run, not mentions of the code in test
+    files. On a partial run it only checks the docs.
     """
     import re
 
-    from conftest import PRODUCED_CODES
+    from conftest import codes_of_the_whole_run
     source = {m for p in (ROOT / "generator").rglob("*.py")
               for m in re.findall(r'"(NA\d{3})"', p.read_text(encoding="utf-8"))}
     readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
@@ -414,7 +415,7 @@ def test_every_code_is_documented_and_tested(request):
         and not request.config.getoption("-m")
     if not whole_suite:
         pytest.skip("run the whole suite to learn which codes the tests produce")
-    never = documented - PRODUCED_CODES
+    never = documented - codes_of_the_whole_run(request.config)
     assert not never, f"no test makes the product emit {sorted(never)}"
 
 
