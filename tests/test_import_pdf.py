@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT, cli, copy_project
 
-from generator.ingest.sources import SourceProblem, read_source
+from generator.ingest.lines import SourceProblem
+from generator.ingest.sources import read_source
 
 HERE = Path(__file__).parent / "originals"
 sys.path.insert(0, str(ROOT / "bench"))

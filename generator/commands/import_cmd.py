@@ -58,7 +58,8 @@ def _originals(paths: list[str]) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..ingest.sources import SourceProblem, read_source
+    from ..ingest.lines import SourceProblem
+    from ..ingest.sources import read_source
     from ..ingest.writer import build, render, target_path
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main

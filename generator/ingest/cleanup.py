@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .sources import Line, Run, split_runs
+from .lines import Line, Run
+from .sources import split_runs
 
 HEAD_LINES = 45
 # Menus, counters and sharing links of government portals around a copied document.

@@ -17,7 +17,7 @@ from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import known_title, office_case, name_case
 from .cleanup import clean, ocr_digits
-from .sources import Line, Run, Source
+from .lines import Line, Run, Source
 
 
 @dataclass(frozen=True)
@@ -425,7 +425,6 @@ def _clean_recipient(text: str) -> str:
 
 
 def _closing_block(lines: list[Line], ex: Extraction) -> None:
-    f = ex.fields
     recipients: list[Line] = []
     signing: list[Line] = []
     tables = {l.cell[0] for l in lines if l.cell}

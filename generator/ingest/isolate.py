@@ -12,7 +12,7 @@ import multiprocessing
 import resource
 import traceback
 
-from .sources import SourceProblem
+from .lines import SourceProblem
 
 MEMORY_LIMIT = 2 * 1024 ** 3      # bytes of address space one original's reader may add
 TIME_LIMIT = 200                  # seconds without news from the reader (one page's OCR)

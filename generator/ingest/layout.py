@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..text import nfc
-from .sources import Line, Run
+from .lines import Line, Run
 
 
 @dataclass(frozen=True)

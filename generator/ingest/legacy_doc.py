@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .sources import SourceProblem
+from .lines import SourceProblem
 
 TIMEOUT = 120
 INSTALL_HINT = ("cài LibreOffice: sudo apt-get install libreoffice-writer-nogui (hoặc mở tệp "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import Line, Run
+from .lines import Line, Run
 
 _HEADING = re.compile(r"^((?:[IVXLC]+)|(?:Phần|PHẦN|Chương|CHƯƠNG)\s+[IVXLC\d]+)\s*[.:]\s+\S")
 _NUMBERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(?=\S)")

@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 
 from .layout import Page, Word
-from .sources import SourceProblem
+from .lines import SourceProblem
 
 OCR_DPI = 300
 OCR_TIMEOUT = 180           # seconds for one page

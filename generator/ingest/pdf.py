@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import Page, Word
-from .sources import SourceProblem
+from .lines import SourceProblem
 
 MAX_PAGES = 300                 # a notice is a few pages; thousands of pages is not an original
 MAX_PIXELS = 80_000_000         # an A4 page at 600 dpi is 35 Mpx; 20,000 × 20,000 is 400 Mpx

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..encodings import decode_bytes, fix_legacy_text
+from .lines import Line, Run, Source, SourceProblem
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 PDF_SUFFIXES = (".pdf",)
@@ -27,43 +27,6 @@ SUPPORTED = (".txt", ".docx", ".doc") + PDF_SUFFIXES + IMAGE_SUFFIXES
 # Characters that copy-paste and PDFs bring along and that only get in the way of reading.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _INVISIBLE.update(dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009"), " "))
-
-
-class SourceProblem(Exception):
-    """The file cannot be read as an original; the message says why, in Vietnamese."""
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass
-class Line:
-    runs: list[Run]
-    block: int                                  # lines of one block/paragraph share this
-    cell: tuple[int, int, int] | None = None    # (table, row, column) when inside a table
-    number: int = 0                             # 1-based position in the original, for reports
-
-    @property
-    def text(self) -> str:
-        return " ".join("".join(r.text for r in self.runs).split())
-
-    @property
-    def all_bold(self) -> bool:
-        return any(r.text.strip() for r in self.runs) and all(
-            r.bold for r in self.runs if r.text.strip())
-
-
-@dataclass
-class Source:
-    path: Path
-    lines: list[Line]
-    encoding: str
-    notes: list[str] = field(default_factory=list)
-    ocr: bool = False          # text recognised from images: OCR confusions may be corrected
 
 
 def read_source(path: Path, on_progress=None) -> Source:

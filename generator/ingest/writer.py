@@ -14,7 +14,7 @@ from ..text import slugify
 from ..validate.fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
 from .extract import Extraction, extract
 from .markdown import to_markdown
-from .sources import Source
+from .lines import Source
 from .topics import suggest_topics
 
 FIELD_LABELS = {
