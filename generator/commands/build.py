@@ -15,7 +15,7 @@ from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_loc
                              swap)
 from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 from . import add_cache_option, add_config_option
-from .mkdocs_log import configure_logging, translate
+from ..render.mkdocs_log import configure_logging, translate
 
 
 def register(subparsers) -> None:

@@ -15,7 +15,7 @@ import sys
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project
 from ..render.settings import PROFILE_ENV
-from .mkdocs_log import configure_logging, translate
+from ..render.mkdocs_log import configure_logging, translate
 from . import add_cache_option, add_config_option
 
 

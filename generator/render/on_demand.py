@@ -79,7 +79,7 @@ class OnDemandSite:
             except ArchiveBroken as exc:
                 self.error = str(exc)
             except MkDocsException as exc:
-                from ..commands.mkdocs_log import translate
+                from .mkdocs_log import translate
                 self.error = translate(str(exc))
             self.generation += 1
             for dest in self._rendered:  # stale pages, also those of removed notices
