@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, MutableMapping
 
-from ..cache import Memo
+from ..cache import EncodedMemo
 from ..index import ranking
 from ..index.analysis import accent_key, folded_words, forms, syllable_list
 from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
@@ -446,7 +446,8 @@ class ExportInBackground(InBackground):
 
 def export_into(linked, out_dir, cache_dir, profile, render_state=None) -> dict[str, str]:
     """The browser index into `out_dir`, with the per-notice analysis memoised in the cache."""
-    memo = Memo(cache_dir, f"search-export-{profile}.json", encode_analysis, decode_analysis)
+    memo = EncodedMemo(cache_dir, f"search-export-{profile}.json", encode_analysis,
+                       decode_analysis)
     write = render_state.writer(out_dir.parent) if render_state is not None else None
     export(linked, out_dir, memo=memo, write=write)
     memo.save()
