@@ -24,6 +24,7 @@ import hashlib
 import json
 import shutil
 import sys
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, MutableMapping
@@ -94,23 +95,28 @@ class NoticeTerms:
             self.sets.update(f"{f['name']}:{w}" for w in folded_words(value))
 
 
-def _encode(plist: list[tuple[int, int]] | list[int], n: int, weighted: bool):
+def _encode(plist: array, n: int, weighted: bool):
     """Ascending ids, delta coded ([id, weight, ...] or [id, ...]); a term in a large share of a
     large archive is a base64 bitmap instead (N/8 bytes), its weight then flat."""
-    ids = [p[0] for p in plist] if weighted else plist
+    ids = plist[0::2] if weighted else plist
     if ranking.is_common(len(ids), n):
         bits = bytearray((n + 7) // 8)
         for doc_id in ids:
             bits[doc_id >> 3] |= 1 << (doc_id & 7)
         return base64.b64encode(bytes(bits)).decode("ascii")
-    flat, last = [], 0
-    for item in plist:
-        doc_id = item[0] if weighted else item
-        flat.append(doc_id - last)
-        if weighted:
-            flat.append(item[1])
-        last = doc_id
+    flat = plist.tolist()
+    step = 2 if weighted else 1
+    for i in range(len(flat) - step, 0, -step):  # deltas, from the end so each uses the id before
+        flat[i] -= flat[i - step]
     return flat
+
+
+def _encoded_size(term: str, plist: array, n: int, weighted: bool) -> int:
+    """What `_encode` makes of a term, in the units the shard count is chosen by (a bitmap's
+    characters, or 3 per number), without making it."""
+    ids = len(plist) // 2 if weighted else len(plist)
+    size = 4 * ((((n + 7) // 8) + 2) // 3) if ranking.is_common(ids, n) else 3 * len(plist)
+    return len(term) + size + 4
 
 
 def _analysis_key(notice, topics, agencies) -> str:
@@ -173,8 +179,10 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
 
     n = len(notices)
 
-    words: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    sets: dict[str, list[int]] = defaultdict(list)
+    # Postings as 4-byte machine integers (doc id, weight, doc id, weight, …), not tuples of
+    # Python ints: a tenth of the memory, and what the whole archive's postings need at once.
+    words: dict[str, array] = {}
+    sets: dict[str, array] = {}
     body_df: Counter = Counter()
     exact_df: Counter = Counter()
     owners: list[list[str]] = []                # agency keys of each notice's tasks (facet)
@@ -184,9 +192,16 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
         weights, keys, body_exact, body_folded, text = _analysed(
             notice, doc_id, linked.topics, agencies, memo)
         for word, weight in weights.items():
-            words[word].append((doc_id, weight))
+            plist = words.get(word)
+            if plist is None:
+                plist = words[word] = array("I")
+            plist.append(doc_id)
+            plist.append(weight)
         for key in keys:
-            sets[key].append(doc_id)
+            plist = sets.get(key)
+            if plist is None:
+                plist = sets[key] = array("I")
+            plist.append(doc_id)
         body_df.update(body_folded)
         exact_df.update(body_exact)
         dump(out_dir / "d" / f"{doc_id}.json", {
@@ -194,21 +209,27 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
             "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
             "t": notice.title, "x": text})
 
-    encoded: dict[str, list[int] | str] = {}
-    for term, plist in words.items():
-        encoded[term] = _encode(plist, n, weighted=True)
-    for term, ids in sets.items():
-        encoded[term] = _encode(ids, n, weighted=False)
-    total = sum(len(t) + (len(f) if isinstance(f, str) else 3 * len(f)) + 4
-                for t, f in encoded.items())
+    # A set-valued term of the same name as a word would win ("=", "#", ":" and the space of a
+    # pair keep them apart in practice).
+    terms = {term: False for term in words}
+    terms.update(dict.fromkeys(sets, True))
+    total = sum(_encoded_size(t, sets[t] if is_set else words[t], n, not is_set)
+                for t, is_set in terms.items())
     shards = 8
     while total / shards > SHARD_TARGET_BYTES and shards < 65536:
         shards *= 2
-    buckets: dict[int, dict] = defaultdict(dict)
-    for term, flat in encoded.items():
-        buckets[fnv1a(term) % shards][term] = flat
+    buckets: dict[int, list[str]] = defaultdict(list)
+    for term in terms:
+        buckets[fnv1a(term) % shards].append(term)
+    # A shard at a time, its postings let go once written: the encoded lists of Python ints
+    # are several times the size of the postings.
     for h, bucket in buckets.items():
-        dump(out_dir / "t" / f"{h}.json", dict(sorted(bucket.items())))   # same bytes each build
+        shard = {}
+        for term in sorted(bucket):                              # same bytes each build
+            is_set = terms[term]
+            shard[term] = _encode((sets if is_set else words).pop(term), n, not is_set)
+            (words if is_set else sets).pop(term, None)
+        dump(out_dir / "t" / f"{h}.json", shard)
 
     # Did-you-mean: the body's vocabulary with document counts and the most frequent accented
     # form (what the CLI reads from its index).
@@ -267,7 +288,7 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
                                    for s, t in linked.topics.items()}),
     })
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
-    return {"notices": n, "terms": len(encoded), "shards": shards,
+    return {"notices": n, "terms": len(terms), "shards": shards,
             "shard_max": max(sizes, default=0),
             "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
             "index_bytes": sum(sizes),
