@@ -68,3 +68,31 @@ def test_a_memo_rewritten_by_another_process_is_read_again(tmp_path):
     cache._DECODED.clear()
     cache._DECODED.update(saved)  # this process still remembers "ours"
     assert Memo(memo_dir, "m.json").get("k") == "theirs"
+
+
+def test_an_encoded_memo_holds_compact_text_and_gives_back_equal_values(tmp_path):
+    """The search export's memo: each entry is held as ASCII text, far smaller than the sets and
+    dicts it decodes to, read back equal after a save; a damaged entry is computed again."""
+    import sys
+
+    from generator.render.search_export import decode_analysis, encode_analysis
+    memo_dir = tmp_path / "cache"
+    memo_dir.mkdir()
+    words = [f"tu{i}" for i in range(400)]
+    value = ({w: i % 90 + 1 for i, w in enumerate(words)},
+             {f"{a} {b}" for a, b in zip(words, words[1:])} | {"=hòa", "#125/tb"},
+             {"hòa", "đề"}, set(words), "Kết luận của Chủ tịch UBND tỉnh. " * 100)
+    memo = cache.EncodedMemo(memo_dir, "analysis.json", encode_analysis, decode_analysis)
+    memo["k"] = value
+    held = dict.__getitem__(memo, "k")
+    assert isinstance(held, str) and held.isascii()
+    decoded_size = sum(sys.getsizeof(part) for part in value) + sum(
+        sys.getsizeof(x) for part in value[:4] for x in part)
+    assert sys.getsizeof(held) * 5 < decoded_size
+    assert memo.get("k") == value
+    memo.save()
+    cache._DECODED.clear()  # as a new process would
+    again = cache.EncodedMemo(memo_dir, "analysis.json", encode_analysis, decode_analysis)
+    assert again.get("k") == value
+    again.stored["k"] = "not ours"
+    assert again.get("k") is None
