@@ -154,8 +154,11 @@ def main() -> int:
         added.unlink()
         record("build after removing one notice", CLI + ["build", "-q"], archive)
         edited.write_text(original, encoding="utf-8")
-        record("check, cold", CLI + ["check"], archive,
-               setup=lambda: shutil.rmtree(cache, ignore_errors=True))
+        # A cache folder of its own: deleting the build's would leave the serve step below, and
+        # any build run by hand after the bench, without the render manifest and memos.
+        cold_cache = args.workdir / "check-cache"
+        record("check, cold", CLI + ["check", "--cache-dir", str(cold_cache)], archive,
+               setup=lambda: shutil.rmtree(cold_cache, ignore_errors=True))
         # serve: start it, then save the notice and poll its page until the edit shows.
         served = serve_latency(archive, edited, 3, env)
         serve_figures.append(served)
