@@ -23,7 +23,6 @@ import base64
 import hashlib
 import json
 import shutil
-import sys
 from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -154,10 +153,9 @@ def encode_analysis(value) -> list:
 
 
 def decode_analysis(data) -> tuple:
+    # Not interned: a decoded analysis lives only while its notice's postings are added.
     weights, keys, body_exact, body_folded, text = data
-    # Interned: one string per distinct term across the archive, not one per notice.
-    return ({sys.intern(w): v for w, v in weights.items()}, {sys.intern(k) for k in keys},
-            set(body_exact), {sys.intern(w) for w in body_folded}, text)
+    return weights, set(keys), set(body_exact), set(body_folded), text
 
 
 def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None = None,
