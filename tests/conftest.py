@@ -166,6 +166,16 @@ def archive():
     return validate(load_archive(ROOT / "notices", ROOT)).archive
 
 
+def require_tools(*tools: str, package: str) -> None:
+    """Programs a test drives for real: skipped where missing on a developer's machine, a
+    failure in CI, where `.ci/run` installs the Debian `package`."""
+    missing = [t for t in tools if not shutil.which(t)]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{', '.join(missing)} required in CI (.ci/run installs {package})")
+        pytest.skip(f"not installed: {', '.join(missing)} (Debian: {package})")
+
+
 # --- Headless Chromium, for tests that drive the built site like a person would -------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -8,9 +8,12 @@ import subprocess
 
 import pytest
 
-from conftest import cli, copy_project
+from conftest import cli, copy_project, require_tools
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git not installed")
+
+@pytest.fixture(autouse=True)
+def _git():
+    require_tools("git", package="git")
 
 
 def git(repo, *args):

@@ -4,14 +4,13 @@ scan, bad input refused with a clear message, and --keep-original published by p
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, copy_project
+from conftest import ROOT, cli, copy_project, require_tools
 
 from generator.ingest.lines import SourceProblem
 from generator.ingest.sources import read_source
@@ -25,7 +24,7 @@ def printed(tmp_path_factory):
     """One sample notice printed through the site's print layout by headless Chromium."""
     import import_accuracy as bench
     if not bench.chromium():
-        pytest.skip("chromium not installed")
+        require_tools("chromium", package="chromium")
     work = tmp_path_factory.mktemp("printed")
     project = bench.build_site(work)
     notice = next(n for n in bench.published_notices(project) if n.number == "98/TB-VPUBND")
@@ -48,8 +47,8 @@ def test_printed_pdf_comes_back(printed):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not shutil.which("tesseract"), reason="tesseract not installed")
 def test_scanned_page_through_real_tesseract(printed, tmp_path):
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
     import import_accuracy as bench
     from generator.load.loader import load_topics
     from generator.validate.topics import build_topics
@@ -176,8 +175,8 @@ def test_decompression_bomb_stays_within_memory(tmp_path, monkeypatch):
         read_source(bomb)
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
 def test_old_word_doc_through_libreoffice(tmp_path):
+    require_tools("soffice", package="libreoffice-writer-nogui")
     from test_import_docx import thong_bao_docx
     docx = tmp_path / "tb.docx"
     thong_bao_docx(docx)

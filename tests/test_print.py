@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ARTIFACTS
+from conftest import ARTIFACTS, require_tools
 from test_links import published
 
 pytestmark = pytest.mark.browser
@@ -128,10 +128,8 @@ def test_print_layout_is_the_paper_form(print_notice, browser):
 def pdf_font_families(pdf) -> set[str]:
     """The font families a PDF embeds, by poppler's `pdffonts` ("ABCDEF+NotoSerif-Bold" →
     "NotoSerif"): one family means no letter fell back to another font."""
-    import shutil
     import subprocess
-    if shutil.which("pdffonts") is None:
-        pytest.skip("pdffonts (poppler-utils) not installed")
+    require_tools("pdffonts", package="poppler-utils")
     listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]
     names = [line.split()[0] for line in listing if line.strip()]
