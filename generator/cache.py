@@ -213,16 +213,16 @@ class Memo(dict):
         self.encode = encode
         self.used: set = set()
         self.stored: dict = {}
-        key = [CACHE_FORMAT, code_identity()]
-        recalled = _recall(self.path, key)
+        self.key = [CACHE_FORMAT, code_identity()]
+        recalled = _recall(self.path, self.key)
         if recalled is not None:
             self.stored = recalled
             return
         stored = authenticated.read_json(self.path) if self.path else None
-        if isinstance(stored, dict) and stored.get("key") == key:
+        if isinstance(stored, dict) and stored.get("key") == self.key:
             try:
                 self.stored = {k: decode(v) for k, v in stored["entries"].items()}
-                _remember(self.path, key, self.stored)
+                _remember(self.path, self.key, self.stored)
             except Exception:
                 self.stored = {}
 
@@ -237,9 +237,8 @@ class Memo(dict):
                    if k in self or k in self.stored}
         if not self.path or (entries.keys() == self.stored.keys() and not len(self)):
             return
-        key = [CACHE_FORMAT, code_identity()]
-        _write(self.path, key, entries, lambda: {
-            "key": key, "entries": {k: self.encode(v) for k, v in entries.items()}})
+        _write(self.path, self.key, entries, lambda: {
+            "key": self.key, "entries": {k: self.encode(v) for k, v in entries.items()}})
 
 
 class EncodedMemo(Memo):

@@ -4,17 +4,17 @@ snippets and did-you-mean."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from array import array
-from bisect import bisect_left, bisect_right
 import html
 import shutil
+import sys
 import time
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from whoosh.filedb.filestore import FileStorage
@@ -395,9 +395,8 @@ class Searcher:
                                 seconds=time.perf_counter() - start)
         ranked = ranking.rank(parsed, self.source, allowed, sort, limit)
         words = parsed.highlight_words()
-        shown = ranked.docs
         hits = [self._hit(d, words, parsed, ranked.scores.get(d, 0.0), i >= ranked.full)
-                for i, d in enumerate(shown)]
+                for i, d in enumerate(ranked.docs)]   # only the first `limit` are ranked
         suggestion = self.suggest(parsed, ranked.unknown) if ranked.unknown else None
         return SearchResult(text, ranked.full, hits, self.facets(ranked.full_docs, facets),
                             suggestion, notes + ranked.notes, time.perf_counter() - start,

@@ -10,11 +10,14 @@ script is loaded from the server rather than written inline, so that policy hold
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.parse
 from pathlib import Path
 
+import watchdog.events
 from mkdocs.livereload import LiveReloadServer, _timestamp
+from watchdog.observers import Observer
 
 from .headers import content_security_policy, inline_script_hashes
 from .on_demand import OnDemandSite
@@ -34,19 +37,13 @@ class PreviewServer(LiveReloadServer):
         self.site = site
         self.error_handler = lambda code: (site.not_found_page() if code == 404
                                            else site.failure_page())
-        try:  # the system's change notification rather than polling 10,000 files twice a second
-            from watchdog.observers import Observer
-            self.observer = Observer()
-        except ImportError:
-            pass
+        # The system's change notification rather than polling 10,000 files twice a second
+        # (watchdog comes with mkdocs).
+        self.observer = Observer()
 
     def watch(self, path: str, func=None, *, recursive: bool = True) -> None:
         """As mkdocs' watch, but only writes count: the system observer also reports files
         being opened and read, which taking in a save does to every notice."""
-        import os
-
-        import watchdog.events
-
         path = os.path.abspath(path)
         if path in self._watched_paths:
             self._watched_paths[path] += 1

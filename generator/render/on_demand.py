@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
@@ -96,7 +96,6 @@ class OnDemandSite:
         config = self._load_config()
         plugin = config.plugins[PLUGIN]
         plugin.on_demand = True
-        from mkdocs.exceptions import PluginError
         try:
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
@@ -183,7 +182,7 @@ class OnDemandSite:
             if self.error is not None:
                 return self.error_page()
             if "404.html" in self._pages:
-                return (self._render("404.html")).read_bytes()
+                return self._render("404.html").read_bytes()
         return None
 
     def _render(self, rel: str) -> Path:

@@ -235,10 +235,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
-        for name in ("indexing", "exporting"):
-            if getattr(self, name, None) is not None:
-                getattr(self, name).cancel()
-                setattr(self, name, None)
+        for work in (self.indexing, self.exporting):
+            if work is not None:
+                work.cancel()
+        self.indexing = self.exporting = None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Atom feeds and notices.json, from the same linked archive as the pages.

@@ -37,14 +37,15 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
         return notice, list(capped(diagnostics))
     limits = list(check_body_limits(notice))
     diagnostics.extend(limits)
+    # Not capped: it ran archive-wide before, uncapped, and its output stays the same.
+    deadlines = list(check_body_deadlines(notice))
     if refused(limits):  # a body the site cannot render: the other rules would only stall
-        return notice, diagnostics + list(check_body_deadlines(notice))
+        return notice, diagnostics + deadlines
     diagnostics.extend(check_body(notice))
     diagnostics.extend(check_form_of_text(notice))
     if topics:
         diagnostics.extend(check_topic_mentions(notice, topics))
-    # Not capped: it ran archive-wide before, uncapped, and its output stays the same.
-    return notice, list(capped(diagnostics)) + list(check_body_deadlines(notice))
+    return notice, list(capped(diagnostics)) + deadlines
 
 
 def validate(loaded: LoadResult, today: dt.date | None = None,
