@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 # Every diagnostic code some test made the product emit, in this process or in a child run:
-# test_every_code_is_documented_and_tested (run last) holds it against README's table.
+# test_every_code_is_documented_and_tested (run last) holds it against the handbook's table (docs/handbook/huong-dan/kiem-tra.md).
 PRODUCED_CODES: set[str] = set()
 _diagnostic_init = Diagnostic.__init__
 

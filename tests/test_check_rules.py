@@ -394,7 +394,7 @@ def test_topics_file_rules(tmp_path, text, code):
 
 
 def test_every_code_is_documented_and_tested(request):
-    """Every code the source can emit is in README's table, and some test made it happen.
+    """Every code the source can emit is in the handbook's table, and some test made it happen.
 
     Runs last (conftest orders it; under `pytest -n` it waits for the other workers) and counts
     the codes the product really emitted during the run, not mentions of the code in test
@@ -405,8 +405,8 @@ def test_every_code_is_documented_and_tested(request):
     from conftest import codes_of_the_whole_run
     source = {m for p in (ROOT / "generator").rglob("*.py")
               for m in re.findall(r'"(NA\d{3})"', p.read_text(encoding="utf-8"))}
-    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| (NA\d{3}) \| (?:error|warning) \|", readme, re.M))
+    table = ROOT.joinpath("docs/handbook/huong-dan/kiem-tra.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| (NA\d{3}) \| (?:lỗi|cảnh báo) \|", table, re.M))
     assert source == documented
     # The whole suite: every test file collected, nothing deselected by -k or -m.
     collected = {Path(str(item.fspath)).name for item in request.session.items}
