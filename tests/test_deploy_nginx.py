@@ -1,6 +1,8 @@
-"""The nginx recipe in deploy/, run for real: a non-daemon nginx with a temporary prefix on
-127.0.0.1, a self-signed certificate made with openssl, a password file made with htpasswd, and
-both archives published by deploy/publish.sh. Without credentials every internal file answers
+"""The internal-publishing recipe of the handbook (docs/handbook/quan-tri/noi-bo.md), run for
+real, command by command as the page shows them, with its paths moved into a temporary folder:
+both archives published by deploy/publish.sh (which finds the checkout's .venv by itself), the
+recipe's files installed, a password file made with htpasswd, and a non-daemon nginx on
+127.0.0.1 with a self-signed certificate made with openssl. Without credentials every internal file answers
 401; with them 200; the public archive is open; the security headers are those of _headers."""
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import base64
 import gzip
 import http.client
 import os
+import re
 import shutil
 import socket
 import ssl
@@ -26,7 +29,9 @@ pytestmark = pytest.mark.slow
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY = ROOT / "deploy"
 PUBLIC_HOST, INTERNAL_HOST = "luu-tru.example.vn", "noi-bo.luu-tru.example.vn"
-USER, PASSWORD = "can-bo", "mật-khẩu-thử-nghiệm"
+USER, PASSWORD = "nguyen.van.a", "mật-khẩu-thử-nghiệm"  # the page's first user
+REMOVED = "tran.thi.b"  # the page adds this user, then removes it
+RECIPE = ROOT / "docs" / "handbook" / "quan-tri" / "noi-bo.md"
 
 
 def _require(*tools: str) -> None:
@@ -65,38 +70,94 @@ class Nginx:
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
 
+def _recipe(step: int) -> list[str]:
+    """The shell lines of one numbered step of the recipe page."""
+    from test_readme import shell_lines
+    text = RECIPE.read_text(encoding="utf-8")
+    part = re.split(r"^\d+\. ", text, flags=re.M)[step]
+    return shell_lines(part)
+
+
+def _run_recipe(lines: list[str], base: Path, checkout: Path, env: dict) -> None:
+    """Each line as the page writes it, with the machine's folders moved under `base`."""
+    moves = [("/opt/notice-archive", str(checkout)), ("/srv/notice-archive", str(base / "srv")),
+             ("/etc/nginx/notice-archive", str(base / "etc")),
+             ("/etc/nginx/sites-available", str(base / "sites-available")),
+             ("/etc/nginx/sites-enabled", str(base / "sites-enabled")),
+             ("/etc/ssl/notice-archive", str(base / "ssl"))]
+    import pwd
+    env = {"USER": pwd.getpwuid(os.geteuid()).pw_name, **env}
+    for line in lines:
+        line = line.replace("sudo ", "")
+        if line.startswith(("apt-get install", "nginx -t")):
+            continue  # packages: _require; nginx -t: the fixture tests its own configuration
+        if line.startswith("chown root:") and os.geteuid() != 0:
+            continue  # only root may give a file to www-data; the mode below still applies
+        for old, new in moves:
+            line = line.replace(old, new)
+        if line.startswith("htpasswd ") and " -D " not in line:  # it asks twice; -b takes it
+            line = line.replace("htpasswd -B", "htpasswd -B -b", 1) + f" '{PASSWORD}'"
+        result = subprocess.run(["sh", "-c", line], cwd=checkout, env=env, capture_output=True,
+                                text=True, timeout=600)
+        assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
+
+
 @pytest.fixture(scope="module")
-def published(tmp_path_factory, built_internal):
-    """Both profiles published by deploy/publish.sh into their own folders under srv/."""
+def checkout(tmp_path_factory, built_internal):
+    """The server's checkout right after README's quick start: deploy/ and a .venv of its own
+    (here a link to the running one's command), and nothing on PATH."""
+    shutil.copytree(DEPLOY, built_internal / "deploy", dirs_exist_ok=True)
+    venv = built_internal / ".venv" / "bin"
+    venv.mkdir(parents=True, exist_ok=True)
+    if not (venv / "notice-archive").exists():
+        (venv / "notice-archive").symlink_to(Path(os.sys.executable).parent / "notice-archive")
+    return built_internal
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, checkout):
+    """Step 1 of the recipe: both profiles published by deploy/publish.sh into srv/."""
     base = tmp_path_factory.mktemp("deploy")
-    env = {**os.environ, "PUBLIC_DIR": str(base / "srv" / "public"),
-           "INTERNAL_DIR": str(base / "srv" / "internal"),
-           "NOTICE_ARCHIVE": str(Path(os.sys.executable).parent / "notice-archive")}
-    result = subprocess.run(["sh", str(DEPLOY / "publish.sh"), str(built_internal)], env=env,
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr
+    env = {k: v for k, v in os.environ.items() if k != "NOTICE_ARCHIVE"}
+    env["PATH"] = "/usr/bin:/bin"  # no notice-archive there: publish.sh must find the .venv
+    _run_recipe(_recipe(1), base, checkout, env)
+    assert (base / "srv" / "internal" / "index.html").exists()
     return base
 
 
+def test_publish_says_in_vietnamese_where_to_point_it(tmp_path):
+    """Without a .venv, a NOTICE_ARCHIVE or the command on PATH, publish.sh says what to do."""
+    (tmp_path / "deploy").mkdir()
+    shutil.copy(DEPLOY / "publish.sh", tmp_path / "deploy" / "publish.sh")
+    env = {k: v for k, v in os.environ.items() if k != "NOTICE_ARCHIVE"}
+    env.update(PATH="/usr/bin:/bin", PUBLIC_DIR=str(tmp_path / "p"), INTERNAL_DIR=str(tmp_path / "i"))
+    result = subprocess.run(["sh", str(tmp_path / "deploy" / "publish.sh"), str(tmp_path)],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 127
+    assert "không tìm thấy lệnh notice-archive" in result.stderr
+    assert "NOTICE_ARCHIVE=" in result.stderr and "Quick start" in result.stderr
+
+
 @pytest.fixture(scope="module")
-def nginx(published):
+def nginx(published, checkout):
     _require(NGINX, "openssl", "htpasswd")
     base = published
     (base / "ssl").mkdir()
-    (base / "etc").mkdir()
     (base / "tmp").mkdir()
-    # A self-signed certificate for both names, as a sysadmin would make one for a test.
+    (base / "sites-available").mkdir()
+    (base / "sites-enabled").mkdir()
+    # Step 2: the recipe's files into place.
+    _run_recipe(_recipe(2), base, checkout, dict(os.environ))
+    # Step 3: a self-signed certificate for both names, as a sysadmin would make one for a test.
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                     "-subj", f"/CN={INTERNAL_HOST}",
                     "-addext", f"subjectAltName=DNS:{PUBLIC_HOST},DNS:{INTERNAL_HOST}",
                     "-keyout", str(base / "ssl" / "privkey.pem"),
                     "-out", str(base / "ssl" / "fullchain.pem")],
                    check=True, capture_output=True)
-    # The README's command for the password file.
-    subprocess.run(["htpasswd", "-B", "-b", "-c", str(base / "etc" / "htpasswd"), USER, PASSWORD],
-                   check=True, capture_output=True)
-    for name in ("site.conf", "security-headers.conf", "401.html"):
-        shutil.copy(DEPLOY / "nginx" / name, base / "etc" / name)
+    # Step 4: the password file, users added and removed as the page does.
+    _run_recipe(_recipe(4), base, checkout, dict(os.environ))
+    assert oct((base / "etc" / "htpasswd").stat().st_mode & 0o777) == "0o640"
     https_port, http_port = _free_port(), _free_port()
 
     def localise(text: str) -> str:
@@ -112,11 +173,12 @@ def nginx(published):
     for name in ("site.conf",):
         path = base / "etc" / name
         path.write_text(localise(path.read_text(encoding="utf-8")), encoding="utf-8")
-    site = localise((DEPLOY / "nginx" / "notice-archive.conf").read_text(encoding="utf-8"))
+    enabled = base / "sites-enabled" / "notice-archive.conf"
+    site = localise(enabled.read_text(encoding="utf-8"))
     (base / "site-enabled.conf").write_text(site, encoding="utf-8")
     tmp = base / "tmp"
     # As root (CI containers), workers would become "nobody" and could not enter pytest's
-    # private temporary folder; production runs them as www-data (see README).
+    # private temporary folder; production runs them as www-data (the recipe's chown).
     user = "user root root;" if os.geteuid() == 0 else ""
     (base / "nginx.conf").write_text(f"""
 {user}
@@ -180,7 +242,7 @@ def test_internal_archive_needs_a_password(nginx, published):
         assert status == 401, path
         assert "basic" in headers.get("www-authenticate", "").lower()
         assert b"notice-archive" not in body and "Cần đăng nhập".encode() in body
-    for wrong in ((USER, "sai"), ("ai-do", PASSWORD)):
+    for wrong in ((USER, "sai"), ("ai-do", PASSWORD), (REMOVED, PASSWORD)):
         assert nginx.get(INTERNAL_HOST, "/notices.json", auth=wrong)[0] == 401
     for path in paths:
         status, _, body = nginx.get(INTERNAL_HOST, path, auth=(USER, PASSWORD))
