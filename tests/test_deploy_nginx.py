@@ -86,7 +86,10 @@ def _run_recipe(lines: list[str], base: Path, checkout: Path, env: dict) -> None
              ("/etc/nginx/sites-enabled", str(base / "sites-enabled")),
              ("/etc/ssl/notice-archive", str(base / "ssl"))]
     import pwd
-    env = {"USER": pwd.getpwuid(os.geteuid()).pw_name, **env}
+    # publish.sh's own defaults (/srv/notice-archive/…) moved as the page's paths are.
+    env = {"USER": pwd.getpwuid(os.geteuid()).pw_name, **env,
+           "PUBLIC_DIR": str(base / "srv" / "public"),
+           "INTERNAL_DIR": str(base / "srv" / "internal")}
     for line in lines:
         line = line.replace("sudo ", "")
         if line.startswith(("apt-get install", "nginx -t")):

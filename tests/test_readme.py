@@ -32,7 +32,6 @@ BIN = Path(sys.executable).parent
 # Commands shown in README or the handbook deliberately not run here, each with the reason.
 NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
-    "python3 -m http.server": "serves the built site until stopped; any static server does",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
     ".venv/bin/python bench/serve_latency.py": "a benchmark on a copy of a generated archive; "
                                                "tests/test_serve.py runs serve for real",
@@ -42,24 +41,17 @@ NOT_RUN = {
                                                  "tests/test_import_pdf.py runs its parts",
     ".venv/bin/pip install -e '.[test,dev]'": "installs the developer tools: nothing is "
                                               "downloaded at test time",
+    ".venv/bin/pip install -e .": "upgrading: the environment running these tests is that "
+                                  "install, and nothing is downloaded at test time",
     ".venv/bin/mutmut": "mutation testing takes hours; a developer tool, not part of CI",
     "sudo ": "the administrator's recipes change the machine (packages, /etc, /srv): "
              "tests/test_deploy_nginx.py runs the internal-publishing recipe's commands from "
              "its page, localised to a temporary folder, against a real nginx on 127.0.0.1",
     "/opt/notice-archive/deploy/publish.sh": "the internal-publishing recipe: "
                                              "tests/test_deploy_nginx.py runs it",
-    "git clone": "would download: the project is already here",
-    "git pull": "would download: the project is already here",
-    "git fetch": "would download: the project is already here",
-    "git push": "needs a remote",
-    "crontab": "changes the user's schedule; the line it installs is publish.sh, run by "
-               "tests/test_deploy_nginx.py",
-    "py -3.11": "Windows' launcher: the Windows job of .github/workflows/check.yml",
-    ".venv\\Scripts": "Windows paths: the Windows job of .github/workflows/check.yml",
     ".venv/bin/python tools/screenshots.py": "drives Chromium over the built sample for every "
                                              "picture: tests/test_screenshots.py runs it once",
     "mkdocs build -f docs/mkdocs.yml": "tests/test_docs.py runs the handbook's strict build",
-    "tar ": "a backup of the server's folders; tests/test_docs.py restores one made of a copy",
 }
 
 
@@ -195,8 +187,8 @@ def _concrete(command: str, project: Path) -> str:
 
 def _run(command: str, project: Path, env: dict) -> subprocess.CompletedProcess:
     argv = shlex.split(command)
-    if argv[0] in ("notice-archive", "mkdocs"):
-        argv[0] = str(BIN / argv[0])
+    if argv[0].removeprefix(".venv/bin/") in ("notice-archive", "mkdocs"):
+        argv[0] = str(BIN / argv[0].removeprefix(".venv/bin/"))
     return subprocess.run(argv, cwd=project, capture_output=True, text=True, encoding="utf-8",
                           env=env, timeout=600)
 
