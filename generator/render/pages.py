@@ -37,6 +37,8 @@ def site_pages(linked: LinkedArchive, list_limit: int = LIST_LIMIT,
     yield _home(linked)
     # The search results page: filled in the browser from the exported index (?q=…).
     yield PageSpec("tim-kiem/index.md", "Tìm kiếm", "search.html")
+    # How to search, for readers (linked from the search box, the results page and 404.html).
+    yield PageSpec("huong-dan-tra-cuu/index.md", "Hướng dẫn tra cứu", "search-help.html")
     yield from _topic_pages(linked, list_limit)
     yield from _year_pages(linked, list_limit)
     for facet in views.FACETS:
