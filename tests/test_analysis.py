@@ -72,7 +72,7 @@ def test_plain_text_drops_markdown_but_keeps_words():
     assert plain_text(body) == "I. Kết quả trích đậm nghiêng mã a b Xem Đề án 06 và link ."
 
 
-# Written out from README "Publishing profiles": secret never; internal and drafts only in the
+# Written out from the handbook's publishing profiles (docs/handbook/quan-tri/index.md): secret never; internal and drafts only in the
 # internal build; everything else everywhere.
 @pytest.mark.parametrize("classification, status, public, internal", [
     ("public", "issued", None, None),

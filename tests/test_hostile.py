@@ -185,7 +185,7 @@ def test_a_crash_in_rendering_names_the_notice_file(tmp_path, monkeypatch):
 
 
 def test_the_bench_reports_each_stage():
-    """README's second bench example, as written there (small sizes, two constructs)."""
+    """The second bench example of docs/handbook/development/performance.md, as written there (small sizes, two constructs)."""
     import subprocess
     import sys
 

@@ -168,7 +168,7 @@ def test_snippets_highlight_the_matched_words(searcher):
                                    ":", "so:/", "-", "\u0301", "*"])
 def test_odd_queries_with_nothing_to_search_find_nothing(searcher, query):
     """Punctuation, an empty prefix or a prefix with a bad value is an empty query: no error,
-    no results, not every notice (the rules are README's and tests/search_vectors.json's)."""
+    no results, not every notice (the rules are docs/handbook/development/search.md's and tests/search_vectors.json's)."""
     result = searcher.search(query)
     assert (result.total, list(result.hits)) == (0, [])
 

@@ -187,7 +187,7 @@ def _github(d: Diagnostic, prefix: str) -> str:
 
 
 def as_json(diagnostics: list[Diagnostic]) -> list[dict]:
-    """The stable machine-readable form (documented in the README)."""
+    """The stable machine-readable form (documented in docs/handbook/development/checking.md)."""
     return [{"path": d.path, "line": max(d.line, 1), "column": max(d.column, 1),
              "severity": d.severity, "code": d.code, "message": d.message, "field": d.field}
             for d in diagnostics]

@@ -3,7 +3,7 @@
 Matching is the archive's one topic matcher (generator/match.py), the same that links mentions
 on the site and that `check` uses for NA501, so an imported notice is tagged with what check
 would suggest. A topic is suggested when the title names it, or when the body names it at least
-MIN_MENTIONS times (README, "Importing originals", for the measured trade-off).
+MIN_MENTIONS times (docs/handbook/development/import.md, for the measured trade-off).
 """
 
 from __future__ import annotations

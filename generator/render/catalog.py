@@ -1,4 +1,4 @@
-"""notices.json: a machine-readable catalogue of every published notice (format in README).
+"""notices.json: a machine-readable catalogue of every published notice (format in docs/handbook/development/site.md).
 
 Only what this build publishes appears: references to withheld notices are left out, never
 named. URLs are site-root-relative unless mkdocs.yml sets `site_url`, then absolute.

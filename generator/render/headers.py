@@ -45,7 +45,7 @@ _OTHER_HEADERS = (
     ("Permissions-Policy", "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
                            "magnetometer=(), microphone=(), payment=(), usb=()"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
-    # Browsers heed it over HTTPS only; every host the README describes serves HTTPS.
+    # Browsers heed it over HTTPS only; every host the handbook describes serves HTTPS.
     ("Strict-Transport-Security", "max-age=31536000"),
 )
 

@@ -1,7 +1,7 @@
 """The search stage of a build: update the Whoosh index, and export the browser's index.
 
 The browser index is ours, exported from the same analyzer as the CLI's (generator.index.analysis),
-sharded so one query downloads only what it needs (see README, "Search"):
+sharded so one query downloads only what it needs (see docs/handbook/development/search.md):
 
     na-search/meta.json      counts, facet labels, topics and acronyms, the query language spec
     na-search/facets.json    per notice: year and topics (year: and topic: clauses, ~4 B/notice)

@@ -13,7 +13,7 @@ reported by `check` first, and a notice `check` accepts builds:
   under a time budget; an overrun or a recursion error is refused at the line of its densest
   paragraph. Ordinary notices (a few KB of prose) skip the trial, so `check` stays fast.
 
-The limits are far above real notices; README's limits table lists them.
+The limits are far above real notices; the limits table of docs/handbook/development/security.md lists them.
 """
 
 from __future__ import annotations
