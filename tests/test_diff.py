@@ -157,7 +157,7 @@ def test_added_notice_shows_its_state_and_flag(repo):
         "status: draft\nclassification: public\n---\n", encoding="utf-8")
     out = cli(repo, "diff", "HEAD").stdout
     line = next(line for line in out.splitlines() if "99/TB-VPUBND" in line)
-    assert "status `draft`, classification `public`" in line
+    assert "trạng thái `draft`, độ mật `public`" in line
     assert "sẽ được xuất bản ở hồ sơ nội bộ (internal)" in line
     assert "công khai (public)**" not in line
 

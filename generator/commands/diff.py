@@ -343,7 +343,8 @@ def _publication(before: list[str], after: list[str]) -> list[str]:
 
 def _state(entry: Entry) -> str:
     status, classification = entry.fields.get("status"), entry.fields.get("classification")
-    return f"status {_code(status)}, classification {_code(classification)}"
+    # Labels in Vietnamese, values as the front matter writes them (what the clerk edits).
+    return f"trạng thái {_code(status)}, độ mật {_code(classification)}"
 
 
 def _fenced(lines: list[str], language: str) -> list[str]:
