@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive
+    known_codes = _issuer_codes(n.number for n in archive.notices if n.number)
     for notice in archive.notices:
         if notice.number and notice.date:
             existing[(notice.date.year, notice.number.casefold())] = notice.source
@@ -77,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     entries = []
+    previous: dict[str, bytes | None] = {}   # what each written file held before (None: new)
     failed = 0
     progress = _progress(originals)
     for path in progress:
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         entries.append(entry)
         try:
             imported = build(read_source(path, on_progress=_page_progress(path)), topics,
-                             args.classification)
+                             args.classification, known_codes)
         except SourceProblem as exc:
             entry.update(result="error", error=str(exc))
             failed += 1
@@ -103,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
         if same and (project.root / same).resolve() != target.resolve():
             target = project.root / same  # the same notice already in the archive
         entry.update(target=_rel(target, project.root), status=imported.status,
-                     fields=imported.fields, missing=imported.missing, notes=imported.notes)
+                     fields=imported.fields, missing=imported.missing, notes=imported.notes,
+                     uncertain=list(imported.uncertain), reasons=imported.uncertain)
         if target.exists() and not args.force:
             entry.update(result="exists", error="thông báo đã có, không ghi đè (dùng --force "
                          "để ghi đè)")
@@ -120,18 +123,50 @@ def run(args: argparse.Namespace) -> int:
             imported.data["original"] = kept
             entry["original"] = kept
         target.parent.mkdir(parents=True, exist_ok=True)
+        previous[entry["source"]] = target.read_bytes() if target.exists() else None
         target.write_text(render(imported), encoding="utf-8")
         entry["result"] = "imported"
     _check(entries, project)
+    failed += _withdraw_broken(entries, previous, project.root)
     if args.json:
         print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
     else:
         for entry in entries:
             print(_format(entry))
     imported_count = sum(1 for e in entries if e["result"] == "imported")
-    print(f"đã nhập {imported_count}/{len(entries)} tệp; {failed} tệp không nhập được",
-          file=sys.stderr)
+    to_review = sum(1 for e in entries if e["result"] == "imported" and e.get("uncertain"))
+    print(f"đã nhập {imported_count}/{len(entries)} tệp; {failed} tệp không nhập được; "
+          f"{to_review} văn bản cần đối chiếu", file=sys.stderr)
+    # 0 only when every written notice passes check (warnings such as NA416 are allowed).
     return 1 if failed else 0
+
+
+def _withdraw_broken(entries: list[dict], previous: dict, root: Path) -> int:
+    """A written notice that fails check (no title, no type…) would stop `build`: take it back
+    (restore what --force overwrote) and report it, so a batch never breaks the archive."""
+    withdrawn = 0
+    for entry in entries:
+        if entry.get("result") != "imported" or not entry.get("check_errors"):
+            continue
+        target = root / entry["target"]
+        before = previous.get(entry["source"])
+        if before is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(before)
+        entry.update(result="withdrawn", error="không ghi: thông báo nhập được không qua check "
+                     "(xem các dòng check); bổ sung bằng tay từ bản gốc")
+        withdrawn += 1
+    return withdrawn
+
+
+def _issuer_codes(numbers) -> set[str]:
+    """The codes after the slash of the archive's numbers ("TB", "VPUBND"): codes in use."""
+    codes: set[str] = set()
+    for number in numbers:
+        symbol = number.rsplit("/", 1)[-1]
+        codes.update(part for part in symbol.split("-") if part)
+    return codes
 
 
 def _progress(items):
@@ -203,9 +238,9 @@ def _format(entry: dict) -> str:
         lines.append(f"  LỖI: {entry['error']}; bỏ qua tệp này")
         return "\n".join(lines)
     status = "dự thảo" if entry["status"] == "draft" else "đã ban hành"
-    verb = "→" if entry["result"] == "imported" else "✗ (đã có)"
+    verb = {"imported": "→", "exists": "✗ (đã có)", "withdrawn": "✗ (không ghi)"}[entry["result"]]
     lines[0] += f" {verb} {entry['target']} [{status}]"
-    if entry["result"] == "exists":
+    if entry["result"] in ("exists", "withdrawn"):
         lines.append(f"  {entry['error']}")
     for name, found in entry["fields"].items():
         value = found["value"]
@@ -216,6 +251,9 @@ def _format(entry: dict) -> str:
         where = f"dòng {found['line']}: " if found.get("line") else ""
         lines.append(f"  {name} ({FIELD_LABELS.get(name, name)}) = {value}")
         lines.append(f"      ← {where}«{found['evidence'][:160]}»")
+    for name in entry.get("uncertain", []):
+        lines.append(f"  CẦN ĐỐI CHIẾU {name} ({FIELD_LABELS.get(name, name)}): "
+                     + "; ".join(entry["reasons"][name]))
     if entry["missing"]:
         lines.append("  CẦN NGƯỜI BỔ SUNG: " + ", ".join(
             f"{m} ({FIELD_LABELS.get(m, m)})" for m in entry["missing"]))
