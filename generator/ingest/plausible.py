@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from ..model import DOCUMENT_TYPES
 from ..text import fold
+from .casing import SIGNING_TITLES
 from .extract import ISSUER_CODES, SURNAMES, Found
 from .lines import Source
 from .syllables import is_syllable, odd_words
@@ -37,6 +38,8 @@ _TITLE_WORDS = {fold(w) for w in ("chủ tịch", "giám đốc", "phó", "chán
                                   "cục", "vụ", "sở", "ban", "ủy ban", "chất lượng", "nâng cao",
                                   "đồng chí", "ông", "bà", "thông báo", "quyết định")}
 _AUTHORITY = re.compile(r"^(KT|TL|TM|Q|TUQ)\. \S")
+# How signing titles open ("Phó", "Chủ", "Giám", "Tư lệnh"): another first word is a misread.
+_TITLE_OPENERS = {fold(t.split()[0]) for t in SIGNING_TITLES} | {"tu", "dai", "tong", "thuong"}
 OCR_DOUBT = 80.0   # an OCR word read below this confidence puts its field in doubt
 # Issuer words that printed headers abbreviate: "Văn phòng UBND tỉnh" → "VPUBND".
 _ABBREVIATIONS = {"uy ban nhan dan": "UBND", "hoi dong nhan dan": "HĐND"}
@@ -132,6 +135,8 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
             words_check(f"signer.{part}", value, found.get("signer"))
             if any(c.isdigit() for c in value):
                 doubt(f"signer.{part}", "có chữ số")
+    if signer.get("title") and fold(signer["title"].split()[0]) not in _TITLE_OPENERS:
+        doubt("signer.title", f"«{signer['title']}» không mở đầu như một chức danh ký văn bản")
     if signer.get("authority") and not all(
             _AUTHORITY.match(a.strip()) for a in re.split(r"[/;]", signer["authority"])):
         doubt("signer.authority", "không bắt đầu bằng KT., TL., TM., Q. hoặc TUQ.")
