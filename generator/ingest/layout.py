@@ -47,6 +47,7 @@ class Page:
     words: list[Word]
     ocr: bool = False
     confidence: float | None = None     # mean word confidence of an OCRed page, 0-100
+    skew: float = 0.0                   # degrees an OCRed page was levelled by
 
 
 @dataclass

@@ -138,7 +138,7 @@ def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
     """A scanned page saved as an image (PNG, JPEG, multi-page TIFF) → OCRed pages."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from .ocr import ocr_image, tesseract_problem
+    from .ocr import at_ocr_resolution, ocr_image, tesseract_problem
     problem = tesseract_problem()
     if problem:
         raise SourceProblem(problem)
@@ -157,8 +157,9 @@ def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
                     progress(number - 1, getattr(image, "n_frames", 1))
                 if frame.width * frame.height > MAX_PIXELS:
                     raise SourceProblem(f"trang {number} của ảnh vượt giới hạn điểm ảnh")
-                dpi = frame.info.get("dpi", (300, 300))[0] or 300
-                page = ocr_image(frame.convert("L"), int(dpi) if 100 <= dpi <= 1200 else 300)
+                stated = frame.info.get("dpi", (0, 0))[0] or None
+                scaled, dpi = at_ocr_resolution(frame.convert("L"), stated)
+                page = ocr_image(scaled, dpi)
                 pages.append(page)
                 notes.append(f"trang {number} (độ tin cậy {page.confidence:.0f}%)")
     except Image.DecompressionBombError:

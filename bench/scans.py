@@ -1,0 +1,125 @@
+"""Paper the way an office's scanner returns it: a Decree 30 page laid out and printed, then
+rasterised at 200 or 300 dpi, fed a little crooked (0.3–1.5°), specked, blurred and saved as
+JPEG at quality ~70. Used by bench/import_accuracy.py and by the import tests.
+
+A document is given as a dict: issuer_lines, number, place_date, type_name, title_lines,
+paragraphs, recipients, authority_lines, title, name (what a template's tables hold).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+DPI = 300
+A4 = (2480, 3508)            # pixels at 300 dpi
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 354, 236, 236, 236   # 30/20/20/20 mm
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def _font(size: int, bold: bool = False, italic: bool = False) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSerif" + ("-Bold" if bold else "") + ("Italic" if italic and bold else
+                                                          "-Italic" if italic else "")
+    return ImageFont.truetype(str(FONT_DIR / f"{name}.ttf"), size)
+
+
+class _Pages:
+    def __init__(self):
+        self.pages: list[Image.Image] = []
+        self.new_page()
+
+    def new_page(self):
+        self.image = Image.new("L", A4, 255)
+        self.draw = ImageDraw.Draw(self.image)
+        self.pages.append(self.image)
+        self.y = MARGIN_TOP
+
+    def room(self, height: int) -> None:
+        if self.y + height > A4[1] - MARGIN_BOTTOM:
+            self.new_page()
+
+    def text(self, x: float, text: str, font, centre: bool = False, y: float | None = None):
+        width = self.draw.textlength(text, font=font)
+        self.draw.text((x - width / 2 if centre else x, self.y if y is None else y), text,
+                       font=font, fill=0)
+
+
+def paint(doc: dict, size: int = 54) -> list[Image.Image]:
+    """The document laid out on A4 pages at 300 dpi (13 pt Times-like serif)."""
+    regular, bold, italic = _font(size), _font(size, bold=True), _font(size, italic=True)
+    small_bold = _font(int(size * 0.92), bold=True)
+    pages = _Pages()
+    left_centre = MARGIN_LEFT + 500
+    right_centre = A4[0] - MARGIN_RIGHT - 700
+    line = int(size * 1.45)
+    top = pages.y
+    for k, text in enumerate(doc["issuer_lines"]):
+        pages.text(left_centre, text, bold if k else regular if len(doc["issuer_lines"]) > 1
+                   else bold, centre=True, y=top + k * line)
+    pages.text(right_centre, MOTTO[0], small_bold, centre=True, y=top)
+    pages.text(right_centre, MOTTO[1], bold, centre=True, y=top + line)
+    pages.y = top + max(len(doc["issuer_lines"]), 2) * line + line // 2
+    pages.text(left_centre, f"Số: {doc['number']}", regular, centre=True)
+    pages.text(right_centre, doc["place_date"], italic, centre=True)
+    pages.y += 2 * line
+    page_width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
+    centre = MARGIN_LEFT + page_width / 2
+    pages.text(centre, doc["type_name"].upper(), bold, centre=True)
+    pages.y += line
+    for text in doc["title_lines"]:
+        pages.text(centre, text, bold, centre=True)
+        pages.y += line
+    pages.y += line
+    for paragraph in doc["paragraphs"]:
+        words, current, first = paragraph.split(), "", True
+        for word in words + [None]:
+            trial = f"{current} {word}".strip() if word else current
+            indent = 118 if first else 0
+            if word is not None and pages.draw.textlength(trial, font=regular) <= page_width - indent:
+                current = trial
+                continue
+            pages.room(line)
+            pages.text(MARGIN_LEFT + indent, current, regular)
+            pages.y += line
+            current, first = word or "", False
+        pages.y += line // 3
+    pages.y += line
+    block = 1 + len(doc["recipients"])
+    signing = doc["authority_lines"] + [doc["title"]]
+    pages.room(line * max(block, len(signing) + 4))
+    top = pages.y
+    pages.text(MARGIN_LEFT, "Nơi nhận:", _font(int(size * 0.85), bold=True, italic=True), y=top)
+    for k, item in enumerate(doc["recipients"]):
+        end = ";" if k < len(doc["recipients"]) - 1 else "."
+        pages.text(MARGIN_LEFT, f"- {item}{end}", _font(int(size * 0.8)), y=top + (k + 1) * line * 0.8)
+    for k, text in enumerate(signing):
+        pages.text(right_centre, text.upper(), bold, centre=True, y=top + k * line)
+    pages.text(right_centre, doc["name"], bold, centre=True, y=top + (len(signing) + 3) * line)
+    return pages.pages
+
+
+def degrade(page: Image.Image, dpi: int, angle: float, seed: int, jpeg: int | None = 70
+            ) -> Image.Image:
+    """A printed page as a scanner returns it: resampled to `dpi`, turned by `angle` degrees,
+    with toner specks and a slight blur, then JPEG-compressed."""
+    rng = random.Random(seed)
+    image = page.resize((round(page.width * dpi / DPI), round(page.height * dpi / DPI)),
+                        Image.LANCZOS)
+    image = image.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    draw = ImageDraw.Draw(image)
+    for _ in range(int(image.width * image.height / 20000)):
+        x, y = rng.randrange(image.width), rng.randrange(image.height)
+        r = rng.choice((1, 1, 1, 2))
+        draw.ellipse((x, y, x + r, y + r), fill=rng.randrange(0, 120))
+    image = image.filter(ImageFilter.GaussianBlur(0.6 * dpi / DPI))
+    if jpeg:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=jpeg, dpi=(dpi, dpi))
+        image = Image.open(io.BytesIO(buffer.getvalue()))
+        image.load()
+    image.info["dpi"] = (dpi, dpi)
+    return image
