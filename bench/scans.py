@@ -51,20 +51,22 @@ class _Pages:
 def paint(doc: dict, size: int = 54) -> list[Image.Image]:
     """The document laid out on A4 pages at 300 dpi (13 pt Times-like serif)."""
     regular, bold, italic = _font(size), _font(size, bold=True), _font(size, italic=True)
-    small_bold = _font(int(size * 0.92), bold=True)
+    # The header's two table columns (about 6.5 and 9.5 cm) in a narrower size: DejaVu Serif
+    # is wider than the Times New Roman of real templates.
+    head, head_bold = _font(40), _font(40, bold=True)
     pages = _Pages()
-    left_centre = MARGIN_LEFT + 500
-    right_centre = A4[0] - MARGIN_RIGHT - 700
+    left_centre = MARGIN_LEFT + 430
+    right_centre = A4[0] - MARGIN_RIGHT - 490
     line = int(size * 1.45)
     top = pages.y
     for k, text in enumerate(doc["issuer_lines"]):
-        pages.text(left_centre, text, bold if k else regular if len(doc["issuer_lines"]) > 1
-                   else bold, centre=True, y=top + k * line)
-    pages.text(right_centre, MOTTO[0], small_bold, centre=True, y=top)
-    pages.text(right_centre, MOTTO[1], bold, centre=True, y=top + line)
+        pages.text(left_centre, text, head_bold if k or len(doc["issuer_lines"]) == 1 else head,
+                   centre=True, y=top + k * line)
+    pages.text(right_centre, MOTTO[0], head_bold, centre=True, y=top)
+    pages.text(right_centre, MOTTO[1], head_bold, centre=True, y=top + line)
     pages.y = top + max(len(doc["issuer_lines"]), 2) * line + line // 2
-    pages.text(left_centre, f"Số: {doc['number']}", regular, centre=True)
-    pages.text(right_centre, doc["place_date"], italic, centre=True)
+    pages.text(left_centre, f"Số: {doc['number']}", head, centre=True)
+    pages.text(right_centre, doc["place_date"], _font(40, italic=True), centre=True)
     pages.y += 2 * line
     page_width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     centre = MARGIN_LEFT + page_width / 2

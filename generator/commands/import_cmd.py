@@ -44,22 +44,23 @@ def register(subparsers) -> None:
 
 
 def _originals(paths: list[str]) -> list[Path]:
+    """The files to read, in natural name order (scan_2.jpg before scan_10.jpg) whether a
+    folder was named or the shell expanded scan_*.jpg in its own order."""
     from ..ingest.sources import SUPPORTED
+    from ..ingest.split import natural_key
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and p.suffix.lower() in SUPPORTED
-                                and not p.name.startswith(("~$", "."))))
+            found.extend(p for p in path.rglob("*") if p.is_file()
+                         and p.suffix.lower() in SUPPORTED and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)  # a missing or unsupported file is reported, not skipped silently
-    return found
+    return sorted(dict.fromkeys(found), key=natural_key)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..ingest.lines import SourceProblem
-    from ..ingest.sources import read_source
     from ..ingest.writer import build, render, target_path
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
@@ -80,13 +81,14 @@ def run(args: argparse.Namespace) -> int:
     entries = []
     previous: dict[str, bytes | None] = {}   # what each written file held before (None: new)
     failed = 0
-    progress = _progress(originals)
-    for path in progress:
-        entry = {"source": _rel(path, project.root)}
+    for path, entry, source in _read_all(originals, project.root):
         entries.append(entry)
+        if isinstance(source, str):
+            entry.update(result="error", error=source)
+            failed += 1
+            continue
         try:
-            imported = build(read_source(path, on_progress=_page_progress(path)), topics,
-                             args.classification, known_codes)
+            imported = build(source, topics, args.classification, known_codes)
         except SourceProblem as exc:
             entry.update(result="error", error=str(exc))
             failed += 1
@@ -102,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
             same = existing.get((data["date"].year, data["number"].casefold()))
         elif data.get("title"):
             same = existing.get(("draft", canonical(data["title"])))
+        for earlier in entries[:-1]:   # two documents of one batch never share a file
+            if earlier.get("target") == _rel(target, project.root):
+                target = target.with_name(f"{target.stem}-{len(entries)}{target.suffix}")
         if same and (project.root / same).resolve() != target.resolve():
             target = project.root / same  # the same notice already in the archive
         entry.update(target=_rel(target, project.root), status=imported.status,
@@ -169,6 +174,93 @@ def _issuer_codes(numbers) -> set[str]:
     return codes
 
 
+def _read_all(originals: list[Path], root: Path):
+    """(first file, report entry, Source or an error message) per document, in order.
+
+    Word and text files are one document each. The pages of PDFs and scans are split where a
+    page opens with a Decree 30 header; image files in one folder are one stream of pages (a
+    scanner's scan_1.jpg, scan_2.jpg…), so a continuation page joins the document before it.
+    A page that no document precedes is reported by name and nothing is written for it."""
+    from ..ingest.lines import SourceProblem
+    from ..ingest.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, read_page_file, read_source
+    from ..ingest.split import PageRef
+
+    stream: list[PageRef] = []
+    notes: dict[Path, list[str]] = {}
+    out: list = []
+
+    def flush():
+        out.extend(_documents(stream, notes, root))
+        stream.clear()
+
+    for path in _progress(originals):
+        suffix = path.suffix.lower()
+        if suffix not in PDF_SUFFIXES + IMAGE_SUFFIXES:
+            flush()
+            try:
+                out.append((path, {"source": _rel(path, root)},
+                            read_source(path, on_progress=_page_progress(path))))
+            except SourceProblem as exc:
+                out.append((path, {"source": _rel(path, root)}, str(exc)))
+            except Exception as exc:  # a damaged file must never abort the batch
+                out.append((path, {"source": _rel(path, root)},
+                            f"lỗi khi đọc ({type(exc).__name__}: {exc})"))
+            continue
+        if suffix in PDF_SUFFIXES or not stream or stream[-1].path.suffix.lower() in \
+                PDF_SUFFIXES or stream[-1].path.parent != path.parent:
+            flush()
+        try:
+            pages, file_notes = read_page_file(path, on_progress=_page_progress(path))
+        except SourceProblem as exc:
+            flush()
+            out.append((path, {"source": _rel(path, root)}, str(exc)))
+            continue
+        except Exception as exc:
+            flush()
+            out.append((path, {"source": _rel(path, root)},
+                        f"lỗi khi đọc ({type(exc).__name__}: {exc})"))
+            continue
+        notes[path] = file_notes
+        stream.extend(PageRef(path, i, page, len(pages)) for i, page in enumerate(pages))
+        if suffix in PDF_SUFFIXES:
+            flush()
+    flush()
+    return out
+
+
+def _documents(stream, notes: dict, root: Path) -> list:
+    from ..ingest.lines import SourceProblem
+    from ..ingest.sources import PDF_SUFFIXES, source_from_pages
+    from ..ingest.split import split_pages
+    if not stream:
+        return []
+    documents, orphans = split_pages(stream)
+    out = []
+    for ref in orphans:
+        out.append((ref.path, {"source": _rel(ref.path, root), "page": ref.name},
+                    f"trang {ref.name} không mở đầu bằng phần đầu văn bản (cơ quan, Quốc hiệu, "
+                    "Số:) và không có văn bản nào trước nó để nối vào: không nhập; kiểm tra thứ "
+                    "tự trang hoặc quét lại trang đầu"))
+    several = len(documents) > 1 or len({r.path for r in stream}) > 1
+    for document in documents:
+        first = document.pages[0]
+        files = list(dict.fromkeys(r.path for r in document.pages))
+        entry = {"source": _rel(first.path, root)}
+        if several:
+            entry["pages"] = [r.name for r in document.pages]
+        kind = "PDF" if first.path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
+        file_notes = [n for f in files for n in notes.get(f, [])]
+        if len(document.pages) > 1 and several:
+            file_notes.append("gồm các trang: " + ", ".join(r.name for r in document.pages))
+        try:
+            source = source_from_pages(first.path, [r.page for r in document.pages],
+                                       file_notes, kind)
+        except SourceProblem as exc:
+            source = str(exc)
+        out.append((first.path, entry, source))
+    return out
+
+
 def _progress(items):
     try:
         from tqdm import tqdm
@@ -233,7 +325,7 @@ def _check(entries: list[dict], project: Project) -> None:
 
 def _format(entry: dict) -> str:
     from ..ingest.writer import FIELD_LABELS
-    lines = [f"{entry['source']}"]
+    lines = [f"{entry.get('page') or entry['source']}"]
     if entry["result"] == "error":
         lines.append(f"  LỖI: {entry['error']}; bỏ qua tệp này")
         return "\n".join(lines)
@@ -259,6 +351,8 @@ def _format(entry: dict) -> str:
             f"{m} ({FIELD_LABELS.get(m, m)})" for m in entry["missing"]))
     if entry.get("original"):
         lines.append(f"  original (bản gốc) = {entry['original']}")
+    if len(entry.get("pages", [])) > 1:
+        lines.append("  gồm các trang: " + ", ".join(entry["pages"]))
     for note in entry["notes"]:
         lines.append(f"  ghi chú: {note}")
     for problem in entry.get("check", []):
