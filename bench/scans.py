@@ -3,7 +3,8 @@ rasterised at 200 or 300 dpi, fed a little crooked (0.3–1.5°), specked, blurr
 JPEG at quality ~70. Used by bench/import_accuracy.py and by the import tests.
 
 A document is given as a dict: issuer_lines, number, place_date, type_name, title_lines,
-paragraphs, recipients, authority_lines, title, name (what a template's tables hold).
+paragraphs, recipients, authority_lines, title, name (what a template's tables hold), and
+optionally page_break (the paragraph that starts page 2).
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def paint(doc: dict, size: int = 54) -> list[Image.Image]:
         pages.text(centre, text, bold, centre=True)
         pages.y += line
     pages.y += line
-    for paragraph in doc["paragraphs"]:
+    for number, paragraph in enumerate(doc["paragraphs"]):
+        if number == doc.get("page_break"):
+            pages.new_page()         # the rest on page 2, as a long document would be
         words, current, first = paragraph.split(), "", True
         for word in words + [None]:
             trial = f"{current} {word}".strip() if word else current
@@ -125,3 +128,58 @@ def degrade(page: Image.Image, dpi: int, angle: float, seed: int, jpeg: int | No
         image.load()
     image.info["dpi"] = (dpi, dpi)
     return image
+
+
+# Originals from several issuers, written for this benchmark in the genre's wording (not the
+# sample notices): VPCP, a Bộ, UBND and Văn phòng UBND of other provinces, a Sở, Công an.
+DOCUMENTS = [
+    dict(issuer_lines=["VĂN PHÒNG CHÍNH PHỦ"], number="447/TB-VPCP",
+         place_date="Hà Nội, ngày 21 tháng 9 năm 2017", type_name="Thông báo",
+         title_lines=["Kết luận của Thủ tướng Chính phủ tại cuộc họp về",
+                      "phát triển dịch vụ công trực tuyến"],
+         paragraphs=[
+             "Ngày 15 tháng 9 năm 2017, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Nguyễn Xuân "
+             "Phúc chủ trì cuộc họp về phát triển dịch vụ công trực tuyến. Tham dự có đại diện "
+             "các bộ, ngành liên quan.",
+             "Sau khi nghe báo cáo và ý kiến các đại biểu, Thủ tướng Chính phủ kết luận như sau:",
+             "1. Các bộ, cơ quan ngang bộ khẩn trương rà soát, đơn giản hóa thủ tục hành chính, "
+             "cung cấp dịch vụ công trực tuyến mức độ 3, mức độ 4, hoàn thành trước ngày 30 "
+             "tháng 9 năm 2017.",
+             "2. Bộ Thông tin và Truyền thông chủ trì, phối hợp với Văn phòng Chính phủ hướng "
+             "dẫn kết nối, chia sẻ dữ liệu giữa các hệ thống thông tin.",
+             "Văn phòng Chính phủ xin thông báo để các cơ quan liên quan biết, thực hiện./."],
+         recipients=["Thủ tướng, các Phó Thủ tướng", "Các Bộ, cơ quan ngang Bộ",
+                     "Lưu: VT, KSTT"],
+         authority_lines=["KT. BỘ TRƯỞNG, CHỦ NHIỆM"], title="PHÓ CHỦ NHIỆM",
+         name="Nguyễn Cao Lục", issuer="Văn phòng Chính phủ", type="thong-bao"),
+    dict(issuer_lines=["UBND TỈNH QUẢNG NINH", "SỞ Y TẾ"], number="215/TB-SYT",
+         place_date="Quảng Ninh, ngày 08 tháng 5 năm 2023", type_name="Thông báo",
+         title_lines=["Kết luận của Giám đốc Sở tại buổi làm việc",
+                      "về công tác tiêm chủng mở rộng"],
+         paragraphs=[
+             "Ngày 05 tháng 5 năm 2023, Giám đốc Sở Y tế chủ trì buổi làm việc với các đơn vị "
+             "về công tác tiêm chủng mở rộng trên địa bàn tỉnh.",
+             "1. Trung tâm Kiểm soát bệnh tật tỉnh rà soát số trẻ chưa được tiêm đủ liều, báo "
+             "cáo Sở Y tế trước ngày 31 tháng 5 năm 2023.",
+             "2. Các bệnh viện tuyến huyện bảo đảm vắc xin, vật tư và nhân lực cho các điểm "
+             "tiêm chủng.",
+             "Sở Y tế thông báo để các đơn vị biết, thực hiện./."],
+         recipients=["Các đơn vị trực thuộc", "Lưu: VT, NVY"],
+         authority_lines=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC", name="Trần Thị Thu Hằng",
+         issuer="Sở Y tế tỉnh Quảng Ninh", type="thong-bao", page_break=2),
+    dict(issuer_lines=["BỘ CÔNG AN", "CÔNG AN TỈNH NGHỆ AN"], number="1203/TB-CAT",
+         place_date="Nghệ An, ngày 14 tháng 11 năm 2022", type_name="Thông báo",
+         title_lines=["Kết luận của Giám đốc Công an tỉnh tại hội nghị",
+                      "sơ kết công tác bảo đảm trật tự an toàn giao thông"],
+         paragraphs=[
+             "Ngày 10 tháng 11 năm 2022, Đại tá Phạm Thế Tùng, Giám đốc Công an tỉnh chủ trì "
+             "hội nghị sơ kết công tác bảo đảm trật tự an toàn giao thông.",
+             "1. Phòng Cảnh sát giao thông tăng cường tuần tra, kiểm soát, xử lý nghiêm vi phạm "
+             "nồng độ cồn và tốc độ trên các tuyến quốc lộ.",
+             "2. Công an các huyện, thị xã, thành phố phối hợp với chính quyền địa phương tuyên "
+             "truyền pháp luật về giao thông.",
+             "Công an tỉnh thông báo để các đơn vị biết, thực hiện./."],
+         recipients=["Đồng chí Giám đốc", "Các phòng nghiệp vụ", "Lưu: VT, PV01"],
+         authority_lines=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC", name="Nguyễn Đức Hải",
+         issuer="Công an tỉnh Nghệ An", type="thong-bao"),
+]

@@ -55,7 +55,8 @@ _YEAR = re.compile(r"năm\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
           "doc lap tu do hanh phuc", "dang cong san viet nam")
 _SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
-_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:[.,]\s*|\s+)(.+)$", re.IGNORECASE)  # OCR: "KT,"
+# OCR reads "KT." as "KT," often enough to take both.
+_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:[.,]\s*|\s+)(.+)$", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
 _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
 _DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")

@@ -16,8 +16,7 @@ from ..text import fold
 from .layout import Page
 
 HEADER_ZONE = 0.3      # the header sits in the top part of the first page
-_MOTTO = ("cong hoa xa hoi", "xa hoi chu nghia", "chu nghia viet nam", "doc lap", "hanh phuc",
-          "dang cong san viet nam")
+_MOTTO_WORDS = set("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc".split())
 _SO = re.compile(r"^s[o6]\s*[:.]?$")                            # "Số:", folded
 _SYMBOL = re.compile(r"[0-9OolI]*\s*/\s*[A-ZĐ]|^/?[A-ZĐ][A-Za-zĐ]*-[A-ZĐ]")   # "447/TB-VPCP"
 _NATURAL = re.compile(r"(\d+)")
@@ -31,14 +30,16 @@ def natural_key(path: Path) -> tuple:
 
 def opens_document(page: Page) -> bool:
     """The page carries a Decree 30 header in its top part: the motto and a "Số: …/…" line
-    (OCR misreads one of them often enough that the motto alone, nearly whole, also counts)."""
-    top = sorted((w for w in page.words if w.bottom < HEADER_ZONE * page.height),
-                 key=lambda w: (w.top, w.x0))
-    text = " ".join(" ".join(fold(w.text) for w in top).replace("-", " ").split())
-    motto = sum(m in text for m in _MOTTO)
+    (OCR misreads one of them often enough that the motto alone, nearly whole, also counts).
+
+    The motto is matched as a set of words: on a skewed page the words of one line do not come
+    out in order."""
+    top = [w for w in page.words if w.bottom < HEADER_ZONE * page.height]
+    words = {fold(w.text).strip(".,:;-|") for w in top}
+    motto = len(words & _MOTTO_WORDS)
     number = any(_SO.match(fold(w.text)) for w in top) and any(
         _SYMBOL.search(w.text) for w in top)
-    return motto >= 2 and number or motto >= 4
+    return motto >= 6 and number or motto >= 10
 
 
 @dataclass
