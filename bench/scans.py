@@ -183,3 +183,141 @@ DOCUMENTS = [
          authority_lines=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC", name="Nguyễn Đức Hải",
          issuer="Công an tỉnh Nghệ An", type="thong-bao"),
 ]
+DOCUMENTS += [
+    dict(issuer_lines=["BỘ GIÁO DỤC VÀ ĐÀO TẠO"], number="3031/TB-BGDĐT",
+         place_date="Hà Nội, ngày 12 tháng 8 năm 2024", type_name="Thông báo",
+         title_lines=["Kết luận của Thứ trưởng tại cuộc họp về chuẩn bị",
+                      "năm học mới và công tác tuyển sinh"],
+         paragraphs=[
+             "Ngày 08 tháng 8 năm 2024, tại Bộ Giáo dục và Đào tạo, Thứ trưởng Phạm Ngọc Thưởng "
+             "chủ trì cuộc họp về chuẩn bị năm học mới và công tác tuyển sinh.",
+             "1. Các sở giáo dục và đào tạo rà soát đội ngũ giáo viên, cơ sở vật chất, sách giáo "
+             "khoa, bảo đảm khai giảng đúng thời gian quy định.",
+             "2. Vụ Giáo dục Đại học theo dõi, đôn đốc các trường hoàn thành xét tuyển trước "
+             "ngày 15 tháng 9 năm 2024.",
+             "Bộ Giáo dục và Đào tạo thông báo để các đơn vị biết, thực hiện./."],
+         recipients=["Bộ trưởng (để báo cáo)", "Các sở giáo dục và đào tạo", "Lưu: VT, VP"],
+         authority_lines=["TL. BỘ TRƯỞNG"], title="CHÁNH VĂN PHÒNG", name="Nguyễn Xuân Thành",
+         issuer="Bộ Giáo dục và Đào tạo", type="thong-bao"),
+    dict(issuer_lines=["UBND TỈNH LÀO CAI", "VĂN PHÒNG"], number="88/TB-VPUBND",
+         place_date="Lào Cai, ngày 03 tháng 4 năm 2024", type_name="Thông báo",
+         title_lines=["Ý kiến chỉ đạo của Chủ tịch UBND tỉnh về",
+                      "công tác phòng cháy chữa cháy rừng"],
+         paragraphs=[
+             "Ngày 01 tháng 4 năm 2024, Chủ tịch UBND tỉnh Trịnh Xuân Trường chủ trì cuộc họp "
+             "về công tác phòng cháy chữa cháy rừng mùa khô.",
+             "1. Sở Nông nghiệp và Phát triển nông thôn chỉ đạo lực lượng kiểm lâm trực ban "
+             "nghiêm túc, kiểm tra các khu rừng có nguy cơ cháy cao.",
+             "2. UBND các huyện, thị xã, thành phố chuẩn bị lực lượng, phương tiện, sẵn sàng "
+             "chữa cháy khi có tình huống xảy ra.",
+             "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."],
+         recipients=["Chủ tịch, các PCT UBND tỉnh", "Các sở, ban, ngành", "Lưu: VT, NLN"],
+         authority_lines=["KT. CHÁNH VĂN PHÒNG"], title="PHÓ CHÁNH VĂN PHÒNG",
+         name="Lê Văn Hùng", issuer="Văn phòng UBND tỉnh Lào Cai", type="thong-bao"),
+]
+
+
+def expected_fields(doc: dict) -> dict:
+    """What a correct import of `doc` gives, field by field."""
+    import datetime as dt
+    import re as _re
+    day, month, year = map(int, _re.search(r"ngày (\d+) tháng (\d+) năm (\d+)",
+                                           doc["place_date"]).groups())
+    authority = ", ".join(_office(a) for a in doc["authority_lines"])
+    return {"number": doc["number"], "date": dt.date(year, month, day), "issuer": doc["issuer"],
+            "type": doc["type"], "title": " ".join(doc["title_lines"]),
+            "signer": {"name": doc["name"], "title": _office(doc["title"]),
+                       "authority": authority},
+            "recipients": list(doc["recipients"])}
+
+
+def _office(text: str) -> str:
+    """"KT. BỘ TRƯỞNG, CHỦ NHIỆM" → "KT. Bộ trưởng, Chủ nhiệm" (the importer's casing)."""
+    from generator.ingest.casing import office_case
+    prefix, _, rest = text.partition(". ")
+    if rest and prefix in ("KT", "TL", "TM", "Q", "TUQ"):
+        return f"{prefix}. {office_case(rest)}"
+    return office_case(text)
+
+
+def write_docx(doc: dict, path: Path) -> None:
+    """The document as a Word file made from the usual template: a two-column header table,
+    the type and trích yếu centred, the body justified, the Nơi nhận | signing table."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(13)
+
+    def cell_lines(cell, lines, bold=False, italic=False, size=13):
+        cell.paragraphs[0].text = ""
+        for k, text in enumerate(lines):
+            p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(text)
+            run.bold, run.italic, run.font.size = bold if k or len(lines) == 1 else False, \
+                italic, Pt(size)
+
+    def widths(table, *cm):
+        table.autofit = False
+        for row in table.rows:
+            for cell, width in zip(row.cells, cm):
+                cell.width = Cm(width)
+
+    header = document.add_table(rows=2, cols=2)
+    widths(header, 6.5, 9.5)
+    cell_lines(header.cell(0, 0), doc["issuer_lines"], bold=True, size=12)
+    cell_lines(header.cell(0, 1), list(MOTTO), bold=True, size=12)
+    cell_lines(header.cell(1, 0), [f"Số: {doc['number']}"], size=13)
+    cell_lines(header.cell(1, 1), [doc["place_date"]], italic=True, size=13)
+    for text, bold in [(doc["type_name"].upper(), True)] + [(t, True) for t in doc["title_lines"]]:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = bold
+    for paragraph in doc["paragraphs"]:
+        p = document.add_paragraph(paragraph)
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Cm(1)
+    closing = document.add_table(rows=1, cols=2)
+    widths(closing, 7.5, 8.5)
+    left = closing.cell(0, 0)
+    left.paragraphs[0].add_run("Nơi nhận:").bold = True
+    for k, item in enumerate(doc["recipients"]):
+        end = ";" if k < len(doc["recipients"]) - 1 else "."
+        left.add_paragraph().add_run(f"- {item}{end}").font.size = Pt(11)
+    right = closing.cell(0, 1)
+    cell_lines(right, [a for a in doc["authority_lines"]] + [doc["title"], "", "", "",
+                                                             doc["name"]], bold=True)
+    for p in right.paragraphs:
+        for r in p.runs:
+            r.bold = True
+    document.save(path)
+
+
+def to_pdf(docx_files: list[Path], outdir: Path) -> None:
+    """Word → PDF with LibreOffice, as an office prints or exports it (one run for all)."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(outdir),
+                        *map(str, docx_files)], check=True, capture_output=True, timeout=300)
+
+
+def rasterise(pdf: Path, dpi: int) -> list[Image.Image]:
+    """The PDF's pages as the grey images a scanner at `dpi` would see (pdftoppm)."""
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"],
+                       check=True, timeout=300)
+        images = []
+        for p in sorted(Path(tmp).glob("p*.png")):
+            with Image.open(p) as im:
+                images.append(im.copy())
+        return images

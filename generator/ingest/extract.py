@@ -504,6 +504,18 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     while k < len(lines) and _AUTHORITY.match(lines[k].text):
         authorities.append(lines[k])
         k += 1
+    uppers = []
+    while k + len(uppers) < len(lines) - 1 and _is_upper(_words_only(lines[k + len(uppers)].text)):
+        uppers.append(lines[k + len(uppers)])
+    if len(uppers) > 1 and authorities:
+        # A long authority wraps in its cell ("KT. BỘ TRƯỞNG, CHỦ" / "NHIỆM" / "PHÓ CHỦ
+        # NHIỆM"): a line that completes the authority into a known title belongs to it.
+        joined = authorities[-1].text + " " + " ".join(u.text for u in uppers[:-1])
+        last = re.split(r"[.,]\s*", joined)[-1]
+        if known_title(office_case(last)) == office_case(last):
+            authorities[-1] = Line([Run(joined)], authorities[-1].block, authorities[-1].cell,
+                                   authorities[-1].number)
+            k += len(uppers) - 1
     title_line = lines[k] if k < len(lines) and _is_upper(_words_only(lines[k].text)) \
         and len(lines) > k + 1 else None
     rest = lines[k + (1 if title_line else 0):]

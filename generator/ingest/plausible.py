@@ -112,6 +112,10 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         if re.search(r"[_|]|(?<!\S)-|\s-\s", issuer) or issuer[:1].islower():
             doubt("issuer", "có ký tự lạ hoặc viết thường ở đầu")
         words_check("issuer", issuer, found.get("issuer"))
+        code = _issuer_code(number, doc_type)
+        tail = issuer_tail(issuer, code) if code else None
+        if tail:
+            doubt("issuer", f"sau tên cơ quan ({code}) còn chữ thừa «{tail}»")
     title = data.get("title")
     if title:
         words_check("title", title, found.get("title"))
@@ -193,6 +197,27 @@ def _number_year(number: str | None) -> int | None:
     return int(m.group(2)) if m and m.group(2) else None
 
 
+_PLACE_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+
+
+def issuer_tail(issuer: str, code: str) -> str | None:
+    """Words after the part of the issuer its number's code abbreviates that are neither a
+    place ("tỉnh Lào Cai") nor empty: a stray word such as the motto's "nam"."""
+    words = issuer.split()
+    key = fold(code).upper()
+    for end in range(len(words), 0, -1):
+        if max(_initials(" ".join(words[:end])), key=len) == key:
+            rest = words[end:]
+            if not rest:
+                return None
+            head = fold(" ".join(rest[:2]))
+            if any(head == p or head.startswith(p + " ") for p in _PLACE_WORDS) or \
+                    fold(words[end - 1]) in _PLACE_WORDS:
+                return None
+            return " ".join(rest)
+    return None
+
+
 def _initials(issuer: str) -> set[str]:
     """The codes an issuer's name can be abbreviated to: initials of each prefix of its words
     ("Văn phòng Chính phủ" → V, VP, VPC, VPCP; "Công an tỉnh" → CAT; "Bộ Giáo dục và Đào tạo"
@@ -216,6 +241,16 @@ def _initials(issuer: str) -> set[str]:
     return out
 
 
+def _issuer_code(number: str | None, doc_type: str | None) -> str | None:
+    m = _NUMBER.match(number or "")
+    if not m:
+        return None
+    codes = m.group(3).split("-")
+    if doc_type == "cong-van" or fold(codes[0]).upper() not in _TYPE_CODES_FOLDED:
+        return codes[0]
+    return codes[1] if len(codes) > 1 else None
+
+
 def _number_doubts(number: str, data: dict, known_codes: Iterable[str]) -> list[str]:
     reasons = []
     m = _NUMBER.match(number)
@@ -235,7 +270,8 @@ def _number_doubts(number: str, data: dict, known_codes: Iterable[str]) -> list[
     for code in issuer_codes:
         key = fold(code).upper()
         if issuer:
-            if key not in _initials(issuer) and key not in known:
+            initials = _initials(issuer)
+            if key not in initials and key not in known:
                 reasons.append(f"mã cơ quan «{code}» không khớp cơ quan ban hành «{issuer}»")
         elif key not in known:
             reasons.append(f"mã cơ quan «{code}» chưa gặp trong kho")
