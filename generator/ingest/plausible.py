@@ -128,6 +128,18 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
                            "định bị ghép vào)")
         if len(title.split()) < 3:
             doubt("title", "trích yếu quá ngắn")
+    for key in ("number", "issuer", "title", "place"):
+        # A dash between two lower-case words ("làm việc - về"): a speck; "Cần Thơ - Cà Mau",
+        # "2025 - 2030", "Sông Hậu - giai đoạn 1" are real.
+        if isinstance(data.get(key), str) and re.search(
+                r"[_|~^]|(?<![\wÀ-ỹ])[a-zà-ỹđ]+\s[-–]\s[a-zà-ỹđ]", data[key]):
+            doubt(key, "có dấu lạ (vết bẩn, nét gạch đọc thành chữ)")
+    place = data.get("place")
+    province = re.search(r"\b(?:tỉnh|thành phố)\s+(.+)$", issuer or "")
+    if place and province and not fold(place).endswith(fold(province.group(1))) and \
+            not fold(province.group(1)).endswith(fold(place)):
+        doubt("issuer", f"địa danh trong tên cơ quan «{province.group(1)}» khác địa danh ghi "
+                        f"ngày «{place}»")
     signer = data.get("signer") or {}
     if signer.get("name"):
         for reason in _name_doubts(signer["name"]):
@@ -144,8 +156,13 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
     if signer.get("authority") and not all(
             _AUTHORITY.match(a.strip()) for a in re.split(r"[/;]", signer["authority"])):
         doubt("signer.authority", "không bắt đầu bằng KT., TL., TM., Q. hoặc TUQ.")
+    if signer.get("name") and not signer.get("title"):
+        doubt("signer.title", "không đọc được chức vụ người ký (văn bản nào cũng ghi)")
     for item in data.get("recipients") or []:
         words_check("recipients", item, found.get("recipients"))
+        if item[:1].islower() or re.search(r"[_|~^]", item):
+            doubt("recipients", f"«{item}» không giống một nơi nhận (chữ thường ở đầu hoặc dấu "
+                                "lạ: dòng bị tách hay vết bẩn)")
     odd = odd_words(body, lenient_ascii=not ocr)
     intruders = [m.group(0) for m in _DATE_INTRUDER.finditer(body)
                  if m.group(1).lower() not in _DATE_WORDS and not m.group(1)[0].isupper()]
@@ -167,10 +184,9 @@ def _weak_words(source: Source) -> list[tuple[str, float]]:
 
 def _evidence_lines(found: Found, lines: dict) -> list:
     """The original's lines a value was read from: its own line, or those its evidence joins."""
-    picked = [lines[found.line]] if found.line in lines else []
     parts = {" ".join(p.split()) for p in found.evidence.split(" / ") if p.strip()}
-    picked += [line for line in lines.values() if line.text and line.text in parts]
-    return picked
+    return [line for number, line in lines.items()
+            if number == found.line or line.text and line.text in parts]
 
 
 def _weak_in(text: str, lines: list, weak: list[tuple[str, float]]) -> list[tuple[str, float]]:
