@@ -252,7 +252,9 @@ def write_docx(doc: dict, path: Path) -> None:
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.top_margin = section.bottom_margin = Cm(2)
     style = document.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(13)
+    # Times New Roman in the office; here the condensed DejaVu Serif, about as wide, so the
+    # header cells do not wrap where Times would not (the only serif this machine has).
+    style.font.name, style.font.size = "DejaVu Serif Condensed", Pt(13)
 
     def cell_lines(cell, lines, bold=False, italic=False, size=13):
         cell.paragraphs[0].text = ""
@@ -264,7 +266,10 @@ def write_docx(doc: dict, path: Path) -> None:
                 italic, Pt(size)
 
     def widths(table, *cm):
+        # Word reads the cells' widths, LibreOffice the grid's: set both, layout fixed.
         table.autofit = False
+        for column, width in zip(table.columns, cm):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, cm):
                 cell.width = Cm(width)
