@@ -276,7 +276,9 @@ def _new_paragraph(prev: _Visual, v: _Visual, left: float, right: float, size: f
     if v.page == prev.page and v.top - prev.bottom > 1.1 * size:   # paragraph spacing
         return True
     short = prev.x1 < right - 3 * size
-    return short and prev.text.rstrip().endswith(_FINAL)
+    # A ";" ends an item of an enumeration, not the paragraph: a short line ending in one is
+    # followed by the item's continuation as often as by the next item (which is indented).
+    return short and prev.text.rstrip().endswith(_FINAL) and not prev.text.rstrip().endswith(";")
 
 
 def _join_hyphenated(visuals: list[_Visual]) -> None:

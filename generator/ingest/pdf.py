@@ -37,7 +37,7 @@ def _active_content(document) -> list[str]:
     try:
         catalog = document.catalog
         names = resolve1(catalog.get("Names")) or {}
-        if "JavaScript" in names or "OpenAction" in catalog or "AA" in catalog:
+        if "JavaScript" in names or "AA" in catalog or _runs_script(catalog.get("OpenAction")):
             found.append("JavaScript/hành động tự chạy")
         if "EmbeddedFiles" in names:
             found.append("tệp đính kèm")
@@ -46,6 +46,17 @@ def _active_content(document) -> list[str]:
     except Exception:  # a damaged catalog: nothing to report beyond what reading finds
         pass
     return found
+
+
+def _runs_script(action) -> bool:
+    """An /OpenAction that runs something. LibreOffice writes one in every PDF it exports, a
+    destination ([page /XYZ …]: open at page 1), which runs nothing."""
+    from pdfminer.pdftypes import resolve1
+    action = resolve1(action)
+    if not isinstance(action, dict):
+        return False            # absent, or a destination array
+    kind = resolve1(action.get("S"))
+    return getattr(kind, "name", kind) not in ("GoTo", None)
 
 
 def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:

@@ -177,8 +177,12 @@ def _signer(notice: Notice) -> Iterator[Diagnostic]:
     last = lines[-1]
     if last.startswith("KT. ") and signer.title:
         principal = last[4:].strip()
-        expected = f"Phó {principal}"
-        if fold(" ".join(signer.title.split())).casefold() != fold(expected).casefold():
+        # "KT. Bộ trưởng, Chủ nhiệm" (a minister heading the Office): the deputy is "Phó Chủ
+        # nhiệm", a deputy of one of the offices named; "Phó Bộ trưởng, Chủ nhiệm" is no title.
+        offices = [p.strip() for p in principal.split(",") if p.strip()] or [principal]
+        expected = f"Phó {offices[-1]}"
+        title = fold(" ".join(signer.title.split())).casefold()
+        if all(title != fold(f"Phó {office}").casefold() for office in offices + [principal]):
             yield _at(notice, "signer.title", WARNING, "NA410",
                       f'ký thay (KT. {principal}) thì chức vụ người ký là cấp phó: "{expected}", '
                       f'không phải "{signer.title}"')
