@@ -99,3 +99,17 @@ def test_a_wrapped_authority_line_joins_its_authority(tmp_path, stack):
     result = build(source, {}, "internal", ("TB", "VPCP"))
     assert result.data["signer"] == {"name": "Nguyễn Cao Lục", "title": "Phó Chủ nhiệm",
                                      "authority": "KT. Bộ trưởng, Chủ nhiệm"}
+
+
+def test_a_number_broken_at_its_hyphen_is_joined_without_a_space(tmp_path):
+    text = ("BỘ GIÁO DỤC VÀ ĐÀO TẠO\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "\t\t\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 3031/CT-\t\tHà Nội, ngày 12 tháng 8 năm 2024\nBGDĐT\n\n"
+            "CHỈ THỊ\nVề nhiệm vụ trọng tâm năm học 2024-2025\n\n"
+            "Các sở giáo dục và đào tạo thực hiện./.\n")
+    source = read_txt(tmp_path / "ct.txt", text.encode())
+    for i, line in enumerate(source.lines, 1):
+        line.number = i
+    result = build(source, {}, "internal", ())
+    assert result.data["number"] == "3031/CT-BGDĐT"
+    assert "BGDĐT" not in result.body

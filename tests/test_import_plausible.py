@@ -15,7 +15,8 @@ from test_import_text import SIDE_BY_SIDE
 TODAY = dt.date(2025, 1, 1)
 
 SYLLABLES = ["hòa", "hoà", "thuỷ", "quốc", "giữa", "gì", "nghiêng", "khuya", "Nguyễn", "Đông",
-             "tiếp", "uyển", "yêu", "kế", "ghế", "oạch", "chuyển", "Lượng", "ĐỒNG"]
+             "tiếp", "uyển", "yêu", "kế", "ghế", "oạch", "chuyển", "Lượng", "ĐỒNG", "Quỳnh",
+             "quýt", "quyết", "quốc", "quê", "quân", "gìn", "giếng"]
 NOT_SYLLABLES = ["ZM8ïÌ7", "tỉnhbắcninh", "vụầ", "tiềp", "ce", "nge", "ghá", "iên", "vIệcc",
                  "ngưoi"]
 

@@ -192,6 +192,17 @@ def extract(source: Source) -> Extraction:
     if i_so is not None:
         line = lines[i_so]
         raw = _SO.match(line.text).group(1).strip()
+        if raw.endswith(("-", "/")):
+            # "Số: 3031/CT-" / "BGDĐT": the number broke at its hyphen in a narrow cell; the
+            # rest is the next line of the same cell, joined without a space.
+            rest = next((l for l in lines[i_so + 1:i_so + 6] if l.cell in (line.cell, None)),
+                        None)
+            if rest is not None and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*",
+                                                 rest.text):
+                raw += rest.text
+                ex.notes.append(f"số văn bản xuống dòng ở dấu gạch (dòng {line.number}–"
+                                f"{rest.number}): nối thành «{raw}»")
+                rest.runs = []    # read: it is no body line (indexes above stay valid)
         raw, fixes = _read_number(raw)
         if fixes:
             ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "

@@ -144,7 +144,11 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
     if signer.get("name"):
         for reason in _name_doubts(signer["name"]):
             doubt("signer.name", reason)
-        words_check("signer.name", signer["name"], found.get("signer"))
+        if found.get("signer") and weak:
+            low = _weak_in(signer["name"], _evidence_lines(found["signer"], lines), weak)
+            if low:
+                doubt("signer.name", "nhận dạng chữ (OCR) không chắc: " + ", ".join(
+                    f"«{w}» {c:.0f}%" for w, c in low[:5]))
     for part in ("title", "authority"):
         value = signer.get(part)
         if value:

@@ -63,7 +63,8 @@ def is_syllable(word: str) -> bool:
             rhyme = "i" + rhyme          # "gì", "gìn", "giếng": the i belongs to both
         if onset == "qu" and rhyme[:1] in ("o", "u"):
             continue
-        if rhyme not in RHYMES and not (onset == "gi" and "i" + rhyme in RHYMES):
+        if rhyme not in RHYMES and not (onset == "gi" and "i" + rhyme in RHYMES) and not (
+                onset == "qu" and "u" + rhyme in RHYMES):   # "quỳnh", "quyết": the u glides
             continue
         if onset in ("k", "gh", "ngh") and not rhyme.startswith(_FRONT):
             continue
