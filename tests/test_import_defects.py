@@ -113,3 +113,16 @@ def test_a_number_broken_at_its_hyphen_is_joined_without_a_space(tmp_path):
     result = build(source, {}, "internal", ())
     assert result.data["number"] == "3031/CT-BGDĐT"
     assert "BGDĐT" not in result.body
+
+
+@pytest.mark.parametrize("opening, chair, title, location", [
+    ("Ngày 10 tháng 8 năm 2024, tại Trụ sở Chính phủ, Thủ tướng Chính phủ Phạm Minh Chính chủ "
+     "trì cuộc họp về giáo dục.", "Phạm Minh Chính", "Thủ tướng Chính phủ", "Trụ sở Chính phủ"),
+    ("Ngày 08 tháng 8 năm 2024, tại Bộ Giáo dục và Đào tạo, Thứ trưởng Phạm Ngọc Thưởng chủ trì "
+     "cuộc họp.", "Phạm Ngọc Thưởng", "Thứ trưởng", "Bộ Giáo dục và Đào tạo"),
+])
+def test_chair_and_location_of_a_government_meeting(opening, chair, title, location):
+    from generator.ingest.extract import parse_meeting
+    meeting = parse_meeting(opening)
+    assert (meeting["chair"], meeting["chair_title"], meeting["location"]) == (
+        chair, title, location)

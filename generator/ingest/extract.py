@@ -81,7 +81,8 @@ Nghiêm Thạch Danh Sơn Kim La Lại Mạc Phùng Tăng Từ Diệp Giang Hứ
 _BODY_ONLY = re.compile(r"^(kính gửi|căn cứ|(?:sáng |chiều |tối )?ngày \d+|vào lúc)\b",
                         re.IGNORECASE)
 _CHAIRED_BY = re.compile(r"(?:dưới sự chủ trì của|do)\s+", re.IGNORECASE)
-_TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
+_TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Thủ\s+tướng|Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm|"
+                          r"Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
                           r"Chánh\s+Văn\s+phòng|Tổ\s+trưởng|Trưởng\s+phòng|Cục\s+trưởng|"
                           r"Chi\s+cục\s+trưởng|Chánh\s+Thanh\s+tra|Thủ\s+trưởng)\b")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng\s+chí|đ/c|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
