@@ -126,6 +126,8 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
                      fold(title).upper()) and _upper_tail(title):
             doubt("title", "cuối trích yếu có tên cơ quan viết hoa (dòng thẩm quyền của quyết "
                            "định bị ghép vào)")
+        if ocr and (re.search(r"['`´‘’^~\\\[\]{}<>]", title) or title.rstrip().endswith(".")):
+            doubt("title", "có dấu lạ hoặc dấu chấm cuối trích yếu (vết bẩn đọc thành dấu)")
         if len(title.split()) < 3:
             doubt("title", "trích yếu quá ngắn")
     for key in ("number", "issuer", "title", "place"):
