@@ -118,3 +118,4 @@ def test_a_speck_read_as_a_mark_in_an_ocr_title_is_in_doubt(tmp_path, title):
     source.ocr = True     # as if read by Tesseract: specks become marks
     result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
     assert "title" in result.uncertain, result.uncertain
+

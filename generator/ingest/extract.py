@@ -63,8 +63,9 @@ _DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
-_BODY_START = re.compile(r"^(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|chiều ngày|sau khi|"
-                         r"trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
+# A speck before the opening ("- Ngày 15 …", OCR) does not hide where the body starts.
+_BODY_START = re.compile(r"^(?:[-–_'.]\s+)?(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|"
+                         r"chiều ngày|sau khi|trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
 
 # Issuer codes of a number ("…/TB-VPUBND") → the office, for originals without a header block.
 ISSUER_CODES = {"VPUBND": "Văn phòng UBND", "UBND": "Ủy ban nhân dân", "CAT": "Công an",
