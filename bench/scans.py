@@ -84,7 +84,8 @@ def paint(doc: dict, size: int = 54) -> list[Image.Image]:
         for word in words + [None]:
             trial = f"{current} {word}".strip() if word else current
             indent = 118 if first else 0
-            if word is not None and pages.draw.textlength(trial, font=regular) <= page_width - indent:
+            fits = pages.draw.textlength(trial, font=regular) <= page_width - indent
+            if word is not None and fits:
                 current = trial
                 continue
             pages.room(line)
@@ -100,7 +101,8 @@ def paint(doc: dict, size: int = 54) -> list[Image.Image]:
     pages.text(MARGIN_LEFT, "Nơi nhận:", _font(int(size * 0.85), bold=True, italic=True), y=top)
     for k, item in enumerate(doc["recipients"]):
         end = ";" if k < len(doc["recipients"]) - 1 else "."
-        pages.text(MARGIN_LEFT, f"- {item}{end}", _font(int(size * 0.8)), y=top + (k + 1) * line * 0.8)
+        pages.text(MARGIN_LEFT, f"- {item}{end}", _font(int(size * 0.8)),
+                   y=top + (k + 1) * line * 0.8)
     for k, text in enumerate(signing):
         pages.text(right_centre, text.upper(), bold, centre=True, y=top + k * line)
     pages.text(right_centre, doc["name"], bold, centre=True, y=top + (len(signing) + 3) * line)

@@ -109,7 +109,8 @@ def test_number_codes_agree_with_issuers_of_other_offices(tmp_path):
     assert "number" not in result.uncertain, result.uncertain
 
 
-@pytest.mark.parametrize("title", ["tại cuộc họp về chuyển đổi số.", "tại cuộc họp về 'chuyển đổi số"])
+@pytest.mark.parametrize("title", ["tại cuộc họp về chuyển đổi số.",
+                                   "tại cuộc họp về 'chuyển đổi số"])
 def test_a_speck_read_as_a_mark_in_an_ocr_title_is_in_doubt(tmp_path, title):
     path = tmp_path / "tb.txt"
     path.write_text(SIDE_BY_SIDE.replace("tại cuộc họp về chuyển đổi số", title, 1),

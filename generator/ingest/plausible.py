@@ -176,7 +176,8 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         doubt("body", "có chữ không phải âm tiết tiếng Việt: " + ", ".join(
             f"«{w}»" for w in odd[:5]))
     if intruders:
-        doubt("body", "ngày tháng có chữ lạ chen vào: " + ", ".join(f"«{w}»" for w in intruders[:3]))
+        doubt("body", "ngày tháng có chữ lạ chen vào: " + ", ".join(
+            f"«{w}»" for w in intruders[:3]))
     very_weak = [(w, c) for w, c in weak if c < 50 and sum(ch.isalnum() for ch in w) >= 2]
     if very_weak:
         doubt("body", "có chữ nhận dạng (OCR) rất không chắc: " + ", ".join(

@@ -1,4 +1,5 @@
-"""Is a word a Vietnamese syllable? Built from the structure of the written syllable, not a word list.
+"""Is a word a Vietnamese syllable? Built from the structure of the written syllable, not from a
+word list.
 
 A written Vietnamese syllable is (onset)(rhyme) with at most one tone mark; the rhyme is a
 closed set (the vần of the school primer: medial glide, nucleus, coda). Two rules of the
