@@ -37,6 +37,8 @@ def test_codes_numbers_and_abbreviations_are_not_odd_words():
     assert odd_words(text, lenient_ascii=False) == []
     assert odd_words("thực hiện trên website của Sở", lenient_ascii=True) == []
     assert odd_words("mạng ZM8ïÌ7/. hoàn thành", lenient_ascii=False) == ["ZM8ïÌ7/"]
+    assert odd_words("Lưu: VT, PV01, PC06.", lenient_ascii=False) == []
+    assert odd_words("Lưu: VT, 3K8W.", lenient_ascii=False) == ["3K8W"]
 
 
 def imported(tmp_path, text, known=("TB", "VPUBND")):

@@ -132,3 +132,23 @@ def test_skew_is_measured_from_tesseract_lines_and_levelled():
     level = level_words(words, found, 1000)
     rows = {round(w.top) // 30 for w in level[:8]}
     assert len(rows) == 1      # one line again: its words no longer drift into the next
+
+
+def test_multi_page_tiff_imports_every_page(tmp_path):
+    """Pillow 13's multi-page TIFF (deflate, no dpi written): every frame is OCRed in order."""
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
+    import scans
+    from PIL import Image, ImageDraw
+
+    from generator.ingest.sources import read_source
+    frames = []
+    for text in ("Trang một của văn bản", "Trang hai của văn bản"):
+        image = Image.new("L", (1400, 200), 255)
+        ImageDraw.Draw(image).text((50, 60), text, font=scans._font(54), fill=0)
+        frames.append(image)
+    path = tmp_path / "hai-trang.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], compression="tiff_deflate")
+    source = read_source(path)
+    assert [line.text for line in source.lines] == ["Trang một của văn bản",
+                                                    "Trang hai của văn bản"]
+    assert source.encoding.startswith("ảnh quét, 2 trang")

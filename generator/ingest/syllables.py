@@ -118,7 +118,8 @@ def odd_words(text: str, lenient_ascii: bool = True) -> list[str]:
 
 def _mixed(part: str, lenient_ascii: bool) -> bool:
     """A "code" with tone marks, or (in OCR text) letters and digits interleaved ("3K8W",
-    "ZM8"): noise more often than a code, so a person looks."""
+    "M8x"): noise more often than a code, so a person looks. Letters then digits ("PV01",
+    "PC06", a police unit) are a code."""
     _, tones = _split_tone(part)
     return bool(tones) or not lenient_ascii and bool(
-        re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]|^[A-Za-z]+\d+$", part))
+        re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]", part))
