@@ -7,6 +7,7 @@
     .venv/bin/python bench/import_accuracy.py --keep out/     # keep the PDFs for a look
     .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic   # Word originals, scanned
+    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --no-deskew   # without levelling
 
 --realistic: Word originals of five issuers (bench/scans.py; python-docx → LibreOffice PDF)
 imported as text PDFs, as image-only PDFs (300 dpi), as one JPEG per page (200 dpi), and as
@@ -343,7 +344,12 @@ def main() -> int:
                         "sample archive; bench/more-notices/ has other issuers)")
     parser.add_argument("--realistic", action="store_true", help="Word originals of five "
                         "issuers as text PDFs, skewed scans and a scanner batch (bench/scans.py)")
+    parser.add_argument("--no-deskew", action="store_true", help="do not level skewed OCR "
+                        "pages (to measure what levelling brings)")
     args = parser.parse_args()
+    if args.no_deskew:
+        from generator.ingest import ocr
+        ocr.MIN_SKEW_DEGREES = 90.0   # no page is that skewed: levelling never applies
     if args.realistic:
         return run_realistic(args.keep)
     return run(not args.no_scans, args.keep, args.limit, args.notices)
