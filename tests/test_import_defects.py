@@ -126,3 +126,20 @@ def test_chair_and_location_of_a_government_meeting(opening, chair, title, locat
     meeting = parse_meeting(opening)
     assert (meeting["chair"], meeting["chair_title"], meeting["location"]) == (
         chair, title, location)
+
+
+@pytest.mark.parametrize("heading", ["ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "CHỦ TỊCH ỦY BAN NHÂN DÂN"])
+def test_a_decisions_deciding_body_is_not_part_of_its_title(tmp_path, heading):
+    """As a text PDF lays it out: the heading follows the trích yếu in the same block."""
+    from generator.ingest.lines import Line, Run, Source
+    texts = [("ỦY BAN NHÂN DÂN", (1, 0, 0)), ("TỈNH BẮC NINH", (1, 0, 0)),
+             ("Số: 25/2013/QĐ-UBND", (1, 0, 0)),
+             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", (1, 0, 1)),
+             ("Độc lập - Tự do - Hạnh phúc", (1, 0, 1)),
+             ("Bắc Ninh, ngày 05 tháng 3 năm 2013", (1, 0, 1)),
+             ("QUYẾT ĐỊNH", None), ("Về việc ban hành Quy chế quản lý vật liệu nổ", None),
+             (heading, None), ("Căn cứ Luật Tổ chức chính quyền địa phương;", None)]
+    lines = [Line([Run(t)], 10 if cell else 20, cell, i) for i, (t, cell) in
+             enumerate(texts, 1)]
+    result = build(Source(tmp_path / "qd.pdf", lines, "PDF"), {}, "internal", ())
+    assert result.data["title"] == "Về việc ban hành Quy chế quản lý vật liệu nổ"

@@ -67,6 +67,12 @@ _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _BODY_START = re.compile(r"^(?:[-–_'.]\s+)?(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|"
                          r"chiều ngày|sau khi|trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
 
+# The heading a decision prints under its trích yếu: the body or office holder that decides.
+_DECIDING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|"
+                            r"(?:PHÓ )?CHỦ TỊCH|(?:PHÓ )?GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|"
+                            r"CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)\b")
+
+
 # Issuer codes of a number ("…/TB-VPUBND") → the office, for originals without a header block.
 ISSUER_CODES = {"VPUBND": "Văn phòng UBND", "UBND": "Ủy ban nhân dân", "CAT": "Công an",
                 "HDND": "Hội đồng nhân dân", "SGTVT": "Sở Giao thông vận tải",
@@ -257,6 +263,9 @@ def extract(source: Source) -> Extraction:
                 break
             if title_lines and _BODY_START.match(text):
                 break
+            if title_lines and _DECIDING_BODY.match(text) and _is_upper(text) and \
+                    not _is_upper(title_lines[-1].text):
+                break  # a decision's "ỦY BAN NHÂN DÂN TỈNH …" under the trích yếu: who decides
             if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
                                     and not line.all_bold):
                 break  # no trích yếu: the type line is followed by the body itself
