@@ -122,3 +122,14 @@ def test_a_speck_read_as_a_mark_in_an_ocr_title_is_in_doubt(tmp_path, title):
     result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
     assert "title" in result.uncertain, result.uncertain
 
+
+
+@pytest.mark.parametrize("issuer", ["Ủy ban nhân dân tỉnhbắcninh",
+                                    "_ủy Ban Nhân dân - tỉnh Lào Cai",
+                                    "Ủy ban nhân dân Cộng hòa xã hội chủ nghĩa Việt Nam"])
+def test_a_mangled_issuer_is_in_doubt(tmp_path, issuer):
+    from generator.ingest.lines import Source
+    from generator.ingest.plausible import check_fields
+    doubts = check_fields({"issuer": issuer, "number": "25/2013/QĐ-UBND", "type": "quyet-dinh"},
+                          {}, "", Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
+    assert "issuer" in doubts, doubts
