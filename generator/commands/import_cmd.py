@@ -250,8 +250,6 @@ def _documents(stream, notes: dict, root: Path) -> list:
             entry["pages"] = [r.name for r in document.pages]
         kind = "PDF" if first.path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
         file_notes = [n for f in files for n in notes.get(f, [])]
-        if len(document.pages) > 1 and several:
-            file_notes.append("gồm các trang: " + ", ".join(r.name for r in document.pages))
         try:
             source = source_from_pages(first.path, [r.page for r in document.pages],
                                        file_notes, kind)
@@ -327,7 +325,8 @@ def _format(entry: dict) -> str:
     from ..ingest.writer import FIELD_LABELS
     lines = [f"{entry.get('page') or entry['source']}"]
     if entry["result"] == "error":
-        lines.append(f"  LỖI: {entry['error']}; bỏ qua tệp này")
+        what = "trang" if entry.get("page") else "tệp"
+        lines.append(f"  LỖI: {entry['error']}; bỏ qua {what} này")
         return "\n".join(lines)
     status = "dự thảo" if entry["status"] == "draft" else "đã ban hành"
     verb = {"imported": "→", "exists": "✗ (đã có)", "withdrawn": "✗ (không ghi)"}[entry["result"]]
