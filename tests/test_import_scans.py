@@ -39,6 +39,7 @@ def batch(tmp_path_factory):
     return project, result, so_y_te
 
 
+@pytest.mark.slow
 def test_a_folder_of_pages_becomes_its_documents(batch):
     project, result, so_y_te = batch
     entries = json.loads(result.stdout)
@@ -55,6 +56,7 @@ def test_a_folder_of_pages_becomes_its_documents(batch):
     assert f"{reviewed} văn bản cần đối chiếu" in result.stderr
 
 
+@pytest.mark.slow
 def test_review_flow_from_scan_to_published_page(batch):
     project, result, _ = batch
     entries = json.loads(result.stdout)
