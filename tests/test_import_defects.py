@@ -143,3 +143,19 @@ def test_a_decisions_deciding_body_is_not_part_of_its_title(tmp_path, heading):
              enumerate(texts, 1)]
     result = build(Source(tmp_path / "qd.pdf", lines, "PDF"), {}, "internal", ())
     assert result.data["title"] == "Về việc ban hành Quy chế quản lý vật liệu nổ"
+
+
+@pytest.mark.parametrize("misread", ["hgày", "Boy", "ngảy"])
+def test_an_ocr_misread_ngay_in_the_place_date_line_is_read(tmp_path, misread):
+    import datetime as dt
+
+    from generator.ingest.sources import read_source
+    from test_import_text import SIDE_BY_SIDE
+    path = tmp_path / "tb.txt"
+    path.write_text(SIDE_BY_SIDE.replace("Hậu Giang, ngày 5", f"Hậu Giang, {misread} 5"),
+                    encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    result = build(source, {}, "internal", ())
+    assert result.data["date"] == dt.date(2024, 7, 5)
+    assert any(f"«{misread}» → «ngày»" in n for n in result.notes)

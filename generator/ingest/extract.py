@@ -159,6 +159,21 @@ def _read_number(raw: str) -> tuple[str, list[str]]:
     return digits + rest, fixes
 
 
+# "Hà Nội, hgày 21 tháng 9 năm 2017": OCR misreads the italic "ngày"; the form leaves no doubt.
+_MISREAD_NGAY = re.compile(r"^([^\d,;:|]{2,60}?,\s*)([^\W\d]{2,5})(\s+\d{1,2}\s+tháng\s+\d{1,2}"
+                           r"\s+năm\s+\d{4}\W*)$", re.IGNORECASE)
+
+
+def _read_date_label(lines: list[Line], ex: Extraction) -> None:
+    for line in lines:
+        m = _MISREAD_NGAY.match(line.text)
+        if m and m.group(2).lower() != "ngày":
+            line.runs = [Run(m.group(1) + "ngày" + m.group(3), False, True)]
+            ex.notes.append(f"sửa lỗi nhận dạng chữ ở dòng địa danh, ngày (dòng {line.number}): "
+                            f"«{m.group(2)}» → «ngày»: cần người đối chiếu bản gốc")
+            return
+
+
 def extract(source: Source) -> Extraction:
     ex = Extraction(ocr=source.ocr)
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
@@ -168,6 +183,8 @@ def extract(source: Source) -> Extraction:
         return ex
     head_limit = min(len(lines), 40)
     f = ex.fields
+    if source.ocr:
+        _read_date_label(lines[:head_limit], ex)
 
     # --- header: Số, place-date, type line, marks ---
     i_so = i_place = i_type = None
