@@ -159,3 +159,15 @@ def test_an_ocr_misread_ngay_in_the_place_date_line_is_read(tmp_path, misread):
     result = build(source, {}, "internal", ())
     assert result.data["date"] == dt.date(2024, 7, 5)
     assert any(f"«{misread}» → «ngày»" in n for n in result.notes)
+
+
+def test_a_province_ocr_glued_in_the_header_is_spelt_as_in_the_date_line(tmp_path):
+    from generator.ingest.sources import read_source
+    from test_import_text import SIDE_BY_SIDE
+    path = tmp_path / "tb.txt"
+    path.write_text(SIDE_BY_SIDE.replace("UBND TỈNH HẬU GIANG", "UBND TỈNH HẬUGIANG"),
+                    encoding="utf-8")
+    result = build(read_source(path), {}, "internal", ("TB", "VPUBND"))
+    assert result.data["issuer"] == "Văn phòng UBND tỉnh Hậu Giang"
+    assert "issuer" not in result.uncertain
+    assert any("hiểu là «Văn phòng UBND tỉnh Hậu Giang»" in n for n in result.notes)

@@ -60,6 +60,8 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str,
             data[key] = f[key].value
     if "meeting" in data and "issuer" in data:
         _complete_offices(data["meeting"], data["issuer"], ex)
+    if "issuer" in data and "place" in data:
+        _space_province(data, ex)
     reported = {k: {"value": _plain(v.value), "evidence": v.evidence, "line": v.line}
                 for k, v in f.items()}
     title = data.get("title", "")
@@ -114,6 +116,22 @@ def _complete_offices(meeting: dict, issuer: str, ex: Extraction) -> None:
             meeting[key] = new
             ex.notes.append(f"meeting.{key}: «{value}» hiểu là «{new}» (cơ quan ban hành); "
                             "cần người xác nhận")
+
+
+def _space_province(data: dict[str, Any], ex: Extraction) -> None:
+    """OCR drops the space in a header in capitals ("TỈNH QUẢNGNINH"); the place-date line of
+    the same document spells the province, so the letters agreeing decide it (reported)."""
+    m = re.search(r"\b(tỉnh|thành phố)\s+(\S+)$", data["issuer"])
+    place = data["place"]
+    if m and " " in place and m.group(2).replace(" ", "").casefold() == \
+            place.replace(" ", "").casefold():
+        fixed = data["issuer"][:m.start(2)] + place
+        ex.notes.append(f"tên cơ quan «{data['issuer']}» hiểu là «{fixed}» (địa danh ở dòng ngày "
+                        "tháng): cần người xác nhận")
+        data["issuer"] = fixed
+        if "issuer" in ex.fields:
+            old = ex.fields["issuer"]
+            ex.fields["issuer"] = type(old)(fixed, old.evidence, old.line)
 
 
 def _plain(value: Any) -> Any:
