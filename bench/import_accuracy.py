@@ -6,6 +6,15 @@
     .venv/bin/python bench/import_accuracy.py --no-scans      # text PDFs only (quick)
     .venv/bin/python bench/import_accuracy.py --keep out/     # keep the PDFs for a look
     .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
+    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic   # Word originals, scanned
+    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --no-deskew   # without levelling
+
+--realistic: Word originals of five issuers (bench/scans.py; python-docx → LibreOffice PDF)
+imported as text PDFs, as image-only PDFs (300 dpi), as one JPEG per page (200 dpi), and as
+one scanner batch holding every document (the JPEG folder, and the image PDFs as one stream);
+every page turned 0.3–1.5°, specked, blurred, JPEG quality 70. Per variant: key fields right,
+flagged (in review: or missing), silent errors (wrong and not flagged), documents split right,
+body similarity and seconds per page.
 
 Prints per-notice mismatches, then a Markdown table: per field, the share of notices that came
 back exact (title also as character accuracy, body as similarity), and the median time per page.
@@ -200,6 +209,132 @@ def run(scans: bool, keep: Path | None, limit: int | None, notices_dir: Path | N
     return 0
 
 
+KEY_FIELDS = ("number", "date", "issuer", "type", "title", "signer", "recipients")
+
+
+def score(expected: dict, imported) -> dict:
+    """Per key field: right (exact, not flagged), flagged, or silent (wrong, not flagged)."""
+    flagged = {name.split(".")[0] for name in imported.uncertain} | set(imported.missing)
+    out = {}
+    for name in KEY_FIELDS:
+        got = imported.data.get(name)
+        if name in flagged:
+            out[name] = "flagged"
+        else:
+            out[name] = "right" if got == expected[name] else "silent"
+    return out
+
+
+def run_realistic(keep: Path | None) -> int:
+    import random
+
+    import scans
+    from generator.commands.import_cmd import _documents
+    from generator.ingest.sources import read_page_file
+    from generator.ingest.split import PageRef
+    from generator.ingest.writer import build
+    for tool in ("soffice", "pdftoppm", "tesseract"):
+        if not shutil.which(tool):
+            print(f"cần {tool}", file=sys.stderr)
+            return 2
+    docs = scans.DOCUMENTS
+    rng = random.Random(25)
+    with tempfile.TemporaryDirectory(prefix="na-import-real-") as tmp:
+        work = keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        words = [work / f"van-ban-{i + 1}.docx" for i in range(len(docs))]
+        for doc, path in zip(docs, words):
+            scans.write_docx(doc, path)
+        scans.to_pdf(words, work)
+        pdfs = [p.with_suffix(".pdf") for p in words]
+        image_pdfs, jpeg_files = [], []
+        seed = 0
+        for i, pdf in enumerate(pdfs):
+            pages300 = []
+            for page in scans.rasterise(pdf, 300):
+                seed += 1
+                angle = rng.choice((-1, 1)) * rng.uniform(0.3, 1.5)
+                pages300.append(scans.degrade(page, 300, angle, seed).convert("L"))
+            target = work / f"quet-{i + 1}.pdf"
+            pages300[0].save(target, save_all=True, append_images=pages300[1:], resolution=300)
+            image_pdfs.append(target)
+            files = []
+            for k, page in enumerate(scans.rasterise(pdf, 200), 1):
+                seed += 1
+                angle = rng.choice((-1, 1)) * rng.uniform(0.3, 1.5)
+                jpeg = work / "lo-quet" / f"scan_{len(jpeg_files) + len(files) + 1}.jpg"
+                jpeg.parent.mkdir(exist_ok=True)
+                scans.degrade(page, 200, angle, seed, jpeg=None).save(jpeg, quality=70,
+                                                                       dpi=(200, 200))
+                files.append(jpeg)
+            jpeg_files.append(files)
+
+        def read(paths: list[Path]) -> tuple[list[PageRef], dict, float]:
+            refs, notes, start = [], {}, time.perf_counter()
+            for path in paths:
+                pages, notes[path] = read_page_file(path)
+                refs += [PageRef(path, i, p, len(pages)) for i, p in enumerate(pages)]
+            return refs, notes, time.perf_counter() - start
+
+        def documents(refs, notes):
+            start = time.perf_counter()
+            built = [build(source, {}, "internal") for _, _, source in
+                     _documents(refs, notes, work) if not isinstance(source, str)]
+            return built, time.perf_counter() - start
+
+        rows = {}
+        text_refs = [read([p]) for p in pdfs]
+        scan_refs = [read([p]) for p in image_pdfs]
+        jpeg_refs = [read(files) for files in jpeg_files]
+        variants = {
+            "PDF có lớp chữ (Word → LibreOffice)": [(r, [i]) for i, r in enumerate(text_refs)],
+            "PDF ảnh 300 dpi, nghiêng, JPEG q70": [(r, [i]) for i, r in enumerate(scan_refs)],
+            "JPEG từng trang 200 dpi, nghiêng": [(r, [i]) for i, r in enumerate(jpeg_refs)],
+            "Lô quét: mọi trang JPEG trong một thư mục": [(_joined(jpeg_refs),
+                                                            list(range(len(docs))))],
+            "Lô quét: mọi trang PDF ảnh thành một luồng": [(_joined(scan_refs),
+                                                             list(range(len(docs))))],
+        }
+        for name, runs in variants.items():
+            counts = {"right": 0, "flagged": 0, "silent": 0}
+            bodies, seconds, pages, split_ok = [], 0.0, 0, 0
+            for (refs, notes, read_time), expected_docs in runs:
+                built, build_time = documents(refs, notes)
+                seconds += read_time + build_time
+                pages += len(refs)
+                split_ok += len(built) == len(expected_docs)
+                for index, imported in zip(expected_docs, built):
+                    doc = docs[index]
+                    result = score(scans.expected_fields(doc), imported)
+                    for field, verdict in result.items():
+                        counts[verdict] += 1
+                        if verdict != "right":
+                            print(f"[{name}] {doc['number']} {field}: {verdict} "
+                                  f"{imported.data.get(field)!r} "
+                                  f"{imported.uncertain.get(field, '')}")
+                    bodies.append(similarity(" ".join(doc["paragraphs"]),
+                                             body_text(imported.body)))
+            total = sum(counts.values())
+            rows[name] = (counts, total, split_ok, len(runs), bodies, seconds / max(1, pages))
+        print()
+        print("| variant | fields right | flagged | silent errors | split right | body "
+              "similarity, mean (min) | s/page |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, (counts, total, split_ok, runs, bodies, per_page) in rows.items():
+            print(f"| {name} | {counts['right']}/{total} ({100 * counts['right'] / total:.0f}%) "
+                  f"| {counts['flagged']} | {counts['silent']} | {split_ok}/{runs} | "
+                  f"{statistics.mean(bodies):.3f} ({min(bodies):.3f}) | {per_page:.1f} |")
+    return 0
+
+
+def _joined(reads):
+    refs, notes = [], {}
+    for r, n, _ in reads:
+        refs += r
+        notes.update(n)
+    return refs, notes, sum(t for _, _, t in reads)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-scans", action="store_true", help="text PDFs only")
@@ -207,7 +342,16 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N notices")
     parser.add_argument("--notices", type=Path, help="another notices folder (default: the "
                         "sample archive; bench/more-notices/ has other issuers)")
+    parser.add_argument("--realistic", action="store_true", help="Word originals of five "
+                        "issuers as text PDFs, skewed scans and a scanner batch (bench/scans.py)")
+    parser.add_argument("--no-deskew", action="store_true", help="do not level skewed OCR "
+                        "pages (to measure what levelling brings)")
     args = parser.parse_args()
+    if args.no_deskew:
+        from generator.ingest import ocr
+        ocr.MIN_SKEW_DEGREES = 90.0   # no page is that skewed: levelling never applies
+    if args.realistic:
+        return run_realistic(args.keep)
     return run(not args.no_scans, args.keep, args.limit, args.notices)
 
 

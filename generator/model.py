@@ -185,6 +185,7 @@ class Notice:
     related: tuple[str, ...] = ()
     supersedes: str | None = None
     original: str | None = None      # path of the original (PDF, scan) inside the repository
+    review: tuple[str, ...] = ()     # fields an import was unsure of, to compare with the original
     tasks: tuple[TaskEntry, ...] | None = None   # None: extract them from the body
     closes: tuple[Closing, ...] = ()
     lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key → line

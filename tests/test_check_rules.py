@@ -168,6 +168,9 @@ CASES = [
      WARNING),
     ("javascript link", mutate("1. Sở", "[bấm](javascript:alert(1))\n\n1. Sở"), "NA414",
      WARNING),
+    ("fields left to compare with the original",
+     mutate("classification: public\n---", "classification: public\nreview: [number, title]\n---"),
+     "NA416", WARNING),
     # --- archive-wide ------------------------------------------------------------------------
     ("dangling related", mutate('related: ["98/TB-VPUBND"]', 'related: ["99/TB-VPUBND"]'),
      "NA202", ERROR),
@@ -215,6 +218,7 @@ WHERE = {
     "dangling related": ("bad", 19, 1), "dangling supersedes": ("bad", 20, 1),
     "supersedes itself": ("bad", 20, 1), "superseded target not marked": ("other", 8, 1),
     "superseded without successor": ("bad", 20, 1), "unknown topic": ("bad", 18, 1),
+    "fields left to compare with the original": ("bad", 22, 1),
 }
 
 

@@ -121,19 +121,20 @@ def test_imported_notices_build_into_the_site(batch):
 
 
 def test_a_draft_that_fails_check_names_exactly_what_is_missing(tmp_path):
-    """Nothing recognisable: the notice is a draft and every check error is a field it lists."""
+    """Nothing recognisable: every check error is a field the report lists, and the notice is
+    not left in the archive (it would stop `build`); the exit status says so."""
     project = copy_project(tmp_path / "project", notices=False)
     note = tmp_path / "ghi-chep.txt"
     note.write_text("Ghi chép cuộc họp giao ban sáng thứ hai (*).\n\n"
                     "Các phòng báo cáo tiến độ công việc trong tuần.\n", encoding="utf-8")
     result = cli(project, "import", str(note), "--json")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     [entry] = json.loads(result.stdout)
-    assert entry["status"] == "draft"
+    assert entry["status"] == "draft" and entry["result"] == "withdrawn"
     assert entry["missing"] == ["number", "type", "title", "issuer", "place", "date", "signer",
                                 "recipients"]
     assert entry["check"], "a notice without title and type cannot pass check"
     for problem in entry["check"]:
         assert any(f'"{field}"' in problem for field in entry["missing"]), problem
-    written = (project / entry["target"]).read_text(encoding="utf-8")
-    assert "sáng thứ hai (\\*)." in written  # a literal asterisk is escaped, not emphasis
+    assert not (project / entry["target"]).exists()
+    assert cli(project, "build", "--profile", "internal").returncode == 0

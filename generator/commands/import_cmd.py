@@ -44,28 +44,30 @@ def register(subparsers) -> None:
 
 
 def _originals(paths: list[str]) -> list[Path]:
+    """The files to read, in natural name order (scan_2.jpg before scan_10.jpg) whether a
+    folder was named or the shell expanded scan_*.jpg in its own order."""
     from ..ingest.sources import SUPPORTED
+    from ..ingest.split import natural_key
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file()
-                                and p.suffix.lower() in SUPPORTED
-                                and not p.name.startswith(("~$", "."))))
+            found.extend(p for p in path.rglob("*") if p.is_file()
+                         and p.suffix.lower() in SUPPORTED and not p.name.startswith(("~$", ".")))
         else:
             found.append(path)  # a missing or unsupported file is reported, not skipped silently
-    return found
+    return sorted(dict.fromkeys(found), key=natural_key)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..ingest.lines import SourceProblem
-    from ..ingest.sources import read_source
     from ..ingest.writer import build, render, target_path
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     topics, _ = build_topics(load_topics(project.notices_dir, project.root))
     existing: dict[tuple, str] = {}
     archive = validate_archive(project.notices_dir, project.root, project.cache_dir).archive
+    known_codes = _issuer_codes(n.number for n in archive.notices if n.number)
     for notice in archive.notices:
         if notice.number and notice.date:
             existing[(notice.date.year, notice.number.casefold())] = notice.source
@@ -77,14 +79,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     entries = []
+    previous: dict[str, bytes | None] = {}   # what each written file held before (None: new)
     failed = 0
-    progress = _progress(originals)
-    for path in progress:
-        entry = {"source": _rel(path, project.root)}
+    for path, entry, source in _read_all(originals, project.root):
         entries.append(entry)
+        if isinstance(source, str):
+            entry.update(result="error", error=source)
+            failed += 1
+            continue
         try:
-            imported = build(read_source(path, on_progress=_page_progress(path)), topics,
-                             args.classification)
+            imported = build(source, topics, args.classification, known_codes)
         except SourceProblem as exc:
             entry.update(result="error", error=str(exc))
             failed += 1
@@ -100,10 +104,14 @@ def run(args: argparse.Namespace) -> int:
             same = existing.get((data["date"].year, data["number"].casefold()))
         elif data.get("title"):
             same = existing.get(("draft", canonical(data["title"])))
+        for earlier in entries[:-1]:   # two documents of one batch never share a file
+            if earlier.get("target") == _rel(target, project.root):
+                target = target.with_name(f"{target.stem}-{len(entries)}{target.suffix}")
         if same and (project.root / same).resolve() != target.resolve():
             target = project.root / same  # the same notice already in the archive
         entry.update(target=_rel(target, project.root), status=imported.status,
-                     fields=imported.fields, missing=imported.missing, notes=imported.notes)
+                     fields=imported.fields, missing=imported.missing, notes=imported.notes,
+                     uncertain=list(imported.uncertain), reasons=imported.uncertain)
         if target.exists() and not args.force:
             entry.update(result="exists", error="thông báo đã có, không ghi đè (dùng --force "
                          "để ghi đè)")
@@ -120,18 +128,135 @@ def run(args: argparse.Namespace) -> int:
             imported.data["original"] = kept
             entry["original"] = kept
         target.parent.mkdir(parents=True, exist_ok=True)
+        previous[entry["source"]] = target.read_bytes() if target.exists() else None
         target.write_text(render(imported), encoding="utf-8")
         entry["result"] = "imported"
     _check(entries, project)
+    failed += _withdraw_broken(entries, previous, project.root)
     if args.json:
         print(json.dumps(entries, ensure_ascii=False, indent=2, default=str))
     else:
         for entry in entries:
             print(_format(entry))
     imported_count = sum(1 for e in entries if e["result"] == "imported")
-    print(f"đã nhập {imported_count}/{len(entries)} tệp; {failed} tệp không nhập được",
-          file=sys.stderr)
+    to_review = sum(1 for e in entries if e["result"] == "imported" and e.get("uncertain"))
+    print(f"đã nhập {imported_count}/{len(entries)} tệp; {failed} tệp không nhập được; "
+          f"{to_review} văn bản cần đối chiếu", file=sys.stderr)
+    # 0 only when every written notice passes check (warnings such as NA416 are allowed).
     return 1 if failed else 0
+
+
+def _withdraw_broken(entries: list[dict], previous: dict, root: Path) -> int:
+    """A written notice that fails check (no title, no type…) would stop `build`: take it back
+    (restore what --force overwrote) and report it, so a batch never breaks the archive."""
+    withdrawn = 0
+    for entry in entries:
+        if entry.get("result") != "imported" or not entry.get("check_errors"):
+            continue
+        target = root / entry["target"]
+        before = previous.get(entry["source"])
+        if before is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(before)
+        entry.update(result="withdrawn", error="không ghi: thông báo nhập được không qua check "
+                     "(xem các dòng check); bổ sung bằng tay từ bản gốc")
+        withdrawn += 1
+    return withdrawn
+
+
+def _issuer_codes(numbers) -> set[str]:
+    """The codes after the slash of the archive's numbers ("TB", "VPUBND"): codes in use."""
+    codes: set[str] = set()
+    for number in numbers:
+        symbol = number.rsplit("/", 1)[-1]
+        codes.update(part for part in symbol.split("-") if part)
+    return codes
+
+
+def _read_all(originals: list[Path], root: Path):
+    """(first file, report entry, Source or an error message) per document, in order.
+
+    Word and text files are one document each. The pages of PDFs and scans are split where a
+    page opens with a Decree 30 header; image files in one folder are one stream of pages (a
+    scanner's scan_1.jpg, scan_2.jpg…), so a continuation page joins the document before it.
+    A page that no document precedes is reported by name and nothing is written for it."""
+    from ..ingest.lines import SourceProblem
+    from ..ingest.sources import IMAGE_SUFFIXES, PDF_SUFFIXES, read_page_file, read_source
+    from ..ingest.split import PageRef
+
+    stream: list[PageRef] = []
+    notes: dict[Path, list[str]] = {}
+    out: list = []
+
+    def flush():
+        out.extend(_documents(stream, notes, root))
+        stream.clear()
+
+    for path in _progress(originals):
+        suffix = path.suffix.lower()
+        if suffix not in PDF_SUFFIXES + IMAGE_SUFFIXES:
+            flush()
+            try:
+                out.append((path, {"source": _rel(path, root)},
+                            read_source(path, on_progress=_page_progress(path))))
+            except SourceProblem as exc:
+                out.append((path, {"source": _rel(path, root)}, str(exc)))
+            except Exception as exc:  # a damaged file must never abort the batch
+                out.append((path, {"source": _rel(path, root)},
+                            f"lỗi khi đọc ({type(exc).__name__}: {exc})"))
+            continue
+        if suffix in PDF_SUFFIXES or not stream or stream[-1].path.suffix.lower() in \
+                PDF_SUFFIXES or stream[-1].path.parent != path.parent:
+            flush()
+        try:
+            pages, file_notes = read_page_file(path, on_progress=_page_progress(path))
+        except SourceProblem as exc:
+            flush()
+            out.append((path, {"source": _rel(path, root)}, str(exc)))
+            continue
+        except Exception as exc:
+            flush()
+            out.append((path, {"source": _rel(path, root)},
+                        f"lỗi khi đọc ({type(exc).__name__}: {exc})"))
+            continue
+        notes[path] = file_notes
+        stream.extend(PageRef(path, i, page, len(pages)) for i, page in enumerate(pages))
+        if suffix in PDF_SUFFIXES:
+            flush()
+    flush()
+    return out
+
+
+def _documents(stream, notes: dict, root: Path) -> list:
+    from ..ingest.lines import SourceProblem
+    from ..ingest.sources import PDF_SUFFIXES, source_from_pages
+    from ..ingest.split import split_pages
+    if not stream:
+        return []
+    documents, orphans = split_pages(stream)
+    out = []
+    for ref in orphans:
+        out.append((ref.path, {"source": _rel(ref.path, root), "page": ref.name},
+                    f"trang {ref.name} không mở đầu bằng phần đầu văn bản (cơ quan, Quốc hiệu, "
+                    "Số:) và không có văn bản nào trước nó để nối vào: không nhập; kiểm tra thứ "
+                    "tự trang hoặc quét lại trang đầu"))
+    several = len(documents) > 1 or len({r.path for r in stream}) > 1
+    for document in documents:
+        first = document.pages[0]
+        files = list(dict.fromkeys(r.path for r in document.pages))
+        entry = {"source": _rel(first.path, root)}
+        if several:
+            entry["pages"] = [r.name for r in document.pages]
+        kind = "PDF" if first.path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
+        file_notes = [n for f in files for n in notes.get(f, [])]
+        try:
+            source = source_from_pages(first.path, [r.page for r in document.pages],
+                                       file_notes, kind)
+        except SourceProblem as exc:
+            source = str(exc)
+        out.append((first.path, entry, source))
+    return out
 
 
 def _progress(items):
@@ -198,14 +323,15 @@ def _check(entries: list[dict], project: Project) -> None:
 
 def _format(entry: dict) -> str:
     from ..ingest.writer import FIELD_LABELS
-    lines = [f"{entry['source']}"]
+    lines = [f"{entry.get('page') or entry['source']}"]
     if entry["result"] == "error":
-        lines.append(f"  LỖI: {entry['error']}; bỏ qua tệp này")
+        what = "trang" if entry.get("page") else "tệp"
+        lines.append(f"  LỖI: {entry['error']}; bỏ qua {what} này")
         return "\n".join(lines)
     status = "dự thảo" if entry["status"] == "draft" else "đã ban hành"
-    verb = "→" if entry["result"] == "imported" else "✗ (đã có)"
+    verb = {"imported": "→", "exists": "✗ (đã có)", "withdrawn": "✗ (không ghi)"}[entry["result"]]
     lines[0] += f" {verb} {entry['target']} [{status}]"
-    if entry["result"] == "exists":
+    if entry["result"] in ("exists", "withdrawn"):
         lines.append(f"  {entry['error']}")
     for name, found in entry["fields"].items():
         value = found["value"]
@@ -216,11 +342,16 @@ def _format(entry: dict) -> str:
         where = f"dòng {found['line']}: " if found.get("line") else ""
         lines.append(f"  {name} ({FIELD_LABELS.get(name, name)}) = {value}")
         lines.append(f"      ← {where}«{found['evidence'][:160]}»")
+    for name in entry.get("uncertain", []):
+        lines.append(f"  CẦN ĐỐI CHIẾU {name} ({FIELD_LABELS.get(name, name)}): "
+                     + "; ".join(entry["reasons"][name]))
     if entry["missing"]:
         lines.append("  CẦN NGƯỜI BỔ SUNG: " + ", ".join(
             f"{m} ({FIELD_LABELS.get(m, m)})" for m in entry["missing"]))
     if entry.get("original"):
         lines.append(f"  original (bản gốc) = {entry['original']}")
+    if len(entry.get("pages", [])) > 1:
+        lines.append("  gồm các trang: " + ", ".join(entry["pages"]))
     for note in entry["notes"]:
         lines.append(f"  ghi chú: {note}")
     for problem in entry.get("check", []):

@@ -55,15 +55,23 @@ _YEAR = re.compile(r"năm\s*(\d{4})", re.IGNORECASE)
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
           "doc lap tu do hanh phuc", "dang cong san viet nam")
 _SEPARATOR = re.compile(r"^[\s\-_=*.…·—–]{3,}$")
-_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:\.\s*|\s+)(.+)$", re.IGNORECASE)
+# OCR reads "KT." as "KT," often enough to take both.
+_AUTHORITY = re.compile(r"^(KT|TL|TM|TUQ|T/M|Q|QUYỀN)\s*(?:[.,]\s*|\s+)(.+)$", re.IGNORECASE)
 _NOTE_LINE = re.compile(r"^[(\[].*[)\]]$")
 _SECRET_MARKS = {"mat": "MẬT", "toi mat": "TỐI MẬT", "tuyet mat": "TUYỆT MẬT"}
 _DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
-_BODY_START = re.compile(r"^(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|chiều ngày|sau khi|"
-                         r"trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
+# A speck before the opening ("- Ngày 15 …", OCR) does not hide where the body starts.
+_BODY_START = re.compile(r"^(?:[-–_'.]\s+)?(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|"
+                         r"chiều ngày|sau khi|trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
+
+# The heading a decision prints under its trích yếu: the body or office holder that decides.
+_DECIDING_BODY = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|"
+                            r"(?:PHÓ )?CHỦ TỊCH|(?:PHÓ )?GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|"
+                            r"CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG)\b")
+
 
 # Issuer codes of a number ("…/TB-VPUBND") → the office, for originals without a header block.
 ISSUER_CODES = {"VPUBND": "Văn phòng UBND", "UBND": "Ủy ban nhân dân", "CAT": "Công an",
@@ -80,7 +88,8 @@ Nghiêm Thạch Danh Sơn Kim La Lại Mạc Phùng Tăng Từ Diệp Giang Hứ
 _BODY_ONLY = re.compile(r"^(kính gửi|căn cứ|(?:sáng |chiều |tối )?ngày \d+|vào lúc)\b",
                         re.IGNORECASE)
 _CHAIRED_BY = re.compile(r"(?:dưới sự chủ trì của|do)\s+", re.IGNORECASE)
-_TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
+_TITLE_WORDS = re.compile(r"(?:Phó\s+)?(?:Thủ\s+tướng|Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm|"
+                          r"Chủ\s+tịch|Giám\s+đốc|Bí\s+thư|Trưởng\s+[Bb]an|"
                           r"Chánh\s+Văn\s+phòng|Tổ\s+trưởng|Trưởng\s+phòng|Cục\s+trưởng|"
                           r"Chi\s+cục\s+trưởng|Chánh\s+Thanh\s+tra|Thủ\s+trưởng)\b")
 _HONORIFIC = re.compile(r"(?:ông|bà|đồng\s+chí|đ/c|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
@@ -150,6 +159,21 @@ def _read_number(raw: str) -> tuple[str, list[str]]:
     return digits + rest, fixes
 
 
+# "Hà Nội, hgày 21 tháng 9 năm 2017": OCR misreads the italic "ngày"; the form leaves no doubt.
+_MISREAD_NGAY = re.compile(r"^([^\d,;:|]{2,60}?,\s*)([^\W\d]{2,5})(\s+\d{1,2}\s+tháng\s+\d{1,2}"
+                           r"\s+năm\s+\d{4}\W*)$", re.IGNORECASE)
+
+
+def _read_date_label(lines: list[Line], ex: Extraction) -> None:
+    for line in lines:
+        m = _MISREAD_NGAY.match(line.text)
+        if m and m.group(2).lower() != "ngày":
+            line.runs = [Run(m.group(1) + "ngày" + m.group(3), False, True)]
+            ex.notes.append(f"sửa lỗi nhận dạng chữ ở dòng địa danh, ngày (dòng {line.number}): "
+                            f"«{m.group(2)}» → «ngày»: cần người đối chiếu bản gốc")
+            return
+
+
 def extract(source: Source) -> Extraction:
     ex = Extraction(ocr=source.ocr)
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
@@ -159,6 +183,8 @@ def extract(source: Source) -> Extraction:
         return ex
     head_limit = min(len(lines), 40)
     f = ex.fields
+    if source.ocr:
+        _read_date_label(lines[:head_limit], ex)
 
     # --- header: Số, place-date, type line, marks ---
     i_so = i_place = i_type = None
@@ -191,6 +217,17 @@ def extract(source: Source) -> Extraction:
     if i_so is not None:
         line = lines[i_so]
         raw = _SO.match(line.text).group(1).strip()
+        if raw.endswith(("-", "/")):
+            # "Số: 3031/CT-" / "BGDĐT": the number broke at its hyphen in a narrow cell; the
+            # rest is the next line of the same cell, joined without a space.
+            rest = next((l for l in lines[i_so + 1:i_so + 6] if l.cell in (line.cell, None)),
+                        None)
+            if rest is not None and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*",
+                                                 rest.text):
+                raw += rest.text
+                ex.notes.append(f"số văn bản xuống dòng ở dấu gạch (dòng {line.number}–"
+                                f"{rest.number}): nối thành «{raw}»")
+                rest.runs = []    # read: it is no body line (indexes above stay valid)
         raw, fixes = _read_number(raw)
         if fixes:
             ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "
@@ -243,6 +280,9 @@ def extract(source: Source) -> Extraction:
                 break
             if title_lines and _BODY_START.match(text):
                 break
+            if title_lines and _DECIDING_BODY.match(text) and _is_upper(text) and \
+                    not _is_upper(title_lines[-1].text):
+                break  # a decision's "ỦY BAN NHÂN DÂN TỈNH …" under the trích yếu: who decides
             if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
                                     and not line.all_bold):
                 break  # no trích yếu: the type line is followed by the body itself
@@ -503,6 +543,18 @@ def _signer(lines: list[Line], ex: Extraction) -> None:
     while k < len(lines) and _AUTHORITY.match(lines[k].text):
         authorities.append(lines[k])
         k += 1
+    uppers = []
+    while k + len(uppers) < len(lines) - 1 and _is_upper(_words_only(lines[k + len(uppers)].text)):
+        uppers.append(lines[k + len(uppers)])
+    if len(uppers) > 1 and authorities:
+        # A long authority wraps in its cell ("KT. BỘ TRƯỞNG, CHỦ" / "NHIỆM" / "PHÓ CHỦ
+        # NHIỆM"): a line that completes the authority into a known title belongs to it.
+        joined = authorities[-1].text + " " + " ".join(u.text for u in uppers[:-1])
+        last = re.split(r"[.,]\s*", joined)[-1]
+        if known_title(office_case(last)) == office_case(last):
+            authorities[-1] = Line([Run(joined)], authorities[-1].block, authorities[-1].cell,
+                                   authorities[-1].number)
+            k += len(uppers) - 1
     title_line = lines[k] if k < len(lines) and _is_upper(_words_only(lines[k].text)) \
         and len(lines) > k + 1 else None
     rest = lines[k + (1 if title_line else 0):]

@@ -47,6 +47,7 @@ class Page:
     words: list[Word]
     ocr: bool = False
     confidence: float | None = None     # mean word confidence of an OCRed page, 0-100
+    skew: float = 0.0                   # degrees an OCRed page was levelled by
 
 
 @dataclass
@@ -83,6 +84,7 @@ class _Visual:
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:trang\s*)?\d{1,4}(?:\s*(?:/|trên)\s*\d{1,4})?[-–—\s]*$",
                           re.IGNORECASE)
 _FINAL = tuple(".;:!?…\"”)»")
+WEAK_CONFIDENCE = 80  # an OCR word below this is kept as weak on its line, for plausibility
 HEAD_LINES = 12       # the header block's lines are among the first visual lines of page 1
 _CLOSING = re.compile(r"/\.\s*$|\bn[ơo]i\s+nh[ậa]n\b|^(?:KT|TL|TM|TUQ|Q)\.\s", re.IGNORECASE)
 
@@ -167,6 +169,11 @@ def _runs(words: list[Word]) -> list[Run]:
     return runs
 
 
+def _weak(words: list[Word]) -> tuple[tuple[str, float], ...]:
+    return tuple((nfc(w.text), w.confidence) for w in words
+                 if w.confidence is not None and 0 <= w.confidence < WEAK_CONFIDENCE)
+
+
 def lines_from_pages(pages: list[Page]) -> list[Line]:
     visuals: list[_Visual] = []
     for index, page in enumerate(pages):
@@ -242,13 +249,14 @@ def lines_from_pages(pages: list[Page]) -> list[Line]:
             block += 1
             for col in (0, 1):
                 for j_line, seg in columns[col]:
-                    out.append(Line(_runs(seg), block * 10 + col, (table, 0, col)))
+                    out.append(Line(_runs(seg), block * 10 + col, (table, 0, col),
+                                    weak=_weak(seg)))
             prev = None
             i = j
             continue
         if prev is None or _new_paragraph(prev, v, left, right, size):
             block += 1
-        out.append(Line(_runs(v.words), block * 10))
+        out.append(Line(_runs(v.words), block * 10, weak=_weak(v.words)))
         prev = v
         i += 1
     for line in out:
@@ -268,7 +276,9 @@ def _new_paragraph(prev: _Visual, v: _Visual, left: float, right: float, size: f
     if v.page == prev.page and v.top - prev.bottom > 1.1 * size:   # paragraph spacing
         return True
     short = prev.x1 < right - 3 * size
-    return short and prev.text.rstrip().endswith(_FINAL)
+    # A ";" ends an item of an enumeration, not the paragraph: a short line ending in one is
+    # followed by the item's continuation as often as by the next item (which is indented).
+    return short and prev.text.rstrip().endswith(_FINAL) and not prev.text.rstrip().endswith(";")
 
 
 def _join_hyphenated(visuals: list[_Visual]) -> None:

@@ -29,6 +29,7 @@ class Line:
     block: int                                  # lines of one block/paragraph share this
     cell: tuple[int, int, int] | None = None    # (table, row, column) when inside a table
     number: int = 0                             # 1-based position in the original, for reports
+    weak: tuple[tuple[str, float], ...] = ()    # OCR words read with low confidence (word, %)
 
     @property
     def text(self) -> str:

@@ -37,7 +37,7 @@ def _active_content(document) -> list[str]:
     try:
         catalog = document.catalog
         names = resolve1(catalog.get("Names")) or {}
-        if "JavaScript" in names or "OpenAction" in catalog or "AA" in catalog:
+        if "JavaScript" in names or "AA" in catalog or _runs_script(catalog.get("OpenAction")):
             found.append("JavaScript/hành động tự chạy")
         if "EmbeddedFiles" in names:
             found.append("tệp đính kèm")
@@ -46,6 +46,17 @@ def _active_content(document) -> list[str]:
     except Exception:  # a damaged catalog: nothing to report beyond what reading finds
         pass
     return found
+
+
+def _runs_script(action) -> bool:
+    """An /OpenAction that runs something. LibreOffice writes one in every PDF it exports, a
+    destination ([page /XYZ …]: open at page 1), which runs nothing."""
+    from pdfminer.pdftypes import resolve1
+    action = resolve1(action)
+    if not isinstance(action, dict):
+        return False            # absent, or a destination array
+    kind = resolve1(action.get("S"))
+    return getattr(kind, "name", kind) not in ("GoTo", None)
 
 
 def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
@@ -138,7 +149,7 @@ def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
     """A scanned page saved as an image (PNG, JPEG, multi-page TIFF) → OCRed pages."""
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from .ocr import ocr_image, tesseract_problem
+    from .ocr import at_ocr_resolution, ocr_image, tesseract_problem
     problem = tesseract_problem()
     if problem:
         raise SourceProblem(problem)
@@ -157,8 +168,9 @@ def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
                     progress(number - 1, getattr(image, "n_frames", 1))
                 if frame.width * frame.height > MAX_PIXELS:
                     raise SourceProblem(f"trang {number} của ảnh vượt giới hạn điểm ảnh")
-                dpi = frame.info.get("dpi", (300, 300))[0] or 300
-                page = ocr_image(frame.convert("L"), int(dpi) if 100 <= dpi <= 1200 else 300)
+                stated = frame.info.get("dpi", (0, 0))[0] or None
+                scaled, dpi = at_ocr_resolution(frame.convert("L"), stated)
+                page = ocr_image(scaled, dpi)
                 pages.append(page)
                 notes.append(f"trang {number} (độ tin cậy {page.confidence:.0f}%)")
     except Image.DecompressionBombError:

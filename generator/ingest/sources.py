@@ -32,6 +32,31 @@ _INVISIBLE.update(dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009")
 def read_source(path: Path, on_progress=None) -> Source:
     """Read one original; `on_progress(page, pages)` follows a PDF or scan page by page."""
     suffix = path.suffix.lower()
+    data = _checked(path)
+    if suffix in PDF_SUFFIXES + IMAGE_SUFFIXES:
+        from .isolate import run_isolated
+        del data  # the reader child opens the file itself
+        source = run_isolated(read_positioned, path, on_progress=on_progress)
+    elif suffix == ".doc":
+        from .legacy_doc import doc_to_docx
+        converted, note = doc_to_docx(path)
+        source = read_docx(path, converted)
+        source.notes.insert(0, note)
+    else:
+        source = read_docx(path, data) if suffix == ".docx" else read_txt(path, data)
+    _finish(source)
+    return source
+
+
+def read_page_file(path: Path, on_progress=None) -> tuple[list, list[str]]:
+    """The pages of a PDF or scan, read in the isolated reader, to be split into documents."""
+    _checked(path)
+    from .isolate import run_isolated
+    return run_isolated(read_pages, path, on_progress=on_progress)
+
+
+def _checked(path: Path) -> bytes:
+    suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise SourceProblem(f"không nhập được tệp {suffix or 'không có đuôi'}: chỉ nhận .docx, "
                             ".doc, .txt, .pdf và ảnh quét .png, .jpg, .tif")
@@ -45,47 +70,55 @@ def read_source(path: Path, on_progress=None) -> Source:
         raise SourceProblem(f"không đọc được tệp: {exc.strerror or exc}") from None
     if not data.strip():
         raise SourceProblem("tệp rỗng")
-    if suffix in PDF_SUFFIXES + IMAGE_SUFFIXES:
-        from .isolate import run_isolated
-        del data  # the reader child opens the file itself
-        source = run_isolated(read_positioned, path, on_progress=on_progress)
-    elif suffix == ".doc":
-        from .legacy_doc import doc_to_docx
-        converted, note = doc_to_docx(path)
-        source = read_docx(path, converted)
-        source.notes.insert(0, note)
-    else:
-        source = read_docx(path, data) if suffix == ".docx" else read_txt(path, data)
-    for i, line in enumerate(source.lines, 1):
-        line.number = i
-        line.runs = [Run(r.text.translate(_INVISIBLE), r.bold, r.italic) for r in line.runs]
-    if not any(line.text for line in source.lines):
-        raise SourceProblem("tệp không có nội dung văn bản")
-    return source
+    return data
 
 
 def read_positioned(path: Path, progress=None) -> Source:
     """A PDF (text layer, OCR for pages without one) or a scanned image → lines by position."""
-    from .layout import lines_from_pages
-    from .pdf import low_confidence, read_image_pages, read_pdf_pages
+    pages, notes = read_pages(path, progress)
+    kind = "PDF" if path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
+    return source_from_pages(path, pages, notes, kind)
+
+
+def read_pages(path: Path, progress=None) -> tuple[list, list[str]]:
+    """The positioned pages of a PDF or an image (run in the isolated reader), and notes."""
+    from .pdf import read_image_pages, read_pdf_pages
     if path.suffix.lower() in PDF_SUFFIXES:
         with path.open("rb") as fh:
             head = fh.read(1024)
         if b"%PDF-" not in head:
             raise SourceProblem("không phải tệp PDF (thiếu phần đầu %PDF-): tệp bị hỏng hoặc "
                                 "đổi đuôi")
-        pages, notes = read_pdf_pages(path, progress)
-    else:
-        pages, notes = read_image_pages(path, progress)
+        return read_pdf_pages(path, progress)
+    return read_image_pages(path, progress)
+
+
+def source_from_pages(path: Path, pages: list, notes: list[str], kind: str) -> Source:
+    """Lines rebuilt from positioned pages (one document's), numbered as read_source does."""
+    from .layout import lines_from_pages
+    from .pdf import low_confidence
+    notes = list(notes)
     lines = lines_from_pages(pages)
     low = low_confidence(pages)
     if low:
         notes.append("trang nhận dạng chữ với độ tin cậy thấp: " + ", ".join(map(str, low))
                      + ": cần người đối chiếu với bản gốc")
+    skewed = [f"{p.skew:+.1f}°" for p in pages if abs(getattr(p, "skew", 0.0)) >= 0.1]
+    if skewed:
+        notes.append("trang quét bị nghiêng, đã chỉnh thẳng: " + ", ".join(skewed))
     ocr = any(p.ocr for p in pages)
-    kind = "PDF" if path.suffix.lower() in PDF_SUFFIXES else "ảnh quét"
     encoding = f"{kind}, {len(pages)} trang" + (", nhận dạng chữ (OCR)" if ocr else ", lớp chữ")
-    return Source(path, lines, encoding, notes, ocr=ocr)
+    source = Source(path, lines, encoding, notes, ocr=ocr)
+    _finish(source)
+    return source
+
+
+def _finish(source: Source) -> None:
+    for i, line in enumerate(source.lines, 1):
+        line.number = i
+        line.runs = [Run(r.text.translate(_INVISIBLE), r.bold, r.italic) for r in line.runs]
+    if not any(line.text for line in source.lines):
+        raise SourceProblem("tệp không có nội dung văn bản")
 
 
 # --- plain text ---------------------------------------------------------------------------

@@ -7,20 +7,23 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from ..model import Topic
 from ..text import slugify
 from ..validate.fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
 from .extract import Extraction, extract
 from .markdown import to_markdown
+from .plausible import check_fields
 from .lines import Source
 from .topics import suggest_topics
 
 FIELD_LABELS = {
     "number": "số, ký hiệu", "type": "loại văn bản", "title": "trích yếu", "issuer": "cơ quan ban hành",
     "place": "địa danh", "date": "ngày ban hành", "meeting": "cuộc họp", "signer": "người ký",
-    "recipients": "nơi nhận", "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
+    "recipients": "nơi nhận", "signer.name": "họ tên người ký", "signer.title": "chức vụ người ký",
+    "signer.authority": "thẩm quyền ký", "body": "nội dung", "review": "cần đối chiếu",
+    "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
 }
 # What a person must supply when the original does not say it.
 WANTED = ("number", "type", "title", "issuer", "place", "date", "signer", "recipients")
@@ -37,13 +40,16 @@ class Imported:
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     year: int | None = None
+    uncertain: dict[str, list[str]] = field(default_factory=dict)   # field → reasons in doubt
 
     @property
     def status(self) -> str:
         return self.data["status"]
 
 
-def build(source: Source, topics: Mapping[str, Topic], classification: str) -> Imported:
+def build(source: Source, topics: Mapping[str, Topic], classification: str,
+          known_codes: Iterable[str] = (), today: dt.date | None = None) -> Imported:
+    """`known_codes`: issuer codes of the archive's numbers, against which a number is checked."""
     ex: Extraction = extract(source)
     body, joins = to_markdown(ex.body_lines)
     f = ex.fields
@@ -54,6 +60,8 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
             data[key] = f[key].value
     if "meeting" in data and "issuer" in data:
         _complete_offices(data["meeting"], data["issuer"], ex)
+    if "issuer" in data and "place" in data:
+        _space_province(data, ex)
     reported = {k: {"value": _plain(v.value), "evidence": v.evidence, "line": v.line}
                 for k, v in f.items()}
     title = data.get("title", "")
@@ -64,10 +72,15 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
             f"{s} ({scores[s]} lần nhắc)" for s in slugs)}
     missing = [k for k in WANTED if k not in data]
     required_missing = [k for k in REQUIRED_UNLESS_DRAFT if k not in data]
-    data["status"] = "draft" if required_missing else "issued"
-    reported["status"] = {"value": data["status"], "line": 0, "evidence": (
-        "thiếu " + ", ".join(required_missing) if required_missing else
-        "có đủ số, ngày, cơ quan ban hành, người ký")}
+    uncertain = check_fields(data, f, body, source, known_codes, today)
+    # Nothing in doubt is ever written as issued: a person clears `review:` first.
+    data["status"] = "draft" if required_missing or uncertain else "issued"
+    if uncertain:
+        data["review"] = list(uncertain)
+    reported["status"] = {"value": data["status"], "line": 0, "evidence": "; ".join(filter(None, (
+        "thiếu " + ", ".join(required_missing) if required_missing else "",
+        "cần đối chiếu " + ", ".join(uncertain) if uncertain else ""))) or
+        "có đủ số, ngày, cơ quan ban hành, người ký; không trường nào đáng ngờ"}
     if "classification" in f:
         data["classification"] = "secret"
     else:
@@ -82,7 +95,7 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str) -> I
     if year is None:
         notes.append("không rõ năm của văn bản: ghi vào thư mục năm hiện tại, cần người chuyển "
                      "về đúng năm")
-    return Imported(str(source.path), data, body, reported, missing, notes, year)
+    return Imported(str(source.path), data, body, reported, missing, notes, year, uncertain)
 
 
 def _complete_offices(meeting: dict, issuer: str, ex: Extraction) -> None:
@@ -105,6 +118,22 @@ def _complete_offices(meeting: dict, issuer: str, ex: Extraction) -> None:
                             "cần người xác nhận")
 
 
+def _space_province(data: dict[str, Any], ex: Extraction) -> None:
+    """OCR drops the space in a header in capitals ("TỈNH QUẢNGNINH"); the place-date line of
+    the same document spells the province, so the letters agreeing decide it (reported)."""
+    m = re.search(r"\b(tỉnh|thành phố)\s+(\S+)$", data["issuer"])
+    place = data["place"]
+    if m and " " in place and m.group(2).replace(" ", "").casefold() == \
+            place.replace(" ", "").casefold():
+        fixed = data["issuer"][:m.start(2)] + place
+        ex.notes.append(f"tên cơ quan «{data['issuer']}» hiểu là «{fixed}» (địa danh ở dòng ngày "
+                        "tháng): cần người xác nhận")
+        data["issuer"] = fixed
+        if "issuer" in ex.fields:
+            old = ex.fields["issuer"]
+            ex.fields["issuer"] = type(old)(fixed, old.evidence, old.line)
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -121,16 +150,23 @@ def _scalar(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def front_matter(data: dict[str, Any]) -> str:
+def front_matter(data: dict[str, Any], uncertain: Mapping[str, list[str]] | None = None) -> str:
+    """The YAML front matter; a field in doubt gets a comment above it saying what to compare."""
+    uncertain = uncertain or {}
     out = ["---"]
     for key in TOP_KEYS:
         if key not in data:
             continue
+        for name, reasons in uncertain.items():
+            if name.split(".")[0] == key or name == "body" and key == "review":
+                label = FIELD_LABELS.get(name, FIELD_LABELS.get(key, key))
+                out.append(f"# cần đối chiếu {name} ({label}) với bản gốc: "
+                           + "; ".join(reasons).replace("\n", " "))
         value = data[key]
         if isinstance(value, dict):
             out.append(f"{key}:")
             out.extend(f"  {k}: {_scalar(v)}" for k, v in value.items())
-        elif key == "topics":
+        elif key in ("topics", "review"):
             out.append(f"{key}: [{', '.join(value)}]")
         elif isinstance(value, list):
             out.append(f"{key}: [{', '.join(_scalar(v) for v in value)}]")
@@ -143,7 +179,7 @@ def front_matter(data: dict[str, Any]) -> str:
 
 
 def render(imported: Imported) -> str:
-    return front_matter(imported.data) + "\n" + imported.body
+    return front_matter(imported.data, imported.uncertain) + "\n" + imported.body
 
 
 def file_slug(imported: Imported) -> str:

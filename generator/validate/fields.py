@@ -21,7 +21,7 @@ from .suggest import did_you_mean
 
 TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
             "recipients", "topics", "related", "supersedes", "original", "status", "classification",
-            "closes", "tasks")
+            "review", "closes", "tasks")
 TASK_KEYS = ("lead", "support", "action", "deadline", "status", "completed", "report", "point")
 CLOSING_KEYS = ("notice", "point")
 MEETING_KEYS = ("date", "location", "chair", "chair_title")
@@ -238,6 +238,7 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
     related = f.text_list(data, "related")
     supersedes = f.text(data, "supersedes")
     original = f.text(data, "original")
+    review = f.text_list(data, "review")
     if original is not None:
         from .originals import original_form_problem
         problem = original_form_problem(original)
@@ -255,7 +256,7 @@ def build_notice(doc: SourceDocument) -> tuple[Notice | None, list[Diagnostic]]:
         classification=classification, body=doc.body, body_line=doc.body_line,
         digest=doc.digest, number=number, issuer=issuer, place=place, date=date,
         meeting=meeting, signer=signer, recipients=recipients, topics=topics, related=related,
-        supersedes=supersedes, original=original, tasks=tasks, closes=closes,
+        supersedes=supersedes, original=original, review=review, tasks=tasks, closes=closes,
         lines=dict(doc.lines),
     )
     return notice, diagnostics

@@ -1,0 +1,135 @@
+"""The plausibility layer of import: every rule flags its field (and only a doubtful one), and
+a flagged notice is a draft with review: and a comment per field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.ingest.sources import read_source
+from generator.ingest.syllables import is_syllable, odd_words
+from generator.ingest.writer import build, render
+from test_import_text import SIDE_BY_SIDE
+
+TODAY = dt.date(2025, 1, 1)
+
+SYLLABLES = ["hòa", "hoà", "thuỷ", "quốc", "giữa", "gì", "nghiêng", "khuya", "Nguyễn", "Đông",
+             "tiếp", "uyển", "yêu", "kế", "ghế", "oạch", "chuyển", "Lượng", "ĐỒNG", "Quỳnh",
+             "quýt", "quyết", "quốc", "quê", "quân", "gìn", "giếng"]
+NOT_SYLLABLES = ["ZM8ïÌ7", "tỉnhbắcninh", "vụầ", "tiềp", "ce", "nge", "ghá", "iên", "vIệcc",
+                 "ngưoi"]
+
+
+@pytest.mark.parametrize("word", SYLLABLES)
+def test_vietnamese_syllables_pass(word):
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", NOT_SYLLABLES)
+def test_what_is_no_syllable_fails(word):
+    assert not is_syllable(word)
+
+
+def test_codes_numbers_and_abbreviations_are_not_odd_words():
+    text = ("Theo Quyết định số 84/2012/QĐ-UBND và Nghị định 30/2020/NĐ-CP, UBND, HĐND, "
+            "Đ/c Nguyễn Văn A, b/c, COVID-19, 4+1, a) mục II.")
+    assert odd_words(text, lenient_ascii=False) == []
+    assert odd_words("thực hiện trên website của Sở", lenient_ascii=True) == []
+    assert odd_words("mạng ZM8ïÌ7/. hoàn thành", lenient_ascii=False) == ["ZM8ïÌ7/"]
+    assert odd_words("Lưu: VT, PV01, PC06.", lenient_ascii=False) == []
+    assert odd_words("Lưu: VT, 3K8W.", lenient_ascii=False) == ["3K8W"]
+
+
+def imported(tmp_path, text, known=("TB", "VPUBND")):
+    path = tmp_path / "tb.txt"
+    path.write_text(text, encoding="utf-8")
+    return build(read_source(path), {}, "internal", known, TODAY)
+
+
+def test_a_plausible_original_is_issued_with_nothing_to_review(tmp_path):
+    result = imported(tmp_path, SIDE_BY_SIDE)
+    assert result.uncertain == {}
+    assert result.status == "issued" and "review" not in result.data
+
+
+RULES = [
+    ("number code not the issuer's", "125/TB-VPUBND", "125/TB-VVPUBND", "number", "VVPUBND"),
+    ("number type code of another type", "125/TB-VPUBND", "125/QĐ-VPUBND", "type", "QĐ"),
+    ("date in the future", "ngày 5 tháng 07 năm 2024", "ngày 5 tháng 07 năm 2026", "date",
+     "sau ngày hôm nay"),
+    ("date before a cited document", "Sau khi nghe báo cáo,",
+     "Thực hiện Công văn số 12/UBND-KT ngày 20/7/2024, sau khi nghe báo cáo,", "date",
+     "20/07/2024"),
+    ("issuer merged with the motto", "VĂN PHÒNG\t\tĐộc lập",
+     "VĂN PHÒNG CỘNG HÒA XÃ HỘI\t\tĐộc lập", "issuer", "Quốc hiệu"),
+    ("title with OCR junk", "tại cuộc họp về chuyển đổi số\n",
+     "tại cuộc họp về chuyển đổi sốầ\n", "title", "sốầ"),
+    ("signer name that is a title", "Đồng Thị Mỹ Hạnh", "Nâng Cao Chất Lượng, Hi",
+     "signer.name", "chức danh"),
+    ("signer name with a stray letter", "Đồng Thị Mỹ Hạnh", "Đồng Thị Mỹ Hạnhh",
+     "signer.name", "âm tiết"),
+    ("authority misread as a title", "KT. CHÁNH VĂN PHÒNG", "KỸ CHÁNH VĂN PHÒNG",
+     "signer.title", "Kỹ Chánh"),
+    ("issuer's province cut short", "UBND TỈNH HẬU GIANG\t", "UBND TỈNH HẬU\t", "issuer",
+     "khác địa danh"),
+    ("title with a speck read as a dash", "tại cuộc họp về chuyển đổi số\n",
+     "tại cuộc họp - về chuyển đổi số\n", "title", "dấu lạ"),
+    ("signer without a title", "- Như trên;\t\t\t\tPHÓ CHÁNH VĂN PHÒNG\n", "- Như trên;\n",
+     "signer.title", "chức vụ"),
+    ("recipient split off its line", "- Lưu: VT, KGVX.", "- Lưu: VT, KGVX.\nngang",
+     "recipients", "ngang"),
+    ("recipient misread", "- Như trên;", "- Như trênẫ;", "recipients", "trênẫ"),
+    ("word slid into a date", "hoàn thành chính quyền số.",
+     "hoàn thành trước ngày 30 tháng 9 năm mạng 2024.", "body", "năm mạng 2024"),
+    ("garbage replacing the closing", "thực hiện./.", "thực hiện mạng ZM8ïÌ7/.", "body",
+     "ZM8ïÌ7"),
+]
+
+
+@pytest.mark.parametrize("what, old, new, field, reason", RULES, ids=[r[0] for r in RULES])
+def test_each_rule_flags_its_field(tmp_path, what, old, new, field, reason):
+    assert old in SIDE_BY_SIDE
+    result = imported(tmp_path, SIDE_BY_SIDE.replace(old, new, 1))
+    assert field in result.uncertain, (what, result.uncertain)
+    if reason:
+        assert any(reason in r for r in result.uncertain[field]), result.uncertain[field]
+    assert result.status == "draft"
+    assert field in result.data["review"]
+    text = render(result)
+    assert f"# cần đối chiếu {field} (" in text
+    assert "status: draft" in text
+
+
+def test_number_codes_agree_with_issuers_of_other_offices(tmp_path):
+    """Codes derived from the issuer's own name are plausible without having been seen."""
+    text = (SIDE_BY_SIDE.replace("UBND TỈNH HẬU GIANG\t\t", "BỘ CÔNG AN\t\t")
+            .replace("VĂN PHÒNG\t\tĐộc lập", "CÔNG AN TỈNH HẬU GIANG\t\tĐộc lập")
+            .replace("125/TB-VPUBND", "125/TB-CAT"))
+    result = imported(tmp_path, text, known=())
+    assert result.data["issuer"].startswith("Công an tỉnh")
+    assert "number" not in result.uncertain, result.uncertain
+
+
+@pytest.mark.parametrize("title", ["tại cuộc họp về chuyển đổi số.",
+                                   "tại cuộc họp về 'chuyển đổi số"])
+def test_a_speck_read_as_a_mark_in_an_ocr_title_is_in_doubt(tmp_path, title):
+    path = tmp_path / "tb.txt"
+    path.write_text(SIDE_BY_SIDE.replace("tại cuộc họp về chuyển đổi số", title, 1),
+                    encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True     # as if read by Tesseract: specks become marks
+    result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
+    assert "title" in result.uncertain, result.uncertain
+
+
+
+@pytest.mark.parametrize("issuer", ["Ủy ban nhân dân tỉnhbắcninh",
+                                    "_ủy Ban Nhân dân - tỉnh Lào Cai",
+                                    "Ủy ban nhân dân Cộng hòa xã hội chủ nghĩa Việt Nam"])
+def test_a_mangled_issuer_is_in_doubt(tmp_path, issuer):
+    from generator.ingest.lines import Source
+    from generator.ingest.plausible import check_fields
+    doubts = check_fields({"issuer": issuer, "number": "25/2013/QĐ-UBND", "type": "quyet-dinh"},
+                          {}, "", Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
+    assert "issuer" in doubts, doubts

@@ -1,0 +1,156 @@
+"""Scans as an office's scanner returns them, through real Tesseract: one JPEG per page in a
+folder, split into documents by their header, skew levelled, and a field in doubt taken
+through the review flow (imported with review: → check warns → fixed → check clean → built)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from conftest import ROOT, cli, copy_project, require_tools
+
+from generator.ingest.layout import Page, Word
+from generator.ingest.ocr import level_words, skew_slope
+from generator.ingest.split import PageRef, natural_key, split_pages
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """Two documents as three JPEG pages: a two-page notice of a Sở (its first page
+    turned 1.2°, 200 dpi) and a VPCP notice whose number carries a code nobody uses."""
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
+    import scans
+    folder = tmp_path_factory.mktemp("scanner")
+    so_y_te = dict(scans.DOCUMENTS[1])
+    vpcp = dict(scans.DOCUMENTS[0], number="447/TB-VVPCP",
+                paragraphs=scans.DOCUMENTS[0]["paragraphs"][:2] + [
+                    scans.DOCUMENTS[0]["paragraphs"][-1]])
+    first, second = scans.paint(so_y_te)
+    (other,) = scans.paint(vpcp)
+    scans.degrade(first, 200, 1.2, 1).save(folder / "scan_1.jpg", quality=70, dpi=(200, 200))
+    scans.degrade(second, 200, -0.4, 2).save(folder / "scan_2.jpg", quality=70, dpi=(200, 200))
+    scans.degrade(other, 300, 0.5, 3).save(folder / "scan_10.jpg", quality=70, dpi=(300, 300))
+    project = copy_project(tmp_path_factory.mktemp("project"), notices=False)
+    result = cli(project, "import", str(folder), "--json")
+    return project, result, so_y_te
+
+
+@pytest.mark.slow
+def test_a_folder_of_pages_becomes_its_documents(batch):
+    project, result, so_y_te = batch
+    entries = json.loads(result.stdout)
+    assert [e["result"] for e in entries] == ["imported", "imported"], result.stdout
+    first, second = entries
+    assert first["pages"] == ["scan_1.jpg", "scan_2.jpg"]   # natural order, page 2 absorbed
+    assert second["pages"] == ["scan_10.jpg"]
+    written = (project / first["target"]).read_text(encoding="utf-8")
+    assert "tiêm chủng" in written and "thực hiện./." not in written.split("---")[1]
+    assert "Các bệnh viện tuyến huyện" in written           # the continuation page's text
+    assert first["fields"]["number"]["value"] == "215/TB-SYT"
+    assert any("nghiêng" in n for n in first["notes"])
+    reviewed = sum(bool(e["uncertain"]) for e in entries)
+    assert f"{reviewed} văn bản cần đối chiếu" in result.stderr
+
+
+@pytest.mark.slow
+def test_review_flow_from_scan_to_published_page(batch):
+    project, result, _ = batch
+    entries = json.loads(result.stdout)
+    vpcp = entries[1]
+    assert "number" in vpcp["uncertain"], vpcp["reasons"]
+    assert any("VVPCP" in r for r in vpcp["reasons"]["number"])
+    path = project / vpcp["target"]
+    text = path.read_text(encoding="utf-8")
+    assert "status: draft" in text and "review: [" in text
+    assert "# cần đối chiếu number" in text
+    check = cli(project, "check", "--format", "json")
+    codes = [d["code"] for d in json.loads(check.stdout) if d["path"] == vpcp["target"]]
+    assert "NA416" in codes
+    # A person compares with the original, fixes every field listed and clears review:.
+    truth = {"number": '"447/TB-VPCP"', "issuer": '"Văn phòng Chính phủ"'}
+    lines = []
+    for line in text.splitlines():
+        if line.startswith(("# cần đối chiếu", "review:")):
+            continue
+        key = line.split(":")[0]
+        if key in truth:
+            line = f"{key}: {truth[key]}"
+        lines.append(line.replace("status: draft", "status: issued"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for field in vpcp["uncertain"]:
+        assert field in ("number", "issuer", "body", "recipients") or field.startswith(
+            "signer"), field
+    check = cli(project, "check", "--format", "json")
+    mine = [d for d in json.loads(check.stdout) if d["path"] == vpcp["target"]]
+    assert not [d for d in mine if d["code"] == "NA416" or d["severity"] == "error"], mine
+    build = cli(project, "build", "--profile", "internal")
+    assert build.returncode == 0, build.stderr
+    assert (project / "site" / "2017" / "447-tb-vpcp" / "index.html").exists()
+
+
+def _page(words_by_row, height=1000.0) -> Page:
+    words = [Word(t, x, x + 80, y, y + 30) for row in words_by_row for t, x, y in row]
+    return Page(2000.0, height, words, ocr=True)
+
+
+def test_header_pages_start_documents_and_an_orphan_page_is_reported(tmp_path):
+    header = _page([[("ỦY", 100, 50), ("CỘNG", 1000, 50), ("HÒA", 1100, 50), ("XÃ", 1200, 50),
+                     ("HỘI", 1300, 50), ("CHỦ", 1400, 50), ("NGHĨA", 1500, 50)],
+                    [("Độc", 1000, 100), ("lập", 1100, 100), ("-", 1180, 100), ("Tự", 1200, 100),
+                     ("do", 1300, 100), ("-", 1380, 100), ("Hạnh", 1400, 100),
+                     ("phúc", 1500, 100)],
+                    [("Số:", 100, 150), ("12/TB-SYT", 200, 150)]])
+    body = _page([[("tiếp", 100, 50), ("theo", 200, 50)], [("Số", 100, 600)]])
+    refs = [PageRef(tmp_path / f"p{i}.jpg", 0, p) for i, p in
+            enumerate([body, header, body, header])]
+    documents, orphans = split_pages(refs)
+    assert [len(d.pages) for d in documents] == [2, 1]
+    assert [o.name for o in orphans] == ["p0.jpg"]
+    only_bodies, none = split_pages(refs[:1])
+    assert len(only_bodies) == 1 and none == []   # a note without header stays one document
+
+
+def test_natural_order_of_scanner_names(tmp_path):
+    names = ["scan_10.jpg", "scan_2.jpg", "Scan_1.jpg", "scan_1b.jpg"]
+    assert [n for n in sorted(names, key=lambda n: natural_key(tmp_path / n))] == [
+        "Scan_1.jpg", "scan_1b.jpg", "scan_2.jpg", "scan_10.jpg"]
+
+
+def test_skew_is_measured_from_tesseract_lines_and_levelled():
+    slope = 0.02   # about 1.15°
+    words, ids = [], []
+    for line in range(5):
+        for k in range(8):
+            x = 100 + k * 220
+            y = 200 + line * 60 + slope * x
+            words.append(Word("chữ", x, x + 150, y, y + 40))
+            ids.append(("1", "1", str(line)))
+    found = skew_slope(words, ids, 2000)
+    assert abs(found - slope) < 0.002
+    level = level_words(words, found, 1000)
+    rows = {round(w.top) // 30 for w in level[:8]}
+    assert len(rows) == 1      # one line again: its words no longer drift into the next
+
+
+def test_multi_page_tiff_imports_every_page(tmp_path):
+    """Pillow 13's multi-page TIFF (deflate, no dpi written): every frame is OCRed in order."""
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
+    import scans
+    from PIL import Image, ImageDraw
+
+    from generator.ingest.sources import read_source
+    frames = []
+    for text in ("Trang một của văn bản", "Trang hai của văn bản"):
+        image = Image.new("L", (1400, 200), 255)
+        ImageDraw.Draw(image).text((50, 60), text, font=scans._font(54), fill=0)
+        frames.append(image)
+    path = tmp_path / "hai-trang.tif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], compression="tiff_deflate")
+    source = read_source(path)
+    assert [line.text for line in source.lines] == ["Trang một của văn bản",
+                                                    "Trang hai của văn bản"]
+    assert source.encoding.startswith("ảnh quét, 2 trang")
