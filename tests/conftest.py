@@ -119,6 +119,12 @@ def cache_of(project: Path) -> Path:
     return Project.find(project / "mkdocs.yml").cache_dir
 
 
+def beside_site(project: Path) -> list[Path]:
+    """What builds left beside site/: staging and replaced folders, never the lock file, which
+    stays (deleting a lock file another build may be opening would break the lock)."""
+    return sorted(p for p in project.glob(".site.*") if p.name != ".site.lock")
+
+
 def copy_project(dest: Path, notices: bool = True) -> Path:
     """A throw-away copy of the project (config, theme, notices) that tests may change."""
     dest.mkdir(parents=True, exist_ok=True)
