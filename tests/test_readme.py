@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -152,7 +153,7 @@ def _serve(argv: list[str], project: Path, env: dict, port: str) -> None:
     process = subprocess.Popen(argv, cwd=project, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # ends only a broken run, never a slow one
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
@@ -163,8 +164,17 @@ def _serve(argv: list[str], project: Path, env: dict, port: str) -> None:
                 time.sleep(0.5)
         pytest.fail("the preview server never answered")
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        # Ctrl-C, as a person stops it: `mkdocs serve` deletes its temporary site folder only
+        # then (it has no SIGTERM handler, so terminate() left a whole site in /tmp/mkdocs_*).
+        if os.name == "posix":
+            process.send_signal(signal.SIGINT)
+        else:
+            process.terminate()
+        try:
+            process.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
 
 
 @pytest.mark.slow
@@ -181,7 +191,9 @@ def test_every_command_line_of_the_readme_runs(tmp_path):
     data["number"] = "301/TB-VPUBND"
     (home / "van-ban-goc" / "thong-bao.txt").write_text(notice_to_original(data, body),
                                                          encoding="utf-8")
-    env = {**os.environ, "HOME": str(home)}
+    temp = tmp_path / "tmp"  # every temporary folder the commands make, to check it is removed
+    temp.mkdir()
+    env = {**os.environ, "HOME": str(home), "TMPDIR": str(temp)}
     if any("thong-bao-125.docx" in line for line in shell_lines()):
         from test_import_docx import thong_bao_docx
         thong_bao_docx(project / "thong-bao-125.docx")
@@ -208,3 +220,6 @@ def test_every_command_line_of_the_readme_runs(tmp_path):
         assert "Traceback" not in result.stderr
         ran += 1
     assert ran >= 15
+    # Jinja's bytecode cache is meant to stay; a site copy (mkdocs_*) or a work folder is not.
+    left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))
+    assert left == [], "temporary folders left behind"
