@@ -209,6 +209,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         # Pages without a Page object (404.html) show the profile in their footer too.
         context.update(self.common)
+        if template_name == "404.html" and not config.site_url:
+            # mkdocs links a template page from "/" (root-absolute), which breaks a site
+            # hosted in a sub-folder; with no site_url, link from where 404.html is, as every
+            # other page links. (With a site_url, its path makes every link right at any depth.)
+            context["base_url"] = "."
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str,
