@@ -197,7 +197,7 @@ def _check(entries: list[dict], project: Project) -> None:
 
 
 def _format(entry: dict) -> str:
-    from ..ingest.writer import FIELD_LABELS
+    from ..model import FIELD_LABELS
     lines = [f"{entry['source']}"]
     if entry["result"] == "error":
         lines.append(f"  LỖI: {entry['error']}; bỏ qua tệp này")

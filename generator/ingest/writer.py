@@ -17,11 +17,6 @@ from .markdown import to_markdown
 from .lines import Source
 from .topics import suggest_topics
 
-FIELD_LABELS = {
-    "number": "số, ký hiệu", "type": "loại văn bản", "title": "trích yếu", "issuer": "cơ quan ban hành",
-    "place": "địa danh", "date": "ngày ban hành", "meeting": "cuộc họp", "signer": "người ký",
-    "recipients": "nơi nhận", "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
-}
 # What a person must supply when the original does not say it.
 WANTED = ("number", "type", "title", "issuer", "place", "date", "signer", "recipients")
 MAX_SLUG = 60
