@@ -7,6 +7,8 @@ from typing import Iterable, Iterator
 
 ERROR = "error"
 WARNING = "warning"
+# The severity as a person at a terminal reads it; the machine format keeps the English word.
+SEVERITY_WORDS = {ERROR: "lỗi", WARNING: "cảnh báo"}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -19,9 +21,14 @@ class Diagnostic:
     message: str       # one line in Vietnamese: what is wrong and how to fix it
     field: str | None = None
 
-    def format(self) -> str:
-        where = f"{self.path}:{max(self.line, 1)}:{max(self.column, 1)}"
-        return f"{where}: {self.severity} {self.code}: {self.message}"
+    def format(self, human: bool = False) -> str:
+        """`file:line:col: error CODE: message`, the documented machine format that editors and
+        CI parse; `human` says the severity in Vietnamese (`lỗi`, `cảnh báo`)."""
+        severity = SEVERITY_WORDS.get(self.severity, self.severity) if human else self.severity
+        return f"{self.where()}: {severity} {self.code}: {self.message}"
+
+    def where(self) -> str:
+        return f"{self.path}:{max(self.line, 1)}:{max(self.column, 1)}"
 
 
 class DiagnosticError(Exception):

@@ -56,6 +56,18 @@ STATUS_LABELS = MappingProxyType({
     "revoked": "Đã bị bãi bỏ",
 })
 
+# Front-matter keys as a reader names them (import's report, diff's review).
+FIELD_LABELS = MappingProxyType({
+    "number": "số, ký hiệu", "type": "loại văn bản", "title": "trích yếu", "issuer": "cơ quan ban hành",
+    "place": "địa danh", "date": "ngày ban hành", "meeting": "cuộc họp", "signer": "người ký",
+    "recipients": "nơi nhận", "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
+    "related": "văn bản liên quan", "supersedes": "thay thế văn bản", "original": "bản gốc",
+    "closes": "kết thúc nhiệm vụ", "tasks": "nhiệm vụ", "review": "cần đối chiếu",
+    # The parts of a field that import checks one by one (ingest/plausible.py).
+    "signer.name": "họ tên người ký", "signer.title": "chức vụ người ký",
+    "signer.authority": "thẩm quyền ký", "body": "nội dung",
+})
+
 CLASSIFICATION_LABELS = MappingProxyType({
     "public": "Công khai",
     "internal": "Nội bộ",

@@ -24,7 +24,7 @@ from .load import load_document
 from .load.loader import load_agencies, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
 from .load.reader import MAX_FILE_BYTES, decode
-from .validate import ValidationResult, assemble, check_document
+from .validate import ValidationResult, assemble, check_document, number_of
 from .validate.body_limits import refused
 from .validate.originals import check_originals
 from .validate.rules import today_in_vietnam
@@ -62,6 +62,14 @@ def _load_and_check(path: Path, root: Path, topics=None):
     return notice, diagnostics
 
 
+def _number_of(path: Path, root: Path) -> str | None:
+    try:
+        data = read_inside(path, root, MAX_FILE_BYTES)
+    except OSError:
+        return None
+    return number_of(load_document(path, root, data))
+
+
 def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = None,
                      today: dt.date | None = None,
                      scanned: tuple[list[Path], list[Path]] | None = None) -> ValidationResult:
@@ -75,7 +83,11 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
     cache = DocumentCache(cache_dir, context=repr(sorted(topics.items())))
     per_file = cache.map(notices, root, functools.partial(_load_and_check, topics=topics))
-    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root))
+    # Files that failed on their own (rare): their numbers, read again, so that a reference to
+    # one is not reported as "not in the archive" on top of the file's own error.
+    unreadable = [_number_of(path, root) for path, (notice, _) in zip(notices, per_file)
+                  if notice is None]
+    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root), unreadable)
     cache.save()
     stray = stray_files(others, root)
     # Originals are files beside the notices: checked on every run, never memoised.

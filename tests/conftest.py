@@ -119,6 +119,12 @@ def cache_of(project: Path) -> Path:
     return Project.find(project / "mkdocs.yml").cache_dir
 
 
+def beside_site(project: Path) -> list[Path]:
+    """What builds left beside site/: staging and replaced folders, never the lock file, which
+    stays (deleting a lock file another build may be opening would break the lock)."""
+    return sorted(p for p in project.glob(".site.*") if p.name != ".site.lock")
+
+
 def copy_project(dest: Path, notices: bool = True) -> Path:
     """A throw-away copy of the project (config, theme, notices) that tests may change."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -206,7 +212,7 @@ def browser(tmp_path_factory):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(300)  # ends only a broken run, never a slow one
     yield driver
     driver.quit()
 

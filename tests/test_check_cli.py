@@ -421,3 +421,16 @@ def test_github_paths_are_relative_to_the_repository(tmp_path):
     assert result.returncode == 1
     assert "::error file=site-src/notices/2024/bad.md," in result.stdout
     assert "notices/2024/bad.md:" in result.stderr  # the full list stays in the log
+
+
+def test_an_invalid_notice_is_reported_once_not_echoed_by_its_references(project):
+    """145/TB-VPUBND with an invalid status drops out of the archive; 151/TB-VPUBND, which
+    supersedes it, must not get NA203 ("not in the archive") for what is 145's own error."""
+    path = project / "notices" / "2024" / "ket-luan-gpmb-chau-thanh-a-2024.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: superseded",
+                                                             "status: supersede"),
+                    encoding="utf-8")
+    result = cli(project, "check")
+    assert result.returncode == 1
+    codes = re.findall(r" error (NA\d+):", result.stdout)
+    assert codes == ["NA104"], result.stdout

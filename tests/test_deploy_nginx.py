@@ -208,18 +208,20 @@ http {{
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     server = Nginx(base, https_port, http_port)
     try:
-        for _ in range(100):  # wait for the listening socket (no timing asserted)
+        deadline = time.monotonic() + 600  # ends only a broken run, never a slow one
+        while True:  # wait for the listening socket (no timing asserted)
             try:
                 socket.create_connection(("127.0.0.1", https_port), timeout=1).close()
                 break
             except OSError:
                 if process.poll() is not None:
                     raise AssertionError(process.stderr.read().decode())
+                assert time.monotonic() < deadline, "nginx never listened"
                 time.sleep(0.1)
         yield server
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.wait(timeout=600)
 
 
 def _files(site: Path) -> list[str]:

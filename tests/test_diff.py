@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -88,8 +89,8 @@ def test_added_removed_changed(repo):
     md = cli(repo, "diff", "HEAD", check=True).stdout
     assert md.startswith("### Thay đổi kho thông báo so với `HEAD`")
     assert "**1** thêm · **1** xóa · **3** sửa" in md
-    assert "- `status`: `superseded` → `revoked`" in md
-    assert "- `signer.name`: `Đồng Thị Mỹ Hạnh` → `Lưu Ngọc Đông`" in md
+    assert "- trạng thái (`status`): `superseded` → `revoked`" in md
+    assert "- người ký (`signer.name`): `Đồng Thị Mỹ Hạnh` → `Lưu Ngọc Đông`" in md
     assert "nội dung: **đã sửa**" in md and "nội dung: không đổi" in md
     assert "<b>" not in md and "\\<b\\>" in md and "\\|" in md  # escaped, table-safe
 
@@ -136,10 +137,10 @@ def test_body_classification_and_publication_changes(repo):
     out = result.stdout
     section = item(out, "**38/TB-CAT**")
     assert "**⚠ sẽ được xuất bản ở hồ sơ công khai (public)**" in section
-    assert "`classification`: `internal` → `public`" in section
+    assert "độ mật (`classification`): `internal` → `public`" in section
     section = item(out, "**98/TB-VPUBND**")
     assert "**⚠ thôi xuất bản ở hồ sơ công khai (public)**" in section
-    assert "`status`: `issued` → `draft`" in section
+    assert "trạng thái (`status`): `issued` → `draft`" in section
     # The body: only the paragraph that changed (a re-wrap is not a change), in a collapsed block.
     section = item(out, "**", "ket-luan-tong-ket-atgt-nam-2023.md")
     assert "<details><summary>Xem thay đổi nội dung (+1 −0 đoạn)</summary>" in section
@@ -157,7 +158,9 @@ def test_added_notice_shows_its_state_and_flag(repo):
         "status: draft\nclassification: public\n---\n", encoding="utf-8")
     out = cli(repo, "diff", "HEAD").stdout
     line = next(line for line in out.splitlines() if "99/TB-VPUBND" in line)
-    assert "trạng thái `draft`, độ mật `public`" in line
+    assert "trạng thái `draft` (dự thảo), độ mật `public` (công khai)" in line
+    # No English label: every field is named in Vietnamese (the key stays, in code).
+    assert not re.search(r"(?<!`)\b(status|classification)\b(?!`)", out)
     assert "sẽ được xuất bản ở hồ sơ nội bộ (internal)" in line
     assert "công khai (public)**" not in line
 

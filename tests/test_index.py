@@ -327,12 +327,13 @@ def test_killed_indexing_leaves_the_previous_index_searchable(tmp_path):
     def new_files() -> set[str]:
         return set(os.listdir(gen)) - before_files
 
-    # Wait for Whoosh to open the new segment (its .pst/.trm files appear), then a moment more
-    # so documents are being added to it; kill before the new table of contents is written.
+    # Wait for Whoosh to open the new segment (its .pst/.trm files appear) and freeze the
+    # writer at once, then kill it, before the new table of contents is written. A fixed pause
+    # here would let a fast machine finish the commit first.
     while not any(f.endswith(".pst") for f in new_files()):
         assert proc.poll() is None and time.time() < deadline, "the update never started writing"
         time.sleep(0.01)
-    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGSTOP)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     written = new_files()

@@ -178,6 +178,8 @@ def test_superseded_notice_has_banner_to_replacement(built_public, archive):
     banner = parse(page).find("div", "na-superseded")
     assert banner is not None
     assert linked_keys(site, page, banner, cls=None) == [new.key]
+    # History, not an alarm: material's calm information box, not the red lightning bolt.
+    assert "info" in banner.classes() and "danger" not in banner.classes()
 
 
 def test_related_lists_explicit_first(built_public, archive):

@@ -60,18 +60,27 @@ def test_404_is_vietnamese_with_search_and_indexes(built_public):
     assert "Not found" not in page.read_text(encoding="utf-8")
     form = root.find("form", "na-search")
     assert form is not None and form.find("input").attrs["name"] == "q"
-    # A 404 page is served at any address, so mkdocs writes its links from the site root.
-    links = {a.attrs["href"].lstrip("/").lstrip(".") for a in
+    # Links relative to 404.html, never root-absolute: a site hosted in a sub-folder keeps
+    # its styles and links (mkdocs would write "/assets/…").
+    text = page.read_text(encoding="utf-8")
+    assert not re.findall(r'(?:href|src)="/', text)
+    links = {a.attrs["href"].removeprefix("./").removesuffix(".") for a in
              root.find("ul", "na-indexes").find_all("a")}
-    assert {"", "chu-de/", "nam/", "co-quan/", "chu-tri/", "nguoi-ky/", "loai/",
+    assert {"", "chu-de/", "nam/", "nhiem-vu/", "co-quan/", "chu-tri/", "nguoi-ky/", "loai/",
             "van-ban-dan-chieu/"} <= links
     assert all((site / link / "index.html").is_file() for link in links)
 
 
-def _active_tab(page: Path) -> str:
+def _active_tabs(page: Path) -> list[str]:
     tabs = parse(page).find("nav", "md-tabs")
-    (active,) = [li for li in tabs.find_all("li") if "md-tabs__item--active" in li.classes()]
-    return " ".join(active.text().split())
+    assert tabs.attrs["aria-label"] == "Thẻ điều hướng"
+    return [" ".join(li.text().split()) for li in tabs.find_all("li")
+            if "md-tabs__item--active" in li.classes()]
+
+
+def _active_tab(page: Path) -> str:
+    (active,) = _active_tabs(page)
+    return active
 
 
 def test_tabs_light_up_on_pages_outside_the_nav(built_public, archive):
@@ -84,6 +93,12 @@ def test_tabs_light_up_on_pages_outside_the_nav(built_public, archive):
     assert _active_tab(site / "nam" / "2024" / "04" / "index.html") == "Theo năm"
     assert _active_tab(site / "co-quan" / "index.html") == "Tra cứu"
     assert _active_tab(site / "loai" / "ke-hoach" / "index.html") == "Tra cứu"
+    # The task register is a tab of its own, on its index and every agency's page; the search
+    # results belong to no tab, so none is lit.
+    assert _active_tab(site / "nhiem-vu" / "index.html") == "Nhiệm vụ"
+    agency = next(p for p in sorted((site / "nhiem-vu").iterdir()) if p.is_dir())
+    assert _active_tab(agency / "index.html") == "Nhiệm vụ"
+    assert _active_tabs(site / "tim-kiem" / "index.html") == []
 
 
 def test_parent_topic_includes_its_sub_topics(built_public, archive):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -197,7 +198,7 @@ def _serve(argv: list[str], project: Path, env: dict, port: str) -> None:
     process = subprocess.Popen(argv, cwd=project, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # ends only a broken run, never a slow one
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as page:
@@ -208,8 +209,17 @@ def _serve(argv: list[str], project: Path, env: dict, port: str) -> None:
                 time.sleep(0.5)
         pytest.fail("the preview server never answered")
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        # Ctrl-C, as a person stops it: `mkdocs serve` deletes its temporary site folder only
+        # then (it has no SIGTERM handler, so terminate() left a whole site in /tmp/mkdocs_*).
+        if os.name == "posix":
+            process.send_signal(signal.SIGINT)
+        else:
+            process.terminate()
+        try:
+            process.wait(timeout=600)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
 
 
 def _commands(page: Path) -> list[str]:
@@ -232,8 +242,10 @@ def _project(tmp_path: Path) -> tuple[Path, dict]:
     data["number"] = "301/TB-VPUBND"
     (home / "van-ban-goc" / "thong-bao.txt").write_text(notice_to_original(data, body),
                                                          encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    temp = tmp_path / "tmp"  # every temporary folder the commands make, to check it is removed
+    temp.mkdir()
+    env = {**os.environ, "HOME": str(home), "TMPDIR": str(temp), "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
     from test_import_docx import thong_bao_docx
     thong_bao_docx(project / "thong-bao-125.docx")
     return project, env
@@ -278,3 +290,7 @@ def test_every_command_line_runs(tmp_path, page):
         assert "Traceback" not in result.stderr
         ran += 1
     assert ran == len(commands)
+    # Jinja's bytecode cache is meant to stay; a site copy (mkdocs_*) or a work folder is not.
+    temp = Path(env["TMPDIR"])
+    left = sorted(p.name for p in temp.iterdir() if not p.name.startswith("_jinja2-cache"))
+    assert left == [], "temporary folders left behind"

@@ -57,7 +57,7 @@ def test_typing_an_unaccented_query_finds_the_notice(built_public, browser, serv
     assert box.find_element(By.XPATH, "ancestor::*[contains(@class,'md-header')]")
     assert box.value_of_css_property("font-size") == "16px"
     box.send_keys("de an 06 quy i 2024")
-    wait = WebDriverWait(browser, 10)
+    wait = WebDriverWait(browser, 300)
     link = wait.until(EC.presence_of_element_located(
         (By.CSS_SELECTOR, "#na-search-results li a")))
     assert link.text == notice.title
@@ -92,7 +92,7 @@ def test_results_page_facets_sort_and_shareable_address(built_public, browser, s
     from selenium.webdriver.support.ui import WebDriverWait
 
     base = serve_dir(built_public / "site")
-    wait = WebDriverWait(browser, 10)
+    wait = WebDriverWait(browser, 300)
     browser.get(base + "tim-kiem/?q=duong+thuy")
     by_key = {n.key: n for n in archive.notices}
 
@@ -145,7 +145,7 @@ def test_search_works_on_a_phone(built_public, browser, serve_dir):
     browser.set_window_size(390, 844)
     try:
         browser.get(serve_dir(built_public / "site") + "tim-kiem/?q=an+toan+giao+thong")
-        WebDriverWait(browser, 10).until(
+        WebDriverWait(browser, 300).until(
             lambda d: d.find_elements(By.CSS_SELECTOR, "#na-results-list a.na-hit__title"))
         width = browser.execute_script("return window.innerWidth")
         assert browser.execute_script("return document.documentElement.scrollWidth") <= width
@@ -153,7 +153,7 @@ def test_search_works_on_a_phone(built_public, browser, serve_dir):
         assert box.is_displayed() and box.value_of_css_property("font-size") == "16px"
         box.send_keys("de an 06")
         panel = browser.find_element(By.ID, "na-search-panel")
-        WebDriverWait(browser, 10).until(lambda d: panel.is_displayed() and d.find_elements(
+        WebDriverWait(browser, 300).until(lambda d: panel.is_displayed() and d.find_elements(
             By.CSS_SELECTOR, "#na-search-results li a"))
         rect = browser.execute_script(
             "var r = arguments[0].getBoundingClientRect(); return [r.left, r.right];", panel)
@@ -223,7 +223,7 @@ def test_hostile_title_is_shown_as_text(tmp_path, browser, serve_dir):
     browser.get(serve_dir(project / "site") + "nam/2024/")
     box = browser.find_element(By.ID, "na-search-input")
     box.send_keys("duong thuy")
-    link = WebDriverWait(browser, 10).until(
+    link = WebDriverWait(browser, 300).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "#na-search-results li a"))
     assert link.text == hostile
     snippet = browser.find_element(By.CSS_SELECTOR, "#na-search-results .na-search__snippet")
@@ -243,7 +243,7 @@ def test_home_form_and_shared_query_links_search(built_public, browser, serve_di
 
     notice = next(n for n in archive.notices if n.number == "98/TB-VPUBND")
     base = serve_dir(built_public / "site")
-    wait = WebDriverWait(browser, 10)
+    wait = WebDriverWait(browser, 300)
 
     browser.get(base)
     field = browser.find_element(By.CSS_SELECTOR, "form.na-search-home input[name=q]")
@@ -270,7 +270,7 @@ def test_search_speaks_only_vietnamese(built_public, browser, serve_dir):
     from test_pages_browser import _shown_text
 
     browser.get(serve_dir(built_public / "site") + "tim-kiem/?q=an+toan+giao+thongg")
-    wait = WebDriverWait(browser, 10)
+    wait = WebDriverWait(browser, 300)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#na-results-list a.na-hit__title"))
     box = browser.find_element(By.ID, "na-search-input")
     box.send_keys("nguyen van hoaa")

@@ -119,7 +119,7 @@ def test_no_csp_violation_and_search_works_under_the_headers(built_internal, csp
             assert csp_browser.execute_script("return typeof __md_get") == "function"
         box = csp_browser.find_element(By.ID, "na-search-input")
         box.send_keys("chuyen doi so")
-        WebDriverWait(csp_browser, 10).until(EC.presence_of_element_located(
+        WebDriverWait(csp_browser, 300).until(EC.presence_of_element_located(
             (By.CSS_SELECTOR, "#na-search-results li a")))
         assert csp_browser.execute_script("return window.__cspViolations") == []
     finally:

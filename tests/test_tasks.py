@@ -257,7 +257,7 @@ def test_agency_field_and_facet_in_the_browser(sample, browser, serve_dir):
     (got,) = browser_search(browser, base, ['agency:"Sở Tư pháp"'], limit=50)
     assert set(got["keys"][:got["full"]]) == expected
     browser.get(base + "tim-kiem/?q=tinh")
-    WebDriverWait(browser, 20).until(
+    WebDriverWait(browser, 300).until(
         lambda d: "Đơn vị được giao nhiệm vụ" in d.find_element(By.ID, "na-results").text
         and "Sở Tư pháp" in d.find_element(By.ID, "na-results").text)
 

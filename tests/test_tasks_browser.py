@@ -54,7 +54,17 @@ def test_agency_page_overdue_marks_and_calendar(site, browser, serve_dir):
                             for r in open_rows)
     late = (today - dt.date(2024, 4, 30)).days
     assert first.startswith("30/04/2024")
-    assert f"quá hạn {late} ngày, tính đến ngày {today:%d/%m/%Y}" in first
+    assert f"quá hạn {late} ngày" in first
+    # The date overdue is counted to is said once, above the table, not on every row.
+    assert "tính đến ngày" not in first
+    count_line = browser.find_element(By.CSS_SELECTOR, ".na-count-line").text
+    assert f"quá hạn tính đến ngày {today:%d/%m/%Y}" in count_line
+    headers = [th.text for th in browser.find_elements(
+        By.CSS_SELECTOR, "#dang-thuc-hien + .na-tasks-wrap thead th")]
+    assert headers == ["Nhiệm vụ", "Thông báo", "Thời hạn", "Trạng thái"]
+    # The notice number on one line (its cell is as tall as one line of text or the date).
+    number = open_rows[0].find_element(By.CSS_SELECTOR, ".na-task-notice a")
+    assert browser.execute_script("return arguments[0].getClientRects().length", number) == 1
     assert second.startswith(f"{soon:%d/%m/%Y}") and "quá hạn" not in second
     assert third == "hằng tháng"
     assert "overdue" in open_rows[0].get_attribute("class")

@@ -111,7 +111,7 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
 
     published = False
     try:
-        with interruptible(), build_lock(cache_dir, args.wait, waiting):
+        with interruptible(), build_lock(cache_dir, args.wait, waiting, site_dir):
             remove_leftovers(site_dir)
             staging = staging_dir(site_dir)
             try:

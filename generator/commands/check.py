@@ -1,7 +1,9 @@
 """`notice-archive check`: validate the archive and report every problem at file:line.
 
 The whole archive is always validated (duplicates and references need all of it); paths given
-on the command line only narrow what is reported. Output formats: `text` (compiler style),
+on the command line only narrow what is reported. Output formats: `human` (compiler style, the
+severity in Vietnamese: the default when the output is a terminal), `text` (compiler style, the
+documented machine format: the default otherwise, so editors and scripts keep parsing it),
 `github` (workflow commands that GitHub shows inline on a pull request) and `json`.
 """
 
@@ -28,7 +30,7 @@ from ..validate import validate
 from ..validate.textstyle import check_text, fix_text
 from . import add_cache_option, add_config_option
 
-FORMATS = ("text", "github", "json")
+FORMATS = ("auto", "human", "text", "github", "json")
 
 
 def _date(value: str) -> dt.date:
@@ -48,8 +50,11 @@ def register(subparsers) -> None:
                    "toàn kho)")
     add_config_option(p)
     add_cache_option(p)
-    p.add_argument("--format", choices=FORMATS, default="text",
-                   help="text (mặc định), github (chú thích trên pull request), json")
+    p.add_argument("--format", choices=FORMATS, default="auto",
+                   help="auto (mặc định: human khi in ra màn hình, text khi chuyển cho chương "
+                   "trình khác), human (tiếng Việt: lỗi, cảnh báo), text (định dạng cho máy "
+                   "đọc, như trình soạn thảo và CI mong đợi), github (chú thích trên pull "
+                   "request), json")
     p.add_argument("--fix", action="store_true",
                    help="sửa an toàn: chuẩn hóa NFC, xóa khoảng trắng cuối dòng, sắp xếp trường")
     p.add_argument("--today", type=_date, default=None, help=argparse.SUPPRESS)
@@ -186,6 +191,14 @@ def _github(d: Diagnostic, prefix: str) -> str:
     return f"::{command} {props}::{_escape_data(d.message)}"
 
 
+def _terminal(stream) -> bool:
+    """A person reads `stream` (a terminal), rather than an editor, a pipe or CI's log."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def as_json(diagnostics: list[Diagnostic]) -> list[dict]:
     """The stable machine-readable form (documented in docs/handbook/development/checking.md)."""
     return [{"path": d.path, "line": max(d.line, 1), "column": max(d.column, 1),
@@ -252,8 +265,9 @@ def run(args: argparse.Namespace) -> int:
             # GitHub shows only the first few annotations of a step; the log keeps them all.
             print(d.format(), file=sys.stderr)
     else:
+        human = args.format == "human" or (args.format == "auto" and _terminal(sys.stdout))
         for d in reported:
-            print(d.format())
+            print(d.format(human=human))
     errors = sum(1 for d in reported if d.severity == ERROR)
     warnings = len(reported) - errors
     # One meaning whatever the rule: a notice is valid when no error names its file.

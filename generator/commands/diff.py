@@ -22,6 +22,7 @@ from typing import Any
 from ..load import SourceDocument, load_document
 from ..link.profile import PROFILE_LABELS, PROFILES, withheld_by
 from ..load.loader import load_archive
+from ..model import CLASSIFICATION_LABELS, FIELD_LABELS, STATUS_LABELS
 from ..project import Project
 from ..text import nfc
 from ..validate.fields import TOP_KEYS
@@ -341,10 +342,23 @@ def _publication(before: list[str], after: list[str]) -> list[str]:
     return flags
 
 
+def _label(field: str) -> str:
+    """A front-matter key as a reader sees it: its Vietnamese name, then the key itself in code
+    (a nested key by its top one: `signer.name` → "người ký (`signer.name`)")."""
+    head = field.partition(".")[0]
+    return f"{FIELD_LABELS[head]} ({_code(field)})" if head in FIELD_LABELS else _code(field)
+
+
+def _valued(value, labels) -> str:
+    """A status or classification code, with its Vietnamese name when it has one."""
+    name = labels.get(value) if isinstance(value, str) else None
+    return f"{_code(value)} ({name.lower()})" if name else _code(value)
+
+
 def _state(entry: Entry) -> str:
     status, classification = entry.fields.get("status"), entry.fields.get("classification")
-    # Labels in Vietnamese, values as the front matter writes them (what the clerk edits).
-    return f"trạng thái {_code(status)}, độ mật {_code(classification)}"
+    return (f"trạng thái {_valued(status, STATUS_LABELS)}, "
+            f"độ mật {_valued(classification, CLASSIFICATION_LABELS)}")
 
 
 def _fenced(lines: list[str], language: str) -> list[str]:
@@ -390,7 +404,7 @@ def markdown(diff: ArchiveDiff) -> str:
             lines += [f"  - {flag}" for flag in _publication(change.old.published(),
                                                              change.new.published())]
             for name, old, new in change.fields:
-                lines.append(f"  - `{name}`: {_code(old)} → {_code(new)}")
+                lines.append(f"  - {_label(name)}: {_code(old)} → {_code(new)}")
             lines += _body_block(change)
     return "\n".join(lines) + "\n"
 

@@ -322,7 +322,7 @@ def _check(entries: list[dict], project: Project) -> None:
 
 
 def _format(entry: dict) -> str:
-    from ..ingest.writer import FIELD_LABELS
+    from ..model import FIELD_LABELS
     lines = [f"{entry.get('page') or entry['source']}"]
     if entry["result"] == "error":
         what = "trang" if entry.get("page") else "tệp"

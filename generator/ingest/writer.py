@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..model import Topic
+from ..model import FIELD_LABELS, Topic
 from ..text import slugify
 from ..validate.fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
 from .extract import Extraction, extract
@@ -18,13 +18,6 @@ from .plausible import check_fields
 from .lines import Source
 from .topics import suggest_topics
 
-FIELD_LABELS = {
-    "number": "số, ký hiệu", "type": "loại văn bản", "title": "trích yếu", "issuer": "cơ quan ban hành",
-    "place": "địa danh", "date": "ngày ban hành", "meeting": "cuộc họp", "signer": "người ký",
-    "recipients": "nơi nhận", "signer.name": "họ tên người ký", "signer.title": "chức vụ người ký",
-    "signer.authority": "thẩm quyền ký", "body": "nội dung", "review": "cần đối chiếu",
-    "topics": "chủ đề", "classification": "độ mật", "status": "trạng thái",
-}
 # What a person must supply when the original does not say it.
 WANTED = ("number", "type", "title", "issuer", "place", "date", "signer", "recipients")
 MAX_SLUG = 60

@@ -50,36 +50,53 @@ LOCK_FILE = "build.lock"
 _POLL_SECONDS = 0.1
 
 
+def site_lock_file(site_dir: Path) -> Path:
+    """The lock file of one output folder: beside it, hidden, like its staging folders."""
+    return site_dir.parent / f".{site_dir.name}.lock"
+
+
 @contextlib.contextmanager
 def build_lock(cache_dir: Path, wait: float = 0.0,
-               on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+               on_wait: Callable[[], None] | None = None,
+               site_dir: Path | None = None) -> Iterator[None]:
     """Hold an exclusive lock for the whole build.
 
-    A second build of the same archive refuses at once (wait=0), or waits up to `wait` seconds
-    for the first to finish; `on_wait` is called once if it has to wait. The lock is an flock on
-    an open file, so the kernel releases it when the holder dies, even by SIGKILL.
+    Two locks, always taken in this order: the cache folder's (memos and the search index are
+    shared by every build of the archive) and, given `site_dir`, the output folder's, beside it.
+    The second is what keeps two builds with different cache folders (--cache-dir, --safe, two
+    users, two checkouts with one --site-dir) from publishing into one site/ at once, where one
+    build's clean-up of leftovers would delete the other's staging folder while it is renamed
+    into place.
+
+    A second build refuses at once (wait=0), or waits up to `wait` seconds in all for the first
+    to finish; `on_wait` is called once if it has to wait. Each lock is an flock on an open
+    file, so the kernel releases it when the holder dies, even by SIGKILL.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with open(cache_dir / LOCK_FILE, "a+b") as handle:
-        deadline = time.monotonic() + max(0.0, wait)
-        announced = False
-        while not try_lock(handle):
-            if time.monotonic() >= deadline:
-                if wait > 0:
+    paths = [cache_dir / LOCK_FILE]
+    if site_dir is not None:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        paths.append(site_lock_file(site_dir))
+    deadline = time.monotonic() + max(0.0, wait)
+    announced = False
+    with contextlib.ExitStack() as held:
+        for path in paths:
+            handle = held.enter_context(open(path, "a+b"))
+            while not try_lock(handle):
+                if time.monotonic() >= deadline:
+                    if wait > 0:
+                        raise BuildLocked(
+                            f"đã đợi {wait:g} giây mà lần dựng khác của kho lưu trữ này vẫn "
+                            "chưa xong; site/ giữ nguyên, hãy chạy lại sau") from None
                     raise BuildLocked(
-                        f"đã đợi {wait:g} giây mà lần dựng khác của kho lưu trữ này vẫn "
-                        "chưa xong; site/ giữ nguyên, hãy chạy lại sau") from None
-                raise BuildLocked(
-                    "một lần dựng khác của kho lưu trữ này đang chạy; site/ giữ nguyên. "
-                    "Hãy đợi nó xong rồi chạy lại, hoặc dùng --wait GIÂY để tự đợi") from None
-            if not announced and on_wait is not None:
-                on_wait()
-                announced = True
-            time.sleep(_POLL_SECONDS)
-        try:
-            yield
-        finally:
-            unlock(handle)
+                        "một lần dựng khác của kho lưu trữ này đang chạy; site/ giữ nguyên. "
+                        "Hãy đợi nó xong rồi chạy lại, hoặc dùng --wait GIÂY để tự đợi") from None
+                if not announced and on_wait is not None:
+                    on_wait()
+                    announced = True
+                time.sleep(_POLL_SECONDS)
+            held.callback(unlock, handle)
+        yield
 
 
 def stop_signals() -> tuple[int, ...]:

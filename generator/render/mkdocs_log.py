@@ -13,6 +13,9 @@ import sys
 
 LEVELS = {"DEBUG": "GỠ LỖI", "INFO": "THÔNG TIN", "WARNING": "CẢNH BÁO", "ERROR": "LỖI",
           "CRITICAL": "LỖI"}
+# A record's attribute naming the label it is shown under when that differs from its level: an
+# archive warning is logged at INFO (so --strict does not stop on it) but is a warning to read.
+SHOWN_AS = "na_shown_as"
 
 DROPPED = (
     re.compile(r"A 'dirty' build is being performed"),
@@ -60,7 +63,8 @@ class _VietnameseFilter(logging.Filter):
 
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        level = LEVELS.get(record.levelname, record.levelname)
+        shown = getattr(record, SHOWN_AS, record.levelname)
+        level = LEVELS.get(shown, shown)
         return f"{level}: {record.getMessage()}"
 
 

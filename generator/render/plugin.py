@@ -29,6 +29,7 @@ from ..pipeline import PipelineResult, run
 from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
+from .mkdocs_log import SHOWN_AS
 from .data import write_data_files
 from .guard import guard_render
 from .headers import inline_script_hashes, write_headers
@@ -111,7 +112,10 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                      scanned=self.scanned)
         for diagnostic in result.diagnostics:
             if diagnostic.severity == WARNING and not self.config.quiet_warnings:
-                log.info(diagnostic.format())  # warnings are `check`'s business, not strict's
+                # Logged at INFO, since warnings are `check`'s business and --strict must not
+                # stop on them, but shown under the warning label (mkdocs_log.py).
+                log.info(f"{diagnostic.where()}: {diagnostic.code}: {diagnostic.message}",
+                         extra={SHOWN_AS: "WARNING"})
         if not result.ok:
             errors = [d.format() for d in result.diagnostics if d.severity != WARNING]
             raise PluginError("notice-archive: kho lưu trữ có lỗi, không xuất bản:\n"
@@ -209,6 +213,11 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         # Pages without a Page object (404.html) show the profile in their footer too.
         context.update(self.common)
+        if template_name == "404.html" and not config.site_url:
+            # mkdocs links a template page from "/" (root-absolute), which breaks a site
+            # hosted in a sub-folder; with no site_url, link from where 404.html is, as every
+            # other page links. (With a site_url, its path makes every link right at any depth.)
+            context["base_url"] = "."
         return context
 
     def on_post_template(self, output_content: str, *, template_name: str,

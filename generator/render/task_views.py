@@ -146,12 +146,40 @@ def _agency_header(key: str, linked: LinkedArchive, today: dt.date) -> dict[str,
 
 
 def agency_list(linked: LinkedArchive, today: dt.date) -> list[dict[str, Any]]:
-    rows = []
-    for key, page in linked.agency_pages.items():
+    """The task index's rows: one per agency that no other agency with a page succeeds, each
+    counting its tasks once (a successor's page holds its predecessors' tasks too), with the
+    agencies merged into it as `predecessors`, a breakdown shown under it, not added to it."""
+    def row(key: str, page) -> dict[str, Any]:
         open_ = [t for t in page.tasks if not t.done]
-        rows.append({"key": key, "name": page.name, "url": agency_url(key),
-                     "open": len(open_), "done": len(page.tasks) - len(open_),
-                     "overdue": sum(1 for t in open_ if t.overdue_days(today)),
-                     "calendar_url": calendar_url(key)})
-    rows.sort(key=lambda r: (-r["overdue"], -r["open"], fold(r["name"])))
-    return rows
+        agency = page.agency
+        return {"key": key, "name": page.name, "url": agency_url(key),
+                "open": len(open_), "done": len(page.tasks) - len(open_),
+                "overdue": sum(1 for t in open_ if t.overdue_days(today)),
+                "calendar_url": calendar_url(key),
+                "since": short_date(agency.since) if agency and agency.since else "",
+                "predecessors": []}
+
+    def root(key: str) -> str:
+        """The last successor with a page of `key`'s chain of mergers (itself when none)."""
+        seen = {key}
+        while True:
+            agency = linked.agency_pages[key].agency
+            after = agency.succeeded_by if agency else None
+            if not after or after not in linked.agency_pages or after in seen:
+                return key
+            seen.add(after)
+            key = after
+
+    rows = {key: row(key, page) for key, page in linked.agency_pages.items()}
+    top = []
+    for key in rows:
+        head = root(key)
+        if head == key:
+            top.append(rows[key])
+        else:
+            rows[head]["predecessors"].append(rows[key])
+    order = lambda r: (-r["overdue"], -r["open"], fold(r["name"]))  # noqa: E731
+    for r in top:
+        r["predecessors"].sort(key=order)
+    top.sort(key=order)
+    return top

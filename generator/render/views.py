@@ -31,15 +31,17 @@ EXTERNAL_DIR = "van-ban-dan-chieu"
 # Folders of generated pages → the nav page whose tab they belong to. Notices and drafts are
 # browsed by year.
 TAB_OF_FOLDER = {"chu-de": "chu-de/", "nam": "nam/", "co-quan": "co-quan/", "chu-tri": "chu-tri/",
-                 "nguoi-ky": "nguoi-ky/", "loai": "loai/", EXTERNAL_DIR: f"{EXTERNAL_DIR}/"}
+                 "nguoi-ky": "nguoi-ky/", "loai": "loai/", EXTERNAL_DIR: f"{EXTERNAL_DIR}/",
+                 "nhiem-vu": "nhiem-vu/", "du-thao": "nam/"}
 
 
 def tab_for(src_uri: str) -> str | None:
-    """The URL of the nav page whose tab a generated page falls under (None: the home page)."""
+    """The URL of the nav page whose tab a generated page falls under; None for the home page
+    and for pages of no tab (the search results), which light nothing rather than a wrong tab."""
     folder = src_uri.split("/", 1)[0] if "/" in src_uri else ""
     if folder in TAB_OF_FOLDER:
         return TAB_OF_FOLDER[folder]
-    return "nam/" if folder else None
+    return "nam/" if folder.isdigit() else None  # a notice, under its year
 
 
 def notice_url(notice: Notice) -> str:

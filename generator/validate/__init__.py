@@ -51,15 +51,23 @@ def check_document(doc: SourceDocument, topics: Mapping[str, Topic] | None = Non
 def validate(loaded: LoadResult, today: dt.date | None = None,
              agencies_doc: TopicsDocument | None = None) -> ValidationResult:
     topics, _ = build_topics(loaded.topics)
-    return assemble((check_document(doc, topics) for doc in loaded.documents), loaded.topics,
-                    today, agencies_doc)
+    checked = [(doc, check_document(doc, topics)) for doc in loaded.documents]
+    return assemble((result for _, result in checked), loaded.topics, today, agencies_doc,
+                    unreadable=[number_of(doc) for doc, (notice, _) in checked if notice is None])
+
+
+def number_of(doc: SourceDocument) -> str | None:
+    """The number a document's front matter gives, as written, even when the file is invalid."""
+    number = doc.data.get("number") if isinstance(doc.data, dict) else None
+    return number.strip() if isinstance(number, str) and number.strip() else None
 
 
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
              topics_doc: TopicsDocument, today: dt.date | None = None,
-             agencies_doc: TopicsDocument | None = None) -> ValidationResult:
+             agencies_doc: TopicsDocument | None = None,
+             unreadable: Iterable[str | None] = ()) -> ValidationResult:
     """Combine per-file results (possibly cached) with the vocabularies and the archive-wide
-    rules."""
+    rules. `unreadable`: numbers of the files that failed on their own (see check_archive)."""
     topics, diagnostics = build_topics(topics_doc)
     agencies: dict = {}
     if agencies_doc is not None:
@@ -71,5 +79,5 @@ def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
         if notice is not None:
             notices.append(notice)
     archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies)
-    diagnostics.extend(check_archive(archive, today))
+    diagnostics.extend(check_archive(archive, today, [n for n in unreadable if n]))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

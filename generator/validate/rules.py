@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from pathlib import PurePosixPath
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..model import Archive, Notice
@@ -29,8 +29,13 @@ def today_in_vietnam() -> dt.date:
     return dt.datetime.now(VIETNAM_TIME).date()
 
 
-def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Diagnostic]:
+def check_archive(archive: Archive, today: dt.date | None = None,
+                  unreadable: Iterable[str] = ()) -> Iterator[Diagnostic]:
     """Every rule that needs a valid Notice; `today` is injectable so tests do not age.
+
+    `unreadable`: the numbers of files in the archive that failed on their own (an invalid
+    `status`, say). They are not in `archive`, but a reference to one is not "not in the
+    archive": its file's own error is the cause, reported once, and no echo is added here.
 
     Each further rule is one `yield from` line here, in its own module.
     """
@@ -38,7 +43,7 @@ def check_archive(archive: Archive, today: dt.date | None = None) -> Iterator[Di
     for notice in archive.notices:
         yield from check_form(notice, today)
     yield from _unique_numbers(archive)
-    yield from _references(archive)
+    yield from _references(archive, {_number_identity(n) for n in unreadable})
     yield from _topics(archive)
     yield from _folder_years(archive)
     yield from check_urls(archive)
@@ -69,18 +74,20 @@ def _unique_numbers(archive: Archive) -> Iterator[Diagnostic]:
                       "đánh số riêng theo từng năm, hãy sửa số")
 
 
-def _references(archive: Archive) -> Iterator[Diagnostic]:
+def _references(archive: Archive, unreadable: set[str]) -> Iterator[Diagnostic]:
     numbers = archive.by_number()
     superseded: set[str] = set()  # sources of notices some notice supersedes
     for notice in archive.notices:
         for ref in notice.related:
-            if ref not in numbers:
+            if ref not in numbers and _number_identity(ref) not in unreadable:
                 yield _at(notice, "related", ERROR, "NA202",
                           f'"related" dẫn chiếu "{ref}" không có trong kho lưu trữ'
                           f"{did_you_mean(ref, numbers)}")
         if notice.supersedes:
             target = numbers.get(notice.supersedes, citing=notice)
-            if target is None:
+            if target is None and _number_identity(notice.supersedes) in unreadable:
+                pass  # the file with that number has an error of its own: the cause
+            elif target is None:
                 yield _at(notice, "supersedes", ERROR, "NA203",
                           f'"supersedes" dẫn chiếu "{notice.supersedes}" không có trong kho lưu '
                           f"trữ{did_you_mean(notice.supersedes, numbers)}")

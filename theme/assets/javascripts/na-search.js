@@ -580,11 +580,13 @@
     return line + ".";
   }
 
-  function resultItem(id, ranked, position) {
+  // option: an entry of the header box's list box (chosen with the arrows); the results page's
+  // list is a plain list of links, where an option role would hide the link inside it.
+  function resultItem(id, ranked, position, option) {
     var li = document.createElement("li");
     li.className = "na-hit";
     li.id = "na-hit-" + position + "-" + id;
-    li.setAttribute("role", "option");
+    if (option) li.setAttribute("role", "option");
     index.doc(id).then(function (doc) {
       var a = document.createElement("a");
       a.href = new URL(doc.u, base).href;
@@ -669,7 +671,7 @@
     status.textContent = countLine(ranked);
     suggestLink(suggestEl, ranked.suggestion, function (q) { input.value = q; runBox(); input.focus(); });
     list.textContent = "";
-    ranked.docs.slice(0, 10).forEach(function (id, i) { list.appendChild(resultItem(id, ranked, i)); });
+    ranked.docs.slice(0, 10).forEach(function (id, i) { list.appendChild(resultItem(id, ranked, i, true)); });
     allLink.href = resultsUrl.href + "?q=" + encodeURIComponent(text);
     allLink.hidden = !ranked.docs.length;
   }
@@ -807,7 +809,8 @@
         if (chosen === x[0][0]) next.delete(f.key); else next.set(f.key, x[0][0]);
         a.href = "?" + next.toString();
         a.className = "na-facet__value" + (chosen === x[0][0] ? " na-facet__value--on" : "");
-        a.setAttribute("aria-pressed", chosen === x[0][0] ? "true" : "false");
+        // A link cannot be pressed (aria-pressed is for buttons): the chosen filter is current.
+        if (chosen === x[0][0]) a.setAttribute("aria-current", "true");
         a.dataset.facet = f.key; a.dataset.value = x[0][0];
         var label = document.createElement("span"), count = document.createElement("span");
         label.textContent = x[0][1]; count.className = "na-facet__count"; count.textContent = x[1];
