@@ -37,7 +37,10 @@ def _active_content(document) -> list[str]:
     try:
         catalog = document.catalog
         names = resolve1(catalog.get("Names")) or {}
-        if "JavaScript" in names or "OpenAction" in catalog or "AA" in catalog:
+        # An /OpenAction that is a destination (an array: "open at page 1, fit width"), as every
+        # PDF printed by LibreOffice or Word carries, runs nothing; only an action dictionary does.
+        opens = resolve1(catalog.get("OpenAction"))
+        if "JavaScript" in names or isinstance(opens, dict) or "AA" in catalog:
             found.append("JavaScript/hành động tự chạy")
         if "EmbeddedFiles" in names:
             found.append("tệp đính kèm")
