@@ -205,3 +205,23 @@ def test_missing_tesseract_says_how_to_install(tmp_path, monkeypatch):
     Image.new("L", (100, 100), 255).save(scan)
     with pytest.raises(SourceProblem, match="tesseract-ocr-vie"):
         read_source(scan)
+
+
+def test_an_open_at_page_destination_is_not_an_action(tmp_path):
+    """LibreOffice and Word print PDFs that open at page 1 (an /OpenAction destination array):
+    the report must not warn a clerk of JavaScript in every such original."""
+    import pdfplumber
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    from generator.ingest.pdf import _active_content
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject([page.indirect_reference,
+                                                                  NameObject("/Fit")])
+    with pdfplumber.open(_written(writer, tmp_path / "libreoffice.pdf")) as pdf:
+        assert _active_content(pdf.doc) == []
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+        NameObject("/S"): NameObject("/JavaScript"),
+        NameObject("/JS"): TextStringObject("app.alert('x');")})
+    with pdfplumber.open(_written(writer, tmp_path / "js.pdf")) as pdf:
+        assert _active_content(pdf.doc) == ["JavaScript/hành động tự chạy"]

@@ -247,7 +247,8 @@ def _project(tmp_path: Path) -> tuple[Path, dict]:
     env = {**os.environ, "HOME": str(home), "TMPDIR": str(temp), "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
     from test_import_docx import thong_bao_docx
-    thong_bao_docx(project / "thong-bao-125.docx")
+    thong_bao_docx(project / "thong-bao-125.docx")  # development/import.md: in the project
+    thong_bao_docx(home / "thong-bao-125.docx")     # huong-dan/nhap-ban-goc.md: a clerk's home
     return project, env
 
 
