@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..abbreviations import expand
 from ..agencies import AgencyMatcher, Token, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
@@ -93,30 +94,52 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "tham gia", "phấn đấu", "có kế", "có văn", "có ý", "xác định", "xác minh", "củng cố",
     "ngăn chặn", "đấu tranh", "ứng dụng", "quản lý", "rà lại", "cho ý", "lập hồ", "lập kế",
     "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
-    "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng")}
+    "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
+    "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
+    "giao nhiệm", "cung cấp", "tăng thời")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho")
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao")
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
-    "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
+    "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao", "bo truong",
+    "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc",
+    )}
 
+_TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
+# Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
+_COLLECTIVE_NOUNS = _canon_set(
+    "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
+    "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
+    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá")
+# "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
+_SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+# Lower-case words inside a department's name: "Nông nghiệp và Phát triển nông thôn".
+_NAME_TAIL = re.compile(r"^(?:nông|thôn|xã|hội|binh|và|truyền|thông|môi|trường|đầu|tư|"
+                        r"công|nghệ|đào|tạo|du|lịch|thể|thao|phát|triển|kiến|trúc)$")
 _TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
 _MARKERS = {tuple(p.split()) for p in (
-    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
+    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi", "chi dao",
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với")
 _HEAD_CHARS = 320
+# Who gives tasks: the words before "giao"/"yêu cầu"/"đề nghị" that make it an assignment.
+_SPEAKER = re.compile(
+    r"(?<!\w)(?:thủ tướng|chính phủ|chủ tịch|ubnd|ủy ban|uỷ ban|lãnh đạo|tỉnh ủy|tỉnh uỷ|"
+    r"thành ủy|thành uỷ|huyện ủy|huyện uỷ|thường vụ|thường trực|bộ chính trị|ban bí thư|bộ|"
+    r"sở|cục|tiểu ban|ban chỉ đạo|đồng chí|ông|bà|bí thư|giám đốc|trưởng ban|văn phòng|tp|"
+    r"thành phố|tỉnh|huyện|công văn|văn bản|công điện|kế hoạch|chỉ thị|thông báo)(?!\w)")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_MARKER_WORDS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen)(?!\w)")
+_MARKER_WORDS = re.compile(
+    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao)(?!\w)")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
@@ -136,6 +159,7 @@ _NOT_TASK_START = re.compile(
     r"trên đây là|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)[^.]{0,40}thông báo|"
     r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật)", re.IGNORECASE)
 _CLOSING = re.compile(
+    r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|thi hành quyết định này|"
     r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
     r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$",
     re.IGNORECASE)
@@ -209,8 +233,9 @@ class _Party:
 
 
 class _Parser:
-    def __init__(self, matcher: AgencyMatcher):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None):
         self.matcher = matcher
+        self.abbreviations = abbreviations
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
@@ -223,14 +248,35 @@ class _Parser:
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
-                hit = self.matcher.match_at(toks, i + n)
-                if hit:
-                    return hit[0], _Party(self.matcher.agencies[hit[1]].name, hit[1])
+                found = self.agency_at(text, toks, i + n)
+                if found:
+                    return found
         hit = self.matcher.match_at(toks, i)
-        if hit:
-            end = hit[0]
+        free = self._free_name(text, toks, i, loose)
+        if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
             # "Công an tỉnh Hậu Giang": a known name followed by a place stays that agency.
-            return end, _Party(self.matcher.agencies[hit[1]].name, hit[1])
+            return hit[0], _Party(self.matcher.agencies[hit[1]].name, hit[1])
+        if free is None:
+            return None
+        j, name = free
+        name = expand(name, self.abbreviations)
+        slug = self.matcher.resolve(name)
+        return j, _Party(self.matcher.agencies[slug].name if slug else name, slug)
+
+    def _collective(self, text: str, toks: list[Token], i: int, end: int) -> bool:
+        """"các sở, ban, ngành, đoàn thể tỉnh" read on past the vocabulary's "các sở, ban,
+        ngành", "các sở GD&ĐT" past "các sở": a collective's written name is longer than the
+        known one it starts with (a qualifier such as "có liên quan" is not)."""
+        if not any(t.word == "cac" for t in toks[i:end]) or end >= len(toks):
+            return False
+        nxt = toks[end]
+        written = text[nxt.start:nxt.end]
+        if nxt.comma_before:
+            return not written[:1].isupper() and canonical(written) in _COLLECTIVE_NOUNS
+        return written[:1].isupper()
+
+    def _free_name(self, text: str, toks: list[Token], i: int,
+                   loose: bool) -> tuple[int, str] | None:
         word = canonical(text[toks[i].start:toks[i].end])
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
@@ -242,13 +288,22 @@ class _Parser:
             return None
         if second in _HEAD_NOT.get(word, ()):
             return None
+        collective = word == "các"
         j = i + 1
-        while j < len(toks) and j - i < 14:
+        while j < len(toks) and j - i < 16:
             tok = toks[j]
-            if tok.hard_before or tok.comma_before:
-                break
             written = text[tok.start:tok.end]
             low = canonical(written)
+            if tok.hard_before:
+                break
+            if tok.comma_before:
+                # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency
+                if not (collective and low in _COLLECTIVE_NOUNS and not written[:1].isupper()):
+                    break
+            elif written[:1].isupper() and collective and word == "các":
+                collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
+            if low == "các":
+                collective = True
             nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
@@ -260,37 +315,89 @@ class _Parser:
             j += 1
         if j - i < 2 and word not in ("ubnd", "hđnd"):
             return None
-        name = text[toks[i].start:toks[j - 1].end]
-        return j, _Party(name, None)
+        return j, text[toks[i].start:toks[j - 1].end]
 
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
         if self.matcher.match_at(toks, i):
             return True
         word = canonical(text[toks[i].start:toks[i].end])
-        return word in _HEADS and text[toks[i].start].isupper()
+        return word in _HEADS and text[toks[i].start].isupper() or \
+            tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
+
+    def distributive(self, text: str, toks: list[Token], i: int) -> tuple[int, list[_Party]]:
+        """"các Sở: Xây dựng, Tài chính, Công thương", "Giám đốc các sở Xây dựng, KHĐT",
+        "các bộ Công an, Quốc phòng": one head shared by a list of names, one agency each."""
+        k = i
+        for title in _TITLES_BY_FIRST.get(toks[k].word, ()) if k < len(toks) else ():
+            if tuple(t.word for t in toks[k:k + len(title)]) == title:
+                k += len(title)
+                break
+        if k + 2 >= len(toks) or toks[k].word != "cac" or toks[k + 1].word not in _SHARED_HEADS:
+            return i, []
+        head = _SHARED_HEADS[toks[k + 1].word]
+        j = k + 2
+        gap = text[toks[j - 1].end:toks[j].start]
+        if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
+            return i, []
+        parties: list[_Party] = []
+        while j < len(toks):
+            if not text[toks[j].start].isupper() or self.agency_start(text, toks, j) and parties:
+                break
+            m = j + 1
+            while m < len(toks) and not toks[m].hard_before and not toks[m].comma_before:
+                w = text[toks[m].start:toks[m].end]
+                if toks[m].word == "va" and m + 1 < len(toks) and (
+                        not text[toks[m + 1].start].isupper() or
+                        self.agency_start(text, toks, m + 1)):
+                    break
+                if not w[:1].isupper() and toks[m].word != "va" and \
+                        not _NAME_TAIL.match(canonical(w)):
+                    break
+                m += 1
+            name = expand(f"{head} {text[toks[j].start:toks[m - 1].end]}", self.abbreviations)
+            slug = self.matcher.resolve(name)
+            parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug))
+            j = m
+            if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            break
+        return (j, parties) if parties else (i, [])
 
     def agency_list(self, text: str, toks: list[Token], i: int,
                     loose: bool = False) -> tuple[int, list[_Party]]:
-        """Agencies separated by commas, "và", "cùng": (token after the list, parties)."""
+        """Agencies separated by commas, "và", "cùng", or ";" in a list of leads:
+        (token after the list, parties)."""
         parties: list[_Party] = []
-        first = self.agency_at(text, toks, i, loose)
-        if first is None:
-            return i, parties
-        j, party = first
-        parties.append(party)
+        j, shared = self.distributive(text, toks, i)
+        if shared:
+            parties.extend(shared)
+        else:
+            first = self.agency_at(text, toks, i, loose)
+            if first is None:
+                return i, parties
+            j, party = first
+            parties.append(party)
         while j < len(toks):
             tok = toks[j]
-            if tok.hard_before:
-                break
             k = j
-            if tok.word in ("va", "cung", "voi") and not tok.comma_before:
+            if tok.hard_before:
+                if text[toks[j - 1].end:tok.start].strip() != ";":
+                    break
+                k = j          # "Giao các sở, ngành tỉnh; UBND các huyện; …"
+            elif tok.word in ("va", "cung", "voi") and not tok.comma_before:
                 k = j + 1
             elif not tok.comma_before:
                 break
             elif tok.word == "va":
                 k = j + 1
-            nxt = self.agency_at(text, toks, k) if k < len(toks) and not toks[k].hard_before \
-                else None
+            if k >= len(toks) or toks[k].hard_before and k != j:
+                break
+            k2, more = self.distributive(text, toks, k)
+            if more:
+                j = k2
+                parties.extend(more)
+                continue
+            nxt = self.agency_at(text, toks, k)
             if nxt is None:
                 break
             j, party = nxt
@@ -327,9 +434,9 @@ def _unique(parties: list[_Party]) -> list[_Party]:
 
 
 class TaskExtractor:
-    def __init__(self, matcher: AgencyMatcher):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None):
         self.matcher = matcher
-        self.parser = _Parser(matcher)
+        self.parser = _Parser(matcher, abbreviations)
 
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
@@ -376,6 +483,9 @@ class TaskExtractor:
                 continue
             if k > start_tok and marker[0] == "phan":
                 continue
+            # "Chỉ đạo X …" with no speaker before it: the carried lead directs X, X leads nothing.
+            if marker[0] == "chi" and (k == start_tok or not self._after_speaker(clause, toks, k)):
+                continue
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
@@ -412,10 +522,16 @@ class TaskExtractor:
         return None
 
     def _after_speaker(self, clause: str, toks: list[Token], k: int) -> bool:
-        """"Phó Chủ tịch UBND tỉnh giao …", "UBND tỉnh yêu cầu …": a marker after who speaks."""
+        """"Phó Chủ tịch UBND tỉnh giao …", "Thủ tướng yêu cầu …", "Sở TT&TT vừa có văn bản
+        đề nghị …": a marker after who speaks (the words since the last comma name them)."""
         before = clause[:toks[k].start].lower()
-        return bool(re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
-                              r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before))
+        if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
+                     r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
+            return True
+        if re.search(r"(?:\btheo|\bcủa|\bđược|\bđã|\bvừa|\bnày|\bđó)\s*$", before):
+            return False
+        segment = re.split(r"[,;:]", before)[-1]
+        return len(segment.split()) <= 16 and bool(_SPEAKER.search(segment))
 
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
