@@ -154,6 +154,8 @@ class ExtractedTask:
     deadline_text: str | None
     point: str | None               # "II.3.a"
     line: int                       # line of the notice file
+    certain: bool = True            # False: a rule guessed (a carried subject, a year …)
+    external: bool = False          # an agency outside the archive's jurisdiction
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ unless a sentence assigns one explicitly; past results ("đã …") are never ta
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -102,7 +103,9 @@ _STOP_WORDS = _canon_set(
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
     "khi", "nếu", "nhanh", "ngay", "cho", "giao")
-_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
+_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
+               ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
+               ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -118,9 +121,6 @@ _COLLECTIVE_NOUNS = _canon_set(
     "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
-# Lower-case words inside a department's name: "Nông nghiệp và Phát triển nông thôn".
-_NAME_TAIL = re.compile(r"^(?:nông|thôn|xã|hội|binh|và|truyền|thông|môi|trường|đầu|tư|"
-                        r"công|nghệ|đào|tạo|du|lịch|thể|thao|phát|triển|kiến|trúc)$")
 _TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
@@ -131,6 +131,8 @@ _MARKERS = {tuple(p.split()) for p in (
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với")
 _HEAD_CHARS = 320
+# Kinds of agency that give tasks to others when a marker follows their name.
+_SPEAKING_KINDS = {"tinh", "dang", "trung-uong"}
 # Who gives tasks: the words before "giao"/"yêu cầu"/"đề nghị" that make it an assignment.
 _SPEAKER = re.compile(
     r"(?<!\w)(?:thủ tướng|chính phủ|chủ tịch|ubnd|ủy ban|uỷ ban|lãnh đạo|tỉnh ủy|tỉnh uỷ|"
@@ -190,6 +192,7 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
     "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
+    "tiến": ("hành",),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
     "đánh giá cao", "thống nhất", "đồng ý", "số vụ", "số người", "toàn tỉnh", "tổng số",
@@ -350,8 +353,11 @@ class _Parser:
                         not text[toks[m + 1].start].isupper() or
                         self.agency_start(text, toks, m + 1)):
                     break
-                if not w[:1].isupper() and toks[m].word != "va" and \
-                        not _NAME_TAIL.match(canonical(w)):
+                low = canonical(w)
+                nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
+                    else ""
+                if not w[:1].isupper() and ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or
+                                            _verb(low, nxt)):
                     break
                 m += 1
             name = expand(f"{head} {text[toks[j].start:toks[m - 1].end]}", self.abbreviations)
@@ -505,9 +511,11 @@ class TaskExtractor:
         return bool(_MARKER_WORDS.search(fold(clause).lower()))
 
     def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
-        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …": who gives the task, not who
-        does it."""
+        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
+        …", "Ban Thường vụ Huyện ủy yêu cầu UBND huyện …": who gives the task, not who does it."""
         first = leads[0]
+        if first.slug is None or self.matcher.agencies[first.slug].kind in _SPEAKING_KINDS:
+            return True
         if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
             return True
         return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
@@ -599,9 +607,19 @@ class TaskExtractor:
             all_blocks = all_blocks[intro + 1:]
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
+        last: list[ExtractedTask] = []      # the tasks of the paragraph before
         for block in all_blocks:
             if _PREAMBLE.match(block.text):
                 continue
+            if last and not block.heading and _DEADLINE_ONLY.match(block.text):
+                # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
+                deadline = best_deadline(block.text, reference)
+                if deadline and deadline.date:
+                    out[-len(last):] = [t if t.deadline else dataclasses.replace(
+                        t, deadline=deadline.date, deadline_text=deadline.text, certain=False)
+                        for t in last]
+                    last = []
+                    continue
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             kind = next((k for _, _, k in reversed(stack) if k), None)
@@ -614,19 +632,49 @@ class TaskExtractor:
                 stack.append((block.level, leads, own_kind))
                 if block.heading or text.rstrip().endswith(":") or not leads:
                     continue
-            out.extend(self._block_tasks(block, kind, carried, host, reference))
+            guessed = False
+            if carried is None and last and _GOES_ON.match(text):
+                carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
+                guessed = True     # a subject carried across a paragraph: a guess to confirm
+            last = self._block_tasks(block, kind, carried, host, reference, guessed)
+            out.extend(last)
         return out
 
+    def _join_lists(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"Giao các sở, ngành tỉnh; UBND các huyện; các Ban QLDA báo cáo …": a clause that is
+        only a list of agencies (after a marker) runs on past its ";"."""
+        out: list[tuple[str, str]] = []
+        for piece, sep in pieces:
+            if out and out[-1][1] == ";" and self._list_only(out[-1][0]):
+                out[-1] = (f"{out[-1][0]} {piece}", sep)
+            else:
+                out.append((piece, sep))
+        return out
+
+    def _list_only(self, clause: str) -> bool:
+        text = clause.rstrip(" ;")
+        m = _CONNECTORS.match(text)
+        toks = tokens(text)
+        k = next((n for n, t in enumerate(toks) if t.start >= (m.end() if m else 0)), len(toks))
+        for n in range(k, min(len(toks), k + 24)):   # past "UBND tỉnh giao", "Đề nghị"
+            marker = self._marker_at(toks, n)
+            if marker and (n == k or self._after_speaker(text, toks, n)):
+                k = n + len(marker)
+                break
+        end, parties = self.parser.agency_list(text, toks, k, loose=True)
+        return bool(parties) and end >= len(toks)
+
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
-                     host: list[_Party], reference: dt.date | None) -> list[ExtractedTask]:
+                     host: list[_Party], reference: dt.date | None,
+                     guessed: bool = False) -> list[ExtractedTask]:
         if _SUMMARY.match(block.text):   # "Trên đây là Kế hoạch …; yêu cầu các sở …": a formula
             return []
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
-        for clause, sep in _sentences(block.text):
+        for clause, sep in self._join_lists(_sentences(block.text)):
             plain = clause.rstrip(" ./;")
-            if not plain or _CLOSING.search(clause):
+            if not plain or _CLOSING.search(clause) or _LEDE.search(plain):
                 current = None
                 continue
             found = self.assignment(plain)
@@ -675,7 +723,7 @@ class TaskExtractor:
             action = " ".join([assignment.action, *clauses[1:]]).strip()
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
-                    lead=lead.name, lead_slug=lead.slug,
+                    lead=lead.name, lead_slug=lead.slug, certain=not guessed or assignment.explicit,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
                     action=action, text=text,
@@ -686,6 +734,14 @@ class TaskExtractor:
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+# "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
+_LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
+                   r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
+# A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
+_DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,160}gửi về|"
+                            r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
+                      re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
                             r"(?!\w)", re.IGNORECASE)
 _EXPLICIT_START = re.compile(r"^\W*(?:giao|đề nghị|yêu cầu|kiến nghị)(?!\w)", re.IGNORECASE)
