@@ -105,7 +105,8 @@ _STOP_WORDS = _canon_set(
     "khi", "nếu", "nhanh", "ngay", "cho", "giao")
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
-               ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều")}  # "Phòng Hậu cần": not "cần"
+               ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
+               ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -121,6 +122,9 @@ _COLLECTIVE_NOUNS = _canon_set(
     "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+# Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
+_STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
+                 "trung", "chi", "tong", "dang"}
 _TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
@@ -192,7 +196,8 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
     "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
-    "tiến": ("hành",),
+    "tiến": ("hành",), "triển": ("khai",),
+    "tạo": ("điều", "động", "sự", "thuận", "mọi", "ra", "việc", "nguồn", "môi", "chuyển"),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
     "đánh giá cao", "thống nhất", "đồng ý", "số vụ", "số người", "toàn tỉnh", "tổng số",
@@ -233,12 +238,29 @@ def _sentences(text: str) -> list[tuple[str, str]]:
 class _Party:
     name: str
     slug: str | None
+    external: bool = False      # named as another province's or a central body
+
+
+_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận)\s+((?:[A-ZĐÂĂÊÔƠƯ]\w*\s*)+)$")
+
+
+def local_places(matcher: AgencyMatcher) -> set[str]:
+    """The places the vocabulary's own names end with ("UBND tỉnh Hậu Giang" → "hau giang"):
+    a known name followed by one of them is still the local agency."""
+    places = set()
+    for agency in matcher.agencies.values():
+        for name in (agency.name, *agency.aliases):
+            m = _PLACE.search(name)
+            if m:
+                places.add(" ".join(t.word for t in tokens(m.group(1))))
+    return places
 
 
 class _Parser:
     def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None):
         self.matcher = matcher
         self.abbreviations = abbreviations
+        self.local_places = local_places(matcher)
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
@@ -257,14 +279,30 @@ class _Parser:
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
-            # "Công an tỉnh Hậu Giang": a known name followed by a place stays that agency.
-            return hit[0], _Party(self.matcher.agencies[hit[1]].name, hit[1])
+            return self._placed(text, toks, i, *hit)
         if free is None:
             return None
         j, name = free
         name = expand(name, self.abbreviations)
         slug = self.matcher.resolve(name)
         return j, _Party(self.matcher.agencies[slug].name if slug else name, slug)
+
+    def _placed(self, text: str, toks: list[Token], i: int, end: int,
+                slug: str) -> tuple[int, _Party]:
+        """A known name and the place written after it: "Công an tỉnh Hậu Giang" stays the
+        local agency; "UBND tỉnh An Giang" is another province's, kept as written, outside."""
+        j = end
+        while j < len(toks) and j - end < 5 and not toks[j].hard_before and \
+                not toks[j].comma_before and text[toks[j].start].isupper() and \
+                toks[j].word not in _STRONG_HEADS:
+            j += 1
+        agency = self.matcher.agencies[slug]
+        if j == end:
+            return end, _Party(agency.name, slug)
+        place = " ".join(t.word for t in toks[end:j])
+        if any(place.startswith(local) for local in self.local_places):
+            return j, _Party(agency.name, slug)
+        return j, _Party(text[toks[i].start:toks[j - 1].end], None, external=True)
 
     def _collective(self, text: str, toks: list[Token], i: int, end: int) -> bool:
         """"các sở, ban, ngành, đoàn thể tỉnh" read on past the vocabulary's "các sở, ban,
@@ -275,7 +313,8 @@ class _Parser:
         nxt = toks[end]
         written = text[nxt.start:nxt.end]
         if nxt.comma_before:
-            return not written[:1].isupper() and canonical(written) in _COLLECTIVE_NOUNS
+            return not written[:1].isupper() and \
+                canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
 
     def _free_name(self, text: str, toks: list[Token], i: int,
@@ -301,7 +340,8 @@ class _Parser:
                 break
             if tok.comma_before:
                 # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency
-                if not (collective and low in _COLLECTIVE_NOUNS and not written[:1].isupper()):
+                if not (collective and canonical(written.split()[0]) in _COLLECTIVE_NOUNS and
+                        not written[:1].isupper()):
                     break
             elif written[:1].isupper() and collective and word == "các":
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
@@ -344,7 +384,7 @@ class _Parser:
             return i, []
         parties: list[_Party] = []
         while j < len(toks):
-            if not text[toks[j].start].isupper() or self.agency_start(text, toks, j) and parties:
+            if not text[toks[j].start].isupper() or toks[j].word in _STRONG_HEADS and parties:
                 break
             m = j + 1
             while m < len(toks) and not toks[m].hard_before and not toks[m].comma_before:
@@ -356,8 +396,9 @@ class _Parser:
                 low = canonical(w)
                 nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
                     else ""
+                prev = canonical(text[toks[m - 1].start:toks[m - 1].end])
                 if not w[:1].isupper() and ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or
-                                            _verb(low, nxt)):
+                                            _verb(low, nxt)) and (prev, low) not in _NAME_PAIRS:
                     break
                 m += 1
             name = expand(f"{head} {text[toks[j].start:toks[m - 1].end]}", self.abbreviations)
