@@ -119,9 +119,10 @@ _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
-    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá")
+    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+_OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
                  "trung", "chi", "tong", "dang"}
@@ -339,15 +340,20 @@ class _Parser:
             if tok.hard_before:
                 break
             if tok.comma_before:
-                # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency
+                # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
+                # "Ban Chỉ huy Phòng, chống thiên tai": one name
+                prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 if not (collective and canonical(written.split()[0]) in _COLLECTIVE_NOUNS and
-                        not written[:1].isupper()):
+                        not written[:1].isupper() or prev_word == "phòng" and low == "chống"):
                     break
             elif written[:1].isupper() and collective and word == "các":
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
             if low == "các":
                 collective = True
             nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
+            if low == "của" and nxt in _OF_PLACE:   # "các cơ quan báo chí của tỉnh"
+                j += 1
+                continue
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
@@ -650,7 +656,8 @@ class TaskExtractor:
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
         for block in all_blocks:
-            if _PREAMBLE.match(block.text):
+            if _PREAMBLE.match(block.text) and not (
+                    block.text.rstrip().endswith(":") and self.subject_of(block.text)):
                 continue
             if last and not block.heading and _DEADLINE_ONLY.match(block.text):
                 # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
@@ -666,12 +673,14 @@ class TaskExtractor:
             kind = next((k for _, _, k in reversed(stack) if k), None)
             carried = next((ls for _, ls, _ in reversed(stack) if ls), None)
             text = block.text
-            is_header = block.heading or text.rstrip().endswith(":") or _short_title(text)
+            is_header = block.heading or text.rstrip().endswith(":") or _short_title(text) or \
+                self._list_only(text)
             if is_header:
                 own_kind = _section_kind(text)
                 leads = self.subject_of(text) or None
                 stack.append((block.level, leads, own_kind))
-                if block.heading or text.rstrip().endswith(":") or not leads:
+                if block.heading or text.rstrip().endswith(":") or not leads or \
+                        self._list_only(text):
                     continue
             guessed = False
             if carried is None and last and _GOES_ON.match(text):
