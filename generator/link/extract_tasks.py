@@ -147,11 +147,14 @@ _SPEAKER = re.compile(
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _MARKER_WORDS = re.compile(
     r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao)(?!\w)")
+_MARKER_FIRST = _canon_set("giao", "đề", "yêu", "phân", "kiến", "thống", "tiếp", "ủy", "uỷ",
+                           "đồng", "chỉ")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -313,6 +316,9 @@ class _Parser:
             return False
         nxt = toks[end]
         written = text[nxt.start:nxt.end]
+        if tuple(t.word for t in toks[end:end + 3]) == ("co", "lien", "quan") or \
+                tuple(t.word for t in toks[end:end + 2]) == ("lien", "quan"):
+            return True
         if nxt.comma_before:
             return not written[:1].isupper() and \
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
@@ -353,6 +359,9 @@ class _Parser:
             nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
             if low == "của" and nxt in _OF_PLACE:   # "các cơ quan báo chí của tỉnh"
                 j += 1
+                continue
+            if collective and (low, nxt) in (("có", "liên"), ("liên", "quan")):
+                j += 2 if low == "liên" else 3      # "… có liên quan", "… liên quan"
                 continue
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
@@ -529,7 +538,7 @@ class TaskExtractor:
         # 2. A marker at a clause boundary: "Giao Sở A …", "…, đề nghị Sở B …".
         for k in range(start_tok, len(toks)):
             marker = self._marker_at(toks, k)
-            if marker is None:
+            if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST:
                 continue
             if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
                     not self._after_speaker(clause, toks, k):
