@@ -106,7 +106,8 @@ _STOP_WORDS = _canon_set(
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
-               ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông")}  # "Phòng Hậu cần": not "cần"
+               ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
+               ("vị", "quản")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -134,7 +135,8 @@ _MARKERS = {tuple(p.split()) for p in (
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
-                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với")
+                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
+                                  "phê", "ghi", "biểu")
 _HEAD_CHARS = 320
 # Kinds of agency that give tasks to others when a marker follows their name.
 _SPEAKING_KINDS = {"tinh", "dang", "trung-uong"}
@@ -406,7 +408,7 @@ class _Parser:
                 w = text[toks[m].start:toks[m].end]
                 if toks[m].word == "va" and m + 1 < len(toks) and (
                         not text[toks[m + 1].start].isupper() or
-                        self.agency_start(text, toks, m + 1)):
+                        toks[m + 1].word in _STRONG_HEADS):
                     break
                 low = canonical(w)
                 nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
@@ -697,7 +699,7 @@ class TaskExtractor:
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             last = self._block_tasks(block, kind, carried, host, reference, guessed)
             out.extend(last)
-        return out
+        return _without_headline(out, all_blocks)
 
     def _join_lists(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """"Giao các sở, ngành tỉnh; UBND các huyện; các Ban QLDA báo cáo …": a clause that is
@@ -726,8 +728,8 @@ class TaskExtractor:
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
                      guessed: bool = False) -> list[ExtractedTask]:
-        if _SUMMARY.match(block.text):   # "Trên đây là Kế hoạch …; yêu cầu các sở …": a formula
-            return []
+        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
+            return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
@@ -793,6 +795,8 @@ class TaskExtractor:
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
+                          r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
 # "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
 _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
                    r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
@@ -806,6 +810,24 @@ _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phả
 _EXPLICIT_START = re.compile(r"^\W*(?:giao|đề nghị|yêu cầu|kiến nghị)(?!\w)", re.IGNORECASE)
 _WEAK_ACTION = re.compile(r"^(?:(?:chủ trì|thực hiện|triển khai|theo dõi|phụ trách)\b[,\s]*)*"
                           r"(?:theo (?:chức năng|thẩm quyền)[^.]*)?$", re.IGNORECASE)
+
+
+def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> list[ExtractedTask]:
+    """"Chủ tịch UBND tỉnh yêu cầu Sở Công Thương … triển khai …" opening a letter whose body then
+    gives Sở Công Thương its task: the first paragraph summarises, it is not a second task."""
+    if not tasks or not all_blocks or tasks[0].line != all_blocks[0].line:
+        return tasks
+    first = [t for t in tasks if t.line == all_blocks[0].line]
+    later = [t for t in tasks if t.line != all_blocks[0].line]
+    for t in first:
+        cited = set(_CITED.findall(t.text))
+        if cited and any((u.lead_slug or u.lead) == (t.lead_slug or t.lead) and
+                         cited & set(_CITED.findall(u.text)) for u in later):
+            return later    # the same lead, the same document cited: the headline again
+    return tasks
+
+
+_CITED = re.compile(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐ][\wĐđ-]+")
 
 
 def _weak_action(action: str) -> bool:
