@@ -112,7 +112,7 @@ _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao", "bo truong",
-    "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc",
+    "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc", "chinh quyen",
     )}
 
 _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
@@ -123,6 +123,9 @@ _COLLECTIVE_NOUNS = _canon_set(
     "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+# Heads that make a body without a capital after a title or inside a list of agencies.
+_LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
+                          "cục", "ubnd")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -270,8 +273,8 @@ class _Parser:
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
-    def agency_at(self, text: str, toks: list[Token], i: int,
-                  loose: bool = False) -> tuple[int, _Party] | None:
+    def agency_at(self, text: str, toks: list[Token], i: int, loose: bool = False,
+                  lower: bool = False) -> tuple[int, _Party] | None:
         """One agency starting at token i: from the vocabulary, or a name written freely.
         `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
         if i >= len(toks):
@@ -279,11 +282,11 @@ class _Parser:
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
-                found = self.agency_at(text, toks, i + n)
+                found = self.agency_at(text, toks, i + n, lower=True)
                 if found:
                     return found
         hit = self.matcher.match_at(toks, i)
-        free = self._free_name(text, toks, i, loose)
+        free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
             return self._placed(text, toks, i, *hit)
         if free is None:
@@ -326,14 +329,22 @@ class _Parser:
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
 
-    def _free_name(self, text: str, toks: list[Token], i: int,
-                   loose: bool) -> tuple[int, str] | None:
-        word = canonical(text[toks[i].start:toks[i].end])
+    def _free_name(self, text: str, toks: list[Token], i: int, loose: bool,
+                   lower: bool = False) -> tuple[int, str] | None:
+        """A name written freely from token i; `lower`: after a title or inside a list, where
+        "cơ quan ngang bộ" needs no capital to be a body."""
+        # "Ủy ban nhân dân" is one token ("ubnd") whose written form is four words
+        word = toks[i].word if toks[i].word in ("ubnd", "hdnd") else \
+            canonical(text[toks[i].start:toks[i].end])
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
-        elif word not in _HEADS or not text[toks[i].start].isupper() and word != "các":
+        elif word not in _HEADS or not (text[toks[i].start].isupper() or word == "các" or
+                                        lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
+            # "các Bộ trưởng": the ministers stand for their ministries
+            return i + 3, f"{text[toks[i].start:toks[i].end]} Bộ"
         pair = _HEAD_PAIRS.get(word, ...)
         if pair is not ... and pair is not None and second not in pair:
             return None
@@ -461,7 +472,10 @@ class _Parser:
                 j = k2
                 parties.extend(more)
                 continue
-            nxt = self.agency_at(text, toks, k)
+            if _words_at(toks, k, ("co", "quan")) and k + 2 < len(toks) and \
+                    toks[k + 2].word in ("thuong", "dau", "chu"):
+                break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
+            nxt = self.agency_at(text, toks, k, lower=True)
             if nxt is None:
                 break
             j, party = nxt
@@ -666,6 +680,7 @@ class TaskExtractor:
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
+        prev: _Block | None = None
         for block in all_blocks:
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
@@ -694,11 +709,17 @@ class TaskExtractor:
                         self._list_only(text):
                     continue
             guessed = False
-            if carried is None and last and _GOES_ON.match(text):
+            plain_after = prev is not None and block.point is None and prev.point is None and \
+                block.level == prev.level
+            if carried is None and last and (_GOES_ON.match(text) or plain_after and
+                                             _imperative(text) and not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
-            last = self._block_tasks(block, kind, carried, host, reference, guessed)
-            out.extend(last)
+            found = self._block_tasks(block, kind, carried, host, reference, guessed)
+            out.extend(found)
+            if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
+                last = found
+            prev = block
         return _without_headline(out, all_blocks)
 
     def _join_lists(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -801,7 +822,7 @@ _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết đ
 _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
                    r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
 # A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
-_DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,160}gửi về|"
+_DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,260}gửi về|"
                             r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
                       re.IGNORECASE)
