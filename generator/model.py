@@ -244,12 +244,22 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose archive this is (agencies.yml `jurisdiction:`, e.g. "tỉnh Hậu Giang" and its
+    successors' names) and the abbreviations its notices use (`abbreviations:`)."""
+
+    jurisdiction: tuple[str, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Archive:
     """Every valid notice of the archive and the topic vocabulary, as loaded and validated."""
 
     notices: tuple[Notice, ...]
     topics: Mapping[str, Topic]
     agencies: Mapping[str, Agency] = field(default_factory=dict)
+    scope: Scope = Scope()
 
     def by_number(self) -> "Numbers":
         return Numbers(self.notices)

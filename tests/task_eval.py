@@ -21,7 +21,7 @@ from generator.link.extract_tasks import TaskExtractor
 from generator.load import load_document
 from generator.load.loader import load_agencies
 from generator.text import fold
-from generator.validate.agencies import build_agencies
+from generator.validate.agencies import build_agencies, build_scope
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "tasks"
@@ -66,8 +66,10 @@ def labels(data: Path = DATA) -> dict:
 
 
 def extractor() -> TaskExtractor:
-    agencies, _ = build_agencies(load_agencies(ROOT / "notices", ROOT))
-    return TaskExtractor(AgencyMatcher(agencies))
+    doc = load_agencies(ROOT / "notices", ROOT)
+    agencies, _ = build_agencies(doc)
+    scope, _ = build_scope(doc)
+    return TaskExtractor.for_scope(AgencyMatcher(agencies), scope)
 
 
 def _path(name: str, data: Path) -> Path:

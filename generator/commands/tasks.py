@@ -129,7 +129,8 @@ def _write(project: Project, path: Path) -> int:
         print(f"notice-archive: {path} đã có trường tasks:; sửa trực tiếp trong tệp",
               file=sys.stderr)
         return 1
-    found = TaskExtractor(AgencyMatcher(validation.archive.agencies)).extract(
+    found = TaskExtractor.for_scope(AgencyMatcher(validation.archive.agencies),
+                                    validation.archive.scope).extract(
         notice.body, notice.body_line, notice.date)
     text = target.read_text(encoding="utf-8")
     lines = text.split("\n")

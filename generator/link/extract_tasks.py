@@ -19,12 +19,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..abbreviations import expand
-from ..agencies import AgencyMatcher, Token, tokens
+from ..abbreviations import expand, table as abbreviation_table
+from ..agencies import AgencyMatcher, Token, key as key_words, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
-from ..model import ExtractedTask
+from ..model import ExtractedTask, Scope
+from ..provinces import province_at
 from ..text import canonical as _canonical
 
 def fold(text: str) -> str:
@@ -250,13 +251,24 @@ class _Party:
     external: bool = False      # named as another province's or a central body
 
 
+# Names of bodies outside any province, and collectives of all provinces (folded).
+_CENTRAL = re.compile(r"^(?:cac )?(?:bo |bo$|thu tuong|chinh phu|van phong chinh phu|quoc hoi|"
+                      r"ban bi thu|bo chinh tri|uy ban dan toc|co quan ngang bo|"
+                      r"co quan thuoc chinh phu|cac bo|ban thuong vu cac tinh uy)")
+_ALL_PROVINCES = re.compile(r"^(?:ubnd|uy ban nhan dan) cac tinh(?:[ ,/]+(?:thanh pho|tp))?"
+                            r"(?: truc thuoc trung uong)?$")
+# Kinds of the province's own bodies, that a notice about another province names bare.
+_PROVINCIAL_KINDS = {"tinh", "so-nganh", "cong-an", "quan-su", "huyen", "doan-the"}
+_NAMED_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÂĂÊÔƠƯ]\w*\s*)+)")
 _PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận)\s+((?:[A-ZĐÂĂÊÔƠƯ]\w*\s*)+)$")
 
 
-def local_places(matcher: AgencyMatcher) -> set[str]:
-    """The places the vocabulary's own names end with ("UBND tỉnh Hậu Giang" → "hau giang"):
-    a known name followed by one of them is still the local agency."""
-    places = set()
+def local_places(matcher: AgencyMatcher, jurisdiction: tuple[str, ...] = ()) -> set[str]:
+    """The archive's places (`jurisdiction:`, and the places the vocabulary's own names end
+    with: "UBND tỉnh Hậu Giang" → "hau giang"): a known name followed by one of them is still
+    the local agency."""
+    places = {" ".join(t.word for t in tokens(m.group(1)))
+              for m in (_PLACE.search(p) for p in jurisdiction) if m}
     for agency in matcher.agencies.values():
         for name in (agency.name, *agency.aliases):
             m = _PLACE.search(name)
@@ -266,10 +278,14 @@ def local_places(matcher: AgencyMatcher) -> set[str]:
 
 
 class _Parser:
-    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None,
+                 jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
         self.abbreviations = abbreviations
-        self.local_places = local_places(matcher)
+        self.local_places = local_places(matcher, jurisdiction)
+        # the province's own UBND, for collectives of every province
+        self.province = next((slug for slug, a in matcher.agencies.items()
+                              if a.kind == "tinh" and key_words(a.name)[:1] == ("ubnd",)), None)
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
@@ -294,7 +310,23 @@ class _Parser:
         j, name = free
         name = expand(name, self.abbreviations)
         slug = self.matcher.resolve(name)
-        return j, _Party(self.matcher.agencies[slug].name if slug else name, slug)
+        if slug:
+            return j, _Party(self.matcher.agencies[slug].name, slug)
+        if _ALL_PROVINCES.match(fold(name).lower()) and self.province:
+            # "UBND các tỉnh, thành phố trực thuộc Trung ương": this province's UBND among them
+            return j, _Party(name, self.province)
+        return j, _Party(name, None, external=bool(_CENTRAL.match(fold(name).lower())) or
+                         self._foreign_place(name))
+
+    def _foreign_place(self, name: str) -> bool:
+        """"UBND tỉnh Hà Tĩnh", "Sở Y tế thành phố Hà Nội": a place that is not this archive's."""
+        m = _NAMED_PLACE.search(name)
+        if not m or not self.local_places:
+            return False
+        words = tuple(t.word for t in tokens(m.group(1)))
+        place = " ".join(words)
+        return province_at(words) is not None and \
+            not any(place.startswith(local) for local in self.local_places)
 
     def _placed(self, text: str, toks: list[Token], i: int, end: int,
                 slug: str) -> tuple[int, _Party]:
@@ -308,9 +340,14 @@ class _Parser:
         agency = self.matcher.agencies[slug]
         if j == end:
             return end, _Party(agency.name, slug)
-        place = " ".join(t.word for t in toks[end:j])
+        words = tuple(t.word for t in toks[end:j])
+        place = " ".join(words)
         if any(place.startswith(local) for local in self.local_places):
             return j, _Party(agency.name, slug)
+        province = province_at(words)
+        if province is None:     # "UBND tỉnh Phạm Hữu Nghĩa": a person's name, not a place
+            return end, _Party(agency.name, slug)
+        j = end + len(province)
         return j, _Party(text[toks[i].start:toks[j - 1].end], None, external=True)
 
     def _collective(self, text: str, toks: list[Token], i: int, end: int) -> bool:
@@ -512,9 +549,15 @@ def _unique(parties: list[_Party]) -> list[_Party]:
 
 
 class TaskExtractor:
-    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None,
+                 jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
-        self.parser = _Parser(matcher, abbreviations)
+        self.parser = _Parser(matcher, abbreviations, jurisdiction)
+
+    @classmethod
+    def for_scope(cls, matcher: AgencyMatcher, scope: Scope) -> "TaskExtractor":
+        """The extractor of an archive: its abbreviations over the default table, its places."""
+        return cls(matcher, abbreviation_table(dict(scope.abbreviations)), scope.jurisdiction)
 
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
@@ -720,7 +763,37 @@ class TaskExtractor:
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
             prev = block
-        return _without_headline(out, all_blocks)
+        return self._placed_document(_without_headline(out, all_blocks), body)
+
+    def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
+        """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
+        "UBND tỉnh", "Sở Y tế" are that province's, outside this archive; when it names this
+        province too, whose they are is a guess to confirm."""
+        if not self.parser.local_places or not tasks:
+            return tasks
+        places = set()
+        for m in _NAMED_PLACE.finditer(body[:6000]):
+            words = tuple(t.word for t in tokens(m.group(1)))
+            province = province_at(words)
+            if province:
+                places.add(" ".join(province))
+            elif any(" ".join(words).startswith(lp) for lp in self.parser.local_places):
+                places.add(" ".join(words))
+        foreign = {p for p in places
+                   if not any(p.startswith(lp) for lp in self.parser.local_places)}
+        if not foreign:
+            return tasks
+        local = len(foreign) < len(places)
+        out = []
+        for t in tasks:
+            agency = self.matcher.agencies.get(t.lead_slug) if t.lead_slug else None
+            if agency is None or agency.kind not in _PROVINCIAL_KINDS:
+                out.append(t)
+            elif local:
+                out.append(dataclasses.replace(t, certain=False))
+            else:
+                out.append(dataclasses.replace(t, lead_slug=None, external=True))
+        return out
 
     def _join_lists(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """"Giao các sở, ngành tỉnh; UBND các huyện; các Ban QLDA báo cáo …": a clause that is
@@ -806,6 +879,7 @@ class TaskExtractor:
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
                     lead=lead.name, lead_slug=lead.slug, certain=not guessed or assignment.explicit,
+                    external=lead.external,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
                     action=action, text=text,
