@@ -346,9 +346,23 @@ class _Parser:
             return j, _Party(agency.name, slug)
         province = province_at(words)
         if province is None:     # "UBND tỉnh Phạm Hữu Nghĩa": a person's name, not a place
-            return end, _Party(agency.name, slug)
+            return j, _Party(agency.name, slug)
         j = end + len(province)
         return j, _Party(text[toks[i].start:toks[j - 1].end], None, external=True)
+
+    def _name_goes_on(self, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"Bộ Văn hóa, Thể thao và Du lịch": a ministry's or department's name lists its
+        fields with commas; a capitalised word after the comma that starts no agency, in a name
+        whose "và" is still to come, goes on with it."""
+        if toks[i].word not in ("so", "bo") or not text[toks[j].start].isupper() or \
+                toks[j].word in _STRONG_HEADS or self.agency_start(text, toks, j):
+            return False
+        for k in range(j + 1, min(len(toks), j + 6)):
+            if toks[k].hard_before or toks[k].comma_before:
+                return False
+            if toks[k].word == "va":
+                return k + 1 < len(toks) and text[toks[k + 1].start].isupper()
+        return False
 
     def _collective(self, text: str, toks: list[Token], i: int, end: int) -> bool:
         """"các sở, ban, ngành, đoàn thể tỉnh" read on past the vocabulary's "các sở, ban,
@@ -400,7 +414,8 @@ class _Parser:
                 # "Ban Chỉ huy Phòng, chống thiên tai": one name
                 prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 if not (collective and canonical(written.split()[0]) in _COLLECTIVE_NOUNS and
-                        not written[:1].isupper() or prev_word == "phòng" and low == "chống"):
+                        not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
+                        self._name_goes_on(text, toks, i, j)):
                     break
             elif written[:1].isupper() and collective and word == "các":
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
