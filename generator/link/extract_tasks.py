@@ -73,7 +73,8 @@ _HEAD_NOT = {
                                                         "công", "hoạt", "chương", "kế", "đề",
                                                         "văn", "quy", "hộ", "trường", "loại",
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
-                                                        "mục", "chính", "thủ", "đối", "lực"},
+                                                        "mục", "chính", "thủ", "đối", "lực",
+                                                        "nghị", "quyết", "thông", "báo", "chủ trương"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
@@ -161,6 +162,7 @@ for _m in sorted(_MARKERS, key=len, reverse=True):
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"\(\d{1,2}\)|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -709,7 +711,10 @@ class TaskExtractor:
         if found:
             return found.leads
         toks = tokens(text)
-        end, parties = self.parser.agency_list(text, toks, 0)
+        m = _CONNECTORS.match(text)     # "(1) Bộ trưởng các Bộ, …"
+        start = next((n for n, t in enumerate(toks) if t.start >= (m.end() if m else 0)),
+                     len(toks))
+        end, parties = self.parser.agency_list(text, toks, start)
         if parties and len(toks) - end <= 8:
             return _unique(parties)
         return []
@@ -884,7 +889,11 @@ class TaskExtractor:
             if not leads:
                 pending.append(clause)
                 continue
-            current = [_Assignment(list(leads), [], head, False), [clause]]
+            # "Căn cứ chức năng, nhiệm vụ được giao nắm chắc …; tổ chức …": the clauses before
+            # the verb belong to the same point
+            current = [_Assignment(list(leads), [], " ".join([*pending, head]), False),
+                       [*pending, clause]]
+            pending = []
             groups.append(current)
         tasks = []
         for assignment, clauses in groups:
