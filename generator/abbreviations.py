@@ -37,6 +37,7 @@ DEFAULT: dict[str, str] = {
     "QLTT": "Quản lý thị trường", "UBKT": "Ủy ban Kiểm tra", "BTV": "Ban Thường vụ",
     "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
+    "TP.HCM": "thành phố Hồ Chí Minh", "TPHCM": "thành phố Hồ Chí Minh",
     "TP.": "thành phố", "TP": "thành phố", "TX": "thị xã",
 }
 

@@ -120,8 +120,9 @@ def _same_lead(gold: str, task, matcher=None) -> bool:
 
 def _lead_key(name: str) -> str:
     """A lead's name compared loosely: folded, "Ủy ban nhân dân" = "UBND", "&" = "và"."""
-    text = " " + _norm(name.replace("&", " và ").replace("/", " ")) + " "
+    text = " " + " ".join(_norm(name.replace("&", " và ").replace("/", " ")).replace(
+        ".", " ").split()) + " "
     for long, short in ((" uy ban nhan dan ", " ubnd "), (" thanh pho ", " tp "),
-                        (" tp. ", " tp "), (" tphcm ", " tp ho chi minh ")):
+                        (" tphcm ", " tp ho chi minh "), (" tp hcm ", " tp ho chi minh ")):
         text = text.replace(long, short)
-    return " ".join(text.replace(".", " ").split())
+    return " ".join(text.split())

@@ -74,7 +74,8 @@ _HEAD_NOT = {
                                                         "văn", "quy", "hộ", "trường", "loại",
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
                                                         "mục", "chính", "thủ", "đối", "lực",
-                                                        "nghị", "quyết", "thông", "báo", "chủ trương"},
+                                                        "nghị", "quyết", "thông", "báo", "đồng",
+                                                        "đại", "tin", "hộ"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
@@ -109,7 +110,7 @@ _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các"
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
-               ("vị", "quản")}  # "Phòng Hậu cần": not "cần"
+               ("vị", "quản"), ("quan", "tham")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -122,7 +123,7 @@ _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
-    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống")
+    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 # Heads that make a body without a capital after a title or inside a list of agencies.
@@ -162,7 +163,7 @@ for _m in sorted(_MARKERS, key=len, reverse=True):
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
-    r"\(\d{1,2}\)|"
+    r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -415,11 +416,12 @@ class _Parser:
                 # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
                 # "Ban Chỉ huy Phòng, chống thiên tai": one name
                 prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
-                if not (collective and canonical(written.split()[0]) in _COLLECTIVE_NOUNS and
-                        not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
+                again = low == "các" and j >= 2 and toks[j - 2].word == "cac"   # "các ngành, các cấp"
+                if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
+                        and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j)):
                     break
-            elif written[:1].isupper() and collective and word == "các":
+            elif written[:1].isupper() and collective and word == "các" and j > i + 1:
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
             if low == "các":
                 collective = True
@@ -847,9 +849,11 @@ class TaskExtractor:
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
+        in_lede = False
         for clause, sep in self._join_lists(_sentences(block.text)):
             plain = clause.rstrip(" ./;")
-            if not plain or _CLOSING.search(clause) or _LEDE.search(plain):
+            if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain):
+                in_lede = sep == ";" and (in_lede or bool(_LEDE.search(plain)))
                 current = None
                 continue
             found = self.assignment(plain)
