@@ -596,7 +596,10 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
-        if leads and self._marker_at(toks, end) and self._is_speaker(clause, leads):
+        marker = self._marker_at(toks, end)
+        # "Sở A đề nghị B …": A asks, B does; "Sở A chỉ đạo B …" stays A's own work
+        if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
+                                 self._gives_to(clause, toks, end + len(marker))):
             leads = []
         if leads:
             if end >= len(toks):
@@ -654,6 +657,12 @@ class TaskExtractor:
             return True
         return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
                              re.IGNORECASE)) and first.slug is None
+
+    def _gives_to(self, clause: str, toks: list[Token], k: int) -> bool:
+        """"Sở TT&TT đề nghị các cơ quan báo chí …": a department asking other bodies speaks."""
+        if k < len(toks) and toks[k].word == "cho":
+            k += 1
+        return bool(self.parser.agency_list(clause, toks, k)[1])
 
     def _marker_at(self, toks, k: int) -> tuple[str, ...] | None:
         if k >= len(toks):
