@@ -144,6 +144,7 @@ _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "t�
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
                                   "phê", "ghi", "biểu")
 _HEAD_CHARS = 320
+_ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
 _SPEAKING_KINDS = {"tinh", "dang", "trung-uong"}
 # Who gives tasks: the words before "giao"/"yêu cầu"/"đề nghị" that make it an assignment.
@@ -596,7 +597,16 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
-        marker = self._marker_at(toks, end)
+        gap = end
+        while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
+                not toks[gap].hard_before:
+            gap += 1
+        marker = self._marker_at(toks, gap)
+        if marker and gap > end and not self._is_speaker(clause, leads) and \
+                not self._gives_to(clause, toks, gap + len(marker)):
+            marker = None
+        elif marker:
+            end = gap
         # "Sở A đề nghị B …": A asks, B does; "Sở A chỉ đạo B …" stays A's own work
         if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
                                  self._gives_to(clause, toks, end + len(marker))):
@@ -611,6 +621,16 @@ class TaskExtractor:
                 k = next((n for n, t in enumerate(toks)
                           if t.start >= toks[end].start + standing.end()), len(toks))
                 return self._rest(clause, toks, k, leads, True)
+            if nxt == "có" and not toks[end].hard_before:
+                verb = self._verb_after(clause, toks, end + 1)
+                if verb is not None and toks[end + 1].word not in ("trach", "ke", "van", "y", "bao"):
+                    # "các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền …"
+                    last = leads[-1]
+                    leads[-1] = _Party(clause[toks[start_tok].start:toks[verb - 1].end]
+                                       if len(leads) == 1 else
+                                       f"{last.name} {clause[toks[end].start:toks[verb - 1].end]}",
+                                       None, last.external)
+                    return self._rest(clause, toks, verb, leads, True)
             if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao")):
@@ -657,6 +677,18 @@ class TaskExtractor:
             return True
         return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
                              re.IGNORECASE)) and first.slug is None
+
+    def _verb_after(self, clause: str, toks: list[Token], k: int) -> int | None:
+        """The token of the first verb within a few words after k, with no break before it."""
+        for m in range(k, min(len(toks), k + 9)):
+            if toks[m].hard_before or toks[m].comma_before and m > k:
+                return None
+            low = canonical(clause[toks[m].start:toks[m].end])
+            nxt = canonical(clause[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
+                else ""
+            if m > k + 1 and ((low, nxt) in _STOP_PAIRS or _verb(low, nxt)):
+                return m
+        return None
 
     def _gives_to(self, clause: str, toks: list[Token], k: int) -> bool:
         """"Sở TT&TT đề nghị các cơ quan báo chí …": a department asking other bodies speaks."""
