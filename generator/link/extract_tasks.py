@@ -631,11 +631,12 @@ class TaskExtractor:
                                        f"{last.name} {clause[toks[end].start:toks[verb - 1].end]}",
                                        None, last.external)
                     return self._rest(clause, toks, verb, leads, True)
-            if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+            if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
-                        "trach", "ke", "van", "y", "bao")):
-                return None
-            return self._rest(clause, toks, end, leads, True)
+                        "trach", "ke", "van", "y", "bao"))):
+                return self._rest(clause, toks, end, leads, True)
+            # "Sở TT&TT vừa có văn bản đề nghị A, B …": not the subject of a command; a marker
+            # further on may still name who does the work
         # 2. A marker at a clause boundary: "Giao Sở A …", "…, đề nghị Sở B …".
         for k in range(start_tok, len(toks)):
             marker = self._marker_at(toks, k)
@@ -810,7 +811,11 @@ class TaskExtractor:
             if is_header:
                 own_kind = _section_kind(text)
                 leads = self.subject_of(text) or None
-                stack.append((block.level, leads, own_kind))
+                # "… đề nghị A, B triển khai các nội dung sau:" followed by plain paragraphs at
+                # its own level: they are its points
+                level = block.level - 0.01 if leads and not block.heading and \
+                    text.rstrip().endswith(":") and block.point is None else block.level
+                stack.append((level, leads, own_kind))
                 if block.heading or text.rstrip().endswith(":") or not leads or \
                         self._list_only(text):
                     continue
