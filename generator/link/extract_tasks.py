@@ -100,7 +100,7 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
     "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
     "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
-    "giao nhiệm", "cung cấp", "tăng thời")}
+    "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
@@ -110,7 +110,7 @@ _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các"
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
-               ("vị", "quản"), ("quan", "tham")}  # "Phòng Hậu cần": not "cần"
+               ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -123,7 +123,8 @@ _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
-    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp")
+    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp", "khu",
+    "chuyên")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 # Heads that make a body without a capital after a title or inside a list of agencies.
@@ -253,6 +254,7 @@ class _Party:
     name: str
     slug: str | None
     external: bool = False      # named as another province's or a central body
+    start: int = -1             # its first token in the clause, when read from a list
 
 
 # Names of bodies outside any province, and collectives of all provinces (folded).
@@ -508,6 +510,7 @@ class _Parser:
             if first is None:
                 return i, parties
             j, party = first
+            party.start = i
             parties.append(party)
         while j < len(toks):
             tok = toks[j]
@@ -536,6 +539,7 @@ class _Parser:
             if nxt is None:
                 break
             j, party = nxt
+            party.start = k
             parties.append(party)
         return j, parties
 
@@ -621,15 +625,15 @@ class TaskExtractor:
                 k = next((n for n, t in enumerate(toks)
                           if t.start >= toks[end].start + standing.end()), len(toks))
                 return self._rest(clause, toks, k, leads, True)
-            if nxt == "có" and not toks[end].hard_before:
+            if nxt == "có" and not toks[end].hard_before and end + 1 < len(toks) and \
+                    toks[end + 1].word not in ("trach", "ke", "van", "y", "bao", "the", "nhiem"):
                 verb = self._verb_after(clause, toks, end + 1)
-                if verb is not None and toks[end + 1].word not in ("trach", "ke", "van", "y", "bao"):
+                if verb is not None:
                     # "các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền …"
                     last = leads[-1]
-                    leads[-1] = _Party(clause[toks[start_tok].start:toks[verb - 1].end]
-                                       if len(leads) == 1 else
-                                       f"{last.name} {clause[toks[end].start:toks[verb - 1].end]}",
-                                       None, last.external)
+                    first = last.start if last.start >= 0 else start_tok
+                    leads[-1] = _Party(clause[toks[first].start:toks[verb - 1].end], None,
+                                       last.external)
                     return self._rest(clause, toks, verb, leads, True)
             if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
