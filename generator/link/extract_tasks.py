@@ -239,6 +239,8 @@ def _sentences(text: str) -> list[tuple[str, str]]:
         piece = text[start:m.start()]
         if piece.endswith(".") and _ABBREV_END.search(piece):
             continue
+        if piece.endswith(("...", "…")) and text[m.end():m.end() + 1].islower():
+            continue    # "Ban QLDA tỉnh... chung tay phối hợp": an ellipsis inside a list
         parts.append((piece.strip(), piece.rstrip()[-1:]))
         start = m.end()
     tail = text[start:].strip()
