@@ -55,7 +55,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
     "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
-    "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ"},
+    "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ", "đoàn"},
     "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
     "hiệp": {"hội"}, "cảng": {"vụ"}, "điện": {"lực"}, "lực": {"lượng"},
     "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
@@ -165,7 +165,7 @@ for _m in sorted(_MARKERS, key=len, reverse=True):
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
-    r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|"
+    r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -309,6 +309,8 @@ class _Parser:
                 found = self.agency_at(text, toks, i + n, lower=True)
                 if found:
                     return found
+        if tuple(t.word for t in toks[i:i + 2]) == ("truong", "nganh"):
+            return i + 2, _Party("các ngành", self.matcher.resolve("các ngành"))  # its heads
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
@@ -608,6 +610,11 @@ class TaskExtractor:
                 not toks[gap].hard_before:
             gap += 1
         marker = self._marker_at(toks, gap)
+        if leads and marker is None:
+            gap = next((k for k in range(end + 1, min(len(toks), end + 9))
+                        if toks[k - 1].word == "va" and self._marker_at(toks, k) and
+                        canonical(clause[toks[k].start:toks[k].end]) in _MARKER_FIRST), end)
+            marker = self._marker_at(toks, gap) if gap > end else None
         if marker and gap > end and not self._is_speaker(clause, leads) and \
                 not self._gives_to(clause, toks, gap + len(marker)):
             marker = None
