@@ -127,6 +127,8 @@ _COLLECTIVE_NOUNS = _canon_set(
     "chuyên")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+_SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
+                          r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd")
@@ -458,6 +460,19 @@ class _Parser:
         return word in _HEADS and text[toks[i].start].isupper() or \
             tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
 
+    def _shared_ubnd(self, party: _Party) -> list[_Party]:
+        """"Ủy ban nhân dân thành phố và các huyện": one head over two bodies."""
+        m = _SHARED_UBND.match(party.name) if party.slug is None else None
+        if not m:
+            return [party]
+        out = []
+        for rest in (m.group(2), m.group(3)):
+            name = f"{m.group(1)} {rest}"
+            slug = self.matcher.resolve(name)
+            out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
+                              party.external, party.start))
+        return out
+
     def distributive(self, text: str, toks: list[Token], i: int) -> tuple[int, list[_Party]]:
         """"các Sở: Xây dựng, Tài chính, Công thương", "Giám đốc các sở Xây dựng, KHĐT",
         "các bộ Công an, Quốc phòng": one head shared by a list of names, one agency each."""
@@ -515,7 +530,7 @@ class _Parser:
                 return i, parties
             j, party = first
             party.start = i
-            parties.append(party)
+            parties.extend(self._shared_ubnd(party))
         while j < len(toks):
             tok = toks[j]
             k = j
