@@ -50,7 +50,7 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
@@ -61,7 +61,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
-    "kiểm": {"toán"}, "hải": {"quan"},
+    "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -131,7 +131,7 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
-                          "cục", "ubnd")
+                          "cục", "ubnd", "cấp")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -516,8 +516,8 @@ class _Parser:
             break
         return (j, parties) if parties else (i, [])
 
-    def agency_list(self, text: str, toks: list[Token], i: int,
-                    loose: bool = False) -> tuple[int, list[_Party]]:
+    def agency_list(self, text: str, toks: list[Token], i: int, loose: bool = False,
+                    lower: bool = False) -> tuple[int, list[_Party]]:
         """Agencies separated by commas, "và", "cùng", or ";" in a list of leads:
         (token after the list, parties)."""
         parties: list[_Party] = []
@@ -525,7 +525,7 @@ class _Parser:
         if shared:
             parties.extend(shared)
         else:
-            first = self.agency_at(text, toks, i, loose)
+            first = self.agency_at(text, toks, i, loose, lower)
             if first is None:
                 return i, parties
             j, party = first
@@ -681,7 +681,8 @@ class TaskExtractor:
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
-            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok)
+            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
+                                                 lower=True)
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
