@@ -50,7 +50,7 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
@@ -131,7 +131,7 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
-                          "cục", "ubnd", "cấp")
+                          "cục", "ubnd", "cấp", "nhà")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -168,6 +168,7 @@ _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
+    r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -456,6 +457,9 @@ class _Parser:
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
         if self.matcher.match_at(toks, i):
             return True
+        if toks[i].word == "cac" or tuple(t.word for t in toks[i:i + 2]) in (
+                ("nha", "thau"), ("nha", "dau")):
+            return True     # "… và các đoàn thể huyện", "Chủ đầu tư dự án và nhà đầu tư"
         word = canonical(text[toks[i].start:toks[i].end])
         return word in _HEADS and text[toks[i].start].isupper() or \
             tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
@@ -643,8 +647,9 @@ class TaskExtractor:
             if end >= len(toks):
                 return None
             nxt = canonical(clause[toks[end].start:toks[end].end])
-            standing = re.match(r"\s*là\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì)"
-                                r"[^,;]*,\s*", clause[toks[end].start:], re.IGNORECASE)
+            standing = re.match(r"\s*(?:với chức năng\s+)?là\s+(?:cơ quan|đơn vị)\s+(?:thường "
+                                r"trực|đầu mối|chủ trì)[^,;]*?(?:,\s*|\s+(?=sẽ\s|tiếp tục\s))",
+                                clause[toks[end].start:], re.IGNORECASE)
             if standing:   # "Công an tỉnh là cơ quan thường trực, theo dõi …"
                 k = next((n for n, t in enumerate(toks)
                           if t.start >= toks[end].start + standing.end()), len(toks))
@@ -681,8 +686,10 @@ class TaskExtractor:
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
+            # a body without a capital only after who speaks: "Yêu cầu nhà thầu …" opening a
+            # point is the point's lead's demand on the contractor
             end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
-                                                 lower=True)
+                                                 lower=k > start_tok)
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
