@@ -426,12 +426,14 @@ class _Parser:
                 # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
                 # "Ban Chỉ huy Phòng, chống thiên tai": one name
                 prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
-                again = low == "các" and j >= 2 and toks[j - 2].word == "cac"   # "các ngành, các cấp"
+                again = low == "các" and j >= 2 and toks[j - 2].word == "cac" or \
+                    j >= 2 and toks[j].word == toks[j - 2].word   # "các cấp", "thủy điện, thủy lợi"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
                         and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j)):
                     break
-            elif written[:1].isupper() and collective and word == "các" and j > i + 1:
+            elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
+                    not text[toks[j - 1].start].isupper():
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
             if low == "các":
                 collective = True
