@@ -602,6 +602,7 @@ class TaskExtractor:
                  jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
         self.parser = _Parser(matcher, abbreviations, jurisdiction)
+        self._lists: dict[str, bool] = {}     # _list_only by clause: headers are asked twice
 
     @classmethod
     def for_scope(cls, matcher: AgencyMatcher, scope: Scope) -> "TaskExtractor":
@@ -913,6 +914,17 @@ class TaskExtractor:
         return out
 
     def _list_only(self, clause: str) -> bool:
+        """Is the clause only a list of agencies (after a marker)? A list is short."""
+        if len(clause) > 400:
+            return False
+        found = self._lists.get(clause)
+        if found is None:
+            if len(self._lists) > 4096:     # bounded: one extractor reads a whole archive
+                self._lists.clear()
+            found = self._lists[clause] = self._read_list_only(clause)
+        return found
+
+    def _read_list_only(self, clause: str) -> bool:
         text = clause.rstrip(" ;")
         m = _CONNECTORS.match(text)
         toks = tokens(text)
