@@ -227,3 +227,24 @@ def test_a_headline_repeated_is_not_a_second_task():
                    "\n\nGiao Sở Công Thương chủ trì tổng hợp báo cáo kết quả thực hiện Nghị định "
                    "số 68/2017/NĐ-CP trước ngày 10/8/2018.")
     assert len(found) == 1
+
+
+def test_a_local_unit_named_bo_is_not_a_ministry():
+    assert _leads("Giao Bộ phận Một cửa các cấp hướng dẫn người dân.")[0][2] is False
+
+
+def test_jurisdiction_and_abbreviations_are_checked_where_written():
+    from generator.load import TopicsDocument
+    from generator.validate.agencies import build_agencies, build_scope
+
+    doc = TopicsDocument("notices/agencies.yml", {
+        "jurisdiction": 12, "abbreviations": ["TN&MT"],
+        "so-y-te": {"name": "Sở Y tế", "kind": "so-nganh"}}, {"jurisdiction": 3,
+                                                            "abbreviations": 4})
+    agencies, found = build_agencies(doc)
+    assert list(agencies) == ["so-y-te"] and not found      # settings are not agencies
+    scope, found = build_scope(doc)
+    assert scope.jurisdiction == () and scope.abbreviations == ()
+    assert [(d.line, d.code, d.field) for d in found] == [(3, "NA701", "jurisdiction"),
+                                                         (4, "NA701", "abbreviations")]
+    assert all("phải là" in d.message for d in found)

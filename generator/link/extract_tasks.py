@@ -263,9 +263,10 @@ class _Party:
 
 
 # Names of bodies outside any province, and collectives of all provinces (folded).
-_CENTRAL = re.compile(r"^(?:cac )?(?:bo |bo$|thu tuong|chinh phu|van phong chinh phu|quoc hoi|"
-                      r"ban bi thu|bo chinh tri|uy ban dan toc|co quan ngang bo|"
-                      r"co quan thuoc chinh phu|cac bo|ban thuong vu cac tinh uy)")
+_CENTRAL = re.compile(r"^(?:các )?(?:Bộ (?!phận|đội|Chỉ huy|chỉ huy|CHQS)[A-ZĐ]|Bộ$|[Tt]hủ tướng|"
+                      r"Chính phủ|Văn phòng Chính phủ|Quốc hội|Ban Bí thư|Bộ Chính trị|Ủy ban "
+                      r"Dân tộc|[Cc]ơ quan ngang bộ|[Cc]ơ quan thuộc Chính phủ|[Bb]ộ,|[Bb]ộ$|"
+                      r"Ban Thường vụ các tỉnh ủy)")
 _ALL_PROVINCES = re.compile(r"^(?:ubnd|uy ban nhan dan) cac tinh(?:[ ,/]+(?:thanh pho|tp))?"
                             r"(?: truc thuoc trung uong)?$")
 # Kinds of the province's own bodies, that a notice about another province names bare.
@@ -328,7 +329,7 @@ class _Parser:
         if _ALL_PROVINCES.match(fold(name).lower()) and self.province:
             # "UBND các tỉnh, thành phố trực thuộc Trung ương": this province's UBND among them
             return j, _Party(name, self.province)
-        return j, _Party(name, None, external=bool(_CENTRAL.match(fold(name).lower())) or
+        return j, _Party(name, None, external=bool(_CENTRAL.match(name)) or
                          self._foreign_place(name))
 
     def _foreign_place(self, name: str) -> bool:
