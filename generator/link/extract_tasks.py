@@ -329,8 +329,11 @@ class _Parser:
         if _ALL_PROVINCES.match(fold(name).lower()) and self.province:
             # "UBND các tỉnh, thành phố trực thuộc Trung ương": this province's UBND among them
             return j, _Party(name, self.province)
-        return j, _Party(name, None, external=bool(_CENTRAL.match(name)) or
-                         self._foreign_place(name))
+        return j, _Party(name, None, external=self.outside(name))
+
+    def outside(self, name: str) -> bool:
+        """A name written out of the vocabulary that is a central body or another province's."""
+        return bool(_CENTRAL.match(name)) or self._foreign_place(name)
 
     def _foreign_place(self, name: str) -> bool:
         """"UBND tỉnh Hà Tĩnh", "Sở Y tế thành phố Hà Nội": a place that is not this archive's."""

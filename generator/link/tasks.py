@@ -134,6 +134,8 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
             for i, entry in enumerate(notice.tasks):
                 slug = matcher.resolve(entry.lead)
                 lead = agencies[slug].name if slug else entry.lead
+                # a person's `tasks:` naming "UBND tỉnh Hà Tĩnh" is outside, as if read from text
+                outside = slug is None and extractor.parser.outside(entry.lead)
                 status = entry.status or ("hoan-thanh" if entry.completed else "chua-thuc-hien")
                 report_notice = by_number.get(entry.report, citing=None) if entry.report else None
                 tasks.append(Task(
@@ -146,7 +148,7 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                     status=status, completed=entry.completed, report=entry.report,
                     report_notice=report_notice if report_notice in published else None,
                     point=entry.point, line=entry.line, source="front-matter",
-                    owners=owners(slug, lead)))
+                    owners=() if outside else owners(slug, lead), external=outside))
         else:
             for i, found in enumerate(extracted(notice, extractor, memo, vocab)):
                 tasks.append(Task(
