@@ -26,6 +26,7 @@ from generator.validate.agencies import build_agencies, build_scope
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "tasks"
 REAL = ROOT / "tests" / "data" / "tasks_real"
+HOLDOUT = ROOT / "tests" / "data" / "tasks_holdout"   # labelled after the work, never tuned on
 
 
 def _norm(text: str) -> str:
