@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "tasks"
 REAL = ROOT / "tests" / "data" / "tasks_real"
 HOLDOUT = ROOT / "tests" / "data" / "tasks_holdout"   # labelled after the work, never tuned on
+FRESH = ROOT / "tests" / "data" / "tasks_fresh"       # a third blind set: the fresh measure
 
 
 def _norm(text: str) -> str:
