@@ -755,6 +755,14 @@ class TaskExtractor:
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
                      r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
             return True
+        # "UBND tỉnh đã yêu cầu …", "Chủ tịch UBND TP vừa giao …": news reporting an order
+        # still names who does the work; "theo yêu cầu", "được giao", "đã chỉ đạo" alone do not
+        reported = re.sub(r"(?:\s+(?:đã|vừa|cũng))+\s*$", "", before)
+        if reported != before and reported.strip():
+            segment = re.split(r"[,;:]", reported)[-1]
+            if len(segment.split()) <= 16 and _SPEAKER.search(segment) and \
+                    not re.search(r"(?:\btheo|\bcủa|\bđược|\bnày|\bđó)\s*$", reported):
+                return True
         if re.search(r"(?:\btheo|\bcủa|\bđược|\bđã|\bvừa|\bnày|\bđó)\s*$", before):
             return False
         segment = re.split(r"[,;:]", before)[-1]
