@@ -100,12 +100,13 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
     "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
     "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
-    "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng")}
+    "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
+    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "giao")
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng")
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
@@ -132,6 +133,8 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà")
+# Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
+_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh"}
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -185,7 +188,9 @@ _NOT_TASK_START = re.compile(
 _CLOSING = re.compile(
     r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|thi hành quyết định này|"
     r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
-    r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$",
+    r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$|"
+    r"thông báo (?:để|đến|cho)\s[^.]{0,160}(?<!\w)biết(?!\w)|"
+    r"^\W*(?:quyết định|chỉ thị|công văn|văn bản) này có hiệu lực",
     re.IGNORECASE)
 _INTRO_END = re.compile(r"(?:kết luận|chỉ đạo|ý kiến|thống nhất)[^.]{0,30}như sau\s*:?\s*$",
                         re.IGNORECASE)
@@ -385,6 +390,8 @@ class _Parser:
         """"các sở, ban, ngành, đoàn thể tỉnh" read on past the vocabulary's "các sở, ban,
         ngành", "các sở GD&ĐT" past "các sở": a collective's written name is longer than the
         known one it starts with (a qualifier such as "có liên quan" is not)."""
+        if end < len(toks) and self._unit_list(text, toks, i, end):
+            return True
         if not any(t.word == "cac" for t in toks[i:end]) or end >= len(toks):
             return False
         nxt = toks[end]
@@ -396,6 +403,15 @@ class _Parser:
             return not written[:1].isupper() and \
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
+
+    @staticmethod
+    def _unit_list(text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"UBND quận, huyện, thị xã", "UBND phường, xã": one head over lower-case kinds of
+        administrative unit, a collective written without "các"."""
+        if toks[i].word != "ubnd" or i + 1 >= len(toks) or toks[i + 1].word not in _UNITS:
+            return False
+        return j < len(toks) and toks[j].comma_before and not toks[j].hard_before and \
+            toks[j].word in _UNITS and not text[toks[j].start].isupper()
 
     def _free_name(self, text: str, toks: list[Token], i: int, loose: bool,
                    lower: bool = False) -> tuple[int, str] | None:
@@ -418,7 +434,7 @@ class _Parser:
             return None
         if second in _HEAD_NOT.get(word, ()):
             return None
-        collective = word == "các"
+        collective = word == "các" or self._unit_list(text, toks, i, i + 2)
         j = i + 1
         while j < len(toks) and j - i < 16:
             tok = toks[j]
@@ -452,6 +468,8 @@ class _Parser:
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
                         (prev, low) not in _NAME_PAIRS:
+                    break
+                if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
                 if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
                     break
