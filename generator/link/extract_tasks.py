@@ -133,6 +133,8 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà")
+_BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\b")
+_UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
 _UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh"}
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
@@ -587,8 +589,22 @@ class _Parser:
                 break
             j, party = nxt
             party.start = k
+            if k > 0 and toks[k - 1].word == "va" and parties:
+                party = self._unit_after_ubnd(party, parties[-1])
             parties.append(party)
         return j, parties
+
+    def _unit_after_ubnd(self, party: _Party, before: _Party) -> _Party:
+        """"UBND TP Thủ Đức và các huyện": bare units after "và" take the UBND head before."""
+        m = _BARE_UNITS.match(party.name)
+        head = _UBND_HEAD.match(before.name)
+        if not m or not head or party.slug is not None and \
+                not self.matcher.agencies[party.slug].name.lower().startswith("các"):
+            return party
+        name = f"{head.group(0).strip()} {party.name}"
+        slug = self.matcher.resolve(name)
+        return _Party(self.matcher.agencies[slug].name if slug else name, slug, before.external,
+                      party.start)
 
 
 def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
