@@ -1089,6 +1089,13 @@ def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> l
         if cited and any((u.lead_slug or u.lead) == (t.lead_slug or t.lead) and
                          cited & set(_CITED.findall(u.text)) for u in later):
             return later    # the same lead, the same document cited: the headline again
+        # a short lede that the body then says again at length: the same lead, most of its words
+        words = set(fold(t.text).lower().split()[:14])
+        if len(t.text) <= 260 and len(words) >= 6 and any(
+                (u.lead_slug or u.lead) == (t.lead_slug or t.lead) and
+                len(words & set(fold(u.text).lower().split())) >= 0.7 * len(words)
+                for u in later):
+            return later
     return tasks
 
 
