@@ -50,7 +50,7 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
@@ -61,7 +61,8 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
-    "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"},
+    "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"}, "thị": {"ủy", "uỷ", "đoàn"},
+    "quận": {"ủy", "uỷ", "đoàn"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -106,7 +107,7 @@ _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng")
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
 _NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
@@ -132,7 +133,10 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
 _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
-                          "cục", "ubnd", "cấp", "nhà")
+                          "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
+                          "đơn")
+# ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
+_DEFAULT_ABBREVIATIONS = abbreviation_table()
 _BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\b")
 _UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
@@ -150,7 +154,7 @@ _MARKERS = {tuple(p.split()) for p in (
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
-                                  "phê", "ghi", "biểu")
+                                  "phê", "ghi", "biểu", "về")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -422,6 +426,10 @@ class _Parser:
         # "Ủy ban nhân dân" is one token ("ubnd") whose written form is four words
         word = toks[i].word if toks[i].word in ("ubnd", "hdnd") else \
             canonical(text[toks[i].start:toks[i].end])
+        spelt = (self.abbreviations if self.abbreviations is not None else
+                 _DEFAULT_ABBREVIATIONS).get(text[toks[i].start:toks[i].end])
+        if spelt and text[toks[i].start].isupper() and canonical(spelt.split()[0]) in _HEADS:
+            word = "các"   # "BTV Thành ủy Huế": an abbreviated head; read on as a name
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
         elif word not in _HEADS or not (text[toks[i].start].isupper() or word == "các" or
@@ -591,6 +599,11 @@ class _Parser:
             party.start = k
             if k > 0 and toks[k - 1].word == "va" and parties:
                 party = self._unit_after_ubnd(party, parties[-1])
+                if party.slug is None and party.name[:1].islower() and \
+                        not party.name.lower().startswith("các ") and \
+                        text[toks[i].start:toks[i].end].lower() == "các":
+                    # "các sở, ngành và đơn vị liên quan": "các" is shared
+                    party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
         return j, parties
 
@@ -716,6 +729,10 @@ class TaskExtractor:
             marker = self._marker_at(toks, k)
             if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST:
                 continue
+            if k > start_tok and not toks[k].hard_before and marker[0] != "chi":
+                addressed = self._addressees(clause, toks, start_tok, k)
+                if addressed:
+                    return self._rest(clause, toks, k + len(marker), addressed, True)
             if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
                     not self._after_speaker(clause, toks, k):
                 continue
@@ -734,6 +751,19 @@ class TaskExtractor:
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
+
+    def _addressees(self, clause: str, toks: list[Token], start: int, k: int) -> list[_Party]:
+        """"UBND TP vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương
+        rà soát …": a letter sent to bodies asks them, when no body follows the marker."""
+        for g in range(k - 1, start, -1):
+            if toks[g].word == "gui" and canonical(clause[toks[g].start:toks[g].end]) == "gửi":
+                end, found = self.parser.agency_list(clause, toks, g + 1, lower=True)
+                if end == k and found and re.search(
+                        r"(?:văn bản|công văn|công điện|thông báo|chỉ thị)\b",
+                        clause[:toks[g].start], re.IGNORECASE):
+                    return found
+                return []
+        return []
 
     def _may_assign(self, clause: str, start: int) -> bool:
         """A cheap look before the full reading: does the clause start with what could be an
@@ -911,7 +941,8 @@ class TaskExtractor:
                                              _imperative(text) and not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
-            found = self._block_tasks(block, kind, carried, host, reference, guessed)
+            found = self._block_tasks(block, kind, carried, host, reference, guessed,
+                                      alone=len(all_blocks) == 1)
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
@@ -975,9 +1006,12 @@ class TaskExtractor:
         m = _CONNECTORS.match(text)
         toks = tokens(text)
         k = next((n for n, t in enumerate(toks) if t.start >= (m.end() if m else 0)), len(toks))
-        for n in range(k, min(len(toks), k + 24)):   # past "UBND tỉnh giao", "Đề nghị"
+        # past "UBND tỉnh giao", "Đề nghị", or the last marker after whoever speaks at the end
+        # of a longer clause ("Để …, BTV Tỉnh ủy yêu cầu BTV Thành ủy Huế; các huyện ủy; …")
+        start = k
+        for n in range(len(toks) - 1, start - 1, -1):
             marker = self._marker_at(toks, n)
-            if marker and (n == k or self._after_speaker(text, toks, n)):
+            if marker and (n == start or self._after_speaker(text, toks, n)):
                 k = n + len(marker)
                 break
         end, parties = self.parser.agency_list(text, toks, k, loose=True)
@@ -985,7 +1019,9 @@ class TaskExtractor:
 
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
-                     guessed: bool = False) -> list[ExtractedTask]:
+                     guessed: bool = False, alone: bool = False) -> list[ExtractedTask]:
+        """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
+        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body."""
         if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
@@ -994,7 +1030,8 @@ class TaskExtractor:
         in_lede = False
         for clause, sep in self._join_lists(_sentences(block.text)):
             plain = clause.rstrip(" ./;")
-            if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain):
+            if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain) and \
+                    not alone:
                 in_lede = sep == ";" and (in_lede or bool(_LEDE.search(plain)))
                 current = None
                 continue
