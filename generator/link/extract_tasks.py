@@ -175,6 +175,8 @@ for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
+    r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
@@ -697,6 +699,12 @@ class TaskExtractor:
         if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
                                  self._gives_to(clause, toks, end + len(marker))):
             leads = []
+        if leads and end < len(toks) and toks[end].word == "duoc" and not toks[end].hard_before:
+            # "Đảng bộ xã A được BTV Tỉnh ủy chọn …": a passive with its agent reports; "Sở A
+            # được UBND tỉnh giao …" is still Sở A's task
+            after, agent = self.parser.agency_list(clause, toks, end + 1)
+            if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
+                leads = []
         if leads:
             if end >= len(toks):
                 return None
