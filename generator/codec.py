@@ -121,10 +121,13 @@ def decode_mentions(rows: list) -> list[DocumentMention]:
 def encode_tasks(tasks: tuple) -> list:
     """Tasks extracted from one body (model.ExtractedTask)."""
     return [[t.lead, t.lead_slug, list(t.support), list(t.support_slugs), t.action, t.text,
-             _date(t.deadline), t.deadline_text, t.point, t.line] for t in tasks]
+             _date(t.deadline), t.deadline_text, t.point, t.line, t.certain, t.external]
+            for t in tasks]
 
 
 def decode_tasks(rows: list) -> tuple:
     return tuple(ExtractedTask(str(r[0]), r[1], tuple(_strings(r[2])), tuple(r[3]), str(r[4]),
-                               str(r[5]), _parse_date(r[6]), r[7], r[8], int(r[9]))
+                               str(r[5]), _parse_date(r[6]), r[7], r[8], int(r[9]),
+                               bool(r[10]) if len(r) > 10 else True,
+                               bool(r[11]) if len(r) > 11 else False)
                  for r in rows)

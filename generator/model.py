@@ -166,6 +166,8 @@ class ExtractedTask:
     deadline_text: str | None
     point: str | None               # "II.3.a"
     line: int                       # line of the notice file
+    certain: bool = True            # False: a rule guessed (a carried subject, a year …)
+    external: bool = False          # an agency outside the archive's jurisdiction
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,12 +257,22 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose archive this is (agencies.yml `jurisdiction:`, e.g. "tỉnh Hậu Giang" and its
+    successors' names) and the abbreviations its notices use (`abbreviations:`)."""
+
+    jurisdiction: tuple[str, ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Archive:
     """Every valid notice of the archive and the topic vocabulary, as loaded and validated."""
 
     notices: tuple[Notice, ...]
     topics: Mapping[str, Topic]
     agencies: Mapping[str, Agency] = field(default_factory=dict)
+    scope: Scope = Scope()
 
     def by_number(self) -> "Numbers":
         return Numbers(self.notices)

@@ -143,3 +143,108 @@ def test_lowered_and_case_insensitive_search_agree(line):
         [m.span() for m in deadlines._dated_matches(line, None)]
     dated = deadlines.dated_deadlines(line, D(2024, 3, 1))
     assert dated and dated == [d for d in find_deadlines(line, D(2024, 3, 1)) if d.date]
+
+
+# ------------------------------------------------------------------ real text (issue classes)
+
+def test_the_real_texts_keep_their_score():
+    """The blind development set of real directive texts (tests/data/tasks_real): a floor at
+    today's figures, so that a change that loses real assignments shows here."""
+    real = task_eval.score(data=task_eval.REAL)
+    assert len(task_eval.labels(task_eval.REAL)) >= 60 and real.labelled >= 200
+    assert real.precision >= 0.85 and real.recall >= 0.85, real.summary()
+    assert real.deadline_accuracy >= 0.9, real.wrong_dates
+
+
+def _leads(text: str, reference=None) -> list[tuple]:
+    return [(t.lead, t.lead_slug, t.external, t.certain)
+            for t in task_eval.extractor().extract(text, 1, reference)]
+
+
+def test_several_leads_one_task_each_and_shared_heads_spelt_out():
+    found = _leads("UBND tỉnh yêu cầu các Sở: Xây dựng, Tài chính, Nông nghiệp và Môi trường và "
+                   "các đơn vị liên quan tập trung thẩm định hồ sơ dự án.")
+    assert [f[0] for f in found] == ["Sở Xây dựng", "Sở Tài chính",
+                                     "Sở Nông nghiệp và Môi trường", "Các sở, ban, ngành tỉnh"]
+    found = _leads("GĐ các sở Xây dựng, KHĐT, TNMT có trách nhiệm tổng hợp, hướng dẫn.")
+    assert [f[1] for f in found] == ["so-xay-dung", "so-ke-hoach-va-dau-tu",
+                                     "so-tai-nguyen-va-moi-truong"]
+    found = _leads("Giao các sở, ngành tỉnh; Ủy ban nhân dân các huyện, thành phố; các Ban QLDA "
+                   "chuyên ngành tỉnh báo cáo tình hình giải ngân trước ngày 23/5/2019.")
+    assert len(found) == 3
+
+
+def test_the_closing_formula_is_never_a_task():
+    assert _leads("Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.") == []
+    assert _leads("Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Nội vụ; Chủ tịch UBND "
+                  "các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./.") == []
+
+
+def test_support_lists_are_not_cut_mid_name():
+    tasks = task_eval.extractor().extract(
+        "Giao Bộ Tài chính chủ trì, phối hợp với Bộ Nông nghiệp và Phát triển nông thôn, Bộ "
+        "Văn hóa, Thể thao và Du lịch rà soát, báo cáo Thủ tướng Chính phủ.")
+    assert tasks[0].support == ("Bộ Nông nghiệp và Phát triển nông thôn",
+                                "Bộ Văn hóa, Thể thao và Du lịch")
+
+
+def test_another_province_is_outside_and_this_one_is_not():
+    assert _leads("Giao UBND tỉnh Hà Tĩnh rà soát đê điều.")[0][1:3] == (None, True)
+    assert _leads("Giao UBND tỉnh Hậu Giang rà soát đê điều.")[0][1:3] == ("ubnd-tinh", False)
+    # a chair's name after the body is not a place
+    assert _leads("Phó Chủ tịch UBND tỉnh Phạm Hữu Nghĩa yêu cầu Sở Y tế rà soát.")[0][1] == \
+        "so-y-te"
+    # a central notice about Hà Tĩnh: its bare "UBND tỉnh" is Hà Tĩnh's
+    about = ("Phó Thủ tướng làm việc với lãnh đạo tỉnh Hà Tĩnh.\n\nPhó Thủ tướng kết luận như "
+             "sau:\n\n1. Giao UBND tỉnh rà soát hệ thống đê điều.")
+    assert _leads(about)[0][1:3] == (None, True)
+    # a collective of every province includes this one
+    assert _leads("Đề nghị UBND các tỉnh, thành phố trực thuộc Trung ương rà soát, báo "
+                  "cáo.")[0][1] == "ubnd-tinh"
+    assert _leads("Giao Bộ Công an chủ trì nắm tình hình.")[0][2] is True
+
+
+def test_abbreviations_titles_and_party_bodies():
+    assert _leads("Giao Sở TN&MT chủ trì rà soát.")[0][1] == "so-tai-nguyen-va-moi-truong"
+    found = _leads("Ban Thường vụ Tỉnh ủy giao Ban Cán sự Đảng UBND tỉnh, Ủy ban Kiểm tra Tỉnh ủy "
+                   "tiếp tục rà soát kỹ lưỡng.")
+    assert [f[0] for f in found] == ["Ban Cán sự Đảng UBND tỉnh", "Ủy ban Kiểm tra Tỉnh ủy"]
+    # "Tuyên giáo" folds to "tuyen giao": not the marker "giao"
+    found = _leads("Đồng chí Trưởng ban Tuyên giáo Tỉnh ủy đề nghị các cơ quan báo chí tập trung "
+                   "tuyên truyền.")
+    assert [f[0] for f in found] == ["các cơ quan báo chí"]
+
+
+def test_a_subject_carried_into_the_next_paragraph_is_to_be_confirmed():
+    found = _leads("Giao Sở Y tế chủ trì tuyên truyền phòng dịch.\n\nĐồng thời, chú trọng biểu "
+                   "dương các tập thể làm tốt.")
+    assert [(f[1], f[3]) for f in found] == [("so-y-te", True), ("so-y-te", False)]
+
+
+def test_a_headline_repeated_is_not_a_second_task():
+    found = _leads("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Công Thương đánh giá thực hiện Nghị "
+                   "định số 68/2017/NĐ-CP.\n\nSau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:"
+                   "\n\nGiao Sở Công Thương chủ trì tổng hợp báo cáo kết quả thực hiện Nghị định "
+                   "số 68/2017/NĐ-CP trước ngày 10/8/2018.")
+    assert len(found) == 1
+
+
+def test_a_local_unit_named_bo_is_not_a_ministry():
+    assert _leads("Giao Bộ phận Một cửa các cấp hướng dẫn người dân.")[0][2] is False
+
+
+def test_jurisdiction_and_abbreviations_are_checked_where_written():
+    from generator.load import TopicsDocument
+    from generator.validate.agencies import build_agencies, build_scope
+
+    doc = TopicsDocument("notices/agencies.yml", {
+        "jurisdiction": 12, "abbreviations": ["TN&MT"],
+        "so-y-te": {"name": "Sở Y tế", "kind": "so-nganh"}}, {"jurisdiction": 3,
+                                                            "abbreviations": 4})
+    agencies, found = build_agencies(doc)
+    assert list(agencies) == ["so-y-te"] and not found      # settings are not agencies
+    scope, found = build_scope(doc)
+    assert scope.jurisdiction == () and scope.abbreviations == ()
+    assert [(d.line, d.code, d.field) for d in found] == [(3, "NA701", "jurisdiction"),
+                                                         (4, "NA701", "abbreviations")]
+    assert all("phải là" in d.message for d in found)

@@ -13,7 +13,7 @@ from conftest import cli, copy_project
 from generator.validate.rules import today_in_vietnam
 
 TASK_KEYS = ["notice", "lead", "lead_slug", "support", "text", "deadline", "deadline_text",
-             "status", "overdue", "source"]
+             "status", "overdue", "source", "external", "certain"]
 
 
 def notice(project: Path, name: str, number: str, date: dt.date, body: str, extra: str = "",
@@ -59,6 +59,7 @@ def test_json_follows_the_documented_field_order(sample):
         assert (sample / task["notice"]["path"]).is_file()
         assert task["notice"]["url"] == task["notice"]["key"] + "/"
         assert isinstance(task["overdue"], bool) and task["source"] in ("text", "front-matter")
+        assert isinstance(task["external"], bool) and isinstance(task["certain"], bool)
         assert task["deadline"] is None or dt.date.fromisoformat(task["deadline"])
     one = next(t for t in tasks if t["notice"]["number"] == "98/TB-VPUBND"
                and t["lead_slug"] == "so-tu-phap")

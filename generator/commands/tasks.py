@@ -28,6 +28,10 @@ def register(subparsers) -> None:
     p.add_argument("--profile", choices=PROFILES, default="public",
                    help="hồ sơ xuất bản: public (mặc định) hoặc internal")
     p.add_argument("--json", action="store_true", help='in {"tasks": [...]} dạng JSON')
+    p.add_argument("--format", choices=("xlsx", "docx"),
+                   help="ghi biểu tổng hợp tình hình thực hiện nhiệm vụ (nhóm theo cơ quan chủ "
+                   "trì) ra tệp Excel (xlsx) hoặc Word (docx); cần -o")
+    p.add_argument("-o", "--output", metavar="TỆP", help="tệp biểu tổng hợp cần ghi (với --format)")
     p.add_argument("--write", metavar="TỆP",
                    help="ghi các nhiệm vụ trích được vào front matter (tasks:) của tệp này để "
                    "sửa tay")
@@ -42,6 +46,14 @@ def run(args: argparse.Namespace) -> int:
     project = Project.find(args.config)
     if args.write:
         return _write(project, Path(args.write))
+    if bool(args.format) != bool(args.output):
+        print("notice-archive: --format và -o phải đi cùng nhau (ví dụ: --format xlsx -o "
+              "bao-cao.xlsx)", file=sys.stderr)
+        return 2
+    if args.format and Path(args.output).suffix.lower() != f".{args.format}":
+        print(f"notice-archive: tệp {args.output} phải có đuôi .{args.format} cho --format "
+              f"{args.format}", file=sys.stderr)
+        return 2
     result = run_pipeline(project.notices_dir, project.root, args.profile,
                           cache_dir=project.cache_dir)
     if not result.ok:
@@ -69,12 +81,33 @@ def run(args: argparse.Namespace) -> int:
     if args.date_to:
         tasks = [t for t in tasks if t.deadline and t.deadline <= args.date_to]
     tasks.sort(key=lambda t: t.urgency(today))
+    if args.format:
+        return _report(args, tasks, today, linked)
     if args.json:
         from ..render.task_data import task_record
         print(json.dumps({"tasks": [task_record(t, today) for t in tasks]}, ensure_ascii=False,
                          indent=2))
         return 0
     _print_text(tasks, today)
+    return 0
+
+
+def _report(args: argparse.Namespace, tasks, today, linked) -> int:
+    from ..render.task_report import Heading, write
+
+    agency = None
+    if args.agency:
+        key = _agency_key(linked, args.agency)
+        page = linked.agency_pages.get(key) if key else None
+        agency = page.name if page else args.agency
+    path = Path(args.output)
+    try:
+        write(tasks, path, args.format,
+              Heading(agency, args.date_from, args.date_to, today))
+    except OSError as problem:
+        print(f"notice-archive: không ghi được {path}: {problem.strerror}", file=sys.stderr)
+        return 1
+    print(f"Đã ghi {len(tasks)} nhiệm vụ vào {path}")
     return 0
 
 
@@ -129,7 +162,8 @@ def _write(project: Project, path: Path) -> int:
         print(f"notice-archive: {path} đã có trường tasks:; sửa trực tiếp trong tệp",
               file=sys.stderr)
         return 1
-    found = TaskExtractor(AgencyMatcher(validation.archive.agencies)).extract(
+    found = TaskExtractor.for_scope(AgencyMatcher(validation.archive.agencies),
+                                    validation.archive.scope).extract(
         notice.body, notice.body_line, notice.date)
     text = target.read_text(encoding="utf-8")
     lines = text.split("\n")

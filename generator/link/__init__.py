@@ -112,7 +112,7 @@ def link(archive: Archive, profile: str = "public",
             cited_by[target.key][notice.key] = notice
 
     related = related_notices(published, by_number, topic_notices)
-    register = LazyRegister(published, archive.agencies, by_number, tasks_memo)
+    register = LazyRegister(published, archive.agencies, by_number, tasks_memo, archive.scope)
     rolled = roll_up_topics(topic_notices, archive.topics)
     return LinkedArchive(
         profile=profile,

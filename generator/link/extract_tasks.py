@@ -13,16 +13,19 @@ unless a sentence assigns one explicitly; past results ("đã …") are never ta
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
 
-from ..agencies import AgencyMatcher, Token, tokens
+from ..abbreviations import expand, table as abbreviation_table
+from ..agencies import AgencyMatcher, Token, key as key_words, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
-from ..model import ExtractedTask
+from ..model import ExtractedTask, Scope
+from ..provinces import province_at
 from ..text import canonical as _canonical
 
 def fold(text: str) -> str:
@@ -47,18 +50,19 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
     "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
-    "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ"},
+    "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ", "đoàn"},
     "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
     "hiệp": {"hội"}, "cảng": {"vụ"}, "điện": {"lực"}, "lực": {"lượng"},
     "nhà": {"thầu", "máy", "đầu"}, "hợp": {"tác"}, "chủ": {"đầu", "tịch"}, "giám": {"đốc"},
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
-    "kiểm": {"toán"}, "hải": {"quan"},
+    "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"}, "thị": {"ủy", "uỷ", "đoàn"},
+    "quận": {"ủy", "uỷ", "đoàn"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -70,7 +74,9 @@ _HEAD_NOT = {
                                                         "công", "hoạt", "chương", "kế", "đề",
                                                         "văn", "quy", "hộ", "trường", "loại",
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
-                                                        "mục", "chính", "thủ", "đối", "lực"},
+                                                        "mục", "chính", "thủ", "đối", "lực",
+                                                        "nghị", "quyết", "thông", "báo", "đồng",
+                                                        "đại", "tin", "hộ"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
@@ -93,35 +99,87 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "tham gia", "phấn đấu", "có kế", "có văn", "có ý", "xác định", "xác minh", "củng cố",
     "ngăn chặn", "đấu tranh", "ứng dụng", "quản lý", "rà lại", "cho ý", "lập hồ", "lập kế",
     "trình duyệt", "khẩn cấp", "hoàn tất", "chỉ huy", "đôn thúc", "phổ biến", "siết chặt",
-    "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng")}
+    "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
+    "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
+    "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
+    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho")
-_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ")}  # "Phòng Hậu cần": not "cần"
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
+_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
+               ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
+               ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
+               ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
+               ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
-    "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao")}
+    "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao", "bo truong",
+    "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc", "chinh quyen",
+    )}
 
+_TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
+# Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
+_COLLECTIVE_NOUNS = _canon_set(
+    "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
+    "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
+    "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp", "khu",
+    "chuyên")
+# "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
+_SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+_SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
+                          r"[^,]*?) và (các \w+(?: \w+)?)$")
+# Heads that make a body without a capital after a title or inside a list of agencies.
+_LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
+                          "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
+                          "đơn")
+# ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
+_DEFAULT_ABBREVIATIONS = abbreviation_table()
+_BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\b")
+_UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
+# Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
+_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh"}
+_OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
+# Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
+_STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
+                 "trung", "chi", "tong", "dang"}
 _TITLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
 _MARKERS = {tuple(p.split()) for p in (
-    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi",
+    "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi", "chi dao",
     "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
-                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với")
+                                  "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
+                                  "phê", "ghi", "biểu", "về")
 _HEAD_CHARS = 320
+_ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
+# Kinds of agency that give tasks to others when a marker follows their name.
+_SPEAKING_KINDS = {"tinh", "dang", "trung-uong"}
+# Who gives tasks: the words before "giao"/"yêu cầu"/"đề nghị" that make it an assignment.
+_SPEAKER = re.compile(
+    r"(?<!\w)(?:thủ tướng|chính phủ|chủ tịch|ubnd|ủy ban|uỷ ban|lãnh đạo|tỉnh ủy|tỉnh uỷ|"
+    r"thành ủy|thành uỷ|huyện ủy|huyện uỷ|thường vụ|thường trực|bộ chính trị|ban bí thư|bộ|"
+    r"sở|cục|tiểu ban|ban chỉ đạo|đồng chí|ông|bà|bí thư|giám đốc|trưởng ban|văn phòng|tp|"
+    r"thành phố|tỉnh|huyện|công văn|văn bản|công điện|kế hoạch|chỉ thị|thông báo)(?!\w)")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
-_MARKER_WORDS = re.compile(r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen)(?!\w)")
+_MARKER_WORDS = re.compile(
+    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao)(?!\w)")
+_MARKER_FIRST = _canon_set("giao", "đề", "yêu", "phân", "kiến", "thống", "tiếp", "ủy", "uỷ",
+                           "đồng", "chỉ")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
+    r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
+    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
+    r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -136,8 +194,11 @@ _NOT_TASK_START = re.compile(
     r"trên đây là|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)[^.]{0,40}thông báo|"
     r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật)", re.IGNORECASE)
 _CLOSING = re.compile(
+    r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|thi hành quyết định này|"
     r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
-    r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$",
+    r"để (?:các )?(?:cơ quan|đơn vị|sở|địa phương)[^.]{0,80}(?:biết|thực hiện)\s*\.?/?\.?$|"
+    r"thông báo (?:để|đến|cho)\s[^.]{0,160}(?<!\w)biết(?!\w)|"
+    r"^\W*(?:quyết định|chỉ thị|công văn|văn bản) này có hiệu lực",
     re.IGNORECASE)
 _INTRO_END = re.compile(r"(?:kết luận|chỉ đạo|ý kiến|thống nhất)[^.]{0,30}như sau\s*:?\s*$",
                         re.IGNORECASE)
@@ -166,6 +227,8 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "báo": ("cáo",), "ban": ("hành",), "thu": ("hồi", "thập", "hút", "gom"),
     "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
+    "tiến": ("hành",), "triển": ("khai",),
+    "tạo": ("điều", "động", "sự", "thuận", "mọi", "ra", "việc", "nguồn", "môi", "chuyển"),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
     "đánh giá cao", "thống nhất", "đồng ý", "số vụ", "số người", "toàn tỉnh", "tổng số",
@@ -192,6 +255,8 @@ def _sentences(text: str) -> list[tuple[str, str]]:
         piece = text[start:m.start()]
         if piece.endswith(".") and _ABBREV_END.search(piece):
             continue
+        if piece.endswith(("...", "…")) and text[m.end():m.end() + 1].islower():
+            continue    # "Ban QLDA tỉnh... chung tay phối hợp": an ellipsis inside a list
         parts.append((piece.strip(), piece.rstrip()[-1:]))
         start = m.end()
     tail = text[start:].strip()
@@ -206,16 +271,51 @@ def _sentences(text: str) -> list[tuple[str, str]]:
 class _Party:
     name: str
     slug: str | None
+    external: bool = False      # named as another province's or a central body
+    start: int = -1             # its first token in the clause, when read from a list
+
+
+# Names of bodies outside any province, and collectives of all provinces (folded).
+_CENTRAL = re.compile(r"^(?:các )?(?:Bộ (?!phận|đội|Chỉ huy|chỉ huy|CHQS)[A-ZĐ]|Bộ$|[Tt]hủ tướng|"
+                      r"Chính phủ|Văn phòng Chính phủ|Quốc hội|Ban Bí thư|Bộ Chính trị|Ủy ban "
+                      r"Dân tộc|[Cc]ơ quan ngang bộ|[Cc]ơ quan thuộc Chính phủ|[Bb]ộ,|[Bb]ộ$|"
+                      r"Ban Thường vụ các tỉnh ủy)")
+_ALL_PROVINCES = re.compile(r"^(?:ubnd|uy ban nhan dan) cac tinh(?:[ ,/]+(?:thanh pho|tp))?"
+                            r"(?: truc thuoc trung uong)?$")
+# Kinds of the province's own bodies, that a notice about another province names bare.
+_PROVINCIAL_KINDS = {"tinh", "so-nganh", "cong-an", "quan-su", "huyen", "doan-the"}
+_NAMED_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÂĂÊÔƠƯ]\w*\s*)+)")
+_PLACE = re.compile(r"(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận)\s+((?:[A-ZĐÂĂÊÔƠƯ]\w*\s*)+)$")
+
+
+def local_places(matcher: AgencyMatcher, jurisdiction: tuple[str, ...] = ()) -> set[str]:
+    """The archive's places (`jurisdiction:`, and the places the vocabulary's own names end
+    with: "UBND tỉnh Hậu Giang" → "hau giang"): a known name followed by one of them is still
+    the local agency."""
+    places = {" ".join(t.word for t in tokens(m.group(1)))
+              for m in (_PLACE.search(p) for p in jurisdiction) if m}
+    for agency in matcher.agencies.values():
+        for name in (agency.name, *agency.aliases):
+            m = _PLACE.search(name)
+            if m:
+                places.add(" ".join(t.word for t in tokens(m.group(1))))
+    return places
 
 
 class _Parser:
-    def __init__(self, matcher: AgencyMatcher):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None,
+                 jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
+        self.abbreviations = abbreviations
+        self.local_places = local_places(matcher, jurisdiction)
+        # the province's own UBND, for collectives of every province
+        self.province = next((slug for slug, a in matcher.agencies.items()
+                              if a.kind == "tinh" and key_words(a.name)[:1] == ("ubnd",)), None)
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
 
-    def agency_at(self, text: str, toks: list[Token], i: int,
-                  loose: bool = False) -> tuple[int, _Party] | None:
+    def agency_at(self, text: str, toks: list[Token], i: int, loose: bool = False,
+                  lower: bool = False) -> tuple[int, _Party] | None:
         """One agency starting at token i: from the vocabulary, or a name written freely.
         `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
         if i >= len(toks):
@@ -223,79 +323,303 @@ class _Parser:
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
-                hit = self.matcher.match_at(toks, i + n)
-                if hit:
-                    return hit[0], _Party(self.matcher.agencies[hit[1]].name, hit[1])
+                found = self.agency_at(text, toks, i + n, lower=True)
+                if found:
+                    return found
+        if tuple(t.word for t in toks[i:i + 2]) == ("truong", "nganh"):
+            return i + 2, _Party("các ngành", self.matcher.resolve("các ngành"))  # its heads
         hit = self.matcher.match_at(toks, i)
-        if hit:
-            end = hit[0]
-            # "Công an tỉnh Hậu Giang": a known name followed by a place stays that agency.
-            return end, _Party(self.matcher.agencies[hit[1]].name, hit[1])
-        word = canonical(text[toks[i].start:toks[i].end])
+        free = self._free_name(text, toks, i, loose, lower)
+        if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
+            return self._placed(text, toks, i, *hit)
+        if free is None:
+            return None
+        j, name = free
+        name = expand(name, self.abbreviations)
+        slug = self.matcher.resolve(name)
+        if slug:
+            return j, _Party(self.matcher.agencies[slug].name, slug)
+        if _ALL_PROVINCES.match(fold(name).lower()) and self.province:
+            # "UBND các tỉnh, thành phố trực thuộc Trung ương": this province's UBND among them
+            return j, _Party(name, self.province)
+        return j, _Party(name, None, external=self.outside(name))
+
+    def outside(self, name: str) -> bool:
+        """A name written out of the vocabulary that is a central body or another province's."""
+        return bool(_CENTRAL.match(name)) or self._foreign_place(name)
+
+    def _foreign_place(self, name: str) -> bool:
+        """"UBND tỉnh Hà Tĩnh", "Sở Y tế thành phố Hà Nội": a place that is not this archive's."""
+        m = _NAMED_PLACE.search(name)
+        if not m or not self.local_places:
+            return False
+        words = tuple(t.word for t in tokens(m.group(1)))
+        place = " ".join(words)
+        return province_at(words) is not None and \
+            not any(place.startswith(local) for local in self.local_places)
+
+    def _placed(self, text: str, toks: list[Token], i: int, end: int,
+                slug: str) -> tuple[int, _Party]:
+        """A known name and the place written after it: "Công an tỉnh Hậu Giang" stays the
+        local agency; "UBND tỉnh An Giang" is another province's, kept as written, outside."""
+        j = end
+        while j < len(toks) and j - end < 5 and not toks[j].hard_before and \
+                not toks[j].comma_before and text[toks[j].start].isupper() and \
+                toks[j].word not in _STRONG_HEADS:
+            j += 1
+        agency = self.matcher.agencies[slug]
+        if j == end:
+            return end, _Party(agency.name, slug)
+        words = tuple(t.word for t in toks[end:j])
+        place = " ".join(words)
+        if any(place.startswith(local) for local in self.local_places):
+            return j, _Party(agency.name, slug)
+        province = province_at(words)
+        if province is None:     # "UBND tỉnh Phạm Hữu Nghĩa": a person's name, not a place
+            return j, _Party(agency.name, slug)
+        j = end + len(province)
+        return j, _Party(text[toks[i].start:toks[j - 1].end], None, external=True)
+
+    def _name_goes_on(self, text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"Bộ Văn hóa, Thể thao và Du lịch": a ministry's or department's name lists its
+        fields with commas; a capitalised word after the comma that starts no agency, in a name
+        whose "và" is still to come, goes on with it."""
+        if toks[i].word not in ("so", "bo") or not text[toks[j].start].isupper() or \
+                toks[j].word in _STRONG_HEADS or self.agency_start(text, toks, j):
+            return False
+        for k in range(j + 1, min(len(toks), j + 6)):
+            if toks[k].hard_before or toks[k].comma_before:
+                return False
+            if toks[k].word == "va":
+                return k + 1 < len(toks) and text[toks[k + 1].start].isupper()
+        return False
+
+    def _collective(self, text: str, toks: list[Token], i: int, end: int) -> bool:
+        """"các sở, ban, ngành, đoàn thể tỉnh" read on past the vocabulary's "các sở, ban,
+        ngành", "các sở GD&ĐT" past "các sở": a collective's written name is longer than the
+        known one it starts with (a qualifier such as "có liên quan" is not)."""
+        if end < len(toks) and self._unit_list(text, toks, i, end):
+            return True
+        if not any(t.word == "cac" for t in toks[i:end]) or end >= len(toks):
+            return False
+        nxt = toks[end]
+        written = text[nxt.start:nxt.end]
+        if tuple(t.word for t in toks[end:end + 3]) == ("co", "lien", "quan") or \
+                tuple(t.word for t in toks[end:end + 2]) == ("lien", "quan"):
+            return True
+        if nxt.comma_before:
+            return not written[:1].isupper() and \
+                canonical(written.split()[0]) in _COLLECTIVE_NOUNS
+        return written[:1].isupper()
+
+    @staticmethod
+    def _unit_list(text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"UBND quận, huyện, thị xã", "UBND phường, xã": one head over lower-case kinds of
+        administrative unit, a collective written without "các"."""
+        if toks[i].word != "ubnd" or i + 1 >= len(toks) or toks[i + 1].word not in _UNITS:
+            return False
+        return j < len(toks) and toks[j].comma_before and not toks[j].hard_before and \
+            toks[j].word in _UNITS and not text[toks[j].start].isupper()
+
+    def _free_name(self, text: str, toks: list[Token], i: int, loose: bool,
+                   lower: bool = False) -> tuple[int, str] | None:
+        """A name written freely from token i; `lower`: after a title or inside a list, where
+        "cơ quan ngang bộ" needs no capital to be a body."""
+        # "Ủy ban nhân dân" is one token ("ubnd") whose written form is four words
+        word = toks[i].word if toks[i].word in ("ubnd", "hdnd") else \
+            canonical(text[toks[i].start:toks[i].end])
+        spelt = (self.abbreviations if self.abbreviations is not None else
+                 _DEFAULT_ABBREVIATIONS).get(text[toks[i].start:toks[i].end])
+        if spelt and text[toks[i].start].isupper() and canonical(spelt.split()[0]) in _HEADS:
+            word = "các"   # "BTV Thành ủy Huế": an abbreviated head; read on as a name
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
-        elif word not in _HEADS or not text[toks[i].start].isupper() and word != "các":
+        elif word not in _HEADS or not (text[toks[i].start].isupper() or word == "các" or
+                                        lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
+            # "các Bộ trưởng": the ministers stand for their ministries
+            return i + 3, f"{text[toks[i].start:toks[i].end]} Bộ"
         pair = _HEAD_PAIRS.get(word, ...)
         if pair is not ... and pair is not None and second not in pair:
             return None
         if second in _HEAD_NOT.get(word, ()):
             return None
+        collective = word == "các" or self._unit_list(text, toks, i, i + 2)
         j = i + 1
-        while j < len(toks) and j - i < 14:
+        while j < len(toks) and j - i < 16:
             tok = toks[j]
-            if tok.hard_before or tok.comma_before:
-                break
             written = text[tok.start:tok.end]
             low = canonical(written)
+            if tok.hard_before:
+                break
+            if tok.comma_before:
+                # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
+                # "Ban Chỉ huy Phòng, chống thiên tai": one name
+                prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
+                again = low == "các" and j >= 2 and toks[j - 2].word == "cac" or \
+                    j >= 2 and toks[j].word == toks[j - 2].word   # "các cấp", "thủy điện, thủy lợi"
+                if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
+                        and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
+                        self._name_goes_on(text, toks, i, j)):
+                    break
+            elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
+                    not text[toks[j - 1].start].isupper():
+                collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
+            if low == "các":
+                collective = True
             nxt = canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks) else ""
+            if low == "của" and nxt in _OF_PLACE:   # "các cơ quan báo chí của tỉnh"
+                j += 1
+                continue
+            if collective and (low, nxt) in (("có", "liên"), ("liên", "quan")):
+                j += 2 if low == "liên" else 3      # "… có liên quan", "… liên quan"
+                continue
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
                         (prev, low) not in _NAME_PAIRS:
+                    break
+                if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
                 if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
                     break
             j += 1
         if j - i < 2 and word not in ("ubnd", "hđnd"):
             return None
-        name = text[toks[i].start:toks[j - 1].end]
-        return j, _Party(name, None)
+        return j, text[toks[i].start:toks[j - 1].end]
 
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
         if self.matcher.match_at(toks, i):
             return True
+        if toks[i].word == "cac" or tuple(t.word for t in toks[i:i + 2]) in (
+                ("nha", "thau"), ("nha", "dau")):
+            return True     # "… và các đoàn thể huyện", "Chủ đầu tư dự án và nhà đầu tư"
         word = canonical(text[toks[i].start:toks[i].end])
-        return word in _HEADS and text[toks[i].start].isupper()
+        return word in _HEADS and text[toks[i].start].isupper() or \
+            tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
 
-    def agency_list(self, text: str, toks: list[Token], i: int,
-                    loose: bool = False) -> tuple[int, list[_Party]]:
-        """Agencies separated by commas, "và", "cùng": (token after the list, parties)."""
+    def _shared_ubnd(self, party: _Party) -> list[_Party]:
+        """"Ủy ban nhân dân thành phố và các huyện": one head over two bodies."""
+        m = _SHARED_UBND.match(party.name) if party.slug is None else None
+        if not m:
+            return [party]
+        out = []
+        for rest in (m.group(2), m.group(3)):
+            name = f"{m.group(1)} {rest}"
+            slug = self.matcher.resolve(name)
+            out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
+                              party.external, party.start))
+        return out
+
+    def distributive(self, text: str, toks: list[Token], i: int) -> tuple[int, list[_Party]]:
+        """"các Sở: Xây dựng, Tài chính, Công thương", "Giám đốc các sở Xây dựng, KHĐT",
+        "các bộ Công an, Quốc phòng": one head shared by a list of names, one agency each."""
+        k = i
+        for title in _TITLES_BY_FIRST.get(toks[k].word, ()) if k < len(toks) else ():
+            if tuple(t.word for t in toks[k:k + len(title)]) == title:
+                k += len(title)
+                break
+        if k + 2 >= len(toks) or toks[k].word != "cac" or toks[k + 1].word not in _SHARED_HEADS:
+            return i, []
+        head = _SHARED_HEADS[toks[k + 1].word]
+        j = k + 2
+        gap = text[toks[j - 1].end:toks[j].start]
+        if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
+            return i, []
         parties: list[_Party] = []
-        first = self.agency_at(text, toks, i, loose)
-        if first is None:
-            return i, parties
-        j, party = first
-        parties.append(party)
+        while j < len(toks):
+            if not text[toks[j].start].isupper() or toks[j].word in _STRONG_HEADS and parties:
+                break
+            m = j + 1
+            while m < len(toks) and not toks[m].hard_before and not toks[m].comma_before:
+                w = text[toks[m].start:toks[m].end]
+                if toks[m].word == "va" and m + 1 < len(toks) and (
+                        not text[toks[m + 1].start].isupper() or
+                        toks[m + 1].word in _STRONG_HEADS):
+                    break
+                low = canonical(w)
+                nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
+                    else ""
+                prev = canonical(text[toks[m - 1].start:toks[m - 1].end])
+                if not w[:1].isupper() and ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or
+                                            _verb(low, nxt)) and (prev, low) not in _NAME_PAIRS:
+                    break
+                m += 1
+            name = expand(f"{head} {text[toks[j].start:toks[m - 1].end]}", self.abbreviations)
+            slug = self.matcher.resolve(name)
+            parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug))
+            j = m
+            if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            break
+        return (j, parties) if parties else (i, [])
+
+    def agency_list(self, text: str, toks: list[Token], i: int, loose: bool = False,
+                    lower: bool = False) -> tuple[int, list[_Party]]:
+        """Agencies separated by commas, "và", "cùng", or ";" in a list of leads:
+        (token after the list, parties)."""
+        parties: list[_Party] = []
+        j, shared = self.distributive(text, toks, i)
+        if shared:
+            parties.extend(shared)
+        else:
+            first = self.agency_at(text, toks, i, loose, lower)
+            if first is None:
+                return i, parties
+            j, party = first
+            party.start = i
+            parties.extend(self._shared_ubnd(party))
         while j < len(toks):
             tok = toks[j]
-            if tok.hard_before:
-                break
             k = j
-            if tok.word in ("va", "cung", "voi") and not tok.comma_before:
+            if tok.hard_before:
+                if text[toks[j - 1].end:tok.start].strip() != ";":
+                    break
+                k = j          # "Giao các sở, ngành tỉnh; UBND các huyện; …"
+            elif tok.word in ("va", "cung", "voi") and not tok.comma_before:
                 k = j + 1
             elif not tok.comma_before:
                 break
             elif tok.word == "va":
                 k = j + 1
-            nxt = self.agency_at(text, toks, k) if k < len(toks) and not toks[k].hard_before \
-                else None
+            if k >= len(toks) or toks[k].hard_before and k != j:
+                break
+            k2, more = self.distributive(text, toks, k)
+            if more:
+                j = k2
+                parties.extend(more)
+                continue
+            if _words_at(toks, k, ("co", "quan")) and k + 2 < len(toks) and \
+                    toks[k + 2].word in ("thuong", "dau", "chu"):
+                break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
+            nxt = self.agency_at(text, toks, k, lower=True)
             if nxt is None:
                 break
             j, party = nxt
+            party.start = k
+            if k > 0 and toks[k - 1].word == "va" and parties:
+                party = self._unit_after_ubnd(party, parties[-1])
+                if party.slug is None and party.name[:1].islower() and \
+                        not party.name.lower().startswith("các ") and \
+                        text[toks[i].start:toks[i].end].lower() == "các":
+                    # "các sở, ngành và đơn vị liên quan": "các" is shared
+                    party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
         return j, parties
+
+    def _unit_after_ubnd(self, party: _Party, before: _Party) -> _Party:
+        """"UBND TP Thủ Đức và các huyện": bare units after "và" take the UBND head before."""
+        m = _BARE_UNITS.match(party.name)
+        head = _UBND_HEAD.match(before.name)
+        if not m or not head or party.slug is not None and \
+                not self.matcher.agencies[party.slug].name.lower().startswith("các"):
+            return party
+        name = f"{head.group(0).strip()} {party.name}"
+        slug = self.matcher.resolve(name)
+        return _Party(self.matcher.agencies[slug].name if slug else name, slug, before.external,
+                      party.start)
 
 
 def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
@@ -327,9 +651,16 @@ def _unique(parties: list[_Party]) -> list[_Party]:
 
 
 class TaskExtractor:
-    def __init__(self, matcher: AgencyMatcher):
+    def __init__(self, matcher: AgencyMatcher, abbreviations: dict[str, str] | None = None,
+                 jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
-        self.parser = _Parser(matcher)
+        self.parser = _Parser(matcher, abbreviations, jurisdiction)
+        self._lists: dict[str, bool] = {}     # _list_only by clause: headers are asked twice
+
+    @classmethod
+    def for_scope(cls, matcher: AgencyMatcher, scope: Scope) -> "TaskExtractor":
+        """The extractor of an archive: its abbreviations over the default table, its places."""
+        return cls(matcher, abbreviation_table(dict(scope.abbreviations)), scope.jurisdiction)
 
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
@@ -349,40 +680,98 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
-        if leads and self._marker_at(toks, end) and self._is_speaker(clause, leads):
+        gap = end
+        while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
+                not toks[gap].hard_before:
+            gap += 1
+        marker = self._marker_at(toks, gap)
+        if leads and marker is None:
+            gap = next((k for k in range(end + 1, min(len(toks), end + 9))
+                        if toks[k - 1].word == "va" and self._marker_at(toks, k) and
+                        canonical(clause[toks[k].start:toks[k].end]) in _MARKER_FIRST), end)
+            marker = self._marker_at(toks, gap) if gap > end else None
+        if marker and gap > end and not self._is_speaker(clause, leads) and \
+                not self._gives_to(clause, toks, gap + len(marker)):
+            marker = None
+        elif marker:
+            end = gap
+        # "Sở A đề nghị B …": A asks, B does; "Sở A chỉ đạo B …" stays A's own work
+        if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
+                                 self._gives_to(clause, toks, end + len(marker))):
             leads = []
+        if leads and end < len(toks) and toks[end].word == "duoc" and not toks[end].hard_before:
+            # "Đảng bộ xã A được BTV Tỉnh ủy chọn …": a passive with its agent reports; "Sở A
+            # được UBND tỉnh giao …" is still Sở A's task
+            after, agent = self.parser.agency_list(clause, toks, end + 1)
+            if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
+                leads = []
         if leads:
             if end >= len(toks):
                 return None
             nxt = canonical(clause[toks[end].start:toks[end].end])
-            standing = re.match(r"\s*là\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì)"
-                                r"[^,;]*,\s*", clause[toks[end].start:], re.IGNORECASE)
+            standing = re.match(r"\s*(?:với chức năng\s+)?là\s+(?:cơ quan|đơn vị)\s+(?:thường "
+                                r"trực|đầu mối|chủ trì)[^,;]*?(?:,\s*|\s+(?=sẽ\s|tiếp tục\s))",
+                                clause[toks[end].start:], re.IGNORECASE)
             if standing:   # "Công an tỉnh là cơ quan thường trực, theo dõi …"
                 k = next((n for n, t in enumerate(toks)
                           if t.start >= toks[end].start + standing.end()), len(toks))
                 return self._rest(clause, toks, k, leads, True)
-            if nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+            if nxt == "có" and not toks[end].hard_before and end + 1 < len(toks) and \
+                    toks[end + 1].word not in ("trach", "ke", "van", "y", "bao", "the", "nhiem"):
+                verb = self._verb_after(clause, toks, end + 1)
+                if verb is not None:
+                    # "các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền …"
+                    last = leads[-1]
+                    first = last.start if last.start >= 0 else start_tok
+                    leads[-1] = _Party(clause[toks[first].start:toks[verb - 1].end], None,
+                                       last.external)
+                    return self._rest(clause, toks, verb, leads, True)
+            if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
-                        "trach", "ke", "van", "y", "bao")):
-                return None
-            return self._rest(clause, toks, end, leads, True)
+                        "trach", "ke", "van", "y", "bao"))):
+                return self._rest(clause, toks, end, leads, True)
+            # "Sở TT&TT vừa có văn bản đề nghị A, B …": not the subject of a command; a marker
+            # further on may still name who does the work
         # 2. A marker at a clause boundary: "Giao Sở A …", "…, đề nghị Sở B …".
         for k in range(start_tok, len(toks)):
             marker = self._marker_at(toks, k)
-            if marker is None:
+            if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST:
                 continue
+            if k > start_tok and not toks[k].hard_before and marker[0] != "chi":
+                addressed = self._addressees(clause, toks, start_tok, k)
+                if addressed:
+                    return self._rest(clause, toks, k + len(marker), addressed, True)
             if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
                     not self._after_speaker(clause, toks, k):
                 continue
             if k > start_tok and marker[0] == "phan":
                 continue
+            # "Chỉ đạo X …" with no speaker before it: the carried lead directs X, X leads nothing.
+            if marker[0] == "chi" and (k == start_tok or not self._after_speaker(clause, toks, k)):
+                continue
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
-            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok)
+            # a body without a capital only after who speaks: "Yêu cầu nhà thầu …" opening a
+            # point is the point's lead's demand on the contractor
+            end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
+                                                 lower=k > start_tok)
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
+
+    def _addressees(self, clause: str, toks: list[Token], start: int, k: int) -> list[_Party]:
+        """"UBND TP vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương
+        rà soát …": a letter sent to bodies asks them, when no body follows the marker."""
+        for g in range(k - 1, start, -1):
+            if toks[g].word == "gui" and canonical(clause[toks[g].start:toks[g].end]) == "gửi":
+                end, found = self.parser.agency_list(clause, toks, g + 1, lower=True)
+                if end == k and found and re.search(
+                        r"(?:văn bản|công văn|công điện|thông báo|chỉ thị)\b",
+                        clause[:toks[g].start], re.IGNORECASE):
+                    return found
+                return []
+        return []
 
     def _may_assign(self, clause: str, start: int) -> bool:
         """A cheap look before the full reading: does the clause start with what could be an
@@ -395,13 +784,33 @@ class TaskExtractor:
         return bool(_MARKER_WORDS.search(fold(clause).lower()))
 
     def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
-        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …": who gives the task, not who
-        does it."""
+        """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
+        …", "Ban Thường vụ Huyện ủy yêu cầu UBND huyện …": who gives the task, not who does it."""
         first = leads[0]
+        if first.slug is None or self.matcher.agencies[first.slug].kind in _SPEAKING_KINDS:
+            return True
         if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
             return True
         return bool(re.match(r"\s*(?:phó\s+)?(?:chủ tịch|thường trực|lãnh đạo)\b", clause,
                              re.IGNORECASE)) and first.slug is None
+
+    def _verb_after(self, clause: str, toks: list[Token], k: int) -> int | None:
+        """The token of the first verb within a few words after k, with no break before it."""
+        for m in range(k, min(len(toks), k + 9)):
+            if toks[m].hard_before or toks[m].comma_before and m > k:
+                return None
+            low = canonical(clause[toks[m].start:toks[m].end])
+            nxt = canonical(clause[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
+                else ""
+            if m > k + 1 and ((low, nxt) in _STOP_PAIRS or _verb(low, nxt)):
+                return m
+        return None
+
+    def _gives_to(self, clause: str, toks: list[Token], k: int) -> bool:
+        """"Sở TT&TT đề nghị các cơ quan báo chí …": a department asking other bodies speaks."""
+        if k < len(toks) and toks[k].word == "cho":
+            k += 1
+        return bool(self.parser.agency_list(clause, toks, k)[1])
 
     def _marker_at(self, toks, k: int) -> tuple[str, ...] | None:
         if k >= len(toks):
@@ -412,10 +821,24 @@ class TaskExtractor:
         return None
 
     def _after_speaker(self, clause: str, toks: list[Token], k: int) -> bool:
-        """"Phó Chủ tịch UBND tỉnh giao …", "UBND tỉnh yêu cầu …": a marker after who speaks."""
+        """"Phó Chủ tịch UBND tỉnh giao …", "Thủ tướng yêu cầu …", "Sở TT&TT vừa có văn bản
+        đề nghị …": a marker after who speaks (the words since the last comma name them)."""
         before = clause[:toks[k].start].lower()
-        return bool(re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
-                              r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before))
+        if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
+                     r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
+            return True
+        # "UBND tỉnh đã yêu cầu …", "Chủ tịch UBND TP vừa giao …": news reporting an order
+        # still names who does the work; "theo yêu cầu", "được giao", "đã chỉ đạo" alone do not
+        reported = re.sub(r"(?:\s+(?:đã|vừa|cũng))+\s*$", "", before)
+        if reported != before and reported.strip():
+            segment = re.split(r"[,;:]", reported)[-1]
+            if len(segment.split()) <= 16 and _SPEAKER.search(segment) and \
+                    not re.search(r"(?:\btheo|\bcủa|\bđược|\bnày|\bđó)\s*$", reported):
+                return True
+        if re.search(r"(?:\btheo|\bcủa|\bđược|\bđã|\bvừa|\bnày|\bđó)\s*$", before):
+            return False
+        segment = re.split(r"[,;:]", before)[-1]
+        return len(segment.split()) <= 16 and bool(_SPEAKER.search(segment))
 
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
@@ -455,7 +878,10 @@ class TaskExtractor:
         if found:
             return found.leads
         toks = tokens(text)
-        end, parties = self.parser.agency_list(text, toks, 0)
+        m = _CONNECTORS.match(text)     # "(1) Bộ trưởng các Bộ, …"
+        start = next((n for n, t in enumerate(toks) if t.start >= (m.end() if m else 0)),
+                     len(toks))
+        end, parties = self.parser.agency_list(text, toks, start)
         if parties and len(toks) - end <= 8:
             return _unique(parties)
         return []
@@ -483,34 +909,138 @@ class TaskExtractor:
             all_blocks = all_blocks[intro + 1:]
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
+        last: list[ExtractedTask] = []      # the tasks of the paragraph before
+        prev: _Block | None = None
         for block in all_blocks:
-            if _PREAMBLE.match(block.text):
+            if _PREAMBLE.match(block.text) and not (
+                    block.text.rstrip().endswith(":") and self.subject_of(block.text)):
                 continue
+            if last and not block.heading and _DEADLINE_ONLY.match(block.text):
+                # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
+                deadline = best_deadline(block.text, reference)
+                if deadline and deadline.date:
+                    out[-len(last):] = [t if t.deadline else dataclasses.replace(
+                        t, deadline=deadline.date, deadline_text=deadline.text, certain=False)
+                        for t in last]
+                    last = []
+                    continue
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             kind = next((k for _, _, k in reversed(stack) if k), None)
             carried = next((ls for _, ls, _ in reversed(stack) if ls), None)
             text = block.text
-            is_header = block.heading or text.rstrip().endswith(":") or _short_title(text)
+            is_header = block.heading or text.rstrip().endswith(":") or _short_title(text) or \
+                self._list_only(text)
             if is_header:
                 own_kind = _section_kind(text)
                 leads = self.subject_of(text) or None
-                stack.append((block.level, leads, own_kind))
-                if block.heading or text.rstrip().endswith(":") or not leads:
+                # "… đề nghị A, B triển khai các nội dung sau:" followed by plain paragraphs at
+                # its own level: they are its points
+                level = block.level - 0.01 if leads and not block.heading and \
+                    text.rstrip().endswith(":") and block.point is None else block.level
+                stack.append((level, leads, own_kind))
+                if block.heading or text.rstrip().endswith(":") or not leads or \
+                        self._list_only(text):
                     continue
-            out.extend(self._block_tasks(block, kind, carried, host, reference))
+            guessed = False
+            plain_after = prev is not None and block.point is None and prev.point is None and \
+                block.level == prev.level
+            if carried is None and last and (_GOES_ON.match(text) or plain_after and
+                                             _imperative(text) and not self.assignment(text)):
+                carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
+                guessed = True     # a subject carried across a paragraph: a guess to confirm
+            found = self._block_tasks(block, kind, carried, host, reference, guessed,
+                                      alone=len(all_blocks) == 1)
+            out.extend(found)
+            if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
+                last = found
+            prev = block
+        return self._placed_document(_without_headline(out, all_blocks), body)
+
+    def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
+        """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
+        "UBND tỉnh", "Sở Y tế" are that province's, outside this archive; when it names this
+        province too, whose they are is a guess to confirm."""
+        if not self.parser.local_places or not tasks:
+            return tasks
+        places = set()
+        for m in _NAMED_PLACE.finditer(body[:6000]):
+            words = tuple(t.word for t in tokens(m.group(1)))
+            province = province_at(words)
+            if province:
+                places.add(" ".join(province))
+            elif any(" ".join(words).startswith(lp) for lp in self.parser.local_places):
+                places.add(" ".join(words))
+        foreign = {p for p in places
+                   if not any(p.startswith(lp) for lp in self.parser.local_places)}
+        if not foreign:
+            return tasks
+        local = len(foreign) < len(places)
+        out = []
+        for t in tasks:
+            agency = self.matcher.agencies.get(t.lead_slug) if t.lead_slug else None
+            if agency is None or agency.kind not in _PROVINCIAL_KINDS:
+                out.append(t)
+            elif local:
+                out.append(dataclasses.replace(t, certain=False))
+            else:
+                out.append(dataclasses.replace(t, lead_slug=None, external=True))
         return out
 
+    def _join_lists(self, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """"Giao các sở, ngành tỉnh; UBND các huyện; các Ban QLDA báo cáo …": a clause that is
+        only a list of agencies (after a marker) runs on past its ";"."""
+        out: list[tuple[str, str]] = []
+        for piece, sep in pieces:
+            if out and out[-1][1] == ";" and self._list_only(out[-1][0]):
+                out[-1] = (f"{out[-1][0]} {piece}", sep)
+            else:
+                out.append((piece, sep))
+        return out
+
+    def _list_only(self, clause: str) -> bool:
+        """Is the clause only a list of agencies (after a marker)? A list is short."""
+        if len(clause) > 400:
+            return False
+        found = self._lists.get(clause)
+        if found is None:
+            if len(self._lists) > 4096:     # bounded: one extractor reads a whole archive
+                self._lists.clear()
+            found = self._lists[clause] = self._read_list_only(clause)
+        return found
+
+    def _read_list_only(self, clause: str) -> bool:
+        text = clause.rstrip(" ;")
+        m = _CONNECTORS.match(text)
+        toks = tokens(text)
+        k = next((n for n, t in enumerate(toks) if t.start >= (m.end() if m else 0)), len(toks))
+        # past "UBND tỉnh giao", "Đề nghị", or the last marker after whoever speaks at the end
+        # of a longer clause ("Để …, BTV Tỉnh ủy yêu cầu BTV Thành ủy Huế; các huyện ủy; …")
+        start = k
+        for n in range(len(toks) - 1, start - 1, -1):
+            marker = self._marker_at(toks, n)
+            if marker and (n == start or self._after_speaker(text, toks, n)):
+                k = n + len(marker)
+                break
+        end, parties = self.parser.agency_list(text, toks, k, loose=True)
+        return bool(parties) and end >= len(toks)
+
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
-                     host: list[_Party], reference: dt.date | None) -> list[ExtractedTask]:
-        if _SUMMARY.match(block.text):   # "Trên đây là Kế hoạch …; yêu cầu các sở …": a formula
-            return []
+                     host: list[_Party], reference: dt.date | None,
+                     guessed: bool = False, alone: bool = False) -> list[ExtractedTask]:
+        """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
+        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body."""
+        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
+            return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
-        for clause, sep in _sentences(block.text):
+        in_lede = False
+        for clause, sep in self._join_lists(_sentences(block.text)):
             plain = clause.rstrip(" ./;")
-            if not plain or _CLOSING.search(clause):
+            if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain) and \
+                    not alone:
+                in_lede = sep == ";" and (in_lede or bool(_LEDE.search(plain)))
                 current = None
                 continue
             found = self.assignment(plain)
@@ -550,7 +1080,11 @@ class TaskExtractor:
             if not leads:
                 pending.append(clause)
                 continue
-            current = [_Assignment(list(leads), [], head, False), [clause]]
+            # "Căn cứ chức năng, nhiệm vụ được giao nắm chắc …; tổ chức …": the clauses before
+            # the verb belong to the same point
+            current = [_Assignment(list(leads), [], " ".join([*pending, head]), False),
+                       [*pending, clause]]
+            pending = []
             groups.append(current)
         tasks = []
         for assignment, clauses in groups:
@@ -559,7 +1093,8 @@ class TaskExtractor:
             action = " ".join([assignment.action, *clauses[1:]]).strip()
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
-                    lead=lead.name, lead_slug=lead.slug,
+                    lead=lead.name, lead_slug=lead.slug, certain=not guessed or assignment.explicit,
+                    external=lead.external,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
                     action=action, text=text,
@@ -570,11 +1105,46 @@ class TaskExtractor:
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
+                          r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
+# "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
+_LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
+                   r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
+# A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
+_DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,260}gửi về|"
+                            r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
+_GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
+                      re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
                             r"(?!\w)", re.IGNORECASE)
 _EXPLICIT_START = re.compile(r"^\W*(?:giao|đề nghị|yêu cầu|kiến nghị)(?!\w)", re.IGNORECASE)
 _WEAK_ACTION = re.compile(r"^(?:(?:chủ trì|thực hiện|triển khai|theo dõi|phụ trách)\b[,\s]*)*"
                           r"(?:theo (?:chức năng|thẩm quyền)[^.]*)?$", re.IGNORECASE)
+
+
+def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> list[ExtractedTask]:
+    """"Chủ tịch UBND tỉnh yêu cầu Sở Công Thương … triển khai …" opening a letter whose body then
+    gives Sở Công Thương its task: the first paragraph summarises, it is not a second task."""
+    if not tasks or not all_blocks or tasks[0].line != all_blocks[0].line:
+        return tasks
+    first = [t for t in tasks if t.line == all_blocks[0].line]
+    later = [t for t in tasks if t.line != all_blocks[0].line]
+    for t in first:
+        cited = set(_CITED.findall(t.text))
+        if cited and any((u.lead_slug or u.lead) == (t.lead_slug or t.lead) and
+                         cited & set(_CITED.findall(u.text)) for u in later):
+            return later    # the same lead, the same document cited: the headline again
+        # a short lede that the body then says again at length: the same lead, most of its words
+        words = set(fold(t.text).lower().split()[:14])
+        if len(t.text) <= 260 and len(words) >= 6 and any(
+                (u.lead_slug or u.lead) == (t.lead_slug or t.lead) and
+                len(words & set(fold(u.text).lower().split())) >= 0.7 * len(words)
+                for u in later):
+            return later
+    return tasks
+
+
+_CITED = re.compile(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐ][\wĐđ-]+")
 
 
 def _weak_action(action: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Mapping, MutableMapping
 from .. import processes
 from ..agencies import AgencyMatcher
 from ..cache import PARALLEL_THRESHOLD, WORKERS
-from ..model import Agency, Notice, Numbers
+from ..model import Agency, Notice, Numbers, Scope
 from ..text import slugify
 from .extract_tasks import ExtractedTask, TaskExtractor
 
@@ -43,6 +43,8 @@ class Task:
     line: int
     source: str                         # "text" or "front-matter"
     owners: tuple[str, ...]             # agency page keys: the lead and its successors
+    certain: bool = True                # False: a rule guessed; agency pages say "cần xác nhận"
+    external: bool = False              # another province's or a central body: no local page
 
     @property
     def done(self) -> bool:
@@ -72,8 +74,8 @@ def agency_key(lead: str, slug: str | None) -> str:
     return slug or slugify(lead, "khac")
 
 
-def vocabulary_digest(agencies: Mapping[str, Agency]) -> str:
-    return hashlib.sha1(repr(sorted(agencies.items())).encode()).hexdigest()[:16]
+def vocabulary_digest(agencies: Mapping[str, Agency], scope: Scope = Scope()) -> str:
+    return hashlib.sha1(repr((sorted(agencies.items()), scope)).encode()).hexdigest()[:16]
 
 
 def memo_key(notice: Notice, vocab: str) -> str:
@@ -92,12 +94,12 @@ def extracted(notice: Notice, extractor: TaskExtractor, memo: MutableMapping | N
 
 
 def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_number: Numbers,
-                   memo: MutableMapping | None = None,
+                   memo: MutableMapping | None = None, scope: Scope = Scope(),
                    ) -> tuple[dict[str, tuple[Task, ...]], dict[str, AgencyPage]]:
     """(notice key → its tasks, agency key → its page)."""
     matcher = AgencyMatcher(agencies)
-    extractor = TaskExtractor(matcher)
-    vocab = vocabulary_digest(agencies)
+    extractor = TaskExtractor.for_scope(matcher, scope)
+    vocab = vocabulary_digest(agencies, scope)
     # closes: notice key → (point or None → the closing notice)
     closings: dict[str, dict[str | None, Notice]] = {}
     for notice in sorted(published, key=lambda n: n.sort_key, reverse=True):  # oldest first
@@ -124,7 +126,7 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                 for target in [by_number.get(n.supersedes, citing=n)] if target is not None}
     chased = [n for n in published
               if n.status not in ("superseded", "revoked") and n.key not in replaced]
-    memo = _extract_missing([n for n in chased if n.tasks is None], agencies, memo, vocab)
+    memo = _extract_missing([n for n in chased if n.tasks is None], agencies, memo, vocab, scope)
     register: dict[str, tuple[Task, ...]] = {}
     for notice in chased:
         tasks: list[Task] = []
@@ -132,6 +134,8 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
             for i, entry in enumerate(notice.tasks):
                 slug = matcher.resolve(entry.lead)
                 lead = agencies[slug].name if slug else entry.lead
+                # a person's `tasks:` naming "UBND tỉnh Hà Tĩnh" is outside, as if read from text
+                outside = slug is None and extractor.parser.outside(entry.lead)
                 status = entry.status or ("hoan-thanh" if entry.completed else "chua-thuc-hien")
                 report_notice = by_number.get(entry.report, citing=None) if entry.report else None
                 tasks.append(Task(
@@ -144,7 +148,7 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                     status=status, completed=entry.completed, report=entry.report,
                     report_notice=report_notice if report_notice in published else None,
                     point=entry.point, line=entry.line, source="front-matter",
-                    owners=owners(slug, lead)))
+                    owners=() if outside else owners(slug, lead), external=outside))
         else:
             for i, found in enumerate(extracted(notice, extractor, memo, vocab)):
                 tasks.append(Task(
@@ -153,7 +157,8 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
                     deadline=found.deadline, deadline_text=found.deadline_text,
                     status="chua-thuc-hien", completed=None, report=None, report_notice=None,
                     point=found.point, line=found.line, source="text",
-                    owners=owners(found.lead_slug, found.lead)))
+                    owners=() if found.external else owners(found.lead_slug, found.lead),
+                    certain=found.certain, external=found.external))
         closed = closings.get(notice.key, {})
         if closed:
             tasks = [_close(t, closed) for t in tasks]
@@ -175,7 +180,8 @@ def build_register(published: list[Notice], agencies: Mapping[str, Agency], by_n
 
 
 def _extract_missing(notices: list[Notice], agencies: Mapping[str, Agency],
-                     memo: MutableMapping | None, vocab: str) -> MutableMapping:
+                     memo: MutableMapping | None, vocab: str,
+                     scope: Scope = Scope()) -> MutableMapping:
     """Extract, on both cores, the tasks of the notices the memo does not know yet (a cold
     build: every notice, ~10 ms each), so that the loop above finds them all in the memo."""
     memo = memo if memo is not None else {}
@@ -184,7 +190,7 @@ def _extract_missing(notices: list[Notice], agencies: Mapping[str, Agency],
         return memo  # extracted one by one, on first use
     chunk = max(16, len(missing) // (WORKERS * 8))
     with ProcessPoolExecutor(WORKERS, mp_context=processes.context(),
-                             initializer=_start_extractor, initargs=(dict(agencies),)) as pool:
+                             initializer=_start_extractor, initargs=(dict(agencies), scope)) as pool:
         found = pool.map(_extract_in_worker, [(n.body, n.body_line, n.date) for n in missing],
                          chunksize=chunk)
         for notice, tasks in zip(missing, found):
@@ -195,9 +201,9 @@ def _extract_missing(notices: list[Notice], agencies: Mapping[str, Agency],
 _WORKER_EXTRACTOR: TaskExtractor | None = None
 
 
-def _start_extractor(agencies: dict[str, Agency]) -> None:
+def _start_extractor(agencies: dict[str, Agency], scope: Scope) -> None:
     global _WORKER_EXTRACTOR
-    _WORKER_EXTRACTOR = TaskExtractor(AgencyMatcher(agencies))
+    _WORKER_EXTRACTOR = TaskExtractor.for_scope(AgencyMatcher(agencies), scope)
 
 
 def _extract_in_worker(args: tuple) -> tuple[ExtractedTask, ...]:

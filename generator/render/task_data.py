@@ -14,7 +14,7 @@ from . import views
 
 def task_record(task: Task, today: dt.date, base: str = "") -> dict[str, Any]:
     """The documented order: notice, lead, lead_slug, support, text, deadline, deadline_text,
-    status, overdue, source."""
+    status, overdue, source, external, certain."""
     n = task.notice
     return {
         "notice": {"key": n.key, "number": n.shown_number, "path": n.source,
@@ -28,6 +28,8 @@ def task_record(task: Task, today: dt.date, base: str = "") -> dict[str, Any]:
         "status": task.status,
         "overdue": task.overdue_days(today) > 0,
         "source": task.source,
+        "external": task.external,
+        "certain": task.certain,
     }
 
 

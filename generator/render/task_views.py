@@ -28,7 +28,7 @@ def feed_url(key: str) -> str:
 def task_row(task: Task, today: dt.date, linked: LinkedArchive,
              with_notice: bool = True) -> dict[str, Any]:
     days = task.overdue_days(today)
-    lead_key = task.owners[0]
+    lead_key = task.owners[0] if task.owners else None
     report = task.report_notice
     return {
         "lead": task.lead,
@@ -46,6 +46,8 @@ def task_row(task: Task, today: dt.date, linked: LinkedArchive,
         "report": task.report or "",
         "report_url": views.notice_url(report) if report is not None else None,
         "source": task.source,
+        "certain": task.certain,
+        "external": task.external,
         "notice": views.notice_item(task.notice, linked) if with_notice else None,
     }
 

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping
 
 from ..diagnostics import Diagnostic, capped
 from ..load import LoadResult, SourceDocument, TopicsDocument
-from ..model import Archive, Notice, Topic
+from ..model import Archive, Notice, Scope, Topic
 from .body_limits import check_body_limits, refused
 from .fields import build_notice
 from .rules import check_archive
@@ -16,7 +16,7 @@ from .form import check_form_of_text
 from .safety import check_body
 from .tasks import check_body_deadlines
 from .topic_mentions import check_topic_mentions
-from .agencies import build_agencies
+from .agencies import build_agencies, build_scope
 from .topics import build_topics
 
 __all__ = ["ValidationResult", "validate", "assemble", "check_document"]
@@ -70,14 +70,17 @@ def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
     rules. `unreadable`: numbers of the files that failed on their own (see check_archive)."""
     topics, diagnostics = build_topics(topics_doc)
     agencies: dict = {}
+    scope = Scope()
     if agencies_doc is not None:
         agencies, found = build_agencies(agencies_doc)
+        diagnostics.extend(found)
+        scope, found = build_scope(agencies_doc)
         diagnostics.extend(found)
     notices = []
     for notice, found in per_document:
         diagnostics.extend(found)
         if notice is not None:
             notices.append(notice)
-    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies)
+    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies, scope)
     diagnostics.extend(check_archive(archive, today, [n for n in unreadable if n]))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -7,12 +7,39 @@ import datetime as dt
 from ..agencies import key
 from ..diagnostics import ERROR, WARNING, Diagnostic
 from ..load import TopicsDocument
-from ..model import AGENCY_KINDS, Agency
+from ..model import AGENCY_KINDS, Agency, Scope
 from ..text import nfc
 from .suggest import did_you_mean
 from .topics import vocabulary_entries
 
 AGENCY_KEYS = ("name", "aliases", "kind", "parent", "succeeded_by", "since", "description")
+# Top-level keys of agencies.yml that are settings of the vocabulary, not agencies.
+SCOPE_KEYS = ("jurisdiction", "abbreviations")
+
+
+def build_scope(doc: TopicsDocument) -> tuple[Scope, list[Diagnostic]]:
+    """`jurisdiction:` (a name or a list: "tỉnh Hậu Giang", "thành phố Cần Thơ") and
+    `abbreviations:` (short form → spelt out) of agencies.yml."""
+    diagnostics: list[Diagnostic] = []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    places = data.get("jurisdiction") or []
+    if isinstance(places, str):
+        places = [places]
+    if not isinstance(places, list) or not all(isinstance(p, str) and p.strip() for p in places):
+        diagnostics.append(Diagnostic(doc.path, doc.lines.get("jurisdiction", 1), 1, ERROR,
+                                      "NA701", '"jurisdiction" phải là tên địa phương hoặc danh '
+                                      'sách tên (ví dụ "tỉnh Hậu Giang")', "jurisdiction"))
+        places = []
+    short = data.get("abbreviations") or {}
+    if not isinstance(short, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in short.items()):
+        diagnostics.append(Diagnostic(doc.path, doc.lines.get("abbreviations", 1), 1, ERROR,
+                                      "NA701", '"abbreviations" phải là bảng chữ viết tắt → tên '
+                                      'đầy đủ (ví dụ "TN&MT": "Tài nguyên và Môi trường")',
+                                      "abbreviations"))
+        short = {}
+    return Scope(tuple(nfc(p.strip()) for p in places),
+                 tuple((nfc(k), nfc(v.strip())) for k, v in short.items())), diagnostics
 
 
 def build_agencies(doc: TopicsDocument) -> tuple[dict[str, Agency], list[Diagnostic]]:
@@ -28,8 +55,9 @@ def build_agencies(doc: TopicsDocument) -> tuple[dict[str, Agency], list[Diagnos
     if not isinstance(doc.data, dict):
         report("", "NA701", "agencies.yml phải là bảng slug → {name, aliases, kind, …}")
         return agencies, diagnostics
+    entries = {k: v for k, v in doc.data.items() if k not in SCOPE_KEYS}
     for slug, entry, name, aliases in vocabulary_entries(
-            doc.data, AGENCY_KEYS, report, ("cơ quan", "NA702", "NA701",
+            entries, AGENCY_KEYS, report, ("cơ quan", "NA702", "NA701",
                                             "so-giao-thong-van-tai", "tên đầy đủ")):
         kind = entry.get("kind", "khac")
         if kind not in AGENCY_KINDS:

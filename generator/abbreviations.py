@@ -1,0 +1,66 @@
+"""Abbreviations in agency names ("Sở TN&MT", "Bộ CHQS", "Ban QLDA") spelt out, so that a name
+written short resolves to the vocabulary and reads in full on the register.
+
+The default table holds the ones every province writes; an archive adds or overrides its own in
+notices/agencies.yml under `abbreviations:`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+DEFAULT: dict[str, str] = {
+    "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
+    "TN-MT": "Tài nguyên và Môi trường",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "KH-ĐT": "Kế hoạch và Đầu tư",
+    "KH&CN": "Khoa học và Công nghệ", "KH-CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ",
+    "GTVT": "Giao thông vận tải", "GT-VT": "Giao thông vận tải",
+    "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "GD-ĐT": "Giáo dục và Đào tạo",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NN-PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NN&MT": "Nông nghiệp và Môi trường", "NNMT": "Nông nghiệp và Môi trường",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "VHTT&DL": "Văn hóa, Thể thao và Du lịch", "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch", "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "QHKT": "Quy hoạch - Kiến trúc", "QH-KT": "Quy hoạch - Kiến trúc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc",
+    "CHQS": "Chỉ huy Quân sự", "BCHQS": "Bộ Chỉ huy Quân sự", "BCH": "Bộ Chỉ huy",
+    "BĐBP": "Bộ đội Biên phòng", "KKT": "Khu kinh tế", "KCN": "Khu công nghiệp",
+    "QLDA": "Quản lý dự án", "BQL": "Ban Quản lý", "BQLDA": "Ban Quản lý dự án",
+    "QLTT": "Quản lý thị trường", "UBKT": "Ủy ban Kiểm tra", "BTV": "Ban Thường vụ",
+    "PCTT và TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
+    "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
+    "TP.HCM": "thành phố Hồ Chí Minh", "TPHCM": "thành phố Hồ Chí Minh",
+    "TP.": "thành phố", "TP": "thành phố", "TX": "thị xã",
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(keys: tuple[str, ...]) -> re.Pattern:
+    # Longest first, so "BCHQS" is not read as "BCH" + "QS"; whole words only.
+    alternatives = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&-])(?:{alternatives})(?![\w&])")
+
+
+def table(own: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The default table with an archive's own entries over it."""
+    merged = dict(DEFAULT)
+    merged.update(own or {})
+    return merged
+
+
+def expand(name: str, abbreviations: Mapping[str, str] | None = None) -> str:
+    """A name with its abbreviations spelt out ("Sở TN&MT" → "Sở Tài nguyên và Môi trường")."""
+    entries = abbreviations if abbreviations is not None else DEFAULT
+    if not entries or not any(ch.isupper() for ch in name[1:]):
+        return name
+    pattern = _pattern(tuple(entries))
+    out = pattern.sub(lambda m: entries[m.group()], name)
+    return " ".join(out.split())
