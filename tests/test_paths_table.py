@@ -147,3 +147,36 @@ def test_the_table_reaches_outside_files(repo):
     assert (repo / "goc" / "link" / ".." / "a.pdf").read_bytes() == SECRET
     assert (repo / "goc" / NFD).read_bytes() == SECRET
     assert (repo / "goc" / "link" / "b.pdf").read_bytes() == SECRET
+
+
+def test_a_fifo_is_refused_without_opening_it(repo):
+    from generator.load.paths import NOT_REGULAR
+    os.mkfifo(repo / "goc" / "pipe.pdf")
+    for value in ("goc/pipe.pdf", "goc/in/../goc/pipe.pdf"):
+        with pytest.raises(UnsafePath) as caught:
+            read_inside(resolve_inside(repo, value), repo)
+        assert caught.value.code == NOT_REGULAR
+        assert "goc/pipe.pdf" in str(caught.value) and "FIFO" in str(caught.value)
+
+
+def test_refusals_name_the_path_as_the_repository_writes_it(repo):
+    with pytest.raises(UnsafePath) as caught:
+        read_inside(repo / "goc" / "link" / "b.pdf", repo)
+    assert caught.value.code == OUTSIDE
+    assert caught.value.path == "goc/link/b.pdf"
+    assert '"goc/link/b.pdf"' in str(caught.value) and "outside" not in str(caught.value)
+    with pytest.raises(UnsafePath) as caught:
+        resolve_inside(repo, "goc/link/../a.pdf", what="docs_dir")
+    assert str(caught.value).startswith('docs_dir "goc/link/../a.pdf" trỏ ra ngoài kho')
+
+
+def test_read_limits(repo):
+    """`limit`: at most limit + 1 bytes, enough to tell a file is too large; files larger than
+    one read (1 MiB) come back whole."""
+    big = repo / "goc" / "big.pdf"
+    big.write_bytes(bytes(range(256)) * 8192 + b"end")      # 2 MiB and 3 bytes
+    assert read_inside(big, repo) == big.read_bytes()
+    assert read_inside(big, repo, limit=10) == bytes(range(11))
+    assert read_inside(big, repo, limit=(1 << 20) + 5) == big.read_bytes()[:(1 << 20) + 6]
+    assert read_inside(repo / "goc" / "a.pdf", repo, limit=0) == b"g"
+    assert read_inside(repo / "goc" / "a.pdf", repo, limit=100) == b"goc/a.pdf"
