@@ -194,64 +194,47 @@ class IncrementalEqualsFull(RuleBasedStateMachine):
     @rule(index=st.integers(0, 99), kind=st.sampled_from(
         ["alias", "name", "parent", "description"]))
     def topics_yml(self, index: int, kind: str) -> None:
+        path = self.project / "notices" / "topics.yml"
         slugs = self.topic_slugs()
         slug = slugs[index % len(slugs)]
-        n = self.next_serial()
-        block = rf"^{re.escape(slug)}:\n(?:  .*\n)*?"
-        if kind == "alias":
-            change = lambda t: _replace_line(t, block + r"  aliases: \[", lambda m: m.group(0)
-                                             + f'"{PHRASES[n % len(PHRASES)]}", ')
-        elif kind == "name":
-            change = lambda t: _replace_line(t, block + r'  name: "', lambda m: m.group(0)
-                                             + f"({n}) ")
-        elif kind == "description":
-            change = lambda t: _replace_line(t, block + r'  description: "', lambda m: m.group(0)
-                                             + f"Lần {n}: ")
-        else:
+        parent = None
+        if kind == "parent":
             # a topic without children becomes the child of a root topic (or a root again)
-            text = (self.project / "notices" / "topics.yml").read_text(encoding="utf-8")
-            parents = set(re.findall(r"^  parent: ([a-z0-9-]+)$", text, re.M))
+            text = path.read_text(encoding="utf-8")
             roots = [s for s in slugs if not re.search(
                 rf"^{re.escape(s)}:\n(?:  .*\n)*?  parent:", text, re.M) and s != slug]
-            if slug in parents or not roots:
+            if slug in set(re.findall(r"^  parent: ([a-z0-9-]+)$", text, re.M)) or not roots:
                 return
+            parent = roots[index % len(roots)]
+        self._vocabulary_edit(path, slug, kind, parent)
 
-            def change(t):
-                t = re.sub(rf"(^{re.escape(slug)}:\n(?:  .*\n)*?)  parent: .*\n", r"\1", t,
-                           count=1, flags=re.M)
-                if n % 2:
-                    t = re.sub(rf"^{re.escape(slug)}:\n", f"{slug}:\n  parent: {roots[n % len(roots)]}\n",
-                               t, count=1, flags=re.M)
-                return t
-        self.edit(self.project / "notices" / "topics.yml", change, f"topics.yml {kind} of {slug}")
-
-    @rule(index=st.integers(0, 99), kind=st.sampled_from(
-        ["alias", "name", "parent"]))
+    @rule(index=st.integers(0, 99), kind=st.sampled_from(["alias", "name", "parent"]))
     def agencies_yml(self, index: int, kind: str) -> None:
-        path = self.project / "notices" / "agencies.yml"
-        text = path.read_text(encoding="utf-8")
-        slugs = re.findall(r"^([a-z0-9-]+):$", text, re.M)
         # agencies that tasks name: their names and aliases show on task pages
-        named = [s for s in slugs if s in ("so-thong-tin-va-truyen-thong", "cong-an-tinh",
-                                           "so-giao-thong-van-tai", "van-phong-ubnd-tinh")] or slugs
-        slug = named[index % len(named)]
+        named = ["so-thong-tin-va-truyen-thong", "cong-an-tinh", "so-giao-thong-van-tai",
+                 "van-phong-ubnd-tinh"]
+        self._vocabulary_edit(self.project / "notices" / "agencies.yml",
+                              named[index % len(named)], kind, "ubnd-tinh")
+
+    def _vocabulary_edit(self, path: Path, slug: str, kind: str, parent: str | None) -> None:
+        """An alias, name, description or parent edit of one entry of topics.yml/agencies.yml;
+        a parent edit drops the entry's parent, then every other time sets `parent`."""
         n = self.next_serial()
         block = rf"^{re.escape(slug)}:\n(?:  .*\n)*?"
-        if kind == "alias":
-            change = lambda t: _replace_line(t, block + r"  aliases: \[", lambda m: m.group(0)
-                                             + f'"{PHRASES[n % len(PHRASES)]}", ')
-        elif kind == "name":
-            change = lambda t: _replace_line(t, block + r'  name: "', lambda m: m.group(0)
-                                             + f"({n}) ")
-        else:
-            def change(t):
-                t = re.sub(rf"(^{re.escape(slug)}:\n(?:  .*\n)*?)  parent: .*\n", r"\1", t,
+        added = {"alias": (r"  aliases: \[", f'"{PHRASES[n % len(PHRASES)]}", '),
+                 "name": (r'  name: "', f"({n}) "),
+                 "description": (r'  description: "', f"Lần {n}: ")}
+
+        def change(t: str) -> str:
+            if kind in added:
+                pattern, text = added[kind]
+                return _replace_line(t, block + pattern, lambda m: m.group(0) + text)
+            t = re.sub(rf"({block})  parent: .*\n", r"\1", t, count=1, flags=re.M)
+            if n % 2:
+                t = re.sub(rf"^{re.escape(slug)}:\n", f"{slug}:\n  parent: {parent}\n", t,
                            count=1, flags=re.M)
-                if n % 2:
-                    t = re.sub(rf"^{re.escape(slug)}:\n", f"{slug}:\n  parent: ubnd-tinh\n",
-                               t, count=1, flags=re.M)
-                return t
-        self.edit(path, change, f"agencies.yml {kind} of {slug}")
+            return t
+        self.edit(path, change, f"{path.name} {kind} of {slug}")
 
     @rule(kind=st.sampled_from(["site_name", "site_description",
                                                     "list_limit", "extension"]))
