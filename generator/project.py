@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 import yaml
 
-from .load.paths import UnsafePath, read_inside, resolve_inside, walk_inside
+from .load.paths import BAD_NAME, UnsafePath, read_inside, resolve_inside, walk_inside
 
 # Set by `notice-archive … --cache-dir` for the mkdocs plugin, which runs inside mkdocs.
 CACHE_DIR_ENV = "NOTICE_ARCHIVE_CACHE_DIR"
@@ -128,8 +128,9 @@ def config_path_problems(root: Path, docs_dir: str | None = None, site_dir: str 
             continue
         try:
             real = resolve_inside(root, str(value), what=key, hidden=output)
-        except UnsafePath:
-            problems.append(f'{key} "{value}" nằm ngoài kho lưu trữ (hoặc trong thư mục ẩn); '
+        except UnsafePath as exc:
+            problems.append(str(exc) if exc.code == BAD_NAME else
+                            f'{key} "{value}" nằm ngoài kho lưu trữ (hoặc trong thư mục ẩn); '
                             "chỉ dùng thư mục trong kho")
             continue
         if output and real == root.resolve():

@@ -100,6 +100,14 @@ def test_nfd_input_comes_out_nfc(tmp_path):
     for html_file in (project / "site").rglob("*.html"):
         html = html_file.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", html), html_file
+    # The same letters, composed: not merely NFC (text stripped of its accents is NFC too).
+    title = unicodedata.normalize("NFC", re.search(r'^title: "(.*)"$', text, re.M).group(1))
+    body_line = unicodedata.normalize("NFC", next(
+        line for line in text.split("\n---", 2)[-1].splitlines() if len(line) > 80))
+    assert title != unicodedata.normalize("NFD", title)
+    pages = [unescape(p.read_text(encoding="utf-8")) for p in (project / "site").rglob("*.html")]
+    assert any(title in page for page in pages), title
+    assert any(body_line[:60] in page for page in pages), body_line
 
 
 def test_moved_file_keeps_its_url(tmp_path, archive):

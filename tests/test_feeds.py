@@ -158,7 +158,7 @@ def test_notices_json_reveals_nothing_withheld(built_public, archive):
 
 def test_notices_json_uses_absolute_urls_with_site_url(built_with_site_url):
     data = json.loads((built_with_site_url / "site" / "notices.json").read_text(encoding="utf-8"))
-    assert all(e["url"].startswith(SITE_URL) for e in data["notices"])
+    assert data["notices"] and all(e["url"].startswith(SITE_URL) for e in data["notices"])
 
 
 def test_sitemap_holds_exactly_the_published_pages(built_with_site_url, archive):

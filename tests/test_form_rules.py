@@ -370,7 +370,7 @@ def test_supersedes_chains():
     a = mutate("status: issued", 'supersedes: "98/TB-VPUBND"\nstatus: superseded')
     b = mutate("status: issued", 'supersedes: "125/TB-VPUBND"\nstatus: superseded', text=OTHER)
     found = diagnose({"a.md": a, "b.md": b})
-    assert all((d.severity, d.field) == KIND[d.code] for d in found)
+    assert found and all((d.severity, d.field) == KIND[d.code] for d in found)
     got = [(d.path, d.code, d.line, d.message) for d in found]
     assert got == [
         ("notices/2024/a.md", "NA204", 20, 'chuỗi "supersedes" từ 125/TB-VPUBND quay vòng lại '

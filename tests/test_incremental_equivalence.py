@@ -45,6 +45,21 @@ CHANGES = {
     # the theme's stylesheet, copied into the site and named by every page
     "theme": lambda p: _edit(p / "theme" / "assets" / "stylesheets" / "notice-archive.css",
                              "/* notice-archive:", "/* changed in a test */\n/* notice-archive:"),
+    # an alias that a body spells out: that body gains a mention link, the topic page a notice
+    "topic alias": lambda p: _edit(p / "notices" / "topics.yml", 'aliases: ["PCCC", ',
+                                   'aliases: ["Tổ công nghệ số cộng đồng", "PCCC", '),
+    # the order of a notice's topics is the order its page lists them in
+    "topics order": lambda p: _edit(
+        p / "notices" / "2024" / "ket-luan-ban-chi-dao-chuyen-doi-so-2024.md",
+        "topics: [chuyen-doi-so, de-an-06, cai-cach-hanh-chinh]",
+        "topics: [cai-cach-hanh-chinh, de-an-06, chuyen-doi-so]"),
+    # theme partials in a sub-folder, one and two levels down, included by list pages and by
+    # every page
+    "theme partial": lambda p: _edit(p / "theme" / "partials" / "notice-list.html",
+                                     "</ul>", "</ul><!-- changed in a test -->"),
+    "nested theme partial": lambda p: _edit(
+        p / "theme" / "partials" / "javascripts" / "content.html",
+        "<script ", "<!-- changed in a test --><script "),
 }
 
 

@@ -106,6 +106,9 @@ def resolve_inside(root: Path, value: str | os.PathLike, base: Path | None = Non
     repository, whether by `..`, an absolute path or a symlink anywhere along the way.
     """
     root = Path(root)
+    if "\0" in os.fspath(value):  # no file has such a name, and os calls refuse it
+        raise UnsafePath(BAD_NAME, f'{what} {printable(repr(os.fspath(value)))} chứa ký tự NUL: '
+                         "không phải đường dẫn hợp lệ", os.fspath(value))
     candidate = Path(base or root) / value
     if not inside(root, candidate, hidden):
         raise UnsafePath(OUTSIDE, outside_message(os.fspath(value), what), os.fspath(value))

@@ -118,18 +118,25 @@ def _encoded_size(term: str, plist: array, n: int, weighted: bool) -> int:
     return len(term) + size + 4
 
 
-def _analysis_key(notice, topics, agencies) -> str:
-    """Everything a notice's analysis depends on: the notice, its topics' names, the agencies
+def topics_digest(topics) -> str:
+    """The topic vocabulary a notice's analysis reads: every topic's name and aliases, not only
+    its own topics' (the acronyms it is found by come from any topic it spells out)."""
+    vocabulary = sorted((s, t.name, tuple(t.aliases)) for s, t in topics.items())
+    return hashlib.sha256(repr(vocabulary).encode()).hexdigest()
+
+
+def _analysis_key(notice, vocabulary: str, agencies) -> str:
+    """Everything a notice's analysis depends on: the notice, the topic vocabulary, the agencies
     it gives tasks to (the memo itself is dropped when the code changes: cache.code_identity)."""
-    vocabulary = [(s, topics[s].name, topics[s].aliases) for s in notice.topics if s in topics]
-    return hashlib.sha256(f"{notice!r}\0{vocabulary!r}\0"
+    return hashlib.sha256(f"{notice!r}\0{vocabulary}\0"
                           f"{sorted(agencies.items())!r}".encode()).hexdigest()
 
 
-def _analysed(notice, doc_id: int, topics, agencies, memo: MutableMapping | None) -> tuple:
+def _analysed(notice, doc_id: int, topics, agencies, memo: MutableMapping | None,
+              vocabulary: str) -> tuple:
     """(weights, set keys, accented body forms, folded body forms, reading text) of one notice,
     memoised by content so a build analyses only the notices that changed."""
-    key = _analysis_key(notice, topics, agencies) if memo is not None else None
+    key = _analysis_key(notice, vocabulary, agencies) if memo is not None else None
     if key is not None:
         known = memo.get(key)
         if known is not None:
@@ -184,11 +191,12 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
     body_df: Counter = Counter()
     exact_df: Counter = Counter()
     owners: list[list[str]] = []                # agency keys of each notice's tasks (facet)
+    vocabulary = topics_digest(linked.topics)
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
         agencies = notice_agencies(notice, linked)
         owners.append(sorted(agencies))
         weights, keys, body_exact, body_folded, text = _analysed(
-            notice, doc_id, linked.topics, agencies, memo)
+            notice, doc_id, linked.topics, agencies, memo, vocabulary)
         for word, weight in weights.items():
             plist = words.get(word)
             if plist is None:

@@ -1,0 +1,182 @@
+"""Every shape of path a repository can name, through the helpers every reader goes through.
+
+`resolve_inside` (paths in mkdocs.yml: docs_dir, custom_dir, site_dir, INHERIT) then
+`read_inside`, and `resolve_original` (the `original:` field, published beside a notice). For
+each value the table says what must happen: the file inside the repository it names, or a
+refusal. Outside the repository lies a file whose bytes must never be returned.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.load.paths import (BAD_NAME, OUTSIDE, UnsafePath, read_inside, resolve_inside)
+from generator.validate.originals import resolve_original
+
+SECRET = b"SECRET outside the repository"
+NFC = unicodedata.normalize("NFC", "hòa.pdf")
+NFD = unicodedata.normalize("NFD", "hòa.pdf")
+
+
+def _id(value) -> str:
+    """An ASCII test id without quotes or backslashes: mutmut re-runs tests by node id."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", ascii(value)).strip("_") or "empty"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """repo/goc/a.pdf, a.pdf at the root; goc/link -> outside/sub (outside/a.pdf beside it),
+    goc/in -> ../docs (inside), goc/loop -> itself; an NFC file and an NFD link to outside."""
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "a.pdf").write_bytes(SECRET)
+    (outside / "sub" / "b.pdf").write_bytes(SECRET)
+    root = tmp_path / "repo"
+    (root / "goc").mkdir(parents=True)
+    (root / "docs").mkdir()
+    (root / "goc" / "a.pdf").write_bytes(b"goc/a.pdf")
+    (root / "a.pdf").write_bytes(b"a.pdf")
+    (root / "docs" / "d.pdf").write_bytes(b"docs/d.pdf")
+    (root / "goc" / "link").symlink_to(outside / "sub", target_is_directory=True)
+    (root / "goc" / "in").symlink_to(Path("..") / "docs", target_is_directory=True)
+    (root / "goc" / "loop").symlink_to("loop")
+    (root / "goc" / NFC).write_bytes(b"goc/hoa NFC")
+    (root / "goc" / NFD).symlink_to(outside / "a.pdf")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_bytes(SECRET)
+    return root
+
+
+# value -> what resolve_inside + read_inside give: bytes of a file inside, or a refusal code
+# ("unreadable": resolved inside, but reading fails with an OSError, never outside bytes).
+CONFIG_PATHS = {
+    "goc/a.pdf": b"goc/a.pdf",
+    "goc/../a.pdf": b"a.pdf",                          # `..` before any link: inside
+    "goc/link/../a.pdf": OUTSIDE,                      # `..` after a link out: outside/a.pdf
+    "goc/link/b.pdf": OUTSIDE,
+    "goc/in/d.pdf": b"docs/d.pdf",                     # a link inside the repository: followed
+    "goc/in/../goc/a.pdf": b"goc/a.pdf",               # `..` after it: from docs/, not goc/in
+    "../outside/a.pdf": OUTSIDE,
+    "goc/../../outside/a.pdf": OUTSIDE,
+    "/etc/passwd": OUTSIDE,
+    "//etc/passwd": OUTSIDE,
+    "~/a.pdf": "unreadable",                           # never the home folder: a name in root
+    "~": "unreadable",
+    "..\\outside\\a.pdf": OUTSIDE,                     # on POSIX one name, and a hidden one
+    "goc\\a.pdf": "unreadable",                       # on POSIX one odd name, not goc/a.pdf
+    "goc/a.pdf\0.txt": BAD_NAME,
+    "\0": BAD_NAME,
+    f"goc/{NFC}": b"goc/hoa NFC",
+    f"goc/{NFD}": OUTSIDE,                             # the NFD name is the link out
+    "goc/loop": "unreadable",
+    "goc/loop/a.pdf": "unreadable",
+    ".git/config": OUTSIDE,                            # hidden folders are never content
+    "goc/in/../.git/config": OUTSIDE,
+}
+
+
+@pytest.mark.parametrize("value", CONFIG_PATHS, ids=_id)
+def test_config_paths(repo, value):
+    expected = CONFIG_PATHS[value]
+    if isinstance(expected, str) and expected in (OUTSIDE, BAD_NAME):
+        with pytest.raises(UnsafePath) as caught:
+            resolve_inside(repo, value)
+        assert caught.value.code == expected
+        assert "SECRET" not in str(caught.value)
+        return
+    real = resolve_inside(repo, value)
+    assert os.path.commonpath([real, repo.resolve()]) == os.fspath(repo.resolve())
+    if expected == "unreadable":
+        with pytest.raises(OSError):
+            read_inside(real, repo)
+    else:
+        assert read_inside(real, repo) == expected
+
+
+def test_an_absolute_path_inside_the_repository_is_inside(repo):
+    assert read_inside(resolve_inside(repo, os.fspath(repo / "goc" / "a.pdf")), repo) \
+        == b"goc/a.pdf"
+
+
+# The `original:` field is stricter: a relative path, no `..` at all, no backslash, no NUL.
+ORIGINALS = {
+    "goc/a.pdf": b"goc/a.pdf",
+    "a.pdf": b"a.pdf",
+    "goc/in/d.pdf": b"docs/d.pdf",
+    f"goc/{NFC}": b"goc/hoa NFC",
+    "goc/../a.pdf": "refused",
+    "goc/link/../a.pdf": "refused",
+    "goc/in/../goc/a.pdf": "refused",
+    "goc/link/b.pdf": "refused",
+    "../outside/a.pdf": "refused",
+    "/etc/passwd": "refused",
+    "//etc/passwd": "refused",
+    "~/a.pdf": "refused",
+    "~": "refused",
+    "goc\\a.pdf": "refused",
+    "..\\outside\\a.pdf": "refused",
+    "goc/a.pdf\0": "refused",
+    f"goc/{NFD}": "refused",
+    "goc/loop": "refused",
+    "goc/loop/a.pdf": "refused",
+    ".git/config": "refused",
+    "goc": "refused",                                  # a folder, not a file
+    "goc/missing.pdf": "refused",
+}
+
+
+@pytest.mark.parametrize("value", ORIGINALS, ids=_id)
+def test_original_paths(repo, value):
+    expected = ORIGINALS[value]
+    real, problem = resolve_original(value, repo)
+    if expected == "refused":
+        assert real is None and problem, value
+        assert "SECRET" not in problem
+    else:
+        assert problem is None, problem
+        assert real.read_bytes() == expected
+
+
+def test_the_table_reaches_outside_files(repo):
+    """The control: the links really lead out, so the refusals above are not vacuous."""
+    assert (repo / "goc" / "link" / ".." / "a.pdf").read_bytes() == SECRET
+    assert (repo / "goc" / NFD).read_bytes() == SECRET
+    assert (repo / "goc" / "link" / "b.pdf").read_bytes() == SECRET
+
+
+def test_a_fifo_is_refused_without_opening_it(repo):
+    from generator.load.paths import NOT_REGULAR
+    os.mkfifo(repo / "goc" / "pipe.pdf")
+    for value in ("goc/pipe.pdf", "goc/in/../goc/pipe.pdf"):
+        with pytest.raises(UnsafePath) as caught:
+            read_inside(resolve_inside(repo, value), repo)
+        assert caught.value.code == NOT_REGULAR
+        assert "goc/pipe.pdf" in str(caught.value) and "FIFO" in str(caught.value)
+
+
+def test_refusals_name_the_path_as_the_repository_writes_it(repo):
+    with pytest.raises(UnsafePath) as caught:
+        read_inside(repo / "goc" / "link" / "b.pdf", repo)
+    assert caught.value.code == OUTSIDE
+    assert caught.value.path == "goc/link/b.pdf"
+    assert '"goc/link/b.pdf"' in str(caught.value) and "outside" not in str(caught.value)
+    with pytest.raises(UnsafePath) as caught:
+        resolve_inside(repo, "goc/link/../a.pdf", what="docs_dir")
+    assert str(caught.value).startswith('docs_dir "goc/link/../a.pdf" trỏ ra ngoài kho')
+
+
+def test_read_limits(repo):
+    """`limit`: at most limit + 1 bytes, enough to tell a file is too large; files larger than
+    one read (1 MiB) come back whole."""
+    big = repo / "goc" / "big.pdf"
+    big.write_bytes(bytes(range(256)) * 8192 + b"end")      # 2 MiB and 3 bytes
+    assert read_inside(big, repo) == big.read_bytes()
+    assert read_inside(big, repo, limit=10) == bytes(range(11))
+    assert read_inside(big, repo, limit=(1 << 20) + 5) == big.read_bytes()[:(1 << 20) + 6]
+    assert read_inside(repo / "goc" / "a.pdf", repo, limit=0) == b"g"
+    assert read_inside(repo / "goc" / "a.pdf", repo, limit=100) == b"goc/a.pdf"

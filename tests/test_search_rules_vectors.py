@@ -1,0 +1,79 @@
+"""The ranking-rule vectors (tests/search_vectors_rules.json) hold for the CLI's ranking, the
+exported index read in Python and na-search.js in headless Chromium.
+
+Each vector names the ranking rule it pins (accents, proximity, partial vs full, phrase, field
+prefixes, did-you-mean) or is one of ~200 generated queries. The expected values are the CLI's
+results, written by tests/make_search_rules_vectors.py (regenerate when ranking changes on
+purpose).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import cache_of, cli
+from generator.index import Searcher, ranking
+from generator.index.query import parse
+from generator.render.search_export import SITE_FOLDER, ExportedIndex
+from search_harness import browser_search, cli_search
+
+VECTORS = json.loads(Path(__file__).with_name("search_vectors_rules.json").read_text(
+    encoding="utf-8"))["rank"]
+FIELDS = ("keys", "full", "partial", "suggestion")
+RULES = {"accent", "accent alike", "proximity", "partial vs full", "phrase", "field prefix",
+         "did-you-mean", "generated"}
+
+
+def _expected(v: dict) -> dict:
+    return {k: v[k] for k in FIELDS}
+
+
+def test_every_rule_is_pinned_and_accents_separate():
+    rules = [v["rule"] for v in VECTORS]
+    assert set(rules) == RULES
+    assert rules.count("generated") >= 190
+    by_query = {v["query"]: v for v in VECTORS if v["rule"] == "accent"}
+    assert len(by_query) >= 10
+    for query, v in by_query.items():
+        assert v["keys"] != by_query[v["twin"]]["keys"], query
+    assert any(v["suggestion"] for v in VECTORS if v["rule"] == "did-you-mean")
+    assert any(v["partial"] and v["full"] for v in VECTORS if v["rule"] == "partial vs full")
+
+
+@pytest.fixture(scope="module")
+def cli_results(built_public):
+    cli(built_public, "search", "de an 06", check=True)  # a build leaves the Whoosh index to it
+    with Searcher(cache_of(built_public)) as searcher:
+        return cli_search(searcher, [v["query"] for v in VECTORS])
+
+
+def test_cli_ranks_like_the_vectors(cli_results):
+    wrong = [(v["rule"], v["query"]) for v, got in zip(VECTORS, cli_results)
+             if {k: got[k] for k in FIELDS} != _expected(v)]
+    assert not wrong, wrong
+
+
+def test_exported_index_ranks_like_the_vectors(built_public):
+    index = ExportedIndex(built_public / "site" / SITE_FOLDER)
+    wrong = []
+    for v in VECTORS:
+        r = ranking.rank(parse(v["query"]), index)
+        keys = [json.loads((index.dir / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"]
+                .rstrip("/") for d in r.docs[:10]]
+        if (keys, r.full, r.partial) != (v["keys"], v["full"], v["partial"]):
+            wrong.append((v["rule"], v["query"]))
+    assert not wrong, wrong
+
+
+@pytest.mark.browser
+def test_browser_ranks_like_the_vectors(built_public, browser, serve_dir):
+    url = serve_dir(built_public / "site")
+    browser.get(url)
+    results = browser_search(browser, url, [v["query"] for v in VECTORS])
+    assert len(results) == len(VECTORS)
+    wrong = [(v["rule"], v["query"], got.get("error")) for v, got in zip(VECTORS, results)
+             if "error" in got or {k: got[k] for k in FIELDS} != _expected(v)]
+    assert not wrong, wrong
