@@ -1,0 +1,98 @@
+"""Questions in staff's words: the thesaurus (shipped and per archive), query understanding and
+did-you-mean, held to the shared vectors (tests/search_vectors.json, key "understand") in Python
+and in the site's script, and to what they do to a ranking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import thesaurus
+from generator.index import ranking
+from generator.index.query import parse
+from generator.index.understand import understand
+from search_harness import standalone_page
+
+VECTORS = json.loads((Path(__file__).with_name("search_vectors.json")).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("vector", VECTORS["understand"], ids=lambda v: repr(v["query"]))
+def test_python_understands_like_the_vectors(vector):
+    assert understand(parse(vector["query"]), thesaurus.archive_table()).as_json() \
+        == vector["understood"]
+
+
+@pytest.mark.browser
+def test_browser_understands_like_the_vectors(tmp_path, browser, serve_dir):
+    from generator.index.query import spec
+    standalone_page(tmp_path)
+    browser.get(serve_dir(tmp_path))
+    got = browser.execute_script(
+        "var spec = arguments[1], table = arguments[2]; return arguments[0].map(function (q) {"
+        "  return naSearch.understoodJSON(naSearch.understand(naSearch.parse(q, spec), spec, table)); });",
+        [v["query"] for v in VECTORS["understand"]], spec(), thesaurus.archive_table())
+    for v, understood in zip(VECTORS["understand"], got):
+        assert understood == v["understood"], v["query"]
+
+
+def test_the_shipped_thesaurus_reads_without_a_problem():
+    table = thesaurus.archive_table()
+    assert ["thien tai", "synonym"] in table["ngap lut"]
+    assert ["phong chong thien tai", "abbreviation"] in table["pctt"]
+    assert ["pctt", "abbreviation"] in table["phong chong thien tai"]   # both ways
+    assert ["sot xuat huyet", "narrower"] in table["dich benh"]
+    assert "dich benh" not in dict(table["sot xuat huyet"]) if "sot xuat huyet" in table else True
+    assert table["gd dt"] == [["giao duc va dao tao", "abbreviation"]]
+
+
+def test_an_archive_adds_its_words_and_bad_entries_are_named():
+    problems: list[tuple[str, str]] = []
+    relations = thesaurus.read({
+        "related": {"cống hở": ["thoát nước", "ngập úng"]},
+        "synonyms": [["bồi thường", 12], "đền bù"],
+        "abbreviation": {"X": "y"},
+        "narrower": {"": ["a"]},
+    }, lambda key, code, message: problems.append((code, key, message)))
+    table = thesaurus.archive_table(relations)
+    assert table["cong ho"] == [["ngap ung", "synonym"], ["thoat nuoc", "synonym"]]
+    codes = {(code, key) for code, key, _ in problems}
+    assert ("NA721", "abbreviation") in codes        # unknown section, with did-you-mean
+    assert ("NA721", "synonyms[2]") in codes          # a group that is not a list
+    assert ("NA722", "narrower.") in codes            # no word to search
+    assert any('có phải "abbreviations"' in m for _, _, m in problems)
+    assert all(m.isprintable() for _, _, m in problems)
+
+
+def test_for_the_browser_only_alternatives_the_archive_has_but_every_term():
+    full = {"ngap lut": [["thien tai", "synonym"], ["trieu cuong", "synonym"]], "xyz": [["abc", "synonym"]]}
+    assert thesaurus.for_vocabulary(full, {"thien", "tai"}) == {
+        "ngap lut": [["thien tai", "synonym"]], "xyz": []}
+
+
+@pytest.mark.parametrize("word, before, after, typed, expected", [
+    ("tia", "thien", None, "tia", "tai"),        # the neighbour chooses, spelled as the topic
+    ("tia", None, None, "tia", None),            # a real syllable without support: left alone
+    ("xom", None, None, "xóm", None),            # typed with accents: left alone
+    ("attp", None, None, "attp", None),          # an abbreviation is not a typo
+    ("bnag", "mat", None, "bnag", "bằng"),       # transposed letters; "mat bang" is a term
+    ("thongg", None, None, "thongg", None),
+    ("nguyeen", None, None, "nguyeen", "nguyễn"),   # not a syllable, not an abbreviation
+])
+def test_did_you_mean_corrects_typos_not_words(word, before, after, typed, expected):
+    vocabulary = [("tai", 50, "tại"), ("tin", 80, "tin"), ("bang", 40, "bằng"),
+                  ("xem", 30, "xem"), ("thong", 90, "thông"), ("nguyen", 70, "nguyễn"),
+                  ("atp", 2, "atp")]
+    pairs = ranking.context_pairs({"thien tai": [], "mat bang": []},
+                                  {"pctt": {"name": "Phòng, chống thiên tai", "aliases": []}},
+                                  set())
+    assert ranking.suggest_word(word, vocabulary, typed=typed, before=before, after=after,
+                                pairs=pairs) == expected
+
+
+def test_the_distance_counts_a_transposition_once():
+    assert ranking.distance("tia", "tai", 2) == 1
+    assert ranking.distance("thien", "thein", 1) == 1
+    assert ranking.distance("abc", "xyz", 2) == 3
+    assert ranking.distance("kiem tra", "kiemtra", 1) == 1
