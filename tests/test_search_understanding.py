@@ -96,3 +96,53 @@ def test_the_distance_counts_a_transposition_once():
     assert ranking.distance("thien", "thein", 1) == 1
     assert ranking.distance("abc", "xyz", 2) == 3
     assert ranking.distance("kiem tra", "kiemtra", 1) == 1
+
+
+# --- on the sample archive: the CLI, the exported index and the browser agree -----------------
+
+FIELDS = ("keys", "full", "partial", "suggestion")
+
+
+def test_staff_questions_rank_alike_in_the_cli_and_the_export(built_public):
+    from conftest import cache_of, cli
+    from generator.index import Searcher
+    from generator.render.search_export import SITE_FOLDER, ExportedIndex
+    from search_harness import cli_search
+
+    cli(built_public, "search", "de an 06", check=True)
+    with Searcher(cache_of(built_public)) as searcher:
+        got = cli_search(searcher, [v["query"] for v in VECTORS["rank_staff"]])
+        explained = searcher.search("ngap lut").as_json()
+    for v, g in zip(VECTORS["rank_staff"], got):
+        assert {k: g[k] for k in FIELDS} == {k: v[k] for k in FIELDS}, v["query"]
+    index = ExportedIndex(built_public / "site" / SITE_FOLDER)
+    for v in VECTORS["rank_staff"]:
+        if v["suggestion"]:
+            continue    # the correction is the searcher's (it reruns the query)
+        r = ranking.rank(parse(v["query"]), index)
+        keys = [json.loads((index.dir / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"]
+                .rstrip("/") for d in r.docs[:10]]
+        assert (keys, r.full, r.partial) == (v["keys"], v["full"], v["partial"]), v["query"]
+    # search --json says how each result matched
+    first = explained["results"][0]["matched"]
+    assert {"term": "ngap lut", "rule": "synonym", "via": "thien tai"} in first
+    assert explained["understood"]["spans"][0]["term"] == "ngap lut"
+
+
+@pytest.mark.browser
+def test_staff_questions_rank_alike_in_the_browser(built_public, browser, serve_dir):
+    from search_harness import browser_search
+    url = serve_dir(built_public / "site")
+    results = browser_search(browser, url, [v["query"] for v in VECTORS["rank_staff"]])
+    for v, got in zip(VECTORS["rank_staff"], results):
+        assert "error" not in got, got
+        assert {k: got[k] for k in FIELDS} == {k: v[k] for k in FIELDS}, v["query"]
+    # the results page says which rule matched
+    browser.get(url + "tim-kiem/?q=ngap+lut")
+    import time
+    for _ in range(100):
+        notes = [e.text for e in browser.find_elements("css selector", ".na-hit__why")]
+        if notes:
+            break
+        time.sleep(0.1)
+    assert any(n.startswith("khớp theo từ đồng nghĩa: ngap lut → thiên tai") for n in notes), notes
