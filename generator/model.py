@@ -248,6 +248,7 @@ class Archive:
     notices: tuple[Notice, ...]
     topics: Mapping[str, Topic]
     agencies: Mapping[str, Agency] = field(default_factory=dict)
+    thesaurus: tuple = ()   # the archive's own search words (generator/thesaurus.Relation)
 
     def by_number(self) -> "Numbers":
         return Numbers(self.notices)

@@ -21,7 +21,7 @@ from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_dia
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
 from .load import load_document
-from .load.loader import load_agencies, load_topics, scan, stray_files
+from .load.loader import load_agencies, load_thesaurus, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
 from .load.reader import MAX_FILE_BYTES, decode
 from .validate import ValidationResult, assemble, check_document
@@ -75,7 +75,8 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # Per-file results depend on the topic vocabulary too (NA501): it is part of the memo's key.
     cache = DocumentCache(cache_dir, context=repr(sorted(topics.items())))
     per_file = cache.map(notices, root, functools.partial(_load_and_check, topics=topics))
-    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root))
+    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root),
+                      load_thesaurus(notices_dir, root))
     cache.save()
     stray = stray_files(others, root)
     # Originals are files beside the notices: checked on every run, never memoised.

@@ -116,10 +116,10 @@ def _terms(value, where: str, report, minimum: int = 1) -> tuple[str, ...]:
                    "từ điển ghi thuật ngữ, không ghi câu")
             continue
         out.append(text)
-    if len(out) < minimum:
+    if len(values) < minimum:
         report(where, "NA721", f'"{where}" cần ít nhất {minimum} từ')
         return ()
-    return tuple(out)
+    return tuple(out) if len(out) >= minimum else ()
 
 
 @lru_cache(maxsize=1)

@@ -146,3 +146,24 @@ def test_staff_questions_rank_alike_in_the_browser(built_public, browser, serve_
             break
         time.sleep(0.1)
     assert any(n.startswith("khớp theo từ đồng nghĩa: ngap lut → thiên tai") for n in notes), notes
+
+
+def test_check_names_bad_thesaurus_entries_and_search_uses_good_ones(tmp_path):
+    from conftest import cli, copy_project
+    project = copy_project(tmp_path / "p")
+    (project / "notices" / "thesaurus.yml").write_text(
+        "related:\n  cống hở: [đường thủy nội địa]\nsynonym:\n  - [a, b]\n"
+        "narrower:\n  thiên tai: [\"!!!\"]\n", encoding="utf-8")
+    out = cli(project, "check")
+    assert out.returncode != 0
+    assert ('notices/thesaurus.yml:3:1: error NA721: mục "synonym" của thesaurus.yml không hợp '
+            'lệ (có phải "synonyms"?)') in out.stdout + out.stderr
+    assert ('notices/thesaurus.yml:6:1: error NA722: "narrower.thiên tai": "!!!" không có chữ '
+            'nào để tìm\n') in out.stdout + out.stderr
+    assert "3 lỗi" not in out.stdout + out.stderr   # one problem, one message
+    (project / "notices" / "thesaurus.yml").write_text(
+        "related:\n  cống hở: [đường thủy nội địa]\n", encoding="utf-8")
+    found = json.loads(cli(project, "search", "cong ho", "--json", check=True).stdout)
+    assert found["total"] >= 1
+    assert any({"term": "cong ho", "rule": "synonym", "via": "duong thuy noi dia"}
+               in r["matched"] for r in found["results"])

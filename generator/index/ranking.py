@@ -199,11 +199,17 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     cache: dict = {}
     sets, scores, unknown, notes = clause_matches(parsed, src, cache)
     sets = [set(s) for s in sets]
-    direct = [set(s) for s in sets]          # matched by the words as typed
+    base = [set(s) for s in sets]            # matched by the words as typed
+    direct = [set(s) for s in sets]          # ... and, for a term of several words, as a phrase
     via: dict[int, dict[int, tuple[str, str]]] = {}   # clause → notice → (rule, alternative)
     factors = spec()["understanding"]["rules"]
     for span in u.spans:
         width = span.end - span.start
+        if width > 1:
+            together = src.phrase(tuple(w for c in parsed.clauses[span.start:span.end]
+                                        for w in c.words))
+            for i in range(span.start, span.end):
+                direct[i] &= together
         for words, rule in span.alts:
             word_scores = [_word_scores(src, w, cache) for w in words]
             docs = set(word_scores[0]) if len(words) == 1 else src.phrase(words)
@@ -286,7 +292,7 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     docs = (sorted(candidates, key=key) if limit is None or limit >= len(candidates)
             else heapq.nsmallest(limit, candidates, key=key))
     ranked = Ranked(docs, len(full), total, unknown, notes, len(candidates), full)
-    ranked.why = Why(parsed, u, direct, via, pair_docs, src)
+    ranked.why = Why(parsed, u, base, via, pair_docs, src)
     return ranked
 
 

@@ -17,6 +17,7 @@ from .safety import check_body
 from .tasks import check_body_deadlines
 from .topic_mentions import check_topic_mentions
 from .agencies import build_agencies
+from .thesaurus import build_thesaurus
 from .topics import build_topics
 
 __all__ = ["ValidationResult", "validate", "assemble", "check_document"]
@@ -57,7 +58,8 @@ def validate(loaded: LoadResult, today: dt.date | None = None,
 
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
              topics_doc: TopicsDocument, today: dt.date | None = None,
-             agencies_doc: TopicsDocument | None = None) -> ValidationResult:
+             agencies_doc: TopicsDocument | None = None,
+             thesaurus_doc: TopicsDocument | None = None) -> ValidationResult:
     """Combine per-file results (possibly cached) with the vocabularies and the archive-wide
     rules."""
     topics, diagnostics = build_topics(topics_doc)
@@ -65,11 +67,16 @@ def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
     if agencies_doc is not None:
         agencies, found = build_agencies(agencies_doc)
         diagnostics.extend(found)
+    thesaurus: tuple = ()
+    if thesaurus_doc is not None:
+        thesaurus, found = build_thesaurus(thesaurus_doc)
+        diagnostics.extend(found)
     notices = []
     for notice, found in per_document:
         diagnostics.extend(found)
         if notice is not None:
             notices.append(notice)
-    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies)
+    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies,
+                      thesaurus)
     diagnostics.extend(check_archive(archive, today))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -355,7 +355,10 @@
       words.forEach(add);
       for (var i = 1; i < words.length; i++) add(words[i - 1] + " " + words[i]);
     }
-    u.spans.forEach(function (s) { s.alts.forEach(function (a) { addPhrase(a[0]); }); });
+    u.spans.forEach(function (s) {
+      s.alts.forEach(function (a) { addPhrase(a[0]); });
+      if (s.end - s.start > 1) addPhrase(s.term.split(" "));
+    });
     u.prefer.forEach(function (p) { if (p.field === "text") addPhrase(p.words); });
     clauses.forEach(function (c, n) {
       if (u.optional.has(n)) return;     // neither matched nor scored: nothing to fetch
@@ -468,10 +471,17 @@
       }
       // Thesaurus alternatives: a notice the words as typed miss may match through them, with
       // its score times the rule's factor, shared over the run of words (ranking.py).
-      var direct = sets.map(function (x) { return new Set(x); }), via = {};
-      var factors = spec.understanding.rules;
+      var base = sets.map(function (x) { return new Set(x); });     // the words as typed
+      var direct = sets.map(function (x) { return new Set(x); });   // ... a term as a phrase
+      var via = {}, factors = spec.understanding.rules;
       u.spans.forEach(function (span) {
         var width = span.end - span.start;
+        if (width > 1) {
+          var termWords = [];
+          clauses.slice(span.start, span.end).forEach(function (c) { termWords = termWords.concat(c.words); });
+          var together = phraseDocs(termWords);
+          for (var t = span.start; t < span.end; t++) direct[t] = intersect([direct[t], together]);
+        }
         span.alts.forEach(function (alt) {
           var words = alt[0], rule = alt[1];
           var wsList = words.map(function (x) { return wordScores(x); });
@@ -569,7 +579,7 @@
         clauses.forEach(function (c, i) {
           if (c.kind === "field" || optional.has(i)) return;
           var typed = (c.typed && c.typed.length ? c.typed : c.words).join(" ");
-          if (direct[i].has(d)) {
+          if (base[i].has(d)) {
             var accented = (c.typed || []).filter(function (t, k) { return t !== c.words[k]; });
             var exact = accented.length && accented.every(function (t) { return set("=" + accentKey(t)).has(d); });
             out.push({ term: typed, rule: exact ? "exact" : "folded" });
