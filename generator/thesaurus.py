@@ -155,8 +155,13 @@ def archive_table(extra: Iterable[Relation] = ()) -> dict[str, list[list[str]]]:
 
 
 def for_vocabulary(full: dict[str, list[list[str]]], vocabulary) -> dict[str, list[list[str]]]:
-    """`full` with only the alternatives whose every syllable the archive has (what the browser
-    receives: an alternative the archive lacks matches nothing). Every term stays, alternatives
-    or not, so a question is read the same way in both engines."""
-    return {k: [a for a in alts if all(w in vocabulary for w in a[0].split())]
-            for k, alts in full.items()}
+    """`full` with only the alternatives whose every syllable the archive has, and only the
+    terms left with one: what an archive can use (an alternative it lacks matches nothing).
+    Both engines read this: the CLI filters by its index's words, the export by its own, which
+    are the same words."""
+    out = {}
+    for k, alts in full.items():
+        kept = [a for a in alts if all(w in vocabulary for w in a[0].split())]
+        if kept:
+            out[k] = kept
+    return out

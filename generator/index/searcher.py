@@ -30,7 +30,7 @@ from .query import ParsedQuery, Synonyms, number_keys, parse, spec
 from .ranking import RANKING
 from ..text import fold, nfc
 from .. import authenticated
-from ..thesaurus import archive_table
+from ..thesaurus import archive_table, for_vocabulary
 from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
                      read_manifest)
 
@@ -103,7 +103,8 @@ class WhooshSource:
 
     CACHED_TERMS = 512   # per kind; a term's set is at most a few hundred KB
 
-    def __init__(self, searcher, topics: dict):
+    def __init__(self, searcher, topics: dict, thesaurus: dict | None = None):
+        self._thesaurus = thesaurus or {}
         self.searcher = searcher
         self.reader = searcher.reader()
         self.n = self.reader.doc_count()
@@ -115,6 +116,16 @@ class WhooshSource:
         self._lengths: dict[str, list[int]] = {}
         self._doc_sets: dict[tuple[str, str], frozenset[int]] = {}
         self._words: dict[str, dict[int, int]] = {}
+
+    @cached_property
+    def thesaurus(self) -> dict[str, list[list[str]]]:
+        """The archive's thesaurus, with the alternatives this index has words for (as the
+        export gives the browser)."""
+        words: set[str] = set()
+        for name in ranking.WORD_FIELDS:
+            for term in self.reader.lexicon(name):
+                words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+        return for_vocabulary(self._thesaurus, words)
 
     @cached_property
     def _order(self) -> list[int]:
@@ -373,8 +384,8 @@ class Searcher:
         self.searcher = self.ix.searcher()
         topics = self.manifest.get("topics", {})
         self.synonyms = Synonyms.from_topics(topics)
-        self.source = WhooshSource(self.searcher, topics)
-        self.source.thesaurus = self.manifest.get("thesaurus") or archive_table()
+        self.source = WhooshSource(self.searcher, topics, self.manifest.get("thesaurus")
+                                   or archive_table())
 
     def close(self) -> None:
         self.searcher.close()
