@@ -203,8 +203,11 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     direct = [set(s) for s in sets]          # ... and, for a term of several words, as a phrase
     via: dict[int, dict[int, tuple[str, str]]] = {}   # clause → notice → (rule, alternative)
     factors = spec()["understanding"]["rules"]
+    supported: list[tuple[range, set[int]]] = []   # a span's clauses, notices its alternatives match
     for span in u.spans:
         width = span.end - span.start
+        alt_docs: set[int] = set()
+        supported.append((range(span.start, span.end), alt_docs))
         if width > 1:
             together = src.phrase(tuple(w for c in parsed.clauses[span.start:span.end]
                                         for w in c.words))
@@ -213,6 +216,7 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
         for words, rule in span.alts:
             word_scores = [_word_scores(src, w, cache) for w in words]
             docs = set(word_scores[0]) if len(words) == 1 else src.phrase(words)
+            alt_docs |= docs
             for d in sorted(docs):
                 value = 0.0
                 for ws in word_scores:
@@ -261,6 +265,13 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
             docs = src.phrase(tuple(p["words"]))
         for d in docs & candidates:
             preferred[d] += 1
+    # The sense the thesaurus supports: a notice that has the words as typed and also one of the
+    # term's alternatives ("dich" beside "dịch bệnh", "sốt xuất huyết") is preferred to one that
+    # has the words in another sense ("dịch vụ", "thù địch").
+    for clauses_of, alt_docs in supported:
+        for d in alt_docs & candidates:
+            if all(d in base[i] for i in clauses_of):
+                preferred[d] += 1
     pair_count = dict.fromkeys(candidates, 0)
     pair_docs: dict[tuple[str, str], set[int]] = {}
     for a, b in parsed.pairs(optional):

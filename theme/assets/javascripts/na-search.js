@@ -473,9 +473,10 @@
       // its score times the rule's factor, shared over the run of words (ranking.py).
       var base = sets.map(function (x) { return new Set(x); });     // the words as typed
       var direct = sets.map(function (x) { return new Set(x); });   // ... a term as a phrase
-      var via = {}, factors = spec.understanding.rules;
+      var via = {}, factors = spec.understanding.rules, supported = [];
       u.spans.forEach(function (span) {
-        var width = span.end - span.start;
+        var width = span.end - span.start, altDocs = new Set();
+        supported.push([span, altDocs]);
         if (width > 1) {
           var termWords = [];
           clauses.slice(span.start, span.end).forEach(function (c) { termWords = termWords.concat(c.words); });
@@ -486,6 +487,7 @@
           var words = alt[0], rule = alt[1];
           var wsList = words.map(function (x) { return wordScores(x); });
           var docs = words.length === 1 ? keysOf(wsList[0]) : phraseDocs(words);
+          docs.forEach(function (d) { altDocs.add(d); });
           Array.from(docs).sort(function (a, b) { return a - b; }).forEach(function (d) {
             var value = 0;
             wsList.forEach(function (ws) { value += ws.get(d) || 0; });
@@ -541,6 +543,15 @@
         var docs = p.field === "year" ? yearDocs(p.value)
           : p.words.length === 1 ? keysOf(wordScores(p.words[0])) : phraseDocs(p.words);
         docs.forEach(function (d) { if (candidates.has(d)) preferred.set(d, preferred.get(d) + 1); });
+      });
+      // The sense the thesaurus supports: the words as typed and one of the term's alternatives.
+      supported.forEach(function (x) {
+        var span = x[0];
+        x[1].forEach(function (d) {
+          if (!candidates.has(d)) return;
+          for (var i = span.start; i < span.end; i++) if (!base[i].has(d)) return;
+          preferred.set(d, preferred.get(d) + 1);
+        });
       });
       var pairDocs = [];
       pairs(clauses, optional).forEach(function (p) {
