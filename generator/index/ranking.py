@@ -209,13 +209,13 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
         alt_docs: set[int] = set()
         supported.append((range(span.start, span.end), alt_docs))
         if width > 1:
-            together = src.phrase(tuple(w for c in parsed.clauses[span.start:span.end]
-                                        for w in c.words))
+            together = adjacent(src, [w for c in parsed.clauses[span.start:span.end]
+                                      for w in c.words], cache)
             for i in range(span.start, span.end):
                 direct[i] &= together
         for words, rule in span.alts:
             word_scores = [_word_scores(src, w, cache) for w in words]
-            docs = set(word_scores[0]) if len(words) == 1 else src.phrase(words)
+            docs = set(word_scores[0]) if len(words) == 1 else adjacent(src, words, cache)
             alt_docs |= docs
             for d in sorted(docs):
                 value = 0.0
@@ -262,7 +262,7 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
         elif len(p["words"]) == 1:
             docs = set(_word_scores(src, p["words"][0], cache))
         else:
-            docs = src.phrase(tuple(p["words"]))
+            docs = adjacent(src, p["words"], cache)
         for d in docs & candidates:
             preferred[d] += 1
     # The sense the thesaurus supports: a notice that has the words as typed and also one of the
@@ -305,6 +305,15 @@ def rank(parsed: ParsedQuery, src: Source, allowed: set[int] | None = None,
     ranked = Ranked(docs, len(full), total, unknown, notes, len(candidates), full)
     ranked.why = Why(parsed, u, base, via, pair_docs, src)
     return ranked
+
+
+def adjacent(src: Source, words, cache: dict) -> set[int]:
+    """Notices holding every word and every neighbouring pair of `words`: a term, its
+    alternatives and preferences are found this way in both engines (what the export can tell;
+    the positional check of a quoted phrase would cost a read of every position)."""
+    sets = [set(_word_scores(src, w, cache)) for w in dict.fromkeys(words)]
+    sets += [src.pair(a, b) for a, b in zip(words, words[1:])]
+    return intersect(sets)
 
 
 def clause_weight(clause, src: Source, cache: dict) -> int:
