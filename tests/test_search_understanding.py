@@ -125,7 +125,8 @@ def test_staff_questions_rank_alike_in_the_cli_and_the_export(built_public):
         assert (keys, r.full, r.partial) == (v["keys"], v["full"], v["partial"]), v["query"]
     # search --json says how each result matched
     first = explained["results"][0]["matched"]
-    assert {"term": "ngap lut", "rule": "synonym", "via": "thien tai"} in first
+    assert {"term": "ngap lut", "rule": "synonym", "via": "thien tai",
+            "via_text": "thiên tai"} in first
     assert explained["understood"]["spans"][0]["term"] == "ngap lut"
 
 
@@ -165,5 +166,7 @@ def test_check_names_bad_thesaurus_entries_and_search_uses_good_ones(tmp_path):
         "related:\n  cống hở: [đường thủy nội địa]\n", encoding="utf-8")
     found = json.loads(cli(project, "search", "cong ho", "--json", check=True).stdout)
     assert found["total"] >= 1
-    assert any({"term": "cong ho", "rule": "synonym", "via": "duong thuy noi dia"}
-               in r["matched"] for r in found["results"])
+    assert any({"term": "cong ho", "rule": "synonym", "via": "duong thuy noi dia",
+                "via_text": "đường thủy nội địa"} in r["matched"] for r in found["results"])
+    text = cli(project, "search", "cong ho", check=True).stdout
+    assert "khớp theo từ đồng nghĩa: cong ho → đường thủy nội địa" in text

@@ -457,7 +457,9 @@ class Searcher:
                    number=stored.get("number", ""), date=date.date() if date else None,
                    title=stored.get("title", ""), url=f"{stored['key']}/", score=score,
                    snippet=snippet(stored.get("text", ""), words, parsed.pairs()),
-                   partial=partial, matched=matched)
+                   partial=partial,
+                   matched=[{**m, "via_text": spelled_in(stored.get("text", ""), m["via"])}
+                            if "via" in m else m for m in matched])
 
     def facets(self, matched, wanted: Iterable[str] = FACETS) -> dict[str, list[dict]]:
         """Counts per topic, year and agency over every full match, not just the page shown."""
@@ -526,6 +528,18 @@ def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary, thesaurus=No
 
 def _prefix(name: str) -> str:
     return next(f["prefixes"][0] for f in spec()["fields"] if f["name"] == name)
+
+
+def spelled_in(text: str, folded: str) -> str:
+    """Where the folded syllables `folded` first stand together in `text`, as written there
+    ("thien tai" → "thiên tai"); `folded` itself when they do not."""
+    want = folded.split()
+    found = list(SYLLABLE.finditer(nfc(text)))
+    forms_ = [forms(m.group())[1] for m in found]
+    for i in range(len(found) - len(want) + 1):
+        if forms_[i:i + len(want)] == want:
+            return nfc(text)[found[i].start():found[i + len(want) - 1].end()]
+    return folded
 
 
 def snippet(text: str, words: set[str], pairs: list[tuple[str, str]] = (),
