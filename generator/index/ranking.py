@@ -4,17 +4,23 @@ Both `notice-archive search` (over the Whoosh index) and the site's search scrip
 exported index, na-search.js) run this algorithm; the data differ in where they come from, not in
 what they are, so the two agree by construction and tests/search_vectors.json checks both:
 
-1. Every clause must match (a *full* match). With several loose clauses (words, phrases,
-   numbers), notices matching only some follow, marked *khớp một phần*, most clauses first.
-   Field prefixes (year:, signer:, ...) and filters are always required.
-2. Proximity: query syllables that are neighbours (`nguyen van hoa`: nguyen-van, van-hoa) count
+0. The query is understood first (understand.py): question words are optional, a year or a
+   title is a soft preference, a thesaurus term adds alternatives (matches through them rank
+   below the words as typed, scored times the rule's factor).
+1. Every clause must match (a *full* match), through its words or an alternative. With
+   several loose clauses (words, phrases, numbers), notices matching only some follow, marked
+   *khớp một phần*, ordered by coverage: the matched clauses weighted by the idf of their
+   rarest word. Field prefixes (year:, signer:, ...) and filters are always required.
+2. Then preferences met (a year, a title, the sense a term's alternatives support), then
+   clauses matched by the words as typed (a term of several words: standing together).
+3. Proximity: query syllables that are neighbours (`nguyen van hoa`: nguyen-van, van-hoa) count
    when they are neighbours in the notice too; more such pairs rank higher.
-3. Accents: a word typed with accents counts when the notice's title or people have that exact
+4. Accents: a word typed with accents counts when the notice's title or people have that exact
    form ("hòa" ranks Nguyễn Văn Hòa before "hoa kiểng").
-4. Score: for each matched clause, idf × the notice's weight for each of its words (BM25 over
+5. Score: for each matched clause, idf × the notice's weight for each of its words (BM25 over
    the title, body, meta, topic and acronym fields, computed at index time by `term_weight`);
    a notice number matched adds `number_score`.
-5. Archive order (newest first) breaks ties.
+6. Archive order (newest first) breaks ties.
 """
 
 from __future__ import annotations
