@@ -106,7 +106,12 @@ def _body(rng: random.Random, meta: dict, date: dt.date, earlier: list[str]) -> 
     return "\n\n".join(parts) + "\n"
 
 
-def generate(n: int, dest: Path, seed: int = 6) -> Path:
+# Real and realistic notices hidden among the synthetic ones (--with-real): the sample archive,
+# bench/more-notices and bench/staff-notices (targets of tests/search_staff.json).
+REAL_FOLDERS = (ROOT / "notices", ROOT / "bench" / "more-notices", ROOT / "bench" / "staff-notices")
+
+
+def generate(n: int, dest: Path, seed: int = 6, with_real: bool = False) -> Path:
     rng = random.Random(seed)
     dest.mkdir(parents=True, exist_ok=True)
     # Written beside, then renamed: an interrupted run never leaves a partial archive that the
@@ -129,7 +134,8 @@ def generate(n: int, dest: Path, seed: int = 6) -> Path:
         date = start + dt.timedelta(days=span * i // max(n, 1))
         code, issuer = ISSUERS[rng.randrange(len(ISSUERS))]
         counters[(date.year, code)] = counters.get((date.year, code), 0) + 1
-        number = f"{counters[(date.year, code)]:02d}/TB-{code}"
+        # Beside the real notices, synthetic numbers start above theirs (one number, one notice).
+        number = f"{counters[(date.year, code)] + (500 if with_real else 0):02d}/TB-{code}"
         topics = rng.sample(all_topics, k=rng.randint(1, 3))
         title_topic = TOPIC_PHRASES.get(topics[0], ["nhiệm vụ trọng tâm"])[0]
         chair = _name(rng)
@@ -155,6 +161,12 @@ def generate(n: int, dest: Path, seed: int = 6) -> Path:
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
         path.write_text(f"---\n{front}---\n\n{body}", encoding="utf-8")
         earlier.append(number)
+    if with_real:
+        for folder in REAL_FOLDERS:
+            for source in sorted(folder.glob("20*/*.md")):
+                target = notices / source.parent.name / source.name
+                target.parent.mkdir(exist_ok=True)
+                shutil.copy(source, target)
     if (dest / "notices").exists():
         shutil.rmtree(dest / "notices")
     notices.rename(dest / "notices")
@@ -166,8 +178,10 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("dest", type=Path)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--with-real", action="store_true",
+                        help="also copy the sample and benchmark notices in, among the synthetic")
     args = parser.parse_args()
-    generate(args.count, args.dest, args.seed)
+    generate(args.count, args.dest, args.seed, args.with_real)
     print(f"{args.count} notices in {args.dest / 'notices'}")
 
 

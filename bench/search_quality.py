@@ -2,6 +2,7 @@
 synthetic archive (bench/generate.py) of N notices.
 
     python bench/search_quality.py -n 2000 [--dir /tmp/archive] [--rounds 3]
+    python bench/search_quality.py -n 2000 --with-real --judged tests/search_staff.json --no-speed
 
 Prints, for the judged queries of tests/search_judged.json: recall@10 and MRR of the CLI and of
 the browser (na-search.js in headless Chromium), and the share of the CLI's top ten the
@@ -98,12 +99,18 @@ def main() -> int:
     parser.add_argument("-n", "--notices", type=int, default=2000)
     parser.add_argument("--dir", type=Path, help="keep the archive here (reused if present)")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds per query")
+    parser.add_argument("--judged", type=Path, default=ROOT / "tests" / "search_judged.json",
+                        help="the judged queries (tests/search_staff.json: staff's own words)")
+    parser.add_argument("--with-real", action="store_true",
+                        help="hide the sample and benchmark notices among the synthetic ones")
+    parser.add_argument("--speed", action=argparse.BooleanOptionalAction, default=True,
+                        help="time each query typed into the box (--no-speed: quality only)")
     parser.add_argument("--skip-quality", action="store_true",
                         help="browser speed and bytes only (no Whoosh index, no CLI)")
     args = parser.parse_args()
     project = args.dir or Path(tempfile.mkdtemp(prefix="search-quality-"))
     if not (project / "notices").exists():
-        generate(args.notices, project)
+        generate(args.notices, project, with_real=args.with_real)
     t = time.perf_counter()
     linked = run(project / "notices", project).linked
     print(f"{len(linked.notices)} notices; load, validate, link {time.perf_counter() - t:.1f} s")
@@ -120,7 +127,7 @@ def main() -> int:
           f"{info['facets'] / 1024:.0f} KB, meta {info['meta'] / 1024:.0f} KB, vocabulary "
           f"{info['vocab'] / 1024:.0f} KB")
     page_with_box(site)
-    judged = json.loads((ROOT / "tests" / "search_judged.json").read_text(encoding="utf-8"))
+    judged = json.loads(args.judged.read_text(encoding="utf-8"))
     queries = [j["query"] for j in judged["queries"]]
     url = serve(site)
     browser = start_browser()
@@ -149,6 +156,8 @@ def main() -> int:
                   f"{report['browser_recall']:.3f}, MRR {report['browser_mrr']:.3f}; browser top "
                   f"ten hold {report['agreement'] * 100:.1f}% of the CLI's")
             print(f"CLI query in process (Searcher open): mean {cli_times[0] * 1000:.0f} ms")
+        if not args.speed:
+            return 0
 
         cold, warm, sizes = [], [], []
         for q in queries:

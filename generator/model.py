@@ -273,6 +273,7 @@ class Archive:
     topics: Mapping[str, Topic]
     agencies: Mapping[str, Agency] = field(default_factory=dict)
     scope: Scope = Scope()
+    thesaurus: tuple = ()   # the archive's own search words (generator/thesaurus.Relation)
 
     def by_number(self) -> "Numbers":
         return Numbers(self.notices)

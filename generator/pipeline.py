@@ -21,7 +21,7 @@ from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_dia
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
 from .load import load_document
-from .load.loader import load_agencies, load_topics, scan, stray_files
+from .load.loader import load_agencies, load_thesaurus, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
 from .load.reader import MAX_FILE_BYTES, decode
 from .validate import ValidationResult, assemble, check_document, number_of
@@ -87,7 +87,8 @@ def validate_archive(notices_dir: Path, root: Path, cache_dir: Path | None = Non
     # one is not reported as "not in the archive" on top of the file's own error.
     unreadable = [_number_of(path, root) for path, (notice, _) in zip(notices, per_file)
                   if notice is None]
-    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root), unreadable)
+    result = assemble(per_file, topics_doc, today, load_agencies(notices_dir, root),
+                      unreadable=unreadable, thesaurus_doc=load_thesaurus(notices_dir, root))
     cache.save()
     stray = stray_files(others, root)
     # Originals are files beside the notices: checked on every run, never memoised.

@@ -48,8 +48,11 @@ def cli_search(searcher, queries: list[str], limit: int = 10) -> list[dict]:
 
 # --- judged queries (tests/search_judged.json) -----------------------------------------------
 
-def relevant_keys(relevant: dict, notices, topics=None) -> set[str]:
-    """Keys of the notices meeting every condition of one judgement."""
+def relevant_keys(relevant, notices, topics=None) -> set[str]:
+    """Keys of the notices meeting every condition of one judgement, or (a list of
+    judgements) any of them."""
+    if isinstance(relevant, list):
+        return set().union(*(relevant_keys(r, notices) for r in relevant))
     from generator.index.analysis import folded_words
     from generator.index.query import fold_number
 
@@ -70,6 +73,9 @@ def relevant_keys(relevant: dict, notices, topics=None) -> set[str]:
                     return False
             elif kind == "year":
                 if n.year != value:
+                    return False
+            elif kind == "file":
+                if n.source.rsplit("/", 1)[-1].rsplit(".", 1)[0] != value:
                     return False
             elif kind == "topic":
                 if value not in n.topics:

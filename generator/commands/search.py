@@ -132,13 +132,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+# How a result matched through the thesaurus, in the words of the results page (na-search.js).
+RULE_LABELS = {"synonym": "từ đồng nghĩa", "abbreviation": "chữ viết tắt",
+               "narrower": "nghĩa hẹp hơn"}
+
+
 def _print_text(result, tty: bool) -> None:
     # Bold yellow on a terminal; piped output stays plain text (no escape codes, no markup).
     start, end = ("\033[1;33m", "\033[0m") if tty else ("", "")
     out = sys.stdout
     for note in result.notes:
         print(f"Lưu ý: {note}", file=out)
-    if result.suggestion:
+    if result.corrected:
+        print("Không có thông báo khớp đủ các từ đã gõ; kết quả cho: "
+              f"{result.corrected}", file=out)
+    elif result.suggestion:
         print(f"Có phải bạn muốn tìm: {result.suggestion}", file=out)
     print(_count_line(result) + f" ({result.seconds * 1000:.0f} ms)", file=out)
     for i, hit in enumerate(result.hits, 1):
@@ -148,6 +156,10 @@ def _print_text(result, tty: bool) -> None:
         print(f"   {hit.title}", file=out)
         if hit.snippet:
             print(f"   {hit.snippet_marked(start, end)}", file=out)
+        for m in hit.matched:
+            if m["rule"] in RULE_LABELS:
+                print(f"   khớp theo {RULE_LABELS[m['rule']]}: {m['term']} → {m['via_text']}",
+                      file=out)
         print(f"   {hit.url}  ({hit.path})", file=out)
     facets = result.facets
     if facets.get("topic"):

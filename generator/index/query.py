@@ -84,12 +84,16 @@ class ParsedQuery:
         """Clauses a partial match may miss (field prefixes stay required)."""
         return [c for c in self.clauses if c.kind != "field"]
 
-    def pairs(self) -> list[tuple[str, str]]:
+    def pairs(self, skip: frozenset[int] | set[int] = frozenset()) -> list[tuple[str, str]]:
         """Syllables adjacent in the query: neighbouring plain words, and inside phrases.
-        A notice where they are adjacent too ranks higher (proximity)."""
+        A notice where they are adjacent too ranks higher (proximity). `skip`: clauses left out
+        (optional words of a question)."""
         out: list[tuple[str, str]] = []
         previous: Clause | None = None
-        for c in self.clauses:
+        for i, c in enumerate(self.clauses):
+            if i in skip:
+                previous = None
+                continue
             if c.kind == "phrase":
                 out += list(zip(c.words, c.words[1:]))
             if c.kind == "word" and previous is not None and previous.kind == "word":

@@ -30,6 +30,7 @@ from .query import ParsedQuery, Synonyms, number_keys, parse, spec
 from .ranking import RANKING
 from ..text import fold, nfc
 from .. import authenticated
+from ..thesaurus import archive_table, for_vocabulary
 from .writer import (INDEX_NAME, authentic, current_generation, index_lock, index_root,
                      read_manifest)
 
@@ -52,6 +53,7 @@ class Hit:
     score: float
     snippet: list[tuple[str, bool]]   # (text, highlighted) segments
     partial: bool = False             # matches some of the words only (shown after full matches)
+    matched: list[dict] = field(default_factory=list)   # which words, through which rule
 
     @property
     def snippet_html(self) -> str:
@@ -65,7 +67,8 @@ class Hit:
         return {"path": self.path, "number": self.number,
                 "date": self.date.isoformat() if self.date else None, "title": self.title,
                 "url": self.url, "score": round(self.score, 4), "snippet": self.snippet_html,
-                "snippet_text": self.snippet_marked(), "partial": self.partial}
+                "snippet_text": self.snippet_marked(), "partial": self.partial,
+                "matched": self.matched}
 
 
 @dataclass
@@ -79,12 +82,15 @@ class SearchResult:
     seconds: float = 0.0
     partial_total: int = 0            # notices matching only some of the words
     parsed: list[dict] = field(default_factory=list)
+    understood: dict = field(default_factory=dict)   # optional words, preferences, thesaurus
+    corrected: str | None = None      # nothing matched every word: results are for this
 
     def as_json(self) -> dict:
-        return {"query": self.query, "parsed": self.parsed, "total": self.total,
-                "partial_total": self.partial_total,
+        return {"query": self.query, "parsed": self.parsed, "understood": self.understood,
+                "total": self.total, "partial_total": self.partial_total,
                 "results": [h.as_json() for h in self.hits], "facets": self.facets,
-                "suggestion": self.suggestion, "notes": self.notes}
+                "suggestion": self.suggestion, "corrected": self.corrected,
+                "notes": self.notes}
 
 
 class WhooshSource:
@@ -97,7 +103,8 @@ class WhooshSource:
 
     CACHED_TERMS = 512   # per kind; a term's set is at most a few hundred KB
 
-    def __init__(self, searcher, topics: dict):
+    def __init__(self, searcher, topics: dict, thesaurus: dict | None = None):
+        self._thesaurus = thesaurus or {}
         self.searcher = searcher
         self.reader = searcher.reader()
         self.n = self.reader.doc_count()
@@ -109,6 +116,16 @@ class WhooshSource:
         self._lengths: dict[str, list[int]] = {}
         self._doc_sets: dict[tuple[str, str], frozenset[int]] = {}
         self._words: dict[str, dict[int, int]] = {}
+
+    @cached_property
+    def thesaurus(self) -> dict[str, list[list[str]]]:
+        """The archive's thesaurus, with the alternatives this index has words for (as the
+        export gives the browser)."""
+        words: set[str] = set()
+        for name in ranking.WORD_FIELDS:
+            for term in self.reader.lexicon(name):
+                words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+        return for_vocabulary(self._thesaurus, words)
 
     @cached_property
     def _order(self) -> list[int]:
@@ -367,7 +384,8 @@ class Searcher:
         self.searcher = self.ix.searcher()
         topics = self.manifest.get("topics", {})
         self.synonyms = Synonyms.from_topics(topics)
-        self.source = WhooshSource(self.searcher, topics)
+        self.source = WhooshSource(self.searcher, topics, self.manifest.get("thesaurus")
+                                   or archive_table())
 
     def close(self) -> None:
         self.searcher.close()
@@ -394,13 +412,21 @@ class Searcher:
                                 notes=notes + ["câu tìm kiếm không có từ nào để tìm"],
                                 seconds=time.perf_counter() - start)
         ranked = ranking.rank(parsed, self.source, allowed, sort, limit)
-        words = parsed.highlight_words()
-        hits = [self._hit(d, words, parsed, ranked.scores.get(d, 0.0), i >= ranked.full)
-                for i, d in enumerate(ranked.docs)]   # only the first `limit` are ranked
         suggestion = self.suggest(parsed, ranked.unknown) if ranked.unknown else None
+        typed, corrected = parsed, None
+        if suggestion and not ranked.full:
+            # A typo ("thien tia"): nothing matches every word, the correction does.
+            again = ranking.rank(parse(suggestion), self.source, allowed, sort, limit)
+            if again.full:
+                parsed, ranked, corrected = parse(suggestion), again, suggestion
+        words = parsed.highlight_words() | ranked.why.alternative_words()
+        hits = [self._hit(d, words, parsed, ranked.scores.get(d, 0.0), i >= ranked.full,
+                          ranked.why.of(d))
+                for i, d in enumerate(ranked.docs)]   # only the first `limit` are ranked
         return SearchResult(text, ranked.full, hits, self.facets(ranked.full_docs, facets),
                             suggestion, notes + ranked.notes, time.perf_counter() - start,
-                            ranked.partial, parsed.as_json())
+                            ranked.partial, typed.as_json(),
+                            ranked.why.understanding.as_json(), corrected)
 
     def _filters(self, notes: list[str], *, topic, year, date_from, date_to, issuer, signer
                  ) -> set[int] | None:
@@ -424,14 +450,16 @@ class Searcher:
         return ranking.intersect(sets) if sets else None
 
     def _hit(self, doc: int, words: set[str], parsed: ParsedQuery, score: float,
-             partial: bool) -> Hit:
+             partial: bool, matched: list[dict]) -> Hit:
         stored = self.searcher.stored_fields(doc)
         date = stored.get("date")
         return Hit(key=stored["key"], path=stored.get("path", ""),
                    number=stored.get("number", ""), date=date.date() if date else None,
                    title=stored.get("title", ""), url=f"{stored['key']}/", score=score,
                    snippet=snippet(stored.get("text", ""), words, parsed.pairs()),
-                   partial=partial)
+                   partial=partial,
+                   matched=[{**m, "via_text": spelled_in(stored.get("text", ""), m["via"])}
+                            if "via" in m else m for m in matched])
 
     def facets(self, matched, wanted: Iterable[str] = FACETS) -> dict[str, list[dict]]:
         """Counts per topic, year and agency over every full match, not just the page shown."""
@@ -463,13 +491,24 @@ class Searcher:
 
     def suggest(self, parsed: ParsedQuery, unknown: list[str]) -> str | None:
         """Did-you-mean from the index's own vocabulary, shown accented."""
-        return suggestion(parsed, unknown, self.source.vocabulary())
+        return suggestion(parsed, unknown, self.source.vocabulary(), self.source.thesaurus,
+                          self.source.topics)
 
 
-def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary) -> str | None:
-    """The query with each unknown word replaced by the closest known one, or None."""
+def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary, thesaurus=None,
+               topics=None) -> str | None:
+    """The query with each unknown word replaced by the closest known one, or None. The words
+    around an unknown one choose between close candidates ("thien tia" → "thiên tai")."""
     vocabulary = list(vocabulary)
-    fixes = {w: ranking.suggest_word(w, vocabulary) for w in dict.fromkeys(unknown)}
+    pairs = ranking.context_pairs(thesaurus or {}, topics or {}, {w for w, _, _ in vocabulary})
+    flat = [(f, t) for c in parsed.clauses if c.kind in ("word", "phrase")
+            for f, t in zip(c.words, c.typed)]
+    fixes: dict[str, str | None] = {}
+    for k, (f, t) in enumerate(flat):
+        if f in unknown and f not in fixes:
+            fixes[f] = ranking.suggest_word(
+                f, vocabulary, typed=t, before=flat[k - 1][0] if k else None,
+                after=flat[k + 1][0] if k + 1 < len(flat) else None, pairs=pairs)
     if not any(fixes.values()):
         return None
     out = []
@@ -489,6 +528,18 @@ def suggestion(parsed: ParsedQuery, unknown: list[str], vocabulary) -> str | Non
 
 def _prefix(name: str) -> str:
     return next(f["prefixes"][0] for f in spec()["fields"] if f["name"] == name)
+
+
+def spelled_in(text: str, folded: str) -> str:
+    """Where the folded syllables `folded` first stand together in `text`, as written there
+    ("thien tai" → "thiên tai"); `folded` itself when they do not."""
+    want = folded.split()
+    found = list(SYLLABLE.finditer(nfc(text)))
+    forms_ = [forms(m.group())[1] for m in found]
+    for i in range(len(found) - len(want) + 1):
+        if forms_[i:i + len(want)] == want:
+            return nfc(text)[found[i].start():found[i + len(want) - 1].end()]
+    return folded
 
 
 def snippet(text: str, words: set[str], pairs: list[tuple[str, str]] = (),

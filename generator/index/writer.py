@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 from whoosh import index as windex
 
 from .. import authenticated
+from ..thesaurus import archive_table
 from ..lockfile import locked
 from ..processes import start_method
 from ..model import Notice, Topic
@@ -320,6 +321,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             "version": VERSION, "profile": linked.profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
             "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
+            "thesaurus": archive_table(getattr(linked, "thesaurus", ())),
             "state": state or "",
         })
         ix.close()

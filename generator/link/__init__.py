@@ -52,6 +52,7 @@ class LinkedArchive:
     neighbours: Mapping[str, tuple[TopicNeighbours, ...]] = field(default_factory=dict)
     facets: Mapping[str, Mapping[str, Facet]] = field(default_factory=dict)  # FACETS → slug →
     agencies: Mapping[str, Agency] = field(default_factory=dict)
+    thesaurus: tuple = ()   # the archive's own search words (notices/thesaurus.yml)
     # The task register, built on first use: reading every body for assignments costs more than
     # the rest of linking, and many consumers (`check`, a search of a fresh index) never ask.
     register: "LazyRegister | None" = field(default=None, repr=False, compare=False)
@@ -133,5 +134,6 @@ def link(archive: Archive, profile: str = "public",
         neighbours=topic_neighbours(topic_notices),
         facets={name: facet(published, value) for name, value in FACETS.items()},
         agencies=archive.agencies,
+        thesaurus=archive.thesaurus,
         register=register,
     )

@@ -21,6 +21,7 @@ from .reader import MAX_FILE_BYTES, DecodeProblem, decode
 
 TOPICS_FILE = "topics.yml"
 AGENCIES_FILE = "agencies.yml"
+THESAURUS_FILE = "thesaurus.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +118,16 @@ def load_agencies(notices_dir: Path, root: Path) -> TopicsDocument:
     if not os.path.lexists(path):
         return TopicsDocument(rel, {})
     return _load_vocabulary(path, rel, root)  # a link out or a FIFO is refused there
+
+
+def load_thesaurus(notices_dir: Path, root: Path) -> TopicsDocument:
+    """notices/thesaurus.yml, the archive's own search words; optional (the shipped thesaurus
+    is always there)."""
+    path = notices_dir / THESAURUS_FILE
+    rel = _relative(path, root)
+    if not os.path.lexists(path):
+        return TopicsDocument(rel, {})
+    return _load_vocabulary(path, rel, root)
 
 
 def _load_vocabulary(path: Path, rel: str, root: Path) -> TopicsDocument:

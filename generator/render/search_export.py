@@ -36,6 +36,7 @@ from ..index.query import (acronym_table, is_digits, number_keys, number_query_k
 from ..index.writer import document, indexable, notice_agencies, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
+from ..thesaurus import archive_table, for_vocabulary
 from .background import InBackground
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
@@ -219,6 +220,7 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
     # pair keep them apart in practice).
     terms = {term: False for term in words}
     terms.update(dict.fromkeys(sets, True))
+    word_terms = set(words)   # the weighted terms: the folded words the ranking looks up
     total = sum(_encoded_size(t, sets[t] if is_set else words[t], n, not is_set)
                 for t, is_set in terms.items())
     shards = 8
@@ -292,6 +294,8 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
                    for s in topic_slugs],
         "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
                                    for s, t in linked.topics.items()}),
+        "thesaurus": for_vocabulary(archive_table(getattr(linked, "thesaurus", ())),
+                                    word_terms),
     })
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
     return {"notices": n, "terms": len(terms), "shards": shards,
@@ -345,6 +349,7 @@ class ExportedIndex:
         self.topics = {s: {"name": name, "aliases": aliases}
                        for s, name, aliases in self.meta["topics"]}
         self.acronyms = {k: tuple(v) for k, v in self.meta["acronyms"].items()}
+        self.thesaurus = self.meta.get("thesaurus", {})
         self.topic_of = [[self.meta["topics"][i][0] for i in ids]
                          for ids in _unlists(facets["t"])]
         self.year_of = [self.meta["years"][i] if i >= 0 else None

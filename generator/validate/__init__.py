@@ -17,6 +17,7 @@ from .safety import check_body
 from .tasks import check_body_deadlines
 from .topic_mentions import check_topic_mentions
 from .agencies import build_agencies, build_scope
+from .thesaurus import build_thesaurus
 from .topics import build_topics
 
 __all__ = ["ValidationResult", "validate", "assemble", "check_document"]
@@ -65,7 +66,8 @@ def number_of(doc: SourceDocument) -> str | None:
 def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
              topics_doc: TopicsDocument, today: dt.date | None = None,
              agencies_doc: TopicsDocument | None = None,
-             unreadable: Iterable[str | None] = ()) -> ValidationResult:
+             unreadable: Iterable[str | None] = (),
+             thesaurus_doc: TopicsDocument | None = None) -> ValidationResult:
     """Combine per-file results (possibly cached) with the vocabularies and the archive-wide
     rules. `unreadable`: numbers of the files that failed on their own (see check_archive)."""
     topics, diagnostics = build_topics(topics_doc)
@@ -76,11 +78,16 @@ def assemble(per_document: Iterable[tuple[Notice | None, list[Diagnostic]]],
         diagnostics.extend(found)
         scope, found = build_scope(agencies_doc)
         diagnostics.extend(found)
+    thesaurus: tuple = ()
+    if thesaurus_doc is not None:
+        thesaurus, found = build_thesaurus(thesaurus_doc)
+        diagnostics.extend(found)
     notices = []
     for notice, found in per_document:
         diagnostics.extend(found)
         if notice is not None:
             notices.append(notice)
-    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies, scope)
+    archive = Archive(tuple(sorted(notices, key=lambda n: n.sort_key)), topics, agencies,
+                      scope, thesaurus)
     diagnostics.extend(check_archive(archive, today, [n for n in unreadable if n]))
     return ValidationResult(archive, tuple(sorted(set(diagnostics))))

@@ -134,16 +134,84 @@
     });
   }
 
-  function pairs(clauses) {
+  /* skip: indices of clauses left out (the optional words of a question). */
+  function pairs(clauses, skip) {
     var out = [], seen = {}, previous = null;
     function add(a, b) { var k = a + " " + b; if (!seen[k]) { seen[k] = 1; out.push([a, b]); } }
-    clauses.forEach(function (c) {
+    clauses.forEach(function (c, n) {
+      if (skip && skip.has(n)) { previous = null; return; }
       if (c.kind === "phrase") for (var i = 1; i < c.words.length; i++) add(c.words[i - 1], c.words[i]);
       if (c.kind === "word" && previous && previous.kind === "word")
         add(previous.words[previous.words.length - 1], c.words[0]);
       previous = c;
     });
     return out;
+  }
+
+  /* ---- query understanding (generator/index/understand.py): optional question words, soft
+   * preferences for a year or a title, thesaurus alternatives for a run of words ---- */
+
+  function isYear(w) { return w !== null && /^[0-9]{4}$/.test(w) && +w >= 1900 && +w <= 2099; }
+
+  function understand(clauses, spec, thesaurus) {
+    var u = spec.understanding, optionalSet = {}, i, n;
+    u.optional.forEach(function (p) { optionalSet[p] = 1; });
+    var ws = clauses.map(function (c) { return c.kind === "word" && c.words.length === 1 ? c.words[0] : null; });
+    function longest(at, table) {
+      var best = 0;
+      for (var k = 1; k <= u.max_words; k++) {
+        var run = ws.slice(at, at + k);
+        if (run.length < k || run.indexOf(null) >= 0) break;
+        if (Object.prototype.hasOwnProperty.call(table, run.join(" "))) best = k;
+      }
+      return best;
+    }
+    var optional = new Set(), prefer = [], spans = [];
+    function altsOf(key) { return thesaurus[key].map(function (x) { return [x[0].split(" "), x[1]]; }); }
+    i = 0;
+    while (i < clauses.length) {
+      // A phrase that is a term as a whole ("GD&ĐT", "ngập lụt" in quotes) gets its alternatives.
+      var whole = clauses[i].kind === "phrase" ? clauses[i].words.join(" ") : null;
+      if (whole !== null && Object.prototype.hasOwnProperty.call(thesaurus, whole))
+        spans.push({ start: i, end: i + 1, term: whole, alts: altsOf(whole) });
+      if (ws[i] === null) { i++; continue; }
+      if (u.year_words.indexOf(ws[i]) >= 0 && i + 1 < ws.length && isYear(ws[i + 1])) {
+        prefer.push({ field: "year", value: ws[i + 1] });
+        optional.add(i); optional.add(i + 1);
+        i += 2;
+        continue;
+      }
+      var title = longest(i, u.titles), term = longest(i, thesaurus), filler = longest(i, optionalSet);
+      n = Math.max(title, term, filler);
+      if (!n) { i++; continue; }
+      var key = ws.slice(i, i + n).join(" ");
+      if (title === n) {
+        prefer.push({ field: "text", words: u.titles[key].split(" ") });
+        for (var a = i; a < i + n; a++) optional.add(a);
+      } else if (term === n) {
+        spans.push({ start: i, end: i + n, term: key, alts: altsOf(key) });
+      } else {
+        for (var b = i; b < i + n; b++) optional.add(b);
+      }
+      i += n;
+    }
+    var kept = clauses.filter(function (c, j) { return !optional.has(j); });
+    if (!kept.length) { optional = new Set(); prefer = []; }
+    var seen = {}, unique = [];
+    prefer.forEach(function (p) { var k = JSON.stringify(p); if (!seen[k]) { seen[k] = 1; unique.push(p); } });
+    var spanOf = {};
+    spans.forEach(function (s) { for (var j = s.start; j < s.end; j++) spanOf[j] = s; });
+    return { optional: optional, prefer: unique, spans: spans, spanOf: spanOf };
+  }
+
+  /* The understanding as tests/search_vectors.json writes it (Python's Understanding.as_json). */
+  function understoodJSON(u) {
+    return { optional: Array.from(u.optional).sort(function (a, b) { return a - b; }),
+             prefer: u.prefer.map(function (p) { return p.field === "year" ? { field: "year", value: p.value } : { field: "text", words: p.words.slice() }; }),
+             spans: u.spans.map(function (s) {
+               return { from: s.start, to: s.end, term: s.term,
+                        alts: s.alts.map(function (a) { return [a[0].join(" "), a[1]]; }) };
+             }) };
   }
 
   function numberQueryKeys(value) {
@@ -280,10 +348,20 @@
 
   function keysOf(map) { return new Set(map.keys()); }
 
-  function neededTerms(index, clauses) {
+  function neededTerms(index, clauses, u) {
     var keys = {}, spec = index.spec;
     function add(k) { keys[k] = 1; }
-    clauses.forEach(function (c) {
+    function addPhrase(words) {
+      words.forEach(add);
+      for (var i = 1; i < words.length; i++) add(words[i - 1] + " " + words[i]);
+    }
+    u.spans.forEach(function (s) {
+      s.alts.forEach(function (a) { addPhrase(a[0]); });
+      if (s.end - s.start > 1) addPhrase(s.term.split(" "));
+    });
+    u.prefer.forEach(function (p) { if (p.field === "text") addPhrase(p.words); });
+    clauses.forEach(function (c, n) {
+      if (u.optional.has(n)) return;     // neither matched nor scored: nothing to fetch
       var kind = c.kind === "field" ? fieldOf(spec, c.field).kind : c.kind;
       if (c.kind === "word") { add(c.words[0]); if (DIGITS.test(c.words[0])) add("#" + c.words[0]); }
       else if (c.kind === "phrase") {
@@ -300,7 +378,7 @@
       else if (kind === "words") c.words.forEach(function (w) { add(c.field + ":" + w); });
       if (c.typed) c.typed.forEach(function (t, i) { if (t !== c.words[i]) add("=" + accentKey(t)); });
     });
-    pairs(clauses).forEach(function (p) { add(p[0] + " " + p[1]); });
+    pairs(clauses, u.optional).forEach(function (p) { add(p[0] + " " + p[1]); });
     return Object.keys(keys);
   }
 
@@ -311,10 +389,11 @@
       var all = allowed ? Array.from(allowed).sort(function (a, b) { return a - b; }) : [];
       return Promise.resolve({ docs: all, full: all.length, scores: new Map(), unknown: [], notes: [] });
     }
+    var u = understand(clauses, spec, meta.thesaurus || {});
     var needFacets = clauses.some(function (c) {
       return c.kind === "field" && ["year", "topic"].indexOf(fieldOf(spec, c.field).kind) >= 0;
-    });
-    return Promise.all([index.terms(neededTerms(index, clauses)),
+    }) || u.prefer.some(function (p) { return p.field === "year"; });
+    return Promise.all([index.terms(neededTerms(index, clauses, u)),
                         needFacets ? index.loadFacets() : null]).then(function (loaded) {
       var raw = loaded[0];
       var wordCache = {};
@@ -380,11 +459,61 @@
         sets.push(docs);
         scores.push(score);
       });
+      function phraseDocs(words) {
+        var parts = words.map(function (x) { return keysOf(wordScores(x)); });
+        for (var i = 1; i < words.length; i++) parts.push(set(words[i - 1] + " " + words[i]));
+        return intersect(parts);
+      }
+      function yearDocs(value) {
+        var yi = meta.years.map(String).indexOf(value), out = new Set();
+        index.facets.y.forEach(function (y, d) { if (yi >= 0 && y === yi) out.add(d); });
+        return out;
+      }
+      // Thesaurus alternatives: a notice the words as typed miss may match through them, with
+      // its score times the rule's factor, shared over the run of words (ranking.py).
+      var base = sets.map(function (x) { return new Set(x); });     // the words as typed
+      var direct = sets.map(function (x) { return new Set(x); });   // ... a term as a phrase
+      var via = {}, factors = spec.understanding.rules, supported = [];
+      u.spans.forEach(function (span) {
+        var width = span.end - span.start, altDocs = new Set();
+        supported.push([span, altDocs]);
+        if (width > 1) {
+          var termWords = [];
+          clauses.slice(span.start, span.end).forEach(function (c) { termWords = termWords.concat(c.words); });
+          var together = phraseDocs(termWords);
+          for (var t = span.start; t < span.end; t++) direct[t] = intersect([direct[t], together]);
+        }
+        span.alts.forEach(function (alt) {
+          var words = alt[0], rule = alt[1];
+          var wsList = words.map(function (x) { return wordScores(x); });
+          var docs = words.length === 1 ? keysOf(wsList[0]) : phraseDocs(words);
+          docs.forEach(function (d) { altDocs.add(d); });
+          Array.from(docs).sort(function (a, b) { return a - b; }).forEach(function (d) {
+            var value = 0;
+            wsList.forEach(function (ws) { value += ws.get(d) || 0; });
+            value = value * factors[rule] / width;
+            for (var i = span.start; i < span.end; i++) {
+              if (direct[i].has(d)) continue;
+              if (!sets[i].has(d) || value > scores[i].get(d)) {
+                sets[i].add(d);
+                scores[i].set(d, value);
+                (via[i] = via[i] || new Map()).set(d, [rule, words.join(" ")]);
+              }
+            }
+          });
+        });
+      });
+      var optional = u.optional;
+      unknown = unknown.filter(function (w) {
+        return clauses.some(function (c, i) { return c.words.indexOf(w) >= 0 && !optional.has(i) && !sets[i].size; });
+      });
       var loose = [], fixed = [];
-      clauses.forEach(function (c, i) { (c.kind === "field" ? fixed : loose).push(i); });
+      clauses.forEach(function (c, i) {
+        if (c.kind === "field") fixed.push(i); else if (!optional.has(i)) loose.push(i);
+      });
       var required = fixed.length ? intersect(fixed.map(function (i) { return sets[i]; })) : null;
       if (allowed) required = required === null ? allowed : intersect([required, allowed]);
-      var full = intersect(sets);
+      var full = intersect(loose.concat(fixed).map(function (i) { return sets[i]; }));
       if (allowed) full = intersect([full, allowed]);
       var candidates = new Set(full);
       if (loose.length > 1) {
@@ -392,24 +521,57 @@
           sets[i].forEach(function (d) { if (required === null || required.has(d)) candidates.add(d); });
         });
       }
-      var matched = new Map(), pairCount = new Map(), exactCount = new Map(), total = new Map();
+      // Coverage: matched clauses weighted by the idf of their rarest word, as integers.
+      var coverage = new Map(), directCount = new Map(), preferred = new Map();
+      var pairCount = new Map(), exactCount = new Map(), total = new Map();
       candidates.forEach(function (d) {
-        matched.set(d, loose.filter(function (i) { return sets[i].has(d); }).length);
-        pairCount.set(d, 0); exactCount.set(d, 0);
-        var sum = 0;
-        scores.forEach(function (s) { sum += s.get(d) || 0; });
-        total.set(d, sum);
+        coverage.set(d, 0); directCount.set(d, 0); preferred.set(d, 0);
+        pairCount.set(d, 0); exactCount.set(d, 0); total.set(d, 0);
       });
-      pairs(clauses).forEach(function (p) {
-        set(p[0] + " " + p[1]).forEach(function (d) { if (candidates.has(d)) pairCount.set(d, pairCount.get(d) + 1); });
+      loose.forEach(function (i) {
+        var c = clauses[i], best = 0;
+        c.words.forEach(function (x) {
+          var df = wordScores(x).size;
+          best = Math.max(best, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        });
+        if (!c.words.length) best = 1;
+        var weight = Math.floor(best * R.coverage_precision + 0.5);
+        sets[i].forEach(function (d) { if (candidates.has(d)) coverage.set(d, coverage.get(d) + weight); });
+        direct[i].forEach(function (d) { if (candidates.has(d)) directCount.set(d, directCount.get(d) + 1); });
+      });
+      u.prefer.forEach(function (p) {
+        var docs = p.field === "year" ? yearDocs(p.value)
+          : p.words.length === 1 ? keysOf(wordScores(p.words[0])) : phraseDocs(p.words);
+        docs.forEach(function (d) { if (candidates.has(d)) preferred.set(d, preferred.get(d) + 1); });
+      });
+      // The sense the thesaurus supports: the words as typed and one of the term's alternatives.
+      supported.forEach(function (x) {
+        var span = x[0];
+        x[1].forEach(function (d) {
+          if (!candidates.has(d)) return;
+          for (var i = span.start; i < span.end; i++) if (!base[i].has(d)) return;
+          preferred.set(d, preferred.get(d) + 1);
+        });
+      });
+      var pairDocs = [];
+      pairs(clauses, optional).forEach(function (p) {
+        var docs = new Set();
+        set(p[0] + " " + p[1]).forEach(function (d) {
+          if (candidates.has(d)) { docs.add(d); pairCount.set(d, pairCount.get(d) + 1); }
+        });
+        pairDocs.push([p[0] + " " + p[1], docs]);
       });
       var forms = {};
-      clauses.forEach(function (c) {
-        if (c.kind === "word" || c.kind === "phrase")
-          c.typed.forEach(function (t, i) { if (t !== c.words[i]) forms[accentKey(t)] = 1; });
+      clauses.forEach(function (c, i) {
+        if ((c.kind === "word" || c.kind === "phrase") && !optional.has(i))
+          c.typed.forEach(function (t, k) { if (t !== c.words[k]) forms[accentKey(t)] = 1; });
       });
       Object.keys(forms).forEach(function (k) {
         set("=" + k).forEach(function (d) { if (candidates.has(d)) exactCount.set(d, exactCount.get(d) + 1); });
+      });
+      scores.forEach(function (s, i) {   // clause by clause, in clause order: the CLI's floats
+        if (optional.has(i)) return;
+        s.forEach(function (value, d) { if (candidates.has(d)) total.set(d, total.get(d) + value); });
       });
       function rounded(x) { return Math.floor(x * R.score_precision + 0.5); }
       var docs = Array.from(candidates);
@@ -417,11 +579,37 @@
         return (full.has(a) ? 0 : 1) - (full.has(b) ? 0 : 1) || a - b;
       } : function (a, b) {
         return (full.has(a) ? 0 : 1) - (full.has(b) ? 0 : 1) ||
-          matched.get(b) - matched.get(a) || pairCount.get(b) - pairCount.get(a) ||
+          coverage.get(b) - coverage.get(a) || preferred.get(b) - preferred.get(a) ||
+          directCount.get(b) - directCount.get(a) ||
+          pairCount.get(b) - pairCount.get(a) ||
           exactCount.get(b) - exactCount.get(a) || rounded(total.get(b)) - rounded(total.get(a)) ||
           a - b;
       });
-      return { docs: docs, full: full.size, scores: total, unknown: unknown, notes: notes };
+      var why = function (d) {   // which words a notice matched, and through which rule
+        var out = [], seenSpans = {};
+        clauses.forEach(function (c, i) {
+          if (c.kind === "field" || optional.has(i)) return;
+          var typed = (c.typed && c.typed.length ? c.typed : c.words).join(" ");
+          if (base[i].has(d)) {
+            var accented = (c.typed || []).filter(function (t, k) { return t !== c.words[k]; });
+            var exact = accented.length && accented.every(function (t) { return set("=" + accentKey(t)).has(d); });
+            out.push({ term: typed, rule: exact ? "exact" : "folded" });
+          } else if (via[i] && via[i].has(d)) {
+            var span = u.spanOf[i];
+            if (seenSpans[span.start]) return;
+            seenSpans[span.start] = 1;
+            var words = [];
+            clauses.slice(span.start, span.end).forEach(function (c2) { words = words.concat(c2.typed); });
+            out.push({ term: words.join(" "), rule: via[i].get(d)[0], via: via[i].get(d)[1] });
+          }
+        });
+        pairDocs.forEach(function (p) { if (p[1].has(d)) out.push({ term: p[0], rule: "proximity" }); });
+        return out;
+      };
+      var altWords = new Set();
+      Object.keys(via).forEach(function (i) { via[i].forEach(function (v) { v[1].split(" ").forEach(function (w) { altWords.add(w); }); }); });
+      return { docs: docs, full: full.size, scores: total, unknown: unknown, notes: notes,
+               understood: u, why: why, altWords: altWords };
     });
   }
 
@@ -438,43 +626,103 @@
 
   /* ---- did-you-mean ---- */
 
+  /* Edit distance with adjacent transpositions ("tia" → "tai" is one), or limit + 1. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
-    var previous = [], i, j;
+    var before = [], previous = [], i, j;
     for (j = 0; j <= b.length; j++) previous.push(j);
     for (i = 1; i <= a.length; i++) {
       var current = [i], low = i;
       for (j = 1; j <= b.length; j++) {
-        current.push(Math.min(previous[j] + 1, current[j - 1] + 1,
-                              previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
-        low = Math.min(low, current[j]);
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          value = Math.min(value, before[j - 2] + 1);
+        current.push(value);
+        low = Math.min(low, value);
       }
-      if (low > limit) return limit + 1;
-      previous = current;
+      if (low > limit && Math.min.apply(null, previous) >= limit) return limit + 1;
+      before = previous; previous = current;
     }
-    return previous[b.length];
+    return previous[b.length] <= limit ? previous[b.length] : limit + 1;
   }
 
-  function suggestWord(word, vocab, settings) {
-    if (word.length < settings.min_length) return null;
-    for (var limit = 1; limit <= settings.max_distance; limit++) {
-      var best = null;
-      vocab.forEach(function (v) {
-        if (distance(word, v[0], limit) <= limit &&
-            (best === null || v[1] > best[1] || (v[1] === best[1] && v[0] < best[0]))) best = v;
+  /* Pairs of neighbouring syllables of the terms the archive uses (ranking.context_pairs):
+   * pair → its accented syllables when a topic name spells it, else null. */
+  function contextPairs(meta, known) {
+    var out = {};
+    meta.topics.slice().sort(function (a, b) { return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0; }).forEach(function (t) {
+      [t[1]].concat(t[2]).forEach(function (name) {
+        var typed = typedWords(name), ws = words(name);
+        for (var i = 0; i + 1 < ws.length; i++) {
+          var k = ws[i] + " " + ws[i + 1];
+          if (!(k in out)) out[k] = [typed[i], typed[i + 1]];
+        }
       });
-      if (best) return best.length > 2 ? best[2] : best[0];
-    }
-    return null;
+    });
+    var th = meta.thesaurus || {}, phrases = Object.keys(th);
+    phrases.slice().forEach(function (k) {
+      th[k].forEach(function (a) {
+        if (a[0].split(" ").every(function (w) { return known.has(w); })) phrases.push(a[0]);
+      });
+    });
+    phrases.forEach(function (p) {
+      var ws = p.split(" ");
+      for (var i = 0; i + 1 < ws.length; i++) {
+        var k = ws[i] + " " + ws[i + 1];
+        if (!(k in out)) out[k] = null;
+      }
+    });
+    return out;
+  }
+
+  function compareTuples(x, y) {
+    for (var i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return 0;
+  }
+
+  function suggestWord(word, vocab, settings, typed, before, after, pairsKnown) {
+    if (word.length < settings.min_length) return null;
+    var near = [];
+    vocab.forEach(function (v) {
+      var d = distance(word, v[0], settings.max_distance);
+      if (d <= settings.max_distance) near.push([d, -v[1], v[0], v.length > 2 ? v[2] : v[0]]);
+    });
+    var supported = [];
+    near.forEach(function (c) {
+      var left = before ? before + " " + c[2] : null, right = after ? c[2] + " " + after : null;
+      var inLeft = left !== null && left in pairsKnown, inRight = right !== null && right in pairsKnown;
+      if (!inLeft && !inRight) return;
+      var spelled = inLeft && pairsKnown[left] ? pairsKnown[left][1]
+        : inRight && pairsKnown[right] ? pairsKnown[right][0] : c[3];
+      supported.push([c[0], c[1], c[2], spelled]);
+    });
+    function best(list) { return list.reduce(function (m, x) { return m === null || compareTuples(x, m) < 0 ? x : m; }, null); }
+    if (supported.length) return best(supported)[3];
+    if ((typed !== undefined && typed !== null && typed !== word) ||
+        new RegExp(settings.syllable).test(word) ||
+        !/[aeiouy]/.test(word) || /[^aeiouy0-9]{3}/.test(word)) return null;
+    return near.length ? best(near)[3] : null;
   }
 
   /* The query with each unknown word replaced by the closest known one (accented), or null. */
   function suggestion(index, clauses, unknown) {
     if (!unknown.length) return Promise.resolve(null);
     return index.vocabulary().then(function (vocab) {
+      var known = new Set(vocab.map(function (v) { return v[0]; }));
+      var pairsKnown = contextPairs(index.meta, known);
+      var flat = [];
+      clauses.forEach(function (c) {
+        if (c.kind === "word" || c.kind === "phrase")
+          c.words.forEach(function (w, i) { flat.push([w, c.typed[i]]); });
+      });
       var fixes = {}, any = false;
-      unknown.forEach(function (w) {
-        if (!(w in fixes)) { fixes[w] = suggestWord(w, vocab, index.spec.suggest); any = any || !!fixes[w]; }
+      flat.forEach(function (x, k) {
+        var w = x[0];
+        if (unknown.indexOf(w) < 0 || (w in fixes)) return;
+        fixes[w] = suggestWord(w, vocab, index.spec.suggest, x[1], k ? flat[k - 1][0] : null,
+                               k + 1 < flat.length ? flat[k + 1][0] : null, pairsKnown);
+        any = any || !!fixes[w];
       });
       if (!any) return null;
       return clauses.map(function (c) {
@@ -492,10 +740,11 @@
 
   /* The passage with the most distinct query words (neighbouring query syllables that are
    * neighbours here count double), cut at word boundaries, matches in <mark>. */
-  function snippet(text, clauses, size) {
+  /* extra: more folded syllables to mark (the thesaurus alternatives that matched). */
+  function snippet(text, clauses, size, extra) {
     size = size || SNIPPET;
     text = (text || "").normalize("NFC");
-    var want = new Set(), pairSet = new Set(), spans = [], m;
+    var want = new Set(extra || []), pairSet = new Set(), spans = [], m;
     clauses.forEach(function (c) {
       if (c.kind !== "field" || fieldOf(c.spec, c.field).kind === "words") c.words.forEach(function (w) { want.add(w); });
     });
@@ -545,20 +794,32 @@
 
   /* One query, start to finish: parse, rank, did-you-mean. */
   function search(index, text, allowed, sort) {
-    return index.load().then(function () {
-      var clauses = parse(text, index.spec);
+    function run(q) {
+      var clauses = parse(q, index.spec);
       clauses.forEach(function (c) { c.spec = index.spec; });
       return rank(index, clauses, allowed, sort).then(function (ranked) {
         ranked.clauses = clauses;
-        return suggestion(index, clauses, ranked.unknown).then(function (s) {
+        return ranked;
+      });
+    }
+    return index.load().then(function () {
+      return run(text).then(function (ranked) {
+        return suggestion(index, ranked.clauses, ranked.unknown).then(function (s) {
           ranked.suggestion = s;
-          return ranked;
+          if (!s || ranked.full) return ranked;
+          // A typo ("thien tia"): nothing matches every word, the correction does.
+          return run(s).then(function (again) {
+            if (!again.full) return ranked;
+            again.suggestion = s; again.corrected = s; again.typedClauses = ranked.clauses;
+            return again;
+          });
         });
       });
     });
   }
 
   window.naSearch = { fold: fold, words: words, parse: parse, parsedJSON: parsedJSON,
+                      understand: understand, understoodJSON: understoodJSON,
                       accentKey: accentKey, Index: Index, search: search, snippet: snippet };
   window.naSearchFold = fold;     // for tests: same output as Python's fold
   window.naSearchWords = words;
@@ -574,7 +835,8 @@
 
   function countLine(ranked) {
     if (!ranked.docs.length) return "Không tìm thấy thông báo nào.";
-    var line = "Tìm thấy " + ranked.full + " thông báo";
+    var line = (ranked.corrected ? "Không có thông báo khớp đủ các từ đã gõ; kết quả cho \u201c" +
+                ranked.corrected + "\u201d. " : "") + "Tìm thấy " + ranked.full + " thông báo";
     var partial = ranked.docs.length - ranked.full;
     if (partial) line += (ranked.full ? ", thêm " : " khớp đủ các từ; ") + partial + " thông báo khớp một phần";
     return line + ".";
@@ -602,9 +864,39 @@
         info.appendChild(document.createTextNode(" · "));
         info.appendChild(tag);
       }
-      li.appendChild(a); li.appendChild(info); li.appendChild(snippet(doc.x, ranked.clauses));
+      li.appendChild(a); li.appendChild(info); li.appendChild(snippet(doc.x, ranked.clauses, 0, ranked.altWords));
+      var how = explanation(ranked.why ? ranked.why(id) : [], doc.x);
+      if (how) {
+        var note = document.createElement("span");
+        note.className = "na-hit__why";
+        note.textContent = how;
+        li.appendChild(note);
+      }
     });
     return li;
+  }
+
+  var RULE_LABELS = { synonym: "từ đồng nghĩa", abbreviation: "chữ viết tắt", narrower: "nghĩa hẹp hơn" };
+
+  /* "khớp theo từ đồng nghĩa: ngập lụt → thiên tai", the alternative as the notice spells it. */
+  function explanation(matched, text) {
+    return matched.filter(function (m) { return RULE_LABELS[m.rule]; }).map(function (m) {
+      return "khớp theo " + RULE_LABELS[m.rule] + ": " + m.term + " → " + spelledIn(text || "", m.via);
+    }).join("; ");
+  }
+
+  /* The first place `folded` (syllables) appears in `text`, as written there; else `folded`. */
+  function spelledIn(text, folded) {
+    var want = folded.split(" "), found = [], m;
+    var re = new RegExp(WORD.source, "gu");
+    text = text.normalize("NFC");
+    while ((m = re.exec(text)) !== null) {
+      found.push([m.index, m.index + m[0].length, fold(m[0])]);
+      var k = found.length - want.length;
+      if (k >= 0 && want.every(function (w, i) { return found[k + i][2] === w; }))
+        return text.slice(found[k][0], found[found.length - 1][1]);
+    }
+    return folded;
   }
 
   function suggestLink(el, text, onPick) {
