@@ -25,8 +25,10 @@ sys.path.insert(0, str(ROOT))
 # Typed with accents, then without: a typed accent counts in titles and people (README
 # "Search"), so each pair ranks differently (checked here and by the tests: rule "accent").
 ACCENT_PAIRS = [("tái", "tai"), ("số", "so"), ("sở", "so"), ("bàn", "ban"), ("án", "an"),
-                ("sở y tế", "so y te"), ("đề án 06", "de an 06"), ("bàn giao", "ban giao"),
-                ("bàn giao mặt bằng", "ban giao mat bang")]
+                ("sở y tế", "so y te"), ("đề án 06", "de an 06"), ("bàn giao", "ban giao")]
+# ("bàn giao mặt bằng", "ban giao mat bang") ranked apart until partial matches were ordered by
+# idf-weighted coverage (the staff-questions work): all four words then match the same notices
+# in the same order, accents or not, so the pair no longer pins the accent bonus.
 # rule -> queries
 RULES = {
     # the same words with old and new tone placement, or with and without accents, where the
