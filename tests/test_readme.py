@@ -38,8 +38,10 @@ NOT_RUN = {
                                                "tests/test_serve.py runs serve for real",
     ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
                                          "on two constructs",
-    ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "
-                                                 "tests/test_import_pdf.py runs its parts",
+    ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice, or "
+                                                 "(--realistic) makes and OCRs skewed scans: "
+                                                 "minutes; tests/test_import_pdf.py and "
+                                                 "tests/test_import_scans.py run its parts",
     ".venv/bin/pip install -e '.[test,dev]'": "installs the developer tools: nothing is "
                                               "downloaded at test time",
     ".venv/bin/pip install -e .": "upgrading: the environment running these tests is that "
