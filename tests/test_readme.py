@@ -47,6 +47,9 @@ NOT_RUN = {
     ".venv/bin/pip install -e .": "upgrading: the environment running these tests is that "
                                   "install, and nothing is downloaded at test time",
     ".venv/bin/mutmut": "mutation testing takes hours; a developer tool, not part of CI",
+    ".venv/bin/python tools/mutate_na_search.py": "mutation testing of na-search.js in "
+                                                   "Chromium, a build and one reload per "
+                                                   "mutant: minutes; a developer tool",
     "sudo ": "the administrator's recipes change the machine (packages, /etc, /srv): "
              "tests/test_deploy_nginx.py runs the internal-publishing recipe's commands from "
              "its page, localised to a temporary folder, against a real nginx on 127.0.0.1",
