@@ -47,6 +47,14 @@ NOT_RUN = {
     ".venv/bin/pip install -e .": "upgrading: the environment running these tests is that "
                                   "install, and nothing is downloaded at test time",
     ".venv/bin/mutmut": "mutation testing takes hours; a developer tool, not part of CI",
+    "stress-ng ": "loads the machine on purpose for minutes, to run the suite beside it",
+    "nice -n 10 .venv/bin/python -m pytest": "the whole suite, run beside that load: a test "
+                                             "cannot run the suite it belongs to",
+    ".venv/bin/python tests/make_search_rules_vectors.py": "rewrites the expected values of "
+                                                           "tests/search_vectors_rules.json, "
+                                                           "which the project copy lacks; "
+                                                           "test_search_rules_vectors.py "
+                                                           "checks what it wrote",
     ".venv/bin/python tools/mutate_na_search.py": "mutation testing of na-search.js in "
                                                    "Chromium, a build and one reload per "
                                                    "mutant: minutes; a developer tool",
