@@ -38,13 +38,26 @@ NOT_RUN = {
                                                "tests/test_serve.py runs serve for real",
     ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
                                          "on two constructs",
-    ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice: minutes; "
-                                                 "tests/test_import_pdf.py runs its parts",
+    ".venv/bin/python bench/import_accuracy.py": "prints and OCRs every sample notice, or "
+                                                 "(--realistic) makes and OCRs skewed scans: "
+                                                 "minutes; tests/test_import_pdf.py and "
+                                                 "tests/test_import_scans.py run its parts",
     ".venv/bin/pip install -e '.[test,dev]'": "installs the developer tools: nothing is "
                                               "downloaded at test time",
     ".venv/bin/pip install -e .": "upgrading: the environment running these tests is that "
                                   "install, and nothing is downloaded at test time",
     ".venv/bin/mutmut": "mutation testing takes hours; a developer tool, not part of CI",
+    "stress-ng ": "loads the machine on purpose for minutes, to run the suite beside it",
+    "nice -n 10 .venv/bin/python -m pytest": "the whole suite, run beside that load: a test "
+                                             "cannot run the suite it belongs to",
+    ".venv/bin/python tests/make_search_rules_vectors.py": "rewrites the expected values of "
+                                                           "tests/search_vectors_rules.json, "
+                                                           "which the project copy lacks; "
+                                                           "test_search_rules_vectors.py "
+                                                           "checks what it wrote",
+    ".venv/bin/python tools/mutate_na_search.py": "mutation testing of na-search.js in "
+                                                   "Chromium, a build and one reload per "
+                                                   "mutant: minutes; a developer tool",
     "sudo ": "the administrator's recipes change the machine (packages, /etc, /srv): "
              "tests/test_deploy_nginx.py runs the internal-publishing recipe's commands from "
              "its page, localised to a temporary folder, against a real nginx on 127.0.0.1",
