@@ -103,13 +103,17 @@ def _make(root: Path, outside: Path, entries) -> None:
 
 
 def _snapshot(base: Path, root: Path) -> dict[str, tuple]:
-    """Every entry under `base` except the outputs (site/, .cache/), by type, size and time."""
-    allowed = (root / "site", root / ".cache")
+    """Every entry under `base` except the outputs (site/, .cache/, and the lock file beside
+    site/ that keeps two builds with different caches from publishing into it at once), by
+    type, size and time."""
+    allowed = (root / "site", root / ".cache", root / ".site.lock")
     seen = {}
     for folder, dirs, files in os.walk(base):
         here = Path(folder)
         dirs[:] = [d for d in dirs if here / d not in allowed]
         for name in dirs + files:
+            if here / name in allowed:
+                continue
             info = os.lstat(here / name)
             if os.path.isdir(here / name):  # a folder's time changes when site/ appears in it
                 seen[str(here / name)] = (info.st_mode,)

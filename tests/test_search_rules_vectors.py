@@ -60,6 +60,8 @@ def test_exported_index_ranks_like_the_vectors(built_public):
     index = ExportedIndex(built_public / "site" / SITE_FOLDER)
     wrong = []
     for v in VECTORS:
+        if v["suggestion"] and v["full"]:
+            continue    # the searcher's correction reran it (test_search_understanding.py)
         r = ranking.rank(parse(v["query"]), index)
         keys = [json.loads((index.dir / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"]
                 .rstrip("/") for d in r.docs[:10]]

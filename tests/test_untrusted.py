@@ -232,3 +232,19 @@ def test_the_cache_folder_moves_but_never_into_the_repository(tmp_path):
         assert refused.returncode == 2, refused.stderr
         assert "thư mục đệm .cache/notice-archive nằm trong kho lưu trữ" in refused.stderr
     assert not (project / ".cache").exists() and not (project / "site").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")
+def test_a_planted_lock_link_beside_site_opens_nothing_outside(tmp_path):
+    """The lock beside site/ (.site.lock) is opened without following links: a repository that
+    carries a symlink by that name gets a clear refusal, and the file it points at is never
+    created."""
+    project = copy_project(tmp_path / "project")
+    target = tmp_path / "outside" / "created-by-the-build"
+    target.parent.mkdir()
+    (project / ".site.lock").symlink_to(target)
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert ".site.lock" in result.stderr and "liên kết tượng trưng" in result.stderr
+    assert not target.exists()
+    assert not (project / "site").exists()

@@ -55,6 +55,45 @@ def site_lock_file(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.lock"
 
 
+# Lock files this process holds open. A forked child (the background index work) inherits
+# their descriptors, and an flock lasts until every descriptor of it is closed: if the build
+# were killed, the orphaned child would hold the archive's lock until it finished. The child
+# closes its copies at once, so the lock dies with the build that took it.
+_LOCKS_HELD: set = set()
+
+
+def _close_inherited_locks() -> None:
+    # dup2 of /dev/null rather than close: the child's file objects stay valid and close
+    # /dev/null when collected, never a descriptor number the child has reused meanwhile.
+    for handle in list(_LOCKS_HELD):
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, handle.fileno())
+            os.close(null)
+    _LOCKS_HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
+def _open_lock(path: Path):
+    """Open a lock file for flock without ever following a link: a repository may carry a
+    symlink named like the lock beside site/, and opening it would create or open the file it
+    points at, outside the repository."""
+    flags = (os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0))
+    try:
+        if path.is_symlink():  # where O_NOFOLLOW does not exist (Windows)
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP))
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        raise BuildLocked(
+            f"không mở được tệp khóa {path} ({exc.strerror}); nếu đó là một liên kết tượng "
+            "trưng (symlink), hãy xóa nó. site/ giữ nguyên") from None
+    return os.fdopen(fd, "a+b")
+
+
 @contextlib.contextmanager
 def build_lock(cache_dir: Path, wait: float = 0.0,
                on_wait: Callable[[], None] | None = None,
@@ -81,7 +120,7 @@ def build_lock(cache_dir: Path, wait: float = 0.0,
     announced = False
     with contextlib.ExitStack() as held:
         for path in paths:
-            handle = held.enter_context(open(path, "a+b"))
+            handle = held.enter_context(_open_lock(path))
             while not try_lock(handle):
                 if time.monotonic() >= deadline:
                     if wait > 0:
@@ -96,6 +135,8 @@ def build_lock(cache_dir: Path, wait: float = 0.0,
                     announced = True
                 time.sleep(_POLL_SECONDS)
             held.callback(unlock, handle)
+            _LOCKS_HELD.add(handle)
+            held.callback(_LOCKS_HELD.discard, handle)
         yield
 
 

@@ -9,6 +9,9 @@ the work runs here, in `wait`.
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from typing import Any, Callable
 
 from .. import processes
@@ -30,8 +33,8 @@ class InBackground:
             return
         self.receive, send = context.Pipe(duplex=False)
         # Not a daemon: a daemon may not start processes of its own (Whoosh's pool would).
-        self.process = context.Process(target=_child, args=(work, args, failure, send),
-                                       name=name)
+        self.process = context.Process(target=_child,
+                                       args=(work, args, failure, send, os.getpid()), name=name)
         self.process.start()
         send.close()
 
@@ -55,7 +58,25 @@ class InBackground:
             self.process.join()
 
 
-def _child(work, args, failure, send) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A build killed outright (SIGKILL, a power cut of the terminal) must not leave its
+    background work running on: it would go on writing into a staging folder that the next
+    build has already cleaned up. On Linux the kernel sends this child SIGTERM when the build
+    dies; elsewhere the work is spawned and ends with its pipe."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the build died before the line above took effect
+        os._exit(1)
+
+
+def _child(work, args, failure, send, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         send.send(("ok", work(*args)))
     except BaseException as exc:  # reported to the parent, which fails the build cleanly
