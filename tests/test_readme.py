@@ -34,6 +34,13 @@ BIN = Path(sys.executable).parent
 NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
+    "nice -n 10 .venv/bin/python bench/search_quality.py": "search quality on a generated "
+                                                           "archive of 2,000 notices in "
+                                                           "Chromium: minutes; "
+                                                           "test_search_judged.py runs the "
+                                                           "judged queries on 400",
+    "nice -n 10 .venv/bin/python bench/search_speed.py": "timing against another checkout on "
+                                                         "a generated archive: minutes",
     ".venv/bin/python bench/serve_latency.py": "a benchmark on a copy of a generated archive; "
                                                "tests/test_serve.py runs serve for real",
     ".venv/bin/python bench/hostile.py": "minutes of hostile bodies; test_hostile.py runs it "
