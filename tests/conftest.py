@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -123,6 +124,13 @@ def beside_site(project: Path) -> list[Path]:
     """What builds left beside site/: staging and replaced folders, never the lock file, which
     stays (deleting a lock file another build may be opening would break the lock)."""
     return sorted(p for p in project.glob(".site.*") if p.name != ".site.lock")
+
+
+def default_sigint() -> None:
+    """preexec_fn for a child that must stop on Ctrl-C: a shell starts a background job with
+    SIGINT ignored, children inherit that, and a Python started so installs no Ctrl-C handler.
+    Without this, a test run started in the background could never stop what it started."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def copy_project(dest: Path, notices: bool = True) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import beside_site, cache_of, cli, copy_project
+from conftest import beside_site, cache_of, cli, copy_project, default_sigint
 
 STAGING_GLOB = ".site.building-*"
 _NUMBER = re.compile(r'"(\d+)/')
@@ -52,19 +52,13 @@ def leftovers(project: Path) -> list[Path]:
     return sorted(project.glob(STAGING_GLOB)) + sorted(project.glob(".site.replaced-*"))
 
 
-def _default_sigint() -> None:
-    # A shell starts a background job with SIGINT ignored, and children inherit that: the
-    # build under test must see Ctrl-C however the test run itself was started.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def start_build(project: Path, *args: str) -> subprocess.Popen:
     # --full: render every page, so the build is slow enough to interrupt midway.
     return subprocess.Popen([sys.executable, "-m", "generator", "build", "--full", *args],
                             cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             encoding="utf-8",
-                            preexec_fn=_default_sigint if os.name == "posix" else None)
+                            preexec_fn=default_sigint if os.name == "posix" else None)
 
 
 def wait_for_staging_pages(project: Path, process: subprocess.Popen, pages: int = 5,

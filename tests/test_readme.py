@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, copy_project
+from conftest import ROOT, cli, copy_project, default_sigint
 from import_helpers import notice_to_original, read_notice
 
 HANDBOOK = ROOT / "docs" / "handbook"
@@ -216,7 +216,8 @@ def _run(command: str, project: Path, env: dict) -> subprocess.CompletedProcess:
 def _serve(argv: list[str], project: Path, env: dict, port: str) -> None:
     """A live preview must answer on its address; then it is stopped."""
     process = subprocess.Popen(argv, cwd=project, env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               preexec_fn=default_sigint if os.name == "posix" else None)
     try:
         deadline = time.monotonic() + 600  # ends only a broken run, never a slow one
         while time.monotonic() < deadline:
