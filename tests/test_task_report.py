@@ -93,7 +93,10 @@ def test_xlsx_opens_in_libreoffice_calc(sample, tmp_path):
     wanted = tasks_of(sample, "--agency", "so-tu-phap")
     out = tmp_path / "bao-cao.xlsx"
     cli(sample, "tasks", "--format", "xlsx", "--agency", "so-tu-phap", "-o", str(out), check=True)
-    with soffice(tmp_path, out, "csv").open(encoding="utf-8") as f:
+    # The CSV filter's options: comma, double quote, character set 76 = UTF-8 (LibreOffice
+    # otherwise writes the system's 8-bit code page, and Vietnamese does not survive it).
+    with soffice(tmp_path, out, 'csv:Text - txt - csv (StarCalc):44,34,76').open(
+            encoding="utf-8") as f:
         rows = list(csv.reader(f))
     assert list(COLUMNS) in rows
     assert sum(1 for r in rows if len(r) > 3 and r[3] == "Sở Tư pháp") == len(wanted)
