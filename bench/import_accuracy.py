@@ -312,7 +312,7 @@ def run_realistic(keep: Path | None) -> int:
                             print(f"[{name}] {doc['number']} {field}: {verdict} "
                                   f"{imported.data.get(field)!r} "
                                   f"{imported.uncertain.get(field, '')}")
-                    bodies.append(similarity(" ".join(doc["paragraphs"]),
+                    bodies.append(similarity(" ".join([doc.get("heading", "")] + doc["paragraphs"]).strip(),
                                              body_text(imported.body)))
             total = sum(counts.values())
             rows[name] = (counts, total, split_ok, len(runs), bodies, seconds / max(1, pages))

@@ -218,6 +218,143 @@ DOCUMENTS += [
          name="Lê Văn Hùng", issuer="Văn phòng UBND tỉnh Lào Cai", type="thong-bao"),
 ]
 
+# Round 3: six more, modelled on real notices found on provincial portals (wording adapted, not
+# copied): decisions with the deciding body under the trích yếu, công văn with their V/v in the
+# header table, a Bộ, a Sở that signs without KT., Công an with a unit code, and a long
+# thông báo kết luận from the archive's own seed notice running over two pages. `vv_lines`
+# (a công văn's trích yếu in the left header cell) replaces the type line and title; `heading`
+# is a decision's deciding body, printed centred under the trích yếu.
+DOCUMENTS += [
+    dict(issuer_lines=["ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG"], number="1209/QĐ-UBND",
+         place_date="Hà Giang, ngày 24 tháng 6 năm 2013", type_name="Quyết định",
+         title_lines=["Về việc ban hành Quy chế hoạt động của Ban Chỉ đạo",
+                      "công tác dân số tỉnh Hà Giang, giai đoạn 2013 - 2015"],
+         heading="CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG",
+         paragraphs=[
+             "Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm "
+             "2003;",
+             "Căn cứ Quyết định số 807/QĐ-UBND ngày 06 tháng 5 năm 2013 của Ủy ban nhân dân "
+             "tỉnh về việc kiện toàn Ban Chỉ đạo công tác dân số tỉnh Hà Giang;",
+             "Xét đề nghị của Giám đốc Sở Y tế tại Tờ trình số 66/TTr-SYT ngày 17 tháng 5 năm "
+             "2013,",
+             "Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Ban Chỉ đạo công "
+             "tác dân số tỉnh Hà Giang, giai đoạn 2013 - 2015.",
+             "Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân "
+             "tỉnh, Giám đốc các sở, ban, ngành và các thành viên Ban Chỉ đạo căn cứ Quyết định "
+             "thi hành./."],
+         recipients=["Như Điều 2", "Bộ Y tế", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, VX"],
+         authority_lines=["KT. CHỦ TỊCH"], title="PHÓ CHỦ TỊCH", name="Nguyễn Minh Tiến",
+         issuer="Ủy ban nhân dân tỉnh Hà Giang", type="quyet-dinh"),
+    dict(issuer_lines=["ỦY BAN NHÂN DÂN", "TỈNH BẮC GIANG"], number="722/UBND-MT",
+         place_date="Bắc Giang, ngày 28 tháng 3 năm 2013",
+         vv_lines=["V/v rà soát cơ sở gây ô nhiễm", "môi trường nghiêm trọng"],
+         paragraphs=[
+             "Kính gửi: Sở Tài nguyên và Môi trường.",
+             "Thực hiện Công văn số 1017/BTNMT-TCMT ngày 22 tháng 3 năm 2013 của Bộ Tài nguyên "
+             "và Môi trường về việc đôn đốc phân loại cơ sở gây ô nhiễm môi trường nghiêm trọng, "
+             "Phó Chủ tịch UBND tỉnh Lại Thanh Sơn có ý kiến như sau:",
+             "Sở Tài nguyên và Môi trường chủ trì, phối hợp với các cơ quan liên quan rà soát, "
+             "phân loại, lập danh mục cơ sở gây ô nhiễm môi trường nghiêm trọng trên địa bàn "
+             "tỉnh; báo cáo Bộ Tài nguyên và Môi trường, Chủ tịch UBND tỉnh trước ngày 15 tháng "
+             "4 năm 2013./."],
+         recipients=["Như trên", "Chủ tịch, các PCT UBND tỉnh", "Lưu: VT, MT"],
+         authority_lines=["TL. CHỦ TỊCH"], title="CHÁNH VĂN PHÒNG", name="Phạm Văn Thịnh",
+         issuer="Ủy ban nhân dân tỉnh Bắc Giang", type="cong-van"),
+    dict(issuer_lines=["UBND TỈNH LẠNG SƠN", "VĂN PHÒNG"], number="3585/VP-KTN",
+         place_date="Lạng Sơn, ngày 23 tháng 10 năm 2017",
+         vv_lines=["V/v báo cáo tình hình ô nhiễm môi trường", "do chất thải tại khu vực",
+                   "nông thôn"],
+         paragraphs=[
+             "Kính gửi: Sở Tài nguyên và Môi trường.",
+             "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17 tháng 10 năm 2017 của Văn phòng "
+             "Chính phủ về tình hình ô nhiễm môi trường do chất thải tại khu vực nông thôn, "
+             "đồng chí Lý Vinh Quang, Phó Chủ tịch UBND tỉnh có ý kiến như sau:",
+             "Giao Sở Tài nguyên và Môi trường chủ trì, phối hợp với Sở Nông nghiệp và Phát "
+             "triển nông thôn, UBND các huyện, thành phố chủ động thực hiện các nội dung và "
+             "trực tiếp báo cáo Bộ Tài nguyên và Môi trường theo yêu cầu tại Công văn trên.",
+             "Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan liên "
+             "quan thực hiện./."],
+         recipients=["Như trên", "Sở Nông nghiệp và PTNT", "Lưu: VT, KTN"],
+         authority_lines=["KT. CHÁNH VĂN PHÒNG"], title="PHÓ CHÁNH VĂN PHÒNG",
+         name="Hoàng Văn Tuấn", issuer="Văn phòng UBND tỉnh Lạng Sơn", type="cong-van"),
+    dict(issuer_lines=["BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"], number="1017/BTNMT-TCMT",
+         place_date="Hà Nội, ngày 22 tháng 3 năm 2013",
+         vv_lines=["V/v đôn đốc phân loại cơ sở gây", "ô nhiễm môi trường nghiêm trọng"],
+         paragraphs=[
+             "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+             "Thực hiện Quyết định số 1788/QĐ-TTg ngày 01 tháng 10 năm 2013 của Thủ tướng Chính "
+             "phủ, Bộ Tài nguyên và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ "
+             "đạo các cơ quan chức năng rà soát, phân loại cơ sở gây ô nhiễm môi trường nghiêm "
+             "trọng trên địa bàn.",
+             "Kết quả gửi về Bộ Tài nguyên và Môi trường (qua Tổng cục Môi trường) trước ngày 30 "
+             "tháng 4 năm 2013 để tổng hợp, báo cáo Thủ tướng Chính phủ./."],
+         recipients=["Như trên", "Bộ trưởng (để báo cáo)", "Lưu: VT, TCMT"],
+         authority_lines=["KT. BỘ TRƯỞNG"], title="THỨ TRƯỞNG", name="Bùi Cách Tuyến",
+         issuer="Bộ Tài nguyên và Môi trường", type="cong-van"),
+    dict(issuer_lines=["UBND TỈNH BÌNH ĐỊNH", "SỞ NỘI VỤ"], number="56/QĐ-SNV",
+         place_date="Bình Định, ngày 15 tháng 3 năm 2024", type_name="Quyết định",
+         title_lines=["Về việc thành lập Tổ kiểm tra công tác văn thư,",
+                      "lưu trữ năm 2024"],
+         heading="GIÁM ĐỐC SỞ NỘI VỤ",
+         paragraphs=[
+             "Căn cứ Quyết định số 32/2021/QĐ-UBND ngày 11 tháng 6 năm 2021 của Ủy ban nhân dân "
+             "tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ;",
+             "Theo đề nghị của Chi cục trưởng Chi cục Văn thư - Lưu trữ,",
+             "Điều 1. Thành lập Tổ kiểm tra công tác văn thư, lưu trữ năm 2024 tại các sở, ban, "
+             "ngành và Ủy ban nhân dân các huyện, thị xã, thành phố.",
+             "Điều 2. Tổ kiểm tra hoàn thành việc kiểm tra trước ngày 30 tháng 10 năm 2024 và "
+             "báo cáo Giám đốc Sở kết quả kiểm tra.",
+             "Điều 3. Chánh Văn phòng Sở, Chi cục trưởng Chi cục Văn thư - Lưu trữ và các thành "
+             "viên Tổ kiểm tra chịu trách nhiệm thi hành Quyết định này./."],
+         recipients=["Như Điều 3", "UBND tỉnh (để báo cáo)", "Lưu: VT, VTLT"],
+         authority_lines=[], title="GIÁM ĐỐC", name="Nguyễn Thị Thu Hương",
+         issuer="Sở Nội vụ tỉnh Bình Định", type="quyet-dinh"),
+    dict(issuer_lines=["BỘ CÔNG AN", "CÔNG AN TỈNH BẮC NINH"], number="2154/CAT-PC08",
+         place_date="Bắc Ninh, ngày 18 tháng 01 năm 2024",
+         vv_lines=["V/v bảo đảm trật tự an toàn giao thông", "dịp Tết Nguyên đán Giáp Thìn"],
+         paragraphs=[
+             "Kính gửi: Công an các huyện, thị xã, thành phố.",
+             "Để bảo đảm trật tự an toàn giao thông trước, trong và sau Tết Nguyên đán Giáp Thìn "
+             "năm 2024, Giám đốc Công an tỉnh yêu cầu Công an các huyện, thị xã, thành phố thực "
+             "hiện tốt các nội dung sau:",
+             "1. Tăng cường tuần tra, kiểm soát, xử lý nghiêm các hành vi vi phạm về nồng độ "
+             "cồn, tốc độ, chở quá số người quy định.",
+             "2. Phối hợp với các cơ quan báo chí tuyên truyền để người dân chấp hành pháp luật "
+             "về trật tự an toàn giao thông./."],
+         recipients=["Như trên", "Đồng chí Giám đốc (để báo cáo)", "Lưu: VT, PC08"],
+         authority_lines=["KT. GIÁM ĐỐC"], title="PHÓ GIÁM ĐỐC", name="Nguyễn Quốc Toản",
+         issuer="Công an tỉnh Bắc Ninh", type="cong-van"),
+    dict(issuer_lines=["UBND TỈNH HẬU GIANG", "VĂN PHÒNG"], number="152/TB-VPUBND",
+         place_date="Hậu Giang, ngày 19 tháng 7 năm 2024", type_name="Thông báo",
+         title_lines=["Kết luận của Phó Chủ tịch UBND tỉnh Nguyễn Văn Hòa tại Hội nghị",
+                      "sơ kết công tác Đảng và công tác Công an 6 tháng đầu năm 2024"],
+         paragraphs=[
+             "Ngày 12 tháng 7 năm 2024, tại Hội trường Công an tỉnh, Phó Chủ tịch UBND tỉnh "
+             "Nguyễn Văn Hòa tham dự Hội nghị sơ kết công tác Đảng và công tác Công an 6 tháng "
+             "đầu năm 2024, triển khai nhiệm vụ 6 tháng cuối năm 2024. Cùng dự có đại diện lãnh "
+             "đạo Ban Nội chính Tỉnh ủy, Ban Dân vận Tỉnh ủy, Bộ Chỉ huy Quân sự tỉnh và Văn "
+             "phòng UBND tỉnh.",
+             "Sau khi nghe Công an tỉnh thông qua dự thảo Báo cáo sơ kết và ý kiến phát biểu của "
+             "các đơn vị dự họp, Phó Chủ tịch UBND tỉnh kết luận như sau:",
+             "1. Công an tỉnh đã tham mưu tốt cho Tỉnh ủy, UBND tỉnh lãnh đạo, chỉ đạo thực hiện "
+             "nhiệm vụ bảo đảm an ninh, trật tự; kịp thời phát hiện và giải quyết ổn định các vụ "
+             "việc liên quan đến an ninh kinh tế, an ninh mạng, không để bị động, bất ngờ.",
+             "2. Chỉ đạo thực hiện hiệu quả công tác đấu tranh, phòng chống tội phạm và vi phạm "
+             "pháp luật; điều tra, khám phá nhanh các vụ án nghiêm trọng, được các cấp, các "
+             "ngành và Nhân dân ghi nhận, đánh giá cao.",
+             "3. Phát huy tốt vai trò Thường trực Tổ giúp việc thực hiện Đề án 06 của Chính phủ "
+             "trên địa bàn tỉnh; tiếp tục làm sạch dữ liệu dân cư, hoàn thành trước ngày 30 "
+             "tháng 9 năm 2024.",
+             "4. Các sở, ban, ngành tỉnh và UBND các huyện, thị xã, thành phố phối hợp chặt chẽ "
+             "với Công an tỉnh trong công tác bảo đảm an ninh, trật tự những tháng cuối năm.",
+             "Văn phòng UBND tỉnh thông báo để Công an tỉnh và các cơ quan, đơn vị có liên quan "
+             "biết, thực hiện./."],
+         recipients=["Công an tỉnh", "Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, "
+                     "thành phố", "Lưu: VT, NC"],
+         authority_lines=["KT. CHÁNH VĂN PHÒNG"], title="PHÓ CHÁNH VĂN PHÒNG",
+         name="Trần Văn Huyến", issuer="Văn phòng UBND tỉnh Hậu Giang", type="thong-bao"),
+]
+
 
 def expected_fields(doc: dict) -> dict:
     """What a correct import of `doc` gives, field by field."""
@@ -226,10 +363,12 @@ def expected_fields(doc: dict) -> dict:
     day, month, year = map(int, _re.search(r"ngày (\d+) tháng (\d+) năm (\d+)",
                                            doc["place_date"]).groups())
     authority = ", ".join(_office(a) for a in doc["authority_lines"])
+    signer = {"name": doc["name"], "title": _office(doc["title"])}
+    if authority:
+        signer["authority"] = authority
+    title = " ".join(doc.get("vv_lines") or doc["title_lines"])
     return {"number": doc["number"], "date": dt.date(year, month, day), "issuer": doc["issuer"],
-            "type": doc["type"], "title": " ".join(doc["title_lines"]),
-            "signer": {"name": doc["name"], "title": _office(doc["title"]),
-                       "authority": authority},
+            "type": doc["type"], "title": title, "signer": signer,
             "recipients": list(doc["recipients"])}
 
 
@@ -281,11 +420,20 @@ def write_docx(doc: dict, path: Path) -> None:
     cell_lines(header.cell(0, 0), doc["issuer_lines"], bold=True, size=12)
     cell_lines(header.cell(0, 1), list(MOTTO), bold=True, size=12)
     cell_lines(header.cell(1, 0), [f"Số: {doc['number']}"], size=13)
+    if doc.get("vv_lines"):   # a công văn: its trích yếu under the number, no type line
+        for text in doc["vv_lines"]:
+            p = header.cell(1, 0).add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(text).font.size = Pt(12)
     cell_lines(header.cell(1, 1), [doc["place_date"]], italic=True, size=13)
-    for text, bold in [(doc["type_name"].upper(), True)] + [(t, True) for t in doc["title_lines"]]:
+    centred = [] if doc.get("vv_lines") else \
+        [doc["type_name"].upper()] + list(doc["title_lines"])
+    if doc.get("heading"):
+        centred.append(doc["heading"])
+    for text in centred:
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(text).bold = bold
+        p.add_run(text).bold = True
     for paragraph in doc["paragraphs"]:
         p = document.add_paragraph(paragraph)
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
