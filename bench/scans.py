@@ -63,18 +63,21 @@ def paint(doc: dict, size: int = 54) -> list[Image.Image]:
     for k, text in enumerate(doc["issuer_lines"]):
         pages.text(left_centre, text, head_bold if k or len(doc["issuer_lines"]) == 1 else head,
                    centre=True, y=top + k * line)
-    pages.text(right_centre, MOTTO[0], head_bold, centre=True, y=top)
-    pages.text(right_centre, MOTTO[1], head_bold, centre=True, y=top + line)
+    motto = doc.get("motto", MOTTO)    # as typed: offices vary it
+    pages.text(right_centre, motto[0], head_bold, centre=True, y=top)
+    pages.text(right_centre, motto[1], head_bold, centre=True, y=top + line)
     pages.y = top + max(len(doc["issuer_lines"]), 2) * line + line // 2
     pages.text(left_centre, f"Số: {doc['number']}", head, centre=True)
     pages.text(right_centre, doc["place_date"], _font(40, italic=True), centre=True)
     pages.y += 2 * line
     page_width = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     centre = MARGIN_LEFT + page_width / 2
-    pages.text(centre, doc["type_name"].upper(), bold, centre=True)
+    # type_left: the type line typed flush left, as some offices do ("all": the trích yếu too).
+    left = doc.get("type_left")
+    pages.text(MARGIN_LEFT if left else centre, doc["type_name"].upper(), bold, centre=not left)
     pages.y += line
     for text in doc["title_lines"]:
-        pages.text(centre, text, bold, centre=True)
+        pages.text(MARGIN_LEFT if left == "all" else centre, text, bold, centre=left != "all")
         pages.y += line
     pages.y += line
     for number, paragraph in enumerate(doc["paragraphs"]):
@@ -282,8 +285,8 @@ DOCUMENTS += [
          vv_lines=["V/v đôn đốc phân loại cơ sở gây", "ô nhiễm môi trường nghiêm trọng"],
          paragraphs=[
              "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
-             "Thực hiện Quyết định số 1788/QĐ-TTg ngày 01 tháng 10 năm 2013 của Thủ tướng Chính "
-             "phủ, Bộ Tài nguyên và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ "
+             "Thực hiện Nghị quyết số 35/NQ-CP ngày 18 tháng 3 năm 2013 của Chính phủ, Bộ Tài "
+             "nguyên và Môi trường đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ "
              "đạo các cơ quan chức năng rà soát, phân loại cơ sở gây ô nhiễm môi trường nghiêm "
              "trọng trên địa bàn.",
              "Kết quả gửi về Bộ Tài nguyên và Môi trường (qua Tổng cục Môi trường) trước ngày 30 "

@@ -154,3 +154,67 @@ def test_multi_page_tiff_imports_every_page(tmp_path):
     assert [line.text for line in source.lines] == ["Trang một của văn bản",
                                                     "Trang hai của văn bản"]
     assert source.encoding.startswith("ảnh quét, 2 trang")
+
+
+def _import_page(tmp_path, doc, dpi=300, angle=0.7, seed=9):
+    """`doc` painted, scanned (skewed, specked, JPEG q70) and imported as one page."""
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
+    import scans
+    from generator.commands.import_cmd import _documents
+    from generator.ingest.sources import read_page_file
+    from generator.ingest.writer import build
+    (page,) = scans.paint(doc)
+    path = tmp_path / "scan_1.jpg"
+    scans.degrade(page, dpi, angle, seed).save(path, quality=70, dpi=(dpi, dpi))
+    pages, notes = read_page_file(path)
+    refs = [PageRef(path, i, p, len(pages)) for i, p in enumerate(pages)]
+    (built,) = [build(source, {}, "internal") for _, _, source in
+                _documents(refs, {path: notes}, tmp_path) if not isinstance(source, str)]
+    return built
+
+
+def _opening_cut_after(word: str, chair: str) -> tuple[str, str]:
+    """An opening paragraph whose first printed line ends in `word`, the first word of the
+    chair's title (the location chosen by measuring with the painter's own font)."""
+    import scans
+    from PIL import Image, ImageDraw
+    font = scans._font(54)
+    draw = ImageDraw.Draw(Image.new("L", (1, 1)))
+    width = scans.A4[0] - scans.MARGIN_LEFT - scans.MARGIN_RIGHT - 118   # first-line indent
+    for location in ("Phòng họp số 2, UBND tỉnh", "Phòng họp A, UBND tỉnh", "Trụ sở UBND tỉnh",
+                     "Hội trường UBND tỉnh", "Phòng họp số 1, Trụ sở UBND tỉnh"):
+        head = f"Ngày 01 tháng 4 năm 2024, tại {location}, {word}"
+        nxt = chair.split()[0]
+        if draw.textlength(head, font=font) <= width < draw.textlength(f"{head} {nxt}",
+                                                                         font=font):
+            return f"{head} {chair}", location
+    pytest.skip("no location puts the line end after the title's first word")
+
+
+@pytest.mark.slow
+def test_a_chairs_title_broken_across_lines_is_read_from_the_whole_paragraph(tmp_path):
+    """Tryout: "…, tại Trụ sở UBND tỉnh, Phó" / "Chủ tịch UBND tỉnh … chủ trì" gave the location
+    "…, Phó" and no chair. The opening is read as a paragraph, not line by line."""
+    import scans
+    opening, location = _opening_cut_after("Phó", "Chủ tịch UBND tỉnh Trịnh Xuân Trường chủ "
+                                           "trì cuộc họp về công tác phòng cháy chữa cháy rừng.")
+    doc = dict(scans.DOCUMENTS[4], paragraphs=[opening] + scans.DOCUMENTS[4]["paragraphs"][1:])
+    meeting = _import_page(tmp_path, doc).data["meeting"]
+    assert meeting["chair"] == "Trịnh Xuân Trường"
+    assert meeting["chair_title"] == "Phó Chủ tịch UBND tỉnh"
+    assert not meeting["location"].endswith("Phó")
+    assert meeting["location"].endswith(location.split(", ")[-1])   # OCR may misread "số 2"
+
+
+@pytest.mark.slow
+def test_a_flush_left_type_line_does_not_make_the_motto_the_title(tmp_path):
+    """Tryout: THÔNG BÁO typed flush left lands in the header's left column; the motto's
+    column followed it, and a motto OCR misread ("Hạnh phúe") became the title. The trích
+    yếu is taken by structure: never from the other column, never a motto however misread."""
+    import scans
+    doc = dict(scans.DOCUMENTS[0], type_left=True,
+               motto=(scans.MOTTO[0], "Độc lập - Tự do - Hạnh phúe"))
+    imported = _import_page(tmp_path, doc)
+    assert imported.data["type"] == "thong-bao"
+    assert imported.data["title"] == " ".join(doc["title_lines"])
+    assert "title" not in imported.uncertain

@@ -98,9 +98,21 @@ _MEETING_VERBS = re.compile(r"\s+(chủ\s+trì|dẫn\s+đầu|tham\s+dự|làm\s
                             r"đến\s+|có\s+buổi|họp)\b")
 
 
+_MOTTO_WORDS = [set(m.replace("-", " ").split()) for m in _MOTTO]
+
+
 def _is_motto(text: str) -> bool:
+    """The Quốc hiệu or the motto, also as OCR gives them: a speck before it, a letter misread
+    ("Hạnh phúe") — most of its words, and little else, are there."""
     f = " ".join(fold(text).replace("-", " - ").split())
-    return any(f.startswith(m) for m in _MOTTO)
+    if any(f.startswith(m) for m in _MOTTO):
+        return True
+    words = re.findall(r"[a-z0-9]+", f)
+    for motto in _MOTTO_WORDS:
+        hits = sum(w in motto for w in words)
+        if hits >= len(motto) - 1 and hits >= 0.75 * len(words):
+            return True
+    return False
 
 
 def _is_upper(text: str) -> bool:
@@ -271,8 +283,8 @@ def extract(source: Source) -> Extraction:
         while j < len(lines):
             line = lines[j]
             text = line.text
-            if j in (i_so, i_place) or _is_motto(text):
-                j += 1
+            if j in (i_so, i_place) or _is_motto(text) or _other_column(lines[i_type], line):
+                j += 1   # the trích yếu is under the type line, never across the header table
                 continue
             if first_block is None:
                 first_block = line.block
@@ -356,10 +368,12 @@ def extract(source: Source) -> Extraction:
     _closing_block(lines[closing:], ex)
 
     # --- meeting, from the opening paragraph ---
-    for line in ex.body_lines[:3]:
-        meeting = parse_meeting(line.text)
+    # Read whole paragraphs, not printed lines: a line may end inside the chair's title
+    # ("…, tại Trụ sở UBND tỉnh, Phó" / "Chủ tịch UBND tỉnh … chủ trì").
+    for first, text in _paragraphs(ex.body_lines)[:3]:
+        meeting = parse_meeting(text)
         if meeting:
-            f["meeting"] = Found(meeting, line.text, line.number)
+            f["meeting"] = Found(meeting, text, first.number)
             break
 
     # --- issuer without a header: the number's issuer code and the closing sentence ---
@@ -368,6 +382,24 @@ def extract(source: Source) -> Extraction:
     if ex.year_hint is None and "date" in f:
         ex.year_hint = f["date"].value.year
     return ex
+
+
+def _other_column(type_line: Line, line: Line) -> bool:
+    """`line` sits in another column of the table that holds the type line (a type line typed
+    flush left lands in the header's left column; the motto's column is not its trích yếu)."""
+    return bool(type_line.cell and line.cell and line.cell[0] == type_line.cell[0]
+                and line.cell[2] != type_line.cell[2])
+
+
+def _paragraphs(lines: list[Line]) -> list[tuple[Line, str]]:
+    """Consecutive lines of one block joined: (first line, paragraph text)."""
+    out: list[tuple[Line, list[str]]] = []
+    for line in lines:
+        if out and line.block == out[-1][0].block and line.cell == out[-1][0].cell:
+            out[-1][1].append(line.text)
+        else:
+            out.append((line, [line.text]))
+    return [(first, " ".join(texts)) for first, texts in out]
 
 
 def _title_continues(title_lines: list[Line], line: Line) -> bool:
@@ -402,7 +434,8 @@ def compose_issuer(upper_lines: list[str]) -> str:
     for text in upper_lines:
         # Each line of the header names a body and starts with what kind of body it is; a line
         # that does not ("TỈNH HẬU GIANG", "PHÁT TRIỂN NÔNG THÔN", "THƠ") continues the one above.
-        if merged and (not _AGENCY_START.match(text)
+        # A single word ("TRƯỜNG" of "BỘ TÀI NGUYÊN VÀ MÔI" / "TRƯỜNG") names no body by itself.
+        if merged and (not _AGENCY_START.match(text) or len(text.split()) == 1
                        or re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|XÃ|PHƯỜNG|QUẬN|VÀ|CỦA)$",
                                     merged[-1])):
             merged[-1] += " " + text
@@ -666,9 +699,16 @@ def parse_meeting(text: str) -> dict | None:
     return meeting
 
 
+_TITLE_STUBS = {"Phó", "Chủ", "Thủ", "Bộ", "Thứ", "Giám", "Chánh", "Trưởng", "Tổ", "Cục", "Bí"}
+
+
 def _trim_location(text: str) -> str:
     """Keep "Phòng họp số 1, trụ sở UBND tỉnh" or "…, huyện Châu Thành"; stop at a new clause."""
     parts = text.strip().rstrip(".").split(", ")
+    # A lone title word at the end ("…, Phó") is the start of the chair's title cut off,
+    # never part of a place.
+    while len(parts) > 1 and parts[-1] in _TITLE_STUBS:
+        parts.pop()
     kept = [parts[0]]
     for part in parts[1:]:
         if part[:1].isupper() or re.match(r"(trụ sở|tầng|số|huyện|thị xã|thành phố|xã|phường|"
