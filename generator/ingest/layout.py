@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..text import nfc
 from .lines import Line, Run
@@ -174,7 +174,24 @@ def _weak(words: list[Word]) -> tuple[tuple[str, float], ...]:
                  if w.confidence is not None and 0 <= w.confidence < WEAK_CONFIDENCE)
 
 
+def _same_scale(pages: list[Page]) -> list[Page]:
+    """Every page in the first page's units: a PDF's text pages are in points, its OCRed pages
+    in pixels, and the column geometry below is measured over all pages together."""
+    base = pages[0].width if pages else 0
+    out = []
+    for page in pages:
+        k = base / page.width if page.width else 1.0
+        if abs(k - 1) < 0.01:
+            out.append(page)
+            continue
+        words = [replace(w, x0=w.x0 * k, x1=w.x1 * k, top=w.top * k, bottom=w.bottom * k)
+                 for w in page.words]
+        out.append(replace(page, width=base, height=page.height * k, words=words))
+    return out
+
+
 def lines_from_pages(pages: list[Page]) -> list[Line]:
+    pages = _same_scale(pages)
     visuals: list[_Visual] = []
     for index, page in enumerate(pages):
         found = _visual_lines(page, index)

@@ -111,7 +111,9 @@ def read_pdf_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
                 raise SourceProblem(f"trang {index + 1} của tệp PDF bị hỏng "
                                     f"({type(_inner(exc)).__name__})") from None
             chars = sum(len(w["text"]) for w in words)
-            if chars >= MIN_TEXT_CHARS:
+            # A short last page ("- Lưu: VT." and the signer's name) has little text but no
+            # picture: its text layer is read; only a page that carries an image is a scan.
+            if chars >= MIN_TEXT_CHARS or chars and not page.images:
                 pages.append(Page(float(page.width), float(page.height), [
                     Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"],
                          *_font_style(w.get("fontname", ""))) for w in words]))
