@@ -26,6 +26,9 @@ OFFICE_TERMS = {
     "chủ nhiệm": "Chủ nhiệm", "tổng cục trưởng": "Tổng cục trưởng", "viện trưởng": "Viện trưởng",
     "hiệu trưởng": "Hiệu trưởng", "chủ tịch ủy ban nhân dân": "Chủ tịch Ủy ban nhân dân", "quốc hội": "Quốc hội", "thủ tướng": "Thủ tướng",
     "phát triển nông thôn": "Phát triển nông thôn", "đào tạo": "Đào tạo",
+    # the second half of ministries' and departments' names ("Bộ Tài nguyên và Môi trường")
+    "môi trường": "Môi trường", "truyền thông": "Truyền thông", "đầu tư": "Đầu tư",
+    "xã hội": "Xã hội", "du lịch": "Du lịch", "thương binh": "Thương binh",
     "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy", "ban thường vụ": "Ban Thường vụ",
 }
 # After these the next word starts a proper name ("Sở Giao thông vận tải", "Trưởng phòng Tham mưu").

@@ -77,6 +77,9 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         words_check("number", number, found.get("number"))
         for reason in _number_doubts(number, data, known_codes):
             doubt("number", reason)
+            if reason.startswith("mã cơ quan") and data.get("issuer"):
+                # Two fields disagree: either may be the misread one, so both are in doubt.
+                doubt("issuer", reason)
     elif "number" in found:
         doubt("number", "đọc được dòng Số nhưng không tách được số, ký hiệu")
     doc_type = data.get("type")
@@ -223,6 +226,9 @@ def _number_year(number: str | None) -> int | None:
 _PLACE_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
 
 
+_PARENTS = ("ubnd", "hdnd")
+
+
 def issuer_tail(issuer: str, code: str) -> str | None:
     """Words after the part of the issuer its number's code abbreviates that are neither a
     place ("tỉnh Lào Cai") nor empty: a stray word such as the motto's "nam"."""
@@ -233,6 +239,8 @@ def issuer_tail(issuer: str, code: str) -> str | None:
             rest = words[end:]
             if not rest:
                 return None
+            if fold(rest[0]) in _PARENTS and len(rest) > 1:
+                rest = rest[1:]   # "Văn phòng" (VP) of "UBND tỉnh Lạng Sơn": its parent body
             head = fold(" ".join(rest[:2]))
             if any(head == p or head.startswith(p + " ") for p in _PLACE_WORDS) or \
                     fold(words[end - 1]) in _PLACE_WORDS:
