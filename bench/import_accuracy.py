@@ -7,7 +7,7 @@
     .venv/bin/python bench/import_accuracy.py --keep out/     # keep the PDFs for a look
     .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic   # Word originals, scanned
-    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --no-deskew   # without levelling
+    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --deskew profile   # or lines, both, none
 
 --realistic: Word originals of five issuers (bench/scans.py; python-docx → LibreOffice PDF)
 imported as text PDFs, as image-only PDFs (300 dpi), as one JPEG per page (200 dpi), and as
@@ -345,11 +345,16 @@ def main() -> int:
     parser.add_argument("--realistic", action="store_true", help="Word originals of five "
                         "issuers as text PDFs, skewed scans and a scanner batch (bench/scans.py)")
     parser.add_argument("--no-deskew", action="store_true", help="do not level skewed OCR "
-                        "pages (to measure what levelling brings)")
+                        "pages (to measure what levelling brings); same as --deskew none")
+    parser.add_argument("--deskew", choices=("lines", "profile", "both", "none"),
+                        help="how skewed OCR pages are levelled (generator/ingest/ocr.py DESKEW)")
     args = parser.parse_args()
+    from generator.ingest import ocr
     if args.no_deskew:
-        from generator.ingest import ocr
-        ocr.MIN_SKEW_DEGREES = 90.0   # no page is that skewed: levelling never applies
+        args.deskew = "none"
+    if args.deskew:
+        ocr.DESKEW = args.deskew     # the readers are forked: the children see it
+    print(f"deskew: {ocr.DESKEW}")
     if args.realistic:
         return run_realistic(args.keep)
     return run(not args.no_scans, args.keep, args.limit, args.notices)
