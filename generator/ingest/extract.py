@@ -186,6 +186,14 @@ def _read_date_label(lines: list[Line], ex: Extraction) -> None:
             return
 
 
+@dataclass
+class _Head:
+    """Where the header's parts are among the lines (indexes, None when not found)."""
+    so: int | None = None
+    place: int | None = None
+    type: int | None = None
+
+
 def extract(source: Source) -> Extraction:
     ex = Extraction(ocr=source.ocr)
     lines = [line for line in source.lines if line.text and not _SEPARATOR.match(line.text)]
@@ -194,26 +202,44 @@ def extract(source: Source) -> Extraction:
     if not lines:
         return ex
     head_limit = min(len(lines), 40)
-    f = ex.fields
     if source.ocr:
         _read_date_label(lines[:head_limit], ex)
+    head = _find_header(lines, head_limit, ex)
+    number_issuer_code = _read_number_line(lines, head.so, ex)
+    _read_place_date(lines, head.place, ex)
+    title_end = _read_title(lines, head, ex)
+    vv_end = _read_vv(lines, head_limit, head, ex)
+    header_end = max([x for x in (head.so, head.place, head.type, title_end, vv_end)
+                      if x is not None], default=-1)
+    _read_issuer(lines, head, header_end, ex)
+    _read_body_and_closing(lines, header_end, ex)
+    _read_meeting(ex)
+    if "issuer" not in ex.fields:
+        _issuer_from_text(ex, number_issuer_code, _at(lines, head.so))
+    if ex.year_hint is None and "date" in ex.fields:
+        ex.year_hint = ex.fields["date"].value.year
+    return ex
 
-    # --- header: Số, place-date, type line, marks ---
-    i_so = i_place = i_type = None
+
+def _find_header(lines: list[Line], head_limit: int, ex: Extraction) -> _Head:
+    """Header: the Số line, the place-date line, the type line; secrecy and urgency marks."""
+    f = ex.fields
+    head = _Head()
     for i in range(head_limit):
         text = lines[i].text
         so = _SO.match(text)
-        if i_so is None and so and (re.match(r"^\s*/", so.group(1)) or _NUMBER.match(so.group(1))
-                                    or _PARTY_NUMBER.match(so.group(1))):
-            i_so = i
-        elif i_place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
+        if head.so is None and so and (re.match(r"^\s*/", so.group(1))
+                                       or _NUMBER.match(so.group(1))
+                                       or _PARTY_NUMBER.match(so.group(1))):
+            head.so = i
+        elif head.place is None and len(text) < 80 and _PLACE_DATE.match(text) and (
                 _VN_DATE.search(text) or _NUM_DATE.search(text) or "tháng" in text):
-            i_place = i
-        elif i_type is None and _is_upper(text) and len(text) < 60:
+            head.place = i
+        elif head.type is None and _is_upper(text) and len(text) < 60:
             key = canonical(text)
             for name, slug in _TYPE_BY_NAME:
                 if key == name or key.startswith(name + " "):
-                    i_type = i
+                    head.type = i
                     f["type"] = Found(slug, text, lines[i].number)
                     break
         mark = _marks(text)
@@ -222,96 +248,114 @@ def extract(source: Source) -> Extraction:
         elif mark in _URGENT_MARKS:
             ex.notes.append(f"độ khẩn «{text}» (dòng {lines[i].number}): không có trường "
                             "tương ứng, chỉ ghi nhận")
-        if i_type is not None and i > i_type + 8:
+        if head.type is not None and i > head.type + 8:
             break
+    return head
 
-    number_issuer_code = None
-    if i_so is not None:
-        line = lines[i_so]
-        raw = _SO.match(line.text).group(1).strip()
-        if raw.endswith(("-", "/")):
-            # "Số: 3031/CT-" / "BGDĐT": the number broke at its hyphen in a narrow cell; the
-            # rest is the next line of the same cell, joined without a space.
-            rest = next((l for l in lines[i_so + 1:i_so + 6] if l.cell in (line.cell, None)),
-                        None)
-            if rest is not None and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*",
-                                                 rest.text):
-                raw += rest.text
-                ex.notes.append(f"số văn bản xuống dòng ở dấu gạch (dòng {line.number}–"
-                                f"{rest.number}): nối thành «{raw}»")
-                rest.runs = []    # read: it is no body line (indexes above stay valid)
-        raw, fixes = _read_number(raw)
-        if fixes:
-            ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "
-                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
-        if raw.startswith("/"):
-            ex.notes.append(f"số văn bản để trống («{line.text}», dòng {line.number}): "
-                            "văn bản chưa cấp số, nhập là dự thảo")
-            number_part = raw
-        else:
-            f["number"] = Found(raw, line.text, line.number)
-            number_part = raw
-        code = number_part.split("/", 1)[1] if "/" in number_part else ""
-        type_code, _, issuer_code = code.partition("-")
-        number_issuer_code = issuer_code or None
-        if "type" not in f:
-            slug = _TYPE_BY_CODE.get(fold(type_code))
-            if slug:
-                f["type"] = Found(slug, line.text, line.number)
 
-    if i_place is not None:
-        line = lines[i_place]
-        m = _PLACE_DATE.match(line.text)
-        f["place"] = Found(" ".join(m.group(1).split()), line.text, line.number)
-        fixes: list[str] = []
-        date, year = parse_vn_date(line.text, fixes)
-        if fixes:
-            ex.notes.append(f"sửa lỗi nhận dạng chữ trong ngày ban hành (dòng {line.number}): "
-                            + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
-        if date:
-            f["date"] = Found(date, line.text, line.number)
-        else:
-            ex.notes.append(f"ngày ban hành để trống («{line.text}», dòng {line.number})")
-        ex.year_hint = year
+def _read_number_line(lines: list[Line], i_so: int | None, ex: Extraction) -> str | None:
+    """`number` (and `type` from its code when no type line said it); returns the number's
+    issuer code, for originals without a header block."""
+    if i_so is None:
+        return None
+    f = ex.fields
+    line = lines[i_so]
+    raw = _SO.match(line.text).group(1).strip()
+    if raw.endswith(("-", "/")):
+        # "Số: 3031/CT-" / "BGDĐT": the number broke at its hyphen in a narrow cell; the
+        # rest is the next line of the same cell, joined without a space.
+        rest = next((l for l in lines[i_so + 1:i_so + 6] if l.cell in (line.cell, None)),
+                    None)
+        if rest is not None and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*",
+                                             rest.text):
+            raw += rest.text
+            ex.notes.append(f"số văn bản xuống dòng ở dấu gạch (dòng {line.number}–"
+                            f"{rest.number}): nối thành «{raw}»")
+            rest.runs = []    # read: it is no body line (indexes above stay valid)
+    raw, fixes = _read_number(raw)
+    if fixes:
+        ex.notes.append(f"sửa lỗi nhận dạng chữ trong số văn bản (dòng {line.number}): "
+                        + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
+    if raw.startswith("/"):
+        ex.notes.append(f"số văn bản để trống («{line.text}», dòng {line.number}): "
+                        "văn bản chưa cấp số, nhập là dự thảo")
+    else:
+        f["number"] = Found(raw, line.text, line.number)
+    code = raw.split("/", 1)[1] if "/" in raw else ""
+    type_code, _, issuer_code = code.partition("-")
+    if "type" not in f:
+        slug = _TYPE_BY_CODE.get(fold(type_code))
+        if slug:
+            f["type"] = Found(slug, line.text, line.number)
+    return issuer_code or None
 
-    # --- trích yếu ---
-    title_end = None
-    if i_type is not None:
-        title_lines: list[Line] = []
-        j = i_type + 1
-        first_block = None
-        while j < len(lines):
-            line = lines[j]
-            text = line.text
-            if j in (i_so, i_place) or _is_motto(text) or _other_column(lines[i_type], line):
-                j += 1   # the trích yếu is under the type line, never across the header table
-                continue
-            if first_block is None:
-                first_block = line.block
-            elif line.block != first_block and not _title_continues(title_lines, line):
-                break
-            if title_lines and _BODY_START.match(text):
-                break
-            if title_lines and _DECIDING_BODY.match(text) and _is_upper(text) and \
-                    not _is_upper(title_lines[-1].text):
-                break  # a decision's "ỦY BAN NHÂN DÂN TỈNH …" under the trích yếu: who decides
-            if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
-                                    and not line.all_bold):
-                break  # no trích yếu: the type line is followed by the body itself
-            title_lines.append(line)
-            j += 1
-        if title_lines:
-            title = " ".join(l.text for l in title_lines)
-            if _is_upper(title):
-                ex.notes.append("trích yếu viết hoa toàn bộ, giữ nguyên: cần người viết lại chữ "
-                                "thường (tên riêng giữ hoa)")
-            f["title"] = Found(title, " / ".join(l.text for l in title_lines),
+
+def _read_place_date(lines: list[Line], i_place: int | None, ex: Extraction) -> None:
+    """`place` and `date` from "Hậu Giang, ngày … tháng … năm …"; the year even when blank."""
+    if i_place is None:
+        return
+    f = ex.fields
+    line = lines[i_place]
+    m = _PLACE_DATE.match(line.text)
+    f["place"] = Found(" ".join(m.group(1).split()), line.text, line.number)
+    fixes: list[str] = []
+    date, year = parse_vn_date(line.text, fixes)
+    if fixes:
+        ex.notes.append(f"sửa lỗi nhận dạng chữ trong ngày ban hành (dòng {line.number}): "
+                        + ", ".join(fixes) + ": cần người đối chiếu bản gốc")
+    if date:
+        f["date"] = Found(date, line.text, line.number)
+    else:
+        ex.notes.append(f"ngày ban hành để trống («{line.text}», dòng {line.number})")
+    ex.year_hint = year
+
+
+def _read_title(lines: list[Line], head: _Head, ex: Extraction) -> int | None:
+    """The trích yếu under the type line; returns the index of its last line."""
+    if head.type is None:
+        return None
+    title_lines: list[Line] = []
+    j = head.type + 1
+    first_block = None
+    while j < len(lines):
+        line = lines[j]
+        text = line.text
+        if j in (head.so, head.place) or _is_motto(text) or \
+                _other_column(lines[head.type], line):
+            j += 1   # the trích yếu is under the type line, never across the header table
+            continue
+        if first_block is None:
+            first_block = line.block
+        elif line.block != first_block and not _title_continues(title_lines, line):
+            break
+        if title_lines and _BODY_START.match(text):
+            break
+        if title_lines and _DECIDING_BODY.match(text) and _is_upper(text) and \
+                not _is_upper(title_lines[-1].text):
+            break  # a decision's "ỦY BAN NHÂN DÂN TỈNH …" under the trích yếu: who decides
+        if not title_lines and (_BODY_ONLY.match(text) or len(text) > 250
+                                and not line.all_bold):
+            break  # no trích yếu: the type line is followed by the body itself
+        title_lines.append(line)
+        j += 1
+    if not title_lines:
+        return None
+    title = " ".join(l.text for l in title_lines)
+    if _is_upper(title):
+        ex.notes.append("trích yếu viết hoa toàn bộ, giữ nguyên: cần người viết lại chữ "
+                        "thường (tên riêng giữ hoa)")
+    ex.fields["title"] = Found(title, " / ".join(l.text for l in title_lines),
                                title_lines[0].number)
-            title_end = j - 1
+    return j - 1
+
+
+def _read_vv(lines: list[Line], head_limit: int, head: _Head, ex: Extraction) -> int | None:
+    """A công văn's "V/v …" near the number: its title and type; returns its last line."""
+    f = ex.fields
     vv_end = None
     for i in range(head_limit):
         m = _VV.match(lines[i].text)
-        if m and (i_so is None or abs(i - i_so) <= 3):
+        if m and (head.so is None or abs(i - head.so) <= 3):
             vv = [lines[i]]
             k = i + 1
             while k < head_limit and lines[k].cell == lines[i].cell and lines[k].cell is not None \
@@ -322,27 +366,32 @@ def extract(source: Source) -> Extraction:
             if "title" not in f:
                 f["title"] = Found(" ".join(l.text for l in vv), " / ".join(l.text for l in vv),
                                    lines[i].number)
-                if "type" not in f or f["type"].value == "thong-bao" and i_type is None:
+                if "type" not in f or f["type"].value == "thong-bao" and head.type is None:
                     f["type"] = Found("cong-van", lines[i].text, lines[i].number)
             vv_end = k - 1
             break
-    if "type" not in f and i_so is not None and "number" in f:
-        f["type"] = Found("cong-van", lines[i_so].text, lines[i_so].number)
+    if "type" not in f and head.so is not None and "number" in f:
+        f["type"] = Found("cong-van", lines[head.so].text, lines[head.so].number)
+    return vv_end
 
-    # --- issuer from the header block ---
-    header_end = max([x for x in (i_so, i_place, i_type, title_end, vv_end) if x is not None],
-                     default=-1)
-    stop = min([x for x in (i_so, i_type) if x is not None], default=header_end + 1)
+
+def _read_issuer(lines: list[Line], head: _Head, header_end: int, ex: Extraction) -> None:
+    """The issuer from the header block: the lines in capitals above Số / the type line."""
+    stop = min([x for x in (head.so, head.type) if x is not None], default=header_end + 1)
+    place_line = _at(lines, head.place)
     issuer_lines = [l for l in lines[:stop]
                     if not _is_motto(l.text) and _marks(l.text) not in _SECRET_MARKS
-                    and _marks(l.text) not in _URGENT_MARKS and l is not _at(lines, i_place)
+                    and _marks(l.text) not in _URGENT_MARKS and l is not place_line
                     and _marks(l.text) not in _DRAFT_MARKS and _is_upper(l.text)
                     and not (l.cell and l.cell[2] == 1)]  # the right column: motto, marks
     if issuer_lines:
-        f["issuer"] = Found(compose_issuer([l.text for l in issuer_lines]),
-                            " / ".join(l.text for l in issuer_lines), issuer_lines[0].number)
+        ex.fields["issuer"] = Found(compose_issuer([l.text for l in issuer_lines]),
+                                    " / ".join(l.text for l in issuer_lines),
+                                    issuer_lines[0].number)
 
-    # --- body and closing ---
+
+def _read_body_and_closing(lines: list[Line], header_end: int, ex: Extraction) -> None:
+    """The body's lines, then Nơi nhận and the signing block (`_closing_block`)."""
     header_tables = {l.cell[0] for l in lines[:header_end + 1] if l.cell}
     body_start = header_end + 1
     while body_start < len(lines) and lines[body_start].cell and \
@@ -367,21 +416,15 @@ def extract(source: Source) -> Extraction:
     ex.body_lines = lines[body_start:closing]
     _closing_block(lines[closing:], ex)
 
-    # --- meeting, from the opening paragraph ---
-    # Read whole paragraphs, not printed lines: a line may end inside the chair's title
-    # ("…, tại Trụ sở UBND tỉnh, Phó" / "Chủ tịch UBND tỉnh … chủ trì").
+
+def _read_meeting(ex: Extraction) -> None:
+    """`meeting` from the opening paragraph. Whole paragraphs, not printed lines: a line may
+    end inside the chair's title ("…, tại Trụ sở UBND tỉnh, Phó" / "Chủ tịch UBND tỉnh …")."""
     for first, text in _paragraphs(ex.body_lines)[:3]:
         meeting = parse_meeting(text)
         if meeting:
-            f["meeting"] = Found(meeting, text, first.number)
-            break
-
-    # --- issuer without a header: the number's issuer code and the closing sentence ---
-    if "issuer" not in f:
-        _issuer_from_text(ex, number_issuer_code, lines[i_so] if i_so is not None else None)
-    if ex.year_hint is None and "date" in f:
-        ex.year_hint = f["date"].value.year
-    return ex
+            ex.fields["meeting"] = Found(meeting, text, first.number)
+            return
 
 
 def _other_column(type_line: Line, line: Line) -> bool:
