@@ -133,3 +133,48 @@ def test_a_mangled_issuer_is_in_doubt(tmp_path, issuer):
     doubts = check_fields({"issuer": issuer, "number": "25/2013/QĐ-UBND", "type": "quyet-dinh"},
                           {}, "", Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
     assert "issuer" in doubts, doubts
+
+
+def _ocr_source(tmp_path, weak_line: str, weak: tuple):
+    """SIDE_BY_SIDE as if OCRed, with `weak` (word, confidence) on the line holding
+    `weak_line`."""
+    path = tmp_path / "tb.txt"
+    path.write_text(SIDE_BY_SIDE, encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    for line in source.lines:
+        if weak_line in line.text:
+            line.weak = weak
+    return source
+
+
+@pytest.mark.parametrize("weak, in_doubt", [
+    ((("Giang,", 61.0),), False),     # the place name: says nothing about the date
+    ((("ngày", 70.0),), False),       # a form word the date pattern already fixes
+    ((("5", 42.0),), True),           # the day itself
+])
+def test_a_weak_word_puts_the_date_in_doubt_only_when_it_is_part_of_the_date(
+        tmp_path, weak, in_doubt):
+    source = _ocr_source(tmp_path, "Hậu Giang, ngày", weak)
+    result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
+    assert ("date" in result.uncertain) is in_doubt, result.uncertain
+
+
+def test_a_weak_word_of_the_title_puts_the_title_in_doubt(tmp_path):
+    source = _ocr_source(tmp_path, "chuyển đổi số", (("chuyển", 55.0),))
+    result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
+    assert any("55%" in r for r in result.uncertain["title"]), result.uncertain
+
+
+def test_an_issuer_that_disagrees_with_the_number_is_in_doubt_too(tmp_path):
+    """'BỘ TÀI NGUYÊN VÀ MÔI' / 'TRƯỜNG' once gave the issuer 'Trường' beside 1017/BTNMT-…:
+    either field may be the misread one, so both are flagged."""
+    from generator.ingest.lines import Source
+    from generator.ingest.plausible import check_fields
+    doubts = check_fields({"issuer": "Trường", "number": "1017/BTNMT-TCMT", "type": "cong-van"},
+                          {}, "", Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
+    assert "number" in doubts and "issuer" in doubts, doubts
+    fine = check_fields({"issuer": "Văn phòng UBND tỉnh Lạng Sơn", "number": "3585/VP-KTN",
+                         "type": "cong-van"}, {}, "", Source(tmp_path / "x.pdf", [], "PDF"),
+                        (), TODAY)
+    assert "issuer" not in fine and "number" not in fine, fine

@@ -104,7 +104,18 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         if isinstance(meeting.get("date"), dt.date) and meeting["date"] > date:
             doubt("date", "ngày họp sau ngày ban hành")
         if ocr and found.get("date"):
-            words_check("date", found["date"].evidence, found["date"])
+            evidence = found["date"].evidence
+            odd = odd_words(evidence, lenient_ascii=False)
+            if odd:
+                doubt("date", "có chữ không phải âm tiết tiếng Việt: " + ", ".join(
+                    f"«{w}»" for w in odd[:5]))
+            # The value is its digits: a place name or "ngày" read weakly ("Bắc" 66%) says
+            # nothing about them, a weak "2l" does.
+            digits = " ".join(t for t in evidence.split() if any(c.isdigit() for c in t))
+            low = _weak_in(digits, _evidence_lines(found["date"], lines), weak) if digits else []
+            if low:
+                doubt("date", "nhận dạng chữ (OCR) không chắc: " + ", ".join(
+                    f"«{w}» {c:.0f}%" for w, c in low[:5]))
     elif "date" in found:
         doubt("date", "ngày ban hành không đọc được thành một ngày có thật")
     issuer = data.get("issuer")
