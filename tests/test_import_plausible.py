@@ -178,3 +178,23 @@ def test_an_issuer_that_disagrees_with_the_number_is_in_doubt_too(tmp_path):
                          "type": "cong-van"}, {}, "", Source(tmp_path / "x.pdf", [], "PDF"),
                         (), TODAY)
     assert "issuer" not in fine and "number" not in fine, fine
+
+
+@pytest.mark.parametrize("header, repaired", [
+    ("- TỈNH HẬU GIANG\t\t", "Văn phòng UBND tỉnh Hậu Giang"),   # "UBND" lost, a speck read
+    ("UBND TỈNH HẬU GIANG:\t\t", "Văn phòng UBND tỉnh Hậu Giang"),     # a speck read as ":"
+    ("- TỈNH LÀO CAI\t\t", None),   # the date line says Hậu Giang: no single reading
+])
+def test_an_ocr_issuer_is_repaired_only_when_number_and_place_agree(tmp_path, header, repaired):
+    path = tmp_path / "tb.txt"
+    path.write_text(SIDE_BY_SIDE.replace("UBND TỈNH HẬU GIANG\t\t", header, 1), encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
+    if repaired:
+        assert result.data["issuer"] == repaired
+        assert "issuer" not in result.uncertain, result.uncertain
+        assert any("hiểu là" in n and repaired in n for n in result.notes)
+    else:
+        assert result.data["issuer"] != "Văn phòng UBND tỉnh Hậu Giang"
+        assert "issuer" in result.uncertain, result.data["issuer"]

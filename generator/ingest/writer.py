@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from ..model import FIELD_LABELS, Topic
-from ..text import slugify
+from ..text import fold, slugify
 from ..validate.fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
-from .extract import Extraction, extract
+from .extract import ISSUER_CODES, Extraction, extract
 from .markdown import to_markdown
 from .plausible import check_fields
 from .lines import Source
@@ -55,6 +55,7 @@ def build(source: Source, topics: Mapping[str, Topic], classification: str,
         _complete_offices(data["meeting"], data["issuer"], ex)
     if "issuer" in data and "place" in data:
         _space_province(data, ex)
+        _repair_issuer(data, ex)
     reported = {k: {"value": _plain(v.value), "evidence": v.evidence, "line": v.line}
                 for k, v in f.items()}
     title = data.get("title", "")
@@ -125,6 +126,45 @@ def _space_province(data: dict[str, Any], ex: Extraction) -> None:
         if "issuer" in ex.fields:
             old = ex.fields["issuer"]
             ex.fields["issuer"] = type(old)(fixed, old.evidence, old.line)
+
+
+def _repair_issuer(data: dict[str, Any], ex: Extraction) -> None:
+    """An OCRed header that lost a word or gained a speck ("Văn phòng: tỉnh Lào Cai", "Văn
+    phòng - tỉnh Hậu Giang") is repaired only when the number's issuer code and the place-date
+    line together spell exactly one issuer ("…/TB-VPUBND", "Lào Cai, ngày …" → "Văn phòng
+    UBND tỉnh Lào Cai") and every word read is in it, in order; otherwise it stays as read,
+    for plausibility to flag. The repair is reported."""
+    issuer, place, number = data["issuer"], data["place"], data.get("number") or ""
+    if not ex.ocr or not number:
+        return
+    m = _NUMBER_CODES.match(number)
+    if not m:
+        return
+    codes = m.group(1).split("-")
+    office = ISSUER_CODES.get(codes[-1]) or ISSUER_CODES.get(codes[0])
+    if not office:
+        return
+    read = [w for w in re.split(r"[\s:;,._|]+|\s-\s", issuer) if w and w != "-"]
+    for locality in ("tỉnh", "thành phố"):
+        wanted = f"{office} {locality} {place}"
+        if wanted == issuer:
+            return
+        words = wanted.split()
+        it = iter(fold(w) for w in words)
+        in_order = all(fold(w) in it for w in read)   # read is a subsequence of wanted
+        # The locality word must have been read: "tỉnh" or "thành phố" is never guessed.
+        if in_order and f"{fold(locality)} {fold(place)}" in fold(" ".join(read)) and \
+                len(words) - len(read) <= 1:
+            ex.notes.append(f"tên cơ quan «{issuer}» hiểu là «{wanted}» (mã cơ quan trong số "
+                            f"và địa danh ở dòng ngày tháng): cần người xác nhận")
+            data["issuer"] = wanted
+            if "issuer" in ex.fields:
+                old = ex.fields["issuer"]
+                ex.fields["issuer"] = type(old)(wanted, old.evidence, old.line)
+            return
+
+
+_NUMBER_CODES = re.compile(r"^\d+/(?:\d{4}/)?[A-ZĐ]+-([A-ZĐ0-9-]+)$")
 
 
 def _plain(value: Any) -> Any:
