@@ -9,7 +9,7 @@
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic   # Word originals, scanned
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --deskew profile   # or lines, both, none
 
---realistic: Word originals of five issuers (bench/scans.py; python-docx → LibreOffice PDF)
+--realistic: twelve Word originals of twelve issuers (bench/scans.py; python-docx → PDF)
 imported as text PDFs, as image-only PDFs (300 dpi), as one JPEG per page (200 dpi), and as
 one scanner batch holding every document (the JPEG folder, and the image PDFs as one stream);
 every page turned 0.3–1.5°, specked, blurred, JPEG quality 70. Per variant: key fields right,
@@ -342,19 +342,24 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N notices")
     parser.add_argument("--notices", type=Path, help="another notices folder (default: the "
                         "sample archive; bench/more-notices/ has other issuers)")
-    parser.add_argument("--realistic", action="store_true", help="Word originals of five "
-                        "issuers as text PDFs, skewed scans and a scanner batch (bench/scans.py)")
+    parser.add_argument("--realistic", action="store_true", help="twelve Word originals of "
+                        "twelve issuers as text PDFs, skewed scans and a scanner batch "
+                        "(bench/scans.py)")
     parser.add_argument("--no-deskew", action="store_true", help="do not level skewed OCR "
                         "pages (to measure what levelling brings); same as --deskew none")
     parser.add_argument("--deskew", choices=("lines", "profile", "both", "none"),
                         help="how skewed OCR pages are levelled (generator/ingest/ocr.py DESKEW)")
+    parser.add_argument("--no-denoise", action="store_true", help="no median filter before "
+                        "OCR (to measure what it brings)")
     args = parser.parse_args()
     from generator.ingest import ocr
+    if args.no_denoise:
+        ocr.DENOISE = False
     if args.no_deskew:
         args.deskew = "none"
     if args.deskew:
         ocr.DESKEW = args.deskew     # the readers are forked: the children see it
-    print(f"deskew: {ocr.DESKEW}")
+    print(f"deskew: {ocr.DESKEW}, denoise: {ocr.DENOISE}")
     if args.realistic:
         return run_realistic(args.keep)
     return run(not args.no_scans, args.keep, args.limit, args.notices)

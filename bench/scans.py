@@ -4,7 +4,9 @@ JPEG at quality ~70. Used by bench/import_accuracy.py and by the import tests.
 
 A document is given as a dict: issuer_lines, number, place_date, type_name, title_lines,
 paragraphs, recipients, authority_lines, title, name (what a template's tables hold), and
-optionally page_break (the paragraph that starts page 2).
+optionally page_break (the paragraph that starts page 2), vv_lines (a công văn's trích yếu in
+the header, instead of type_name and title_lines), heading (a decision's deciding body),
+type_left (the type line typed flush left) and motto (the two motto lines as typed).
 """
 
 from __future__ import annotations
