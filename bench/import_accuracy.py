@@ -312,8 +312,10 @@ def run_realistic(keep: Path | None) -> int:
                             print(f"[{name}] {doc['number']} {field}: {verdict} "
                                   f"{imported.data.get(field)!r} "
                                   f"{imported.uncertain.get(field, '')}")
-                    bodies.append(similarity(" ".join([doc.get("heading", "")] + doc["paragraphs"]).strip(),
-                                             body_text(imported.body)))
+                    expected_body = " ".join([doc.get("heading", "")] + doc["paragraphs"]).strip()
+                    bodies.append(similarity(expected_body, body_text(imported.body)))
+                    if bodies[-1] < 0.98:
+                        print(f"[{name}] {doc['number']} body: {bodies[-1]:.3f}")
             total = sum(counts.values())
             rows[name] = (counts, total, split_ok, len(runs), bodies, seconds / max(1, pages))
         print()
