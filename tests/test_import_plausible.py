@@ -198,3 +198,16 @@ def test_an_ocr_issuer_is_repaired_only_when_number_and_place_agree(tmp_path, he
     else:
         assert result.data["issuer"] != "Văn phòng UBND tỉnh Hậu Giang"
         assert "issuer" in result.uncertain, result.data["issuer"]
+
+
+@pytest.mark.parametrize("title, cut", [("Phó Chánh", True), ("Phó chủ", True),
+                                        ("Phó Chánh Văn phòng", False), ("Bí thư", False),
+                                        ("Phó Chủ tịch", False), ("Thứ trưởng", False)])
+def test_a_signing_title_cut_at_its_line_end_is_in_doubt(tmp_path, title, cut):
+    """Without levelling, a skewed scan gave 'Phó Chánh' and 'Phó chủ' as the signer's title:
+    each opens like a title, so only its end shows it was cut."""
+    from generator.ingest.lines import Source
+    from generator.ingest.plausible import check_fields
+    doubts = check_fields({"signer": {"name": "Trần Văn Huyến", "title": title}}, {}, "",
+                          Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
+    assert ("signer.title" in doubts) is cut, doubts

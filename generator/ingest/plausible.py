@@ -173,6 +173,9 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
                 doubt(f"signer.{part}", "có chữ số")
     if signer.get("title") and fold(signer["title"].split()[0]) not in _TITLE_OPENERS:
         doubt("signer.title", f"«{signer['title']}» không mở đầu như một chức danh ký văn bản")
+    if signer.get("title") and fold(signer["title"].split()[-1]) in _TITLE_STUBS:
+        # "Phó Chánh", "Phó chủ": a title cut where its line ended (the rest read elsewhere)
+        doubt("signer.title", f"«{signer['title']}» là chức danh bị cắt dở")
     if signer.get("authority") and not all(
             _AUTHORITY.match(a.strip()) for a in re.split(r"[/;]", signer["authority"])):
         doubt("signer.authority", "không bắt đầu bằng KT., TL., TM., Q. hoặc TUQ.")
@@ -197,6 +200,10 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         doubt("body", "có chữ nhận dạng (OCR) rất không chắc: " + ", ".join(
             f"«{w}» {c:.0f}%" for w, c in very_weak[:5]))
     return doubts
+
+
+# Words no signing title ends in: a title cut short ("Phó Chánh" of "Phó Chánh Văn phòng").
+_TITLE_STUBS = {"pho", "chanh", "chu", "giam", "tong", "cuc", "chi"}   # not "thu": Bí thư
 
 
 def _weak_words(source: Source) -> list[tuple[str, float]]:
