@@ -66,15 +66,16 @@ def at_ocr_resolution(image, dpi: float | None):
     return image, int(round(dpi))
 
 
-def ocr_image(image, dpi: int = OCR_DPI) -> Page:
+def ocr_image(image, dpi: int = OCR_DPI, denoise: bool = True) -> Page:
     """OCR a PIL image; returns the page in pixel coordinates with its mean confidence."""
     problem = tesseract_problem()
     if problem:
         raise SourceProblem(problem)
-    if DENOISE:
+    if DENOISE and denoise:
         # Toner specks and JPEG noise of a 300 dpi scan read as letters and pull the words
         # around them under OCR_DOUBT; a 3×3 median removes them and keeps strokes and
-        # diacritics (several pixels wide at 300 dpi). Measured in import.md.
+        # diacritics (several pixels wide at 300 dpi). Not on an image upscaled to 300 dpi
+        # (callers say so): there it ate parts of diacritics ("dịp" → "địp"). See import.md.
         from PIL import ImageFilter
         image = image.convert("L").filter(ImageFilter.MedianFilter(3))
     turned = 0.0

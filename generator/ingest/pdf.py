@@ -141,10 +141,21 @@ def _ocr_pdf_page(path: Path, index: int, width_pt: float, height_pt: float) -> 
             raise SourceProblem(f"trang {index + 1} có khổ quá lớn để nhận dạng chữ")
     document = pdfium.PdfDocument(str(path))
     try:
-        image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
+        page = document[index]
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        native = _scan_dpi(page, width_pt)
     finally:
         document.close()
-    return ocr_image(image, dpi)
+    # Rendering a 200 dpi scan at 300 dpi upscales it: no median filter then (see ocr_image).
+    return ocr_image(image, dpi, denoise=native is None or native >= 0.85 * dpi)
+
+
+def _scan_dpi(page, width_pt: float) -> float | None:
+    """The resolution of the widest image on a PDF page (the scan), or None without one."""
+    import pypdfium2 as pdfium
+    widths = [obj.get_px_size()[0] for obj in page.get_objects()
+              if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    return max(widths) / (width_pt / 72) if widths and width_pt else None
 
 
 def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
@@ -171,8 +182,9 @@ def read_image_pages(path: Path, progress=None) -> tuple[list[Page], list[str]]:
                 if frame.width * frame.height > MAX_PIXELS:
                     raise SourceProblem(f"trang {number} của ảnh vượt giới hạn điểm ảnh")
                 stated = frame.info.get("dpi", (0, 0))[0] or None
-                scaled, dpi = at_ocr_resolution(frame.convert("L"), stated)
-                page = ocr_image(scaled, dpi)
+                grey = frame.convert("L")
+                scaled, dpi = at_ocr_resolution(grey, stated)
+                page = ocr_image(scaled, dpi, denoise=scaled.width <= grey.width)
                 pages.append(page)
                 notes.append(f"trang {number} (độ tin cậy {page.confidence:.0f}%)")
     except Image.DecompressionBombError:
