@@ -10,12 +10,12 @@ from pathlib import Path
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
-from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
+from ..publish.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
                              interruptible, remove_leftovers, signals_deferred, staging_dir,
                              swap)
-from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
+from ..plugin.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 from . import add_cache_option, add_config_option
-from ..render.mkdocs_log import configure_logging, translate
+from ..plugin.mkdocs_log import configure_logging, translate
 
 
 def register(subparsers) -> None:
@@ -116,7 +116,7 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
             staging = staging_dir(site_dir)
             try:
                 # With a published site, pages that did not change are linked from it
-                # instead of rendered again (render/incremental.py).
+                # instead of rendered again (plugin/incremental.py).
                 incremental = site_dir.is_dir() and not args.full
                 os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
                 config = load_config(str(config_file), site_dir=str(staging),

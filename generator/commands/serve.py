@@ -1,8 +1,8 @@
 """`notice-archive serve`: live preview while editing notices.
 
 The archive is read and linked once, then again after each save (unchanged files come from the
-per-file memo); each page is rendered when the browser asks for it (render/on_demand.py), the
-same HTML `build` writes, and open pages reload after a save (render/live_server.py).
+per-file memo); each page is rendered when the browser asks for it (plugin/on_demand.py), the
+same HTML `build` writes, and open pages reload after a save (plugin/live_server.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import sys
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project
-from ..render.settings import PROFILE_ENV
-from ..render.mkdocs_log import configure_logging, translate
+from ..plugin.settings import PROFILE_ENV
+from ..plugin.mkdocs_log import configure_logging, translate
 from . import add_cache_option, add_config_option
 
 
@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import MkDocsException
 
-    from ..render.live_server import PreviewServer
-    from ..render.on_demand import OnDemandSite
+    from ..plugin.live_server import PreviewServer
+    from ..plugin.on_demand import OnDemandSite
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too

@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Callable, MutableMapping
 
 from ..cache import EncodedMemo
-from ..index import ranking
-from ..index.analysis import accent_key, folded_words, forms, syllable_list
-from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
-                           prefixes_kind, spec, word_fields)
-from ..index.writer import document, indexable, notice_agencies, source_state, update_index
+from . import ranking
+from .analysis import accent_key, folded_words, forms, syllable_list
+from .query import (acronym_table, is_digits, number_keys, number_query_keys,
+                    prefixes_kind, spec, word_fields)
+from .writer import document, indexable, notice_agencies, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
 from ..thesaurus import archive_table, for_vocabulary

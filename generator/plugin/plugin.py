@@ -30,17 +30,17 @@ from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .mkdocs_log import SHOWN_AS
-from .data import write_data_files
+from ..render.data import write_data_files
 from .guard import guard_render
-from .headers import inline_script_hashes, write_headers
-from .markup import MentionLinks
-from .originals import publish_originals
-from .pages import PageSpec, common_context, site_pages
-from .sanitize import sanitize_html
-from .views import tab_for
+from ..publish.headers import inline_script_hashes, write_headers
+from ..render.markup import MentionLinks
+from ..publish.originals import publish_originals
+from ..render.pages import PageSpec, common_context, site_pages
+from ..render.sanitize import sanitize_html
+from ..render.views import tab_for
 from .settings import INDEX_ENV, PROFILE_ENV
-from .background import BackgroundFailed
-from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
+from ..index.background import BackgroundFailed
+from ..index.browser_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 
@@ -57,7 +57,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.indexing: IndexInBackground | None = None
         self.exporting: ExportInBackground | None = None
         self.without_markdown: set[str] = set()
-        # Set by `serve` (render/on_demand.py): pages are rendered when asked for, so every
+        # Set by `serve` (plugin/on_demand.py): pages are rendered when asked for, so every
         # page is kept and no page fingerprint or published-site manifest is made.
         self.on_demand = False
 
@@ -236,7 +236,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
+        # Inline scripts a page still carries are allowed by hash in the CSP (publish/headers.py).
         self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
         # Written out: a generated page's HTML is needed no more (mkdocs keeps every page's).
         if page.file.src_uri in self.specs:
