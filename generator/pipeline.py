@@ -20,6 +20,7 @@ from .cache import DocumentCache, Memo, code_identity
 from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_diagnostic,
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
+from .profiles import Profile, get_profile
 from .load import load_document
 from .load.loader import load_agencies, load_thesaurus, load_topics, scan, stray_files
 from .load.paths import check_entry, read_inside
@@ -149,7 +150,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     return summary
 
 
-def run(notices_dir: Path, root: Path, profile: str = "public",
+def run(notices_dir: Path, root: Path, profile: Profile | str = "public",
         cache_dir: Path | None = None,
         scanned: tuple[list[Path], list[Path]] | None = None) -> PipelineResult:
     from .link import link  # the linker and its task extraction: not needed by `check`
@@ -157,8 +158,9 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
     # One memo per profile: a public build's memo holds nothing from notices it withholds.
-    memo = Memo(cache_dir, f"mentions-{profile}.json", encode_mentions, decode_mentions)
-    tasks_memo = Memo(cache_dir, f"tasks-{profile}.json", encode_tasks, decode_tasks)
+    profile = get_profile(profile)
+    memo = Memo(cache_dir, profile.cache_file("mentions"), encode_mentions, decode_mentions)
+    tasks_memo = Memo(cache_dir, profile.cache_file("tasks"), encode_tasks, decode_tasks)
     linked = link(validation.archive, profile, memo, tasks_memo)
     linked.tasks  # every consumer of a run shows tasks: extract now, so the memo keeps them
     memo.save()

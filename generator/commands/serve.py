@@ -14,7 +14,6 @@ import sys
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project
-from ..plugin.settings import PROFILE_ENV
 from ..plugin.mkdocs_log import configure_logging, translate
 from . import add_cache_option, add_config_option
 
@@ -46,8 +45,6 @@ def run(args: argparse.Namespace) -> int:
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
-    if args.profile:
-        os.environ[PROFILE_ENV] = args.profile
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         print(f"notice-archive: địa chỉ '{args.dev_addr}' không hợp lệ; ghi dạng ĐỊA_CHỈ:CỔNG, "
@@ -59,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    site = OnDemandSite(project.config_file)
+    site = OnDemandSite(project.config_file, profile=args.profile)
     try:
         print("notice-archive: đang đọc kho lưu trữ…", file=sys.stderr)
         site.refresh()

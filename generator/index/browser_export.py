@@ -470,15 +470,15 @@ class ExportInBackground(InBackground):
     per-notice analysis is most of the work of a cold export. `wait` returns what the child's
     writer recorded (file → digest), for the render manifest."""
 
-    def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, profile: str,
-                 render_state):
-        super().__init__(export_into, (linked, out_dir, cache_dir, profile, render_state),
+    def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, render_state):
+        super().__init__(export_into, (linked, out_dir, cache_dir, render_state),
                          "notice-archive-export", "xuất chỉ mục tìm kiếm cho trình duyệt thất bại")
 
 
-def export_into(linked, out_dir, cache_dir, profile, render_state=None) -> dict[str, str]:
-    """The browser index into `out_dir`, with the per-notice analysis memoised in the cache."""
-    memo = EncodedMemo(cache_dir, f"search-export-{profile}.json", encode_analysis,
+def export_into(linked, out_dir, cache_dir, render_state=None) -> dict[str, str]:
+    """The browser index into `out_dir`, with the per-notice analysis memoised in the cache
+    (one memo per profile: a public build's holds nothing of notices it withholds)."""
+    memo = EncodedMemo(cache_dir, linked.profile.cache_file("search-export"), encode_analysis,
                        decode_analysis)
     write = render_state.writer(out_dir.parent) if render_state is not None else None
     export(linked, out_dir, memo=memo, write=write)

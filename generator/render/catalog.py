@@ -82,7 +82,7 @@ def catalog(linked: LinkedArchive, site_url: str = "", today=None) -> dict[str, 
     return {
         "format": FORMAT,
         "version": VERSION,
-        "profile": linked.profile,
+        "profile": linked.profile.name,
         "count": len(notices),
         "topics": [{"slug": t.slug, "name": t.name, "aliases": list(t.aliases),
                     "parent": t.parent, "description": t.description,
