@@ -21,16 +21,10 @@ from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_dia
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
 from .profiles import Profile, get_profile
-from .load import load_document
-from .load.loader import load_agencies, load_thesaurus, load_topics, scan, stray_files
-from .load.paths import check_entry, read_inside
-from .load.reader import MAX_FILE_BYTES, decode
-from .validate import ValidationResult, assemble, check_document, number_of
-from .validate.body_limits import refused
-from .validate.originals import check_originals
-from .validate.rules import today_in_vietnam
-from .validate.topics import build_topics
-from .validate.textstyle import check_text
+from .load import (load_document, load_agencies, load_thesaurus, load_topics, scan, stray_files,
+                   check_entry, read_inside, MAX_FILE_BYTES, decode)
+from .validate import (ValidationResult, assemble, check_document, number_of, refused,
+                       check_originals, today_in_vietnam, build_topics, check_text)
 
 if TYPE_CHECKING:
     from .link import LinkedArchive

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
-from ..publish.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
+from ..publish import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
                              interruptible, remove_leftovers, signals_deferred, staging_dir,
                              swap)
 from . import add_cache_option, add_config_option
-from ..plugin.mkdocs_log import configure_logging, translate
+from ..plugin import configure_logging, translate
 
 
 def register(subparsers) -> None:
@@ -104,7 +104,7 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from ..plugin.plugin import configure_build
+    from ..plugin import configure_build
 
     published = False
     try:

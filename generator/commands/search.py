@@ -64,9 +64,8 @@ def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | N
     the index version recorded at the last update are today's. Only then is the archive not
     read at all; otherwise it goes through the pipeline and the changed notices are indexed.
     """
-    from ..index import source_state
-    from ..index.schema import VERSION
-    from ..index.writer import authentic, current_generation, index_root, read_manifest
+    from ..index import (source_state, VERSION, authentic, current_generation, index_root,
+                         read_manifest)
 
     state = source_state(project.notices_dir)
     gen = current_generation(index_root(project.cache_dir, profile))
@@ -102,8 +101,7 @@ def _update_index(project: Project, profile: str, state: str, have_index: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..index import IndexMissing, Searcher
-    from ..index.searcher import FACETS
+    from ..index import IndexMissing, Searcher, FACETS
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     if args.limit < 1:

@@ -14,7 +14,7 @@ import sys
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project
-from ..plugin.mkdocs_log import configure_logging, translate
+from ..plugin import configure_logging, translate
 from . import add_cache_option, add_config_option
 
 
@@ -40,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import MkDocsException
 
-    from ..plugin.live_server import PreviewServer
-    from ..plugin.on_demand import OnDemandSite
+    from ..plugin import PreviewServer, OnDemandSite
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too

@@ -350,12 +350,11 @@ def source_state(notices_dir: Path) -> str:
     the stat calls. A digest, not a listing: the index folder must not name files of notices
     it withholds.
     """
-    from ..load.loader import _project_root
-    from ..load.paths import walk_inside
+    from ..load import project_root, walk_inside
     top = str(notices_dir)
     cut = len(os.path.join(top, ""))
     paths: list[str] = []
-    for folder, _, files, unsafe in walk_inside(notices_dir, _project_root(notices_dir),
+    for folder, _, files, unsafe in walk_inside(notices_dir, project_root(notices_dir),
                                                 skip=lambda name: name.startswith((".", "_"))):
         folder = str(folder)
         paths += [os.path.join(folder, name) for name in files]

@@ -12,15 +12,16 @@ from typing import Mapping, MutableMapping
 
 from ..model import Agency, Archive, Notice, Numbers, Topic
 from ..profiles import Profile, get_profile
-from .indexes import Facet, TopicNeighbours, facet, roll_up_topics, topic_neighbours
-from .profile import PROFILES, PROFILE_LABELS, withheld_reason
+from .extract_tasks import TaskExtractor
+from .indexes import Facet, TopicNeighbours, facet, facet_slug, roll_up_topics, topic_neighbours
+from .profile import PROFILES, PROFILE_LABELS, withheld_by, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
-from .tasks import AgencyPage, LazyRegister, Task
+from .tasks import AgencyPage, LazyRegister, Task, agency_key
 
 __all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "Profile", "withheld_reason",
            "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT", "Task",
-           "AgencyPage"]
+           "AgencyPage", "TaskExtractor", "facet_slug", "withheld_by", "agency_key"]
 
 # Browsing indexes: facet name → how a notice's value is read.
 FACETS = {

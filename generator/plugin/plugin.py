@@ -23,24 +23,19 @@ from mkdocs.structure.toc import get_toc
 
 from ..diagnostics import WARNING
 from ..context import BuildContext, BuildOptions
-from ..load.loader import scan, stray_files
-from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
+from ..load import BAD_NAME, NOT_REGULAR, OUTSIDE, scan, stray_files
 from ..pipeline import PipelineResult, run
 from ..profiles import PROFILE_NAMES, get_profile
 from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .mkdocs_log import SHOWN_AS
-from ..render.data import write_data_files
 from .guard import guard_render
-from ..publish.headers import inline_script_hashes, write_headers
-from ..render.markup import MentionLinks
-from ..publish.originals import publish_originals
-from ..render.pages import PageSpec, common_context, site_pages
-from ..render.sanitize import sanitize_html
-from ..render.views import tab_for
-from ..index.background import BackgroundFailed
-from ..index.browser_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
+from ..index import (SITE_FOLDER, BackgroundFailed, ExportInBackground, IndexInBackground,
+                     export_into)
+from ..publish import inline_script_hashes, publish_originals, write_headers
+from ..render import (MentionLinks, PageSpec, common_context, sanitize_html, site_pages, tab_for,
+                      write_data_files)
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
 NAME = "notice-archive"  # in mkdocs.yml's plugins and the mkdocs.plugins entry point

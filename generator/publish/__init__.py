@@ -4,3 +4,13 @@
 writes the security headers (`_headers`) static hosts and nginx read; `originals.py` copies
 each published notice's original beside its page. No mkdocs here.
 """
+
+from .atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
+                     interruptible, remove_leftovers, signals_deferred, staging_dir, swap)
+from .headers import content_security_policy, inline_script_hashes, write_headers
+from .originals import original_label, original_name, publish_originals
+
+__all__ = ["BuildInterrupted", "BuildLocked", "SiteInUse", "build_lock", "discard",
+           "interruptible", "remove_leftovers", "signals_deferred", "staging_dir", "swap",
+           "content_security_policy", "inline_script_hashes", "write_headers", "original_label",
+           "original_name", "publish_originals"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..link import LinkedArchive
 from ..model import Notice
-from ..validate.rules import today_in_vietnam
+from ..validate import today_in_vietnam
 from . import views
 from .task_data import agency_url, task_record
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 
 from ..link import LinkedArchive
 from ..model import Notice
-from ..validate.rules import today_in_vietnam
+from ..validate import today_in_vietnam
 from . import task_views, views
 from .format import short_date
 

@@ -11,12 +11,11 @@ from typing import Any
 
 import re
 
-from ..link import LinkedArchive
-from ..link.indexes import facet_slug
+from ..link import LinkedArchive, facet_slug
 from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
 from ..text import fold
 from .format import MONTHS, long_date, short_date
-from ..publish.originals import original_label, original_name
+from ..publish import original_label, original_name
 
 # Browsing indexes: facet → (URL folder, index title, one entry's title prefix).
 FACETS = {
