@@ -7,12 +7,10 @@ import datetime as dt
 import json
 import sys
 
+# From profiles.py, not the link stage: importing that costs a search ~0.1 s of start-up.
+from ..profiles import PROFILE_NAMES as PROFILES
 from ..project import Project
 from . import add_cache_option, add_config_option
-
-# generator.link.PROFILES, spelt out: importing the link stage costs a search ~0.1 s of start-up
-# (tests/test_index.py holds the two equal).
-PROFILES = ("public", "internal")
 
 
 def _date(value: str) -> dt.date:
