@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.render import atomic  # noqa: E402
+from generator.publish import atomic  # noqa: E402
 
 
 def make_site(folder: Path, files: int) -> None:

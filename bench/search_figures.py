@@ -25,7 +25,7 @@ def main() -> int:
     bytes_only = args[:1] == ["--bytes-only"]
     archive, queries = Path(args[bytes_only]), args[bytes_only + 1:]
     from generator.index.query import parse
-    from generator.render.search_export import SITE_FOLDER, query_files
+    from generator.index.browser_export import SITE_FOLDER, query_files
 
     latencies = [] if bytes_only else query_latencies(archive, queries)
 

@@ -92,7 +92,7 @@ def main() -> int:
 
     from generator.index import Searcher, update_index
     from generator.pipeline import run
-    from generator.render.search_export import export
+    from generator.index.browser_export import export
     from search_harness import browser_search, cli_search, evaluate
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -49,7 +49,7 @@ def main(argv=None) -> None:
     from generator.index.analysis import folded_words
     from generator.index.query import parse
     from generator.pipeline import run
-    from generator.render.search_export import SITE_FOLDER, export, fnv1a, query_files
+    from generator.index.browser_export import SITE_FOLDER, export, fnv1a, query_files
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--notices", type=int, default=2000)

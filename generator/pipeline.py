@@ -20,16 +20,11 @@ from .cache import DocumentCache, Memo, code_identity
 from .codec import (decode_diagnostic, decode_mentions, decode_tasks, encode_diagnostic,
                     encode_mentions, encode_tasks)
 from .diagnostics import Diagnostic, capped, has_errors
-from .load import load_document
-from .load.loader import load_agencies, load_thesaurus, load_topics, scan, stray_files
-from .load.paths import check_entry, read_inside
-from .load.reader import MAX_FILE_BYTES, decode
-from .validate import ValidationResult, assemble, check_document, number_of
-from .validate.body_limits import refused
-from .validate.originals import check_originals
-from .validate.rules import today_in_vietnam
-from .validate.topics import build_topics
-from .validate.textstyle import check_text
+from .profiles import Profile, get_profile
+from .load import (load_document, load_agencies, load_thesaurus, load_topics, scan, stray_files,
+                   check_entry, read_inside, MAX_FILE_BYTES, decode)
+from .validate import (ValidationResult, assemble, check_document, number_of, refused,
+                       check_originals, today_in_vietnam, build_topics, check_text)
 
 if TYPE_CHECKING:
     from .link import LinkedArchive
@@ -149,7 +144,7 @@ def check_summary(notices_dir: Path, root: Path, cache_dir: Path | None = None,
     return summary
 
 
-def run(notices_dir: Path, root: Path, profile: str = "public",
+def run(notices_dir: Path, root: Path, profile: Profile | str = "public",
         cache_dir: Path | None = None,
         scanned: tuple[list[Path], list[Path]] | None = None) -> PipelineResult:
     from .link import link  # the linker and its task extraction: not needed by `check`
@@ -157,8 +152,9 @@ def run(notices_dir: Path, root: Path, profile: str = "public",
     if has_errors(validation.diagnostics):
         return PipelineResult(validation, None)
     # One memo per profile: a public build's memo holds nothing from notices it withholds.
-    memo = Memo(cache_dir, f"mentions-{profile}.json", encode_mentions, decode_mentions)
-    tasks_memo = Memo(cache_dir, f"tasks-{profile}.json", encode_tasks, decode_tasks)
+    profile = get_profile(profile)
+    memo = Memo(cache_dir, profile.cache_file("mentions"), encode_mentions, decode_mentions)
+    tasks_memo = Memo(cache_dir, profile.cache_file("tasks"), encode_tasks, decode_tasks)
     linked = link(validation.archive, profile, memo, tasks_memo)
     linked.tasks  # every consumer of a run shows tasks: extract now, so the memo keeps them
     memo.save()

@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 import yaml
 
-from .load.paths import BAD_NAME, UnsafePath, read_inside, resolve_inside, walk_inside
+from .load import BAD_NAME, UnsafePath, read_inside, resolve_inside, walk_inside
 
 # Set by `notice-archive … --cache-dir` for the mkdocs plugin, which runs inside mkdocs.
 CACHE_DIR_ENV = "NOTICE_ARCHIVE_CACHE_DIR"

@@ -214,7 +214,7 @@ def test_wait_rejects_nonsense(small_project):
 # --- the primitives, in-process ----------------------------------------------------------------
 
 def test_swap_fallback_without_renameat2(tmp_path, monkeypatch):
-    from generator.render import atomic
+    from generator.publish import atomic
     site = tmp_path / "site"
     site.mkdir()
     (site / "old.html").write_text("cũ", encoding="utf-8")
@@ -227,7 +227,7 @@ def test_swap_fallback_without_renameat2(tmp_path, monkeypatch):
 
 
 def test_remove_leftovers_only_touches_our_folders(tmp_path):
-    from generator.render import atomic
+    from generator.publish import atomic
     site = tmp_path / "site"
     for name in (".site.building-abc", ".site.replaced-def", ".site.discarded-x", ".site-keep",
                  "other"):
@@ -241,7 +241,7 @@ def test_remove_leftovers_only_touches_our_folders(tmp_path):
 
 
 def test_signals_are_deferred_during_the_swap():
-    from generator.render.atomic import signals_deferred
+    from generator.publish.atomic import signals_deferred
     # Python's own Ctrl-C handler, even when the test run was started with SIGINT ignored.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     reached = False
@@ -262,7 +262,7 @@ def test_signals_are_deferred_while_another_thread_runs():
     by the swapping thread alone let SIGTERM through at once (the build has threads about)."""
     import threading
 
-    from generator.render.atomic import BuildInterrupted, interruptible, signals_deferred
+    from generator.publish.atomic import BuildInterrupted, interruptible, signals_deferred
     stop = threading.Event()
     # A thread that keeps the signal unblocked and idles in a system call, so that the kernel
     # may choose it (a blocked main thread leaves the kernel no other choice).
@@ -285,7 +285,7 @@ def test_signals_are_deferred_while_another_thread_runs():
 
 
 def test_sigterm_unwinds_like_ctrl_c_and_handler_is_restored():
-    from generator.render.atomic import BuildInterrupted, interruptible
+    from generator.publish.atomic import BuildInterrupted, interruptible
     before = signal.getsignal(signal.SIGTERM)
     with pytest.raises(BuildInterrupted) as caught:
         with interruptible():
@@ -297,7 +297,7 @@ def test_sigterm_unwinds_like_ctrl_c_and_handler_is_restored():
 
 
 def test_lock_is_exclusive_and_released(tmp_path):
-    from generator.render.atomic import BuildLocked, build_lock
+    from generator.publish.atomic import BuildLocked, build_lock
     with build_lock(tmp_path):
         with pytest.raises(BuildLocked, match="--wait"):
             with build_lock(tmp_path):

@@ -75,7 +75,7 @@ def test_an_encoded_memo_holds_compact_text_and_gives_back_equal_values(tmp_path
     dicts it decodes to, read back equal after a save; a damaged entry is computed again."""
     import sys
 
-    from generator.render.search_export import decode_analysis, encode_analysis
+    from generator.index.browser_export import decode_analysis, encode_analysis
     memo_dir = tmp_path / "cache"
     memo_dir.mkdir()
     words = [f"tu{i}" for i in range(400)]

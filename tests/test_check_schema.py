@@ -1,4 +1,5 @@
-"""The shipped JSON Schema agrees with the validator: same keys, same values, sample passes."""
+"""The JSON Schema agrees with the validator: both are made from generator/front_matter.py, the
+shipped copy is what the declarations make, and schema and `check` reject the same notices."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from generator.load import load_archive
 from generator.model import CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES
 from generator.validate.fields import (ALWAYS_REQUIRED, MEETING_KEYS, REQUIRED_UNLESS_DRAFT,
                                        SIGNER_KEYS, TOP_KEYS)
-from generator.validate.schema import load_schema
+from generator.validate.schema import load_schema, schema_text, shipped_schema_text
 from test_check_rules import GOOD, OTHER, diagnose, mutate
 from generator.load import frontmatter
 
@@ -84,6 +85,24 @@ def test_schema_command_prints_the_shipped_schema(tmp_path):
     out = tmp_path / "notice.schema.json"
     assert cli(ROOT, "schema", "--output", str(out)).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8")) == SCHEMA
+
+
+def test_shipped_schema_is_the_generated_one():
+    """Editors point at the copy in the package: it must be what the declarations make.
+    Remake it with `notice-archive schema -o generator/validate/notice.schema.json`."""
+    assert shipped_schema_text() == schema_text()
+    assert (ROOT / "generator" / "validate" / "notice.schema.json").read_text(
+        encoding="utf-8") == cli(ROOT, "schema").stdout
+
+
+def test_check_reads_the_declared_tables_not_a_copy():
+    """`check`'s key tables are the declarations' own objects: no second list to keep in step."""
+    from generator import front_matter
+    from generator.validate import fields
+    for name in ("TOP_KEYS", "MEETING_KEYS", "SIGNER_KEYS", "TASK_KEYS", "CLOSING_KEYS",
+                 "ALWAYS_REQUIRED", "REQUIRED_UNLESS_DRAFT"):
+        assert getattr(fields, name) is getattr(front_matter, name), name
+    assert SCHEMA["properties"] is front_matter.FIELDS or SCHEMA["properties"] == front_matter.FIELDS
 
 
 def test_good_notice_is_valid():

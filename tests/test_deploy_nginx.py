@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.render.headers import HEADERS_FILE, headers_for, parse_headers_file
+from generator.publish.headers import HEADERS_FILE, headers_for, parse_headers_file
 
 pytestmark = pytest.mark.slow
 

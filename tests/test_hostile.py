@@ -166,7 +166,7 @@ def test_check_and_build_agree(tmp_path):
 def test_a_crash_in_rendering_names_the_notice_file(tmp_path, monkeypatch):
     """The last line of defence: should Python-Markdown still crash on a body check accepted,
     the build fails naming the source file and line, not a generated page."""
-    from generator.render import guard
+    from generator.plugin import guard
     from generator.model import Notice
 
     class FakePage:

@@ -243,7 +243,7 @@ def test_a_kill_between_the_two_renames_keeps_the_previous_site_whole(tmp_path):
 def test_a_site_folder_in_use_is_retried_then_refused_with_the_previous_site_intact(
         tmp_path, monkeypatch):
     """Windows cannot rename a folder another program has open: retry, then say so clearly."""
-    from generator.render import atomic
+    from generator.publish import atomic
 
     site = tmp_path / "site"
     site.mkdir()

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import gzip
 import html
+import os
 import re
+import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
@@ -185,6 +188,29 @@ def test_build_reports_withheld_counts(tmp_path):
     result = cli(project, "build", "--profile", "internal", check=True)
     assert "giữ lại 1 thông báo mật (secret) (hồ sơ internal)" in result.stderr
     assert "nội bộ (internal)" not in result.stderr
+
+
+def test_build_prints_the_profile_it_publishes(tmp_path):
+    project = copy_project(tmp_path)
+    assert "xuất bản hồ sơ public (công khai)" in cli(project, "build", check=True).stderr
+    result = cli(project, "build", "--profile", "internal", check=True)
+    assert "xuất bản hồ sơ internal (nội bộ)" in result.stderr
+
+
+def test_environment_does_not_choose_the_profile(tmp_path, internal):
+    """mkdocs.yml's profile and the command's --profile are the only sources: a variable left
+    exported in a shell (the old NOTICE_ARCHIVE_PROFILE) no longer makes a plain `mkdocs build`
+    publish internal notices."""
+    project = copy_project(tmp_path)
+    env = {**os.environ, "NOTICE_ARCHIVE_PROFILE": "internal"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert "xuất bản hồ sơ public (công khai)" in result.stderr
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-profile="public"' in home
+    assert not (project / "site" / internal.key).exists()
+    assert leaks(project, internal_needles(internal)) == {}
 
 
 def _edit_front_matter(path: Path, line: str) -> None:

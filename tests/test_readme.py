@@ -70,6 +70,8 @@ NOT_RUN = {
              "its page, localised to a temporary folder, against a real nginx on 127.0.0.1",
     "/opt/notice-archive/deploy/publish.sh": "the internal-publishing recipe: "
                                              "tests/test_deploy_nginx.py runs it",
+    ".venv/bin/lint-imports": "checks the package's imports, which the project copy lacks: "
+                              "tests/test_architecture.py runs it on the repository",
     ".venv/bin/python tools/screenshots.py": "drives Chromium over the built sample for every "
                                              "picture: tests/test_screenshots.py runs it once",
 }

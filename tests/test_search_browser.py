@@ -178,7 +178,7 @@ def test_browser_and_of_words_with_bitmap_postings(tmp_path, browser, serve_dir,
     from generator.index import ranking
     from generator.index.query import parse, spec
     from generator.pipeline import run
-    from generator.render.search_export import ExportedIndex, export
+    from generator.index.browser_export import ExportedIndex, export
     from search_harness import browser_search
 
     monkeypatch.setitem(spec()["ranking"], "common_min_docs", 1)

@@ -24,7 +24,7 @@ def synthetic(tmp_path_factory):
 
     from generator.index import update_index
     from generator.pipeline import run
-    from generator.render.search_export import export
+    from generator.index.browser_export import export
 
     project = generate(400, tmp_path_factory.mktemp("synthetic") / "p")
     linked = run(project / "notices", project).linked

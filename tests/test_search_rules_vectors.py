@@ -17,7 +17,7 @@ import pytest
 from conftest import cache_of, cli
 from generator.index import Searcher, ranking
 from generator.index.query import parse
-from generator.render.search_export import SITE_FOLDER, ExportedIndex
+from generator.index.browser_export import SITE_FOLDER, ExportedIndex
 from search_harness import browser_search, cli_search
 
 VECTORS = json.loads(Path(__file__).with_name("search_vectors_rules.json").read_text(

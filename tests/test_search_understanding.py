@@ -106,7 +106,7 @@ FIELDS = ("keys", "full", "partial", "suggestion")
 def test_staff_questions_rank_alike_in_the_cli_and_the_export(built_public):
     from conftest import cache_of, cli
     from generator.index import Searcher
-    from generator.render.search_export import SITE_FOLDER, ExportedIndex
+    from generator.index.browser_export import SITE_FOLDER, ExportedIndex
     from search_harness import cli_search
 
     cli(built_public, "search", "de an 06", check=True)

@@ -11,7 +11,7 @@ import pytest
 
 from generator.index import Searcher, ranking
 from generator.index.query import parse
-from generator.render.search_export import SITE_FOLDER, ExportedIndex
+from generator.index.browser_export import SITE_FOLDER, ExportedIndex
 from conftest import cli, cache_of
 from search_harness import browser_search, cli_search
 
@@ -77,7 +77,7 @@ def test_a_new_field_prefix_is_one_entry_of_data(tmp_path, monkeypatch):
     from generator.index import update_index
     from generator.index import query
     from generator.pipeline import run
-    from generator.render.search_export import export
+    from generator.index.browser_export import export
 
     fields = [*query.spec()["fields"],
               {"name": "place", "kind": "words", "prefixes": ["noi", "place"], "source": "place"}]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli, copy_project
-from generator.render.headers import (HEADERS_FILE, headers_for, inline_script_hashes,
+from generator.publish.headers import (HEADERS_FILE, headers_for, inline_script_hashes,
                                       parse_headers_file, site_script_hashes)
 
 REQUIRED = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from generator.render.live_server import INJECTED
+from generator.plugin.live_server import INJECTED
 
 DEADLINE = 120  # seconds before a test gives up waiting (a failure, never a timing figure)
 

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT, cache_of, copy_project
 from import_helpers import notice_to_original, read_notice
+from generator.profiles import PROFILES
 
 
 class Payload:
@@ -69,7 +70,7 @@ def plant_everywhere(project: Path, marker: Path) -> list[Path]:
         names = ["check-summary.pickle", "documents.pickle", "mentions-public.pickle",
                  "mentions-internal.pickle", "check-summary.json", "documents.json",
                  "mentions-public.json", "mentions-internal.json",
-                 "public-render-manifest.json", "internal-render-manifest.json"]
+                 *(p.cache_file("render-manifest") for p in PROFILES.values())]
         for name in names:
             cache.mkdir(parents=True, exist_ok=True)
             (cache / name).write_bytes(payload)

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project, ProjectError, cache_folder
-from ..render.atomic import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
+from ..publish import (BuildInterrupted, BuildLocked, SiteInUse, build_lock, discard,
                              interruptible, remove_leftovers, signals_deferred, staging_dir,
                              swap)
-from ..render.settings import INDEX_ENV, PREVIOUS_SITE_ENV, PROFILE_ENV
 from . import add_cache_option, add_config_option
-from ..render.mkdocs_log import configure_logging, translate
+from ..plugin import configure_logging, translate
 
 
 def register(subparsers) -> None:
@@ -71,10 +70,6 @@ def run(args: argparse.Namespace) -> int:
                           cache_folder(config.parent, None, args.cache_dir))
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
     site_dir = (project.root / args.site_dir) if args.site_dir else project.site_dir
-    if args.profile:
-        os.environ[PROFILE_ENV] = args.profile
-    if args.index:
-        os.environ[INDEX_ENV] = "1"
     configure_logging(args.quiet)
 
     def waiting() -> None:
@@ -109,6 +104,8 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from ..plugin import configure_build
+
     published = False
     try:
         with interruptible(), build_lock(cache_dir, args.wait, waiting, site_dir):
@@ -116,11 +113,13 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
             staging = staging_dir(site_dir)
             try:
                 # With a published site, pages that did not change are linked from it
-                # instead of rendered again (render/incremental.py).
+                # instead of rendered again (plugin/incremental.py).
                 incremental = site_dir.is_dir() and not args.full
-                os.environ[PREVIOUS_SITE_ENV] = str(site_dir) if incremental else ""
                 config = load_config(str(config_file), site_dir=str(staging),
                                      strict=args.strict)
+                # --profile and --index in place of mkdocs.yml's values, for this build only.
+                configure_build(config, profile=args.profile, search_index=args.index,
+                                previous_site=site_dir if incremental else None)
                 build(config, dirty=incremental)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)

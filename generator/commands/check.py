@@ -18,16 +18,13 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import ERROR, Diagnostic, capped, has_errors
-from ..load import LoadResult, load_archive, load_document
-from ..load.loader import notice_paths, scan, stray_files
-from ..load.paths import read_inside, read_regular
-from ..load.reader import MAX_FILE_BYTES, DecodeProblem, decode
+from ..load import (LoadResult, load_archive, load_document, notice_paths, scan, stray_files,
+                    read_inside, read_regular, MAX_FILE_BYTES, DecodeProblem, decode)
 from ..pipeline import check_summary
-from ..load.tracked import tracked_cache_files
+from ..load import tracked_cache_files
 from ..project import Project
 from ..text import nfc
-from ..validate import validate
-from ..validate.textstyle import check_text, fix_text
+from ..validate import validate, check_text, fix_text
 from . import add_cache_option, add_config_option
 
 FORMATS = ("auto", "human", "text", "github", "json")

@@ -20,12 +20,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..load import SourceDocument, load_document
-from ..link.profile import PROFILE_LABELS, PROFILES, withheld_by
-from ..load.loader import load_archive
+from ..link import PROFILE_LABELS, PROFILES, withheld_by
+from ..load import load_archive
 from ..model import CLASSIFICATION_LABELS, FIELD_LABELS, STATUS_LABELS
 from ..project import Project
 from ..text import nfc
-from ..validate.fields import TOP_KEYS
+from ..validate import TOP_KEYS
 from . import add_config_option
 
 

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 
 from ..diagnostics import ERROR
-from ..load.loader import load_topics
+from ..load import load_topics
 from ..model import CLASSIFICATIONS
 from ..pipeline import validate_archive
-from ..load.paths import inside
+from ..load import inside
 from ..project import Project
-from ..validate.topics import build_topics
+from ..validate import build_topics
 from ..text import canonical, nfc
 from . import add_cache_option, add_config_option
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..validate.schema import schema_text
+from ..validate import schema_text
 
 
 def register(subparsers) -> None:

@@ -7,12 +7,10 @@ import datetime as dt
 import json
 import sys
 
+# From profiles.py, not the link stage: importing that costs a search ~0.1 s of start-up.
+from ..profiles import PROFILE_NAMES as PROFILES
 from ..project import Project
 from . import add_cache_option, add_config_option
-
-# generator.link.PROFILES, spelt out: importing the link stage costs a search ~0.1 s of start-up
-# (tests/test_index.py holds the two equal).
-PROFILES = ("public", "internal")
 
 
 def _date(value: str) -> dt.date:
@@ -64,9 +62,8 @@ def ensure_index(project: Project, profile: str, quiet: bool = False) -> str | N
     the index version recorded at the last update are today's. Only then is the archive not
     read at all; otherwise it goes through the pipeline and the changed notices are indexed.
     """
-    from ..index import source_state
-    from ..index.schema import VERSION
-    from ..index.writer import authentic, current_generation, index_root, read_manifest
+    from ..index import (source_state, VERSION, authentic, current_generation, index_root,
+                         read_manifest)
 
     state = source_state(project.notices_dir)
     gen = current_generation(index_root(project.cache_dir, profile))
@@ -102,8 +99,7 @@ def _update_index(project: Project, profile: str, state: str, have_index: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..index import IndexMissing, Searcher
-    from ..index.searcher import FACETS
+    from ..index import IndexMissing, Searcher, FACETS
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     if args.limit < 1:

@@ -1,8 +1,8 @@
 """`notice-archive serve`: live preview while editing notices.
 
 The archive is read and linked once, then again after each save (unchanged files come from the
-per-file memo); each page is rendered when the browser asks for it (render/on_demand.py), the
-same HTML `build` writes, and open pages reload after a save (render/live_server.py).
+per-file memo); each page is rendered when the browser asks for it (plugin/on_demand.py), the
+same HTML `build` writes, and open pages reload after a save (plugin/live_server.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import sys
 
 from ..link import PROFILES
 from ..project import CACHE_DIR_ENV, Project
-from ..render.settings import PROFILE_ENV
-from ..render.mkdocs_log import configure_logging, translate
+from ..plugin import configure_logging, translate
 from . import add_cache_option, add_config_option
 
 
@@ -41,13 +40,10 @@ def run(args: argparse.Namespace) -> int:
 
     from mkdocs.exceptions import MkDocsException
 
-    from ..render.live_server import PreviewServer
-    from ..render.on_demand import OnDemandSite
+    from ..plugin import PreviewServer, OnDemandSite
 
     project = Project.find(args.config, args.cache_dir)  # a ProjectError is reported by cli.main
     os.environ[CACHE_DIR_ENV] = str(project.cache_dir)  # the plugin caches there too
-    if args.profile:
-        os.environ[PROFILE_ENV] = args.profile
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
         print(f"notice-archive: địa chỉ '{args.dev_addr}' không hợp lệ; ghi dạng ĐỊA_CHỈ:CỔNG, "
@@ -59,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)
-    site = OnDemandSite(project.config_file)
+    site = OnDemandSite(project.config_file, profile=args.profile)
     try:
         print("notice-archive: đang đọc kho lưu trữ…", file=sys.stderr)
         site.refresh()

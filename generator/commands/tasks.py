@@ -41,7 +41,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..diagnostics import WARNING
     from ..pipeline import run as run_pipeline
-    from ..validate.rules import today_in_vietnam
+    from ..validate import today_in_vietnam
 
     project = Project.find(args.config)
     if args.write:
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format:
         return _report(args, tasks, today, linked)
     if args.json:
-        from ..render.task_data import task_record
+        from ..render import task_record
         print(json.dumps({"tasks": [task_record(t, today) for t in tasks]}, ensure_ascii=False,
                          indent=2))
         return 0
@@ -93,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, tasks, today, linked) -> int:
-    from ..render.task_report import Heading, write
+    from ..render import Heading, write_task_report
 
     agency = None
     if args.agency:
@@ -102,7 +102,7 @@ def _report(args: argparse.Namespace, tasks, today, linked) -> int:
         agency = page.name if page else args.agency
     path = Path(args.output)
     try:
-        write(tasks, path, args.format,
+        write_task_report(tasks, path, args.format,
               Heading(agency, args.date_from, args.date_to, today))
     except OSError as problem:
         print(f"notice-archive: không ghi được {path}: {problem.strerror}", file=sys.stderr)
@@ -113,7 +113,7 @@ def _report(args: argparse.Namespace, tasks, today, linked) -> int:
 
 def _agency_key(linked, name: str) -> str | None:
     from ..agencies import AgencyMatcher, key as name_key
-    from ..link.tasks import agency_key
+    from ..link import agency_key
 
     slug = AgencyMatcher(linked.agencies).resolve(name)
     if slug:
@@ -147,7 +147,7 @@ def _print_text(tasks, today) -> None:
 
 def _write(project: Project, path: Path) -> int:
     from ..agencies import AgencyMatcher
-    from ..link.extract_tasks import TaskExtractor
+    from ..link import TaskExtractor
     from ..pipeline import validate_archive
 
     target = path.resolve()

@@ -39,6 +39,7 @@ from ..thesaurus import archive_table
 from ..lockfile import locked
 from ..processes import start_method
 from ..model import Notice, Topic
+from ..profiles import Profile, get_profile
 from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
 from .query import field_value, fold_number, word_fields
@@ -55,8 +56,8 @@ DIGESTS = "digests.json"
 INDEX_NAME = "MAIN"
 
 
-def index_root(cache_dir: Path, profile: str) -> Path:
-    return Path(cache_dir) / "index" / profile
+def index_root(cache_dir: Path, profile: Profile | str) -> Path:
+    return Path(cache_dir) / get_profile(profile).cache_folder("index")
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
     """
     start = time.perf_counter()
     root = index_root(cache_dir, linked.profile)
+    profile = linked.profile.name
     notices = indexable(linked)
     topics = topics_data(linked.topics)
     agencies = {n.key: notice_agencies(n, linked) for n in notices}
@@ -280,7 +282,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             gen = None   # rebuilt below; the old folder is removed with other stale ones
         manifest = read_manifest(gen) if gen else {}
         rebuild = (gen is None or manifest.get("version") != VERSION
-                   or manifest.get("profile") != linked.profile
+                   or manifest.get("profile") != profile
                    or manifest.get("topics_digest") != _topics_digest(topics))
         if rebuild:
             gen = Path(tempfile.mkdtemp(prefix="gen-", dir=root))
@@ -318,7 +320,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
         # the same updates (update_document replaces by key), so nothing is lost or doubled.
         _write_json_atomic(gen / DIGESTS, wanted)
         _write_json_atomic(gen / MANIFEST, {
-            "version": VERSION, "profile": linked.profile,
+            "version": VERSION, "profile": profile,
             "topics_digest": _topics_digest(topics), "topics": topics,
             "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
             "thesaurus": archive_table(getattr(linked, "thesaurus", ())),
@@ -334,7 +336,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             if old != gen:
                 shutil.rmtree(old, ignore_errors=True)
     added = sum(1 for n in changed if n.key not in have)
-    return IndexStats(linked.profile, gen, added, len(changed) - added, len(removed),
+    return IndexStats(profile, gen, added, len(changed) - added, len(removed),
                       len(notices), rebuild, time.perf_counter() - start)
 
 
@@ -348,12 +350,11 @@ def source_state(notices_dir: Path) -> str:
     the stat calls. A digest, not a listing: the index folder must not name files of notices
     it withholds.
     """
-    from ..load.loader import _project_root
-    from ..load.paths import walk_inside
+    from ..load import project_root, walk_inside
     top = str(notices_dir)
     cut = len(os.path.join(top, ""))
     paths: list[str] = []
-    for folder, _, files, unsafe in walk_inside(notices_dir, _project_root(notices_dir),
+    for folder, _, files, unsafe in walk_inside(notices_dir, project_root(notices_dir),
                                                 skip=lambda name: name.startswith((".", "_"))):
         folder = str(folder)
         paths += [os.path.join(folder, name) for name in files]

@@ -11,15 +11,17 @@ from dataclasses import dataclass, field
 from typing import Mapping, MutableMapping
 
 from ..model import Agency, Archive, Notice, Numbers, Topic
-from .indexes import Facet, TopicNeighbours, facet, roll_up_topics, topic_neighbours
-from .profile import PROFILES, PROFILE_LABELS, withheld_reason
+from ..profiles import Profile, get_profile
+from .extract_tasks import TaskExtractor
+from .indexes import Facet, TopicNeighbours, facet, facet_slug, roll_up_topics, topic_neighbours
+from .profile import PROFILES, PROFILE_LABELS, withheld_by, withheld_reason
 from .references import ExternalDocument, NumberIndex, body_references
 from .related import RELATED_LIMIT, related_notices
-from .tasks import AgencyPage, LazyRegister, Task
+from .tasks import AgencyPage, LazyRegister, Task, agency_key
 
-__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "withheld_reason",
+__all__ = ["LinkedArchive", "link", "PROFILES", "PROFILE_LABELS", "Profile", "withheld_reason",
            "ExternalDocument", "Facet", "TopicNeighbours", "FACETS", "RELATED_LIMIT", "Task",
-           "AgencyPage"]
+           "AgencyPage", "TaskExtractor", "facet_slug", "withheld_by", "agency_key"]
 
 # Browsing indexes: facet name → how a notice's value is read.
 FACETS = {
@@ -33,7 +35,7 @@ FACETS = {
 
 @dataclass(frozen=True)
 class LinkedArchive:
-    profile: str
+    profile: Profile
     notices: tuple[Notice, ...]                         # published, newest first
     topics: Mapping[str, Topic]                         # those with a published notice
     by_key: Mapping[str, Notice]
@@ -71,10 +73,11 @@ class LinkedArchive:
         return self.by_number.get(number, citing=citing)
 
 
-def link(archive: Archive, profile: str = "public",
+def link(archive: Archive, profile: Profile | str = "public",
          memo: MutableMapping | None = None,
          tasks_memo: MutableMapping | None = None) -> LinkedArchive:
     """`memo`: a persistent map content digest → what a body mentions (see cache.Memo)."""
+    profile = get_profile(profile)
     published: list[Notice] = []
     withheld: Counter = Counter()
     for notice in archive.notices:

@@ -156,7 +156,7 @@ def scan(notices_dir: Path, root: Path | None = None) -> tuple[list[Path], list[
     """
     notices: list[Path] = []
     others: list[Path] = []
-    root = root or _project_root(notices_dir)
+    root = root or project_root(notices_dir)
     hidden = lambda name: name.startswith((".", "_"))  # noqa: E731
     for folder, _, filenames, unsafe in walk_inside(notices_dir, root, skip=hidden):
         for name in filenames:
@@ -165,7 +165,7 @@ def scan(notices_dir: Path, root: Path | None = None) -> tuple[list[Path], list[
     return sorted(notices), sorted(others)
 
 
-def _project_root(notices_dir: Path) -> Path:
+def project_root(notices_dir: Path) -> Path:
     """The repository root: the folder of mkdocs.yml above the notices folder."""
     here = Path(os.path.abspath(notices_dir))
     for folder in (here, *here.parents):

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..link import LinkedArchive
 from ..model import Notice
-from ..validate.rules import today_in_vietnam
+from ..validate import today_in_vietnam
 from . import views
 from .task_data import agency_url, task_record
 
@@ -82,7 +82,7 @@ def catalog(linked: LinkedArchive, site_url: str = "", today=None) -> dict[str, 
     return {
         "format": FORMAT,
         "version": VERSION,
-        "profile": linked.profile,
+        "profile": linked.profile.name,
         "count": len(notices),
         "topics": [{"slug": t.slug, "name": t.name, "aliases": list(t.aliases),
                     "parent": t.parent, "description": t.description,

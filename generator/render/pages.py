@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from ..link import PROFILE_LABELS, LinkedArchive
+from ..link import LinkedArchive
 from ..model import Notice
-from ..validate.rules import today_in_vietnam
+from ..validate import today_in_vietnam
 from . import task_views, views
 from .format import short_date
 
@@ -226,5 +226,5 @@ def common_context(linked: LinkedArchive) -> dict[str, Any]:
     """What every page shows: the profile in the footer. Nothing that one more notice changes
     (such as the size of the archive: the home page shows it), or adding a notice would
     re-render every page."""
-    return {"archive_profile": linked.profile,
-            "archive_profile_label": PROFILE_LABELS[linked.profile]}
+    return {"archive_profile": linked.profile.name,
+            "archive_profile_label": linked.profile.label}

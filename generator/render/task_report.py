@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..link.tasks import Task
+from ..link import Task
 
 COLUMNS = ("STT", "Nhiệm vụ", "Văn bản giao (số, ngày)", "Cơ quan chủ trì", "Cơ quan phối hợp",
            "Thời hạn", "Tình trạng", "Ghi chú")

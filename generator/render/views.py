@@ -11,12 +11,11 @@ from typing import Any
 
 import re
 
-from ..link import LinkedArchive
-from ..link.indexes import facet_slug
+from ..link import LinkedArchive, facet_slug
 from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
 from ..text import fold
 from .format import MONTHS, long_date, short_date
-from .originals import original_label, original_name
+from ..publish import original_label, original_name
 
 # Browsing indexes: facet → (URL folder, index title, one entry's title prefix).
 FACETS = {
@@ -222,7 +221,7 @@ def notice_page(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
         "signer_url": _facet_link(linked, "signer", signer.name if signer else None),
         "chair_url": _facet_link(linked, "chair", meeting.chair if meeting else None),
         "type_url": _facet_link(linked, "type", notice.type),
-        # The original is copied beside the page (render/originals.py) only for notices this
+        # The original is copied beside the page (publish/originals.py) only for notices this
         # profile publishes, so the link follows the notice's own profile rules.
         "original_url": original_name(notice.original) if notice.original else None,
         "original_label": original_label(notice.original) if notice.original else None,

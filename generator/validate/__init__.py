@@ -19,8 +19,19 @@ from .topic_mentions import check_topic_mentions
 from .agencies import build_agencies, build_scope
 from .thesaurus import build_thesaurus
 from .topics import build_topics
+from .body_limits import (RECURSION_MESSAGE, RENDER_SECONDS, RenderOverrun, body_problem,
+                          crash_message, overrun_message, time_budget)
+from .fields import REQUIRED_UNLESS_DRAFT, TOP_KEYS
+from .originals import check_originals, resolve_original
+from .rules import today_in_vietnam
+from .schema import schema_text
+from .textstyle import check_text, fix_text
 
-__all__ = ["ValidationResult", "validate", "assemble", "check_document"]
+__all__ = ["ValidationResult", "validate", "assemble", "check_document", "check_body_limits",
+           "refused", "build_topics", "RECURSION_MESSAGE", "RENDER_SECONDS", "RenderOverrun",
+           "body_problem", "crash_message", "overrun_message", "time_budget",
+           "REQUIRED_UNLESS_DRAFT", "TOP_KEYS", "check_originals", "resolve_original",
+           "today_in_vietnam", "schema_text", "check_text", "fix_text"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,20 +14,13 @@ from typing import Any
 from ..diagnostics import ERROR, Diagnostic
 from ..load import SourceDocument
 from ..deadlines import looks_like_date, parse_iso, suggest_iso
+# Which keys exist and which are required: declared once, with the JSON Schema, there.
+from ..front_matter import (ALWAYS_REQUIRED, CLOSING_KEYS, MEETING_KEYS, REQUIRED_UNLESS_DRAFT,
+                            SIGNER_KEYS, TASK_KEYS, TOP_KEYS)
 from ..model import (CLASSIFICATIONS, DOCUMENT_TYPES, STATUSES, TASK_STATUSES, Closing, Meeting,
                      Notice, Signer, TaskEntry)
 from ..text import fold, nfc
 from .suggest import did_you_mean
-
-TOP_KEYS = ("number", "type", "title", "issuer", "place", "date", "meeting", "signer",
-            "recipients", "topics", "related", "supersedes", "original", "status", "classification",
-            "review", "closes", "tasks")
-TASK_KEYS = ("lead", "support", "action", "deadline", "status", "completed", "report", "point")
-CLOSING_KEYS = ("notice", "point")
-MEETING_KEYS = ("date", "location", "chair", "chair_title")
-SIGNER_KEYS = ("name", "title", "authority")
-ALWAYS_REQUIRED = ("title", "type", "status", "classification")
-REQUIRED_UNLESS_DRAFT = ("number", "date", "issuer", "signer")
 
 
 class _Fields:
@@ -296,8 +289,8 @@ def _tasks(f: _Fields, data: dict) -> tuple[TaskEntry, ...] | None:
         for key in item:
             if key not in TASK_KEYS:
                 f.error(f"{name}.{key}", "NA711", f'trường "{key}" của nhiệm vụ thứ {i + 1} không '
-                        f"có trong định dạng (lead, support, action, deadline, status, completed, "
-                        f"report, point){did_you_mean(str(key), TASK_KEYS)}")
+                        f"có trong định dạng ({', '.join(TASK_KEYS)})"
+                        f"{did_you_mean(str(key), TASK_KEYS)}")
         lead = _task_text(f, item, "lead", name)
         action = _task_text(f, item, "action", name)
         for key, value in (("lead", lead), ("action", action)):
@@ -386,7 +379,7 @@ def _closes(f: _Fields, data: dict) -> tuple[Closing, ...]:
             for key in item:
                 if key not in CLOSING_KEYS:
                     f.error(f"{name}.{key}", "NA711", f'trường "{key}" trong "closes" không hợp '
-                            f"lệ (notice, point){did_you_mean(str(key), CLOSING_KEYS)}")
+                            f"lệ ({', '.join(CLOSING_KEYS)}){did_you_mean(str(key), CLOSING_KEYS)}")
             number = item.get("notice")
             point = item.get("point")
             if isinstance(number, str) and number.strip():

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ..diagnostics import ERROR, Diagnostic
-from ..load.paths import inside
+from ..load import inside
 from ..model import Notice
 
 MAX_ORIGINAL_BYTES = 30 * 1024 * 1024

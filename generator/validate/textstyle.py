@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..diagnostics import WARNING, Diagnostic
-from ..load import frontmatter
-from ..load.invisible import strip_invisible
+from ..load import FrontMatterProblem, parse_front_matter, strip_invisible
 from ..text import nfc
 from .fields import TOP_KEYS
 
@@ -178,9 +177,9 @@ def _join(lines: list[tuple[str, str]]) -> str:
 
 def _same_meaning(before: str, after: str) -> bool:
     try:
-        a = frontmatter.parse(before)
-        b = frontmatter.parse(after)
-    except frontmatter.FrontMatterProblem:
+        a = parse_front_matter(before)
+        b = parse_front_matter(after)
+    except FrontMatterProblem:
         return False
     return a.data == b.data and list(b.data) == _canonical(list(a.data)) and a.body == b.body
 
@@ -190,9 +189,9 @@ def _front_matter_kept(lines: list[tuple[str, str]], trailing: list[int]) -> boo
     for i in trailing:
         stripped[i] = (lines[i][0].rstrip(" \t"), lines[i][1])
     try:
-        before = frontmatter.parse(_join(lines).replace("\r\n", "\n"))
-        after = frontmatter.parse(_join(stripped).replace("\r\n", "\n"))
-    except frontmatter.FrontMatterProblem:
+        before = parse_front_matter(_join(lines).replace("\r\n", "\n"))
+        after = parse_front_matter(_join(stripped).replace("\r\n", "\n"))
+    except FrontMatterProblem:
         return False
     return before.data == after.data
 

@@ -1,6 +1,6 @@
 /* In-browser search of the archive: no server, any static host, any subfolder.
  *
- * The index is exported at build time by generator/render/search_export.py from the same
+ * The index is exported at build time by generator/index/browser_export.py from the same
  * analyzer and the same documents as `notice-archive search`; this script parses queries and
  * ranks by the same rules as generator/index/query.py and ranking.py, reading the query language
  * (field prefixes, ranking constants) from the exported meta.json. tests/search_vectors.json

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path, PurePosixPath
 
-from ..validate.originals import resolve_original
+from ..validate import resolve_original
 
 KINDS = {".pdf": "PDF", ".png": "ảnh PNG", ".jpg": "ảnh JPEG", ".jpeg": "ảnh JPEG",
          ".tif": "ảnh TIFF", ".tiff": "ảnh TIFF", ".doc": "Word", ".docx": "Word"}

@@ -21,9 +21,9 @@ from mkdocs.structure.files import File
 
 from .. import authenticated
 from ..cache import code_identity
-from .settings import PREVIOUS_SITE_ENV
+from ..profiles import Profile
 
-MANIFEST = "render-manifest.json"
+MANIFEST = "render-manifest"  # one per profile: Profile.cache_file
 
 
 class PageFile(File):
@@ -35,9 +35,9 @@ class PageFile(File):
         return not self.unchanged
 
 
-def site_fingerprint(config_file: Path, theme_dir: Path | None, profile: str) -> str:
+def site_fingerprint(config_file: Path, theme_dir: Path | None, profile: Profile) -> str:
     """What every page depends on: configuration, templates, generator and theme versions."""
-    digest = hashlib.sha256(f"{code_identity()}|{profile}".encode())
+    digest = hashlib.sha256(f"{code_identity()}|{profile.name}".encode())
     try:
         import material
         digest.update(getattr(material, "__version__", "").encode())
@@ -64,16 +64,16 @@ def page_fingerprint(site: str, template: str, title: str, markdown: str,
 class RenderState:
     """The manifest of the published site: its build stamp and each page's fingerprint."""
 
-    def __init__(self, cache_dir: Path, profile: str):
-        self.path = cache_dir / f"{profile}-{MANIFEST}"
+    def __init__(self, cache_dir: Path, profile: Profile, previous_site: Path | None):
+        """`previous_site`: the published site this build may reuse pages from (None: none)."""
+        self.path = cache_dir / profile.cache_file(MANIFEST)
         self.previous: dict[str, str] = {}
         self.previous_site: Path | None = None
         self.current: dict[str, str] = {}
         self.skipped: list[File] = []
         self.files: dict[str, str] = {}            # other written file → digest of its bytes
         self.previous_files: dict[str, str] = {}   # digest → a file of the published site
-        previous_site = os.environ.get(PREVIOUS_SITE_ENV)
-        if not previous_site:
+        if previous_site is None:
             return
         site = Path(previous_site)
         try:

@@ -13,8 +13,8 @@ from mkdocs.structure.pages import Page
 
 from ..diagnostics import ERROR, Diagnostic
 from ..model import Notice
-from ..validate.body_limits import (RECURSION_MESSAGE, RENDER_SECONDS, RenderOverrun,
-                                    body_problem, crash_message, overrun_message, time_budget)
+from ..validate import (RECURSION_MESSAGE, RENDER_SECONDS, RenderOverrun, body_problem,
+                         crash_message, overrun_message, time_budget)
 
 # The check's trial renders without the site's own extensions and mkdocs' link handling: the
 # build gets more time before it gives up, so a body the trial accepted always builds.

@@ -22,28 +22,36 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..diagnostics import WARNING
-from ..link import PROFILES
-from ..load.loader import scan, stray_files
-from ..load.paths import BAD_NAME, NOT_REGULAR, OUTSIDE
+from ..context import BuildContext, BuildOptions
+from ..load import BAD_NAME, NOT_REGULAR, OUTSIDE, scan, stray_files
 from ..pipeline import PipelineResult, run
+from ..profiles import PROFILE_NAMES, get_profile
 from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
 from .mkdocs_log import SHOWN_AS
-from .data import write_data_files
 from .guard import guard_render
-from .headers import inline_script_hashes, write_headers
-from .markup import MentionLinks
-from .originals import publish_originals
-from .pages import PageSpec, common_context, site_pages
-from .sanitize import sanitize_html
-from .views import tab_for
-from .settings import INDEX_ENV, PROFILE_ENV
-from .background import BackgroundFailed
-from .search_export import SITE_FOLDER, ExportInBackground, IndexInBackground, export_into
+from ..index import (SITE_FOLDER, BackgroundFailed, ExportInBackground, IndexInBackground,
+                     export_into)
+from ..publish import inline_script_hashes, publish_originals, write_headers
+from ..render import (MentionLinks, PageSpec, common_context, sanitize_html, site_pages, tab_for,
+                      write_data_files)
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
+NAME = "notice-archive"  # in mkdocs.yml's plugins and the mkdocs.plugins entry point
 
+
+def configure_build(config: MkDocsConfig, *, profile: str | None = None,
+                    search_index: bool = False, previous_site: Path | None = None,
+                    on_demand: bool = False) -> None:
+    """What a command asks of this build, in place of mkdocs.yml's values (called between
+    mkdocs' load_config and its build). A mkdocs.yml without the plugin builds no archive:
+    nothing to tell it."""
+    plugin = config.plugins.get(NAME)
+    if not isinstance(plugin, NoticeArchivePlugin):
+        return
+    plugin.requested = {"profile": profile, "search_index": search_index,
+                        "previous_site": previous_site, "on_demand": on_demand}
 
 
 class NoticeArchivePlugin(BasePlugin[PluginConfig]):
@@ -57,21 +65,21 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.indexing: IndexInBackground | None = None
         self.exporting: ExportInBackground | None = None
         self.without_markdown: set[str] = set()
-        # Set by `serve` (render/on_demand.py): pages are rendered when asked for, so every
-        # page is kept and no page fingerprint or published-site manifest is made.
+        # Set by a command through configure_build; a plain `mkdocs build` leaves it empty.
+        self.requested: dict = {}
+        self.context: BuildContext | None = None
         self.on_demand = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.root = Path(config.config_file_path or ".").resolve().parent
-        self.notices_dir = Path(config.docs_dir)
-        self.profile = os.environ.get(PROFILE_ENV) or self.config.profile
-        if self.profile not in PROFILES:
-            raise PluginError(f"notice-archive: hồ sơ xuất bản '{self.profile}' không hợp lệ; "
-                              f"chọn một trong: {', '.join(PROFILES)}")
-        try:
-            self.cache_dir = cache_folder(self.root, self.config.cache_dir or None)
-        except ProjectError as exc:
-            raise PluginError(f"notice-archive: {exc}") from None
+        self.context = context = self._make_context(config)
+        # Short names for what the hooks below read most.
+        self.root, self.notices_dir = context.root, context.notices_dir
+        self.profile, self.cache_dir = context.profile, context.cache_dir
+        # `serve` (plugin/on_demand.py): pages are rendered when asked for, so every page is
+        # kept and no page fingerprint or published-site manifest is made.
+        self.on_demand = context.options.on_demand
+        log.info(f"notice-archive: xuất bản hồ sơ {context.profile.name} "
+                 f"({context.profile.label.lower()})")
         self._refuse_unsafe_paths(config)
         theme_dir = config.theme.custom_dir
         self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
@@ -82,6 +90,29 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.mentions = MentionLinks()
         config.markdown_extensions.append(self.mentions)
         return config
+
+    def _make_context(self, config: MkDocsConfig) -> BuildContext:
+        """The build's context: mkdocs.yml's options, with what the command asked instead."""
+        requested = self.requested
+        name = requested.get("profile") or self.config.profile
+        try:
+            profile = get_profile(name)
+        except ValueError:
+            raise PluginError(f"notice-archive: hồ sơ xuất bản '{name}' không hợp lệ; "
+                              f"chọn một trong: {', '.join(PROFILE_NAMES)}") from None
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            cache_dir = cache_folder(root, self.config.cache_dir or None)
+        except ProjectError as exc:
+            raise PluginError(f"notice-archive: {exc}") from None
+        options = BuildOptions(
+            quiet_warnings=self.config.quiet_warnings, max_notices=self.config.max_notices,
+            list_limit=max(1, self.config.list_limit),
+            search_index=self.config.search_index or bool(requested.get("search_index")),
+            previous_site=requested.get("previous_site"),
+            on_demand=bool(requested.get("on_demand")))
+        return BuildContext(root, Path(config.docs_dir), profile, cache_dir,
+                            Path(config.site_dir), options)
 
     def _refuse_unsafe_paths(self, config: MkDocsConfig) -> None:
         """Stop before mkdocs walks docs_dir (it follows every symlink, loops included) or reads
@@ -111,7 +142,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         result = run(self.notices_dir, self.root, self.profile, cache_dir=self.cache_dir,
                      scanned=self.scanned)
         for diagnostic in result.diagnostics:
-            if diagnostic.severity == WARNING and not self.config.quiet_warnings:
+            if diagnostic.severity == WARNING and not self.context.options.quiet_warnings:
                 # Logged at INFO, since warnings are `check`'s business and --strict must not
                 # stop on them, but shown under the warning label (mkdocs_log.py).
                 log.info(f"{diagnostic.where()}: {diagnostic.code}: {diagnostic.message}",
@@ -123,7 +154,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.result = result
         linked = result.linked
         for reason, count in sorted(linked.withheld.items()):
-            log.info(f"notice-archive: giữ lại {count} thông báo {reason} (hồ sơ {self.profile})")
+            log.info(f"notice-archive: giữ lại {count} thông báo {reason} (hồ sơ {self.profile.name})")
 
         docs_dir = os.path.realpath(config.docs_dir)
         kept = [f for f in files if not (f.src_dir and os.path.realpath(f.src_dir) == docs_dir)]
@@ -132,12 +163,14 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         vocabulary = [(t.slug, t.name, t.aliases, t.parent) for t in linked.topics.values()]
         site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
                                                                "topics": vocabulary})
-        self.render_state = None if self.on_demand else RenderState(self.cache_dir, self.profile)
+        self.render_state = (None if self.on_demand else
+                             RenderState(self.cache_dir, self.profile,
+                                         self.context.options.previous_site))
         self.script_hashes: set[str] = set()
         self.specs = {}
         generated = []
         self.without_markdown = set()
-        for spec in site_pages(linked, max(1, self.config.list_limit)):
+        for spec in site_pages(linked, self.context.options.list_limit):
             page_file = PageFile.generated(config, spec.src_uri, content=spec.markdown)
             if not spec.markdown.strip():
                 self.without_markdown.add(spec.src_uri)
@@ -153,15 +186,14 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         self.mentions.bind(linked)
         # The Whoosh index (CLI search) is updated in another process while mkdocs renders in
         # this one, when asked for; otherwise `notice-archive search` updates it on first use.
-        if not self.on_demand and (self.config.search_index
-                                   or os.environ.get(INDEX_ENV) == "1"):
+        if not self.on_demand and self.context.options.search_index:
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         # The browser index is written beside rendering too (mkdocs has already emptied the
         # site folder when it is not reusing pages, and never touches this folder again).
         # (`serve` writes it only when a browser asks for one of its files: on_post_build.)
         if not self.on_demand:
             self.exporting = ExportInBackground(linked, Path(config.site_dir) / SITE_FOLDER,
-                                                self.cache_dir, self.profile, self.render_state)
+                                                self.cache_dir, self.render_state)
         return Files(kept + generated)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -184,7 +216,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
 
     def _check_size(self, count: int) -> None:
         """Refuse an archive past `max_notices` files before reading any of them."""
-        limit = self.config.max_notices
+        limit = self.context.options.max_notices
         if count > limit:
             raise PluginError(f"notice-archive: {self.notices_dir} có {count} tệp thông báo, "
                               f"vượt giới hạn {limit} của một lần dựng; kiểm tra docs_dir trong "
@@ -236,7 +268,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Inline scripts a page still carries are allowed by hash in the CSP (render/headers.py).
+        # Inline scripts a page still carries are allowed by hash in the CSP (publish/headers.py).
         self.script_hashes |= inline_script_hashes(output.encode("utf-8"))
         # Written out: a generated page's HTML is needed no more (mkdocs keeps every page's).
         if page.file.src_uri in self.specs:
@@ -263,7 +295,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             _finished(indexing)
             if self.on_demand:
                 export_into(self.result.linked, Path(config.site_dir) / SITE_FOLDER,
-                            self.cache_dir, self.profile)
+                            self.cache_dir)
             publish_originals(self.result.linked, self.root, Path(config.site_dir))
         if self.render_state is not None:
             # Pages reused from the published site carry the scripts of the build that made

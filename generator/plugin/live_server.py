@@ -19,7 +19,7 @@ import watchdog.events
 from mkdocs.livereload import LiveReloadServer, _timestamp
 from watchdog.observers import Observer
 
-from .headers import content_security_policy, inline_script_hashes
+from ..publish import content_security_policy, inline_script_hashes
 from .on_demand import OnDemandSite
 
 SCRIPT_PATH = "/livereload/script.js"

@@ -2,7 +2,7 @@
 
 mkdocs logs in English through `logging`. Its known messages are translated here; the "dirty"
 build warning is dropped, since re-using the published site is how our incremental build works
-and is safe (render/incremental.py); so is the staging folder's name. An unknown message keeps its text, under a Vietnamese level.
+and is safe (plugin/incremental.py); so is the staging folder's name. An unknown message keeps its text, under a Vietnamese level.
 """
 
 from __future__ import annotations

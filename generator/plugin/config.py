@@ -7,8 +7,8 @@ from mkdocs.config import config_options as c
 
 
 class PluginConfig(base.Config):
-    # Which notices are published: public (default) or internal. Overridden by the
-    # NOTICE_ARCHIVE_PROFILE environment variable, which `notice-archive build --profile` sets.
+    # Which notices are published: public (default) or internal. `notice-archive build` and
+    # `serve --profile` override it for one run (plugin.configure_build); nothing else does.
     profile = c.Choice(("public", "internal"), default="public")
     # Where caches live (search index, memos, incremental-build state); safe to delete at any
     # time. Empty: the user's cache folder, one sub-folder per repository. Never inside the

@@ -17,8 +17,10 @@ import os
 import re
 from pathlib import Path
 
+from ..profiles import Profile
+
 HEADERS_FILE = "_headers"
-_HASHES = "script-hashes.json"  # in the cache folder: the hashes of the last build's pages
+_HASHES = "script-hashes"  # in the cache folder, per profile: the hashes of the last build's pages
 _HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
 
 # Styles may be inline: a style attribute cannot run code, and templates and mkdocs-material
@@ -101,16 +103,16 @@ def security_headers(script_hashes: set[str] = frozenset()) -> list[tuple[str, s
             *_OTHER_HEADERS]
 
 
-def render_headers_file(headers: list[tuple[str, str]], profile: str) -> str:
+def render_headers_file(headers: list[tuple[str, str]], profile: Profile) -> str:
     lines = ["# Security headers for every page (Netlify / Cloudflare Pages format);",
              "# deploy/nginx sends the same. Written by notice-archive build.", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers]
-    if profile != "public":  # an internal archive is never to be indexed or cached by proxies
+    if profile.noindex:  # an internal archive is never to be indexed or cached by proxies
         lines += ["  X-Robots-Tag: noindex, nofollow", "  Cache-Control: private, no-store"]
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site_dir: Path, profile: str, script_hashes: set[str],
+def write_headers(site_dir: Path, profile: Profile, script_hashes: set[str],
                   previous_from: Path | None = None, record_in: Path | None = None,
                   ) -> list[tuple[str, str]]:
     """Write site/_headers allowing `script_hashes` (plus, from `previous_from`, those recorded
@@ -119,7 +121,7 @@ def write_headers(site_dir: Path, profile: str, script_hashes: set[str],
     hashes = set(script_hashes)
     if previous_from is not None:
         try:
-            stored = json.loads((previous_from / f"{profile}-{_HASHES}").read_text("utf-8"))
+            stored = json.loads((previous_from / profile.cache_file(_HASHES)).read_text("utf-8"))
             hashes |= {h for h in stored if isinstance(h, str) and _HASH.fullmatch(h)}
         except (OSError, ValueError, TypeError):
             pass  # nothing recorded: the cache was cleared, and with it what lets pages be reused
@@ -128,7 +130,7 @@ def write_headers(site_dir: Path, profile: str, script_hashes: set[str],
     if record_in is not None:
         try:
             record_in.mkdir(parents=True, exist_ok=True)
-            (record_in / f"{profile}-{_HASHES}").write_text(json.dumps(sorted(hashes)), "utf-8")
+            (record_in / profile.cache_file(_HASHES)).write_text(json.dumps(sorted(hashes)), "utf-8")
         except OSError:
             pass
     return headers

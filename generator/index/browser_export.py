@@ -29,11 +29,11 @@ from pathlib import Path
 from typing import Callable, MutableMapping
 
 from ..cache import EncodedMemo
-from ..index import ranking
-from ..index.analysis import accent_key, folded_words, forms, syllable_list
-from ..index.query import (acronym_table, is_digits, number_keys, number_query_keys,
-                           prefixes_kind, spec, word_fields)
-from ..index.writer import document, indexable, notice_agencies, source_state, update_index
+from . import ranking
+from .analysis import accent_key, folded_words, forms, syllable_list
+from .query import (acronym_table, is_digits, number_keys, number_query_keys,
+                    prefixes_kind, spec, word_fields)
+from .writer import document, indexable, notice_agencies, source_state, update_index
 from ..link import LinkedArchive
 from ..text import canonical
 from ..thesaurus import archive_table, for_vocabulary
@@ -184,18 +184,57 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
         _dump(path, data, write)
 
     n = len(notices)
+    postings = _postings(linked, notices, memo, lambda doc_id, data: dump(
+        out_dir / "d" / f"{doc_id}.json", data))
+    terms = len(postings.words) + len(set(postings.sets) - set(postings.words))
+    word_terms = set(postings.words)   # the weighted terms: the folded words the ranking reads
+    shards = _write_shards(postings, n, lambda h, shard: dump(out_dir / "t" / f"{h}.json", shard))
+    dump(out_dir / "vocab.json", _vocabulary(postings.body_df, postings.exact_df))
+    facets = _Facets(linked, notices, postings.owners)
+    dump(out_dir / "facets.json", facets.query_facets())
+    dump(out_dir / "facets-page.json", facets.page_facets())
+    dump(out_dir / "meta.json", {
+        "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
+        "years": facets.years, "issuers": facets.issuers,
+        "types": [list(t) for t in facets.types],
+        "topics": [[s, linked.topics[s].name, list(linked.topics[s].aliases)]
+                   for s in facets.topic_slugs],
+        "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
+                                   for s, t in linked.topics.items()}),
+        "thesaurus": for_vocabulary(archive_table(getattr(linked, "thesaurus", ())),
+                                    word_terms),
+    })
+    sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
+    return {"notices": n, "terms": terms, "shards": shards,
+            "shard_max": max(sizes, default=0),
+            "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
+            "index_bytes": sum(sizes),
+            "facets": (out_dir / "facets.json").stat().st_size,
+            "meta": (out_dir / "meta.json").stat().st_size,
+            "vocab": (out_dir / "vocab.json").stat().st_size}
 
-    # Postings as 4-byte machine integers (doc id, weight, doc id, weight, …), not tuples of
-    # Python ints: a tenth of the memory, and what the whole archive's postings need at once.
-    words: dict[str, array] = {}
-    sets: dict[str, array] = {}
-    body_df: Counter = Counter()
-    exact_df: Counter = Counter()
-    owners: list[list[str]] = []                # agency keys of each notice's tasks (facet)
+
+class _Postings:
+    """Every notice's terms, gathered before any shard is written."""
+
+    def __init__(self) -> None:
+        # Postings as 4-byte machine integers (doc id, weight, doc id, weight, …), not tuples
+        # of Python ints: a tenth of the memory, and what the whole archive's postings need.
+        self.words: dict[str, array] = {}
+        self.sets: dict[str, array] = {}
+        self.body_df: Counter = Counter()
+        self.exact_df: Counter = Counter()
+        self.owners: list[list[str]] = []    # agency keys of each notice's tasks (facet)
+
+
+def _postings(linked: LinkedArchive, notices, memo, dump_document) -> _Postings:
+    """Analyse each notice (memoised) into postings; its snippet record is written at once."""
+    postings = _Postings()
+    words, sets = postings.words, postings.sets
     vocabulary = topics_digest(linked.topics)
     for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
         agencies = notice_agencies(notice, linked)
-        owners.append(sorted(agencies))
+        postings.owners.append(sorted(agencies))
         weights, keys, body_exact, body_folded, text = _analysed(
             notice, doc_id, linked.topics, agencies, memo, vocabulary)
         for word, weight in weights.items():
@@ -209,18 +248,22 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
             if plist is None:
                 plist = sets[key] = array("I")
             plist.append(doc_id)
-        body_df.update(body_folded)
-        exact_df.update(body_exact)
-        dump(out_dir / "d" / f"{doc_id}.json", {
+        postings.body_df.update(body_folded)
+        postings.exact_df.update(body_exact)
+        dump_document(doc_id, {
             "u": f"{notice.key}/", "n": notice.label,
             "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
             "t": notice.title, "x": text})
+    return postings
 
+
+def _write_shards(postings: _Postings, n: int, dump_shard) -> int:
+    """Hash every term into shards of about SHARD_TARGET_BYTES, write them; their count."""
+    words, sets = postings.words, postings.sets
     # A set-valued term of the same name as a word would win ("=", "#", ":" and the space of a
     # pair keep them apart in practice).
     terms = {term: False for term in words}
     terms.update(dict.fromkeys(sets, True))
-    word_terms = set(words)   # the weighted terms: the folded words the ranking looks up
     total = sum(_encoded_size(t, sets[t] if is_set else words[t], n, not is_set)
                 for t, is_set in terms.items())
     shards = 8
@@ -237,74 +280,73 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
             is_set = terms[term]
             shard[term] = _encode((sets if is_set else words).pop(term), n, not is_set)
             (words if is_set else sets).pop(term, None)
-        dump(out_dir / "t" / f"{h}.json", shard)
+        dump_shard(h, shard)
+    return shards
 
-    # Did-you-mean: the body's vocabulary with document counts and the most frequent accented
-    # form (what the CLI reads from its index).
+
+def _vocabulary(body_df: Counter, exact_df: Counter) -> list:
+    """Did-you-mean: the body's vocabulary with document counts and the most frequent accented
+    form (what the CLI reads from its index)."""
     accented: dict[str, tuple[int, str]] = {}
     for form, df in exact_df.items():
         plain = forms(form)[1]
         if plain not in accented or (-df, form) < (-accented[plain][0], accented[plain][1]):
             accented[plain] = (df, form)
-    vocab = [[w, df] + ([accented[w][1]] if w in accented else [])
-             for w, df in sorted(body_df.items()) if any(ch.isalpha() for ch in w)]
-    dump(out_dir / "vocab.json", vocab)
+    return [[w, df] + ([accented[w][1]] if w in accented else [])
+            for w, df in sorted(body_df.items()) if any(ch.isalpha() for ch in w)]
 
-    topic_slugs = sorted(linked.topics)
-    topic_idx = {s: i for i, s in enumerate(topic_slugs)}
-    years = sorted({n.year for n in notices if n.year}, reverse=True)
-    year_idx = {y: i for i, y in enumerate(years)}
-    issuers = sorted({n.issuer for n in notices if n.issuer})
-    issuer_idx = {s: i for i, s in enumerate(issuers)}
-    types = sorted({(n.type, n.type_name) for n in notices})
-    type_idx = {t: i for i, (t, _) in enumerate(types)}
-    signers: dict[str, str] = {}               # names differing in tone placement are one
-    for notice in notices:
-        if notice.signer and notice.signer.name:
-            signers.setdefault(canonical(notice.signer.name), notice.signer.name)
-    signer_keys = sorted(signers, key=lambda k: signers[k])
-    signer_idx = {k: i for i, k in enumerate(signer_keys)}
-    # What every query may need (year: and topic: clauses) apart from what only the results
-    # page's facets need, so the header box never downloads signers and issuers per notice.
-    dump(out_dir / "facets.json", {
-        "y": _column([year_idx.get(n.year, -1) for n in notices], len(years)),
-        "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx] for n in notices],
-                    len(topic_slugs)),
-    })
-    # Lead agencies of each notice's tasks (the register's agency pages), a facet of its own.
-    agency_keys = sorted({k for keys in owners for k in keys})
-    agency_idx = {k: i for i, k in enumerate(agency_keys)}
-    agency_names = []
-    for key in agency_keys:
-        agency = linked.agencies.get(key)
-        agency_names.append([key, agency.name if agency else key])
-    dump(out_dir / "facets-page.json", {
-        "a": _lists([[agency_idx[k] for k in keys] for keys in owners], len(agency_keys)),
-        "agencies": agency_names,
-        "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(issuers)),
-        "k": _column([type_idx[n.type] for n in notices], len(types)),
-        "s": _column([signer_idx.get(canonical(n.signer.name), -1)
-                      if n.signer and n.signer.name else -1 for n in notices], len(signer_keys)),
-        "signers": [signers[k] for k in signer_keys],
-    })
-    dump(out_dir / "meta.json", {
-        "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
-        "years": years, "issuers": issuers, "types": [list(t) for t in types],
-        "topics": [[s, linked.topics[s].name, list(linked.topics[s].aliases)]
-                   for s in topic_slugs],
-        "acronyms": acronym_table({s: {"name": t.name, "aliases": list(t.aliases)}
-                                   for s, t in linked.topics.items()}),
-        "thesaurus": for_vocabulary(archive_table(getattr(linked, "thesaurus", ())),
-                                    word_terms),
-    })
-    sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
-    return {"notices": n, "terms": len(terms), "shards": shards,
-            "shard_max": max(sizes, default=0),
-            "shard_avg": (sum(sizes) / len(sizes)) if sizes else 0,
-            "index_bytes": sum(sizes),
-            "facets": (out_dir / "facets.json").stat().st_size,
-            "meta": (out_dir / "meta.json").stat().st_size,
-            "vocab": (out_dir / "vocab.json").stat().st_size}
+
+class _Facets:
+    """Each notice's year, topics, issuer, type, signer and task agencies, as column indexes."""
+
+    def __init__(self, linked: LinkedArchive, notices, owners: list[list[str]]):
+        self.linked, self.notices, self.owners = linked, notices, owners
+        self.topic_slugs = sorted(linked.topics)
+        self.years = sorted({n.year for n in notices if n.year}, reverse=True)
+        self.issuers = sorted({n.issuer for n in notices if n.issuer})
+        self.types = sorted({(n.type, n.type_name) for n in notices})
+        signers: dict[str, str] = {}               # names differing in tone placement are one
+        for notice in notices:
+            if notice.signer and notice.signer.name:
+                signers.setdefault(canonical(notice.signer.name), notice.signer.name)
+        self.signers = signers
+        self.signer_keys = sorted(signers, key=lambda k: signers[k])
+
+    def query_facets(self) -> dict:
+        """What every query may need (year: and topic: clauses) apart from what only the
+        results page's facets need, so the header box never downloads signers and issuers per
+        notice."""
+        topic_idx = {s: i for i, s in enumerate(self.topic_slugs)}
+        year_idx = {y: i for i, y in enumerate(self.years)}
+        return {
+            "y": _column([year_idx.get(n.year, -1) for n in self.notices], len(self.years)),
+            "t": _lists([[topic_idx[s] for s in n.topics if s in topic_idx]
+                         for n in self.notices], len(self.topic_slugs)),
+        }
+
+    def page_facets(self) -> dict:
+        """The results page's facets; lead agencies of each notice's tasks (the register's
+        agency pages) are a facet of their own."""
+        notices, owners = self.notices, self.owners
+        agency_keys = sorted({k for keys in owners for k in keys})
+        agency_idx = {k: i for i, k in enumerate(agency_keys)}
+        agency_names = []
+        for key in agency_keys:
+            agency = self.linked.agencies.get(key)
+            agency_names.append([key, agency.name if agency else key])
+        issuer_idx = {s: i for i, s in enumerate(self.issuers)}
+        type_idx = {t: i for i, (t, _) in enumerate(self.types)}
+        signer_idx = {k: i for i, k in enumerate(self.signer_keys)}
+        return {
+            "a": _lists([[agency_idx[k] for k in keys] for keys in owners], len(agency_keys)),
+            "agencies": agency_names,
+            "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(self.issuers)),
+            "k": _column([type_idx[n.type] for n in notices], len(self.types)),
+            "s": _column([signer_idx.get(canonical(n.signer.name), -1)
+                          if n.signer and n.signer.name else -1 for n in notices],
+                         len(self.signer_keys)),
+            "signers": [self.signers[k] for k in self.signer_keys],
+        }
 
 
 def query_files(parsed, shards: int) -> list[str]:
@@ -470,15 +512,15 @@ class ExportInBackground(InBackground):
     per-notice analysis is most of the work of a cold export. `wait` returns what the child's
     writer recorded (file → digest), for the render manifest."""
 
-    def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, profile: str,
-                 render_state):
-        super().__init__(export_into, (linked, out_dir, cache_dir, profile, render_state),
+    def __init__(self, linked: LinkedArchive, out_dir: Path, cache_dir: Path, render_state):
+        super().__init__(export_into, (linked, out_dir, cache_dir, render_state),
                          "notice-archive-export", "xuất chỉ mục tìm kiếm cho trình duyệt thất bại")
 
 
-def export_into(linked, out_dir, cache_dir, profile, render_state=None) -> dict[str, str]:
-    """The browser index into `out_dir`, with the per-notice analysis memoised in the cache."""
-    memo = EncodedMemo(cache_dir, f"search-export-{profile}.json", encode_analysis,
+def export_into(linked, out_dir, cache_dir, render_state=None) -> dict[str, str]:
+    """The browser index into `out_dir`, with the per-notice analysis memoised in the cache
+    (one memo per profile: a public build's holds nothing of notices it withholds)."""
+    memo = EncodedMemo(cache_dir, linked.profile.cache_file("search-export"), encode_analysis,
                        decode_analysis)
     write = render_state.writer(out_dir.parent) if render_state is not None else None
     export(linked, out_dir, memo=memo, write=write)

@@ -32,10 +32,9 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from ..cache import defer_writes, write_deferred
+from .plugin import configure_build
 
 log = logging.getLogger("mkdocs.plugins.notice_archive")
-
-PLUGIN = "notice-archive"
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,10 @@ class ArchiveBroken(Exception):
 class OnDemandSite:
     """The gathered site of the last good save, and the pages rendered from it so far."""
 
-    def __init__(self, config_file: Path):
+    def __init__(self, config_file: Path, profile: str | None = None):
+        """`profile`: `serve --profile`, in place of mkdocs.yml's (None: mkdocs.yml's)."""
         self.config_file = config_file
+        self.profile = profile
         self.folder = Path(tempfile.mkdtemp(prefix="notice-archive-serve-"))
         self.lock = threading.RLock()     # mkdocs' page objects are not thread-safe
         self.generation = 0
@@ -94,8 +95,8 @@ class OnDemandSite:
 
     def _gather(self) -> None:
         config = self._load_config()
-        plugin = config.plugins[PLUGIN]
-        plugin.on_demand = True
+        # Every page when asked for, with --profile in place of mkdocs.yml's.
+        configure_build(config, profile=self.profile, on_demand=True)
         try:
             config = config.plugins.on_config(config)
             config.plugins.on_pre_build(config=config)
