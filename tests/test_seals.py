@@ -205,3 +205,97 @@ def test_a_file_added_after_sealing_is_pruned_never_opened(tmp_path, pristine_in
         assert searcher.search("đề án 06").total > 0
     assert not planted.exists()
     assert not marker.exists(), "a file added after sealing was unpickled"
+
+
+# --- the key every seal depends on -------------------------------------------------------------
+
+@pytest.fixture
+def own_key(tmp_path, monkeypatch):
+    path = tmp_path / "config" / "notice-archive" / authenticated.KEY_FILE
+    monkeypatch.setattr(authenticated, "key_path", lambda: path)
+    monkeypatch.setattr(authenticated, "_KEYS", {})
+    return path
+
+
+def test_a_key_is_made_once_private_and_kept(own_key):
+    made = authenticated.key()
+    assert re.fullmatch(rb"[0-9a-f]{64}", made)
+    assert own_key.read_bytes() == made and own_key.stat().st_mode & 0o777 == 0o600
+    assert authenticated.key() == made
+    authenticated._KEYS.clear()
+    assert authenticated.key() == made                      # read back, not made again
+    assert [p.name for p in own_key.parent.iterdir()] == [authenticated.KEY_FILE]
+
+
+@pytest.mark.parametrize("damage", [b"", b"abc", b"0" * 63, b"0" * 65])
+def test_a_damaged_key_is_replaced(own_key, damage):
+    own_key.parent.mkdir(parents=True)
+    own_key.write_bytes(damage)
+    made = authenticated.key()
+    assert re.fullmatch(rb"[0-9a-f]{64}", made) and own_key.read_bytes() == made
+    assert [p.name for p in own_key.parent.iterdir()] == [authenticated.KEY_FILE]
+
+
+def test_a_key_another_process_just_made_is_never_replaced(own_key):
+    own_key.parent.mkdir(parents=True)
+    theirs = b"a" * 64
+    own_key.write_bytes(theirs)
+    assert authenticated._create(own_key, replace=False) == theirs
+    assert own_key.read_bytes() == theirs
+    assert [p.name for p in own_key.parent.iterdir()] == [authenticated.KEY_FILE]
+
+
+def test_without_hard_links_a_key_is_still_made(own_key, monkeypatch):
+    import os
+
+    def no_links(*args):
+        raise PermissionError("không có liên kết cứng")
+    monkeypatch.setattr(os, "link", no_links)
+    made = authenticated.key()
+    assert re.fullmatch(rb"[0-9a-f]{64}", made) and own_key.read_bytes() == made
+    assert [p.name for p in own_key.parent.iterdir()] == [authenticated.KEY_FILE]
+
+
+def test_an_unreadable_or_unwritable_key_folder_gives_a_key_for_this_run(own_key, monkeypatch):
+    own_key.parent.parent.mkdir(parents=True)
+    own_key.parent.write_text("a file where the folder should be", encoding="utf-8")
+    first = authenticated.key()
+    assert re.fullmatch(rb"[0-9a-f]{64}", first) and authenticated.key() == first
+    authenticated._KEYS.clear()
+    assert authenticated.key() != first                     # nothing was stored
+
+
+def test_a_seal_covers_files_only_and_verifies_once_per_state(tmp_path):
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    (folder / "a.seg").write_bytes(b"a")
+    (folder / "b.toc").write_bytes(b"b")
+    (folder / "skip.lock").write_bytes(b"")
+    authenticated.seal(folder, frozenset({"skip.lock"}))
+    entries = json.loads((folder / authenticated.SEAL).read_bytes().partition(b"\n")[2])
+    assert sorted(entries) == ["a.seg", "b.toc"]
+    assert authenticated.verify(folder, frozenset({"skip.lock"}))
+    assert not authenticated.verify(folder)                 # the lock is not sealed
+    (folder / "a.seg").write_bytes(b"A")
+    assert not authenticated.verify(folder, frozenset({"skip.lock"}))
+    (folder / "a.seg").write_bytes(b"a")
+    (folder / "b.toc").unlink()
+    assert not authenticated.verify(folder, frozenset({"skip.lock"}))
+
+
+def test_a_verified_memo_is_used_only_while_the_files_are_the_same(tmp_path, monkeypatch):
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    (folder / "a.seg").write_bytes(b"a" * 100)
+    authenticated.seal(folder)
+    assert authenticated.verify(folder, memo=True)
+    memo = tmp_path / authenticated.VERIFIED_MEMO
+    assert authenticated.read_json(memo)
+    authenticated._VERIFIED.clear()
+    hashed = []
+    real = authenticated.file_mac
+    monkeypatch.setattr(authenticated, "file_mac", lambda p, n: hashed.append(n) or real(p, n))
+    assert authenticated.verify(folder, memo=True) and hashed == []   # the memo held
+    authenticated._VERIFIED.clear()
+    (folder / "a.seg").write_bytes(b"b" * 100)             # same size, rewritten: ctime moved
+    assert not authenticated.verify(folder, memo=True) and hashed == ["a.seg"]
