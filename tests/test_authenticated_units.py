@@ -55,7 +55,8 @@ def test_a_key_is_made_once_private_and_kept(own_key):
     assert [p.name for p in own_key.parent.iterdir()] == [authenticated.KEY_FILE]
 
 
-@pytest.mark.parametrize("damage", [b"", b"abc", b"0" * 63, b"0" * 65])
+@pytest.mark.parametrize("damage", [b"", b"abc", b"0" * 63, b"0" * 65],
+                         ids=["empty", "short", "one_short", "one_long"])
 def test_a_damaged_key_is_replaced(own_key, damage):
     own_key.parent.mkdir(parents=True)
     own_key.write_bytes(damage)

@@ -113,7 +113,8 @@ def test_the_report_names_at_most_six_dropped_lines():
     assert notes[0].count("«Trang chủ»") == 6 and "(dòng 6)" in notes[0] and "(dòng 7)" not in notes[0]
 
 
-@pytest.mark.parametrize("number", ["12", "- 3 -", "– 14 –", "7 "])
+@pytest.mark.parametrize("number", ["12", "- 3 -", "– 14 –", "7 "],
+                         ids=["bare", "hyphens", "en_dashes", "trailing_space"])
 def test_a_page_number_inside_a_sentence_is_dropped(number):
     texts = BODY[:3] + ["giao Sở Xây dựng chủ trì", number, "phối hợp với các sở."] + BODY[3:]
     out, notes = cleaned(texts)
@@ -207,6 +208,6 @@ def test_a_line_split_three_times():
 @pytest.mark.parametrize("read, digits", [
     ("2O24", "2024"), ("2o24", "2024"), ("l25", "125"), ("I2", "12"), ("|9", "19"),
     ("i0", "10"), ("S0", "50"), ("B9", "89"), ("D1", "01"), ("2024", "2024"),
-])
+], ids=lambda v: "bar" + v[1:] if v.startswith("|") else v)
 def test_ocr_letters_read_for_digits(read, digits):
     assert ocr_digits(read) == digits
