@@ -317,3 +317,26 @@ def test_paths_in_messages_are_as_the_repository_writes_them(repo, monkeypatch):
     with pytest.raises(UnsafePath) as error:
         resolve_inside(repo, "../x", what="thư mục giao diện")
     assert str(error.value).startswith('thư mục giao diện "../x" trỏ ra ngoài kho lưu trữ')
+
+
+def test_refusal_messages_in_full(repo):
+    """The whole advice a user reads, and the path each refusal names (as written)."""
+    from generator.load.paths import outside_message
+    assert outside_message("goc/link") == (
+        'tệp "goc/link" trỏ ra ngoài kho lưu trữ (liên kết tượng trưng, "..", đường dẫn tuyệt '
+        "đối hoặc thư mục ẩn như .git); không đọc và không xuất bản nội dung ngoài kho: hãy "
+        "thay bằng một tệp thật trong kho")
+    assert outside_message("x", "thư mục").startswith('thư mục "x" trỏ ra')
+    import stat as st
+    assert special_message("goc/fifo", st.S_IFIFO) == (
+        '"goc/fifo" là FIFO (named pipe), không phải tệp thường; không mở nó (có thể treo lần '
+        "dựng): hãy xóa nó khỏi kho")
+    with pytest.raises(UnsafePath) as nul:
+        resolve_inside(repo, "goc/a.pdf\0.txt")
+    assert (nul.value.code, nul.value.path) == (BAD_NAME, "goc/a.pdf\0.txt")
+    assert str(nul.value) == ("đường dẫn 'goc/a.pdf\\x00.txt' chứa ký tự NUL: không phải "
+                              "đường dẫn hợp lệ")
+    with pytest.raises(UnsafePath) as out:
+        resolve_inside(repo, "../outside/a.pdf")
+    assert (out.value.code, out.value.path) == (OUTSIDE, "../outside/a.pdf")
+    assert str(out.value) == outside_message("../outside/a.pdf", "đường dẫn")
