@@ -7,6 +7,8 @@ is 6 points a character, 3 points apart. Expected lines are written out by hand.
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest.layout import Page, Word, lines_from_pages
 
 SIZE = 12
@@ -210,19 +212,26 @@ def test_a_small_indent_is_not_a_paragraph():
     _same_block(lines, [0, 1])
 
 
+def _body_below(top: float, n: int = 5) -> list[list[Word]]:
+    """Full body lines, so that the text column runs from LEFT to RIGHT."""
+    return [justified(BODY[0], top + 16 * i) for i in range(n)]
+
+
 def test_centred_title_lines_stay_together_unless_far_apart():
-    close = blocks_of([page(row("THÔNG BÁO", 100, 270), row("Kết luận của Chủ tịch", 100 + 1.3 * SIZE, 237),
-                            justified(BODY[0], 160, LEFT + 2 * SIZE))])
-    _same_block(close, [0, 1], [2])
-    apart = blocks_of([page(row("THÔNG BÁO", 100, 270), row("Kết luận của Chủ tịch", 100 + 2.6 * SIZE, 237),
-                            justified(BODY[0], 180, LEFT + 2 * SIZE))])
-    _same_block(apart, [0], [1], [2])
+    # tops 1.3 or 2.1 lines apart (gaps of 0.3 and 1.1 lines): one title; 2.3 and 2.6 lines
+    # apart (gaps of 1.3 and 1.6 lines, above 1.2): two blocks
+    for offset, together in ((1.3, True), (2.1, True), (2.3, False), (2.6, False)):
+        lines = blocks_of([page(row("THÔNG BÁO", 100, 270),
+                                row("Kết luận của Chủ tịch", 100 + offset * SIZE, 237),
+                                *_body_below(180))])
+        assert (lines[0][1] == lines[1][1]) is together, offset
+        assert lines[2][1] != lines[1][1]
 
 
 def test_centred_lines_on_two_pages_stay_together():
-    lines = blocks_of([page(justified(BODY[0], 100, LEFT + 2 * SIZE), row("THÔNG BÁO", 700, 270)),
-                       page(row("Kết luận của Chủ tịch", 100, 237))])
-    _same_block(lines, [0], [1, 2])
+    lines = blocks_of([page(*_body_below(100), row("THÔNG BÁO", 700, 270)),
+                       page(row("Kết luận của Chủ tịch", 100, 237), *_body_below(140))])
+    assert lines[5][1] == lines[6][1] != lines[4][1]
 
 
 # --- runs, OCR words, NFC --------------------------------------------------------------------
@@ -262,6 +271,18 @@ def test_ocr_specks_are_dropped_and_unsure_words_kept_as_weak():
     assert [line.text for line in lines] == ["Giao Sở Tài chính - Ý", "Năm 2 Ý kiến"]
     assert lines[0].weak == (("Sở", 70), ("chính", 40))
     assert lines[1].weak == (("2", 30),)
+
+
+@pytest.mark.parametrize("text, confidence, kept", [
+    ("-", 90, True), ("–", 90, True), ("+", 90, True), ("•", 90, True),   # list marks
+    ("-", 50, True), ("-", 49, False), ("•", 30, False), ("--", 90, False), ("¨", 99, False),
+    ("a", 59, False), ("a", 60, True), ("ab", 10, True), ("5", 10, True), ("a.", 55, False),
+    ("a..", 55, True), ("Ý", 90, True), ("Ở", 90, True), ("Ấ", 99, False), ("é", 99, True),
+], ids=lambda v: ascii(v).replace("\\", "_").strip("'"))
+def test_what_is_a_speck_on_an_ocred_page(text, confidence, kept):
+    words = ocr_row([("Giao", 99), (text, confidence), ("chính", 99)], 100)
+    (line,) = lines_from_pages([Page(600, 800, words, ocr=True)])
+    assert (text in line.text.split()) is kept
 
 
 def test_specks_are_words_on_a_page_that_was_not_ocred():
