@@ -291,3 +291,18 @@ def test_pages_are_copied_where_links_fail(published, tmp_path, monkeypatch):
     target = staging / d.dest_uri
     assert target.read_text(encoding="utf-8") == "trang c/d.md"
     assert not os.path.samefile(target, site / d.dest_uri)
+
+
+def test_a_new_theme_package_version_moves_the_site_fingerprint(theme, monkeypatch):
+    import material
+    config, folder = theme
+    before = site_fingerprint(config, folder, "public")
+    monkeypatch.setattr(material, "__version__", "0.0.0-test", raising=False)
+    assert site_fingerprint(config, folder, "public") != before
+
+
+def test_dates_in_a_page_context_are_fingerprinted():
+    import datetime as dt
+    a = page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 1)})
+    assert a == page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 1)})
+    assert a != page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 2)})

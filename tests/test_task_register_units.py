@@ -227,3 +227,25 @@ def test_agency_key_uses_the_slug_or_the_name():
     assert register.agency_key("Sở Y tế", "so-y-te") == "so-y-te"
     assert register.agency_key("Phòng Kinh tế", None) == "phong-kinh-te"
     assert register.agency_key("!!!", None) == "khac"
+
+
+def test_a_worker_extracts_what_the_register_extracts_in_process():
+    """The worker entry points (run in child processes on a cold build of a large archive)."""
+    n = make("a", "1/TB-VP", D(2024, 3, 1), BODY)
+    register._start_extractor(dict(AGENCIES), SCOPE)
+    found = register._extract_in_worker((n.body, n.body_line, n.date))
+    in_process = register.extracted(
+        n, register.TaskExtractor.for_scope(register.AgencyMatcher(AGENCIES), SCOPE), None, "v")
+    assert found == in_process
+    assert [t.lead_slug for t in found] == ["so-tai-chinh", "so-gtvt"]
+    assert found[0].deadline == D(2024, 4, 30) and found[0].line == n.body_line
+
+
+def test_few_missing_notices_are_left_to_extract_on_first_use(monkeypatch):
+    n = make("a", "1/TB-VP", D(2024, 3, 1), BODY)
+    monkeypatch.setattr(register, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(register, "WORKERS", 2)
+    monkeypatch.setattr(register, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("no pool for one notice"))
+    memo: dict = {}
+    assert register._extract_missing([n], AGENCIES, memo, "v", SCOPE) is memo and memo == {}
+    assert register._extract_missing([n], AGENCIES, None, "v", SCOPE) == {}
