@@ -240,3 +240,16 @@ def test_context_pairs_spell_topic_names_and_keep_thesaurus_pairs():
     assert pairs["giao thong"] == ("giao", "thông")
     assert pairs["ngap lut"] is None
     assert "xyz abc" not in pairs          # an alternative the archive lacks
+
+
+def test_why_names_the_thesaurus_rule_and_the_alternative_once_per_term():
+    index, keys = exported()
+    r = ranking.rank(parse("ngập lụt"), index)
+    by_key = {keys[d]: r.why.of(d) for d in r.docs}
+    assert by_key["2023/104-tb-vpubnd"] == [{"term": "ngập lụt", "rule": "synonym", "via": "thien tai"}]
+    assert "thien" in r.why.alternative_words() and "tai" in r.why.alternative_words()
+    r = ranking.rank(parse("dịch bệnh"), index)
+    assert {"term": "dịch bệnh", "rule": "narrower", "via": "cum"} in r.why.of(keys.index("2025/41-tb-vpubnd"))
+    # a field prefix is a filter: it is never listed as a matched word
+    r = ranking.rank(parse("year:2024 de an 06"), index)
+    assert r.docs and all(w["term"] != "2024" for d in r.docs for w in r.why.of(d))
