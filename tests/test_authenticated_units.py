@@ -228,3 +228,21 @@ def test_file_mac_depends_on_name_and_every_byte(tmp_path):
     assert authenticated.file_mac(path, "g") != mac
     path.write_bytes(b"x" * (3 << 20) + b"y")
     assert authenticated.file_mac(path, "f") != mac
+
+
+def test_the_discard_line_in_full(tmp_path, capsys):
+    authenticated.discarded(tmp_path / "memo.json")
+    assert capsys.readouterr().err == (
+        f"notice-archive: bỏ {tmp_path / 'memo.json'} vì không xác thực được (bị sửa, hỏng hoặc "
+        "do người dùng khác tạo); đang tạo lại\n")
+
+
+def test_a_folder_is_hashed_once_per_process_and_no_memo_unless_asked(sealed, monkeypatch):
+    hashed = []
+    real = authenticated.file_mac
+    monkeypatch.setattr(authenticated, "file_mac", lambda p, n: hashed.append(n) or real(p, n))
+    assert authenticated.verify(sealed) and sorted(hashed) == ["a.seg", "b.toc"]
+    assert authenticated.verify(sealed) and len(hashed) == 2      # the same state: not again
+    assert not (sealed.parent / authenticated.VERIFIED_MEMO).exists()
+    authenticated._VERIFIED.clear()
+    assert authenticated.verify(sealed) and len(hashed) == 4
