@@ -340,3 +340,37 @@ def test_refusal_messages_in_full(repo):
         resolve_inside(repo, "../outside/a.pdf")
     assert (out.value.code, out.value.path) == (OUTSIDE, "../outside/a.pdf")
     assert str(out.value) == outside_message("../outside/a.pdf", "đường dẫn")
+
+
+def test_read_regular_never_hangs_on_a_fifo_and_names_it(repo):
+    os.mkfifo(repo / "goc" / "fifo")
+    with pytest.raises(UnsafePath) as inside_repo:
+        read_regular(repo / "goc" / "fifo", root=repo)      # would block without O_NONBLOCK
+    assert (inside_repo.value.code, inside_repo.value.path) == (NOT_REGULAR, "goc/fifo")
+    with pytest.raises(UnsafePath) as named:
+        read_regular(repo / "goc" / "fifo")
+    assert named.value.path == str(repo / "goc" / "fifo")
+    with pytest.raises(UnsafePath) as device:
+        read_regular(Path("/dev/null"))
+    assert device.value.path == "/dev/null"
+
+
+def test_a_link_to_a_folder_within_the_walk_is_not_walked_again(repo):
+    (repo / "goc" / "sub").mkdir()
+    (repo / "goc" / "sub" / "c.pdf").write_bytes(b"c")
+    (repo / "goc" / "z").symlink_to("sub", target_is_directory=True)
+    walked = _walk(repo / "goc", repo)
+    assert [w[0] for w in walked].count("goc/sub") == 1 and "goc/z" not in [w[0] for w in walked]
+    assert "z" not in walked[0][1] and "z" not in walked[0][2] and "goc/z" not in walked[0][3]
+
+
+def test_name_and_loop_messages_in_full(repo):
+    name = os.fsdecode(b"b\xe0n.md")
+    (repo / "goc" / name).write_bytes(b"x")
+    assert str(unsafe_reason(repo / "goc" / name, repo)) == (
+        'tên "goc/b\\xe0n.md" không phải UTF-8 (tạo trên máy dùng bảng mã khác): không hiển thị, '
+        "liên kết hay tìm được; hãy đổi tên bằng chữ Unicode")
+    (repo / "goc" / "up").symlink_to("..", target_is_directory=True)
+    assert str(unsafe_reason(repo / "goc" / "up", repo)) == (
+        'thư mục "goc/up" là liên kết tượng trưng trỏ về chính nó hoặc thư mục cha (vòng lặp vô '
+        "tận); hãy xóa liên kết")
