@@ -306,3 +306,22 @@ def test_dates_in_a_page_context_are_fingerprinted():
     a = page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 1)})
     assert a == page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 1)})
     assert a != page_fingerprint("s", "t", "x", "m", {"date": dt.date(2024, 3, 2)})
+
+
+def test_every_skipped_page_is_linked_whatever_was_written_before(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    site = publish(tmp_path, cache, {"x/a.md": "f1", "x/index.md": "f2", "y.md": "f3"}, {},
+                   monkeypatch)
+    monkeypatch.setenv(PREVIOUS_SITE_ENV, str(site))
+    state = RenderState(cache, "public")
+    staging = tmp_path / "staging"
+    files = [page(staging, s) for s in ("x/a.md", "x/index.md", "y.md")]
+    for f, fp in zip(files, ("f1", "f2", "f3")):
+        state.mark(f, fp)
+    assert state.skipped == files
+    (staging / files[0].dest_uri).parent.mkdir(parents=True)
+    (staging / files[0].dest_uri).write_text("mới", encoding="utf-8")   # written by this build
+    state.finish(staging)                # x/ exists when x/index.html is linked in
+    assert (staging / files[0].dest_uri).read_text(encoding="utf-8") == "mới"
+    for f in files[1:]:
+        assert os.path.samefile(staging / f.dest_uri, site / f.dest_uri)
