@@ -211,3 +211,16 @@ def test_a_line_split_three_times():
 ], ids=lambda v: "bar" + v[1:] if v.startswith("|") else v)
 def test_ocr_letters_read_for_digits(read, digits):
     assert ocr_digits(read) == digits
+
+
+def test_a_joined_line_keeps_the_first_lines_place():
+    lines = [Line([Run("Số:")], block=4, cell=(1, 0, 0), number=7),
+             Line([Run("125/TB-VPUBND", bold=True)], block=5, cell=(1, 0, 0), number=8),
+             Line([Run("Bình Định, ngày 22")], block=6, cell=(1, 0, 1), number=9),
+             Line([Run("tháng 02 năm 2024")], block=7, cell=(1, 0, 1), number=10)]
+    out, _ = clean(lines + lines_of(BODY))
+    number, date = out[0], out[1]
+    assert (number.text, number.block, number.cell, number.number) == ("Số: 125/TB-VPUBND", 4, (1, 0, 0), 7)
+    assert number.runs[-1] == Run("125/TB-VPUBND", bold=True)
+    assert (date.text, date.block, date.cell, date.number) == (
+        "Bình Định, ngày 22 tháng 02 năm 2024", 6, (1, 0, 1), 9)
