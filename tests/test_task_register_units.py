@@ -249,3 +249,18 @@ def test_few_missing_notices_are_left_to_extract_on_first_use(monkeypatch):
     memo: dict = {}
     assert register._extract_missing([n], AGENCIES, memo, "v", SCOPE) is memo and memo == {}
     assert register._extract_missing([n], AGENCIES, None, "v", SCOPE) == {}
+
+
+def test_body_tasks_carry_every_field_the_pages_show():
+    body = ("1. Giao Sở Tài chính chủ trì rà soát kinh phí, báo cáo UBND tỉnh trước ngày 30/4.\n\n"
+            "2. Giao Sở GTVT sửa chữa cầu yếu.\n")
+    n = make("a", "1/TB-VP", D(2024, 3, 1), body)
+    first, second = run([n], {})[0][n.key]
+    # the year of "30/4" is the notice's
+    assert (first.index, first.lead, first.deadline, first.deadline_text) == (
+        0, "Sở Tài chính", D(2024, 4, 30), "trước ngày 30/4")
+    assert first.action and first.action in first.text and "rà soát kinh phí" in first.text
+    assert (first.line, second.line) == (n.body_line, n.body_line + 2)
+    assert (second.index, second.lead, second.owners) == (
+        1, "Sở Giao thông vận tải", ("so-gtvt", "so-xay-dung", "so-xd-moi"))
+    assert first.certain and not first.external and first.notice is n
