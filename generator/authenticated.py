@@ -37,16 +37,20 @@ def key() -> bytes:
     path = key_path()
     if path in _KEYS:
         return _KEYS[path]
+    exists = True
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        data = b""
+        data, exists = b"", False
     except OSError:
         data = b"?"
     if len(data) != 64:
         try:
-            data = _create(path, replace=bool(data))
+            # An empty key file is damaged too: kept, it would seal every cache with no secret.
+            data = _create(path, replace=exists)
         except OSError:   # no writable config folder: a key for this run only (caches rebuild)
+            data = b""
+        if len(data) != 64:
             data = secrets.token_hex(32).encode()
     _KEYS[path] = data
     return data

@@ -142,3 +142,47 @@ def test_deadlines_without_a_day(text, phrase):
 @pytest.mark.parametrize("text, reference", IMPOSSIBLE, ids=[_id(f[0]) for f in IMPOSSIBLE])
 def test_impossible_dates_are_refused_never_swapped(text, reference):
     assert _dates(text, reference) in ([], [None])
+
+
+# --- a day of an event, the best deadline of a sentence, the front-matter forms ---------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("tổ chức hội nghị vào ngày 20/11.", []),                       # an event this year: no deadline
+    ("tổ chức hội nghị vào ngày 20/11/2024.", [D(2024, 11, 20)]),   # with its year: be ready by then
+    ("tổ chức hội nghị vào ngày 20 tháng 11 năm 2024.", [D(2024, 11, 20)]),
+    ("hết ngày 5/3 thì dừng.", []),
+    ("hoàn thành trong ngày 20/11.", [D(2024, 11, 20)]),            # a strong lead: this year's day
+], ids=_id)
+def test_a_bare_day_of_an_event_is_a_deadline_only_with_its_year(text, expected):
+    assert _dates(text, D(2024, 1, 5)) == expected
+
+
+def test_the_best_deadline_is_the_first_dated_one_else_the_first_phrase():
+    from generator.deadlines import best_deadline
+    both = best_deadline("báo cáo hằng tháng, hoàn thành trước ngày 30/9/2024, chậm nhất ngày 15/10/2024.")
+    assert (both.text, both.date) == ("hoàn thành trước ngày 30/9/2024", SEPT_30)
+    phrase = best_deadline("báo cáo hằng tháng, hằng quý.")
+    assert (phrase.text, phrase.date) == ("hằng tháng", None)
+    assert best_deadline("Hội nghị diễn ra tốt đẹp.") is None
+    # the notice's date gives the year of a day written without one
+    assert best_deadline("báo cáo trước ngày 30/9.", D(2023, 2, 1)).date == D(2023, 9, 30)
+    assert best_deadline("báo cáo trước ngày 30/9.").date is None
+
+
+def test_front_matter_dates():
+    import datetime
+    from generator.deadlines import looks_like_date, parse_iso, suggest_iso
+    assert parse_iso("2024-09-30") == SEPT_30 and parse_iso(" 2024-09-30 ") == SEPT_30
+    assert parse_iso(SEPT_30) == SEPT_30
+    assert parse_iso(datetime.datetime(2024, 9, 30, 8, 0)) == SEPT_30
+    for bad in ("2024-9-30", "30/9/2024", "2024-02-30", "2024-09-30x", 20240930, None, ""):
+        assert parse_iso(bad) is None, bad
+    for dated in ("30/9/2024", "2024/9", "30.9", "9-2024", "30 / 9"):
+        assert looks_like_date(dated), dated
+    for phrase in ("hằng tháng", "quý III", "năm 2024", "trước ngày 30"):
+        assert not looks_like_date(phrase), phrase
+    assert suggest_iso("30/9/2024") == "2024-09-30"
+    assert suggest_iso("ngày 5 . 3 - 2024") == "2024-03-05"
+    assert suggest_iso("31/4/2024") is None             # no such day: nothing suggested
+    assert suggest_iso("9/30/2024") is None             # never swapped into 30/9
+    assert suggest_iso("hằng tháng") is None and suggest_iso("30/9") is None

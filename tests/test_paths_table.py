@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.paths import (BAD_NAME, OUTSIDE, UnsafePath, read_inside, resolve_inside)
+from generator.load.paths import (BAD_NAME, NOT_REGULAR, OUTSIDE, UnsafePath, check_entry, is_loop,
+                                  read_inside, read_regular, resolve_inside, special_message,
+                                  unsafe_reason, walk_inside)
 from generator.validate.originals import resolve_original
 
 SECRET = b"SECRET outside the repository"
@@ -180,3 +182,195 @@ def test_read_limits(repo):
     assert read_inside(big, repo, limit=(1 << 20) + 5) == big.read_bytes()[:(1 << 20) + 6]
     assert read_inside(repo / "goc" / "a.pdf", repo, limit=0) == b"g"
     assert read_inside(repo / "goc" / "a.pdf", repo, limit=100) == b"goc/a.pdf"
+
+
+# --- the walk every reader of a folder goes through (in process: mutmut's selection) ------------
+
+def _walk(top: Path, root: Path, skip=lambda name: False):
+    return [(Path(folder).relative_to(root).as_posix(), dirs, files,
+             sorted(Path(p).relative_to(root).as_posix() for p in unsafe))
+            for folder, dirs, files, unsafe in walk_inside(top, root, skip)]
+
+
+def test_the_walk_lists_what_is_inside_and_returns_the_rest_as_unsafe(repo):
+    import socket
+    (repo / "goc" / "sub").mkdir()
+    (repo / "goc" / "sub" / "c.pdf").write_bytes(b"c")
+    (repo / "goc" / "file-link.pdf").symlink_to(repo / "a.pdf")      # a file inside: listed
+    (repo / "goc" / "up").symlink_to("..", target_is_directory=True)  # a loop to the parent
+    (repo / "goc" / "broken").symlink_to("nowhere")
+    os.mkfifo(repo / "goc" / "fifo")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(repo / "goc" / "sock"))
+    try:
+        walked = _walk(repo / "goc", repo, skip=lambda name: name == "skipped")
+    finally:
+        server.close()
+    top, *rest = walked
+    assert top[0] == "goc"
+    assert top[1] == ["in", "sub"]                       # the link inside is followed
+    # links to nothing (broken, or to themselves) are listed: reading them fails, reported so
+    assert top[2] == ["a.pdf", "broken", "file-link.pdf", NFC, "loop"]
+    assert top[3] == ["goc/fifo", f"goc/{NFD}", "goc/link", "goc/sock", "goc/up"]
+    assert [r[0] for r in rest] == ["goc/in", "goc/sub"]
+    assert rest[0][2] == ["d.pdf"] and rest[1][2] == ["c.pdf"]
+
+
+def test_a_link_to_a_folder_already_walked_is_not_walked_twice(repo):
+    (repo / "goc" / "sub").mkdir()
+    (repo / "goc" / "sub" / "again").symlink_to(repo / "goc" / "sub", target_is_directory=True)
+    (repo / "goc" / "in2").symlink_to(Path("..") / "docs", target_is_directory=True)
+    walked = _walk(repo / "goc", repo)
+    folders = [w[0] for w in walked]
+    assert folders.count("goc/in") + folders.count("goc/in2") == 1     # docs/ walked once
+    assert "goc/sub/again" not in folders
+    assert "goc/sub/again" in walked[[w[0] for w in walked].index("goc/sub")][3]
+
+
+def test_skipped_names_and_unreadable_folders_are_left_out(repo):
+    (repo / "goc" / "skipped").mkdir()
+    walked = _walk(repo / "goc", repo, skip=lambda name: name in ("skipped", "link"))
+    assert "skipped" not in walked[0][1] and "goc/link" not in walked[0][3]
+    assert list(walk_inside(repo / "none", repo)) == []
+
+
+def test_a_name_that_is_not_utf8_is_unsafe_and_shown_escaped(repo):
+    name = os.fsdecode(b"b\xe0n.md")
+    (repo / "goc" / name).write_bytes(b"x")
+    walked = _walk(repo / "goc", repo)
+    assert f"goc/{name}" in walked[0][3] and name not in walked[0][2]
+    problem = unsafe_reason(repo / "goc" / name, repo)
+    assert problem.code == BAD_NAME and problem.path == "goc/b\\xe0n.md"
+    assert 'tên "goc/b\\xe0n.md" không phải UTF-8' in str(problem)
+
+
+def test_unsafe_reasons_say_why(repo):
+    os.mkfifo(repo / "goc" / "fifo")
+    cases = {
+        "goc/link": (OUTSIDE, 'thư mục "goc/link" trỏ ra ngoài kho lưu trữ'),
+        f"goc/{NFD}": (OUTSIDE, f'tệp "goc/{NFD}" trỏ ra ngoài kho lưu trữ'),
+        "goc/fifo": (NOT_REGULAR, '"goc/fifo" là FIFO (named pipe), không phải tệp thường'),
+    }
+    for name, (code, start) in cases.items():
+        problem = unsafe_reason(repo / name, repo)
+        assert (problem.code, problem.path) == (code, name), name
+        assert str(problem).startswith(start) and problem.strerror == str(problem), name
+    (repo / "goc" / "up").symlink_to("..", target_is_directory=True)
+    problem = unsafe_reason(repo / "goc" / "up", repo)
+    assert problem.code == OUTSIDE and "vòng lặp vô tận" in str(problem) and problem.path == "goc/up"
+    assert unsafe_reason(repo / "goc" / "a.pdf", repo) is None
+    assert unsafe_reason(repo / "goc" / "in", repo) is None
+    assert unsafe_reason(repo / "goc" / "gone", repo) is None
+
+
+def test_loops(repo):
+    (repo / "goc" / "up").symlink_to("..", target_is_directory=True)
+    (repo / "goc" / "self").symlink_to(".", target_is_directory=True)
+    assert is_loop(repo / "goc" / "up") and is_loop(repo / "goc" / "self")
+    assert not is_loop(repo / "goc" / "in")              # a sibling folder
+    assert not is_loop(repo / "goc" / "a.pdf") and not is_loop(repo / "goc")
+    (repo / "goc2").mkdir()
+    (repo / "goc2" / "x").symlink_to(repo / "goc", target_is_directory=True)
+    assert not is_loop(repo / "goc2" / "x")              # "goc" is not above goc2 ("goc2" starts so)
+
+
+def test_special_files_are_named_by_kind(repo):
+    import socket
+    import stat as st
+    assert "là FIFO (named pipe)" in special_message("x", st.S_IFIFO)
+    assert "là socket" in special_message("x", st.S_IFSOCK)
+    assert "là thiết bị" in special_message("x", st.S_IFCHR)
+    assert "là thiết bị" in special_message("x", st.S_IFBLK)
+    assert "là tệp đặc biệt" in special_message("x", 0)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(repo / "goc" / "sock"))
+    try:
+        problem = check_entry(repo / "goc" / "sock", repo)
+    finally:
+        server.close()
+    assert (problem.code, problem.path) == (NOT_REGULAR, "goc/sock") and "là socket" in str(problem)
+    with pytest.raises(UnsafePath) as device:
+        read_regular(Path("/dev/null"))
+    assert device.value.code == NOT_REGULAR and '"/dev/null" là thiết bị' in str(device.value)
+
+
+def test_a_broken_link_inside_is_unreadable_not_unsafe(repo):
+    (repo / "goc" / "broken").symlink_to("nowhere")
+    assert check_entry(repo / "goc" / "broken", repo) is None
+    with pytest.raises(OSError) as error:
+        read_inside(repo / "goc" / "broken", repo)
+    assert not isinstance(error.value, UnsafePath)
+
+
+def test_paths_in_messages_are_as_the_repository_writes_them(repo, monkeypatch):
+    from generator.load.paths import _show, inside, printable
+    assert _show(repo / "goc" / "link", repo) == "goc/link"              # never the target
+    monkeypatch.chdir(repo)
+    assert _show(Path("goc/a.pdf"), repo) == "goc/a.pdf"                 # relative to the cwd
+    assert _show(Path("/etc/passwd"), repo) == "/etc/passwd"
+    assert printable(os.fsdecode(b"a\xff")) == "a\\xff" and printable("hòa") == "hòa"
+    assert inside(repo, repo) and inside(repo, repo / "goc" / "a.pdf")
+    assert not inside(repo, repo.parent / (repo.name + "2") / "a.pdf")   # a sibling sharing the prefix
+    assert not inside(repo, repo / ".git" / "config") and inside(repo, repo / ".git" / "config", hidden=True)
+    assert resolve_inside(repo, ".git/config", hidden=True) == repo / ".git" / "config"
+    assert resolve_inside(repo, "a.pdf", base=repo / "goc") == repo / "goc" / "a.pdf"
+    with pytest.raises(UnsafePath) as error:
+        resolve_inside(repo, "../x", what="thư mục giao diện")
+    assert str(error.value).startswith('thư mục giao diện "../x" trỏ ra ngoài kho lưu trữ')
+
+
+def test_refusal_messages_in_full(repo):
+    """The whole advice a user reads, and the path each refusal names (as written)."""
+    from generator.load.paths import outside_message
+    assert outside_message("goc/link") == (
+        'tệp "goc/link" trỏ ra ngoài kho lưu trữ (liên kết tượng trưng, "..", đường dẫn tuyệt '
+        "đối hoặc thư mục ẩn như .git); không đọc và không xuất bản nội dung ngoài kho: hãy "
+        "thay bằng một tệp thật trong kho")
+    assert outside_message("x", "thư mục").startswith('thư mục "x" trỏ ra')
+    import stat as st
+    assert special_message("goc/fifo", st.S_IFIFO) == (
+        '"goc/fifo" là FIFO (named pipe), không phải tệp thường; không mở nó (có thể treo lần '
+        "dựng): hãy xóa nó khỏi kho")
+    with pytest.raises(UnsafePath) as nul:
+        resolve_inside(repo, "goc/a.pdf\0.txt")
+    assert (nul.value.code, nul.value.path) == (BAD_NAME, "goc/a.pdf\0.txt")
+    assert str(nul.value) == ("đường dẫn 'goc/a.pdf\\x00.txt' chứa ký tự NUL: không phải "
+                              "đường dẫn hợp lệ")
+    with pytest.raises(UnsafePath) as out:
+        resolve_inside(repo, "../outside/a.pdf")
+    assert (out.value.code, out.value.path) == (OUTSIDE, "../outside/a.pdf")
+    assert str(out.value) == outside_message("../outside/a.pdf", "đường dẫn")
+
+
+def test_read_regular_never_hangs_on_a_fifo_and_names_it(repo):
+    os.mkfifo(repo / "goc" / "fifo")
+    with pytest.raises(UnsafePath) as inside_repo:
+        read_regular(repo / "goc" / "fifo", root=repo)      # would block without O_NONBLOCK
+    assert (inside_repo.value.code, inside_repo.value.path) == (NOT_REGULAR, "goc/fifo")
+    with pytest.raises(UnsafePath) as named:
+        read_regular(repo / "goc" / "fifo")
+    assert named.value.path == str(repo / "goc" / "fifo")
+    with pytest.raises(UnsafePath) as device:
+        read_regular(Path("/dev/null"))
+    assert device.value.path == "/dev/null"
+
+
+def test_a_link_to_a_folder_within_the_walk_is_not_walked_again(repo):
+    (repo / "goc" / "sub").mkdir()
+    (repo / "goc" / "sub" / "c.pdf").write_bytes(b"c")
+    (repo / "goc" / "z").symlink_to("sub", target_is_directory=True)
+    walked = _walk(repo / "goc", repo)
+    assert [w[0] for w in walked].count("goc/sub") == 1 and "goc/z" not in [w[0] for w in walked]
+    assert "z" not in walked[0][1] and "z" not in walked[0][2] and "goc/z" not in walked[0][3]
+
+
+def test_name_and_loop_messages_in_full(repo):
+    name = os.fsdecode(b"b\xe0n.md")
+    (repo / "goc" / name).write_bytes(b"x")
+    assert str(unsafe_reason(repo / "goc" / name, repo)) == (
+        'tên "goc/b\\xe0n.md" không phải UTF-8 (tạo trên máy dùng bảng mã khác): không hiển thị, '
+        "liên kết hay tìm được; hãy đổi tên bằng chữ Unicode")
+    (repo / "goc" / "up").symlink_to("..", target_is_directory=True)
+    assert str(unsafe_reason(repo / "goc" / "up", repo)) == (
+        'thư mục "goc/up" là liên kết tượng trưng trỏ về chính nó hoặc thư mục cha (vòng lặp vô '
+        "tận); hãy xóa liên kết")

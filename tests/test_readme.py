@@ -62,6 +62,8 @@ NOT_RUN = {
                                                            "which the project copy lacks; "
                                                            "test_search_rules_vectors.py "
                                                            "checks what it wrote",
+    ".venv/bin/python tools/mutmut_sample.py": "scores mutmut's results, which only a mutation "
+                                               "run of many minutes makes",
     ".venv/bin/python tools/mutate_na_search.py": "mutation testing of na-search.js in "
                                                    "Chromium, a build and one reload per "
                                                    "mutant: minutes; a developer tool",

@@ -26,16 +26,19 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE)
 _MOTTO_START = re.compile(r"(CỘNG\s+H[OÒ][AÀ]\s+XÃ\s+HỘI|Độc\s+lập\s*-|ĐỘC\s+LẬP\s*-|"
                           r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)")
-# "Số: 214/TB-VPUBND Hậu Giang, ngày …": the place-date begins at a capitalised word that
-# is followed by ", ngày" or ", dd/mm/yyyy".
+# "Số: 214/TB-VPUBND Hậu Giang, ngày …": the place-date begins at a capitalised word, then up
+# to four words ("Thành phố Hồ Chí Minh"), then ", ngày" or ", dd/mm/yyyy".
 _NUMBER_THEN_PLACE = re.compile(
-    r"^(S[ốôồổoó6]\s*[:.]?\s*\S.*?)\s+((?:[A-ZĐÀ-Ỹ][^\s,]*\s*){1,4},\s*(?:ngày\b|\d{1,2}\s*[/.\-]))")
+    r"^(S[ốôồổoó6]\s*[:.]?\s*\S.*?)\s+([A-ZĐÀ-Ỹ][^\s,]*(?:\s+[^\s,]+){0,4}\s*,\s*"
+    r"(?:ngày\b|\d{1,2}\s*[/.\-]))")
 _PLACE_DATE_START = re.compile(r"^[^\d,;:|]{2,60}?,\s*ngày\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"năm\s*[0-9Oo]{4}|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}",
                        re.IGNORECASE)
 _SO_ALONE = re.compile(r"^s[ốôồổoó6]\s*[:.]?\s*$", re.IGNORECASE)
 _AUTHORITY_START = re.compile(r"\b(KT|TL|TM|TUQ|T/M|Q)\s*\.\s*[A-ZĐÀ-Ỹ]")
+_AUTHORITY_END = re.compile(r"\b(KT|TL|TM|TUQ|T/M|Q)\s*\.$")
 _RECIPIENTS_THEN = re.compile(r"^(n[ơo]i\s+nh[ậa]n\s*[:.]?)\s+(\S.*)$", re.IGNORECASE)
+_DATE_WORD_END = re.compile(r"\b(ngày|tháng|năm)\s*$", re.IGNORECASE)
 _UPPER_TAIL = re.compile(r"^(.*?[;.,])\s+((?:[A-ZĐÀ-Ỹ]{2,}\s*){2,})$")
 
 
@@ -101,10 +104,13 @@ def _closing_split(text: str) -> int | None:
     stripped = text.strip()
     if stripped.startswith(("-", "+", "•")):
         m = _UPPER_TAIL.match(stripped)
-        if m and len(re.sub(r"\W", "", m.group(2))) >= 8:
+        # ("- Như trên TM. ỦY BAN NHÂN DÂN" must not leave "TM." with the recipients)
+        if m and len(re.sub(r"\W", "", m.group(2))) >= 8 and not _AUTHORITY_END.search(m.group(1)):
             return text.find(m.group(2), len(m.group(1)))
         a = _AUTHORITY_START.search(stripped)
-        if a and a.start() > 3 and stripped[a.start() - 2:a.start()].strip() in (";", ".", ""):
+        # A signature block is in capitals; "Q. Bình Thạnh" is a district among the recipients.
+        if a and a.start() > 3 and stripped[a.start() - 2:a.start()].strip() in (";", ".", "") \
+                and stripped[a.start():].isupper():
             return text.find(stripped[a.start():])
     return None
 
@@ -119,10 +125,12 @@ def clean(lines: list[Line]) -> tuple[list[Line], list[str]]:
     if dropped:
         notes.append("bỏ chữ của trang web quanh văn bản: " + "; ".join(
             f"«{l.text[:40]}» (dòng {l.number})" for l in dropped[:6]))
-    # A page number copied out of a PDF viewer: a lone number between two halves of a sentence.
+    # A page number copied out of a PDF viewer: a lone number between two halves of a sentence
+    # (not the day or month of a broken "ngày / 22 / tháng 02").
     for i in range(1, len(lines) - 1):
         if re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", lines[i].text) and \
-                not lines[i - 1].text.endswith((".", ":", ";")) and lines[i + 1].text[:1].islower():
+                not lines[i - 1].text.endswith((".", ":", ";")) and lines[i + 1].text[:1].islower() \
+                and not _DATE_WORD_END.search(lines[i - 1].text):
             dropped.append(lines[i])
             notes.append(f"bỏ số trang «{lines[i].text}» (dòng {lines[i].number})")
     drop_ids = {id(l) for l in dropped}
