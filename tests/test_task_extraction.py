@@ -244,6 +244,40 @@ def test_a_headline_repeated_is_not_a_second_task():
     assert len(found) == 1
 
 
+def test_a_reference_back_names_the_bodies_before_it_to_be_confirmed():
+    # the bodies named in an earlier paragraph, not the speaker
+    found = _leads("Ban Thường vụ Huyện ủy đã chọn Đảng bộ xã Tân Việt và Đảng bộ Xí nghiệp Khai "
+                   "thác công trình thủy lợi huyện để tổ chức đại hội điểm.\n\nĐến nay, các đảng "
+                   "bộ trên đã hoàn thành đại hội chi bộ. Huyện ủy chỉ đạo các đơn vị trên chỉnh "
+                   "sửa dự thảo báo cáo chính trị.")
+    assert found == [("Đảng bộ xã Tân Việt", None, False, False),
+                     ("Đảng bộ Xí nghiệp Khai thác công trình thủy lợi huyện", None, False,
+                      False)]
+    # named earlier in the same paragraph, after "TP." that ends a sentence
+    found = _leads("Đó là ý kiến của Chủ tịch UBND TP đối với Thủ trưởng các sở ngành, Tổng Giám "
+                   "đốc các Tổng Công ty trực thuộc TP. Chủ tịch UBND TP cũng chỉ đạo Thủ trưởng "
+                   "các đơn vị trên phải trực tiếp tham dự phiên họp.")
+    assert [(f[1] or f[0], f[3]) for f in found] == [("cac-so-nganh", False),
+                                                     ("các Tổng Công ty trực thuộc thành phố",
+                                                      False)]
+    # nothing named before it: kept as written, never guessed
+    assert [f[0] for f in _leads("Yêu cầu các đơn vị trên rà soát.")] == ["các đơn vị trên"]
+    # "trên địa bàn" is a place, not a reference back
+    assert _leads("Giao các cơ quan, đơn vị trên địa bàn tỉnh rà soát.")[0][3] is True
+
+
+def test_accountability_is_not_a_task_but_the_work_after_it_is():
+    assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
+                  "không trung thực; bỏ sót sai phạm.") == []
+    found = _leads("Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm trước Chủ tịch "
+                   "UBND tỉnh nếu để xảy ra vụ việc phức tạp; thực hiện chế độ báo cáo nhanh hằng "
+                   "ngày về Công an tỉnh.")
+    assert [f[1] for f in found] == ["ubnd-cap-huyen"]
+    # a body answerable for doing work has a task
+    assert _leads("Sở Tài chính chịu trách nhiệm rà soát, tổng hợp dự toán.")[0][1] == \
+        "so-tai-chinh"
+
+
 def test_a_local_unit_named_bo_is_not_a_ministry():
     assert _leads("Giao Bộ phận Một cửa các cấp hướng dẫn người dân.")[0][2] is False
 

@@ -108,7 +108,7 @@ _STOP_WORDS = _canon_set(
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
     "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
-_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
+_NAME_PAIRS = {("hậu", "cần"), ("công", "trình"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
@@ -247,14 +247,20 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
 _ABBREV_END = re.compile(r"\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)\.$")
 
 
+# Words no place is named with: after "TP." they start the next sentence.
+_NEW_SUBJECT = re.compile(r"(?:Chủ tịch|Phó Chủ tịch|UBND|Ủy ban|Uỷ ban|Sở|Ban|Giám đốc|Thủ trưởng|"
+                          r"Đồng chí|Theo|Trong|Tại|Đồng thời|Ngoài ra|Bên cạnh)\b")
+
+
 def _sentences(text: str) -> list[tuple[str, str]]:
     """Clauses of a paragraph with the separator that followed each (". " or "; ")."""
     parts: list[tuple[str, str]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.start()]
-        if piece.endswith(".") and _ABBREV_END.search(piece):
-            continue
+        if piece.endswith(".") and _ABBREV_END.search(piece) and \
+                not _NEW_SUBJECT.match(text, m.end()):
+            continue    # "TP. Hồ Chí Minh" goes on; "… trực thuộc TP. Chủ tịch UBND …" ends
         if piece.endswith(("...", "…")) and text[m.end():m.end() + 1].islower():
             continue    # "Ban QLDA tỉnh... chung tay phối hợp": an ellipsis inside a list
         parts.append((piece.strip(), piece.rstrip()[-1:]))
@@ -634,6 +640,7 @@ class _Assignment:
     support: list[_Party]
     action: str
     explicit: bool           # introduced by Giao/Đề nghị/Yêu cầu or by a subject
+    referred: bool = False   # its leads resolved from a reference back: a guess to confirm
 
 
 def _keys(parties: list[_Party]) -> list[str]:
@@ -911,7 +918,9 @@ class TaskExtractor:
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
         prev: _Block | None = None
+        before = ""     # the text read so far, where "các đơn vị trên" finds what it means
         for block in all_blocks:
+            before, seen = before[-_BACK_CHARS:], before
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
                 continue
@@ -950,12 +959,68 @@ class TaskExtractor:
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
-                                      alone=len(all_blocks) == 1)
+                                      alone=len(all_blocks) == 1, before=before)
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
             prev = block
+            before = f"{seen} {block.text}"[-_BACK_CHARS:]
         return self._placed_document(_without_headline(out, all_blocks), body)
+
+    @staticmethod
+    def _refers(party: _Party, groups: list) -> bool:
+        """Does a lead point back? "các đơn vị trên" always; a bare "các địa phương" right
+        after a task of local governments ("giao UBND huyện, thành phố A …. Yêu cầu các địa
+        phương …") means them."""
+        name = fold(party.name).lower()
+        if _BACK_REF.match(name):
+            return True
+        return name == "cac dia phuong" and bool(groups) and all(
+            _UBND_HEAD.match(q.name) for q in groups[-1][0].leads)
+
+    def _resolved(self, found: _Assignment, groups: list, before: list[str],
+                  clause: str) -> _Assignment:
+        """"Huyện ủy chỉ đạo các đơn vị trên …", "Sở này …": the bodies named just before —
+        the leads of the task before in the paragraph, else the last bodies the text names
+        (two or more for a plural). Unresolved, the reference stays as written."""
+        leads: list[_Party] = []
+        for p in found.leads:
+            name = fold(p.name).lower()
+            if not self._refers(p, groups):
+                leads.append(p)
+                continue
+            plural = name.startswith(("cac ", "nhung "))
+            if groups and (plural or len(groups[-1][0].leads) == 1):
+                named = list(groups[-1][0].leads)
+            else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
+                at = clause.find(p.name)
+                pieces = [*before, clause[:max(at, 0)]]
+                named = next((n for n in map(lambda t: self._named_last(t, 2 if plural else 1),
+                                             reversed(pieces)) if n), [])
+            if not named:
+                return found
+            leads.extend(named)
+        lead_keys = {q.slug or q.name for q in leads}
+        support = [q for q in found.support if (q.slug or q.name) not in lead_keys]
+        return _Assignment(_unique(leads), support, found.action, found.explicit, True)
+
+    def _named_last(self, text: str, least: int) -> list[_Party]:
+        """The last list of at least `least` bodies named in `text` (not references, not the
+        generic collectives that could mean anyone)."""
+        toks = tokens(text)
+        found: list[_Party] = []
+        i = 0
+        while i < len(toks):
+            if not self.parser.agency_start(text, toks, i):
+                i += 1
+                continue
+            end, parties = self.parser.agency_list(text, toks, i)
+            parties = [p for p in parties if not _BACK_REF.match(fold(p.name).lower())
+                       and not _GENERIC.match(fold(p.name).lower())]
+            if len(parties) >= least:
+                found = parties
+            i = max(end, i + 1)
+        return _unique(found)
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
         """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
@@ -1027,16 +1092,21 @@ class TaskExtractor:
 
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
-                     guessed: bool = False, alone: bool = False) -> list[ExtractedTask]:
+                     guessed: bool = False, alone: bool = False,
+                     before: str = "") -> list[ExtractedTask]:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
-        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body."""
+        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
+        `before`: the text read before the block, where a reference back finds its bodies."""
         if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
         in_lede = False
+        said: list[str] = []         # the block's clauses so far
+        answerable: set[int] = set()  # groups opened by an accountability clause
         for clause, sep in self._join_lists(_sentences(block.text)):
+            said.append(clause)
             plain = clause.rstrip(" ./;")
             if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain) and \
                     not alone:
@@ -1045,6 +1115,16 @@ class TaskExtractor:
                 continue
             found = self.assignment(plain)
             head = _CONNECTORS.sub("", plain)
+            if found is not None and _ACCOUNTABLE.match(found.action):
+                # "Thủ trưởng … chịu trách nhiệm trước …": who answers, no work; a clause after
+                # it ("…; thực hiện chế độ báo cáo …") is still that subject's task
+                found.action = ""
+                current = [found, [clause]]
+                answerable.add(id(current))
+                groups.append(current)
+                continue
+            if found is not None and any(self._refers(p, groups) for p in found.leads):
+                found = self._resolved(found, groups, [before, *said[:-1]], plain)
             if found is not None and _is_past(plain, found):
                 current = None
                 continue
@@ -1087,13 +1167,22 @@ class TaskExtractor:
             pending = []
             groups.append(current)
         tasks = []
-        for assignment, clauses in groups:
+        for group in groups:
+            assignment, clauses = group
+            if id(group) in answerable:
+                work = next((n for n, c in enumerate(clauses) if n and
+                             _imperative(_CONNECTORS.sub("", c))), None)
+                if work is None:     # "…; bỏ sót sai phạm": still what they answer for
+                    continue
+                clauses = clauses[work:]
+                assignment.action = clauses[0].strip(" ;.")
             text = " ".join(clauses)
             deadline = best_deadline(text, reference)
             action = " ".join([assignment.action, *clauses[1:]]).strip()
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
-                    lead=lead.name, lead_slug=lead.slug, certain=not guessed or assignment.explicit,
+                    lead=lead.name, lead_slug=lead.slug,
+                    certain=(not guessed or assignment.explicit) and not assignment.referred,
                     external=lead.external,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
@@ -1105,6 +1194,20 @@ class TaskExtractor:
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+# A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
+# "các địa phương nêu trên"; "các đơn vị trên địa bàn" is not one (the name ends there).
+_BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|dang bo|chi bo|"
+                       r"so|ban|nganh|huyen|xa|to chuc|cap uy|tap the|doanh nghiep|"
+                       r"don vi, dia phuong|co quan, don vi|so, nganh)"
+                       r"(?: (?:neu|noi|ke))? (?:tren|nay|do)$")
+_BACK_CHARS = 1500
+# Collectives that name no one in particular, never what a reference points back to.
+_GENERIC = re.compile(r"^(?:cac|nhung) (?:co quan|don vi|dia phuong|cap)$")
+# "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với …", "… chịu trách nhiệm trước pháp
+# luật": who answers for something, not work to do ("chịu trách nhiệm rà soát …" is work).
+_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn)?"
+                          r"(?: cá nhân)? (?:trước|đối với|về|nếu|khi|toàn bộ|hoàn toàn)\b",
+                          re.IGNORECASE)
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
                           r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
 # "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
