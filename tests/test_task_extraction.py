@@ -266,6 +266,23 @@ def test_a_reference_back_names_the_bodies_before_it_to_be_confirmed():
     assert _leads("Giao các cơ quan, đơn vị trên địa bàn tỉnh rà soát.")[0][3] is True
 
 
+def test_mixed_unit_lists_and_party_committees_give_one_task_each():
+    # one UBND over units of which one is named: a body each; bare kinds stay one collective
+    assert [f[0] for f in _leads("Giao UBND huyện, thành phố Vị Thanh rà soát.")] == \
+        ["UBND huyện", "UBND thành phố Vị Thanh"]
+    assert [f[0] for f in _leads("Giao UBND thành phố Vị Thanh, huyện Châu Thành rà soát.")] == \
+        ["UBND thành phố Vị Thanh", "UBND huyện Châu Thành"]
+    assert len(_leads("Giao UBND quận, huyện, thị xã rà soát.")) == 1
+    found = _leads("Thành ủy yêu cầu lãnh đạo các quận ủy, huyện ủy chỉ đạo xác minh làm rõ.")
+    assert [f[0] for f in found] == ["các quận ủy", "các huyện ủy"]
+    # "các địa bàn" is where, not who
+    assert _leads("Các địa bàn còn lại, hướng dẫn UBND cấp xã tự kiểm tra.") == []
+    # "các địa phương" right after a task of named local governments means them
+    found = _leads("Chủ tịch UBND tỉnh giao UBND huyện, thành phố Vị Thanh tự kiểm tra. Yêu cầu "
+                   "các địa phương thành lập Tổ kiểm tra.")
+    assert [f[0] for f in found] == ["UBND huyện", "UBND thành phố Vị Thanh"]
+
+
 def test_accountability_is_not_a_task_but_the_work_after_it_is():
     assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
                   "không trung thực; bỏ sót sai phạm.") == []

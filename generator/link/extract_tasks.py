@@ -102,7 +102,8 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
     "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
-    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết")}
+    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
+    "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
@@ -137,10 +138,17 @@ _LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trun
                           "đơn")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
 _DEFAULT_ABBREVIATIONS = abbreviation_table()
+_PLACES_NOT_BODIES = {("dia", "ban"), ("khu", "vuc"), ("vung", "sau")}
 _BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\b")
 _UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
-_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh"}
+_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh", "tp"}
+# "UBND huyện, thành phố Cà Mau": one head over units of which one at least is named: a body each.
+_UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)(?: [A-ZĐ][\w-]*)*"
+_COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
+_COMMITTEES = re.compile(rf"^([Cc]ác) ({_COMMITTEE}(?:(?:,\s*|\s+và\s+){_COMMITTEE})+"
+                         r"(?: trực thuộc(?: [\wĐđ]+)?)?)$")
+_NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -444,6 +452,8 @@ class _Parser:
                                         lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in _PLACES_NOT_BODIES:
+            return None     # "các địa bàn còn lại, hướng dẫn …": where, not who
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
             # "các Bộ trưởng": the ministers stand for their ministries
             return i + 3, f"{text[toks[i].start:toks[i].end]} Bộ"
@@ -507,13 +517,28 @@ class _Parser:
             tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
 
     def _shared_ubnd(self, party: _Party) -> list[_Party]:
-        """"Ủy ban nhân dân thành phố và các huyện": one head over two bodies."""
+        """"Ủy ban nhân dân thành phố và các huyện", "UBND huyện, thành phố Cà Mau": one head
+        over two bodies (a list of bare kinds, "UBND quận, huyện", stays one collective)."""
         m = _SHARED_UBND.match(party.name) if party.slug is None else None
-        if not m:
+        named = _NAMED_UNITS.match(party.name) if party.slug is None else None
+        committees = _COMMITTEES.match(party.name) if party.slug is None else None
+        if committees:      # "các quận ủy, huyện ủy": Party committees of two levels, one each
+            out = []
+            for item in re.split(r",\s*|\s+và\s+", committees.group(2)):
+                name = f"{committees.group(1)} {item}"
+                slug = self.matcher.resolve(name)
+                out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                  party.external, party.start))
+            return out
+        if named and re.search(r"\s[A-ZĐ]", named.group(2)):
+            rests = named.group(2).split(", ")
+        elif m:
+            rests = [m.group(2), m.group(3)]
+        else:
             return [party]
         out = []
-        for rest in (m.group(2), m.group(3)):
-            name = f"{m.group(1)} {rest}"
+        for rest in rests:
+            name = f"{(named or m).group(1)} {rest}"
             slug = self.matcher.resolve(name)
             out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
                               party.external, party.start))
@@ -600,7 +625,8 @@ class _Parser:
             if _words_at(toks, k, ("co", "quan")) and k + 2 < len(toks) and \
                     toks[k + 2].word in ("thuong", "dau", "chu"):
                 break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
-            nxt = self.agency_at(text, toks, k, lower=True)
+            nxt = self.agency_at(text, toks, k, lower=True) or \
+                self._named_unit(text, toks, k, parties[-1])
             if nxt is None:
                 break
             j, party = nxt
@@ -614,6 +640,22 @@ class _Parser:
                     party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
         return j, parties
+
+    def _named_unit(self, text: str, toks: list[Token], k: int,
+                    before: _Party) -> tuple[int, _Party] | None:
+        """"UBND thành phố Vị Thanh, huyện Châu Thành": a named unit after a UBND takes its
+        head."""
+        if not _UBND_HEAD.match(before.name) or text[toks[k].start].isupper():
+            return None
+        m = re.compile(_UNIT_ITEM).match(text, toks[k].start)
+        if not m or not re.search(r"\s[A-ZĐ]", m.group(0)):
+            return None
+        end = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        name = f"{_UBND_HEAD.match(before.name).group(0).strip()} {m.group(0)}"
+        slug = self.matcher.resolve(name)
+        if slug:
+            return end, _Party(self.matcher.agencies[slug].name, slug)
+        return end, _Party(name, None, external=self.outside(name))
 
     def _unit_after_ubnd(self, party: _Party, before: _Party) -> _Party:
         """"UBND TP Thủ Đức và các huyện": bare units after "và" take the UBND head before."""
@@ -967,16 +1009,18 @@ class TaskExtractor:
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
         return self._placed_document(_without_headline(out, all_blocks), body)
 
-    @staticmethod
-    def _refers(party: _Party, groups: list) -> bool:
+    def _refers(self, party: _Party, groups: list, clause: str) -> bool:
         """Does a lead point back? "các đơn vị trên" always; a bare "các địa phương" right
         after a task of local governments ("giao UBND huyện, thành phố A …. Yêu cầu các địa
         phương …") means them."""
         name = fold(party.name).lower()
         if _BACK_REF.match(name):
             return True
-        return name == "cac dia phuong" and bool(groups) and all(
-            _UBND_HEAD.match(q.name) for q in groups[-1][0].leads)
+        local = name == "cac dia phuong" or party.slug is not None and \
+            party.slug == self.matcher.resolve("các địa phương") and \
+            re.search(r"(?<!\w)các địa phương(?!\w)", clause, re.IGNORECASE) is not None
+        return local and bool(groups) and all(_UBND_HEAD.match(q.name) and q.slug != party.slug
+                                              for q in groups[-1][0].leads)
 
     def _resolved(self, found: _Assignment, groups: list, before: list[str],
                   clause: str) -> _Assignment:
@@ -986,10 +1030,10 @@ class TaskExtractor:
         leads: list[_Party] = []
         for p in found.leads:
             name = fold(p.name).lower()
-            if not self._refers(p, groups):
+            if not self._refers(p, groups, clause):
                 leads.append(p)
                 continue
-            plural = name.startswith(("cac ", "nhung "))
+            plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
             if groups and (plural or len(groups[-1][0].leads) == 1):
                 named = list(groups[-1][0].leads)
             else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
@@ -1123,7 +1167,7 @@ class TaskExtractor:
                 answerable.add(id(current))
                 groups.append(current)
                 continue
-            if found is not None and any(self._refers(p, groups) for p in found.leads):
+            if found is not None and any(self._refers(p, groups, plain) for p in found.leads):
                 found = self._resolved(found, groups, [before, *said[:-1]], plain)
             if found is not None and _is_past(plain, found):
                 current = None
