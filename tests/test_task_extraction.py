@@ -66,6 +66,9 @@ def test_every_sample_notice_is_labelled():
     ("trước ngày 30/9", D(2024, 8, 1), D(2024, 9, 30), None),
     ("trước ngày 15/01", D(2024, 12, 20), D(2025, 1, 15), None),
     ("từ ngày 15/6/2024 đến ngày 15/8/2024", None, D(2024, 8, 15), None),
+    ("trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, bố trí lực lượng thường xuyên "
+     "kiểm tra", None, D(2013, 3, 15), "từ đầu tháng 1/2013 tới ngày 15/3/2013"),
+    ("từ nay đến ngày 15/3, kiểm tra", D(2024, 1, 5), D(2024, 3, 15), None),
     ("hoàn thành trong năm 2024", None, D(2024, 12, 31), None),
     ("trước 16h00 ngày 20/11/2024", None, D(2024, 11, 20), None),
     ("báo cáo UBND tỉnh hằng tháng", None, None, "hằng tháng"),
@@ -281,6 +284,18 @@ def test_mixed_unit_lists_and_party_committees_give_one_task_each():
     found = _leads("Chủ tịch UBND tỉnh giao UBND huyện, thành phố Vị Thanh tự kiểm tra. Yêu cầu "
                    "các địa phương thành lập Tổ kiểm tra.")
     assert [f[0] for f in found] == ["UBND huyện", "UBND thành phố Vị Thanh"]
+
+
+def test_party_lists_and_time_adverbials_before_the_subject():
+    found = _leads("Ban Thường vụ Huyện ủy yêu cầu các đảng ủy, chi bộ trực thuộc Huyện ủy, Ban "
+                   "Thường trực Ủy ban MTTQ Việt Nam huyện và các cơ quan liên quan tổ chức quán "
+                   "triệt.")
+    assert [f[0] for f in found] == ["các đảng ủy, chi bộ trực thuộc Huyện ủy",
+                                     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
+                                     "các cơ quan liên quan"]
+    found = _leads("Theo đó, trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, Công an tỉnh "
+                   "bố trí lực lượng thường xuyên kiểm tra.")
+    assert [f[1] for f in found] == ["cong-an-tinh"]
 
 
 def test_accountability_is_not_a_task_but_the_work_after_it_is():

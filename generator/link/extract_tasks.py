@@ -127,7 +127,7 @@ _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
     "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp", "khu",
-    "chuyên")
+    "chuyên", "chi")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
@@ -188,6 +188,9 @@ _CONNECTORS = re.compile(
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
+    # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
+    r"(?:trong (?:thời gian|dịp|đợt|thời điểm|những ngày)|nhân dịp|dịp|từ (?:đầu|nay|giữa)|"
+    r"nhằm|với mục tiêu|trên tinh thần)[^,;.:]{1,80},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
