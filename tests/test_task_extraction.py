@@ -298,6 +298,31 @@ def test_party_lists_and_time_adverbials_before_the_subject():
     assert [f[1] for f in found] == ["cong-an-tinh"]
 
 
+def test_relative_clauses_titles_and_party_cells():
+    # a relative clause that says who is part of the name; one that gives a condition is not
+    found = task_eval.extractor().extract(
+        "UBND tỉnh Lạng Sơn yêu cầu các đơn vị được giao kiểm tra, giám sát hoạt động khai thác "
+        "khoáng sản trên địa bàn, kiên quyết xử lý nghiêm các vi phạm.")
+    assert [(t.lead, t.action[:9]) for t in found] == [
+        ("các đơn vị được giao kiểm tra, giám sát hoạt động khai thác khoáng sản", "kiên quyế")]
+    found = task_eval.extractor().extract(
+        "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương đang thực hiện giãn cách xã "
+        "hội theo Chỉ thị số 16/CT-TTg căn cứ tình hình dịch bệnh, chủ động quyết định việc tiếp "
+        "tục giãn cách.")
+    assert [(t.lead_slug, t.action[:8]) for t in found] == [("ubnd-tinh", "chủ động")]
+    # "Bí thư Tỉnh ủy X" stands for the committee; "X chỉ đạo việc …" is X's own work
+    found = _leads("Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai thực hiện nghiêm Công "
+                   "điện số 1099/CĐ-TTg.")
+    assert [f[0] for f in found] == ["Tỉnh ủy Bến Tre"]
+    # a speech verb is not a task
+    assert _leads("Đồng chí Bí thư Tỉnh ủy nhấn mạnh: việc học tập nghị quyết cần được thực hiện "
+                  "nghiêm túc.") == []
+    found = _leads("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Trần Hợi, Chi bộ Trường Trung học "
+                   "phổ thông Võ Thị Hồng chuẩn bị các điều kiện.")
+    assert [f[0] for f in found] == ["Đảng bộ xã Trần Hợi",
+                                     "Chi bộ Trường Trung học phổ thông Võ Thị Hồng"]
+
+
 def test_accountability_is_not_a_task_but_the_work_after_it_is():
     assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
                   "không trung thực; bỏ sót sai phạm.") == []

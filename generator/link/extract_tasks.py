@@ -53,7 +53,7 @@ _HEADS = _canon_set(
     "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
-    "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
+    "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
     "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
     "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ", "đoàn"},
     "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
@@ -103,7 +103,8 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
-    "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ")}
+    "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
+    "cho rằng", "phát biểu")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
@@ -119,6 +120,9 @@ _PERSON_TITLES = {tuple(p.split()) for p in (
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao", "bo truong",
     "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc", "chinh quyen",
+    # Party and school heads stand for their committee or school: "Bí thư Tỉnh ủy Bến Tre"
+    "bi thu", "pho bi thu", "dong chi bi thu", "dong chi pho bi thu", "hieu truong",
+    "chu nhiem", "vien truong", "truong phong", "chanh an",
     )}
 
 _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
@@ -162,7 +166,7 @@ _MARKERS = {tuple(p.split()) for p in (
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
-                                  "phê", "ghi", "biểu", "về")
+                                  "phê", "ghi", "biểu", "về", "nhấn", "khẳng", "cho")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -749,8 +753,11 @@ class TaskExtractor:
             end = gap
         # "Sở A đề nghị B …": A asks, B does; "Sở A chỉ đạo B …" stays A's own work
         if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
-                                 self._gives_to(clause, toks, end + len(marker))):
-            leads = []
+                                 self._gives_to(clause, toks, end + len(marker))) and \
+                not (marker[0] == "chi" and leads[0].slug is None and
+                     not self._gives_to(clause, toks, end + len(marker)) and
+                     not _words_at(toks, end + len(marker), ("ve",))):
+            leads = []      # ("X chỉ đạo việc …" with no body after it: directing is X's work)
         if leads and end < len(toks) and toks[end].word == "duoc" and not toks[end].hard_before:
             # "Đảng bộ xã A được BTV Tỉnh ủy chọn …": a passive with its agent reports; "Sở A
             # được UBND tỉnh giao …" is still Sở A's task
@@ -778,6 +785,8 @@ class TaskExtractor:
                     leads[-1] = _Party(clause[toks[first].start:toks[verb - 1].end], None,
                                        last.external)
                     return self._rest(clause, toks, verb, leads, True)
+            if nxt == "đang" and self._qualifier(clause, toks, end):
+                return self._rest(clause, toks, end, leads, True)
             if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
@@ -892,9 +901,46 @@ class TaskExtractor:
         segment = re.split(r"[,;:]", before)[-1]
         return len(segment.split()) <= 16 and bool(_SPEAKER.search(segment))
 
+    def _qualifier(self, clause: str, toks: list[Token], k: int) -> tuple[int, bool] | None:
+        """A relative clause after a lead, then its action after a comma: "các đơn vị được
+        giao kiểm tra, giám sát hoạt động khai thác, kiên quyết xử lý …" (it says who: part of
+        the name), "UBND các tỉnh … đang thực hiện giãn cách …, chủ động quyết định …" (a
+        condition: not the name). (token where the action starts, part of the name) or None."""
+        if k >= len(toks) or toks[k].hard_before:
+            return None
+        if _words_at(toks, k, ("duoc", "giao")) or _words_at(toks, k, ("duoc", "phan", "cong")):
+            named, first = True, k + (2 if toks[k + 1].word == "giao" else 3)
+        elif toks[k].word == "dang" and canonical(clause[toks[k].start:toks[k].end]) == "đang":
+            named, first = False, k + 1
+        else:
+            return None
+        segment = first
+        for m in range(first + 1, min(len(toks) - 1, k + 60)):
+            if toks[m].hard_before:
+                return None
+            if not toks[m].comma_before:
+                continue
+            low = canonical(clause[toks[m].start:toks[m].end])
+            nxt = canonical(clause[toks[m + 1].start:toks[m + 1].end])
+            # a verb after a comma ends the qualifier unless it only lists the qualifier's verbs
+            # ("được giao kiểm tra, giám sát …")
+            if (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) and m - segment >= 3:
+                return m, named
+            segment = m
+        return None
+
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
+        qualified = self._qualifier(clause, toks, end)
+        if qualified:
+            verb, named = qualified
+            if named:   # the qualifier says who: it is kept with the name, less where
+                last = leads[-1]
+                tail = re.split(r"\s+trên địa bàn\b", clause[toks[end].start:toks[verb - 1].end])[0]
+                leads = [*leads[:-1], _Party(f"{last.name} {tail}", None, last.external,
+                                             last.start)]
+            end = verb
         j = end
         if j < len(toks):
             m = re.match(r"\s*\([^)]{0,200}\)\s*,?", clause[toks[end - 1].end:])
