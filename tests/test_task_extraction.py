@@ -323,6 +323,14 @@ def test_relative_clauses_titles_and_party_cells():
                                      "Chi bộ Trường Trung học phổ thông Võ Thị Hồng"]
 
 
+def test_news_of_an_issued_document_gives_the_task_to_the_bodies_it_orders():
+    found = _leads("Vì vậy, ngày 24/5, UBND tỉnh tiếp tục ban hành công văn 2326, chỉ đạo công an "
+                   "tỉnh, Sở GTVT, UBND và Ban an toàn giao thông các huyện, thị xã, thành phố tiếp "
+                   "tục chỉ đạo các lực lượng tăng cường tuần tra.")
+    assert [f[1] for f in found] == ["cong-an-tinh", "so-giao-thong-van-tai", "ubnd-cap-huyen",
+                                     "ban-atgt-cap-huyen"]
+
+
 def test_accountability_is_not_a_task_but_the_work_after_it_is():
     assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
                   "không trung thực; bỏ sót sai phạm.") == []

@@ -137,7 +137,7 @@ _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
-_LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
+_LOWER_HEADS = _canon_set("cơ", "các", "công", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
                           "đơn")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
@@ -646,7 +646,22 @@ class _Parser:
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
-        return j, parties
+        return j, self._shared_tail(parties)
+
+    def _shared_tail(self, parties: list[_Party]) -> list[_Party]:
+        """"UBND và Ban An toàn giao thông các huyện, thị xã": a bare head takes the places of
+        the name after it."""
+        out = list(parties)
+        for n, party in enumerate(parties[:-1]):
+            if party.slug is None and fold(party.name).lower() in ("ubnd", "uy ban nhan dan"):
+                m = re.search(r"\s((?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thành phố|tỉnh)\b.*)$",
+                              parties[n + 1].name)
+                if m:
+                    name = f"{party.name} {m.group(1)}"
+                    slug = self.matcher.resolve(name)
+                    out[n] = _Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                    parties[n + 1].external, party.start)
+        return out
 
     def _named_unit(self, text: str, toks: list[Token], k: int,
                     before: _Party) -> tuple[int, _Party] | None:
@@ -764,6 +779,9 @@ class TaskExtractor:
             after, agent = self.parser.agency_list(clause, toks, end + 1)
             if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
                 leads = []
+        if leads and self._is_speaker(clause, leads) and \
+                _ISSUES.match(clause[toks[end].start:] if end < len(toks) else ""):
+            leads = []      # who issued the document: the bodies after its marker do the work
         if leads:
             if end >= len(toks):
                 return None
@@ -885,6 +903,8 @@ class TaskExtractor:
         """"Phó Chủ tịch UBND tỉnh giao …", "Thủ tướng yêu cầu …", "Sở TT&TT vừa có văn bản
         đề nghị …": a marker after who speaks (the words since the last comma name them)."""
         before = clause[:toks[k].start].lower()
+        if _ISSUED.search(before) and _SPEAKER.search(before):
+            return True     # "UBND tỉnh (tiếp tục) ban hành công văn 2326, chỉ đạo A, B …"
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
                      r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
             return True
@@ -1287,6 +1307,13 @@ class TaskExtractor:
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+# A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
+# A, B …" (the marker speaks for the issuer).
+_DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
+_ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[^,;]{{0,60}},\s*$")
+_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
+                     rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
+                     re.IGNORECASE)
 # A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
 # "các địa phương nêu trên"; "các đơn vị trên địa bàn" is not one (the name ends there).
 _BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|dang bo|chi bo|"
