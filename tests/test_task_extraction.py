@@ -331,6 +331,36 @@ def test_news_of_an_issued_document_gives_the_task_to_the_bodies_it_orders():
                                      "ban-atgt-cap-huyen"]
 
 
+def test_a_letters_addressees_are_whom_its_units_mean():
+    letter = ("Kính gửi:\n\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\n"
+              "Để triển khai Chỉ thị số 12/CT-TTg, UBND tỉnh đề nghị các đơn vị triển khai thực "
+              "hiện một số nội dung sau:\n\n1. Tăng cường công tác tuyên truyền.\n\n2. Báo cáo "
+              "kết quả về Sở Y tế trước ngày 30/10/2024.")
+    found = _leads(letter)
+    assert [(f[1], f[3]) for f in found] == [("cac-so-nganh", False), ("ubnd-cap-huyen", False)] * 2
+    found = _leads("Kính gửi: Sở Y tế; Sở Tài chính.\n\nĐề nghị các cơ quan, đơn vị rà soát.")
+    assert [(f[1], f[3]) for f in found] == [("so-y-te", False), ("so-tai-chinh", False)]
+    # without an addressee list, "các đơn vị" is read as before (here the vocabulary's
+    # collective), not guessed
+    assert [f[1:] for f in _leads("Đề nghị các cơ quan, đơn vị rà soát.")] == \
+        [("cac-so-nganh", False, True)]
+    found = _leads("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thị ủy, thành ủy và đảng ủy trực "
+                   "thuộc Tỉnh ủy tổ chức quán triệt.")
+    assert [f[0] for f in found] == ["các huyện ủy", "các thị ủy", "các thành ủy",
+                                     "các đảng ủy trực thuộc Tỉnh ủy"]
+
+
+def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
+    tasks = task_eval.extractor().extract(
+        "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "
+        "trước ngày 30/9/2024.")
+    assert [(t.lead_slug, t.deadline, t.certain) for t in tasks] == [
+        ("so-y-te", D(2024, 9, 15), True), ("so-tai-chinh", D(2024, 9, 30), False)]
+    # the issuer considering is no task; a purpose without a body is none either
+    assert len(_leads("Giao Sở Y tế báo cáo UBND tỉnh để UBND tỉnh xem xét, chỉ đạo.")) == 1
+    assert len(_leads("Giao Sở Xây dựng hướng dẫn để Sở có cơ sở thực hiện.")) == 1
+
+
 def test_accountability_is_not_a_task_but_the_work_after_it_is():
     assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
                   "không trung thực; bỏ sót sai phạm.") == []

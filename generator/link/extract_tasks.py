@@ -151,7 +151,7 @@ _UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh", "tp"}
 _UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)(?: [A-ZĐ][\w-]*)*"
 _COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
 _COMMITTEES = re.compile(rf"^([Cc]ác) ({_COMMITTEE}(?:(?:,\s*|\s+và\s+){_COMMITTEE})+"
-                         r"(?: trực thuộc(?: [\wĐđ]+)?)?)$")
+                         r"(?: trực thuộc(?: [\wĐđ]+){0,3})?)$")
 _NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
@@ -294,6 +294,7 @@ class _Party:
     slug: str | None
     external: bool = False      # named as another province's or a central body
     start: int = -1             # its first token in the clause, when read from a list
+    guessed: bool = False       # resolved from a reference back: a guess to confirm
 
 
 # Names of bodies outside any province, and collectives of all provinces (folded).
@@ -704,7 +705,6 @@ class _Assignment:
     support: list[_Party]
     action: str
     explicit: bool           # introduced by Giao/Đề nghị/Yêu cầu or by a subject
-    referred: bool = False   # its leads resolved from a reference back: a guess to confirm
 
 
 def _keys(parties: list[_Party]) -> list[str]:
@@ -1021,6 +1021,7 @@ class TaskExtractor:
         out: list[ExtractedTask] = []
         all_blocks = blocks(body, first_line)
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
+        addressees, all_blocks = self._addressed(all_blocks)
         intro = next((n for n, b in enumerate(all_blocks[:6])
                       if _INTRO_END.search(b.text)), None)
         if intro is not None:
@@ -1054,6 +1055,8 @@ class TaskExtractor:
             if is_header:
                 own_kind = _section_kind(text)
                 leads = self.subject_of(text) or None
+                if leads and addressees:   # "UBND tỉnh đề nghị các đơn vị … nội dung sau:"
+                    leads = self.resolved_leads(leads, [], [], text, addressees)
                 # "… đề nghị A, B triển khai các nội dung sau:" followed by plain paragraphs at
                 # its own level: they are its points
                 level = block.level - 0.01 if leads and not block.heading and \
@@ -1070,7 +1073,8 @@ class TaskExtractor:
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
-                                      alone=len(all_blocks) == 1, before=before)
+                                      alone=len(all_blocks) == 1, before=before,
+                                      addressees=addressees)
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
@@ -1078,12 +1082,20 @@ class TaskExtractor:
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
         return self._placed_document(_without_headline(out, all_blocks), body)
 
-    def _refers(self, party: _Party, groups: list, clause: str) -> bool:
+    def _refers(self, party: _Party, groups: list, clause: str,
+                addressees: list[_Party] | None = None) -> bool:
         """Does a lead point back? "các đơn vị trên" always; a bare "các địa phương" right
         after a task of local governments ("giao UBND huyện, thành phố A …. Yêu cầu các địa
-        phương …") means them."""
+        phương …") means them; "các đơn vị" in a letter with a "Kính gửi:" list means its
+        addressees."""
         name = fold(party.name).lower()
+        if party.guessed:
+            return False
         if _BACK_REF.match(name):
+            return True
+        if addressees and (_ADDRESSED.match(name) or party.slug is not None and any(
+                party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
+                re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
             return True
         local = name == "cac dia phuong" or party.slug is not None and \
             party.slug == self.matcher.resolve("các địa phương") and \
@@ -1092,18 +1104,28 @@ class TaskExtractor:
                                               for q in groups[-1][0].leads)
 
     def _resolved(self, found: _Assignment, groups: list, before: list[str],
-                  clause: str) -> _Assignment:
+                  clause: str, addressees: list[_Party] | None = None) -> _Assignment:
         """"Huyện ủy chỉ đạo các đơn vị trên …", "Sở này …": the bodies named just before —
         the leads of the task before in the paragraph, else the last bodies the text names
-        (two or more for a plural). Unresolved, the reference stays as written."""
+        (two or more for a plural); "đề nghị các đơn vị …" after "Kính gửi: A; B": A and B.
+        Unresolved, the reference stays as written."""
+        found.leads = self.resolved_leads(found.leads, groups, before, clause, addressees)
+        lead_keys = {q.slug or q.name for q in found.leads}
+        found.support = [q for q in found.support if (q.slug or q.name) not in lead_keys]
+        return found
+
+    def resolved_leads(self, parties: list[_Party], groups: list, before: list[str], clause: str,
+                       addressees: list[_Party] | None = None) -> list[_Party]:
         leads: list[_Party] = []
-        for p in found.leads:
-            name = fold(p.name).lower()
-            if not self._refers(p, groups, clause):
+        for p in parties:
+            if not self._refers(p, groups, clause, addressees):
                 leads.append(p)
                 continue
+            name = fold(p.name).lower()
             plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
-            if groups and (plural or len(groups[-1][0].leads) == 1):
+            if addressees and not _BACK_REF.match(name):
+                named = list(addressees)
+            elif groups and (plural or len(groups[-1][0].leads) == 1):
                 named = list(groups[-1][0].leads)
             else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
                 at = clause.find(p.name)
@@ -1111,11 +1133,10 @@ class TaskExtractor:
                 named = next((n for n in map(lambda t: self._named_last(t, 2 if plural else 1),
                                              reversed(pieces)) if n), [])
             if not named:
-                return found
-            leads.extend(named)
-        lead_keys = {q.slug or q.name for q in leads}
-        support = [q for q in found.support if (q.slug or q.name) not in lead_keys]
-        return _Assignment(_unique(leads), support, found.action, found.explicit, True)
+                leads.append(p)
+                continue
+            leads.extend(dataclasses.replace(q, guessed=True) for q in named)
+        return _unique(leads)
 
     def _named_last(self, text: str, least: int) -> list[_Party]:
         """The last list of at least `least` bodies named in `text` (not references, not the
@@ -1134,6 +1155,29 @@ class TaskExtractor:
                 found = parties
             i = max(end, i + 1)
         return _unique(found)
+
+    def _addressed(self, all_blocks: list[_Block]) -> tuple[list[_Party], list[_Block]]:
+        """The "Kính gửi:" list of a letter (inline or as dashed items under it), and the
+        blocks without it: its bodies are whom "các đơn vị", "các cơ quan" mean later on."""
+        for n, block in enumerate(all_blocks[:8]):
+            m = _TO.match(block.text)
+            if not m:
+                continue
+            items = [block.text[m.end():]]
+            end = n + 1
+            while end < len(all_blocks) and all_blocks[end].level > block.level and \
+                    len(all_blocks[end].text) < 200:
+                items.append(all_blocks[end].text)
+                end += 1
+            found: list[_Party] = []
+            for item in (i for text in items for i in re.split(r"\s*;\s*", text)):
+                item = item.strip(" -–+•.;")
+                if not item:
+                    continue
+                toks = tokens(item)
+                found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
+            return _unique(found), all_blocks[:n] + all_blocks[end:]
+        return [], all_blocks
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
         """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
@@ -1206,7 +1250,8 @@ class TaskExtractor:
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
                      guessed: bool = False, alone: bool = False,
-                     before: str = "") -> list[ExtractedTask]:
+                     before: str = "", addressees: list[_Party] | None = None
+                     ) -> list[ExtractedTask]:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
         bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
         `before`: the text read before the block, where a reference back finds its bodies."""
@@ -1236,8 +1281,9 @@ class TaskExtractor:
                 answerable.add(id(current))
                 groups.append(current)
                 continue
-            if found is not None and any(self._refers(p, groups, plain) for p in found.leads):
-                found = self._resolved(found, groups, [before, *said[:-1]], plain)
+            if found is not None and any(self._refers(p, groups, plain, addressees)
+                                         for p in found.leads):
+                found = self._resolved(found, groups, [before, *said[:-1]], plain, addressees)
             if found is not None and _is_past(plain, found):
                 current = None
                 continue
@@ -1295,7 +1341,7 @@ class TaskExtractor:
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
                     lead=lead.name, lead_slug=lead.slug,
-                    certain=(not guessed or assignment.explicit) and not assignment.referred,
+                    certain=(not guessed or assignment.explicit) and not lead.guessed,
                     external=lead.external,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
@@ -1303,10 +1349,80 @@ class TaskExtractor:
                     deadline=deadline.date if deadline else None,
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
+            tasks.extend(self._purpose_tasks(text, assignment, block, reference))
         return tasks
+
+    def _purpose_tasks(self, text: str, assignment: _Assignment, block: _Block,
+                       reference: dt.date | None) -> list[ExtractedTask]:
+        """"… gửi hồ sơ về Sở Tài chính trước ngày 15/9 để Sở tổng hợp trình UBND tỉnh trước
+        ngày 30/9": the body in a purpose clause has work of its own, by its own date. A bare
+        "Sở" means the last body of that kind named before it (a guess to confirm)."""
+        out = []
+        for m in _PURPOSE.finditer(text):
+            rest = text[m.end():]
+            toks = tokens(rest)
+            end, parties = self.parser.agency_list(rest, toks, 0)
+            guessed = False
+            if not parties or not end < len(toks):
+                bare = re.match(rf"({_PURPOSE_HEADS})(?:\s+này)?\s+", rest)
+                if not bare:
+                    continue
+                head = fold(bare.group(1)).lower()
+                earlier = [q for q in self._all_named(text[:m.start()])
+                           if fold(q.name).lower().startswith(head + " ")][-1:]
+                if not earlier:
+                    continue
+                parties, guessed = earlier, True
+                toks = tokens(rest[bare.end():])
+                rest, end = rest[bare.end():], 0
+            if end >= len(toks):
+                continue
+            low = canonical(rest[toks[end].start:toks[end].end])
+            nxt = canonical(rest[toks[end + 1].start:toks[end + 1].end]) if end + 1 < len(toks) \
+                else ""
+            if not (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) or (low, nxt) in _DECIDES:
+                continue    # "để UBND tỉnh xem xét, quyết định": the issuer decides, no task
+            action = re.split(r"[;.]\s", rest[toks[end].start:])[0].strip(" .;")
+            deadline = best_deadline(action, reference)
+            for lead in parties:
+                if any((lead.slug or lead.name) == (q.slug or q.name) for q in assignment.leads) \
+                        or lead.slug and self.matcher.agencies[lead.slug].kind in _SPEAKING_KINDS \
+                        or _CENTRAL.match(lead.name):
+                    continue
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=not guessed,
+                    external=lead.external, support=(), support_slugs=(), action=action,
+                    text=text, deadline=deadline.date if deadline else None,
+                    deadline_text=deadline.text if deadline else None,
+                    point=block.point, line=block.line))
+        return out
+
+    def _all_named(self, text: str) -> list[_Party]:
+        """Every body the text names, in order."""
+        toks = tokens(text)
+        found: list[_Party] = []
+        i = 0
+        while i < len(toks):
+            if self.parser.agency_start(text, toks, i):
+                end, parties = self.parser.agency_list(text, toks, i)
+                found.extend(parties)
+                i = max(end, i + 1)
+            else:
+                i += 1
+        return found
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
+# A purpose clause whose subject is a body: "… để Sở tổng hợp, trình UBND tỉnh …".
+_PURPOSE_HEADS = r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|Thanh tra"
+_DECIDES = {tuple(canonical(w) for w in p.split()) for p in (
+    "xem xét", "quyết định", "phê duyệt", "chỉ đạo", "cho ý", "có cơ", "nắm bắt", "theo dõi")}
+_PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
+# Whom a letter's "các đơn vị" means when it has a "Kính gửi:" list (folded).
+_ADDRESSED = re.compile(r"^(?:cac|quy) (?:co quan|don vi|dia phuong|co quan, don vi|"
+                        r"don vi, dia phuong|co quan, don vi, dia phuong|co quan, dia phuong)$")
+_ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
 # A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
