@@ -358,7 +358,7 @@ def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
         ("so-y-te", D(2024, 9, 15), True), ("so-tai-chinh", D(2024, 9, 30), False)]
     # the issuer considering is no task; a purpose without a body is none either
     assert len(_leads("Giao Sở Y tế báo cáo UBND tỉnh để UBND tỉnh xem xét, chỉ đạo.")) == 1
-    assert len(_leads("Giao Sở Xây dựng hướng dẫn để Sở có cơ sở thực hiện.")) == 1
+    assert len(_leads("Giao Sở Xây dựng hướng dẫn để Sở có cơ sở triển khai.")) == 1
 
 
 def test_accountability_is_not_a_task_but_the_work_after_it_is():
