@@ -350,6 +350,11 @@ def test_a_letters_addressees_are_whom_its_units_mean():
                                      "các đảng ủy trực thuộc Tỉnh ủy"]
 
 
+def test_a_bare_council_takes_the_place_of_the_body_after_it():
+    found = _leads("Đề nghị Huyện ủy, HĐND, UBND huyện lãnh đạo, chỉ đạo triển khai thực hiện.")
+    assert [f[0] for f in found] == ["Huyện ủy", "HĐND huyện", "UBND huyện"]
+
+
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
     tasks = task_eval.extractor().extract(
         "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "

@@ -448,7 +448,7 @@ class _Parser:
         """A name written freely from token i; `lower`: after a title or inside a list, where
         "cơ quan ngang bộ" needs no capital to be a body."""
         # "Ủy ban nhân dân" is one token ("ubnd") whose written form is four words
-        word = toks[i].word if toks[i].word in ("ubnd", "hdnd") else \
+        word = {"ubnd": "ubnd", "hdnd": canonical("hđnd")}.get(toks[i].word) or \
             canonical(text[toks[i].start:toks[i].end])
         spelt = (self.abbreviations if self.abbreviations is not None else
                  _DEFAULT_ABBREVIATIONS).get(text[toks[i].start:toks[i].end])
@@ -510,7 +510,7 @@ class _Parser:
                 if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
                     break
             j += 1
-        if j - i < 2 and word not in ("ubnd", "hđnd"):
+        if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
             return None
         return j, text[toks[i].start:toks[j - 1].end]
 
@@ -654,7 +654,7 @@ class _Parser:
         the name after it."""
         out = list(parties)
         for n, party in enumerate(parties[:-1]):
-            if party.slug is None and fold(party.name).lower() in ("ubnd", "uy ban nhan dan"):
+            if party.slug is None and fold(party.name).lower() in ("ubnd", "uy ban nhan dan", "hdnd"):
                 m = re.search(r"\s((?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thành phố|tỉnh)\b.*)$",
                               parties[n + 1].name)
                 if m:
