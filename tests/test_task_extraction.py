@@ -355,6 +355,23 @@ def test_a_bare_council_takes_the_place_of_the_body_after_it():
     assert [f[0] for f in found] == ["Huyện ủy", "HĐND huyện", "UBND huyện"]
 
 
+def test_one_word_titles_place_lists_and_the_work_written_before_its_owner():
+    found = _leads("Trưởng Công an huyện, Chánh Thanh tra huyện, Trưởng phòng Tài chính - Kế "
+                   "hoạch huyện tổ chức kiểm tra.")
+    assert [f[0] for f in found] == ["Công an huyện", "Thanh tra huyện",
+                                     "Phòng Tài chính - Kế hoạch huyện"]
+    # "Trường" (a school) is a body, not the title "Trưởng"
+    assert [f[0] for f in _leads("Trường Trung học phổ thông Võ Thị Hồng tổ chức kiểm tra.")] == \
+        ["Trường Trung học phổ thông Võ Thị Hồng"]
+    found = _leads("Yêu cầu UBND các xã: Vĩnh Viễn, Vĩnh Thuận Tây, Xà Phiên rà soát hộ nghèo.")
+    assert [f[0] for f in found] == ["UBND xã Vĩnh Viễn", "UBND xã Vĩnh Thuận Tây",
+                                     "UBND xã Xà Phiên"]
+    assert [f[1] for f in _leads("Nhiệm vụ rà soát quy hoạch được giao cho Sở Xây dựng, hoàn "
+                                 "thành trước ngày 30/6/2025.")] == ["so-xay-dung"]
+    assert [f[1] for f in _leads("Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực "
+                                 "hiện.")] == ["van-phong-ubnd-tinh"]
+
+
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
     tasks = task_eval.extractor().extract(
         "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "

@@ -126,6 +126,9 @@ _PERSON_TITLES = {tuple(p.split()) for p in (
     )}
 
 _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
+# One-word titles written before the body they head (checked on the written word: "Trưởng",
+# not "Trường").
+_HEAD_TITLES = _canon_set("trưởng", "chánh")
 # Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
@@ -348,6 +351,18 @@ class _Parser:
                 found = self.agency_at(text, toks, i + n, lower=True)
                 if found:
                     return found
+        if canonical(text[toks[i].start:toks[i].end]) in _HEAD_TITLES and \
+                text[toks[i].start].isupper():
+            # "Trưởng Công an huyện", "Chánh Thanh tra tỉnh", "Trưởng phòng Tài chính - Kế hoạch"
+            found = self.agency_at(text, toks, i + 1, lower=True)
+            if found:
+                j, party = found
+                if party.name[:1].islower():
+                    name = party.name[:1].upper() + party.name[1:]
+                    slug = party.slug or self.matcher.resolve(name)
+                    party = _Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                   party.external)
+                return j, party
         if tuple(t.word for t in toks[i:i + 2]) == ("truong", "nganh"):
             return i + 2, _Party("các ngành", self.matcher.resolve("các ngành"))  # its heads
         hit = self.matcher.match_at(toks, i)
@@ -560,10 +575,20 @@ class _Parser:
             if tuple(t.word for t in toks[k:k + len(title)]) == title:
                 k += len(title)
                 break
-        if k + 2 >= len(toks) or toks[k].word != "cac" or toks[k + 1].word not in _SHARED_HEADS:
+        if k + 3 < len(toks) and toks[k].word == "ubnd" and toks[k + 1].word == "cac" and \
+                toks[k + 2].word in ("xa", "huyen", "phuong", "quan", "tp") and \
+                text[toks[k + 2].end:toks[k + 3].start].strip() in (
+                    ":", "") and text[toks[k + 3].start].isupper():
+            # "UBND các xã: Vĩnh Viễn, Vĩnh Thuận Tây": one UBND per place
+            unit = text[toks[k + 2].start:toks[k + 2].end]
+            written = text[toks[k].start:toks[k].end]
+            head, j, k = f"{written} {unit}", k + 3, k + 1
+        elif k + 2 >= len(toks) or toks[k].word != "cac" or \
+                toks[k + 1].word not in _SHARED_HEADS:
             return i, []
-        head = _SHARED_HEADS[toks[k + 1].word]
-        j = k + 2
+        else:
+            head = _SHARED_HEADS[toks[k + 1].word]
+            j = k + 2
         gap = text[toks[j - 1].end:toks[j].start]
         if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
             return i, []
@@ -820,6 +845,16 @@ class TaskExtractor:
                 addressed = self._addressees(clause, toks, start_tok, k)
                 if addressed:
                     return self._rest(clause, toks, k + len(marker), addressed, True)
+            if k > start_tok and marker[0] == "giao" and not toks[k].hard_before and (
+                    toks[k - 1].word == "duoc" or _TOPIC.match(clause, body_start)):
+                # the work first, then its owner: "Nhiệm vụ rà soát … được giao cho Sở Xây
+                # dựng", "Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực hiện"
+                j = k + len(marker) + (1 if _words_at(toks, k + len(marker), ("cho",)) else 0)
+                end, leads = self.parser.agency_list(clause, toks, j, lower=True)
+                if leads:
+                    found = self._rest(clause, toks, end, leads, True)
+                    found.action = clause[body_start:].strip()
+                    return found
             if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
                     not self._after_speaker(clause, toks, k):
                 continue
@@ -1414,6 +1449,7 @@ class TaskExtractor:
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
 _TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
+_TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IGNORECASE)
 # A purpose clause whose subject is a body: "… để Sở tổng hợp, trình UBND tỉnh …".
 _PURPOSE_HEADS = r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|Thanh tra"
 _DECIDES = {tuple(canonical(w) for w in p.split()) for p in (
