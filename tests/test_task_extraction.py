@@ -372,6 +372,16 @@ def test_one_word_titles_place_lists_and_the_work_written_before_its_owner():
                                  "hiện.")] == ["van-phong-ubnd-tinh"]
 
 
+def test_statistics_praise_and_a_reports_contents_are_not_tasks():
+    assert _leads("Sở Y tế tổ chức 120 cuộc kiểm tra trong năm 2023, phát hiện 15 vi phạm.") == []
+    assert _leads("Chủ tịch UBND tỉnh đánh giá cao sự nỗ lực của Sở Y tế.") == []
+    assert _leads("Sở Y tế báo cáo: trong quý III, toàn tỉnh ghi nhận 200 ca bệnh.") == []
+    # ordered or ahead, counts are the work itself
+    assert len(_leads("Giao Sở Y tế tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
+    assert len(_leads("Sở Y tế tiếp tục tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
+    assert len(_leads("Sở Y tế báo cáo UBND tỉnh trước ngày 10/10/2024.")) == 1
+
+
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
     tasks = task_eval.extractor().extract(
         "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "

@@ -1319,6 +1319,9 @@ class TaskExtractor:
             if found is not None and any(self._refers(p, groups, plain, addressees)
                                          for p in found.leads):
                 found = self._resolved(found, groups, [before, *said[:-1]], plain, addressees)
+            if found is not None and _reported(plain, found):
+                current = None
+                continue
             if found is not None and _is_past(plain, found):
                 current = None
                 continue
@@ -1560,6 +1563,27 @@ def _is_past(clause: str, found: _Assignment) -> bool:
         return True
     head = clause[:max(0, len(clause) - len(found.action))]
     return bool(re.search(r"(?<!\w)(?:đã|vừa)\s*$", head.strip(), re.IGNORECASE))
+
+
+# Results counted ("120 cuộc kiểm tra", "15 vi phạm", "85%"), praise and a report's contents
+# are what a body did or said, not work given to it.
+_STATS = re.compile(r"(?<![\w/])\d[\d.,]*\s*(?:%|cuộc|vụ|trường hợp|lượt|ca|người|hộ|đối tượng|"
+                    r"cơ sở|vi phạm|tỷ|triệu|km|ha|tấn|doanh nghiệp|phương tiện)(?!\w)",
+                    re.IGNORECASE)
+_PRAISE_OR_REPORT = re.compile(r"^(?:đánh giá cao|hoan nghênh|cảm ơn|chúc mừng|trân trọng|"
+                               r"báo cáo\s*:|báo cáo cho biết|cho biết)", re.IGNORECASE)
+
+
+def _reported(clause: str, found: _Assignment) -> bool:
+    """"Sở Y tế tổ chức 120 cuộc kiểm tra trong năm 2023, phát hiện 15 vi phạm", "Chủ tịch
+    UBND tỉnh đánh giá cao …", "Sở Y tế báo cáo: …": a result, praise or a report, unless
+    the clause orders or looks ahead ("Giao …", "tiếp tục", "phải", a deadline)."""
+    if _PRAISE_OR_REPORT.match(found.action) and not _EXPLICIT_START.match(clause):
+        return True
+    # two counts or more: a statistics sentence; one count is often the work itself ("đối
+    # thoại với 19 hộ")
+    return len(_STATS.findall(found.action)) >= 2 and not _explicit_marker(clause) and \
+        not _STRONG_FUTURE.search(clause)
 
 
 def _verb(word: str, nxt: str) -> bool:
