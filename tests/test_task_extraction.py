@@ -382,6 +382,15 @@ def test_statistics_praise_and_a_reports_contents_are_not_tasks():
     assert len(_leads("Sở Y tế báo cáo UBND tỉnh trước ngày 10/10/2024.")) == 1
 
 
+def test_attribution_before_the_subject_and_the_authorities_of_every_level():
+    found = _leads("Theo Chủ tịch UBND tỉnh, thời gian tới, các địa phương cần chủ động rà soát "
+                   "các khu vực có nguy cơ sạt lở.")
+    assert [f[1] for f in found] == ["ubnd-cap-huyen"]
+    found = _leads("Bí thư Tỉnh ủy đề nghị các cấp ủy, chính quyền các cấp tiếp tục quan tâm lãnh "
+                   "đạo công tác này.")
+    assert [f[0] for f in found] == ["các cấp ủy", "chính quyền các cấp"]
+
+
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
     tasks = task_eval.extractor().extract(
         "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "

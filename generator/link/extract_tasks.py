@@ -193,6 +193,7 @@ _CONNECTORS = re.compile(
     r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
     r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"theo (?:chủ tịch|phó chủ tịch|lãnh đạo|ông|bà|đồng chí|giám đốc|bí thư)[^,;.:]{0,60},|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
     # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
@@ -349,6 +350,10 @@ class _Parser:
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
                 found = self.agency_at(text, toks, i + n, lower=True)
+                if found and title == ("chinh", "quyen") and found[1].slug is None and \
+                        fold(found[1].name).lower().startswith(("cac cap", "dia phuong", "co so")):
+                    # "chính quyền các cấp": the authorities themselves, not "các cấp"
+                    return found[0], _Party(text[toks[i].start:toks[found[0] - 1].end], None)
                 if found:
                     return found
         if canonical(text[toks[i].start:toks[i].end]) in _HEAD_TITLES and \
