@@ -391,6 +391,33 @@ def test_attribution_before_the_subject_and_the_authorities_of_every_level():
     assert [f[0] for f in found] == ["các cấp ủy", "chính quyền các cấp"]
 
 
+def test_plans_written_as_fields_a_table_or_chu_tri_lines():
+    plan = ("Kế hoạch như sau:\n\n"
+            "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Rà soát quy định về định mức | Sở Tài chính | Sở Xây dựng | Tháng 12/2024 |\n"
+            "| 2 | Xây dựng kế hoạch chuyển đổi số | Sở TT&TT; UBND các huyện, thị xã, thành phố "
+            "| Các sở, ban, ngành tỉnh | Quý I/2025 |\n\n"
+            "1. Rà soát quy định.\n- Chủ trì: Sở Tài chính.\n- Phối hợp: Sở Xây dựng.\n"
+            "- Thời gian hoàn thành: tháng 12/2024.\n\n"
+            "2. Tổng kết năm (Chủ trì: Sở Nội vụ; phối hợp: các sở, ngành; thời gian: quý I/2025).")
+    found = [(t.line, t.lead_slug, t.support_slugs, t.deadline, t.deadline_text, t.action)
+             for t in task_eval.extractor().extract(plan, 1, D(2024, 9, 1))]
+    assert found == [
+        (5, "so-tai-chinh", ("so-xay-dung",), D(2024, 12, 31), "Tháng 12/2024",
+         "Rà soát quy định về định mức"),
+        (6, "so-thong-tin-va-truyen-thong", ("cac-so-nganh",), D(2025, 3, 31), "Quý I/2025",
+         "Xây dựng kế hoạch chuyển đổi số"),
+        (6, "ubnd-cap-huyen", ("cac-so-nganh",), D(2025, 3, 31), "Quý I/2025",
+         "Xây dựng kế hoạch chuyển đổi số"),
+        (8, "so-tai-chinh", ("so-xay-dung",), D(2024, 12, 31), "tháng 12/2024",
+         "Rà soát quy định"),
+        (13, "so-noi-vu", ("cac-so-nganh",), D(2025, 3, 31), "quý I/2025", "Tổng kết năm"),
+    ]
+    # a table without a "chủ trì" column is not a plan of tasks
+    assert _leads("| Đơn vị | Số vụ |\n|---|---|\n| Sở Y tế | 12 |") == []
+
+
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
     tasks = task_eval.extractor().extract(
         "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "

@@ -26,6 +26,7 @@ from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
+from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
 from ..text import canonical as _canonical
 
 def fold(text: str) -> str:
@@ -1062,6 +1063,9 @@ class TaskExtractor:
         all_blocks = blocks(body, first_line)
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
         addressees, all_blocks = self._addressed(all_blocks)
+        # plans written as fields: a table of tasks, "Chủ trì: …" under a point
+        fields, all_blocks = self._field_blocks(all_blocks)
+        out.extend(self._field_tasks([*table_tasks(body, first_line), *fields], reference))
         intro = next((n for n, b in enumerate(all_blocks[:6])
                       if _INTRO_END.search(b.text)), None)
         if intro is not None:
@@ -1120,6 +1124,7 @@ class TaskExtractor:
                 last = found
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
+        out.sort(key=lambda t: t.line)     # field tasks were read first
         return self._placed_document(_without_headline(out, all_blocks), body)
 
     def _refers(self, party: _Party, groups: list, clause: str,
@@ -1195,6 +1200,68 @@ class TaskExtractor:
                 found = parties
             i = max(end, i + 1)
         return _unique(found)
+
+    def _field_blocks(self, all_blocks: list[_Block]) -> tuple[list[FieldTask], list[_Block]]:
+        """"1. Rà soát …" then "- Chủ trì: Sở A", "- Phối hợp: Sở B", "- Thời gian hoàn thành:
+        …" (or all of it in one paragraph): the work and its fields, and the blocks left."""
+        found: list[FieldTask] = []
+        used: set[int] = set()
+        for n, block in enumerate(all_blocks):
+            if n in used:
+                continue
+            inline = re.search(r"[(\-–;.]\s*(?:(?:cơ quan|đơn vị)\s+)?chủ trì\s*:", block.text,
+                               re.IGNORECASE)
+            if inline and not FIELD_LEAD.match(block.text):
+                task = field_task(block.text[:inline.start()], block.text[inline.start() + 1:],
+                                  block.line)
+                if task:
+                    found.append(task)
+                    used.add(n)
+                continue
+            if not FIELD_LEAD.match(block.text) or n == 0:
+                continue
+            work = n - 1
+            while work >= 0 and (work in used or FIELD_LEAD.match(all_blocks[work].text)):
+                work -= 1
+            end = n + 1
+            while end < len(all_blocks) and all_blocks[end].level == block.level and \
+                    re.match(r"^\W*(?:(?:cơ quan|đơn vị)\s+)?(?:phối hợp|thời gian|thời hạn|"
+                             r"tiến độ|sản phẩm|kết quả)", all_blocks[end].text, re.IGNORECASE):
+                end += 1
+            if work < 0 or all_blocks[work].level > block.level:
+                continue
+            task = field_task(all_blocks[work].text,
+                              "\n".join(b.text for b in all_blocks[n:end]), all_blocks[work].line)
+            if task:
+                found.append(task)
+                used.update({work, *range(n, end)})
+        return found, [b for n, b in enumerate(all_blocks) if n not in used]
+
+    def _field_tasks(self, fields: list[FieldTask],
+                     reference: dt.date | None) -> list[ExtractedTask]:
+        out = []
+        for f in fields:
+            lead_text = expand(f.lead, self.parser.abbreviations)
+            leads = self.parser.agency_list(lead_text, tokens(lead_text), 0, loose=True)[1]
+            support_text = expand(f.support, self.parser.abbreviations) if f.support else ""
+            support = self.parser.agency_list(support_text, tokens(support_text), 0,
+                                              loose=True)[1] if support_text else []
+            when = f.deadline
+            deadline = best_deadline(when, reference) or (best_deadline(
+                f"trong {when}", reference) if re.match(r"(?:tháng|quý|năm)\b", when, re.I)
+                else None)
+            text = " ".join(x for x in (f.work, f"Chủ trì: {f.lead}.",
+                                        f"Phối hợp: {f.support}." if f.support else "",
+                                        f"Thời gian: {f.deadline}." if f.deadline else "") if x)
+            for lead in _unique(leads):
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=True, external=lead.external,
+                    support=tuple(p.name for p in support),
+                    support_slugs=tuple(p.slug for p in support), action=f.work, text=text,
+                    deadline=deadline.date if deadline else None,
+                    deadline_text=(deadline.text if deadline.text in when else when) if deadline
+                    else None, point=None, line=f.line))
+        return out
 
     def _addressed(self, all_blocks: list[_Block]) -> tuple[list[_Party], list[_Block]]:
         """The "Kính gửi:" list of a letter (inline or as dashed items under it), and the
