@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -54,7 +55,8 @@ _HEADS = _canon_set(
     "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
-    "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
+    "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
+    "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
     "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
     "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ", "đoàn"},
     "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
@@ -111,7 +113,8 @@ _STOP_WORDS = _canon_set(
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
     "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
-_NAME_PAIRS = {("hậu", "cần"), ("công", "trình"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
+_NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
+               ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
@@ -141,7 +144,8 @@ _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
-_LOWER_HEADS = _canon_set("cơ", "các", "công", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
+_LOWER_HEADS = _canon_set("cơ", "các", "công",
+                          "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
                           "đơn")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
@@ -156,7 +160,8 @@ _UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|th�
 _COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
 _COMMITTEES = re.compile(rf"^([Cc]ác) ({_COMMITTEE}(?:(?:,\s*|\s+và\s+){_COMMITTEE})+"
                          r"(?: trực thuộc(?: [\wĐđ]+){0,3})?)$")
-_NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
+_NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
+                          rf"({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -685,7 +690,8 @@ class _Parser:
         the name after it."""
         out = list(parties)
         for n, party in enumerate(parties[:-1]):
-            if party.slug is None and fold(party.name).lower() in ("ubnd", "uy ban nhan dan", "hdnd"):
+            if party.slug is None and \
+                    fold(party.name).lower() in ("ubnd", "uy ban nhan dan", "hdnd"):
                 m = re.search(r"\s((?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thành phố|tỉnh)\b.*)$",
                               parties[n + 1].name)
                 if m:
@@ -1075,6 +1081,7 @@ class TaskExtractor:
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
         prev: _Block | None = None
         before = ""     # the text read so far, where "các đơn vị trên" finds what it means
+        budget = [_LOOKS_BACK]
         for block in all_blocks:
             before, seen = before[-_BACK_CHARS:], before
             if _PREAMBLE.match(block.text) and not (
@@ -1118,7 +1125,7 @@ class TaskExtractor:
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
                                       alone=len(all_blocks) == 1, before=before,
-                                      addressees=addressees)
+                                      addressees=addressees, budget=budget)
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
@@ -1174,7 +1181,7 @@ class TaskExtractor:
                 named = list(groups[-1][0].leads)
             else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
                 at = clause.find(p.name)
-                pieces = [*before, clause[:max(at, 0)]]
+                pieces = [*before, clause[max(0, at - _BACK_CHARS):max(at, 0)]]
                 named = next((n for n in map(lambda t: self._named_last(t, 2 if plural else 1),
                                              reversed(pieces)) if n), [])
             if not named:
@@ -1221,8 +1228,11 @@ class TaskExtractor:
             if not FIELD_LEAD.match(block.text) or n == 0:
                 continue
             work = n - 1
-            while work >= 0 and (work in used or FIELD_LEAD.match(all_blocks[work].text)):
-                work -= 1
+            while work >= max(0, n - 12) and (work in used or FIELD_LEAD.match(
+                    all_blocks[work].text)):
+                work -= 1       # bounded: a run of "Chủ trì:" lines with no work is no plan
+            if work < max(0, n - 12):
+                continue
             end = n + 1
             while end < len(all_blocks) and all_blocks[end].level == block.level and \
                     re.match(r"^\W*(?:(?:cơ quan|đơn vị)\s+)?(?:phối hợp|thời gian|thời hạn|"
@@ -1357,8 +1367,8 @@ class TaskExtractor:
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
                      guessed: bool = False, alone: bool = False,
-                     before: str = "", addressees: list[_Party] | None = None
-                     ) -> list[ExtractedTask]:
+                     before: str = "", addressees: list[_Party] | None = None,
+                     budget: list[int] | None = None) -> list[ExtractedTask]:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
         bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
         `before`: the text read before the block, where a reference back finds its bodies."""
@@ -1369,6 +1379,7 @@ class TaskExtractor:
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
         in_lede = False
         said: list[str] = []         # the block's clauses so far
+        budget = budget if budget is not None else [_LOOKS_BACK]
         answerable: set[int] = set()  # groups opened by an accountability clause
         for clause, sep in self._join_lists(_sentences(block.text)):
             said.append(clause)
@@ -1388,9 +1399,11 @@ class TaskExtractor:
                 answerable.add(id(current))
                 groups.append(current)
                 continue
-            if found is not None and any(self._refers(p, groups, plain, addressees)
-                                         for p in found.leads):
-                found = self._resolved(found, groups, [before, *said[:-1]], plain, addressees)
+            if found is not None and budget[0] > 0 and any(
+                    self._refers(p, groups, plain, addressees) for p in found.leads):
+                budget[0] -= 1      # bounded per body: each look back reads up to a page
+                # bounded: the last few clauses (a hostile body may repeat a reference)
+                found = self._resolved(found, groups, [before, *said[-4:-1]], plain, addressees)
             if found is not None and _reported(plain, found):
                 current = None
                 continue
@@ -1468,8 +1481,8 @@ class TaskExtractor:
         ngày 30/9": the body in a purpose clause has work of its own, by its own date. A bare
         "Sở" means the last body of that kind named before it (a guess to confirm)."""
         out = []
-        for m in _PURPOSE.finditer(text):
-            rest = text[m.end():]
+        for m in itertools.islice(_PURPOSE.finditer(text), 8):   # bounded per task
+            rest = text[m.end():m.end() + _HEAD_CHARS]     # bounded: a name is near
             toks = tokens(rest)
             end, parties = self.parser.agency_list(rest, toks, 0)
             guessed = False
@@ -1478,7 +1491,8 @@ class TaskExtractor:
                 if not bare:
                     continue
                 head = fold(bare.group(1)).lower()
-                earlier = [q for q in self._all_named(text[:m.start()])
+                window = text[max(0, m.start() - _BACK_CHARS):m.start()]
+                earlier = [q for q in self._all_named(window)
                            if fold(q.name).lower().startswith(head + " ")][-1:]
                 if not earlier:
                     continue
@@ -1526,7 +1540,8 @@ _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
 _TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
 _TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IGNORECASE)
 # A purpose clause whose subject is a body: "… để Sở tổng hợp, trình UBND tỉnh …".
-_PURPOSE_HEADS = r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|Thanh tra"
+_PURPOSE_HEADS = (r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|"
+                  r"Thanh tra")
 _DECIDES = {tuple(canonical(w) for w in p.split()) for p in (
     "xem xét", "quyết định", "phê duyệt", "chỉ đạo", "cho ý", "có cơ", "nắm bắt", "theo dõi")}
 _PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
@@ -1548,6 +1563,7 @@ _BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|
                        r"don vi, dia phuong|co quan, don vi|so, nganh)"
                        r"(?: (?:neu|noi|ke))? (?:tren|nay|do)$")
 _BACK_CHARS = 1500
+_LOOKS_BACK = 64        # references resolved per body; a real notice has a handful
 # Collectives that name no one in particular, never what a reference points back to.
 _GENERIC = re.compile(r"^(?:cac|nhung) (?:co quan|don vi|dia phuong|cap)$")
 # "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với …", "… chịu trách nhiệm trước pháp
