@@ -176,11 +176,11 @@ def test_the_real_texts_keep_their_score():
 
 def test_the_held_out_and_fresh_sets_keep_their_score():
     """Floors at the second generalisation round's figures (held-out 18 of 21 extracted, 18
-    of 23 labelled; fresh 44 of 45, 44 of 54): a change that loses them shows here."""
+    of 23 labelled; fresh 45 of 46, 45 of 54): a change that loses them shows here."""
     held = task_eval.score(data=task_eval.HOLDOUT)
     assert held.matched >= 18 and held.precision >= 0.85, held.summary()
     fresh = task_eval.score(data=task_eval.FRESH)
-    assert fresh.matched >= 44 and fresh.precision >= 0.95, fresh.summary()
+    assert fresh.matched >= 45 and fresh.precision >= 0.95, fresh.summary()
 
 
 def _leads(text: str, reference=None) -> list[tuple]:
@@ -246,6 +246,13 @@ def test_a_subject_carried_into_the_next_paragraph_is_to_be_confirmed():
     found = _leads("Giao Sở Y tế chủ trì tuyên truyền phòng dịch.\n\nĐồng thời, chú trọng biểu "
                    "dương các tập thể làm tốt.")
     assert [(f[1], f[3]) for f in found] == [("so-y-te", True), ("so-y-te", False)]
+
+
+def test_a_points_next_paragraph_keeps_its_subject_to_be_confirmed():
+    found = _leads("1. Sở Y tế chủ trì rà soát các cơ sở cách ly.\n\n   Tiếp tục tranh thủ thời gian, "
+                   "tập trung cao độ xét nghiệm diện rộng.\n\n2. Sở Tài chính bố trí kinh phí.")
+    assert [(f[1], f[3]) for f in found] == [("so-y-te", True), ("so-y-te", False),
+                                             ("so-tai-chinh", True)]
 
 
 def test_a_headline_repeated_is_not_a_second_task():

@@ -1118,7 +1118,8 @@ class TaskExtractor:
                     continue
             guessed = False
             plain_after = prev is not None and block.point is None and prev.point is None and \
-                block.level == prev.level
+                block.level == prev.level or prev is not None and block.point is not None and \
+                block.point == prev.point and block.level > prev.level   # a point's next paragraph
             if carried is None and last and (_GOES_ON.match(text) or plain_after and
                                              _imperative(text) and not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
