@@ -176,11 +176,11 @@ def test_the_real_texts_keep_their_score():
 
 def test_the_held_out_and_fresh_sets_keep_their_score():
     """Floors at the second generalisation round's figures (held-out 18 of 21 extracted, 18
-    of 23 labelled; fresh 45 of 46, 45 of 54): a change that loses them shows here."""
+    of 23 labelled; fresh 47 of 48, 47 of 54): a change that loses them shows here."""
     held = task_eval.score(data=task_eval.HOLDOUT)
     assert held.matched >= 18 and held.precision >= 0.85, held.summary()
     fresh = task_eval.score(data=task_eval.FRESH)
-    assert fresh.matched >= 45 and fresh.precision >= 0.95, fresh.summary()
+    assert fresh.matched >= 47 and fresh.precision >= 0.95, fresh.summary()
 
 
 def _leads(text: str, reference=None) -> list[tuple]:
@@ -432,6 +432,16 @@ def test_plans_written_as_fields_a_table_or_chu_tri_lines():
     ]
     # a table without a "chủ trì" column is not a plan of tasks
     assert _leads("| Đơn vị | Số vụ |\n|---|---|\n| Sở Y tế | 12 |") == []
+
+
+def test_a_whole_sector_and_collectives_of_organisations():
+    found = _leads("Theo đó, Bộ Y tế yêu cầu toàn Ngành Y tế và các cơ quan, tổ chức, cá nhân liên "
+                   "quan chủ động xây dựng các phương án bảo vệ.")
+    assert [f[0] for f in found] == ["Ngành Y tế", "các cơ quan, tổ chức, cá nhân liên quan"]
+    found = _leads("UBND tỉnh đề nghị ngành giao thông vận tải chỉ đạo các đơn vị quản lý hạ tầng "
+                   "giao thông.")
+    assert [f[0] for f in found] == ["ngành giao thông vận tải"]
+    assert _leads("Ngành nghề nông thôn phát triển mạnh trong năm qua.") == []
 
 
 def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():

@@ -52,7 +52,8 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận",
+    "ngành")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
@@ -81,6 +82,7 @@ _HEAD_NOT = {
                                                         "nghị", "quyết", "thông", "báo", "đồng",
                                                         "đại", "tin", "hộ"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
+    "ngành": {"nghề", "hàng", "kinh", "công", "học", "nghiên", "dọc", "nghề"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
@@ -119,6 +121,8 @@ _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
                ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
+# Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
+_NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -144,7 +148,7 @@ _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
-_LOWER_HEADS = _canon_set("cơ", "các", "công",
+_LOWER_HEADS = _canon_set("cơ", "các", "công", "ngành",
                           "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
                           "đơn")
@@ -352,6 +356,9 @@ class _Parser:
         `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
         if i >= len(toks):
             return None
+        if canonical(text[toks[i].start:toks[i].end]) == "toàn" and i + 1 < len(toks) and \
+                not toks[i + 1].hard_before and not toks[i + 1].comma_before:
+            return self.agency_at(text, toks, i + 1, loose, lower=True)   # "toàn Ngành Y tế"
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
@@ -528,8 +535,10 @@ class _Parser:
                 continue
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
+                listed = tok.comma_before and collective   # "các cơ quan, tổ chức, cá nhân"
                 if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
-                        (prev, low) not in _NAME_PAIRS:
+                        (prev, low) not in _NAME_PAIRS and (low, nxt) not in _NOUN_PAIRS and \
+                        not listed:
                     break
                 if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
@@ -1360,6 +1369,8 @@ class TaskExtractor:
         for n in range(len(toks) - 1, start - 1, -1):
             marker = self._marker_at(toks, n)
             if marker and (n == start or self._after_speaker(text, toks, n)):
+                if any(self._marker_at(toks, m) for m in range(start, n)):
+                    return False    # "X đề nghị A chỉ đạo B, C": A's work, not a list of B, C
                 k = n + len(marker)
                 break
         end, parties = self.parser.agency_list(text, toks, k, loose=True)
