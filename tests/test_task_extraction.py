@@ -432,6 +432,11 @@ def test_plans_written_as_fields_a_table_or_chu_tri_lines():
     ]
     # a table without a "chủ trì" column is not a plan of tasks
     assert _leads("| Đơn vị | Số vụ |\n|---|---|\n| Sở Y tế | 12 |") == []
+    # who chairs a meeting is not a task
+    assert _leads("Thời gian: 8 giờ 00 ngày 15/7/2024.\n\nĐịa điểm: Phòng họp số 1, UBND tỉnh.\n\n"
+                  "Chủ trì: Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.") == []
+    assert _leads("Ngày 10/7/2024, UBND tỉnh tổ chức cuộc họp (chủ trì: Chủ tịch UBND tỉnh) về "
+                  "giải phóng mặt bằng.") == []
 
 
 def test_a_whole_sector_and_collectives_of_organisations():

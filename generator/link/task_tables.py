@@ -32,6 +32,14 @@ _FIELD = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?(?P<name>chủ trì|phối 
                     r"| thực hiện)?|thời hạn(?: hoàn thành)?|tiến độ)\s*:\s*", re.IGNORECASE)
 
 
+# Who chairs a meeting is a person; what a meeting's header lines say is not work.
+_PERSON = re.compile(r"\W*(?:đồng chí|ông|bà|(?:phó\s+)?chủ tịch|(?:phó\s+)?giám đốc|"
+                     r"(?:phó\s+)?bí thư|lãnh đạo|thủ trưởng|trưởng ban|bộ trưởng|thứ trưởng)\b",
+                     re.IGNORECASE)
+_MEETING = re.compile(r"^\W*(?:thời gian|địa điểm|thành phần|tham dự|ngày\s+\d)|"
+                      r"(?<!\w)(?:cuộc họp|hội nghị|buổi làm việc)(?!\w)", re.IGNORECASE)
+
+
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
@@ -62,7 +70,7 @@ def table_tasks(body: str, first_line: int = 1) -> list[FieldTask]:
                 continue            # the separator row
             cell = (lambda key: cells[col[key]] if col[key] is not None and
                     col[key] < len(cells) else "")
-            if cell("work") and cell("lead"):
+            if cell("work") and cell("lead") and not _PERSON.match(cell("lead")):
                 out.append(FieldTask(first_line + index, cell("work"), cell("lead"),
                                      cell("support"), cell("when")))
     return out
@@ -76,7 +84,7 @@ def field_task(work: str, fields: str, line: int) -> FieldTask | None:
     for m, nxt in zip(matches, [*matches[1:], None]):
         value = fields[m.end():nxt.start() if nxt else len(fields)].strip(" ;.,)-–\n")
         found.setdefault(fold(m.group("name")).lower().split()[0], value)
-    if not found.get("chu"):
-        return None
+    if not found.get("chu") or _PERSON.match(found["chu"]) or _MEETING.search(work):
+        return None     # "Chủ trì: Đồng chí …" under "Thời gian: …, Địa điểm: …": a meeting
     when = found.get("thoi") or found.get("tien") or ""
     return FieldTask(line, work.strip(" ;.:-–(\n"), found["chu"], found.get("phoi", ""), when)
