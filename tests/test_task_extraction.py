@@ -326,6 +326,9 @@ def test_relative_clauses_titles_and_party_cells():
         "hội theo Chỉ thị số 16/CT-TTg căn cứ tình hình dịch bệnh, chủ động quyết định việc tiếp "
         "tục giãn cách.")
     assert [(t.lead_slug, t.action[:8]) for t in found] == [("ubnd-tinh", "chủ động")]
+    # work in progress is a report, not a task
+    assert _leads("Sở Y tế đang phối hợp với các đơn vị kiểm tra các cơ sở, xử lý nghiêm vi "
+                  "phạm.") == []
     # "Bí thư Tỉnh ủy X" stands for the committee; "X chỉ đạo việc …" is X's own work
     found = _leads("Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai thực hiện nghiêm Công "
                    "điện số 1099/CĐ-TTg.")

@@ -1000,7 +1000,10 @@ class TaskExtractor:
             nxt = canonical(clause[toks[m + 1].start:toks[m + 1].end])
             # a verb after a comma ends the qualifier unless it only lists the qualifier's verbs
             # ("được giao kiểm tra, giám sát …")
-            if (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) and m - segment >= 3:
+            # after "đang …" only a word of command ends it: "Sở A đang phối hợp kiểm tra, xử lý
+            # …" reports work in progress
+            if (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) and m - segment >= 3 and (
+                    named or (low, nxt) in _COMMANDING or low in ("cần", "phải")):
                 return m, named
             segment = m
         return None
@@ -1554,6 +1557,9 @@ _TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IG
 # A purpose clause whose subject is a body: "… để Sở tổng hợp, trình UBND tỉnh …".
 _PURPOSE_HEADS = (r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|"
                   r"Thanh tra")
+_COMMANDING = {tuple(canonical(w) for w in p.split()) for p in (
+    "chủ động", "khẩn trương", "tiếp tục", "kiên quyết", "tập trung", "nghiêm túc", "quyết liệt",
+    "khẩn cấp", "nhanh chóng")}
 _DECIDES = {tuple(canonical(w) for w in p.split()) for p in (
     "xem xét", "quyết định", "phê duyệt", "chỉ đạo", "cho ý", "có cơ", "nắm bắt", "theo dõi")}
 _PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
