@@ -399,6 +399,8 @@ def test_statistics_praise_and_a_reports_contents_are_not_tasks():
     assert len(_leads("Giao Sở Y tế tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
     assert len(_leads("Sở Y tế tiếp tục tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
     assert len(_leads("Sở Y tế báo cáo UBND tỉnh trước ngày 10/10/2024.")) == 1
+    assert _leads("Sở Y tế cho rằng cần tăng cường kiểm tra.") == []
+    assert len(_leads("Sở Tư pháp cho ý kiến về dự thảo trước ngày 15/10/2024.")) == 1
 
 
 def test_attribution_before_the_subject_and_the_authorities_of_every_level():

@@ -179,7 +179,7 @@ _MARKERS = {tuple(p.split()) for p in (
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
-                                  "phê", "ghi", "biểu", "về", "nhấn", "khẳng", "cho")
+                                  "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -1676,7 +1676,7 @@ def _is_past(clause: str, found: _Assignment) -> bool:
 _STATS = re.compile(r"(?<![\w/])\d[\d.,]*\s*(?:%|cuộc|vụ|trường hợp|lượt|ca|người|hộ|đối tượng|"
                     r"cơ sở|vi phạm|tỷ|triệu|km|ha|tấn|doanh nghiệp|phương tiện)(?!\w)",
                     re.IGNORECASE)
-_PRAISE_OR_REPORT = re.compile(r"^(?:đánh giá cao|hoan nghênh|cảm ơn|chúc mừng|trân trọng|"
+_PRAISE_OR_REPORT = re.compile(r"^(?:đánh giá cao|hoan nghênh|cảm ơn|chúc mừng|trân trọng|cho rằng|"
                                r"báo cáo\s*:|báo cáo cho biết|cho biết)", re.IGNORECASE)
 
 
