@@ -279,6 +279,11 @@ def test_a_reference_back_names_the_bodies_before_it_to_be_confirmed():
     assert [(f[1] or f[0], f[3]) for f in found] == [("cac-so-nganh", False),
                                                      ("các Tổng Công ty trực thuộc thành phố",
                                                       False)]
+    # "Sở này": the last Sở named, not the last body
+    found = _leads("Giao UBND huyện Châu Thành và Sở Xây dựng rà soát. Sở này báo cáo kết quả "
+                   "trước ngày 30/11/2024.")
+    assert [(f[1], f[3]) for f in found] == [("ubnd-huyen-chau-thanh", True),
+                                             ("so-xay-dung", True), ("so-xay-dung", False)]
     # nothing named before it: kept as written, never guessed
     assert [f[0] for f in _leads("Yêu cầu các đơn vị trên rà soát.")] == ["các đơn vị trên"]
     # "trên địa bàn" is a place, not a reference back

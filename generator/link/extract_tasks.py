@@ -1188,8 +1188,15 @@ class TaskExtractor:
                 continue
             name = fold(p.name).lower()
             plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
+            head = name.split()[0]
             if addressees and not _BACK_REF.match(name):
                 named = list(addressees)
+            elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
+                # "Sở này": the last Sở named before it
+                at = clause.find(p.name)
+                window = " ".join([*before, clause[:max(at, 0)]])[-_BACK_CHARS:]
+                named = [q for q in self._all_named(window)
+                         if fold(q.name).lower().split()[:1] == [head]][-1:]
             elif groups and (plural or len(groups[-1][0].leads) == 1):
                 named = list(groups[-1][0].leads)
             else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
