@@ -501,3 +501,17 @@ def test_jurisdiction_and_abbreviations_are_checked_where_written():
     assert [(d.line, d.code, d.field) for d in found] == [(3, "NA701", "jurisdiction"),
                                                          (4, "NA701", "abbreviations")]
     assert all("phải là" in d.message for d in found)
+
+
+@pytest.mark.parametrize("written, register", [
+    ("Bộ Nông nghiệp & PTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Bộ Thông tin Truyền thông", "Bộ Thông tin và Truyền thông"),
+    ("Sở Tài nguyên - Môi trường", "Sở Tài nguyên và Môi trường"),
+    ("Bộ Giao thông Vận tải", "Bộ Giao thông vận tải"),
+    ("Sở Lao động – Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Phòng Kế hoạch - Đầu tư", "Phòng Kế hoạch - Đầu tư"),   # not a name fixed by law: as written
+])
+def test_official_names_written_without_their_conjunction_read_as_one_name(written, register):
+    from generator.abbreviations import expand
+    assert expand(written) == register
