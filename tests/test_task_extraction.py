@@ -515,3 +515,23 @@ def test_jurisdiction_and_abbreviations_are_checked_where_written():
 def test_official_names_written_without_their_conjunction_read_as_one_name(written, register):
     from generator.abbreviations import expand
     assert expand(written) == register
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Văn phòng UBND tỉnh được giao hoàn thiện hệ thống báo cáo, xây dựng chỉ số điều hành.",
+     "Văn phòng UBND tỉnh"),
+    ("Sở Nội vụ được giao phối hợp với các cơ quan nghiên cứu, tham mưu việc sắp xếp bộ máy.",
+     "Sở Nội vụ"),
+    ("Công an tỉnh được phân công chủ trì, phối hợp với Sở Tư pháp rà soát các vụ việc.",
+     "Công an tỉnh"),
+])
+def test_a_body_named_in_full_before_duoc_giao_is_the_lead(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == [lead]
+    assert "được" in tasks[0].text
+
+
+def test_a_collective_narrowed_by_duoc_giao_keeps_its_qualifier():
+    tasks = task_eval.extractor().extract(
+        "Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác, kiên quyết xử lý vi phạm.")
+    assert [t.lead for t in tasks] == ["Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác"]

@@ -1012,6 +1012,11 @@ class TaskExtractor:
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
         qualified = self._qualifier(clause, toks, end)
+        if qualified and qualified[1] and not _generic_lead(leads[-1].name):
+            # "Văn phòng UBND tỉnh được giao hoàn thiện …, xây dựng …": a body named in full
+            # needs no qualifier to say which; "được giao" is the passive of the assignment
+            qualified = None
+            end += 2 if toks[end + 1].word == "giao" else 3
         if qualified:
             verb, named = qualified
             if named:   # the qualifier says who: it is kept with the name, less where
@@ -1636,6 +1641,12 @@ def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> l
 
 
 _CITED = re.compile(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐ][\wĐđ-]+")
+
+
+def _generic_lead(name: str) -> bool:
+    """"các đơn vị", "những cơ quan", "đơn vị …": a collective a qualifier may narrow."""
+    first = fold(name).lower().split()[:1]
+    return not name[:1].isupper() or first in (["cac"], ["nhung"])
 
 
 def _weak_action(action: str) -> bool:
