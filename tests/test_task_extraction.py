@@ -535,3 +535,20 @@ def test_a_collective_narrowed_by_duoc_giao_keeps_its_qualifier():
     tasks = task_eval.extractor().extract(
         "Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác, kiên quyết xử lý vi phạm.")
     assert [t.lead for t in tasks] == ["Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các vấn đề cần giải quyết tập trung vào việc bồi thường, hỗ trợ tái định cư.",
+    "Các chế độ báo cáo sẽ được rà soát, giảm thiểu nếu đã có dữ liệu số.",
+    "Các tiêu chí phải hoàn thành trước ngày 30/6/2024.",
+    "Các yêu cầu cần bảo đảm tiến độ, chất lượng.",
+    "Lực lượng tăng cường tuần tra, kiểm soát trên các tuyến đường.",
+    "I. MỤC ĐÍCH,\nYÊU CẦU VÀ TIÊU CHÍ CỤ THỂ\n1. Mục đích",
+])
+def test_abstract_nouns_headings_and_a_bare_force_are_not_leads(sentence):
+    assert task_eval.extractor().extract(sentence) == []
+
+
+def test_a_named_force_is_still_a_lead():
+    tasks = task_eval.extractor().extract("Lực lượng Công an tỉnh tăng cường tuần tra.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]

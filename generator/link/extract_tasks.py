@@ -80,11 +80,16 @@ _HEAD_NOT = {
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
                                                         "mục", "chính", "thủ", "đối", "lực",
                                                         "nghị", "quyết", "thông", "báo", "đồng",
-                                                        "đại", "tin", "hộ"},
+                                                        "đại", "tin", "hộ", "vấn", "chế",
+                                                        "tiêu", "số", "dữ", "ý", "yêu", "sản",
+                                                        "khoản", "nguồn", "phương", "lĩnh",
+                                                        "tình", "hạng", "bước", "hình"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
     "ngành": {"nghề", "hàng", "kinh", "công", "học", "nghiên", "dọc", "nghề"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
+_CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
+_BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
                for k, v in _HEAD_PAIRS.items()}
 
@@ -487,6 +492,8 @@ class _Parser:
                  _DEFAULT_ABBREVIATIONS).get(text[toks[i].start:toks[i].end])
         if spelt and text[toks[i].start].isupper() and canonical(spelt.split()[0]) in _HEADS:
             word = "các"   # "BTV Thành ủy Huế": an abbreviated head; read on as a name
+        if word in _CONJUNCTIONS:
+            return None     # "… YÊU CẦU VÀ TIÊU CHÍ CỤ THỂ": a heading's words, not a name
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
         elif word not in _HEADS or not (text[toks[i].start].isupper() or word == "các" or
@@ -547,6 +554,8 @@ class _Parser:
             j += 1
         if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
             return None
+        if j - i == 2 and (word, second) in _BARE_HEADS:
+            return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
 
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
