@@ -552,3 +552,27 @@ def test_abstract_nouns_headings_and_a_bare_force_are_not_leads(sentence):
 def test_a_named_force_is_still_a_lead():
     tasks = task_eval.extractor().extract("Lực lượng Công an tỉnh tăng cường tuần tra.")
     assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("UBND các tỉnh gồm Nghệ An, Hà Tĩnh và Quảng Bình chủ động sơ tán dân.",
+     ["UBND tỉnh Nghệ An", "UBND tỉnh Hà Tĩnh", "UBND tỉnh Quảng Bình"]),
+    ("Do đó, UBND các tỉnh, thành phố có dự án gồm: Đà Nẵng, Quảng Nam, Bình Định cần lập kế "
+     "hoạch khởi công.", ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Bình Định"]),
+    ("Giao UBND các xã gồm: Vĩnh Viễn, Vĩnh Thuận Tây và Long Trị rà soát diện tích lúa.",
+     ["UBND xã Vĩnh Viễn", "UBND xã Vĩnh Thuận Tây", "UBND xã Long Trị"]),
+    ("UBND các tỉnh, thành phố gồm: Hải Phòng và TPHCM báo cáo Bộ Xây dựng.",
+     ["UBND thành phố Hải Phòng", "UBND thành phố Hồ Chí Minh"]),
+])
+def test_a_collective_of_ubnd_followed_by_gom_gives_one_lead_per_place(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads
+    if "tỉnh" in sentence:   # other provinces' UBNDs: outside this archive
+        assert all(t.external for t in tasks)
+
+
+def test_a_gom_list_that_is_not_all_provinces_stays_the_collective():
+    tasks = task_eval.extractor().extract(
+        "UBND các tỉnh gồm Nghệ An, Khu kinh tế Đông Nam chủ động sơ tán dân.")
+    assert [t.lead for t in tasks] != ["UBND tỉnh Nghệ An", "UBND Khu kinh tế Đông Nam"]
+    assert not any(t.lead.startswith("UBND tỉnh Khu") for t in tasks)

@@ -88,6 +88,9 @@ _HEAD_NOT = {
     "ngành": {"nghề", "hàng", "kinh", "công", "học", "nghiên", "dọc", "nghề"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
+_UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huyen|quan|phuong|"
+                       r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
+_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
 _BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
@@ -119,7 +122,7 @@ _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa", "gồm")
 _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
@@ -207,7 +210,8 @@ _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
     r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
-    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
+    r"tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"theo (?:chủ tịch|phó chủ tịch|lãnh đạo|ông|bà|đồng chí|giám đốc|bí thư)[^,;.:]{0,60},|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
@@ -701,7 +705,63 @@ class _Parser:
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
-        return j, self._shared_tail(parties)
+        return self._members(text, toks, j, self._shared_tail(parties))
+
+    def _members(self, text: str, toks: list[Token], j: int,
+                 parties: list[_Party]) -> tuple[int, list[_Party]]:
+        """"UBND các tỉnh, thành phố (được giao …) gồm: Hà Nội, Cần Thơ, … và TPHCM": one UBND
+        per place named; only for the provinces, whose names we know, or one kind of unit."""
+        if not parties:
+            return j, parties
+        last = parties[-1]
+        # as written: "UBND các tỉnh, thành phố" may have resolved to this province's UBND
+        written = text[toks[last.start].start:toks[j - 1].end] if 0 <= last.start < j else last.name
+        m = _UNITS_OF.match(fold(written).lower())
+        if not m:
+            return j, parties
+        g = next((k for k in range(j, min(len(toks), j + 25)) if toks[k].word == "gom"), None)
+        if g is None or g + 1 >= len(toks) or \
+                any(toks[k].hard_before for k in range(j + 1, g + 1)) or \
+                text[toks[g].end:toks[g + 1].start].strip() not in ("", ":"):
+            return j, parties
+        kinds = set(re.findall(r"tinh|thanh pho|huyen|quan|phuong|xa|thi xa|thi tran", m.group(1)))
+        provincial = kinds <= {"tinh", "thanh pho"} and "tinh" in kinds
+        if not provincial and (len(kinds) != 1 or kinds & {"thanh pho", "thi xa", "thi tran"}):
+            return j, parties
+        places: list[str] = []
+        k = g + 1
+        while k < len(toks) and text[toks[k].start].isupper():
+            e = k + 1
+            while e < len(toks) and not toks[e].comma_before and not toks[e].hard_before and \
+                    toks[e].word != "va" and text[toks[e].start].isupper():
+                e += 1
+            places.append(expand(text[toks[k].start:toks[e - 1].end], self.abbreviations))
+            if e < len(toks) and (toks[e].comma_before and not toks[e].hard_before
+                                  or toks[e].word == "va"):
+                k = e + (1 if toks[e].word == "va" else 0)
+                continue
+            k = e
+            break
+        if len(places) < 2:
+            return j, parties
+        only = None if provincial else \
+            {"huyen": "huyện", "quan": "quận", "phuong": "phường", "xa": "xã"}[next(iter(kinds))]
+        members = []
+        for place in places:
+            words = tuple(t.word for t in tokens(place))   # "thành phố" reads as one word, "tp"
+            if provincial and words[:1] != ("tp",) and province_at(words) != words:
+                return j, parties   # not a province's name: the list is something else
+            if words[:1] == ("tp",):
+                unit = ""           # "TPHCM" spelt out already says what it is
+            elif provincial:
+                unit = "thành phố" if " ".join(words) in _CITIES else "tỉnh"
+            else:
+                unit = only
+            name = " ".join(f"UBND {unit} {place}".split())
+            slug = self.matcher.resolve(name)
+            members.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
+                           _Party(name, None, external=self.outside(name)))
+        return k, [*parties[:-1], *members]
 
     def _shared_tail(self, parties: list[_Party]) -> list[_Party]:
         """"UBND và Ban An toàn giao thông các huyện, thị xã": a bare head takes the places of
