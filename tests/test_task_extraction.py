@@ -576,3 +576,35 @@ def test_a_gom_list_that_is_not_all_provinces_stays_the_collective():
         "UBND các tỉnh gồm Nghệ An, Khu kinh tế Đông Nam chủ động sơ tán dân.")
     assert [t.lead for t in tasks] != ["UBND tỉnh Nghệ An", "UBND Khu kinh tế Đông Nam"]
     assert not any(t.lead.startswith("UBND tỉnh Khu") for t in tasks)
+
+
+_LEDE_REPORT = ("Chủ tịch UBND tỉnh vừa ký ban hành Công điện số 14/CĐ-UBND yêu cầu Sở Y tế, "
+                "Sở Giáo dục và Đào tạo chủ động ứng phó với dịch bệnh.")
+
+
+@pytest.mark.parametrize("after, kept", [
+    ("Chủ tịch UBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra.", True),
+    ("Theo dự báo, mưa lớn còn kéo dài đến hết tuần.", True),
+    ("Trong đó, giao Sở Y tế bố trí đủ thuốc, vật tư.", False),     # the body details it
+    ("1. Sở Y tế bố trí đủ thuốc, vật tư.\n2. Công an tỉnh tăng cường tuần tra.", False),
+    ("Sở Y tế bố trí đủ thuốc, vật tư y tế.", None),    # Sở Y tế's task is in the body
+])
+def test_news_of_an_order_is_a_task_unless_the_body_gives_it(after, kept):
+    """A headline line above, a lede with the document just issued: the lede reports the order
+    to its bodies, unless what follows details that order."""
+    body = f"Chủ động ứng phó dịch bệnh\n\n{_LEDE_REPORT}\n\n{after}"
+    tasks = task_eval.extractor().extract(body)
+    from_lede = {t.lead for t in tasks if t.text.startswith("Chủ tịch UBND tỉnh vừa ký")}
+    if kept is True:
+        assert from_lede == {"Sở Y tế", "Sở Giáo dục và Đào tạo"}
+    elif kept is False:
+        assert from_lede == set()
+    else:
+        assert from_lede == {"Sở Giáo dục và Đào tạo"}
+
+
+def test_an_abbreviation_defined_in_passing_is_not_part_of_the_name():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị yêu cầu Thủ trưởng các sở, "
+        "ban, ngành tỉnh quyết liệt triển khai các biện pháp phòng dịch.")
+    assert [t.lead for t in tasks] == ["Các sở, ban, ngành tỉnh"]

@@ -91,6 +91,8 @@ _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
 _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huyen|quan|phuong|"
                        r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
+_ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
+_DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
 _BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
@@ -851,6 +853,9 @@ class TaskExtractor:
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
         """The lead(s), support and action of a clause that names its lead, else None."""
+        # "Ủy ban nhân dân (UBND) tỉnh": an abbreviation defined in passing is not part of the
+        # name; blanked, not cut, so that offsets into the clause stay true
+        clause = _ABBR_DEFINED.sub(lambda m: " " * len(m.group()), clause)
         m = _CONNECTORS.match(clause)
         body_start = m.end() if m else 0
         if not self._may_assign(clause, body_start):
@@ -1152,6 +1157,7 @@ class TaskExtractor:
                 reference: dt.date | None = None) -> list[ExtractedTask]:
         host = self.host(body)
         out: list[ExtractedTask] = []
+        ledes: list[tuple[_Block, list[ExtractedTask]]] = []
         all_blocks = blocks(body, first_line)
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
         addressees, all_blocks = self._addressed(all_blocks)
@@ -1213,13 +1219,43 @@ class TaskExtractor:
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
                                       alone=len(all_blocks) == 1, before=before,
                                       addressees=addressees, budget=budget)
+            if len(all_blocks) > 1 and _LEDE.search(text):
+                # news of a document over a body: read as the report of the order, kept below
+                # only for the bodies the rest of the text gives no task of their own
+                reported = self._block_tasks(block, kind, carried, host, reference, guessed,
+                                             alone=True, before=before, addressees=addressees,
+                                             budget=budget)
+                ledes.append((block, [t for t in reported if t not in found]))
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
+        out.extend(self._reported_order(ledes, out, all_blocks))
         out.sort(key=lambda t: t.line)     # field tasks were read first
         return self._placed_document(_without_headline(out, all_blocks), body)
+
+    @staticmethod
+    def _reported_order(ledes: list, out: list[ExtractedTask],
+                        all_blocks: list[_Block]) -> list[ExtractedTask]:
+        """"Chủ tịch UBND TP vừa ký Công điện … yêu cầu A, B …" over a body: the news of the
+        order is A's and B's task unless the body details it (points, a heading, "Trong đó,
+        …" next) or gives the same body a task of its own."""
+        kept = []
+        for block, tasks in ledes:
+            n = next((k for k, b in enumerate(all_blocks) if b is block), len(all_blocks))
+            nxt = all_blocks[n + 1] if n + 1 < len(all_blocks) else None
+            if nxt is not None and (nxt.point is not None or nxt.heading or
+                                    _DETAILS.match(nxt.text)):
+                continue
+            for t in tasks:
+                key = fold(t.lead).lower()
+                if not any(u.line > t.line and (
+                        t.lead_slug and u.lead_slug == t.lead_slug or
+                        key.startswith(fold(u.lead).lower()) or
+                        fold(u.lead).lower().startswith(key)) for u in out):
+                    kept.append(t)
+        return kept
 
     def _refers(self, party: _Party, groups: list, clause: str,
                 addressees: list[_Party] | None = None) -> bool:
@@ -1651,7 +1687,7 @@ _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", 
 # A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
-_ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[^,;]{{0,60}},\s*$")
+_ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[^,;]{{0,60}},?\s*$")
 _ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
                      rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
                      re.IGNORECASE)
