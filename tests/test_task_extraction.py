@@ -608,3 +608,15 @@ def test_an_abbreviation_defined_in_passing_is_not_part_of_the_name():
         "Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị yêu cầu Thủ trưởng các sở, "
         "ban, ngành tỉnh quyết liệt triển khai các biện pháp phòng dịch.")
     assert [t.lead for t in tasks] == ["Các sở, ban, ngành tỉnh"]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Bộ Y tế ra công văn khẩn về tăng cường phòng, chống dịch.", []),
+    ("Sở Nội vụ vừa ban hành kế hoạch tuyển dụng công chức năm 2024.", []),
+    ("UBND tỉnh đã ký quyết định phê duyệt dự án.", []),
+    ("Sở Y tế ban hành kế hoạch kiểm tra an toàn thực phẩm.", ["Sở Y tế"]),   # an order
+    ("Sở Y tế vừa ban hành văn bản yêu cầu các bệnh viện rà soát.", ["các bệnh viện"]),
+])
+def test_news_that_a_body_issued_a_document_is_not_its_task(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads

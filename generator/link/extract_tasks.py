@@ -124,7 +124,7 @@ _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa", "gồm")
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa", "gồm", "ra")
 _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
@@ -853,6 +853,13 @@ class TaskExtractor:
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
         """The lead(s), support and action of a clause that names its lead, else None."""
+        found = self._assignment(clause)
+        if found is not None and _ISSUES_ONLY.match(found.action) and \
+                not _MARKER_WORDS.search(fold(found.action).lower()):
+            return None     # "Bộ Y tế ra công văn khẩn về …": the issuer's act, no one's task
+        return found
+
+    def _assignment(self, clause: str) -> _Assignment | None:
         # "Ủy ban nhân dân (UBND) tỉnh": an abbreviation defined in passing is not part of the
         # name; blanked, not cut, so that offsets into the clause stay true
         clause = _ABBR_DEFINED.sub(lambda m: " " * len(m.group()), clause)
@@ -1688,6 +1695,10 @@ _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", 
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
 _ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[^,;]{{0,60}},?\s*$")
+# "Bộ Y tế ra công văn …", "Sở A vừa ban hành kế hoạch …": news of an issue; "Sở A ban hành kế
+# hoạch …" with no such word is an order to issue one, and stays a task
+_ISSUES_ONLY = re.compile(rf"^(?:(?:(?:đã|vừa|mới)\s+)+(?:ra|ban hành|ký(?: ban hành)?|phát hành)|"
+                          rf"ra)\s+(?:các\s+)?{_DOCUMENT}\b", re.IGNORECASE)
 _ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
                      rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
                      re.IGNORECASE)
