@@ -620,3 +620,15 @@ def test_an_abbreviation_defined_in_passing_is_not_part_of_the_name():
 def test_news_that_a_body_issued_a_document_is_not_its_task(sentence, leads):
     tasks = task_eval.extractor().extract(sentence)
     assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("UBND quận yêu cầu Sở Y tế, UBND 21 phường nội dung sau:\n"
+     "1. Chỉ đạo, tổ chức triển khai và phát động cán bộ tham gia Giải.",
+     ["Sở Y tế", "UBND 21 phường"]),
+    ("Giao UBND huyện Long Mỹ một số nhiệm vụ sau: rà soát diện tích lúa.",
+     ["UBND huyện Long Mỹ"]),
+    ("Đề nghị Công an tỉnh các nội dung sau: tăng cường tuần tra.", ["Công an tỉnh"]),
+])
+def test_the_work_named_after_its_bodies_ends_the_name(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads

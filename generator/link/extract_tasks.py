@@ -119,7 +119,9 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
-    "cho rằng", "phát biểu")}
+    "cho rằng", "phát biểu",
+    # the work named after its bodies: "yêu cầu A, UBND 21 phường nội dung sau:"
+    "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
