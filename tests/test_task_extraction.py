@@ -632,3 +632,14 @@ def test_news_that_a_body_issued_a_document_is_not_its_task(sentence, leads):
 ])
 def test_the_work_named_after_its_bodies_ends_the_name(sentence, leads):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch UBND tỉnh yêu cầu giám đốc, thủ trưởng các sở, ban, ngành tỉnh, chủ tịch UBND "
+    "các huyện, thị xã, thành phố tập trung theo dõi tình hình.",
+    "Giao các sở, ngành tỉnh, UBND các huyện rà soát diện tích.",
+    "Đề nghị các sở, ban, ngành thành phố và UBND các huyện, thị xã, thành phố chủ động ứng phó.",
+])
+def test_a_level_word_closes_a_collective_and_the_list_goes_on(sentence):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead_slug for t in tasks] == ["cac-so-nganh", "ubnd-cap-huyen"]

@@ -93,6 +93,7 @@ _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huy
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
+_LEVELS = {"tinh", "tp", "huyen", "quan"}
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
 _BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
@@ -399,6 +400,14 @@ class _Parser:
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
+            end, slug = hit
+            if end < len(toks) and toks[end].word in _LEVELS and not toks[end].hard_before and \
+                    not toks[end].comma_before and not text[toks[end].start].isupper() and \
+                    (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
+                    self.matcher.agencies[slug].kind == "nhom":
+                # "các sở, ban, ngành thành phố, chủ tịch UBND …": the level word closes the
+                # collective, so the list goes on after it
+                return end + 1, _Party(self.matcher.agencies[slug].name, slug)
             return self._placed(text, toks, i, *hit)
         if free is None:
             return None
