@@ -643,3 +643,19 @@ def test_the_work_named_after_its_bodies_ends_the_name(sentence, leads):
 def test_a_level_word_closes_a_collective_and_the_list_goes_on(sentence):
     tasks = task_eval.extractor().extract(sentence)
     assert [t.lead_slug for t in tasks] == ["cac-so-nganh", "ubnd-cap-huyen"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Đồng chí Bí thư Tỉnh ủy chỉ đạo tại buổi giao ban sáng 09/11/2024\n"
+     "Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo các ngành tập trung thực hiện một số vấn đề sau:\n"
+     "- Đẩy mạnh rà soát các chỉ tiêu năm 2024.", ["UBND tỉnh"]),
+    ("Chủ tịch UBND tỉnh chỉ đạo tại cuộc họp giao ban tuần, yêu cầu Sở Y tế tăng cường kiểm "
+     "tra.", ["Sở Y tế"]),
+    ("Giám đốc Sở Y tế chỉ đạo tại hội nghị, giao Trung tâm Kiểm soát bệnh tật tỉnh tăng cường "
+     "giám sát.", ["Trung tâm Kiểm soát bệnh tật tỉnh"]),
+    ("Bộ Chính trị giao ban thường vụ các tỉnh ủy khẩn trương hoàn thành đề án.",
+     ["ban thường vụ các tỉnh ủy"]),
+])
+def test_who_directs_at_a_meeting_is_the_speaker_not_a_lead(text, leads):
+    tasks = task_eval.extractor().extract(text)
+    assert [t.lead for t in tasks] == leads

@@ -911,6 +911,10 @@ class TaskExtractor:
                      not self._gives_to(clause, toks, end + len(marker)) and
                      not _words_at(toks, end + len(marker), ("ve",))):
             leads = []      # ("X chỉ đạo việc …" with no body after it: directing is X's work)
+        if leads and marker and marker[0] == "chi" and end + len(marker) < len(toks) and (
+                toks[end + len(marker)].hard_before or
+                toks[end + len(marker)].word in ("tai", "trong", "nhu", "khi")):
+            leads = []      # "Bí thư Tỉnh ủy chỉ đạo tại buổi giao ban …": who speaks, not work
         if leads and end < len(toks) and toks[end].word == "duoc" and not toks[end].hard_before:
             # "Đảng bộ xã A được BTV Tỉnh ủy chọn …": a passive with its agent reports; "Sở A
             # được UBND tỉnh giao …" is still Sở A's task
@@ -954,6 +958,10 @@ class TaskExtractor:
             marker = self._marker_at(toks, k)
             if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST:
                 continue
+            if marker == ("giao",) and k + 2 < len(toks) and \
+                    clause[toks[k + 1].start:toks[k + 1].end] == "ban" and \
+                    ("ban", canonical(clause[toks[k + 2].start:toks[k + 2].end])) not in _NAME_PAIRS:
+                continue    # "buổi giao ban sáng …": the weekly meeting; "giao ban thường vụ" is not
             if k > start_tok and not toks[k].hard_before and marker[0] != "chi":
                 addressed = self._addressees(clause, toks, start_tok, k)
                 if addressed:
