@@ -659,3 +659,18 @@ def test_a_level_word_closes_a_collective_and_the_list_goes_on(sentence):
 def test_who_directs_at_a_meeting_is_the_speaker_not_a_lead(text, leads):
     tasks = task_eval.extractor().extract(text)
     assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp, các đoàn thể chính trị - xã hội tập "
+     "trung thực hiện tốt.", ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp",
+                              "các đoàn thể chính trị - xã hội"]),
+    ("Đề nghị Mặt trận Tổ quốc các cấp, các ban, ngành tập trung thực hiện tốt.",
+     ["Mặt trận Tổ quốc các cấp", "Các sở, ban, ngành tỉnh"]),
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp khẩn trương "
+     "hoàn thành tổng kết.", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, "
+                              "các cấp"]),
+    ("Yêu cầu các ngành, các cấp tập trung thực hiện tốt.", ["Các sở, ngành, địa phương"]),
+])
+def test_a_body_of_every_level_then_a_collective_are_two_leads(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads

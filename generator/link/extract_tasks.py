@@ -539,8 +539,11 @@ class _Parser:
                 # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
                 # "Ban Chỉ huy Phòng, chống thiên tai": one name
                 prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
-                again = low == "các" and j >= 2 and toks[j - 2].word == "cac" or \
-                    j >= 2 and toks[j].word == toks[j - 2].word   # "các cấp", "thủy điện, thủy lợi"
+                # ("các ngành, các cấp" is one collective; "Mặt trận Tổ quốc các cấp, các ban,
+                # ngành" is a body of every level, then a collective of its own)
+                again = j >= 2 and toks[j].word == toks[j - 2].word and (
+                    low != "các" or toks[i].word == "cac" or      # "các cấp", "thủy điện, thủy lợi"
+                    j + 1 < len(toks) and toks[j + 1].word == "cap")   # "… các ngành, các cấp"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
                         and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j)):
