@@ -674,3 +674,19 @@ def test_who_directs_at_a_meeting_is_the_speaker_not_a_lead(text, leads):
 ])
 def test_a_body_of_every_level_then_a_collective_are_two_leads(sentence, leads):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_an_introduction_run_into_its_points_announces_them_and_is_no_task():
+    body = ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện khẩn trương "
+            "triển khai các nội dung sau:\nSở Y tế bố trí đủ thuốc, vật tư. Công an tỉnh tăng "
+            "cường tuần tra, kiểm soát.")
+    tasks = task_eval.extractor().extract(body)
+    assert [t.lead for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
+
+
+def test_points_with_no_subject_run_into_an_introduction_are_its_leads_task():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND tỉnh yêu cầu Sở Y tế khẩn trương triển khai các nội dung sau: Bố trí đủ "
+        "thuốc, vật tư. Tăng cường kiểm tra an toàn thực phẩm.")
+    assert [t.lead for t in tasks] == ["Sở Y tế"]
+    assert "Tăng cường kiểm tra" in tasks[0].text

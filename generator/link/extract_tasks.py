@@ -92,6 +92,8 @@ _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huy
                        r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
+_ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
+                        r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
 _DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
 _LEVELS = {"tinh", "tp", "huyen", "quan"}
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
@@ -286,7 +288,8 @@ _DIRECTIVE_SECTION = re.compile(
 _HOST = re.compile(r"(?:sau khi )?nghe\s+(?:(?:đại diện|lãnh đạo|ban giám đốc|đồng chí)\s+)*",
                    re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
+# ("… các nội dung sau: Sở A tham mưu …": an introduction run into its first point ends there)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])|(?<=\bsau:)\s+(?=[A-ZĐ])")
 _ABBREV_END = re.compile(r"\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)\.$")
 
 
@@ -1610,8 +1613,10 @@ class TaskExtractor:
             pending = []
             groups.append(current)
         tasks = []
-        for group in groups:
+        for n, group in enumerate(groups):
             assignment, clauses = group
+            if len(clauses) == 1 and _ANNOUNCES.search(clauses[0]) and n + 1 < len(groups):
+                continue    # "… yêu cầu A, B thực hiện các nội dung sau:" then points with leads
             if id(group) in answerable:
                 work = next((n for n, c in enumerate(clauses) if n and
                              _imperative(_CONNECTORS.sub("", c))), None)
