@@ -690,3 +690,11 @@ def test_points_with_no_subject_run_into_an_introduction_are_its_leads_task():
         "thuốc, vật tư. Tăng cường kiểm tra an toàn thực phẩm.")
     assert [t.lead for t in tasks] == ["Sở Y tế"]
     assert "Tăng cường kiểm tra" in tasks[0].text
+
+
+@pytest.mark.parametrize("line", ["Cập nhật ngày: 07/08/2024 05:40:48", "Đăng ngày: 27/04/2024",
+                                  "Cập nhật lúc 10:20 ngày 5/5/2024", "Nguồn: Báo Đồng Tháp"])
+def test_a_news_page_own_lines_do_not_continue_a_task(line):
+    tasks = task_eval.extractor().extract(f"Sở Y tế tăng cường kiểm tra an toàn thực phẩm.\n{line}")
+    assert [t.lead for t in tasks] == ["Sở Y tế"]
+    assert line not in tasks[0].text

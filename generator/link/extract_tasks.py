@@ -237,7 +237,9 @@ _NOT_TASK_START = re.compile(
     r"năm \d{4}|trong năm \d{4}|từ đầu năm|cơ bản thống nhất|thống nhất (?:với|đánh giá|"
     r"thông qua|nội dung|báo cáo|chủ trương|như)|đồng ý (?:với|thông qua)|chúc mừng|"
     r"trên đây là|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)[^.]{0,40}thông báo|"
-    r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật)", re.IGNORECASE)
+    r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật|"
+    # a news page's own lines: "Cập nhật ngày: 07/08/2019 05:40", "Đăng ngày: …", "Nguồn: …"
+    r"(?:cập nhật|đăng|ngày đăng|ngày cập nhật)(?: ngày| lúc)?\s*:?\s*\d|nguồn\s*:)", re.IGNORECASE)
 _CLOSING = re.compile(
     r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|thi hành quyết định này|"
     r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
