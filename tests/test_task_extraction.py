@@ -698,3 +698,18 @@ def test_a_news_page_own_lines_do_not_continue_a_task(line):
     tasks = task_eval.extractor().extract(f"Sở Y tế tăng cường kiểm tra an toàn thực phẩm.\n{line}")
     assert [t.lead for t in tasks] == ["Sở Y tế"]
     assert line not in tasks[0].text
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Giao UBND các huyện: Long Mỹ, Vị Thủy và Châu Thành rà soát diện tích.",
+     ["UBND huyện Long Mỹ", "UBND huyện Vị Thủy", "UBND huyện Châu Thành"]),
+    ("Yêu cầu UBND các xã: Vĩnh Viễn và Long Trị báo cáo trước ngày 15/3/2024.",
+     ["UBND xã Vĩnh Viễn", "UBND xã Long Trị"]),
+])
+def test_a_list_of_places_ends_with_va_before_its_last_place(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_va_inside_a_department_name_of_a_shared_list_stays_in_the_name():
+    tasks = task_eval.extractor().extract("Giao các Sở: Xây dựng, Tài nguyên và Môi trường rà soát.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường"]

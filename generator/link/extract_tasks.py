@@ -637,12 +637,14 @@ class _Parser:
             unit = text[toks[k + 2].start:toks[k + 2].end]
             written = text[toks[k].start:toks[k].end]
             head, j, k = f"{written} {unit}", k + 3, k + 1
+            places = True
         elif k + 2 >= len(toks) or toks[k].word != "cac" or \
                 toks[k + 1].word not in _SHARED_HEADS:
             return i, []
         else:
             head = _SHARED_HEADS[toks[k + 1].word]
             j = k + 2
+            places = False
         gap = text[toks[j - 1].end:toks[j].start]
         if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
             return i, []
@@ -655,8 +657,8 @@ class _Parser:
                 w = text[toks[m].start:toks[m].end]
                 if toks[m].word == "va" and m + 1 < len(toks) and (
                         not text[toks[m + 1].start].isupper() or
-                        toks[m + 1].word in _STRONG_HEADS):
-                    break
+                        toks[m + 1].word in _STRONG_HEADS or places):
+                    break   # (a place's name has no "và"; a department's may: "Tài nguyên và …")
                 low = canonical(w)
                 nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
                     else ""
@@ -670,6 +672,10 @@ class _Parser:
             parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug))
             j = m
             if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            if places and j + 1 < len(toks) and toks[j].word == "va" and \
+                    text[toks[j + 1].start].isupper() and toks[j + 1].word not in _STRONG_HEADS:
+                j += 1      # "UBND các huyện: A, B và C"
                 continue
             break
         return (j, parties) if parties else (i, [])
