@@ -713,3 +713,12 @@ def test_a_list_of_places_ends_with_va_before_its_last_place(sentence, leads):
 def test_va_inside_a_department_name_of_a_shared_list_stays_in_the_name():
     tasks = task_eval.extractor().extract("Giao các Sở: Xây dựng, Tài nguyên và Môi trường rà soát.")
     assert [t.lead for t in tasks] == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường"]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Giao Bộ trưởng Bộ Tài chính thừa ủy quyền Thủ tướng Chính phủ ký Tờ trình.", "Bộ Tài chính"),
+    ("Giao Giám đốc Sở Tư pháp thay mặt UBND tỉnh ký văn bản trả lời.", "Sở Tư pháp"),
+    ("Giao Sở Nội vụ thừa uỷ quyền UBND tỉnh ký quyết định khen thưởng.", "Sở Nội vụ"),
+])
+def test_on_whose_behalf_ends_the_name(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]

@@ -124,7 +124,9 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
     "cho rằng", "phát biểu",
     # the work named after its bodies: "yêu cầu A, UBND 21 phường nội dung sau:"
-    "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm")}
+    "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm",
+    # on whose behalf: "Bộ trưởng Bộ A thừa ủy quyền Thủ tướng, thay mặt Chính phủ ký …"
+    "thừa ủy", "thừa uỷ", "thay mặt")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
