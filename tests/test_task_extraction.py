@@ -722,3 +722,25 @@ def test_va_inside_a_department_name_of_a_shared_list_stays_in_the_name():
 ])
 def test_on_whose_behalf_ends_the_name(sentence, lead):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_a_dated_news_sentence_then_the_order_it_carried():
+    tasks = task_eval.extractor().extract(
+        "Ngày 28-1, UBND tỉnh ban hành Công văn số 65/UBND-VP về bảo đảm an toàn giao thông. "
+        "Theo đó, UBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+def test_a_dated_earlier_order_whose_body_is_given_a_task_later_is_background():
+    tasks = task_eval.extractor().extract(
+        "Ngày 09/11/2023, UBND tỉnh ban hành Kế hoạch số 261/KH-UBND. Theo đó giao Sở Tài chính "
+        "tổng hợp kết quả thực hiện.\n\nĐến nay Sở Tài chính chưa báo cáo. UBND tỉnh yêu cầu Sở "
+        "Tài chính khẩn trương thực hiện theo chỉ đạo.")
+    assert [t.lead for t in tasks] == ["Sở Tài chính"]
+    assert "khẩn trương" in tasks[0].text
+
+
+def test_a_dated_meeting_line_is_still_a_preamble():
+    tasks = task_eval.extractor().extract(
+        "Ngày 15/3/2024, Sở Y tế họp với các bệnh viện. Tham dự có lãnh đạo các sở.")
+    assert tasks == []

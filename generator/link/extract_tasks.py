@@ -94,6 +94,7 @@ _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
                         r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
+_DATED = re.compile(r"^ngày\s+\d", re.IGNORECASE)
 _DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
 _LEVELS = {"tinh", "tp", "huyen", "quan"}
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
@@ -1220,6 +1221,16 @@ class TaskExtractor:
             before, seen = before[-_BACK_CHARS:], before
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
+                # "Ngày 28-1, UBND tỉnh ban hành Công văn …. Theo đó, UBND tỉnh yêu cầu A …":
+                # a dated news sentence, then the order it carried
+                cut = _SENTENCE_END.search(block.text)
+                rest = block.text[cut.end():] if cut and _DATED.match(block.text) else ""
+                if _MARKER_WORDS.search(fold(rest).lower()):
+                    # kept, like news of a document, for bodies the text gives no other task
+                    dated = dataclasses.replace(block, text=rest)
+                    ledes.append((block, self._block_tasks(
+                        dated, None, None, host, reference, False, alone=True, before=before,
+                        addressees=addressees, budget=budget)))
                 continue
             if last and not block.heading and _DEADLINE_ONLY.match(block.text):
                 # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
