@@ -744,3 +744,19 @@ def test_a_dated_meeting_line_is_still_a_preamble():
     tasks = task_eval.extractor().extract(
         "Ngày 15/3/2024, Sở Y tế họp với các bệnh viện. Tham dự có lãnh đạo các sở.")
     assert tasks == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Các cấp ủy trực thuộc Tỉnh ủy tích cực chuẩn bị Đại hội Đảng bộ cấp cơ sở",
+    "Sở Y tế tăng cường kiểm tra an toàn thực phẩm dịp Tết",
+])
+def test_a_news_headline_above_the_body_is_not_a_task(headline):
+    tasks = task_eval.extractor().extract(
+        f"{headline}\n\nUBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+def test_a_first_line_that_assigns_is_not_a_headline():
+    tasks = task_eval.extractor().extract(
+        "Giao Sở Y tế rà soát hồ sơ\n\nCông an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Sở Y tế", "Công an tỉnh"]

@@ -1211,6 +1211,8 @@ class TaskExtractor:
                       if _INTRO_END.search(b.text)), None)
         if intro is not None:
             all_blocks = all_blocks[intro + 1:]
+        elif len(all_blocks) > 1 and _title_line(all_blocks[0]):
+            all_blocks = all_blocks[1:]     # a news headline above the body: not a sentence
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
@@ -1805,6 +1807,15 @@ def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> l
 
 
 _CITED = re.compile(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐ][\wĐđ-]+")
+
+
+def _title_line(block: _Block) -> bool:
+    """"Các cấp ủy trực thuộc Tỉnh ủy tích cực chuẩn bị Đại hội": a headline, one short line with
+    no closing stop, above a body that has sentences of its own."""
+    text = block.text.strip()
+    return block.point is None and "\n" not in text and len(text.split()) <= 25 and \
+        not text.endswith((".", ";", ":", "!", "?", "…")) and not _EXPLICIT_START.match(text) and \
+        not block.heading and not _short_title(text)    # "Đối với Sở Y tế" heads its points
 
 
 def _generic_lead(name: str) -> bool:
