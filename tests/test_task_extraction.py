@@ -760,3 +760,12 @@ def test_a_first_line_that_assigns_is_not_a_headline():
     tasks = task_eval.extractor().extract(
         "Giao Sở Y tế rà soát hồ sơ\n\nCông an tỉnh tăng cường tuần tra, kiểm soát.")
     assert [t.lead for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trước đó, ngày 11.12.2023, Sở Kế hoạch và Đầu tư có công văn đề nghị các đơn vị báo cáo.",
+    "Trước đó, UBND tỉnh đã giao Sở Y tế rà soát các cơ sở.",
+    "Trước đây, Sở Xây dựng chủ trì kiểm tra các công trình.",
+])
+def test_background_introduced_by_truoc_do_is_not_a_task(sentence):
+    assert task_eval.extractor().extract(sentence) == []

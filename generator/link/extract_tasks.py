@@ -95,6 +95,7 @@ _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
                         r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
 _DATED = re.compile(r"^ngày\s+\d", re.IGNORECASE)
+_EARLIER = re.compile(r"^\W*(?:trước đó|trước đây|hồi đầu năm|năm ngoái)\s*,", re.IGNORECASE)
 _DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
 _LEVELS = {"tinh", "tp", "huyen", "quan"}
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
@@ -1879,6 +1880,8 @@ def _reported(clause: str, found: _Assignment) -> bool:
     the clause orders or looks ahead ("Giao …", "tiếp tục", "phải", a deadline)."""
     if _PRAISE_OR_REPORT.match(found.action) and not _EXPLICIT_START.match(clause):
         return True
+    if _EARLIER.match(clause):
+        return True     # "Trước đó, ngày 11.12, Sở A có công văn đề nghị …": background news
     # two counts or more: a statistics sentence; one count is often the work itself ("đối
     # thoại với 19 hộ")
     return len(_STATS.findall(found.action)) >= 2 and not _explicit_marker(clause) and \
