@@ -769,3 +769,20 @@ def test_a_first_line_that_assigns_is_not_a_headline():
 ])
 def test_background_introduced_by_truoc_do_is_not_a_task(sentence):
     assert task_eval.extractor().extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ Nông nghiệp và Phát triển nông thôn đề nghị các địa phương chủ động ứng phó hạn hán.",
+     "các địa phương"),
+    ("Thủ tướng Chính phủ yêu cầu các đơn vị liên quan tăng cường kiểm tra.",
+     "các đơn vị liên quan"),
+    ("Theo đó, Văn phòng Chính phủ đề nghị các địa phương báo cáo kết quả.", "các địa phương"),
+])
+def test_a_local_collective_asked_by_a_central_body_is_kept_as_written(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [(t.lead, t.lead_slug) for t in tasks] == [(lead, None)]
+
+
+def test_the_same_collective_asked_by_this_province_stays_local():
+    tasks = task_eval.extractor().extract("UBND tỉnh đề nghị các địa phương chủ động ứng phó.")
+    assert [t.lead_slug for t in tasks] == ["ubnd-cap-huyen"]

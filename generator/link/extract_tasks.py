@@ -886,7 +886,29 @@ class TaskExtractor:
         if found is not None and _ISSUES_ONLY.match(found.action) and \
                 not _MARKER_WORDS.search(fold(found.action).lower()):
             return None     # "Bộ Y tế ra công văn khẩn về …": the issuer's act, no one's task
+        if found is not None:
+            found.leads = self._as_written_after_centre(clause, found.leads)
         return found
+
+    def _as_written_after_centre(self, clause: str, leads: list[_Party]) -> list[_Party]:
+        """"Bộ NN&PTNT đề nghị các địa phương …": the provinces, not this archive's districts
+        that the vocabulary's "các địa phương" means in its own notices. A local collective
+        asked by a central body is kept as written, on no local page."""
+        toks = tokens(clause)
+        out = []
+        for party in leads:
+            agency = self.matcher.agencies.get(party.slug) if party.slug else None
+            if agency is None or agency.kind != "nhom" or not 0 < party.start < len(toks):
+                out.append(party)
+                continue
+            speaker = _CONNECTORS.sub("", clause[:toks[party.start].start]).strip()
+            hit = self.matcher.match_at(toks, party.start)
+            if not _CENTRAL.match(speaker) or hit is None:
+                out.append(party)
+                continue
+            written = clause[toks[party.start].start:toks[hit[0] - 1].end]
+            out.append(_Party(written, None, False, party.start))
+        return out
 
     def _assignment(self, clause: str) -> _Assignment | None:
         # "Ủy ban nhân dân (UBND) tỉnh": an abbreviation defined in passing is not part of the
