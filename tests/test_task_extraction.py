@@ -786,3 +786,14 @@ def test_a_local_collective_asked_by_a_central_body_is_kept_as_written(sentence,
 def test_the_same_collective_asked_by_this_province_stays_local():
     tasks = task_eval.extractor().extract("UBND tỉnh đề nghị các địa phương chủ động ứng phó.")
     assert [t.lead_slug for t in tasks] == ["ubnd-cap-huyen"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UBND các tỉnh, TP trực thuộc Trung ương chỉ đạo Ban An toàn giao thông xây dựng kế hoạch.",
+    "Đề nghị UBND các tỉnh/thành phố chỉ đạo các sở rà soát.",
+    "UBND các tỉnh, thành phố trực thuộc TW chỉ đạo rà soát các công trình giao thông.",
+])
+def test_the_all_provinces_collective_is_addressed_not_speaking(sentence):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead_slug for t in tasks] == ["ubnd-tinh"]
+    assert tasks[0].lead.startswith("UBND các tỉnh")

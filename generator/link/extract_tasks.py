@@ -98,6 +98,9 @@ _DATED = re.compile(r"^ngày\s+\d", re.IGNORECASE)
 _EARLIER = re.compile(r"^\W*(?:trước đó|trước đây|hồi đầu năm|năm ngoái)\s*,", re.IGNORECASE)
 _DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
 _LEVELS = {"tinh", "tp", "huyen", "quan"}
+_ALL_PROVINCES_WRITTEN = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các tỉnh\s*(?:,|/|và)?\s*(?:thành phố|TP\.?)"
+    r"(?: trực thuộc (?:Trung ương|TW|trung ương))?(?!\w)")
 _CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
 _BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
@@ -406,6 +409,11 @@ class _Parser:
                 return j, party
         if tuple(t.word for t in toks[i:i + 2]) == ("truong", "nganh"):
             return i + 2, _Party("các ngành", self.matcher.resolve("các ngành"))  # its heads
+        m = _ALL_PROVINCES_WRITTEN.match(text, toks[i].start)
+        if m and self.province:
+            # "UBND các tỉnh, TP trực thuộc Trung ương": one collective with this province in it
+            j = next((n for n in range(i, len(toks)) if toks[n].start >= m.end()), len(toks))
+            return j, _Party(" ".join(m.group().split()), self.province)
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
@@ -1062,6 +1070,9 @@ class TaskExtractor:
         """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
         …", "Ban Thường vụ Huyện ủy yêu cầu UBND huyện …": who gives the task, not who does it."""
         first = leads[0]
+        if first.slug and (_ALL_PROVINCES.match(fold(first.name).lower()) or
+                           _ALL_PROVINCES_WRITTEN.match(first.name)):
+            return False    # "UBND các tỉnh, thành phố … chỉ đạo Ban ATGT …": addressed, not issuing
         if first.slug is None or self.matcher.agencies[first.slug].kind in _SPEAKING_KINDS:
             return True
         if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
