@@ -42,6 +42,30 @@ DEFAULT: dict[str, str] = {
 }
 
 
+# Official names written with the "và" dropped or replaced ("Bộ Thông tin Truyền thông",
+# "Bộ Nông nghiệp & PTNT"): one name on the register whichever way a text spells it. Only after
+# Bộ/Sở, whose names are fixed by law; a Phòng or a company may be named otherwise.
+_J = r"\s*(?:&|và|-|–|,)?\s*"
+_SPLIT_NAMES = tuple((re.compile(rf"(?<!\w)(Bộ|Sở|BỘ|SỞ)\s+{pattern}(?!\w)", re.IGNORECASE), name)
+                     for pattern, name in (
+    (rf"Nông nghiệp{_J}(?:PTNT|Phát triển nông thôn)", "Nông nghiệp và Phát triển nông thôn"),
+    (rf"Tài nguyên{_J}Môi trường", "Tài nguyên và Môi trường"),
+    (rf"Thông tin{_J}Truyền thông", "Thông tin và Truyền thông"),
+    (rf"Kế hoạch{_J}Đầu tư", "Kế hoạch và Đầu tư"),
+    (rf"Khoa học{_J}Công nghệ", "Khoa học và Công nghệ"),
+    (rf"Giáo dục{_J}Đào tạo", "Giáo dục và Đào tạo"),
+    (rf"Lao động{_J}Thương binh{_J}Xã hội", "Lao động - Thương binh và Xã hội"),
+    (r"Giao thông\s*(?:-|–)?\s*Vận tải", "Giao thông vận tải"),
+    (rf"Văn hóa{_J}Thể thao{_J}Du lịch", "Văn hóa, Thể thao và Du lịch"),
+))
+
+
+def _official(name: str) -> str:
+    for pattern, full in _SPLIT_NAMES:
+        name = pattern.sub(lambda m, full=full: f"{m.group(1)} {full}", name)
+    return name
+
+
 @functools.lru_cache(maxsize=16)
 def _pattern(keys: tuple[str, ...]) -> re.Pattern:
     # Longest first, so "BCHQS" is not read as "BCH" + "QS"; whole words only.
@@ -60,7 +84,7 @@ def expand(name: str, abbreviations: Mapping[str, str] | None = None) -> str:
     """A name with its abbreviations spelt out ("Sở TN&MT" → "Sở Tài nguyên và Môi trường")."""
     entries = abbreviations if abbreviations is not None else DEFAULT
     if not entries or not any(ch.isupper() for ch in name[1:]):
-        return name
+        return _official(name)
     pattern = _pattern(tuple(entries))
     out = pattern.sub(lambda m: entries[m.group()], name)
-    return " ".join(out.split())
+    return _official(" ".join(out.split()))

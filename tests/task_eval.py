@@ -28,6 +28,7 @@ DATA = ROOT / "tests" / "data" / "tasks"
 REAL = ROOT / "tests" / "data" / "tasks_real"
 HOLDOUT = ROOT / "tests" / "data" / "tasks_holdout"   # labelled after the work, never tuned on
 FRESH = ROOT / "tests" / "data" / "tasks_fresh"       # a third blind set: the fresh measure
+BLIND2 = ROOT / "tests" / "data" / "tasks_blind2"     # a fourth blind set, 31 provinces
 
 
 def _norm(text: str) -> str:

@@ -66,6 +66,9 @@ def test_every_sample_notice_is_labelled():
     ("trước ngày 30/9", D(2024, 8, 1), D(2024, 9, 30), None),
     ("trước ngày 15/01", D(2024, 12, 20), D(2025, 1, 15), None),
     ("từ ngày 15/6/2024 đến ngày 15/8/2024", None, D(2024, 8, 15), None),
+    ("trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, bố trí lực lượng thường xuyên "
+     "kiểm tra", None, D(2013, 3, 15), "từ đầu tháng 1/2013 tới ngày 15/3/2013"),
+    ("từ nay đến ngày 15/3, kiểm tra", D(2024, 1, 5), D(2024, 3, 15), None),
     ("hoàn thành trong năm 2024", None, D(2024, 12, 31), None),
     ("trước 16h00 ngày 20/11/2024", None, D(2024, 11, 20), None),
     ("báo cáo UBND tỉnh hằng tháng", None, None, "hằng tháng"),
@@ -171,6 +174,15 @@ def test_the_real_texts_keep_their_score():
     assert real.deadline_accuracy >= 0.9, real.wrong_dates
 
 
+def test_the_held_out_and_fresh_sets_keep_their_score():
+    """Floors at the second generalisation round's figures (held-out 18 of 21 extracted, 18
+    of 23 labelled; fresh 47 of 48, 47 of 54): a change that loses them shows here."""
+    held = task_eval.score(data=task_eval.HOLDOUT)
+    assert held.matched >= 18 and held.precision >= 0.85, held.summary()
+    fresh = task_eval.score(data=task_eval.FRESH)
+    assert fresh.matched >= 47 and fresh.precision >= 0.95, fresh.summary()
+
+
 def _leads(text: str, reference=None) -> list[tuple]:
     return [(t.lead, t.lead_slug, t.external, t.certain)
             for t in task_eval.extractor().extract(text, 1, reference)]
@@ -236,12 +248,238 @@ def test_a_subject_carried_into_the_next_paragraph_is_to_be_confirmed():
     assert [(f[1], f[3]) for f in found] == [("so-y-te", True), ("so-y-te", False)]
 
 
+def test_a_points_next_paragraph_keeps_its_subject_to_be_confirmed():
+    found = _leads("1. Sở Y tế chủ trì rà soát các cơ sở cách ly.\n\n   Tiếp tục tranh thủ thời gian, "
+                   "tập trung cao độ xét nghiệm diện rộng.\n\n2. Sở Tài chính bố trí kinh phí.")
+    assert [(f[1], f[3]) for f in found] == [("so-y-te", True), ("so-y-te", False),
+                                             ("so-tai-chinh", True)]
+
+
 def test_a_headline_repeated_is_not_a_second_task():
     found = _leads("Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Công Thương đánh giá thực hiện Nghị "
                    "định số 68/2017/NĐ-CP.\n\nSau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:"
                    "\n\nGiao Sở Công Thương chủ trì tổng hợp báo cáo kết quả thực hiện Nghị định "
                    "số 68/2017/NĐ-CP trước ngày 10/8/2018.")
     assert len(found) == 1
+
+
+def test_a_reference_back_names_the_bodies_before_it_to_be_confirmed():
+    # the bodies named in an earlier paragraph, not the speaker
+    found = _leads("Ban Thường vụ Huyện ủy đã chọn Đảng bộ xã Tân Việt và Đảng bộ Xí nghiệp Khai "
+                   "thác công trình thủy lợi huyện để tổ chức đại hội điểm.\n\nĐến nay, các đảng "
+                   "bộ trên đã hoàn thành đại hội chi bộ. Huyện ủy chỉ đạo các đơn vị trên chỉnh "
+                   "sửa dự thảo báo cáo chính trị.")
+    assert found == [("Đảng bộ xã Tân Việt", None, False, False),
+                     ("Đảng bộ Xí nghiệp Khai thác công trình thủy lợi huyện", None, False,
+                      False)]
+    # named earlier in the same paragraph, after "TP." that ends a sentence
+    found = _leads("Đó là ý kiến của Chủ tịch UBND TP đối với Thủ trưởng các sở ngành, Tổng Giám "
+                   "đốc các Tổng Công ty trực thuộc TP. Chủ tịch UBND TP cũng chỉ đạo Thủ trưởng "
+                   "các đơn vị trên phải trực tiếp tham dự phiên họp.")
+    assert [(f[1] or f[0], f[3]) for f in found] == [("cac-so-nganh", False),
+                                                     ("các Tổng Công ty trực thuộc thành phố",
+                                                      False)]
+    # "Sở này": the last Sở named, not the last body
+    found = _leads("Giao UBND huyện Châu Thành và Sở Xây dựng rà soát. Sở này báo cáo kết quả "
+                   "trước ngày 30/11/2024.")
+    assert [(f[1], f[3]) for f in found] == [("ubnd-huyen-chau-thanh", True),
+                                             ("so-xay-dung", True), ("so-xay-dung", False)]
+    # nothing named before it: kept as written, never guessed
+    assert [f[0] for f in _leads("Yêu cầu các đơn vị trên rà soát.")] == ["các đơn vị trên"]
+    # "trên địa bàn" is a place, not a reference back
+    assert _leads("Giao các cơ quan, đơn vị trên địa bàn tỉnh rà soát.")[0][3] is True
+
+
+def test_mixed_unit_lists_and_party_committees_give_one_task_each():
+    # one UBND over units of which one is named: a body each; bare kinds stay one collective
+    assert [f[0] for f in _leads("Giao UBND huyện, thành phố Vị Thanh rà soát.")] == \
+        ["UBND huyện", "UBND thành phố Vị Thanh"]
+    assert [f[0] for f in _leads("Giao UBND thành phố Vị Thanh, huyện Châu Thành rà soát.")] == \
+        ["UBND thành phố Vị Thanh", "UBND huyện Châu Thành"]
+    assert len(_leads("Giao UBND quận, huyện, thị xã rà soát.")) == 1
+    found = _leads("Thành ủy yêu cầu lãnh đạo các quận ủy, huyện ủy chỉ đạo xác minh làm rõ.")
+    assert [f[0] for f in found] == ["các quận ủy", "các huyện ủy"]
+    # "các địa bàn" is where, not who
+    assert _leads("Các địa bàn còn lại, hướng dẫn UBND cấp xã tự kiểm tra.") == []
+    # "các địa phương" right after a task of named local governments means them
+    found = _leads("Chủ tịch UBND tỉnh giao UBND huyện, thành phố Vị Thanh tự kiểm tra. Yêu cầu "
+                   "các địa phương thành lập Tổ kiểm tra.")
+    assert [f[0] for f in found] == ["UBND huyện", "UBND thành phố Vị Thanh"]
+
+
+def test_party_lists_and_time_adverbials_before_the_subject():
+    found = _leads("Ban Thường vụ Huyện ủy yêu cầu các đảng ủy, chi bộ trực thuộc Huyện ủy, Ban "
+                   "Thường trực Ủy ban MTTQ Việt Nam huyện và các cơ quan liên quan tổ chức quán "
+                   "triệt.")
+    assert [f[0] for f in found] == ["các đảng ủy, chi bộ trực thuộc Huyện ủy",
+                                     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện",
+                                     "các cơ quan liên quan"]
+    found = _leads("Theo đó, trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, Công an tỉnh "
+                   "bố trí lực lượng thường xuyên kiểm tra.")
+    assert [f[1] for f in found] == ["cong-an-tinh"]
+
+
+def test_relative_clauses_titles_and_party_cells():
+    # a relative clause that says who is part of the name; one that gives a condition is not
+    found = task_eval.extractor().extract(
+        "UBND tỉnh Lạng Sơn yêu cầu các đơn vị được giao kiểm tra, giám sát hoạt động khai thác "
+        "khoáng sản trên địa bàn, kiên quyết xử lý nghiêm các vi phạm.")
+    assert [(t.lead, t.action[:9]) for t in found] == [
+        ("các đơn vị được giao kiểm tra, giám sát hoạt động khai thác khoáng sản", "kiên quyế")]
+    found = task_eval.extractor().extract(
+        "1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương đang thực hiện giãn cách xã "
+        "hội theo Chỉ thị số 16/CT-TTg căn cứ tình hình dịch bệnh, chủ động quyết định việc tiếp "
+        "tục giãn cách.")
+    assert [(t.lead_slug, t.action[:8]) for t in found] == [("ubnd-tinh", "chủ động")]
+    # work in progress is a report, not a task
+    assert _leads("Sở Y tế đang phối hợp với các đơn vị kiểm tra các cơ sở, xử lý nghiêm vi "
+                  "phạm.") == []
+    # "Bí thư Tỉnh ủy X" stands for the committee; "X chỉ đạo việc …" is X's own work
+    found = _leads("Đồng chí Bí thư Tỉnh ủy Bến Tre chỉ đạo việc triển khai thực hiện nghiêm Công "
+                   "điện số 1099/CĐ-TTg.")
+    assert [f[0] for f in found] == ["Tỉnh ủy Bến Tre"]
+    # a speech verb is not a task
+    assert _leads("Đồng chí Bí thư Tỉnh ủy nhấn mạnh: việc học tập nghị quyết cần được thực hiện "
+                  "nghiêm túc.") == []
+    found = _leads("Ban Thường vụ Huyện ủy đề nghị Đảng bộ xã Trần Hợi, Chi bộ Trường Trung học "
+                   "phổ thông Võ Thị Hồng chuẩn bị các điều kiện.")
+    assert [f[0] for f in found] == ["Đảng bộ xã Trần Hợi",
+                                     "Chi bộ Trường Trung học phổ thông Võ Thị Hồng"]
+
+
+def test_news_of_an_issued_document_gives_the_task_to_the_bodies_it_orders():
+    found = _leads("Vì vậy, ngày 24/5, UBND tỉnh tiếp tục ban hành công văn 2326, chỉ đạo công an "
+                   "tỉnh, Sở GTVT, UBND và Ban an toàn giao thông các huyện, thị xã, thành phố tiếp "
+                   "tục chỉ đạo các lực lượng tăng cường tuần tra.")
+    assert [f[1] for f in found] == ["cong-an-tinh", "so-giao-thong-van-tai", "ubnd-cap-huyen",
+                                     "ban-atgt-cap-huyen"]
+
+
+def test_a_letters_addressees_are_whom_its_units_mean():
+    letter = ("Kính gửi:\n\n- Các sở, ban, ngành tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\n"
+              "Để triển khai Chỉ thị số 12/CT-TTg, UBND tỉnh đề nghị các đơn vị triển khai thực "
+              "hiện một số nội dung sau:\n\n1. Tăng cường công tác tuyên truyền.\n\n2. Báo cáo "
+              "kết quả về Sở Y tế trước ngày 30/10/2024.")
+    found = _leads(letter)
+    assert [(f[1], f[3]) for f in found] == [("cac-so-nganh", False), ("ubnd-cap-huyen", False)] * 2
+    found = _leads("Kính gửi: Sở Y tế; Sở Tài chính.\n\nĐề nghị các cơ quan, đơn vị rà soát.")
+    assert [(f[1], f[3]) for f in found] == [("so-y-te", False), ("so-tai-chinh", False)]
+    # without an addressee list, "các đơn vị" is read as before (here the vocabulary's
+    # collective), not guessed
+    assert [f[1:] for f in _leads("Đề nghị các cơ quan, đơn vị rà soát.")] == \
+        [("cac-so-nganh", False, True)]
+    found = _leads("Ban Thường vụ Tỉnh ủy yêu cầu các huyện ủy, thị ủy, thành ủy và đảng ủy trực "
+                   "thuộc Tỉnh ủy tổ chức quán triệt.")
+    assert [f[0] for f in found] == ["các huyện ủy", "các thị ủy", "các thành ủy",
+                                     "các đảng ủy trực thuộc Tỉnh ủy"]
+
+
+def test_a_bare_council_takes_the_place_of_the_body_after_it():
+    found = _leads("Đề nghị Huyện ủy, HĐND, UBND huyện lãnh đạo, chỉ đạo triển khai thực hiện.")
+    assert [f[0] for f in found] == ["Huyện ủy", "HĐND huyện", "UBND huyện"]
+
+
+def test_one_word_titles_place_lists_and_the_work_written_before_its_owner():
+    found = _leads("Trưởng Công an huyện, Chánh Thanh tra huyện, Trưởng phòng Tài chính - Kế "
+                   "hoạch huyện tổ chức kiểm tra.")
+    assert [f[0] for f in found] == ["Công an huyện", "Thanh tra huyện",
+                                     "Phòng Tài chính - Kế hoạch huyện"]
+    # "Trường" (a school) is a body, not the title "Trưởng"
+    assert [f[0] for f in _leads("Trường Trung học phổ thông Võ Thị Hồng tổ chức kiểm tra.")] == \
+        ["Trường Trung học phổ thông Võ Thị Hồng"]
+    found = _leads("Yêu cầu UBND các xã: Vĩnh Viễn, Vĩnh Thuận Tây, Xà Phiên rà soát hộ nghèo.")
+    assert [f[0] for f in found] == ["UBND xã Vĩnh Viễn", "UBND xã Vĩnh Thuận Tây",
+                                     "UBND xã Xà Phiên"]
+    assert [f[1] for f in _leads("Nhiệm vụ rà soát quy hoạch được giao cho Sở Xây dựng, hoàn "
+                                 "thành trước ngày 30/6/2025.")] == ["so-xay-dung"]
+    assert [f[1] for f in _leads("Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực "
+                                 "hiện.")] == ["van-phong-ubnd-tinh"]
+
+
+def test_statistics_praise_and_a_reports_contents_are_not_tasks():
+    assert _leads("Sở Y tế tổ chức 120 cuộc kiểm tra trong năm 2023, phát hiện 15 vi phạm.") == []
+    assert _leads("Chủ tịch UBND tỉnh đánh giá cao sự nỗ lực của Sở Y tế.") == []
+    assert _leads("Sở Y tế báo cáo: trong quý III, toàn tỉnh ghi nhận 200 ca bệnh.") == []
+    # ordered or ahead, counts are the work itself
+    assert len(_leads("Giao Sở Y tế tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
+    assert len(_leads("Sở Y tế tiếp tục tổ chức 10 cuộc kiểm tra tại 5 cơ sở.")) == 1
+    assert len(_leads("Sở Y tế báo cáo UBND tỉnh trước ngày 10/10/2024.")) == 1
+    assert _leads("Sở Y tế cho rằng cần tăng cường kiểm tra.") == []
+    assert len(_leads("Sở Tư pháp cho ý kiến về dự thảo trước ngày 15/10/2024.")) == 1
+
+
+def test_attribution_before_the_subject_and_the_authorities_of_every_level():
+    found = _leads("Theo Chủ tịch UBND tỉnh, thời gian tới, các địa phương cần chủ động rà soát "
+                   "các khu vực có nguy cơ sạt lở.")
+    assert [f[1] for f in found] == ["ubnd-cap-huyen"]
+    found = _leads("Bí thư Tỉnh ủy đề nghị các cấp ủy, chính quyền các cấp tiếp tục quan tâm lãnh "
+                   "đạo công tác này.")
+    assert [f[0] for f in found] == ["các cấp ủy", "chính quyền các cấp"]
+
+
+def test_plans_written_as_fields_a_table_or_chu_tri_lines():
+    plan = ("Kế hoạch như sau:\n\n"
+            "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Rà soát quy định về định mức | Sở Tài chính | Sở Xây dựng | Tháng 12/2024 |\n"
+            "| 2 | Xây dựng kế hoạch chuyển đổi số | Sở TT&TT; UBND các huyện, thị xã, thành phố "
+            "| Các sở, ban, ngành tỉnh | Quý I/2025 |\n\n"
+            "1. Rà soát quy định.\n- Chủ trì: Sở Tài chính.\n- Phối hợp: Sở Xây dựng.\n"
+            "- Thời gian hoàn thành: tháng 12/2024.\n\n"
+            "2. Tổng kết năm (Chủ trì: Sở Nội vụ; phối hợp: các sở, ngành; thời gian: quý I/2025).")
+    found = [(t.line, t.lead_slug, t.support_slugs, t.deadline, t.deadline_text, t.action)
+             for t in task_eval.extractor().extract(plan, 1, D(2024, 9, 1))]
+    assert found == [
+        (5, "so-tai-chinh", ("so-xay-dung",), D(2024, 12, 31), "Tháng 12/2024",
+         "Rà soát quy định về định mức"),
+        (6, "so-thong-tin-va-truyen-thong", ("cac-so-nganh",), D(2025, 3, 31), "Quý I/2025",
+         "Xây dựng kế hoạch chuyển đổi số"),
+        (6, "ubnd-cap-huyen", ("cac-so-nganh",), D(2025, 3, 31), "Quý I/2025",
+         "Xây dựng kế hoạch chuyển đổi số"),
+        (8, "so-tai-chinh", ("so-xay-dung",), D(2024, 12, 31), "tháng 12/2024",
+         "Rà soát quy định"),
+        (13, "so-noi-vu", ("cac-so-nganh",), D(2025, 3, 31), "quý I/2025", "Tổng kết năm"),
+    ]
+    # a table without a "chủ trì" column is not a plan of tasks
+    assert _leads("| Đơn vị | Số vụ |\n|---|---|\n| Sở Y tế | 12 |") == []
+    # who chairs a meeting is not a task
+    assert _leads("Thời gian: 8 giờ 00 ngày 15/7/2024.\n\nĐịa điểm: Phòng họp số 1, UBND tỉnh.\n\n"
+                  "Chủ trì: Đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.") == []
+    assert _leads("Ngày 10/7/2024, UBND tỉnh tổ chức cuộc họp (chủ trì: Chủ tịch UBND tỉnh) về "
+                  "giải phóng mặt bằng.") == []
+
+
+def test_a_whole_sector_and_collectives_of_organisations():
+    found = _leads("Theo đó, Bộ Y tế yêu cầu toàn Ngành Y tế và các cơ quan, tổ chức, cá nhân liên "
+                   "quan chủ động xây dựng các phương án bảo vệ.")
+    assert [f[0] for f in found] == ["Ngành Y tế", "các cơ quan, tổ chức, cá nhân liên quan"]
+    found = _leads("UBND tỉnh đề nghị ngành giao thông vận tải chỉ đạo các đơn vị quản lý hạ tầng "
+                   "giao thông.")
+    assert [f[0] for f in found] == ["ngành giao thông vận tải"]
+    assert _leads("Ngành nghề nông thôn phát triển mạnh trong năm qua.") == []
+
+
+def test_a_body_in_a_purpose_clause_has_its_own_task_and_date():
+    tasks = task_eval.extractor().extract(
+        "Sở Y tế gửi hồ sơ về Sở Tài chính trước ngày 15/9/2024 để Sở tổng hợp trình UBND tỉnh "
+        "trước ngày 30/9/2024.")
+    assert [(t.lead_slug, t.deadline, t.certain) for t in tasks] == [
+        ("so-y-te", D(2024, 9, 15), True), ("so-tai-chinh", D(2024, 9, 30), False)]
+    # the issuer considering is no task; a purpose without a body is none either
+    assert len(_leads("Giao Sở Y tế báo cáo UBND tỉnh để UBND tỉnh xem xét, chỉ đạo.")) == 1
+    assert len(_leads("Giao Sở Xây dựng hướng dẫn để Sở có cơ sở triển khai.")) == 1
+
+
+def test_accountability_is_not_a_task_but_the_work_after_it_is():
+    assert _leads("Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với những trường hợp báo cáo "
+                  "không trung thực; bỏ sót sai phạm.") == []
+    found = _leads("Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm trước Chủ tịch "
+                   "UBND tỉnh nếu để xảy ra vụ việc phức tạp; thực hiện chế độ báo cáo nhanh hằng "
+                   "ngày về Công an tỉnh.")
+    assert [f[1] for f in found] == ["ubnd-cap-huyen"]
+    # a body answerable for doing work has a task
+    assert _leads("Sở Tài chính chịu trách nhiệm rà soát, tổng hợp dự toán.")[0][1] == \
+        "so-tai-chinh"
 
 
 def test_a_local_unit_named_bo_is_not_a_ministry():
@@ -263,3 +501,299 @@ def test_jurisdiction_and_abbreviations_are_checked_where_written():
     assert [(d.line, d.code, d.field) for d in found] == [(3, "NA701", "jurisdiction"),
                                                          (4, "NA701", "abbreviations")]
     assert all("phải là" in d.message for d in found)
+
+
+@pytest.mark.parametrize("written, register", [
+    ("Bộ Nông nghiệp & PTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Bộ Thông tin Truyền thông", "Bộ Thông tin và Truyền thông"),
+    ("Sở Tài nguyên - Môi trường", "Sở Tài nguyên và Môi trường"),
+    ("Bộ Giao thông Vận tải", "Bộ Giao thông vận tải"),
+    ("Sở Lao động – Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+    ("Phòng Kế hoạch - Đầu tư", "Phòng Kế hoạch - Đầu tư"),   # not a name fixed by law: as written
+])
+def test_official_names_written_without_their_conjunction_read_as_one_name(written, register):
+    from generator.abbreviations import expand
+    assert expand(written) == register
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Văn phòng UBND tỉnh được giao hoàn thiện hệ thống báo cáo, xây dựng chỉ số điều hành.",
+     "Văn phòng UBND tỉnh"),
+    ("Sở Nội vụ được giao phối hợp với các cơ quan nghiên cứu, tham mưu việc sắp xếp bộ máy.",
+     "Sở Nội vụ"),
+    ("Công an tỉnh được phân công chủ trì, phối hợp với Sở Tư pháp rà soát các vụ việc.",
+     "Công an tỉnh"),
+])
+def test_a_body_named_in_full_before_duoc_giao_is_the_lead(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == [lead]
+    assert "được" in tasks[0].text
+
+
+def test_a_collective_narrowed_by_duoc_giao_keeps_its_qualifier():
+    tasks = task_eval.extractor().extract(
+        "Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác, kiên quyết xử lý vi phạm.")
+    assert [t.lead for t in tasks] == ["Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các vấn đề cần giải quyết tập trung vào việc bồi thường, hỗ trợ tái định cư.",
+    "Các chế độ báo cáo sẽ được rà soát, giảm thiểu nếu đã có dữ liệu số.",
+    "Các tiêu chí phải hoàn thành trước ngày 30/6/2024.",
+    "Các yêu cầu cần bảo đảm tiến độ, chất lượng.",
+    "Lực lượng tăng cường tuần tra, kiểm soát trên các tuyến đường.",
+    "I. MỤC ĐÍCH,\nYÊU CẦU VÀ TIÊU CHÍ CỤ THỂ\n1. Mục đích",
+])
+def test_abstract_nouns_headings_and_a_bare_force_are_not_leads(sentence):
+    assert task_eval.extractor().extract(sentence) == []
+
+
+def test_a_named_force_is_still_a_lead():
+    tasks = task_eval.extractor().extract("Lực lượng Công an tỉnh tăng cường tuần tra.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("UBND các tỉnh gồm Nghệ An, Hà Tĩnh và Quảng Bình chủ động sơ tán dân.",
+     ["UBND tỉnh Nghệ An", "UBND tỉnh Hà Tĩnh", "UBND tỉnh Quảng Bình"]),
+    ("Do đó, UBND các tỉnh, thành phố có dự án gồm: Đà Nẵng, Quảng Nam, Bình Định cần lập kế "
+     "hoạch khởi công.", ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Bình Định"]),
+    ("Giao UBND các xã gồm: Vĩnh Viễn, Vĩnh Thuận Tây và Long Trị rà soát diện tích lúa.",
+     ["UBND xã Vĩnh Viễn", "UBND xã Vĩnh Thuận Tây", "UBND xã Long Trị"]),
+    ("UBND các tỉnh, thành phố gồm: Hải Phòng và TPHCM báo cáo Bộ Xây dựng.",
+     ["UBND thành phố Hải Phòng", "UBND thành phố Hồ Chí Minh"]),
+])
+def test_a_collective_of_ubnd_followed_by_gom_gives_one_lead_per_place(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads
+    if "tỉnh" in sentence:   # other provinces' UBNDs: outside this archive
+        assert all(t.external for t in tasks)
+
+
+def test_a_gom_list_that_is_not_all_provinces_stays_the_collective():
+    tasks = task_eval.extractor().extract(
+        "UBND các tỉnh gồm Nghệ An, Khu kinh tế Đông Nam chủ động sơ tán dân.")
+    assert [t.lead for t in tasks] != ["UBND tỉnh Nghệ An", "UBND Khu kinh tế Đông Nam"]
+    assert not any(t.lead.startswith("UBND tỉnh Khu") for t in tasks)
+
+
+_LEDE_REPORT = ("Chủ tịch UBND tỉnh vừa ký ban hành Công điện số 14/CĐ-UBND yêu cầu Sở Y tế, "
+                "Sở Giáo dục và Đào tạo chủ động ứng phó với dịch bệnh.")
+
+
+@pytest.mark.parametrize("after, kept", [
+    ("Chủ tịch UBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra.", True),
+    ("Theo dự báo, mưa lớn còn kéo dài đến hết tuần.", True),
+    ("Trong đó, giao Sở Y tế bố trí đủ thuốc, vật tư.", False),     # the body details it
+    ("1. Sở Y tế bố trí đủ thuốc, vật tư.\n2. Công an tỉnh tăng cường tuần tra.", False),
+    ("Sở Y tế bố trí đủ thuốc, vật tư y tế.", None),    # Sở Y tế's task is in the body
+])
+def test_news_of_an_order_is_a_task_unless_the_body_gives_it(after, kept):
+    """A headline line above, a lede with the document just issued: the lede reports the order
+    to its bodies, unless what follows details that order."""
+    body = f"Chủ động ứng phó dịch bệnh\n\n{_LEDE_REPORT}\n\n{after}"
+    tasks = task_eval.extractor().extract(body)
+    from_lede = {t.lead for t in tasks if t.text.startswith("Chủ tịch UBND tỉnh vừa ký")}
+    if kept is True:
+        assert from_lede == {"Sở Y tế", "Sở Giáo dục và Đào tạo"}
+    elif kept is False:
+        assert from_lede == set()
+    else:
+        assert from_lede == {"Sở Giáo dục và Đào tạo"}
+
+
+def test_an_abbreviation_defined_in_passing_is_not_part_of_the_name():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch Ủy ban nhân dân (UBND) tỉnh vừa ban hành chỉ thị yêu cầu Thủ trưởng các sở, "
+        "ban, ngành tỉnh quyết liệt triển khai các biện pháp phòng dịch.")
+    assert [t.lead for t in tasks] == ["Các sở, ban, ngành tỉnh"]
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Bộ Y tế ra công văn khẩn về tăng cường phòng, chống dịch.", []),
+    ("Sở Nội vụ vừa ban hành kế hoạch tuyển dụng công chức năm 2024.", []),
+    ("UBND tỉnh đã ký quyết định phê duyệt dự án.", []),
+    ("Sở Y tế ban hành kế hoạch kiểm tra an toàn thực phẩm.", ["Sở Y tế"]),   # an order
+    ("Sở Y tế vừa ban hành văn bản yêu cầu các bệnh viện rà soát.", ["các bệnh viện"]),
+])
+def test_news_that_a_body_issued_a_document_is_not_its_task(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("UBND quận yêu cầu Sở Y tế, UBND 21 phường nội dung sau:\n"
+     "1. Chỉ đạo, tổ chức triển khai và phát động cán bộ tham gia Giải.",
+     ["Sở Y tế", "UBND 21 phường"]),
+    ("Giao UBND huyện Long Mỹ một số nhiệm vụ sau: rà soát diện tích lúa.",
+     ["UBND huyện Long Mỹ"]),
+    ("Đề nghị Công an tỉnh các nội dung sau: tăng cường tuần tra.", ["Công an tỉnh"]),
+])
+def test_the_work_named_after_its_bodies_ends_the_name(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chủ tịch UBND tỉnh yêu cầu giám đốc, thủ trưởng các sở, ban, ngành tỉnh, chủ tịch UBND "
+    "các huyện, thị xã, thành phố tập trung theo dõi tình hình.",
+    "Giao các sở, ngành tỉnh, UBND các huyện rà soát diện tích.",
+    "Đề nghị các sở, ban, ngành thành phố và UBND các huyện, thị xã, thành phố chủ động ứng phó.",
+])
+def test_a_level_word_closes_a_collective_and_the_list_goes_on(sentence):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead_slug for t in tasks] == ["cac-so-nganh", "ubnd-cap-huyen"]
+
+
+@pytest.mark.parametrize("text, leads", [
+    ("Đồng chí Bí thư Tỉnh ủy chỉ đạo tại buổi giao ban sáng 09/11/2024\n"
+     "Yêu cầu Ủy ban nhân dân tỉnh chỉ đạo các ngành tập trung thực hiện một số vấn đề sau:\n"
+     "- Đẩy mạnh rà soát các chỉ tiêu năm 2024.", ["UBND tỉnh"]),
+    ("Chủ tịch UBND tỉnh chỉ đạo tại cuộc họp giao ban tuần, yêu cầu Sở Y tế tăng cường kiểm "
+     "tra.", ["Sở Y tế"]),
+    ("Giám đốc Sở Y tế chỉ đạo tại hội nghị, giao Trung tâm Kiểm soát bệnh tật tỉnh tăng cường "
+     "giám sát.", ["Trung tâm Kiểm soát bệnh tật tỉnh"]),
+    ("Bộ Chính trị giao ban thường vụ các tỉnh ủy khẩn trương hoàn thành đề án.",
+     ["ban thường vụ các tỉnh ủy"]),
+])
+def test_who_directs_at_a_meeting_is_the_speaker_not_a_lead(text, leads):
+    tasks = task_eval.extractor().extract(text)
+    assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam các cấp, các đoàn thể chính trị - xã hội tập "
+     "trung thực hiện tốt.", ["Ủy ban Mặt trận Tổ quốc Việt Nam các cấp",
+                              "các đoàn thể chính trị - xã hội"]),
+    ("Đề nghị Mặt trận Tổ quốc các cấp, các ban, ngành tập trung thực hiện tốt.",
+     ["Mặt trận Tổ quốc các cấp", "Các sở, ban, ngành tỉnh"]),
+    ("Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp khẩn trương "
+     "hoàn thành tổng kết.", ["Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, "
+                              "các cấp"]),
+    ("Yêu cầu các ngành, các cấp tập trung thực hiện tốt.", ["Các sở, ngành, địa phương"]),
+])
+def test_a_body_of_every_level_then_a_collective_are_two_leads(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_an_introduction_run_into_its_points_announces_them_and_is_no_task():
+    body = ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện khẩn trương "
+            "triển khai các nội dung sau:\nSở Y tế bố trí đủ thuốc, vật tư. Công an tỉnh tăng "
+            "cường tuần tra, kiểm soát.")
+    tasks = task_eval.extractor().extract(body)
+    assert [t.lead for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
+
+
+def test_points_with_no_subject_run_into_an_introduction_are_its_leads_task():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND tỉnh yêu cầu Sở Y tế khẩn trương triển khai các nội dung sau: Bố trí đủ "
+        "thuốc, vật tư. Tăng cường kiểm tra an toàn thực phẩm.")
+    assert [t.lead for t in tasks] == ["Sở Y tế"]
+    assert "Tăng cường kiểm tra" in tasks[0].text
+
+
+@pytest.mark.parametrize("line", ["Cập nhật ngày: 07/08/2024 05:40:48", "Đăng ngày: 27/04/2024",
+                                  "Cập nhật lúc 10:20 ngày 5/5/2024", "Nguồn: Báo Đồng Tháp"])
+def test_a_news_page_own_lines_do_not_continue_a_task(line):
+    tasks = task_eval.extractor().extract(f"Sở Y tế tăng cường kiểm tra an toàn thực phẩm.\n{line}")
+    assert [t.lead for t in tasks] == ["Sở Y tế"]
+    assert line not in tasks[0].text
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Giao UBND các huyện: Long Mỹ, Vị Thủy và Châu Thành rà soát diện tích.",
+     ["UBND huyện Long Mỹ", "UBND huyện Vị Thủy", "UBND huyện Châu Thành"]),
+    ("Yêu cầu UBND các xã: Vĩnh Viễn và Long Trị báo cáo trước ngày 15/3/2024.",
+     ["UBND xã Vĩnh Viễn", "UBND xã Long Trị"]),
+])
+def test_a_list_of_places_ends_with_va_before_its_last_place(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_va_inside_a_department_name_of_a_shared_list_stays_in_the_name():
+    tasks = task_eval.extractor().extract("Giao các Sở: Xây dựng, Tài nguyên và Môi trường rà soát.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng", "Sở Tài nguyên và Môi trường"]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Giao Bộ trưởng Bộ Tài chính thừa ủy quyền Thủ tướng Chính phủ ký Tờ trình.", "Bộ Tài chính"),
+    ("Giao Giám đốc Sở Tư pháp thay mặt UBND tỉnh ký văn bản trả lời.", "Sở Tư pháp"),
+    ("Giao Sở Nội vụ thừa uỷ quyền UBND tỉnh ký quyết định khen thưởng.", "Sở Nội vụ"),
+])
+def test_on_whose_behalf_ends_the_name(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_a_dated_news_sentence_then_the_order_it_carried():
+    tasks = task_eval.extractor().extract(
+        "Ngày 28-1, UBND tỉnh ban hành Công văn số 65/UBND-VP về bảo đảm an toàn giao thông. "
+        "Theo đó, UBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+def test_a_dated_earlier_order_whose_body_is_given_a_task_later_is_background():
+    tasks = task_eval.extractor().extract(
+        "Ngày 09/11/2023, UBND tỉnh ban hành Kế hoạch số 261/KH-UBND. Theo đó giao Sở Tài chính "
+        "tổng hợp kết quả thực hiện.\n\nĐến nay Sở Tài chính chưa báo cáo. UBND tỉnh yêu cầu Sở "
+        "Tài chính khẩn trương thực hiện theo chỉ đạo.")
+    assert [t.lead for t in tasks] == ["Sở Tài chính"]
+    assert "khẩn trương" in tasks[0].text
+
+
+def test_a_dated_meeting_line_is_still_a_preamble():
+    tasks = task_eval.extractor().extract(
+        "Ngày 15/3/2024, Sở Y tế họp với các bệnh viện. Tham dự có lãnh đạo các sở.")
+    assert tasks == []
+
+
+@pytest.mark.parametrize("headline", [
+    "Các cấp ủy trực thuộc Tỉnh ủy tích cực chuẩn bị Đại hội Đảng bộ cấp cơ sở",
+    "Sở Y tế tăng cường kiểm tra an toàn thực phẩm dịp Tết",
+])
+def test_a_news_headline_above_the_body_is_not_a_task(headline):
+    tasks = task_eval.extractor().extract(
+        f"{headline}\n\nUBND tỉnh yêu cầu Công an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Công an tỉnh"]
+
+
+def test_a_first_line_that_assigns_is_not_a_headline():
+    tasks = task_eval.extractor().extract(
+        "Giao Sở Y tế rà soát hồ sơ\n\nCông an tỉnh tăng cường tuần tra, kiểm soát.")
+    assert [t.lead for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trước đó, ngày 11.12.2023, Sở Kế hoạch và Đầu tư có công văn đề nghị các đơn vị báo cáo.",
+    "Trước đó, UBND tỉnh đã giao Sở Y tế rà soát các cơ sở.",
+    "Trước đây, Sở Xây dựng chủ trì kiểm tra các công trình.",
+])
+def test_background_introduced_by_truoc_do_is_not_a_task(sentence):
+    assert task_eval.extractor().extract(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ Nông nghiệp và Phát triển nông thôn đề nghị các địa phương chủ động ứng phó hạn hán.",
+     "các địa phương"),
+    ("Thủ tướng Chính phủ yêu cầu các đơn vị liên quan tăng cường kiểm tra.",
+     "các đơn vị liên quan"),
+    ("Theo đó, Văn phòng Chính phủ đề nghị các địa phương báo cáo kết quả.", "các địa phương"),
+])
+def test_a_local_collective_asked_by_a_central_body_is_kept_as_written(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [(t.lead, t.lead_slug) for t in tasks] == [(lead, None)]
+
+
+def test_the_same_collective_asked_by_this_province_stays_local():
+    tasks = task_eval.extractor().extract("UBND tỉnh đề nghị các địa phương chủ động ứng phó.")
+    assert [t.lead_slug for t in tasks] == ["ubnd-cap-huyen"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "UBND các tỉnh, TP trực thuộc Trung ương chỉ đạo Ban An toàn giao thông xây dựng kế hoạch.",
+    "Đề nghị UBND các tỉnh/thành phố chỉ đạo các sở rà soát.",
+    "UBND các tỉnh, thành phố trực thuộc TW chỉ đạo rà soát các công trình giao thông.",
+])
+def test_the_all_provinces_collective_is_addressed_not_speaking(sentence):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead_slug for t in tasks] == ["ubnd-tinh"]
+    assert tasks[0].lead.startswith("UBND các tỉnh")

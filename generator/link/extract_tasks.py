@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
+from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
 from ..text import canonical as _canonical
 
 def fold(text: str) -> str:
@@ -50,10 +52,12 @@ _HEADS = _canon_set(
     "viện", "trường", "bệnh", "trung", "đài", "báo", "kho", "ngân", "bảo", "liên", "hội",
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
-    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận")
+    "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận",
+    "ngành")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
-    "chi": {"cục", "nhánh"}, "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
+    "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
+    "tổng": {"cục", "công"}, "bệnh": {"viện"}, "trung": {"tâm"},
     "kho": {"bạc"}, "ngân": {"hàng"}, "bảo": {"hiểm"}, "liên": {"đoàn", "minh"},
     "tỉnh": {"đoàn", "ủy", "uỷ"}, "mặt": {"trận"}, "tập": {"đoàn"}, "đảng": {"ủy", "uỷ", "bộ", "đoàn"},
     "huyện": {"ủy", "uỷ", "đoàn"}, "thành": {"ủy", "uỷ", "đoàn", "viên"}, "tòa": {"án"},
@@ -76,10 +80,29 @@ _HEAD_NOT = {
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
                                                         "mục", "chính", "thủ", "đối", "lực",
                                                         "nghị", "quyết", "thông", "báo", "đồng",
-                                                        "đại", "tin", "hộ"},
+                                                        "đại", "tin", "hộ", "vấn", "chế",
+                                                        "tiêu", "số", "dữ", "ý", "yêu", "sản",
+                                                        "khoản", "nguồn", "phương", "lĩnh",
+                                                        "tình", "hạng", "bước", "hình"},
     "sở": {"cứ", "dĩ", "hữu", "thích"}, "cục": {"bộ"},
+    "ngành": {"nghề", "hàng", "kinh", "công", "học", "nghiên", "dọc", "nghề"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
+_UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huyen|quan|phuong|"
+                       r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
+_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
+_ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
+_ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
+                        r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
+_DATED = re.compile(r"^ngày\s+\d", re.IGNORECASE)
+_EARLIER = re.compile(r"^\W*(?:trước đó|trước đây|hồi đầu năm|năm ngoái)\s*,", re.IGNORECASE)
+_DETAILS = re.compile(r"^\W*(?:trong đó|theo đó|cụ thể)\b", re.IGNORECASE)
+_LEVELS = {"tinh", "tp", "huyen", "quan"}
+_ALL_PROVINCES_WRITTEN = re.compile(
+    r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) các tỉnh\s*(?:,|/|và)?\s*(?:thành phố|TP\.?)"
+    r"(?: trực thuộc (?:Trung ương|TW|trung ương))?(?!\w)")
+_CONJUNCTIONS = _canon_set("và", "hoặc", "hay", "cùng")
+_BARE_HEADS = {(canonical("lực"), canonical("lượng"))}
 _HEAD_PAIRS = {canonical(k): (None if v is None else _canon_set(*v))
                for k, v in _HEAD_PAIRS.items()}
 
@@ -102,45 +125,69 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "sớm hoàn", "ưu tiên", "lựa chọn", "tiếp thu", "điều chỉnh", "bổ sung", "nhanh chóng",
     "đồng ý", "đăng tải", "cảnh báo", "tập huấn", "thành lập", "chú trọng", "ban hành",
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
-    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết")}
+    "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
+    "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
+    "cho rằng", "phát biểu",
+    # the work named after its bodies: "yêu cầu A, UBND 21 phường nội dung sau:"
+    "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm",
+    # on whose behalf: "Bộ trưởng Bộ A thừa ủy quyền Thủ tướng, thay mặt Chính phủ ký …"
+    "thừa ủy", "thừa uỷ", "thay mặt")}
 _STOP_WORDS = _canon_set(
     "trình", "lập", "phải", "cần", "sớm", "làm", "để", "nhằm", "với", "tại", "được", "sẽ",
     "đã", "đang", "cùng", "không", "là", "cũng", "vẫn", "chưa", "như", "nhưng", "thì", "còn",
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
-    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa")
-_NAME_PAIRS = {("hậu", "cần"), ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
+    "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa", "gồm", "ra")
+_NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
+               ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
                ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
+# Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
+_NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
     "pho giam doc", "pho chu tich", "ban giam doc", "tap the lanh dao", "bo truong",
     "cuc truong", "chi huy truong", "gd", "chanh van phong", "tong giam doc", "chinh quyen",
+    # Party and school heads stand for their committee or school: "Bí thư Tỉnh ủy Bến Tre"
+    "bi thu", "pho bi thu", "dong chi bi thu", "dong chi pho bi thu", "hieu truong",
+    "chu nhiem", "vien truong", "truong phong", "chanh an",
     )}
 
 _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
+# One-word titles written before the body they head (checked on the written word: "Trưởng",
+# not "Trường").
+_HEAD_TITLES = _canon_set("trưởng", "chánh")
 # Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
     "mặt", "lực", "hợp", "ấp", "khóm", "thôn", "cá", "truyền", "báo", "chống", "giúp", "khu",
-    "chuyên")
+    "chuyên", "chi")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
-_LOWER_HEADS = _canon_set("cơ", "các", "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
+_LOWER_HEADS = _canon_set("cơ", "các", "công", "ngành",
+                          "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
                           "đơn")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
 _DEFAULT_ABBREVIATIONS = abbreviation_table()
+_PLACES_NOT_BODIES = {("dia", "ban"), ("khu", "vuc"), ("vung", "sau")}
 _BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị trấn|thành phố)\b")
 _UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
-_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh"}
+_UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh", "tp"}
+# "UBND huyện, thành phố Cà Mau": one head over units of which one at least is named: a body each.
+_UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)(?: [A-ZĐ][\w-]*)*"
+_COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
+_COMMITTEES = re.compile(rf"^([Cc]ác) ({_COMMITTEE}(?:(?:,\s*|\s+và\s+){_COMMITTEE})+"
+                         r"(?: trực thuộc(?: [\wĐđ]+){0,3})?)$")
+_NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
+                          rf"({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
 # Words that start a new agency even inside such a list ("…, Ngoại giao; UBND TP Hà Nội").
 _STRONG_HEADS = {"ubnd", "hdnd", "uy", "so", "bo", "cuc", "ban", "chu", "giam", "thu", "cac",
@@ -154,7 +201,7 @@ _MARKERS = {tuple(p.split()) for p in (
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
-                                  "phê", "ghi", "biểu", "về")
+                                  "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -177,9 +224,14 @@ _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
     r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
     r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
-    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
+    r"tại (?:văn bản|công văn) này|kết luận cuộc họp|"
+    r"theo (?:chủ tịch|phó chủ tịch|lãnh đạo|ông|bà|đồng chí|giám đốc|bí thư)[^,;.:]{0,60},|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
+    # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
+    r"(?:trong (?:thời gian|dịp|đợt|thời điểm|những ngày)|nhân dịp|dịp|từ (?:đầu|nay|giữa)|"
+    r"nhằm|với mục tiêu|trên tinh thần)[^,;.:]{1,80},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -192,7 +244,9 @@ _NOT_TASK_START = re.compile(
     r"năm \d{4}|trong năm \d{4}|từ đầu năm|cơ bản thống nhất|thống nhất (?:với|đánh giá|"
     r"thông qua|nội dung|báo cáo|chủ trương|như)|đồng ý (?:với|thông qua)|chúc mừng|"
     r"trên đây là|văn phòng (?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)[^.]{0,40}thông báo|"
-    r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật)", re.IGNORECASE)
+    r"mục tiêu|nguyên nhân|tình hình|số vụ|nổi bật|"
+    # a news page's own lines: "Cập nhật ngày: 07/08/2019 05:40", "Đăng ngày: …", "Nguồn: …"
+    r"(?:cập nhật|đăng|ngày đăng|ngày cập nhật)(?: ngày| lúc)?\s*:?\s*\d|nguồn\s*:)", re.IGNORECASE)
 _CLOSING = re.compile(
     r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|thi hành quyết định này|"
     r"thông báo (?:ý kiến )?(?:kết luận|chỉ đạo)|(?:kết luận|chỉ đạo|ý kiến) như sau\s*:?\s*$|"
@@ -243,8 +297,14 @@ _DIRECTIVE_SECTION = re.compile(
 _HOST = re.compile(r"(?:sau khi )?nghe\s+(?:(?:đại diện|lãnh đạo|ban giám đốc|đồng chí)\s+)*",
                    re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"”]{0,200}[\"”]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])")
+# ("… các nội dung sau: Sở A tham mưu …": an introduction run into its first point ends there)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|(?<=\.)(?=[A-ZĐ])|(?<=\bsau:)\s+(?=[A-ZĐ])")
 _ABBREV_END = re.compile(r"\b(?:TP|TX|TT|Tp|Q|P|ThS|TS|PGS|Ths|Mr|St|số|Số)\.$")
+
+
+# Words no place is named with: after "TP." they start the next sentence.
+_NEW_SUBJECT = re.compile(r"(?:Chủ tịch|Phó Chủ tịch|UBND|Ủy ban|Uỷ ban|Sở|Ban|Giám đốc|Thủ trưởng|"
+                          r"Đồng chí|Theo|Trong|Tại|Đồng thời|Ngoài ra|Bên cạnh)\b")
 
 
 def _sentences(text: str) -> list[tuple[str, str]]:
@@ -253,8 +313,9 @@ def _sentences(text: str) -> list[tuple[str, str]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.start()]
-        if piece.endswith(".") and _ABBREV_END.search(piece):
-            continue
+        if piece.endswith(".") and _ABBREV_END.search(piece) and \
+                not _NEW_SUBJECT.match(text, m.end()):
+            continue    # "TP. Hồ Chí Minh" goes on; "… trực thuộc TP. Chủ tịch UBND …" ends
         if piece.endswith(("...", "…")) and text[m.end():m.end() + 1].islower():
             continue    # "Ban QLDA tỉnh... chung tay phối hợp": an ellipsis inside a list
         parts.append((piece.strip(), piece.rstrip()[-1:]))
@@ -273,6 +334,7 @@ class _Party:
     slug: str | None
     external: bool = False      # named as another province's or a central body
     start: int = -1             # its first token in the clause, when read from a list
+    guessed: bool = False       # resolved from a reference back: a guess to confirm
 
 
 # Names of bodies outside any province, and collectives of all provinces (folded).
@@ -320,17 +382,49 @@ class _Parser:
         `loose` (right after Giao/Đề nghị/Yêu cầu): any capitalised name is one."""
         if i >= len(toks):
             return None
+        if canonical(text[toks[i].start:toks[i].end]) == "toàn" and i + 1 < len(toks) and \
+                not toks[i + 1].hard_before and not toks[i + 1].comma_before:
+            return self.agency_at(text, toks, i + 1, loose, lower=True)   # "toàn Ngành Y tế"
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
                 found = self.agency_at(text, toks, i + n, lower=True)
+                if found and title == ("chinh", "quyen") and found[1].slug is None and \
+                        fold(found[1].name).lower().startswith(("cac cap", "dia phuong", "co so")):
+                    # "chính quyền các cấp": the authorities themselves, not "các cấp"
+                    return found[0], _Party(text[toks[i].start:toks[found[0] - 1].end], None)
                 if found:
                     return found
+        if canonical(text[toks[i].start:toks[i].end]) in _HEAD_TITLES and \
+                text[toks[i].start].isupper():
+            # "Trưởng Công an huyện", "Chánh Thanh tra tỉnh", "Trưởng phòng Tài chính - Kế hoạch"
+            found = self.agency_at(text, toks, i + 1, lower=True)
+            if found:
+                j, party = found
+                if party.name[:1].islower():
+                    name = party.name[:1].upper() + party.name[1:]
+                    slug = party.slug or self.matcher.resolve(name)
+                    party = _Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                   party.external)
+                return j, party
         if tuple(t.word for t in toks[i:i + 2]) == ("truong", "nganh"):
             return i + 2, _Party("các ngành", self.matcher.resolve("các ngành"))  # its heads
+        m = _ALL_PROVINCES_WRITTEN.match(text, toks[i].start)
+        if m and self.province:
+            # "UBND các tỉnh, TP trực thuộc Trung ương": one collective with this province in it
+            j = next((n for n in range(i, len(toks)) if toks[n].start >= m.end()), len(toks))
+            return j, _Party(" ".join(m.group().split()), self.province)
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
+            end, slug = hit
+            if end < len(toks) and toks[end].word in _LEVELS and not toks[end].hard_before and \
+                    not toks[end].comma_before and not text[toks[end].start].isupper() and \
+                    (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
+                    self.matcher.agencies[slug].kind == "nhom":
+                # "các sở, ban, ngành thành phố, chủ tịch UBND …": the level word closes the
+                # collective, so the list goes on after it
+                return end + 1, _Party(self.matcher.agencies[slug].name, slug)
             return self._placed(text, toks, i, *hit)
         if free is None:
             return None
@@ -426,18 +520,22 @@ class _Parser:
         """A name written freely from token i; `lower`: after a title or inside a list, where
         "cơ quan ngang bộ" needs no capital to be a body."""
         # "Ủy ban nhân dân" is one token ("ubnd") whose written form is four words
-        word = toks[i].word if toks[i].word in ("ubnd", "hdnd") else \
+        word = {"ubnd": "ubnd", "hdnd": canonical("hđnd")}.get(toks[i].word) or \
             canonical(text[toks[i].start:toks[i].end])
         spelt = (self.abbreviations if self.abbreviations is not None else
                  _DEFAULT_ABBREVIATIONS).get(text[toks[i].start:toks[i].end])
         if spelt and text[toks[i].start].isupper() and canonical(spelt.split()[0]) in _HEADS:
             word = "các"   # "BTV Thành ủy Huế": an abbreviated head; read on as a name
+        if word in _CONJUNCTIONS:
+            return None     # "… YÊU CẦU VÀ TIÊU CHÍ CỤ THỂ": a heading's words, not a name
         if loose and text[toks[i].start].isupper() and word not in _HEADS:
             word = "các"   # read on as a name written freely, whatever its first word
         elif word not in _HEADS or not (text[toks[i].start].isupper() or word == "các" or
                                         lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in _PLACES_NOT_BODIES:
+            return None     # "các địa bàn còn lại, hướng dẫn …": where, not who
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
             # "các Bộ trưởng": the ministers stand for their ministries
             return i + 3, f"{text[toks[i].start:toks[i].end]} Bộ"
@@ -458,8 +556,11 @@ class _Parser:
                 # "các sở, ban, ngành, đoàn thể tỉnh": a collective's nouns, not a new agency;
                 # "Ban Chỉ huy Phòng, chống thiên tai": one name
                 prev_word = canonical(text[toks[j - 1].start:toks[j - 1].end])
-                again = low == "các" and j >= 2 and toks[j - 2].word == "cac" or \
-                    j >= 2 and toks[j].word == toks[j - 2].word   # "các cấp", "thủy điện, thủy lợi"
+                # ("các ngành, các cấp" is one collective; "Mặt trận Tổ quốc các cấp, các ban,
+                # ngành" is a body of every level, then a collective of its own)
+                again = j >= 2 and toks[j].word == toks[j - 2].word and (
+                    low != "các" or toks[i].word == "cac" or      # "các cấp", "thủy điện, thủy lợi"
+                    j + 1 < len(toks) and toks[j + 1].word == "cap")   # "… các ngành, các cấp"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
                         and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j)):
@@ -478,16 +579,20 @@ class _Parser:
                 continue
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
+                listed = tok.comma_before and collective   # "các cơ quan, tổ chức, cá nhân"
                 if ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or _verb(low, nxt)) and \
-                        (prev, low) not in _NAME_PAIRS:
+                        (prev, low) not in _NAME_PAIRS and (low, nxt) not in _NOUN_PAIRS and \
+                        not listed:
                     break
                 if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
                 if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
                     break
             j += 1
-        if j - i < 2 and word not in ("ubnd", "hđnd"):
+        if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
             return None
+        if j - i == 2 and (word, second) in _BARE_HEADS:
+            return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
 
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
@@ -501,13 +606,28 @@ class _Parser:
             tuple(t.word for t in toks[i:i + 2]) in _TITLE_STARTS
 
     def _shared_ubnd(self, party: _Party) -> list[_Party]:
-        """"Ủy ban nhân dân thành phố và các huyện": one head over two bodies."""
+        """"Ủy ban nhân dân thành phố và các huyện", "UBND huyện, thành phố Cà Mau": one head
+        over two bodies (a list of bare kinds, "UBND quận, huyện", stays one collective)."""
         m = _SHARED_UBND.match(party.name) if party.slug is None else None
-        if not m:
+        named = _NAMED_UNITS.match(party.name) if party.slug is None else None
+        committees = _COMMITTEES.match(party.name) if party.slug is None else None
+        if committees:      # "các quận ủy, huyện ủy": Party committees of two levels, one each
+            out = []
+            for item in re.split(r",\s*|\s+và\s+", committees.group(2)):
+                name = f"{committees.group(1)} {item}"
+                slug = self.matcher.resolve(name)
+                out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                  party.external, party.start))
+            return out
+        if named and re.search(r"\s[A-ZĐ]", named.group(2)):
+            rests = named.group(2).split(", ")
+        elif m:
+            rests = [m.group(2), m.group(3)]
+        else:
             return [party]
         out = []
-        for rest in (m.group(2), m.group(3)):
-            name = f"{m.group(1)} {rest}"
+        for rest in rests:
+            name = f"{(named or m).group(1)} {rest}"
             slug = self.matcher.resolve(name)
             out.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
                               party.external, party.start))
@@ -521,10 +641,22 @@ class _Parser:
             if tuple(t.word for t in toks[k:k + len(title)]) == title:
                 k += len(title)
                 break
-        if k + 2 >= len(toks) or toks[k].word != "cac" or toks[k + 1].word not in _SHARED_HEADS:
+        if k + 3 < len(toks) and toks[k].word == "ubnd" and toks[k + 1].word == "cac" and \
+                toks[k + 2].word in ("xa", "huyen", "phuong", "quan", "tp") and \
+                text[toks[k + 2].end:toks[k + 3].start].strip() in (
+                    ":", "") and text[toks[k + 3].start].isupper():
+            # "UBND các xã: Vĩnh Viễn, Vĩnh Thuận Tây": one UBND per place
+            unit = text[toks[k + 2].start:toks[k + 2].end]
+            written = text[toks[k].start:toks[k].end]
+            head, j, k = f"{written} {unit}", k + 3, k + 1
+            places = True
+        elif k + 2 >= len(toks) or toks[k].word != "cac" or \
+                toks[k + 1].word not in _SHARED_HEADS:
             return i, []
-        head = _SHARED_HEADS[toks[k + 1].word]
-        j = k + 2
+        else:
+            head = _SHARED_HEADS[toks[k + 1].word]
+            j = k + 2
+            places = False
         gap = text[toks[j - 1].end:toks[j].start]
         if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
             return i, []
@@ -537,8 +669,8 @@ class _Parser:
                 w = text[toks[m].start:toks[m].end]
                 if toks[m].word == "va" and m + 1 < len(toks) and (
                         not text[toks[m + 1].start].isupper() or
-                        toks[m + 1].word in _STRONG_HEADS):
-                    break
+                        toks[m + 1].word in _STRONG_HEADS or places):
+                    break   # (a place's name has no "và"; a department's may: "Tài nguyên và …")
                 low = canonical(w)
                 nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) \
                     else ""
@@ -552,6 +684,10 @@ class _Parser:
             parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug))
             j = m
             if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            if places and j + 1 < len(toks) and toks[j].word == "va" and \
+                    text[toks[j + 1].start].isupper() and toks[j + 1].word not in _STRONG_HEADS:
+                j += 1      # "UBND các huyện: A, B và C"
                 continue
             break
         return (j, parties) if parties else (i, [])
@@ -594,7 +730,8 @@ class _Parser:
             if _words_at(toks, k, ("co", "quan")) and k + 2 < len(toks) and \
                     toks[k + 2].word in ("thuong", "dau", "chu"):
                 break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
-            nxt = self.agency_at(text, toks, k, lower=True)
+            nxt = self.agency_at(text, toks, k, lower=True) or \
+                self._named_unit(text, toks, k, parties[-1])
             if nxt is None:
                 break
             j, party = nxt
@@ -607,7 +744,95 @@ class _Parser:
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
-        return j, parties
+        return self._members(text, toks, j, self._shared_tail(parties))
+
+    def _members(self, text: str, toks: list[Token], j: int,
+                 parties: list[_Party]) -> tuple[int, list[_Party]]:
+        """"UBND các tỉnh, thành phố (được giao …) gồm: Hà Nội, Cần Thơ, … và TPHCM": one UBND
+        per place named; only for the provinces, whose names we know, or one kind of unit."""
+        if not parties:
+            return j, parties
+        last = parties[-1]
+        # as written: "UBND các tỉnh, thành phố" may have resolved to this province's UBND
+        written = text[toks[last.start].start:toks[j - 1].end] if 0 <= last.start < j else last.name
+        m = _UNITS_OF.match(fold(written).lower())
+        if not m:
+            return j, parties
+        g = next((k for k in range(j, min(len(toks), j + 25)) if toks[k].word == "gom"), None)
+        if g is None or g + 1 >= len(toks) or \
+                any(toks[k].hard_before for k in range(j + 1, g + 1)) or \
+                text[toks[g].end:toks[g + 1].start].strip() not in ("", ":"):
+            return j, parties
+        kinds = set(re.findall(r"tinh|thanh pho|huyen|quan|phuong|xa|thi xa|thi tran", m.group(1)))
+        provincial = kinds <= {"tinh", "thanh pho"} and "tinh" in kinds
+        if not provincial and (len(kinds) != 1 or kinds & {"thanh pho", "thi xa", "thi tran"}):
+            return j, parties
+        places: list[str] = []
+        k = g + 1
+        while k < len(toks) and text[toks[k].start].isupper():
+            e = k + 1
+            while e < len(toks) and not toks[e].comma_before and not toks[e].hard_before and \
+                    toks[e].word != "va" and text[toks[e].start].isupper():
+                e += 1
+            places.append(expand(text[toks[k].start:toks[e - 1].end], self.abbreviations))
+            if e < len(toks) and (toks[e].comma_before and not toks[e].hard_before
+                                  or toks[e].word == "va"):
+                k = e + (1 if toks[e].word == "va" else 0)
+                continue
+            k = e
+            break
+        if len(places) < 2:
+            return j, parties
+        only = None if provincial else \
+            {"huyen": "huyện", "quan": "quận", "phuong": "phường", "xa": "xã"}[next(iter(kinds))]
+        members = []
+        for place in places:
+            words = tuple(t.word for t in tokens(place))   # "thành phố" reads as one word, "tp"
+            if provincial and words[:1] != ("tp",) and province_at(words) != words:
+                return j, parties   # not a province's name: the list is something else
+            if words[:1] == ("tp",):
+                unit = ""           # "TPHCM" spelt out already says what it is
+            elif provincial:
+                unit = "thành phố" if " ".join(words) in _CITIES else "tỉnh"
+            else:
+                unit = only
+            name = " ".join(f"UBND {unit} {place}".split())
+            slug = self.matcher.resolve(name)
+            members.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
+                           _Party(name, None, external=self.outside(name)))
+        return k, [*parties[:-1], *members]
+
+    def _shared_tail(self, parties: list[_Party]) -> list[_Party]:
+        """"UBND và Ban An toàn giao thông các huyện, thị xã": a bare head takes the places of
+        the name after it."""
+        out = list(parties)
+        for n, party in enumerate(parties[:-1]):
+            if party.slug is None and \
+                    fold(party.name).lower() in ("ubnd", "uy ban nhan dan", "hdnd"):
+                m = re.search(r"\s((?:các\s+)?(?:huyện|quận|xã|phường|thị xã|thành phố|tỉnh)\b.*)$",
+                              parties[n + 1].name)
+                if m:
+                    name = f"{party.name} {m.group(1)}"
+                    slug = self.matcher.resolve(name)
+                    out[n] = _Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                    parties[n + 1].external, party.start)
+        return out
+
+    def _named_unit(self, text: str, toks: list[Token], k: int,
+                    before: _Party) -> tuple[int, _Party] | None:
+        """"UBND thành phố Vị Thanh, huyện Châu Thành": a named unit after a UBND takes its
+        head."""
+        if not _UBND_HEAD.match(before.name) or text[toks[k].start].isupper():
+            return None
+        m = re.compile(_UNIT_ITEM).match(text, toks[k].start)
+        if not m or not re.search(r"\s[A-ZĐ]", m.group(0)):
+            return None
+        end = next((n for n, t in enumerate(toks) if t.start >= m.end()), len(toks))
+        name = f"{_UBND_HEAD.match(before.name).group(0).strip()} {m.group(0)}"
+        slug = self.matcher.resolve(name)
+        if slug:
+            return end, _Party(self.matcher.agencies[slug].name, slug)
+        return end, _Party(name, None, external=self.outside(name))
 
     def _unit_after_ubnd(self, party: _Party, before: _Party) -> _Party:
         """"UBND TP Thủ Đức và các huyện": bare units after "và" take the UBND head before."""
@@ -665,6 +890,38 @@ class TaskExtractor:
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
         """The lead(s), support and action of a clause that names its lead, else None."""
+        found = self._assignment(clause)
+        if found is not None and _ISSUES_ONLY.match(found.action) and \
+                not _MARKER_WORDS.search(fold(found.action).lower()):
+            return None     # "Bộ Y tế ra công văn khẩn về …": the issuer's act, no one's task
+        if found is not None:
+            found.leads = self._as_written_after_centre(clause, found.leads)
+        return found
+
+    def _as_written_after_centre(self, clause: str, leads: list[_Party]) -> list[_Party]:
+        """"Bộ NN&PTNT đề nghị các địa phương …": the provinces, not this archive's districts
+        that the vocabulary's "các địa phương" means in its own notices. A local collective
+        asked by a central body is kept as written, on no local page."""
+        toks = tokens(clause)
+        out = []
+        for party in leads:
+            agency = self.matcher.agencies.get(party.slug) if party.slug else None
+            if agency is None or agency.kind != "nhom" or not 0 < party.start < len(toks):
+                out.append(party)
+                continue
+            speaker = _CONNECTORS.sub("", clause[:toks[party.start].start]).strip()
+            hit = self.matcher.match_at(toks, party.start)
+            if not _CENTRAL.match(speaker) or hit is None:
+                out.append(party)
+                continue
+            written = clause[toks[party.start].start:toks[hit[0] - 1].end]
+            out.append(_Party(written, None, False, party.start))
+        return out
+
+    def _assignment(self, clause: str) -> _Assignment | None:
+        # "Ủy ban nhân dân (UBND) tỉnh": an abbreviation defined in passing is not part of the
+        # name; blanked, not cut, so that offsets into the clause stay true
+        clause = _ABBR_DEFINED.sub(lambda m: " " * len(m.group()), clause)
         m = _CONNECTORS.match(clause)
         body_start = m.end() if m else 0
         if not self._may_assign(clause, body_start):
@@ -697,14 +954,24 @@ class TaskExtractor:
             end = gap
         # "Sở A đề nghị B …": A asks, B does; "Sở A chỉ đạo B …" stays A's own work
         if leads and marker and (self._is_speaker(clause, leads) or marker[0] != "chi" and
-                                 self._gives_to(clause, toks, end + len(marker))):
-            leads = []
+                                 self._gives_to(clause, toks, end + len(marker))) and \
+                not (marker[0] == "chi" and leads[0].slug is None and
+                     not self._gives_to(clause, toks, end + len(marker)) and
+                     not _words_at(toks, end + len(marker), ("ve",))):
+            leads = []      # ("X chỉ đạo việc …" with no body after it: directing is X's work)
+        if leads and marker and marker[0] == "chi" and end + len(marker) < len(toks) and (
+                toks[end + len(marker)].hard_before or
+                toks[end + len(marker)].word in ("tai", "trong", "nhu", "khi")):
+            leads = []      # "Bí thư Tỉnh ủy chỉ đạo tại buổi giao ban …": who speaks, not work
         if leads and end < len(toks) and toks[end].word == "duoc" and not toks[end].hard_before:
             # "Đảng bộ xã A được BTV Tỉnh ủy chọn …": a passive with its agent reports; "Sở A
             # được UBND tỉnh giao …" is still Sở A's task
             after, agent = self.parser.agency_list(clause, toks, end + 1)
             if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
                 leads = []
+        if leads and self._is_speaker(clause, leads) and \
+                _ISSUES.match(clause[toks[end].start:] if end < len(toks) else ""):
+            leads = []      # who issued the document: the bodies after its marker do the work
         if leads:
             if end >= len(toks):
                 return None
@@ -726,6 +993,8 @@ class TaskExtractor:
                     leads[-1] = _Party(clause[toks[first].start:toks[verb - 1].end], None,
                                        last.external)
                     return self._rest(clause, toks, verb, leads, True)
+            if nxt == "đang" and self._qualifier(clause, toks, end):
+                return self._rest(clause, toks, end, leads, True)
             if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
@@ -737,10 +1006,24 @@ class TaskExtractor:
             marker = self._marker_at(toks, k)
             if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST:
                 continue
+            if marker == ("giao",) and k + 2 < len(toks) and \
+                    clause[toks[k + 1].start:toks[k + 1].end] == "ban" and \
+                    ("ban", canonical(clause[toks[k + 2].start:toks[k + 2].end])) not in _NAME_PAIRS:
+                continue    # "buổi giao ban sáng …": the weekly meeting; "giao ban thường vụ" is not
             if k > start_tok and not toks[k].hard_before and marker[0] != "chi":
                 addressed = self._addressees(clause, toks, start_tok, k)
                 if addressed:
                     return self._rest(clause, toks, k + len(marker), addressed, True)
+            if k > start_tok and marker[0] == "giao" and not toks[k].hard_before and (
+                    toks[k - 1].word == "duoc" or _TOPIC.match(clause, body_start)):
+                # the work first, then its owner: "Nhiệm vụ rà soát … được giao cho Sở Xây
+                # dựng", "Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực hiện"
+                j = k + len(marker) + (1 if _words_at(toks, k + len(marker), ("cho",)) else 0)
+                end, leads = self.parser.agency_list(clause, toks, j, lower=True)
+                if leads:
+                    found = self._rest(clause, toks, end, leads, True)
+                    found.action = clause[body_start:].strip()
+                    return found
             if k > start_tok and not (toks[k].comma_before or toks[k].hard_before) and \
                     not self._after_speaker(clause, toks, k):
                 continue
@@ -787,6 +1070,9 @@ class TaskExtractor:
         """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
         …", "Ban Thường vụ Huyện ủy yêu cầu UBND huyện …": who gives the task, not who does it."""
         first = leads[0]
+        if first.slug and (_ALL_PROVINCES.match(fold(first.name).lower()) or
+                           _ALL_PROVINCES_WRITTEN.match(first.name)):
+            return False    # "UBND các tỉnh, thành phố … chỉ đạo Ban ATGT …": addressed, not issuing
         if first.slug is None or self.matcher.agencies[first.slug].kind in _SPEAKING_KINDS:
             return True
         if first.slug and self.matcher.agencies[first.slug].kind == "tinh":
@@ -824,6 +1110,8 @@ class TaskExtractor:
         """"Phó Chủ tịch UBND tỉnh giao …", "Thủ tướng yêu cầu …", "Sở TT&TT vừa có văn bản
         đề nghị …": a marker after who speaks (the words since the last comma name them)."""
         before = clause[:toks[k].start].lower()
+        if _ISSUED.search(before) and _SPEAKER.search(before):
+            return True     # "UBND tỉnh (tiếp tục) ban hành công văn 2326, chỉ đạo A, B …"
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
                      r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
             return True
@@ -840,9 +1128,54 @@ class TaskExtractor:
         segment = re.split(r"[,;:]", before)[-1]
         return len(segment.split()) <= 16 and bool(_SPEAKER.search(segment))
 
+    def _qualifier(self, clause: str, toks: list[Token], k: int) -> tuple[int, bool] | None:
+        """A relative clause after a lead, then its action after a comma: "các đơn vị được
+        giao kiểm tra, giám sát hoạt động khai thác, kiên quyết xử lý …" (it says who: part of
+        the name), "UBND các tỉnh … đang thực hiện giãn cách …, chủ động quyết định …" (a
+        condition: not the name). (token where the action starts, part of the name) or None."""
+        if k >= len(toks) or toks[k].hard_before:
+            return None
+        if _words_at(toks, k, ("duoc", "giao")) or _words_at(toks, k, ("duoc", "phan", "cong")):
+            named, first = True, k + (2 if toks[k + 1].word == "giao" else 3)
+        elif toks[k].word == "dang" and canonical(clause[toks[k].start:toks[k].end]) == "đang":
+            named, first = False, k + 1
+        else:
+            return None
+        segment = first
+        for m in range(first + 1, min(len(toks) - 1, k + 60)):
+            if toks[m].hard_before:
+                return None
+            if not toks[m].comma_before:
+                continue
+            low = canonical(clause[toks[m].start:toks[m].end])
+            nxt = canonical(clause[toks[m + 1].start:toks[m + 1].end])
+            # a verb after a comma ends the qualifier unless it only lists the qualifier's verbs
+            # ("được giao kiểm tra, giám sát …")
+            # after "đang …" only a word of command ends it: "Sở A đang phối hợp kiểm tra, xử lý
+            # …" reports work in progress
+            if (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) and m - segment >= 3 and (
+                    named or (low, nxt) in _COMMANDING or low in ("cần", "phải")):
+                return m, named
+            segment = m
+        return None
+
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
+        qualified = self._qualifier(clause, toks, end)
+        if qualified and qualified[1] and not _generic_lead(leads[-1].name):
+            # "Văn phòng UBND tỉnh được giao hoàn thiện …, xây dựng …": a body named in full
+            # needs no qualifier to say which; "được giao" is the passive of the assignment
+            qualified = None
+            end += 2 if toks[end + 1].word == "giao" else 3
+        if qualified:
+            verb, named = qualified
+            if named:   # the qualifier says who: it is kept with the name, less where
+                last = leads[-1]
+                tail = re.split(r"\s+trên địa bàn\b", clause[toks[end].start:toks[verb - 1].end])[0]
+                leads = [*leads[:-1], _Party(f"{last.name} {tail}", None, last.external,
+                                             last.start)]
+            end = verb
         j = end
         if j < len(toks):
             m = re.match(r"\s*\([^)]{0,200}\)\s*,?", clause[toks[end - 1].end:])
@@ -901,19 +1234,39 @@ class TaskExtractor:
                 reference: dt.date | None = None) -> list[ExtractedTask]:
         host = self.host(body)
         out: list[ExtractedTask] = []
+        ledes: list[tuple[_Block, list[ExtractedTask]]] = []
         all_blocks = blocks(body, first_line)
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
+        addressees, all_blocks = self._addressed(all_blocks)
+        # plans written as fields: a table of tasks, "Chủ trì: …" under a point
+        fields, all_blocks = self._field_blocks(all_blocks)
+        out.extend(self._field_tasks([*table_tasks(body, first_line), *fields], reference))
         intro = next((n for n, b in enumerate(all_blocks[:6])
                       if _INTRO_END.search(b.text)), None)
         if intro is not None:
             all_blocks = all_blocks[intro + 1:]
+        elif len(all_blocks) > 1 and _title_line(all_blocks[0]):
+            all_blocks = all_blocks[1:]     # a news headline above the body: not a sentence
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
         prev: _Block | None = None
+        before = ""     # the text read so far, where "các đơn vị trên" finds what it means
+        budget = [_LOOKS_BACK]
         for block in all_blocks:
+            before, seen = before[-_BACK_CHARS:], before
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
+                # "Ngày 28-1, UBND tỉnh ban hành Công văn …. Theo đó, UBND tỉnh yêu cầu A …":
+                # a dated news sentence, then the order it carried
+                cut = _SENTENCE_END.search(block.text)
+                rest = block.text[cut.end():] if cut and _DATED.match(block.text) else ""
+                if _MARKER_WORDS.search(fold(rest).lower()):
+                    # kept, like news of a document, for bodies the text gives no other task
+                    dated = dataclasses.replace(block, text=rest)
+                    ledes.append((block, self._block_tasks(
+                        dated, None, None, host, reference, False, alone=True, before=before,
+                        addressees=addressees, budget=budget)))
                 continue
             if last and not block.heading and _DEADLINE_ONLY.match(block.text):
                 # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
@@ -934,6 +1287,8 @@ class TaskExtractor:
             if is_header:
                 own_kind = _section_kind(text)
                 leads = self.subject_of(text) or None
+                if leads and addressees:   # "UBND tỉnh đề nghị các đơn vị … nội dung sau:"
+                    leads = self.resolved_leads(leads, [], [], text, addressees)
                 # "… đề nghị A, B triển khai các nội dung sau:" followed by plain paragraphs at
                 # its own level: they are its points
                 level = block.level - 0.01 if leads and not block.heading and \
@@ -944,18 +1299,221 @@ class TaskExtractor:
                     continue
             guessed = False
             plain_after = prev is not None and block.point is None and prev.point is None and \
-                block.level == prev.level
+                block.level == prev.level or prev is not None and block.point is not None and \
+                block.point == prev.point and block.level > prev.level   # a point's next paragraph
             if carried is None and last and (_GOES_ON.match(text) or plain_after and
                                              _imperative(text) and not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
-                                      alone=len(all_blocks) == 1)
+                                      alone=len(all_blocks) == 1, before=before,
+                                      addressees=addressees, budget=budget)
+            if len(all_blocks) > 1 and _LEDE.search(text):
+                # news of a document over a body: read as the report of the order, kept below
+                # only for the bodies the rest of the text gives no task of their own
+                reported = self._block_tasks(block, kind, carried, host, reference, guessed,
+                                             alone=True, before=before, addressees=addressees,
+                                             budget=budget)
+                ledes.append((block, [t for t in reported if t not in found]))
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
             prev = block
+            before = f"{seen} {block.text}"[-_BACK_CHARS:]
+        out.extend(self._reported_order(ledes, out, all_blocks))
+        out.sort(key=lambda t: t.line)     # field tasks were read first
         return self._placed_document(_without_headline(out, all_blocks), body)
+
+    @staticmethod
+    def _reported_order(ledes: list, out: list[ExtractedTask],
+                        all_blocks: list[_Block]) -> list[ExtractedTask]:
+        """"Chủ tịch UBND TP vừa ký Công điện … yêu cầu A, B …" over a body: the news of the
+        order is A's and B's task unless the body details it (points, a heading, "Trong đó,
+        …" next) or gives the same body a task of its own."""
+        kept = []
+        for block, tasks in ledes:
+            n = next((k for k, b in enumerate(all_blocks) if b is block), len(all_blocks))
+            nxt = all_blocks[n + 1] if n + 1 < len(all_blocks) else None
+            if nxt is not None and (nxt.point is not None or nxt.heading or
+                                    _DETAILS.match(nxt.text)):
+                continue
+            for t in tasks:
+                key = fold(t.lead).lower()
+                if not any(u.line > t.line and (
+                        t.lead_slug and u.lead_slug == t.lead_slug or
+                        key.startswith(fold(u.lead).lower()) or
+                        fold(u.lead).lower().startswith(key)) for u in out):
+                    kept.append(t)
+        return kept
+
+    def _refers(self, party: _Party, groups: list, clause: str,
+                addressees: list[_Party] | None = None) -> bool:
+        """Does a lead point back? "các đơn vị trên" always; a bare "các địa phương" right
+        after a task of local governments ("giao UBND huyện, thành phố A …. Yêu cầu các địa
+        phương …") means them; "các đơn vị" in a letter with a "Kính gửi:" list means its
+        addressees."""
+        name = fold(party.name).lower()
+        if party.guessed:
+            return False
+        if _BACK_REF.match(name):
+            return True
+        if addressees and (_ADDRESSED.match(name) or party.slug is not None and any(
+                party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
+                re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
+            return True
+        local = name == "cac dia phuong" or party.slug is not None and \
+            party.slug == self.matcher.resolve("các địa phương") and \
+            re.search(r"(?<!\w)các địa phương(?!\w)", clause, re.IGNORECASE) is not None
+        return local and bool(groups) and all(_UBND_HEAD.match(q.name) and q.slug != party.slug
+                                              for q in groups[-1][0].leads)
+
+    def _resolved(self, found: _Assignment, groups: list, before: list[str],
+                  clause: str, addressees: list[_Party] | None = None) -> _Assignment:
+        """"Huyện ủy chỉ đạo các đơn vị trên …", "Sở này …": the bodies named just before —
+        the leads of the task before in the paragraph, else the last bodies the text names
+        (two or more for a plural); "đề nghị các đơn vị …" after "Kính gửi: A; B": A and B.
+        Unresolved, the reference stays as written."""
+        found.leads = self.resolved_leads(found.leads, groups, before, clause, addressees)
+        lead_keys = {q.slug or q.name for q in found.leads}
+        found.support = [q for q in found.support if (q.slug or q.name) not in lead_keys]
+        return found
+
+    def resolved_leads(self, parties: list[_Party], groups: list, before: list[str], clause: str,
+                       addressees: list[_Party] | None = None) -> list[_Party]:
+        leads: list[_Party] = []
+        for p in parties:
+            if not self._refers(p, groups, clause, addressees):
+                leads.append(p)
+                continue
+            name = fold(p.name).lower()
+            plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
+            head = name.split()[0]
+            if addressees and not _BACK_REF.match(name):
+                named = list(addressees)
+            elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
+                # "Sở này": the last Sở named before it
+                at = clause.find(p.name)
+                window = " ".join([*before, clause[:max(at, 0)]])[-_BACK_CHARS:]
+                named = [q for q in self._all_named(window)
+                         if fold(q.name).lower().split()[:1] == [head]][-1:]
+            elif groups and (plural or len(groups[-1][0].leads) == 1):
+                named = list(groups[-1][0].leads)
+            else:   # the clause itself may name them first ("… đối với A, B. … các đơn vị trên")
+                at = clause.find(p.name)
+                pieces = [*before, clause[max(0, at - _BACK_CHARS):max(at, 0)]]
+                named = next((n for n in map(lambda t: self._named_last(t, 2 if plural else 1),
+                                             reversed(pieces)) if n), [])
+            if not named:
+                leads.append(p)
+                continue
+            leads.extend(dataclasses.replace(q, guessed=True) for q in named)
+        return _unique(leads)
+
+    def _named_last(self, text: str, least: int) -> list[_Party]:
+        """The last list of at least `least` bodies named in `text` (not references, not the
+        generic collectives that could mean anyone)."""
+        toks = tokens(text)
+        found: list[_Party] = []
+        i = 0
+        while i < len(toks):
+            if not self.parser.agency_start(text, toks, i):
+                i += 1
+                continue
+            end, parties = self.parser.agency_list(text, toks, i)
+            parties = [p for p in parties if not _BACK_REF.match(fold(p.name).lower())
+                       and not _GENERIC.match(fold(p.name).lower())]
+            if len(parties) >= least:
+                found = parties
+            i = max(end, i + 1)
+        return _unique(found)
+
+    def _field_blocks(self, all_blocks: list[_Block]) -> tuple[list[FieldTask], list[_Block]]:
+        """"1. Rà soát …" then "- Chủ trì: Sở A", "- Phối hợp: Sở B", "- Thời gian hoàn thành:
+        …" (or all of it in one paragraph): the work and its fields, and the blocks left."""
+        found: list[FieldTask] = []
+        used: set[int] = set()
+        for n, block in enumerate(all_blocks):
+            if n in used:
+                continue
+            inline = re.search(r"[(\-–;.]\s*(?:(?:cơ quan|đơn vị)\s+)?chủ trì\s*:", block.text,
+                               re.IGNORECASE)
+            if inline and not FIELD_LEAD.match(block.text):
+                task = field_task(block.text[:inline.start()], block.text[inline.start() + 1:],
+                                  block.line)
+                if task:
+                    found.append(task)
+                    used.add(n)
+                continue
+            if not FIELD_LEAD.match(block.text) or n == 0:
+                continue
+            work = n - 1
+            while work >= max(0, n - 12) and (work in used or FIELD_LEAD.match(
+                    all_blocks[work].text)):
+                work -= 1       # bounded: a run of "Chủ trì:" lines with no work is no plan
+            if work < max(0, n - 12):
+                continue
+            end = n + 1
+            while end < len(all_blocks) and all_blocks[end].level == block.level and \
+                    re.match(r"^\W*(?:(?:cơ quan|đơn vị)\s+)?(?:phối hợp|thời gian|thời hạn|"
+                             r"tiến độ|sản phẩm|kết quả)", all_blocks[end].text, re.IGNORECASE):
+                end += 1
+            if work < 0 or all_blocks[work].level > block.level:
+                continue
+            task = field_task(all_blocks[work].text,
+                              "\n".join(b.text for b in all_blocks[n:end]), all_blocks[work].line)
+            if task:
+                found.append(task)
+                used.update({work, *range(n, end)})
+        return found, [b for n, b in enumerate(all_blocks) if n not in used]
+
+    def _field_tasks(self, fields: list[FieldTask],
+                     reference: dt.date | None) -> list[ExtractedTask]:
+        out = []
+        for f in fields:
+            lead_text = expand(f.lead, self.parser.abbreviations)
+            leads = self.parser.agency_list(lead_text, tokens(lead_text), 0, loose=True)[1]
+            support_text = expand(f.support, self.parser.abbreviations) if f.support else ""
+            support = self.parser.agency_list(support_text, tokens(support_text), 0,
+                                              loose=True)[1] if support_text else []
+            when = f.deadline
+            deadline = best_deadline(when, reference) or (best_deadline(
+                f"trong {when}", reference) if re.match(r"(?:tháng|quý|năm)\b", when, re.I)
+                else None)
+            text = " ".join(x for x in (f.work, f"Chủ trì: {f.lead}.",
+                                        f"Phối hợp: {f.support}." if f.support else "",
+                                        f"Thời gian: {f.deadline}." if f.deadline else "") if x)
+            for lead in _unique(leads):
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=True, external=lead.external,
+                    support=tuple(p.name for p in support),
+                    support_slugs=tuple(p.slug for p in support), action=f.work, text=text,
+                    deadline=deadline.date if deadline else None,
+                    deadline_text=(deadline.text if deadline.text in when else when) if deadline
+                    else None, point=None, line=f.line))
+        return out
+
+    def _addressed(self, all_blocks: list[_Block]) -> tuple[list[_Party], list[_Block]]:
+        """The "Kính gửi:" list of a letter (inline or as dashed items under it), and the
+        blocks without it: its bodies are whom "các đơn vị", "các cơ quan" mean later on."""
+        for n, block in enumerate(all_blocks[:8]):
+            m = _TO.match(block.text)
+            if not m:
+                continue
+            items = [block.text[m.end():]]
+            end = n + 1
+            while end < len(all_blocks) and all_blocks[end].level > block.level and \
+                    len(all_blocks[end].text) < 200:
+                items.append(all_blocks[end].text)
+                end += 1
+            found: list[_Party] = []
+            for item in (i for text in items for i in re.split(r"\s*;\s*", text)):
+                item = item.strip(" -–+•.;")
+                if not item:
+                    continue
+                toks = tokens(item)
+                found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
+            return _unique(found), all_blocks[:n] + all_blocks[end:]
+        return [], all_blocks
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
         """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
@@ -1020,6 +1578,8 @@ class TaskExtractor:
         for n in range(len(toks) - 1, start - 1, -1):
             marker = self._marker_at(toks, n)
             if marker and (n == start or self._after_speaker(text, toks, n)):
+                if any(self._marker_at(toks, m) for m in range(start, n)):
+                    return False    # "X đề nghị A chỉ đạo B, C": A's work, not a list of B, C
                 k = n + len(marker)
                 break
         end, parties = self.parser.agency_list(text, toks, k, loose=True)
@@ -1027,16 +1587,23 @@ class TaskExtractor:
 
     def _block_tasks(self, block: _Block, kind: str | None, carried: list[_Party] | None,
                      host: list[_Party], reference: dt.date | None,
-                     guessed: bool = False, alone: bool = False) -> list[ExtractedTask]:
+                     guessed: bool = False, alone: bool = False,
+                     before: str = "", addressees: list[_Party] | None = None,
+                     budget: list[int] | None = None) -> list[ExtractedTask]:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
-        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body."""
+        bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
+        `before`: the text read before the block, where a reference back finds its bodies."""
         if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
         pending: list[str] = []      # clauses with no lead yet: "… Giao Sở A chủ trì." ends them
         in_lede = False
+        said: list[str] = []         # the block's clauses so far
+        budget = budget if budget is not None else [_LOOKS_BACK]
+        answerable: set[int] = set()  # groups opened by an accountability clause
         for clause, sep in self._join_lists(_sentences(block.text)):
+            said.append(clause)
             plain = clause.rstrip(" ./;")
             if in_lede or not plain or _CLOSING.search(clause) or _LEDE.search(plain) and \
                     not alone:
@@ -1045,6 +1612,22 @@ class TaskExtractor:
                 continue
             found = self.assignment(plain)
             head = _CONNECTORS.sub("", plain)
+            if found is not None and _ACCOUNTABLE.match(found.action):
+                # "Thủ trưởng … chịu trách nhiệm trước …": who answers, no work; a clause after
+                # it ("…; thực hiện chế độ báo cáo …") is still that subject's task
+                found.action = ""
+                current = [found, [clause]]
+                answerable.add(id(current))
+                groups.append(current)
+                continue
+            if found is not None and budget[0] > 0 and any(
+                    self._refers(p, groups, plain, addressees) for p in found.leads):
+                budget[0] -= 1      # bounded per body: each look back reads up to a page
+                # bounded: the last few clauses (a hostile body may repeat a reference)
+                found = self._resolved(found, groups, [before, *said[-4:-1]], plain, addressees)
+            if found is not None and _reported(plain, found):
+                current = None
+                continue
             if found is not None and _is_past(plain, found):
                 current = None
                 continue
@@ -1087,13 +1670,24 @@ class TaskExtractor:
             pending = []
             groups.append(current)
         tasks = []
-        for assignment, clauses in groups:
+        for n, group in enumerate(groups):
+            assignment, clauses = group
+            if len(clauses) == 1 and _ANNOUNCES.search(clauses[0]) and n + 1 < len(groups):
+                continue    # "… yêu cầu A, B thực hiện các nội dung sau:" then points with leads
+            if id(group) in answerable:
+                work = next((n for n, c in enumerate(clauses) if n and
+                             _imperative(_CONNECTORS.sub("", c))), None)
+                if work is None:     # "…; bỏ sót sai phạm": still what they answer for
+                    continue
+                clauses = clauses[work:]
+                assignment.action = clauses[0].strip(" ;.")
             text = " ".join(clauses)
             deadline = best_deadline(text, reference)
             action = " ".join([assignment.action, *clauses[1:]]).strip()
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
-                    lead=lead.name, lead_slug=lead.slug, certain=not guessed or assignment.explicit,
+                    lead=lead.name, lead_slug=lead.slug,
+                    certain=(not guessed or assignment.explicit) and not lead.guessed,
                     external=lead.external,
                     support=tuple(p.name for p in assignment.support),
                     support_slugs=tuple(p.slug for p in assignment.support),
@@ -1101,10 +1695,112 @@ class TaskExtractor:
                     deadline=deadline.date if deadline else None,
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
+            tasks.extend(self._purpose_tasks(text, assignment, block, reference))
         return tasks
+
+    def _purpose_tasks(self, text: str, assignment: _Assignment, block: _Block,
+                       reference: dt.date | None) -> list[ExtractedTask]:
+        """"… gửi hồ sơ về Sở Tài chính trước ngày 15/9 để Sở tổng hợp trình UBND tỉnh trước
+        ngày 30/9": the body in a purpose clause has work of its own, by its own date. A bare
+        "Sở" means the last body of that kind named before it (a guess to confirm)."""
+        out = []
+        for m in itertools.islice(_PURPOSE.finditer(text), 8):   # bounded per task
+            rest = text[m.end():m.end() + _HEAD_CHARS]     # bounded: a name is near
+            toks = tokens(rest)
+            end, parties = self.parser.agency_list(rest, toks, 0)
+            guessed = False
+            if not parties or not end < len(toks):
+                bare = re.match(rf"({_PURPOSE_HEADS})(?:\s+này)?\s+", rest)
+                if not bare:
+                    continue
+                head = fold(bare.group(1)).lower()
+                window = text[max(0, m.start() - _BACK_CHARS):m.start()]
+                earlier = [q for q in self._all_named(window)
+                           if fold(q.name).lower().startswith(head + " ")][-1:]
+                if not earlier:
+                    continue
+                parties, guessed = earlier, True
+                toks = tokens(rest[bare.end():])
+                rest, end = rest[bare.end():], 0
+            if end >= len(toks):
+                continue
+            low = canonical(rest[toks[end].start:toks[end].end])
+            nxt = canonical(rest[toks[end + 1].start:toks[end + 1].end]) if end + 1 < len(toks) \
+                else ""
+            if not (_verb(low, nxt) or (low, nxt) in _STOP_PAIRS) or (low, nxt) in _DECIDES:
+                continue    # "để UBND tỉnh xem xét, quyết định": the issuer decides, no task
+            action = re.split(r"[;.]\s", rest[toks[end].start:])[0].strip(" .;")
+            deadline = best_deadline(action, reference)
+            for lead in parties:
+                if any((lead.slug or lead.name) == (q.slug or q.name) for q in assignment.leads) \
+                        or lead.slug and self.matcher.agencies[lead.slug].kind in _SPEAKING_KINDS \
+                        or _CENTRAL.match(lead.name):
+                    continue
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=not guessed,
+                    external=lead.external, support=(), support_slugs=(), action=action,
+                    text=text, deadline=deadline.date if deadline else None,
+                    deadline_text=deadline.text if deadline else None,
+                    point=block.point, line=block.line))
+        return out
+
+    def _all_named(self, text: str) -> list[_Party]:
+        """Every body the text names, in order."""
+        toks = tokens(text)
+        found: list[_Party] = []
+        i = 0
+        while i < len(toks):
+            if self.parser.agency_start(text, toks, i):
+                end, parties = self.parser.agency_list(text, toks, i)
+                found.extend(parties)
+                i = max(end, i + 1)
+            else:
+                i += 1
+        return found
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
+_TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
+_TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IGNORECASE)
+# A purpose clause whose subject is a body: "… để Sở tổng hợp, trình UBND tỉnh …".
+_PURPOSE_HEADS = (r"Sở|Ban|Phòng|Cục|Chi cục|UBND|Ủy ban|Uỷ ban|Công an|Văn phòng|Trung tâm|"
+                  r"Thanh tra")
+_COMMANDING = {tuple(canonical(w) for w in p.split()) for p in (
+    "chủ động", "khẩn trương", "tiếp tục", "kiên quyết", "tập trung", "nghiêm túc", "quyết liệt",
+    "khẩn cấp", "nhanh chóng")}
+_DECIDES = {tuple(canonical(w) for w in p.split()) for p in (
+    "xem xét", "quyết định", "phê duyệt", "chỉ đạo", "cho ý", "có cơ", "nắm bắt", "theo dõi")}
+_PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
+# Whom a letter's "các đơn vị" means when it has a "Kính gửi:" list (folded).
+_ADDRESSED = re.compile(r"^(?:cac|quy) (?:co quan|don vi|dia phuong|co quan, don vi|"
+                        r"don vi, dia phuong|co quan, don vi, dia phuong|co quan, dia phuong)$")
+_ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
+# A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
+# A, B …" (the marker speaks for the issuer).
+_DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
+_ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[^,;]{{0,60}},?\s*$")
+# "Bộ Y tế ra công văn …", "Sở A vừa ban hành kế hoạch …": news of an issue; "Sở A ban hành kế
+# hoạch …" with no such word is an order to issue one, and stays a task
+_ISSUES_ONLY = re.compile(rf"^(?:(?:(?:đã|vừa|mới)\s+)+(?:ra|ban hành|ký(?: ban hành)?|phát hành)|"
+                          rf"ra)\s+(?:các\s+)?{_DOCUMENT}\b", re.IGNORECASE)
+_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
+                     rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
+                     re.IGNORECASE)
+# A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
+# "các địa phương nêu trên"; "các đơn vị trên địa bàn" is not one (the name ends there).
+_BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|dang bo|chi bo|"
+                       r"so|ban|nganh|huyen|xa|to chuc|cap uy|tap the|doanh nghiep|"
+                       r"don vi, dia phuong|co quan, don vi|so, nganh)"
+                       r"(?: (?:neu|noi|ke))? (?:tren|nay|do)$")
+_BACK_CHARS = 1500
+_LOOKS_BACK = 64        # references resolved per body; a real notice has a handful
+# Collectives that name no one in particular, never what a reference points back to.
+_GENERIC = re.compile(r"^(?:cac|nhung) (?:co quan|don vi|dia phuong|cap)$")
+# "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với …", "… chịu trách nhiệm trước pháp
+# luật": who answers for something, not work to do ("chịu trách nhiệm rà soát …" is work).
+_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn)?"
+                          r"(?: cá nhân)? (?:trước|đối với|về|nếu|khi|toàn bộ|hoàn toàn)\b",
+                          re.IGNORECASE)
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
                           r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
 # "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
@@ -1147,6 +1843,21 @@ def _without_headline(tasks: list[ExtractedTask], all_blocks: list[_Block]) -> l
 _CITED = re.compile(r"\d+/\d{4}/[\wĐđ-]+|\d+/[A-ZĐ][\wĐđ-]+")
 
 
+def _title_line(block: _Block) -> bool:
+    """"Các cấp ủy trực thuộc Tỉnh ủy tích cực chuẩn bị Đại hội": a headline, one short line with
+    no closing stop, above a body that has sentences of its own."""
+    text = block.text.strip()
+    return block.point is None and "\n" not in text and len(text.split()) <= 25 and \
+        not text.endswith((".", ";", ":", "!", "?", "…")) and not _EXPLICIT_START.match(text) and \
+        not block.heading and not _short_title(text)    # "Đối với Sở Y tế" heads its points
+
+
+def _generic_lead(name: str) -> bool:
+    """"các đơn vị", "những cơ quan", "đơn vị …": a collective a qualifier may narrow."""
+    first = fold(name).lower().split()[:1]
+    return not name[:1].isupper() or first in (["cac"], ["nhung"])
+
+
 def _weak_action(action: str) -> bool:
     """"chủ trì", "theo chức năng, nhiệm vụ": the work was written before the owner."""
     return bool(_WEAK_ACTION.match(action.strip(" .;,")))
@@ -1185,6 +1896,29 @@ def _is_past(clause: str, found: _Assignment) -> bool:
         return True
     head = clause[:max(0, len(clause) - len(found.action))]
     return bool(re.search(r"(?<!\w)(?:đã|vừa)\s*$", head.strip(), re.IGNORECASE))
+
+
+# Results counted ("120 cuộc kiểm tra", "15 vi phạm", "85%"), praise and a report's contents
+# are what a body did or said, not work given to it.
+_STATS = re.compile(r"(?<![\w/])\d[\d.,]*\s*(?:%|cuộc|vụ|trường hợp|lượt|ca|người|hộ|đối tượng|"
+                    r"cơ sở|vi phạm|tỷ|triệu|km|ha|tấn|doanh nghiệp|phương tiện)(?!\w)",
+                    re.IGNORECASE)
+_PRAISE_OR_REPORT = re.compile(r"^(?:đánh giá cao|hoan nghênh|cảm ơn|chúc mừng|trân trọng|cho rằng|"
+                               r"báo cáo\s*:|báo cáo cho biết|cho biết)", re.IGNORECASE)
+
+
+def _reported(clause: str, found: _Assignment) -> bool:
+    """"Sở Y tế tổ chức 120 cuộc kiểm tra trong năm 2023, phát hiện 15 vi phạm", "Chủ tịch
+    UBND tỉnh đánh giá cao …", "Sở Y tế báo cáo: …": a result, praise or a report, unless
+    the clause orders or looks ahead ("Giao …", "tiếp tục", "phải", a deadline)."""
+    if _PRAISE_OR_REPORT.match(found.action) and not _EXPLICIT_START.match(clause):
+        return True
+    if _EARLIER.match(clause):
+        return True     # "Trước đó, ngày 11.12, Sở A có công văn đề nghị …": background news
+    # two counts or more: a statistics sentence; one count is often the work itself ("đối
+    # thoại với 19 hộ")
+    return len(_STATS.findall(found.action)) >= 2 and not _explicit_marker(clause) and \
+        not _STRONG_FUTURE.search(clause)
 
 
 def _verb(word: str, nxt: str) -> bool:
