@@ -29,6 +29,7 @@ REAL = ROOT / "tests" / "data" / "tasks_real"
 HOLDOUT = ROOT / "tests" / "data" / "tasks_holdout"   # labelled after the work, never tuned on
 FRESH = ROOT / "tests" / "data" / "tasks_fresh"       # a third blind set: the fresh measure
 BLIND2 = ROOT / "tests" / "data" / "tasks_blind2"     # a fourth blind set, 31 provinces
+BLIND3 = ROOT / "tests" / "data" / "tasks_blind3"     # a fifth, labelled while blind2 was tuned on
 
 
 def _norm(text: str) -> str:
