@@ -2,13 +2,14 @@
 (tests/data/tasks_real, labelled blind: the measure; tests/data/tasks_holdout, a second blind set
 labelled after the work; tests/data/tasks_fresh, a third blind set labelled before the extractor
 read it: the fresh measure; tests/data/tasks_blind2, a fourth blind set from 31 provinces;
-tests/data/tasks_blind3, a fifth, labelled while the rules were tuned on blind2) and
+tests/data/tasks_blind3, a fifth, labelled while the rules were tuned on blind2;
+tests/data/tasks_blind4, a sixth, labelled while the rules were tuned on blind2 and blind3) and
 the texts written for the purpose with
 the sample archive (tests/data/tasks: the regression guard). Prints precision, recall and exact
 ISO deadlines; with -v also every miss, extra and wrong date of the real set (or of the
 set named).
 
-    .venv/bin/python bench/task_extraction.py [-v [holdout|fresh|blind2|blind3]]
+    .venv/bin/python bench/task_extraction.py [-v [holdout|fresh|blind2|blind3|blind4]]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ def main() -> None:
     fresh = task_eval.score(data=task_eval.FRESH)
     blind2 = task_eval.score(data=task_eval.BLIND2)
     blind3 = task_eval.score(data=task_eval.BLIND3)
+    blind4 = task_eval.score(data=task_eval.BLIND4)
     guard = task_eval.score()
     texts = len(task_eval.labels(task_eval.REAL))
     print(f"real texts ({texts}):     {real.summary()}")
@@ -34,9 +36,10 @@ def main() -> None:
     print(f"fresh texts ({len(task_eval.labels(task_eval.FRESH))}):    {fresh.summary()}")
     print(f"blind2 texts ({len(task_eval.labels(task_eval.BLIND2))}):   {blind2.summary()}")
     print(f"blind3 texts ({len(task_eval.labels(task_eval.BLIND3))}):   {blind3.summary()}")
+    print(f"blind4 texts ({len(task_eval.labels(task_eval.BLIND4))}):   {blind4.summary()}")
     print(f"written + samples:   {guard.summary()}")
     if "-v" in sys.argv:
-        shown = {"holdout": held, "fresh": fresh, "blind2": blind2, "blind3": blind3}.get(sys.argv[-1], real)
+        shown = {"holdout": held, "fresh": fresh, "blind2": blind2, "blind3": blind3, "blind4": blind4}.get(sys.argv[-1], real)
         for name, label in shown.misses:
             print(f"MISS  {name}: {label['lead']} | {label['action']}")
         for name, task in shown.extras:
