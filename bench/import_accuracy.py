@@ -252,7 +252,7 @@ def run_realistic(keep: Path | None, only: list[int] | None = None) -> int:
         scans.to_pdf(words, work)
         pdfs = [p.with_suffix(".pdf") for p in words]
         image_pdfs, jpeg_files = [], []
-        seed = 0
+        seed = scanned = 0
         for i, pdf in enumerate(pdfs):
             pages300 = []
             for page in scans.rasterise(pdf, 300):
@@ -266,7 +266,8 @@ def run_realistic(keep: Path | None, only: list[int] | None = None) -> int:
             for k, page in enumerate(scans.rasterise(pdf, 200), 1):
                 seed += 1
                 angle = rng.choice((-1, 1)) * rng.uniform(0.3, 1.5)
-                jpeg = work / "lo-quet" / f"scan_{len(jpeg_files) + len(files) + 1}.jpg"
+                scanned += 1     # numbered across the batch (was per document: page 2 of
+                jpeg = work / "lo-quet" / f"scan_{scanned}.jpg"   # one was overwritten)
                 jpeg.parent.mkdir(exist_ok=True)
                 scans.degrade(page, 200, angle, seed, jpeg=None).save(jpeg, quality=70,
                                                                        dpi=(200, 200))
