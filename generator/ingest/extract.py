@@ -16,7 +16,7 @@ from typing import Any
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import known_title, office_case, name_case
-from .cleanup import clean, ocr_digits
+from .cleanup import clean, ocr_digits, ocr_specks
 from .lines import Line, Run, Source
 
 
@@ -201,6 +201,8 @@ def extract(source: Source) -> Extraction:
     ex.notes.extend(cleaned)
     if not lines:
         return ex
+    if source.ocr:
+        ocr_specks(lines, ex.notes)
     head_limit = min(len(lines), 40)
     if source.ocr:
         _read_date_label(lines[:head_limit], ex)
@@ -599,6 +601,8 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
 
 def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extraction) -> None:
     f = ex.fields
+    if ex.ocr:
+        recipients = _without_specks(recipients, ex)
     if recipients:
         values = [_clean_recipient(l.text) for l in recipients]
         values = [v for v in values if v]
@@ -606,6 +610,29 @@ def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extr
             f["recipients"] = Found(values, " / ".join(l.text for l in recipients),
                                     recipients[0].number)
     _signer(signing, ex)
+
+
+def _without_specks(recipients: list[Line], ex: Extraction) -> list[Line]:
+    """OCR specks in Nơi nhận read as short words ("Ko" 0% on a line of its own, "Công an
+    tỉnh; Ta" 59%): dropped, and reported, only when every such word was read weakly and is
+    at most three letters long, on a line with no dash of its own or after the item's ";".
+    A line with a word read with confidence is kept as read (plausibility flags it)."""
+    def specks(words: list[str], line: Line) -> bool:
+        weak = {w for w, _ in line.weak}
+        return bool(words) and all(w in weak and sum(c.isalnum() for c in w) <= 3
+                                   for w in words)
+    out = []
+    for line in recipients:
+        text = line.text
+        if not re.match(r"^[-+•–*]", text) and specks(text.split(), line):
+            ex.notes.append(f"bỏ vết bẩn ở nơi nhận (dòng {line.number}): «{text}»")
+            continue
+        head, sep, tail = text.partition(";")
+        if sep and tail.strip() and specks(tail.split(), line):
+            ex.notes.append(f"bỏ vết bẩn ở nơi nhận (dòng {line.number}): «{tail.strip()}»")
+            line = Line([Run(head + sep)], line.block, line.cell, line.number, line.weak)
+        out.append(line)
+    return out
 
 
 def _signer(lines: list[Line], ex: Extraction) -> None:
