@@ -234,3 +234,30 @@ def test_recipients_read_doubtfully_by_ocr_are_in_doubt(tmp_path, closing, reaso
     source.ocr = True
     result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
     assert any(reason in r for r in result.uncertain.get("recipients", [])), result.uncertain
+
+
+@pytest.mark.parametrize("under_number, repaired", [(True, True), (False, False)])
+def test_an_ocr_misread_vv_is_read_only_right_under_the_number(tmp_path, under_number,
+                                                                  repaired):
+    """The realistic bench's 300 dpi page read "V/v bảo đảm …" as "VỊv bảo đảm …": no title.
+    In the number's cell right under Số nothing else starts "V?v", so it is read as V/v
+    (reported); the same words anywhere else are left as read."""
+    from generator.ingest.lines import Line, Run
+    text = SIDE_BY_SIDE.replace("125/TB-VPUBND", "125/VPUBND-KT").replace(
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh Đặng Quốc Thái\n"
+        "tại cuộc họp về chuyển đổi số\n", "")
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    so = next(k for k, l in enumerate(source.lines) if l.text.startswith("Số:"))
+    cell = source.lines[so].cell if under_number else None
+    at = so + 1 if under_number else len(source.lines) - 4
+    source.lines.insert(at, Line([Run("VỊv chuyển đổi số trong các cơ quan")], 1, cell))
+    result = build(source, {}, "internal", ("VPUBND",), TODAY)
+    if repaired:
+        assert result.data["title"] == "V/v chuyển đổi số trong các cơ quan"
+        assert any("«VỊv» → «V/v»" in n for n in result.notes)
+    else:
+        assert result.data.get("title") != "V/v chuyển đổi số trong các cơ quan"
+        assert not any("«VỊv» → «V/v»" in n for n in result.notes)

@@ -63,6 +63,9 @@ _DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
+# OCR's readings of the slash of "V/v" ("VỊv", "V|v", "Vlv"): only in the number's cell,
+# right under Số, where a Decree 30 công văn prints its V/v and nothing else starts so.
+_VV_OCR = re.compile(r"^V\s?[|lI1ỊịÌìÍíJj\\]\s?v\s+(\S.*)$")
 # A speck before the opening ("- Ngày 15 …", OCR) does not hide where the body starts.
 _BODY_START = re.compile(r"^(?:[-–_'.]\s+)?(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|"
                          r"chiều ngày|sau khi|trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
@@ -357,6 +360,16 @@ def _read_vv(lines: list[Line], head_limit: int, head: _Head, ex: Extraction) ->
     vv_end = None
     for i in range(head_limit):
         m = _VV.match(lines[i].text)
+        if not m and ex.ocr and head.so is not None and 0 < i - head.so <= 2 and \
+                lines[i].cell is not None and lines[i].cell == lines[head.so].cell:
+            misread = _VV_OCR.match(lines[i].text)
+            if misread:
+                fixed = "V/v " + misread.group(1)
+                ex.notes.append(f"sửa lỗi nhận dạng chữ «{lines[i].text.split()[0]}» → «V/v» "
+                                f"(dòng {lines[i].number}, dưới số văn bản): cần người đối chiếu")
+                lines[i] = Line([Run(fixed)], lines[i].block, lines[i].cell, lines[i].number,
+                                lines[i].weak)
+                m = _VV.match(fixed)
         if m and (head.so is None or abs(i - head.so) <= 3):
             vv = [lines[i]]
             k = i + 1
