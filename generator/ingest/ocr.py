@@ -30,11 +30,10 @@ MIN_SKEW_DEGREES = 0.1     # below this the layout's line grouping absorbs the s
 # recognition), "both", or "none". Measured side by side in docs/handbook/development/import.md.
 DESKEW = "lines"
 DENOISE = True             # a 3×3 median filter before recognition (see ocr_image)
-REREAD = True              # weak words read a second time, alone and larger (see reread_weak)
+REREAD = True              # weak words read twice more, alone and in their line (reread_weak)
 REREAD_AT = 80.0           # words under this confidence are read again (plausible.OCR_DOUBT)
-REREAD_SURE = 90.0         # the second reading must be at least this sure to confirm
+REREAD_SURE = 90.0         # one second reading this sure confirms (else both at REREAD_AT)
 REREAD_MAX = 40            # at most this many words a page are read again
-DEBUG_REREAD = False       # print each second reading (for measuring, not for users)
 REREAD_SCALE = 1.5         # how much the second reading enlarges a word
 REREAD_PAD = 0.35          # margin around the words cut out, in word heights
 REREAD_REACH = 1.5         # inches of its line either side of a word read with it
@@ -222,8 +221,6 @@ def reread_weak(image, words: list[Word], dpi: int,
         w = words[k]
         seen = [[(t, c) for t, c, x in readings.get(n, []) if w.x0 <= x <= w.x1]
                 for n in (2 * i, 2 * i + 1)]
-        if DEBUG_REREAD:
-            print("reread", w.text, w.confidence, seen)
         # A speck at the crop's edge reads as a quote glued on ('"TRƯỞNG'): not the word's.
         if all(len(s) == 1 and s[0][0].strip(_QUOTES) == w.text.strip(_QUOTES)
                for s in seen) and (
