@@ -8,8 +8,9 @@
     .venv/bin/python bench/import_accuracy.py --notices bench/more-notices   # other issuers
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic   # Word originals, scanned
     nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --deskew profile   # or lines, both, none
+    nice -n 10 .venv/bin/python bench/import_accuracy.py --realistic --only 13,14   # a subset
 
---realistic: twelve Word originals of twelve issuers (bench/scans.py; python-docx → PDF)
+--realistic: fourteen Word originals of fourteen issuers (bench/scans.py; python-docx → PDF)
 imported as text PDFs, as image-only PDFs (300 dpi), as one JPEG per page (200 dpi), and as
 one scanner batch holding every document (the JPEG folder, and the image PDFs as one stream);
 every page turned 0.3–1.5°, specked, blurred, JPEG quality 70. Per variant: key fields right,
@@ -225,7 +226,7 @@ def score(expected: dict, imported) -> dict:
     return out
 
 
-def run_realistic(keep: Path | None) -> int:
+def run_realistic(keep: Path | None, only: list[int] | None = None) -> int:
     import random
 
     import scans
@@ -238,6 +239,9 @@ def run_realistic(keep: Path | None) -> int:
             print(f"cần {tool}", file=sys.stderr)
             return 2
     docs = scans.DOCUMENTS
+    # Every original is printed and degraded in the same order with the same random draws
+    # whatever --only says, so a subset's pages are exactly those of the whole run.
+    chosen = [i - 1 for i in only] if only else list(range(len(docs)))
     rng = random.Random(25)
     with tempfile.TemporaryDirectory(prefix="na-import-real-") as tmp:
         work = keep or Path(tmp)
@@ -248,7 +252,7 @@ def run_realistic(keep: Path | None) -> int:
         scans.to_pdf(words, work)
         pdfs = [p.with_suffix(".pdf") for p in words]
         image_pdfs, jpeg_files = [], []
-        seed = 0
+        seed = scanned = 0
         for i, pdf in enumerate(pdfs):
             pages300 = []
             for page in scans.rasterise(pdf, 300):
@@ -262,7 +266,8 @@ def run_realistic(keep: Path | None) -> int:
             for k, page in enumerate(scans.rasterise(pdf, 200), 1):
                 seed += 1
                 angle = rng.choice((-1, 1)) * rng.uniform(0.3, 1.5)
-                jpeg = work / "lo-quet" / f"scan_{len(jpeg_files) + len(files) + 1}.jpg"
+                scanned += 1     # numbered across the batch (was per document: page 2 of
+                jpeg = work / "lo-quet" / f"scan_{scanned}.jpg"   # one was overwritten)
                 jpeg.parent.mkdir(exist_ok=True)
                 scans.degrade(page, 200, angle, seed, jpeg=None).save(jpeg, quality=70,
                                                                        dpi=(200, 200))
@@ -283,17 +288,15 @@ def run_realistic(keep: Path | None) -> int:
             return built, time.perf_counter() - start
 
         rows = {}
-        text_refs = [read([p]) for p in pdfs]
-        scan_refs = [read([p]) for p in image_pdfs]
-        jpeg_refs = [read(files) for files in jpeg_files]
+        text_refs = [read([pdfs[i]]) for i in chosen]
+        scan_refs = [read([image_pdfs[i]]) for i in chosen]
+        jpeg_refs = [read(jpeg_files[i]) for i in chosen]
         variants = {
-            "PDF có lớp chữ (Word → LibreOffice)": [(r, [i]) for i, r in enumerate(text_refs)],
-            "PDF ảnh 300 dpi, nghiêng, JPEG q70": [(r, [i]) for i, r in enumerate(scan_refs)],
-            "JPEG từng trang 200 dpi, nghiêng": [(r, [i]) for i, r in enumerate(jpeg_refs)],
-            "Lô quét: mọi trang JPEG trong một thư mục": [(_joined(jpeg_refs),
-                                                            list(range(len(docs))))],
-            "Lô quét: mọi trang PDF ảnh thành một luồng": [(_joined(scan_refs),
-                                                             list(range(len(docs))))],
+            "PDF có lớp chữ (Word → LibreOffice)": [(r, [i]) for i, r in zip(chosen, text_refs)],
+            "PDF ảnh 300 dpi, nghiêng, JPEG q70": [(r, [i]) for i, r in zip(chosen, scan_refs)],
+            "JPEG từng trang 200 dpi, nghiêng": [(r, [i]) for i, r in zip(chosen, jpeg_refs)],
+            "Lô quét: mọi trang JPEG trong một thư mục": [(_joined(jpeg_refs), chosen)],
+            "Lô quét: mọi trang PDF ảnh thành một luồng": [(_joined(scan_refs), chosen)],
         }
         for name, runs in variants.items():
             counts = {"right": 0, "flagged": 0, "silent": 0}
@@ -305,13 +308,18 @@ def run_realistic(keep: Path | None) -> int:
                 split_ok += len(built) == len(expected_docs)
                 for index, imported in zip(expected_docs, built):
                     doc = docs[index]
-                    result = score(scans.expected_fields(doc), imported)
+                    expected = scans.expected_fields(doc)
+                    result = score(expected, imported)
                     for field, verdict in result.items():
                         counts[verdict] += 1
                         if verdict != "right":
+                            # The value, what was expected, the reasons, and the OCR text read.
+                            reasons = {k: v for k, v in imported.uncertain.items()
+                                       if k.split(".")[0] == field}
                             print(f"[{name}] {doc['number']} {field}: {verdict} "
-                                  f"{imported.data.get(field)!r} "
-                                  f"{imported.uncertain.get(field, '')}")
+                                  f"{imported.data.get(field)!r}\n      expected "
+                                  f"{expected[field]!r}\n      {reasons}\n      read: "
+                                  f"{imported.fields.get(field, {}).get('evidence')!r}")
                     expected_body = " ".join([doc.get("heading", "")] + doc["paragraphs"]).strip()
                     bodies.append(similarity(expected_body, body_text(imported.body)))
                     if bodies[-1] < 0.98:
@@ -344,8 +352,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N notices")
     parser.add_argument("--notices", type=Path, help="another notices folder (default: the "
                         "sample archive; bench/more-notices/ has other issuers)")
-    parser.add_argument("--realistic", action="store_true", help="twelve Word originals of "
-                        "twelve issuers as text PDFs, skewed scans and a scanner batch "
+    parser.add_argument("--realistic", action="store_true", help="fourteen Word originals of "
+                        "fourteen issuers as text PDFs, skewed scans and a scanner batch "
                         "(bench/scans.py)")
     parser.add_argument("--no-deskew", action="store_true", help="do not level skewed OCR "
                         "pages (to measure what levelling brings); same as --deskew none")
@@ -353,6 +361,9 @@ def main() -> int:
                         help="how skewed OCR pages are levelled (generator/ingest/ocr.py DESKEW)")
     parser.add_argument("--no-denoise", action="store_true", help="no median filter before "
                         "OCR (to measure what it brings)")
+    parser.add_argument("--only", help="--realistic: only these originals of bench/scans.py, "
+                        "1-based, e.g. 13,14 (the round-4 blind pair); their pages are the "
+                        "same as in the whole run")
     args = parser.parse_args()
     from generator.ingest import ocr
     if args.no_denoise:
@@ -363,7 +374,8 @@ def main() -> int:
         ocr.DESKEW = args.deskew     # the readers are forked: the children see it
     print(f"deskew: {ocr.DESKEW}, denoise: {ocr.DENOISE}")
     if args.realistic:
-        return run_realistic(args.keep)
+        only = [int(k) for k in args.only.split(",")] if args.only else None
+        return run_realistic(args.keep, only)
     return run(not args.no_scans, args.keep, args.limit, args.notices)
 
 

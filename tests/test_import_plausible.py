@@ -112,8 +112,12 @@ def test_number_codes_agree_with_issuers_of_other_offices(tmp_path):
 
 
 @pytest.mark.parametrize("title", ["tại cuộc họp về chuyển đổi số.",
-                                   "tại cuộc họp về 'chuyển đổi số"])
+                                   "tại cuộc họp về 'chuyển đổi' số",
+                                   "tại cuộc họp - Về chuyển đổi số"])
 def test_a_speck_read_as_a_mark_in_an_ocr_title_is_in_doubt(tmp_path, title):
+    """A lone quote before a syllable ("về 'chuyển") is dropped instead (cleanup.ocr_specks;
+    tests/test_import_scans.py); one with its pair may be the original's; a dash where the
+    trích yếu wraps, before a capital, is a speck (round-4 blind run: "doanh nghiệp - Về")."""
     path = tmp_path / "tb.txt"
     path.write_text(SIDE_BY_SIDE.replace("tại cuộc họp về chuyển đổi số", title, 1),
                     encoding="utf-8")
@@ -211,3 +215,49 @@ def test_a_signing_title_cut_at_its_line_end_is_in_doubt(tmp_path, title, cut):
     doubts = check_fields({"signer": {"name": "Trần Văn Huyến", "title": title}}, {}, "",
                           Source(tmp_path / "x.pdf", [], "PDF"), (), TODAY)
     assert ("signer.title" in doubts) is cut, doubts
+
+
+@pytest.mark.parametrize("closing, reason", [
+    ("- Như trên; Sở Y tế;\n- Lưu: VT, KGVX.", "hai nơi nhận trên một dòng"),
+    ("- Như trên;\n- Lưu: VT;", "không kết thúc bằng dấu chấm")])
+def test_recipients_read_doubtfully_by_ocr_are_in_doubt(tmp_path, closing, reason):
+    """Two items on one line (a word after ";" read with confidence is not dropped as a
+    speck), and a last item ending in ";" (the painted bench page read "- Lưu: VT, NC." as
+    "- Lưu: VT;"): the rest was lost."""
+    text = SIDE_BY_SIDE.replace("- Như trên;\t\t\t\tPHÓ CHÁNH VĂN PHÒNG\n- Lưu: VT, KGVX.\n",
+                                closing.replace("\n", "\t\t\t\tPHÓ CHÁNH VĂN PHÒNG\n", 1)
+                                + "\n")
+    assert text != SIDE_BY_SIDE
+    path = tmp_path / "tb.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    result = build(source, {}, "internal", ("TB", "VPUBND"), TODAY)
+    assert any(reason in r for r in result.uncertain.get("recipients", [])), result.uncertain
+
+
+@pytest.mark.parametrize("under_number, repaired", [(True, True), (False, False)])
+def test_an_ocr_misread_vv_is_read_only_right_under_the_number(tmp_path, under_number,
+                                                                  repaired):
+    """The realistic bench's 300 dpi page read "V/v bảo đảm …" as "VỊv bảo đảm …": no title.
+    In the number's cell right under Số nothing else starts "V?v", so it is read as V/v
+    (reported); the same words anywhere else are left as read."""
+    from generator.ingest.lines import Line, Run
+    text = SIDE_BY_SIDE.replace("125/TB-VPUBND", "125/VPUBND-KT").replace(
+        "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh Đặng Quốc Thái\n"
+        "tại cuộc họp về chuyển đổi số\n", "")
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    source = read_source(path)
+    source.ocr = True
+    so = next(k for k, l in enumerate(source.lines) if l.text.startswith("Số:"))
+    cell = source.lines[so].cell if under_number else None
+    at = so + 1 if under_number else len(source.lines) - 4
+    source.lines.insert(at, Line([Run("VỊv chuyển đổi số trong các cơ quan")], 1, cell))
+    result = build(source, {}, "internal", ("VPUBND",), TODAY)
+    if repaired:
+        assert result.data["title"] == "V/v chuyển đổi số trong các cơ quan"
+        assert any("«VỊv» → «V/v»" in n for n in result.notes)
+    else:
+        assert result.data.get("title") != "V/v chuyển đổi số trong các cơ quan"
+        assert not any("«VỊv» → «V/v»" in n for n in result.notes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 
 import pytest
 
@@ -243,3 +244,87 @@ def test_only_a_scan_at_ocr_resolution_goes_through_the_median_filter(tmp_path, 
     pdf.read_image_pages(jpeg)
     pdf.read_pdf_pages(image_pdf)
     assert seen == [filtered, filtered]
+
+
+@pytest.mark.slow
+def test_a_weak_word_read_again_the_same_is_confirmed_and_a_different_one_stays_weak():
+    """The second reading (ocr.reread_weak, real Tesseract, a painted and scanned header): a
+    word read right but, say, at 50% is confirmed when two more readings give it character
+    for character; a first reading they do not repeat (a digit or a letter off) stays weak,
+    for review."""
+    require_tools("tesseract", package="tesseract-ocr tesseract-ocr-vie")
+    import scans
+    from generator.ingest import ocr
+    bgd = scans.DOCUMENTS[3]
+    (page,) = scans.paint(dict(bgd, paragraphs=bgd["paragraphs"][:1]))
+    image = scans.degrade(page, 300, 0, 11).convert("L")
+    saved = ocr.REREAD
+    ocr.REREAD = False
+    try:
+        first = ocr.ocr_image(image, 300, denoise=False).words
+    finally:
+        ocr.REREAD = saved
+    sure = [k for k, w in enumerate(first) if w.confidence >= 95 and len(w.text) >= 4
+            and w.text[0].isalnum() and w.text[-1].isalnum()][:8]
+    assert len(sure) >= 6
+    unsure = list(first)
+    for k in sure:
+        unsure[k] = replace(first[k], confidence=50.0)
+    words, confirmed = ocr.reread_weak(image, unsure, 300)
+    assert confirmed >= len(sure) // 2
+    assert all(words[k].confidence in (50.0,) or words[k].confidence >= ocr.REREAD_SURE
+               for k in sure)
+    # The same words with one character changed, as a misreading would have them.
+    misread = list(unsure)
+    for k in sure:
+        text = first[k].text
+        other = "8" if text[1] != "8" else "6"
+        misread[k] = replace(unsure[k], text=text[0] + other + text[2:])
+    words, confirmed = ocr.reread_weak(image, misread, 300)
+    assert confirmed == 0
+    assert all(words[k].confidence == 50.0 for k in sure)
+
+
+@pytest.mark.slow
+def test_specks_read_as_marks_are_dropped_only_where_the_reading_is_unambiguous(tmp_path):
+    """Found by the realistic bench: a speck between two syllables read as a full stop
+    ("để báo.cáo") and one in front of a word read as a quote ("về 'công tác"). Both are
+    repaired (and reported) when nothing else can be meant; a quote with its pair on the
+    line may be the original's, so it is kept and the title is flagged instead."""
+    import scans
+    lao_cai = scans.DOCUMENTS[4]
+    lone = dict(lao_cai, title_lines=["Ý kiến chỉ đạo của Chủ tịch UBND tỉnh về",
+                                      "'công tác phòng cháy chữa cháy rừng"],
+                recipients=["Chủ tịch UBND tỉnh (để báo.cáo)", "Các sở, ban, ngành",
+                            "Lưu: VT, NLN"],
+                paragraphs=lao_cai["paragraphs"][:1] + lao_cai["paragraphs"][-1:])
+    imported = _import_page(tmp_path, lone, angle=0.4)
+    assert imported.data["title"] == ("Ý kiến chỉ đạo của Chủ tịch UBND tỉnh về công tác "
+                                      "phòng cháy chữa cháy rừng")
+    assert imported.data["recipients"][0] == "Chủ tịch UBND tỉnh (để báo cáo)"
+    assert sum("vết bẩn đọc thành dấu" in n for n in imported.notes) >= 2
+    paired = dict(lone, title_lines=["Ý kiến chỉ đạo của Chủ tịch UBND tỉnh về",
+                                     "'công tác' phòng cháy chữa cháy rừng"])
+    (tmp_path / "paired").mkdir()
+    imported = _import_page(tmp_path / "paired", paired, angle=0.4)
+    assert "'" in imported.data["title"]
+    assert "title" in imported.uncertain
+
+
+def test_weak_specks_in_noi_nhan_are_dropped_and_confident_words_kept():
+    """The realistic bench's Nơi nhận specks, as the layout hands them on (words under 80%
+    on `Line.weak`): "Ko" 0% on a line of its own and "Ta" 59% after an item's ";" are
+    dropped and reported; a word after ";" read with confidence may be a second recipient
+    and stays, for plausibility to flag
+    (tests/test_import_plausible.py::test_recipients_read_doubtfully_by_ocr_are_in_doubt)."""
+    from generator.ingest.extract import Extraction, _recipients_and_signer
+    from generator.ingest.lines import Line, Run
+    ex = Extraction(ocr=True)
+    lines = [Line([Run("Ko")], 1, (1, 0, 0), 40, weak=(("Ko", 0.0),)),
+             Line([Run("- Công an tỉnh; Ta")], 1, (1, 0, 0), 41, weak=(("Ta", 59.0),)),
+             Line([Run("- Các sở, ban, ngành; Sở")], 1, (1, 0, 0), 42, weak=()),
+             Line([Run("- Lưu: VT, NC.")], 1, (1, 0, 0), 43)]
+    _recipients_and_signer(lines, [], ex)
+    assert ex.fields["recipients"].value == ["Công an tỉnh", "Các sở, ban, ngành; Sở",
+                                             "Lưu: VT, NC"]
+    assert sum("vết bẩn ở nơi nhận" in n for n in ex.notes) == 2

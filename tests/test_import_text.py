@@ -169,3 +169,18 @@ def test_type_line_followed_by_the_body_has_no_title(tmp_path):
     assert "title" not in imported.data and "title" in imported.missing
     assert imported.body.startswith("Ngày 01 tháng 02 năm 2024")
     assert imported.data["meeting"]["chair"] == "Đồng Văn Thanh"
+
+
+def test_a_tong_cuc_under_its_ministry_keeps_the_archive_casing(tmp_path):
+    """Blind run of round 4 (Tổng cục Thuế): "TỔNG CỤC THUẾ" came out "Tổng Cục Thuế"
+    silently. A Tổng cục, like a Cục or a Sở, is followed by its proper name."""
+    text = SIDE_BY_SIDE.replace("UBND TỈNH HẬU GIANG\t\t", "BỘ TÀI CHÍNH\t\t").replace(
+        "VĂN PHÒNG\t\t", "TỔNG CỤC THUẾ\t\t").replace("125/TB-VPUBND", "125/TB-TCT").replace(
+        "Hậu Giang, ngày", "Hà Nội, ngày").replace("KT. CHÁNH VĂN PHÒNG", "KT. TỔNG CỤC TRƯỞNG"
+    ).replace("PHÓ CHÁNH VĂN PHÒNG", "PHÓ TỔNG CỤC TRƯỞNG")
+    path = tmp_path / "tct.txt"
+    path.write_text(text, encoding="utf-8")
+    imported = build(read_source(path), {}, "internal")
+    assert imported.data["issuer"] == "Tổng cục Thuế"
+    assert imported.data["signer"]["title"] == "Phó Tổng cục trưởng"
+    assert imported.data["signer"]["authority"] == "KT. Tổng cục trưởng"

@@ -19,7 +19,8 @@ OFFICE_TERMS = {
     "trưởng phòng": "Trưởng phòng", "phó trưởng phòng": "Phó Trưởng phòng",
     "chi cục trưởng": "Chi cục trưởng", "cục trưởng": "Cục trưởng", "thủ trưởng": "Thủ trưởng",
     "tổ trưởng": "Tổ trưởng", "chánh thanh tra": "Chánh Thanh tra", "thanh tra": "Thanh tra",
-    "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "bộ": "Bộ", "phòng": "Phòng",
+    "sở": "Sở", "ban": "Ban", "cục": "Cục", "chi cục": "Chi cục", "tổng cục": "Tổng cục",
+    "học viện": "Học viện", "bộ": "Bộ", "phòng": "Phòng",
     "trung tâm": "Trung tâm", "viện": "Viện", "bộ chỉ huy quân sự": "Bộ Chỉ huy Quân sự",
     "cộng hòa xã hội chủ nghĩa việt nam": "Cộng hòa xã hội chủ nghĩa Việt Nam",
     "chính phủ": "Chính phủ", "bộ trưởng": "Bộ trưởng", "thứ trưởng": "Thứ trưởng",
@@ -32,7 +33,7 @@ OFFICE_TERMS = {
     "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy", "ban thường vụ": "Ban Thường vụ",
 }
 # After these the next word starts a proper name ("Sở Giao thông vận tải", "Trưởng phòng Tham mưu").
-NAMERS = {"Sở", "Ban", "Cục", "Chi cục", "Bộ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
+NAMERS = {"Sở", "Ban", "Cục", "Chi cục", "Tổng cục", "Học viện", "Bộ", "Phòng", "Trưởng phòng", "Phó Trưởng phòng",
           "Trung tâm", "Viện", "Thanh tra", "Trưởng ban", "Phó Trưởng ban"}
 LOCALITIES = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "thị trấn", "quận"}
 # Party committees are named by their place: "Tỉnh ủy Thanh Hóa".

@@ -192,3 +192,29 @@ def ocr_digits(text: str) -> str:
     return text.translate(str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1",
                                          "|": "1", "i": "1", "S": "5", "B": "8"}))
 
+
+
+# OCR specks that land on text as marks. Only where the reading is not in doubt: a full stop
+# glued between two lower-case Vietnamese syllables ("báo.cáo": Vietnamese prose never puts a
+# full stop without a space before a lower-case word; a domain such as "hue.gov.vn" has a
+# part that is no syllable), and a lone quote mark stuck to the front of a syllable ("'công")
+# on a line with no other quote mark to pair with. Each repair is reported.
+_GLUED_STOP = re.compile(r"(?<![\w.])([a-zà-ỹđ]+)\.([a-zà-ỹđ]+)(?![\w.])")
+_LONE_QUOTE = re.compile(r"(?<!\S)['`´‘]([a-zà-ỹđ]+)\b")
+
+
+def ocr_specks(lines: list[Line], notes: list[str]) -> None:
+    from .syllables import is_syllable
+    for line in lines:
+        text = line.text
+        quotes = sum(text.count(q) for q in "'`´‘’\"“”")
+        for k, run in enumerate(line.runs):
+            new = _GLUED_STOP.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_syllable(
+                m.group(1)) and is_syllable(m.group(2)) else m.group(0), run.text)
+            if quotes == 1:
+                new = _LONE_QUOTE.sub(lambda m: m.group(1) if is_syllable(m.group(1))
+                                      else m.group(0), new)
+            if new != run.text:
+                notes.append(f"bỏ vết bẩn đọc thành dấu (dòng {line.number}): «{run.text.strip()}»"
+                             f" → «{new.strip()}»: cần người đối chiếu bản gốc")
+                line.runs[k] = Run(new, run.bold, run.italic)

@@ -16,7 +16,7 @@ from typing import Any
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import known_title, office_case, name_case
-from .cleanup import clean, ocr_digits
+from .cleanup import clean, ocr_digits, ocr_specks
 from .lines import Line, Run, Source
 
 
@@ -63,6 +63,9 @@ _DRAFT_MARKS = ("du thao", "du thao lan 1", "du thao lan 2", "du thao lan 3")
 _URGENT_MARKS = ("khan", "thuong khan", "hoa toc", "hoa toc hen gio")
 _RECIPIENTS = re.compile(r"^n[ơo]i\s+nh[ậa]n\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _VV = re.compile(r"^(V/v|Về việc)\b\s*[:.]?\s*(.*)$", re.IGNORECASE)
+# OCR's readings of the slash of "V/v" ("VỊv", "V|v", "Vlv"): only in the number's cell,
+# right under Số, where a Decree 30 công văn prints its V/v and nothing else starts so.
+_VV_OCR = re.compile(r"^V\s?[|lI1ỊịÌìÍíJj\\]\s?v\s+(\S.*)$")
 # A speck before the opening ("- Ngày 15 …", OCR) does not hide where the body starts.
 _BODY_START = re.compile(r"^(?:[-–_'.]\s+)?(kính gửi|căn cứ|thực hiện|ngày \d+|sáng ngày|"
                          r"chiều ngày|sau khi|trên cơ sở|theo|nhằm)\b", re.IGNORECASE)
@@ -201,6 +204,8 @@ def extract(source: Source) -> Extraction:
     ex.notes.extend(cleaned)
     if not lines:
         return ex
+    if source.ocr:
+        ocr_specks(lines, ex.notes)
     head_limit = min(len(lines), 40)
     if source.ocr:
         _read_date_label(lines[:head_limit], ex)
@@ -355,6 +360,16 @@ def _read_vv(lines: list[Line], head_limit: int, head: _Head, ex: Extraction) ->
     vv_end = None
     for i in range(head_limit):
         m = _VV.match(lines[i].text)
+        if not m and ex.ocr and head.so is not None and 0 < i - head.so <= 2 and \
+                lines[i].cell is not None and lines[i].cell == lines[head.so].cell:
+            misread = _VV_OCR.match(lines[i].text)
+            if misread:
+                fixed = "V/v " + misread.group(1)
+                ex.notes.append(f"sửa lỗi nhận dạng chữ «{lines[i].text.split()[0]}» → «V/v» "
+                                f"(dòng {lines[i].number}, dưới số văn bản): cần người đối chiếu")
+                lines[i] = Line([Run(fixed)], lines[i].block, lines[i].cell, lines[i].number,
+                                lines[i].weak)
+                m = _VV.match(fixed)
         if m and (head.so is None or abs(i - head.so) <= 3):
             vv = [lines[i]]
             k = i + 1
@@ -599,6 +614,8 @@ def _closing_block(lines: list[Line], ex: Extraction) -> None:
 
 def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extraction) -> None:
     f = ex.fields
+    if ex.ocr:
+        recipients = _without_specks(recipients, ex)
     if recipients:
         values = [_clean_recipient(l.text) for l in recipients]
         values = [v for v in values if v]
@@ -606,6 +623,29 @@ def _recipients_and_signer(recipients: list[Line], signing: list[Line], ex: Extr
             f["recipients"] = Found(values, " / ".join(l.text for l in recipients),
                                     recipients[0].number)
     _signer(signing, ex)
+
+
+def _without_specks(recipients: list[Line], ex: Extraction) -> list[Line]:
+    """OCR specks in Nơi nhận read as short words ("Ko" 0% on a line of its own, "Công an
+    tỉnh; Ta" 59%): dropped, and reported, only when every such word was read weakly and is
+    at most three letters long, on a line with no dash of its own or after the item's ";".
+    A line with a word read with confidence is kept as read (plausibility flags it)."""
+    def specks(words: list[str], line: Line) -> bool:
+        weak = {w for w, _ in line.weak}
+        return bool(words) and all(w in weak and sum(c.isalnum() for c in w) <= 3
+                                   for w in words)
+    out = []
+    for line in recipients:
+        text = line.text
+        if not re.match(r"^[-+•–*]", text) and specks(text.split(), line):
+            ex.notes.append(f"bỏ vết bẩn ở nơi nhận (dòng {line.number}): «{text}»")
+            continue
+        head, sep, tail = text.partition(";")
+        if sep and tail.strip() and specks(tail.split(), line):
+            ex.notes.append(f"bỏ vết bẩn ở nơi nhận (dòng {line.number}): «{tail.strip()}»")
+            line = Line([Run(head + sep)], line.block, line.cell, line.number, line.weak)
+        out.append(line)
+    return out
 
 
 def _signer(lines: list[Line], ex: Extraction) -> None:

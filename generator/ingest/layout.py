@@ -48,6 +48,7 @@ class Page:
     ocr: bool = False
     confidence: float | None = None     # mean word confidence of an OCRed page, 0-100
     skew: float = 0.0                   # degrees an OCRed page was levelled by
+    confirmed: int = 0                  # weak OCR words a second reading confirmed
 
 
 @dataclass

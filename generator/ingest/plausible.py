@@ -144,6 +144,10 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
             doubt("title", "có dấu lạ hoặc dấu chấm cuối trích yếu (vết bẩn đọc thành dấu)")
         if len(title.split()) < 3:
             doubt("title", "trích yếu quá ngắn")
+        if ocr and re.search(r"(?<![\wÀ-ỹ])[a-zà-ỹđ]+,?\s[-–]\s[A-ZÀ-ỸĐ]", title):
+            # "doanh nghiệp - Về giải quyết …": a speck read as a dash where the trích yếu
+            # wraps (the next word misread in capitals too); a heading's dash joins two names.
+            doubt("title", "có gạch ngang giữa hai dòng trích yếu (vết bẩn đọc thành dấu)")
     for key in ("number", "issuer", "title", "place"):
         # A dash between two lower-case words ("làm việc - về"): a speck; "Cần Thơ - Cà Mau",
         # "2025 - 2030", "Sông Hậu - giai đoạn 1" are real.
@@ -181,8 +185,17 @@ def check_fields(data: dict[str, Any], found: dict[str, Found], body: str, sourc
         doubt("signer.authority", "không bắt đầu bằng KT., TL., TM., Q. hoặc TUQ.")
     if signer.get("name") and not signer.get("title"):
         doubt("signer.title", "không đọc được chức vụ người ký (văn bản nào cũng ghi)")
+    if ocr and found.get("recipients") and data.get("recipients") and \
+            found["recipients"].evidence.rstrip().endswith((";", ",")):
+        # The last Nơi nhận ends in "." ("- Lưu: VT, NC."); read ending in ";" ("- Lưu: VT;"),
+        # the rest of it or a last line was lost.
+        doubt("recipients", "dòng nơi nhận cuối không kết thúc bằng dấu chấm: có thể thiếu chữ "
+                            "hoặc thiếu dòng")
     for item in data.get("recipients") or []:
         words_check("recipients", item, found.get("recipients"))
+        if ";" in item.rstrip(";"):
+            doubt("recipients", f"«{item}» có hai nơi nhận trên một dòng (hoặc chữ lạ sau "
+                                "dấu chấm phẩy)")
         if item[:1].islower() or re.search(r"[_|~^]", item):
             doubt("recipients", f"«{item}» không giống một nơi nhận (chữ thường ở đầu hoặc dấu "
                                 "lạ: dòng bị tách hay vết bẩn)")

@@ -103,6 +103,10 @@ def source_from_pages(path: Path, pages: list, notes: list[str], kind: str) -> S
     if low:
         notes.append("trang nhận dạng chữ với độ tin cậy thấp: " + ", ".join(map(str, low))
                      + ": cần người đối chiếu với bản gốc")
+    confirmed = sum(getattr(p, "confirmed", 0) for p in pages)
+    if confirmed:
+        notes.append(f"{confirmed} chữ nhận dạng (OCR) chưa chắc được đọc lại lần hai, phóng "
+                     "to, và khớp từng ký tự")
     skewed = [f"{p.skew:+.1f}°" for p in pages if abs(getattr(p, "skew", 0.0)) >= 0.1]
     if skewed:
         notes.append("trang quét bị nghiêng, đã chỉnh thẳng: " + ", ".join(skewed))
