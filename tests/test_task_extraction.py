@@ -797,3 +797,68 @@ def test_the_all_provinces_collective_is_addressed_not_speaking(sentence):
     tasks = task_eval.extractor().extract(sentence)
     assert [t.lead_slug for t in tasks] == ["ubnd-tinh"]
     assert tasks[0].lead.startswith("UBND các tỉnh")
+
+
+# ------------------------------------------------------------------ round 4 (blind2 + blind3)
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Sở GD&ĐT yêu cầu các trường THPT, các trung tâm GDTX tổ chức ôn tập cho học sinh.",
+     ["các trường trung học phổ thông", "các trung tâm Giáo dục thường xuyên"]),
+    ("Các trường THCS tổ chức kiểm tra\ncơ sở vật chất trước ngày 15/8/2024.",
+     ["Các trường trung học cơ sở"]),
+    ("Giao Hiệu trưởng các trường THCS tổ chức tập huấn cho giáo viên.",
+     ["các trường trung học cơ sở"]),
+])
+def test_schools_are_bodies_and_their_abbreviations_spelt_out(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các trường hợp vi phạm phải được xử lý nghiêm.",
+    "Đối với các trường hợp chưa nộp hồ sơ, tiếp tục hướng dẫn.",
+])
+def test_cac_truong_hop_is_no_body(sentence):
+    assert all(not t.lead.lower().startswith("các trường") for t in
+               task_eval.extractor().extract(sentence))
+
+
+@pytest.mark.parametrize("name, whole", [
+    ("Công an 19 tỉnh, thành phố", "Công an 19 tỉnh, thành phố"),
+    ("Trưởng phòng GDĐT 24 quận, huyện", "Phòng Giáo dục và Đào tạo 24 quận, huyện"),
+    ("UBND 5 huyện, thị xã", "UBND 5 huyện, thị xã"),
+])
+def test_a_count_of_units_of_several_kinds_is_one_body(name, whole):
+    tasks = task_eval.extractor().extract(f"Yêu cầu {name} hoàn thành cấp thẻ trước ngày 30/6/2022.")
+    assert [t.lead for t in tasks] == [whole]
+
+
+@pytest.mark.parametrize("body", [
+    # news of a letter, its addressees after "gửi", then the order to "các đơn vị"
+    "Theo công văn Sở GDĐT gửi Trưởng phòng GDĐT các quận, huyện; Hiệu trưởng các trường THPT; "
+    "Giám đốc Trung tâm GDTX, đến nay vẫn còn nhiều đơn vị chưa nộp báo cáo.\n\n"
+    "Vì vậy, Sở đề nghị thủ trưởng các đơn vị nghiêm túc thực hiện báo cáo.",
+    # wrapped lines, "gửi đến", a comma list
+    "Sở Y tế vừa có văn bản gửi đến\nGiám đốc các bệnh viện; Trưởng phòng Y tế các huyện; "
+    "Giám đốc Trung tâm Y tế huyện về việc tiêm chủng.\n\n"
+    "Sở Y tế đề nghị các đơn vị khẩn trương rà soát, báo cáo.",
+])
+def test_a_letters_addressees_after_gui_are_whom_cac_don_vi_means(body):
+    tasks = task_eval.extractor().extract(body)
+    orders = [t for t in tasks if "rà soát" in t.text or "nghiêm túc" in t.text]
+    assert len(orders) == 3 and all(not t.certain for t in orders)
+    assert all(not t.lead.startswith("các đơn vị") for t in orders)
+    # the news sentence that lists them reports, it gives no task
+    assert not [t for t in tasks if "chưa nộp" in t.text or "về việc tiêm" in t.text]
+
+
+def test_a_term_stated_before_the_report_dates_it():
+    body = ("Thời hạn nộp báo cáo: Trước ngày 26/12/2018. Tuy nhiên đến nay nhiều đơn vị chưa "
+            "nộp.\n\nVì vậy, Sở Giáo dục và Đào tạo đề nghị Phòng Giáo dục huyện A nghiêm túc "
+            "thực hiện báo cáo theo văn bản số 4382.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.deadline, t.certain) for t in tasks] == [
+        ("Phòng Giáo dục huyện A", D(2018, 12, 26), False)]
+    # an order that is no report is not dated by it
+    other = body.replace("thực hiện báo cáo theo", "tổ chức tập huấn theo")
+    assert [t.deadline for t in task_eval.extractor().extract(other)] == [None]

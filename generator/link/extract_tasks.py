@@ -53,7 +53,7 @@ _HEADS = _canon_set(
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
     "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận",
-    "ngành")
+    "ngành", "phân")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
@@ -66,7 +66,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
     "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"}, "thị": {"ủy", "uỷ", "đoàn"},
-    "quận": {"ủy", "uỷ", "đoàn"},
+    "quận": {"ủy", "uỷ", "đoàn"}, "phân": {"hiệu", "viện"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -76,7 +76,7 @@ _HEAD_NOT = {
     "báo": {"cáo", "chí"}, "phòng": {"chống", "ngừa", "cháy", "tránh", "khi", "họp"},
     "viện": {"phí", "trợ"}, "đội": {"ngũ"}, "các": {"nội", "nhiệm", "giải", "chỉ", "dự", "vụ",
                                                         "công", "hoạt", "chương", "kế", "đề",
-                                                        "văn", "quy", "hộ", "trường", "loại",
+                                                        "văn", "quy", "hộ", "loại",
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
                                                         "mục", "chính", "thủ", "đối", "lực",
                                                         "nghị", "quyết", "thông", "báo", "đồng",
@@ -181,6 +181,7 @@ _BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị
 _UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
 _UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh", "tp"}
+_COUNTED_UNITS = {"quan", "huyen", "tinh", "thanh", "tp", "thi", "tx", "phuong", "xa"}
 # "UBND huyện, thành phố Cà Mau": one head over units of which one at least is named: a body each.
 _UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)(?: [A-ZĐ][\w-]*)*"
 _COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
@@ -507,6 +508,14 @@ class _Parser:
         return written[:1].isupper()
 
     @staticmethod
+    def _counted(text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"Phòng GDĐT 24 quận, huyện", "Công an 19 tỉnh, thành phố": a count of units of
+        several kinds is one collective; the comma does not end it."""
+        return toks[j].word in _COUNTED_UNITS and not text[toks[j].start].isupper() and \
+            toks[j - 1].word in _COUNTED_UNITS | {"pho", "xa"} and \
+            any(t.word.isdigit() for t in toks[max(i, j - 4):j])
+
+    @staticmethod
     def _unit_list(text: str, toks: list[Token], i: int, j: int) -> bool:
         """"UBND quận, huyện, thị xã", "UBND phường, xã": one head over lower-case kinds of
         administrative unit, a collective written without "các"."""
@@ -534,7 +543,8 @@ class _Parser:
                                         lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
-        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in _PLACES_NOT_BODIES:
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in (
+                *_PLACES_NOT_BODIES, ("truong", "hop")):
             return None     # "các địa bàn còn lại, hướng dẫn …": where, not who
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
             # "các Bộ trưởng": the ministers stand for their ministries
@@ -563,7 +573,7 @@ class _Parser:
                     j + 1 < len(toks) and toks[j + 1].word == "cap")   # "… các ngành, các cấp"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
                         and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
-                        self._name_goes_on(text, toks, i, j)):
+                        self._name_goes_on(text, toks, i, j) or self._counted(text, toks, i, j)):
                     break
             elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
                     not text[toks[j - 1].start].isupper():
@@ -1253,6 +1263,7 @@ class TaskExtractor:
         prev: _Block | None = None
         before = ""     # the text read so far, where "các đơn vị trên" finds what it means
         budget = [_LOOKS_BACK]
+        held: list = []     # a term stated before the report it dates, for the next blocks
         for block in all_blocks:
             before, seen = before[-_BACK_CHARS:], before
             if _PREAMBLE.match(block.text) and not (
@@ -1277,6 +1288,12 @@ class TaskExtractor:
                         for t in last]
                     last = []
                     continue
+            held = held[1:]
+            if not last and not block.heading and _TERM_FIRST.match(block.text):
+                # "Thời hạn nộp báo cáo: trước ngày 26/12/2018. …" then "Vì vậy, Sở đề nghị
+                # các đơn vị … báo cáo": the term stated first dates the report asked next
+                deadline = best_deadline(block.text, reference)
+                held = [deadline] * 3 if deadline and deadline.date else []
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             kind = next((k for _, _, k in reversed(stack) if k), None)
@@ -1315,6 +1332,11 @@ class TaskExtractor:
                                              alone=True, before=before, addressees=addressees,
                                              budget=budget)
                 ledes.append((block, [t for t in reported if t not in found]))
+            if held and found:
+                found = [t if t.deadline or not _REPORTS.search(t.text) else dataclasses.replace(
+                    t, deadline=held[0].date, deadline_text=held[0].text, certain=False)
+                    for t in found]
+                held = []
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
@@ -1513,7 +1535,27 @@ class TaskExtractor:
                 toks = tokens(item)
                 found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
             return _unique(found), all_blocks[:n] + all_blocks[end:]
-        return [], all_blocks
+        return self._sent_to(all_blocks[:12]), all_blocks
+
+    def _sent_to(self, some: list[_Block]) -> list[_Party]:
+        """News of a letter names its addressees after "gửi" ("Theo công văn … gửi Trưởng
+        phòng GDĐT 24 quận, huyện; Hiệu trưởng các trường THPT; …"): without a "Kính gửi:" list,
+        they are whom "các đơn vị" means later. Only a list of two or more."""
+        for block in some:
+            m = _SENT_TO.search(block.text)
+            if not m:
+                continue
+            found: list[_Party] = []
+            for item in block.text[m.end():].split(";"):
+                item = item.strip(" -–+•.")
+                toks = tokens(item)
+                if not toks or not self.parser.agency_start(item, toks, 0):
+                    break
+                found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
+            found = [p for p in _unique(found) if not _GENERIC.match(fold(p.name).lower())]
+            if len(found) >= 2:
+                return found
+        return []
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
         """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
@@ -1550,11 +1592,20 @@ class TaskExtractor:
         only a list of agencies (after a marker) runs on past its ";"."""
         out: list[tuple[str, str]] = []
         for piece, sep in pieces:
-            if out and out[-1][1] == ";" and self._list_only(out[-1][0]):
+            if out and out[-1][1] == ";" and (self._list_only(out[-1][0]) or
+                                              self._sending(out[-1][0], piece)):
                 out[-1] = (f"{out[-1][0]} {piece}", sep)
             else:
                 out.append((piece, sep))
         return out
+
+    def _sending(self, clause: str, piece: str) -> bool:
+        """"Theo công văn … gửi A; B; C, đến ngày … vẫn còn …": a letter's addressees run on
+        past ";" while the next piece starts with a body."""
+        if not _SENT_TO.search(clause):
+            return False
+        toks = tokens(piece)
+        return bool(toks) and self.parser.agency_start(piece, toks, 0)
 
     def _list_only(self, clause: str) -> bool:
         """Is the clause only a list of agencies (after a marker)? A list is short."""
@@ -1775,6 +1826,9 @@ _PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
 _ADDRESSED = re.compile(r"^(?:cac|quy) (?:co quan|don vi|dia phuong|co quan, don vi|"
                         r"don vi, dia phuong|co quan, don vi, dia phuong|co quan, dia phuong)$")
 _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
+# A letter's addressees in news of it: "Theo công văn Sở … gửi A; B; …" (also "gửi đến")
+_SENT_TO = re.compile(r"(?<!\w)(?:công văn|văn bản|công điện|thông báo|hướng dẫn)(?!\w)"
+                      r"(?:[^.;:]|(?<=TP)\.|(?<=Tp)\.|(?<=TX)\.){0,120}?(?<!\w)gửi\s+(?:đến\s+|tới\s+|cho\s+)?", re.IGNORECASE)
 # A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
@@ -1809,6 +1863,10 @@ _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? 
 # A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
 _DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,260}gửi về|"
                             r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
+# A term stated on its own before the order ("Thời hạn nộp báo cáo: Trước ngày …"), and the
+# reports it can date
+_TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\b", re.IGNORECASE)
+_REPORTS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
                       re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
