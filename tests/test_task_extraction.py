@@ -862,3 +862,32 @@ def test_a_term_stated_before_the_report_dates_it():
     # an order that is no report is not dated by it
     other = body.replace("thực hiện báo cáo theo", "tổ chức tập huấn theo")
     assert [t.deadline for t in task_eval.extractor().extract(other)] == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a timeline line; a window ends on its last day
+    ("Ngày 8/7-17/7/2017: Các trường THPT, các trung tâm GDTX nhận đơn phúc khảo bài thi.",
+     [("Các trường trung học phổ thông", D(2017, 7, 17)),
+      ("các trung tâm Giáo dục thường xuyên", D(2017, 7, 17))]),
+    ("Ngày 18-19/6/2024: Các trường THCS tổ chức kiểm tra\ncơ sở vật chất các điểm thi.",
+     [("Các trường trung học cơ sở", D(2024, 6, 19))]),
+    # "hạn cuối" after the date, also inside a sentence; the year from the notice
+    ("Ngày 7/6: Hạn cuối các trường THPT in và phát Giấy báo dự thi.",
+     [("Các trường trung học phổ thông", D(2024, 6, 7))]),
+    ("Theo hướng dẫn, ngày 25/5/2024 là hạn cuối Sở Y tế hoàn thành rà soát hồ sơ.",
+     [("Sở Y tế", D(2024, 5, 25))]),
+    ("- Trước ngày 20/5/2024: UBND các huyện gửi báo cáo kết quả về Sở Nội vụ.",
+     [("UBND các huyện, thị xã, thành phố", D(2024, 5, 20))]),
+])
+def test_a_timeline_line_gives_its_subject_a_task_by_its_date(body, expected):
+    tasks = task_eval.extractor().extract(body, 1, D(2024, 3, 1))
+    assert [(t.lead, t.deadline) for t in tasks] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Ngày 27/5/2024: Kết thúc việc kiểm tra, cập nhật dữ liệu đăng ký dự thi.",
+    "Ngày 11/7/2024: Công bố kết quả xét công nhận tốt nghiệp.",
+    "Ngày 15/3/2024, UBND tỉnh đã tổ chức hội nghị tổng kết.",
+])
+def test_a_timeline_line_with_no_body_or_a_dated_report_is_no_task(body):
+    assert task_eval.extractor().extract(body, 1, D(2024, 3, 1)) == []

@@ -128,6 +128,10 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
     "cho rằng", "phát biểu",
+    # verbs of registers and exams, with their objects ("các trung tâm nhận đơn phúc khảo")
+    "nhận đơn", "nhận hồ", "nhận bài", "in và", "in ấn", "cấp giấy", "cấp phép", "cấp đổi",
+    "cấp căn", "phát hành", "công bố", "xét duyệt", "xét tuyển", "thu nhận", "nhập đầy",
+    "nhập dữ", "nhập số", "nhập thông",
     # the work named after its bodies: "yêu cầu A, UBND 21 phường nội dung sau:"
     "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm",
     # on whose behalf: "Bộ trưởng Bộ A thừa ủy quyền Thủ tướng, thay mặt Chính phủ ký …"
@@ -203,6 +207,7 @@ _MARKERS = {tuple(p.split()) for p in (
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
                                   "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
+_NHAN = canonical("nhận")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -271,7 +276,8 @@ _IMPERATIVE = _canon_set(
     "phân", "tiến", "giữ", "mở", "xác", "siết", "phòng", "ngăn", "đấu", "củng", "tạo", "ứng",
     "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
     "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
-    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu")
+    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu",
+    "nhận", "in", "cấp", "xét", "nhập")
 # First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
 _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "tổng": ("hợp", "kết", "rà"), "yêu": ("cầu",), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
@@ -283,6 +289,8 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
     "tiến": ("hành",), "triển": ("khai",),
+    "nhận": ("đơn", "hồ", "bài"), "in": ("và", "ấn"), "cấp": ("giấy", "phép", "đổi", "căn"),
+    "xét": ("duyệt", "tuyển"), "nhập": ("đầy", "dữ", "số", "thông"),
     "tạo": ("điều", "động", "sự", "thuận", "mọi", "ra", "việc", "nguồn", "môi", "chuyển"),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
@@ -1005,7 +1013,9 @@ class TaskExtractor:
                     return self._rest(clause, toks, verb, leads, True)
             if nxt == "đang" and self._qualifier(clause, toks, end):
                 return self._rest(clause, toks, end, leads, True)
-            if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+            receives = nxt == _NHAN and end + 1 < len(toks) and \
+                toks[end + 1].word in ("don", "ho", "bai")   # "… nhận đơn phúc khảo": work
+            if not (nxt in _NOT_A_SUBJECT_AFTER and not receives and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
                 return self._rest(clause, toks, end, leads, True)
@@ -1266,6 +1276,24 @@ class TaskExtractor:
         held: list = []     # a term stated before the report it dates, for the next blocks
         for block in all_blocks:
             before, seen = before[-_BACK_CHARS:], before
+            entry = _schedule_entry(block.text)
+            if entry is not None and not block.heading:
+                # "Ngày 7/6/2017: Hạn cuối các trường THPT in và phát Giấy báo dự thi …": a
+                # timeline's line; its subject does the work by its date
+                rest, day = entry
+                deadline = best_deadline(f"trước ngày {day}", reference)
+                found = self._block_tasks(dataclasses.replace(block, text=rest), None, None,
+                                          [], reference, False, alone=True, before=before,
+                                          addressees=addressees, budget=budget)
+                found = [dataclasses.replace(
+                    t, text=block.text, deadline=t.deadline or (deadline and deadline.date),
+                    deadline_text=t.deadline_text or (deadline and block.text[
+                        :block.text.find(day) + len(day)].strip(" -–+•*"))) for t in found]
+                out.extend(found)
+                last = found or last
+                prev = block
+                before = f"{seen} {block.text}"[-_BACK_CHARS:]
+                continue
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
                 # "Ngày 28-1, UBND tỉnh ban hành Công văn …. Theo đó, UBND tỉnh yêu cầu A …":
@@ -1808,6 +1836,35 @@ class TaskExtractor:
             else:
                 i += 1
         return found
+
+
+# A timeline written as lines: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo …",
+# "Trước ngày 20/5: …", "… ngày 25/5/2017 là hạn cuối các trường THPT hoàn thành …"
+_DAY_SPEC = r"\d{1,2}(?:[/.]\d{1,2})?(?:\s*(?:-|–|đến)\s*\d{1,2}(?:[/.]\d{1,2})?)?(?:[/.]\d{4})?"
+_SCHEDULE = re.compile(rf"^\W*(?:(?:từ|trước|đến|chậm nhất|hạn chót|hạn cuối)\s+)?ngày\s+"
+                       rf"({_DAY_SPEC})\s*(?:\([^)]{{0,20}}\)\s*)?[:–]\s*"
+                       r"(?:(?:là\s+)?(?:thời\s+)?hạn (?:cuối|chót)\s+(?:để\s+|cho\s+)?)?",
+                       re.IGNORECASE)
+_LAST_DAY = re.compile(rf"(?:^|,\s*)ngày\s+({_DAY_SPEC})\s+là\s+(?:thời\s+)?hạn (?:cuối|chót)"
+                       r"\s+(?:để\s+|cho\s+)?", re.IGNORECASE)
+_SPEC_END = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\s*$")
+
+
+def _schedule_entry(text: str) -> tuple[str, str] | None:
+    """A timeline's line: its text after the date (a window ends on its last day) and that
+    day, written d/m[/y]; None when the line is no such entry."""
+    m = _SCHEDULE.match(text) or _LAST_DAY.search(text[:160])
+    if not m:
+        return None
+    end = _SPEC_END.search(m.group(1))
+    rest = text[m.end():].strip()
+    if not end or not rest or not rest[0].isalpha():
+        return None
+    day = f"{end.group(1)}/{end.group(2)}" + (f"/{end.group(3)}" if end.group(3) else "")
+    if not end.group(3):
+        year = re.search(r"[/.](\d{4})\s*$", m.group(1))
+        day += f"/{year.group(1)}" if year else ""
+    return rest[0].upper() + rest[1:], day
 
 
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
