@@ -891,3 +891,56 @@ def test_a_timeline_line_gives_its_subject_a_task_by_its_date(body, expected):
 ])
 def test_a_timeline_line_with_no_body_or_a_dated_report_is_no_task(body):
     assert task_eval.extractor().extract(body, 1, D(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Thủ tướng yêu cầu Bộ trưởng Công an quyết liệt chỉ đạo công an các địa phương.",
+     "Bộ Công an"),
+    ("Thủ tướng Chính phủ yêu cầu Bộ trưởng Y tế\nkhẩn trương hướng dẫn các địa phương.",
+     "Bộ Y tế"),
+    ("Phó Thủ tướng đề nghị Bộ trưởng GTVT chỉ đạo rà soát các tuyến đường.",
+     "Bộ Giao thông vận tải"),
+    ("Bộ trưởng Bộ Y tế chỉ đạo tăng cường kiểm tra.", "Bộ Y tế"),
+])
+def test_the_minister_of_a_field_stands_for_its_ministry(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Với Bộ Công an, tiếp tục mở các đợt cao điểm tấn công trấn áp tội phạm.", "Bộ Công an"),
+    ("Với Sở Y tế, khẩn trương hướng dẫn\ncác cơ sở khám chữa bệnh.", "Sở Y tế"),
+])
+def test_voi_x_names_the_topic_body_like_doi_voi(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "Sẵn sàng phương án đưa học sinh đi học trở lại\n(NLĐO) - Thủ tướng Chính phủ yêu cầu Bộ "
+    "GD-ĐT phối hợp với Bộ Y tế tiêu độc, khử trùng trường học.",
+    "Sẵn sàng phương án đưa học sinh đi học trở lại (TTXVN) – Thủ tướng Chính phủ yêu cầu Bộ "
+    "GD-ĐT phối hợp với Bộ Y tế tiêu độc, khử trùng trường học.",
+])
+def test_a_headline_run_into_the_dateline_is_read_past(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.support) for t in tasks] == [("Bộ Giáo dục và Đào tạo", ("Bộ Y tế",))]
+    assert tasks[0].text.startswith(("(NLĐO)", "(TTXVN)"))
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Phó Chủ tịch UBND tỉnh An Giang Nguyễn Văn A yêu cầu Sở Y tế tăng cường kiểm tra.",
+     "Sở Y tế"),
+    ("Chủ tịch UBND tỉnh Lê Văn Bình đề nghị Công an tỉnh\nxử lý nghiêm vi phạm.", "Công an tỉnh"),
+])
+def test_a_persons_name_between_the_speaker_and_the_marker_is_read_past(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_membership_says_which_bodies_and_a_bare_membership_is_no_task():
+    ex = task_eval.extractor()
+    assert [t.lead for t in ex.extract(
+        "Yêu cầu các sở, ngành là thành viên Ban Chỉ đạo tỉnh tăng cường kiểm tra.")] == [
+        "các sở, ngành là thành viên Ban Chỉ đạo tỉnh"]
+    assert [t.lead for t in ex.extract(
+        "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh tăng cường kiểm tra.")] == [
+        "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh"]
+    assert ex.extract("Sở Y tế là thành viên Ban Chỉ đạo tỉnh.") == []

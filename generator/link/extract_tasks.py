@@ -25,6 +25,7 @@ from ..agencies import AgencyMatcher, Token, key as key_words, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
+from ..ministries import ministry_at
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
 from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
@@ -208,6 +209,7 @@ _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "t�
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
                                   "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
 _NHAN = canonical("nhận")
+_BO = canonical("bộ")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -228,6 +230,8 @@ for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    # a news item's dateline: "(NLĐO) - Thủ tướng …"; "Với Bộ Công an, tiếp tục …" (a topic)
+    r"\([^()]{2,20}\)\s*[-–—]|với(?=\s+(?:Bộ|Sở|UBND|Ủy ban|Uỷ ban|Công an|Ban|Cục|các)\s)|"
     r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
     r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
@@ -398,6 +402,19 @@ class _Parser:
             n = len(title)
             if tuple(t.word for t in toks[i:i + n]) == title:
                 found = self.agency_at(text, toks, i + n, lower=True)
+                if title == ("bo", "truong") and found is None and i + n < len(toks) and \
+                        text[toks[i + n].start].isupper():
+                    word = text[toks[i + n].start:toks[i + n].end]
+                    free = self._free_name(text, toks, i + n, loose=True) or (   # "… Y tế"
+                        (i + n + 1, word) if word.isupper() and len(word) > 1 else None)  # GTVT
+                    found = free and (free[0], _Party(free[1], None))
+                if found and title == ("bo", "truong") and found[1].slug is None and \
+                        not fold(found[1].name).lower().startswith(("bo ", "cac ")):
+                    # "Bộ trưởng Công an", "Bộ trưởng Y tế": the minister of a field is its Bộ
+                    name = expand(f"Bộ {found[1].name}", self.abbreviations)
+                    slug = self.matcher.resolve(name)
+                    found = found[0], _Party(self.matcher.agencies[slug].name if slug else name,
+                                             slug, external=slug is None)
                 if found and title == ("chinh", "quyen") and found[1].slug is None and \
                         fold(found[1].name).lower().startswith(("cac cap", "dia phuong", "co so")):
                     # "chính quyền các cấp": the authorities themselves, not "các cấp"
@@ -551,6 +568,10 @@ class _Parser:
                                         lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
+        if word == _BO and text[toks[i].start].isupper():
+            n = ministry_at(tuple(t.word for t in toks[i + 1:i + 10]))
+            if n:   # "Bộ Y tế tiêu độc …": a ministry's name is fixed, it ends there
+                return i + 1 + n, text[toks[i].start:toks[i + n].end]
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in (
                 *_PLACES_NOT_BODIES, ("truong", "hop")):
             return None     # "các địa bàn còn lại, hướng dẫn …": where, not who
@@ -959,6 +980,13 @@ class TaskExtractor:
         while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
                 not toks[gap].hard_before:
             gap += 1
+        named = gap
+        while leads and named < len(toks) and named - gap < 4 and \
+                clause[toks[named].start].isupper() and not toks[named].hard_before and \
+                not toks[named].comma_before and self.parser.agency_at(clause, toks, named) is None:
+            named += 1      # "Phó Chủ tịch UBND tỉnh Gia Lai Dương Mah Tiệp yêu cầu …": a person
+        if named > gap and self._marker_at(toks, named):
+            gap = named
         marker = self._marker_at(toks, gap)
         if leads and marker is None:
             gap = next((k for k in range(end + 1, min(len(toks), end + 9))
@@ -1014,7 +1042,8 @@ class TaskExtractor:
             if nxt == "đang" and self._qualifier(clause, toks, end):
                 return self._rest(clause, toks, end, leads, True)
             receives = nxt == _NHAN and end + 1 < len(toks) and \
-                toks[end + 1].word in ("don", "ho", "bai")   # "… nhận đơn phúc khảo": work
+                toks[end + 1].word in ("don", "ho", "bai") or \
+                self._member_end(clause, toks, end) is not None   # "… nhận đơn …": work
             if not (nxt in _NOT_A_SUBJECT_AFTER and not receives and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
@@ -1182,6 +1211,14 @@ class TaskExtractor:
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
+        after = self._member_end(clause, toks, end)
+        if after is not None and leads[-1].start >= 0:
+            # "các sở, ban, ngành là thành viên Ban Chỉ huy PCTT tỉnh chủ động …": the
+            # membership says which; kept with the name, as written
+            last = leads[-1]
+            leads = [*leads[:-1], _Party(clause[toks[last.start].start:toks[after - 1].end],
+                                         None, last.external, last.start)]
+            end = after
         qualified = self._qualifier(clause, toks, end)
         if qualified and qualified[1] and not _generic_lead(leads[-1].name):
             # "Văn phòng UBND tỉnh được giao hoàn thiện …, xây dựng …": a body named in full
@@ -1224,6 +1261,17 @@ class TaskExtractor:
         support = [p for p in _unique(support) if (p.slug or p.name) not in lead_keys]
         return _Assignment(_unique(leads), support, action, explicit)
 
+    def _member_end(self, clause: str, toks: list[Token], end: int) -> int | None:
+        """Where "… là thành viên Ban Chỉ đạo tỉnh" ends, when a command follows it."""
+        if end >= len(toks) or toks[end].hard_before or \
+                not _words_at(toks, end, ("la", "thanh", "vien")):
+            return None
+        k = end + 3 + (1 if _words_at(toks, end + 3, ("cua",)) else 0)
+        after, body = self.parser.agency_list(clause, toks, k, lower=True)
+        if not body or after >= len(toks) or not _imperative(clause[toks[after].start:]):
+            return None
+        return after
+
     def subject_of(self, text: str) -> list[_Party]:
         """The agencies a heading or an introductory paragraph gives its points to."""
         text = _strip_heading_words(text)
@@ -1255,7 +1303,7 @@ class TaskExtractor:
         host = self.host(body)
         out: list[ExtractedTask] = []
         ledes: list[tuple[_Block, list[ExtractedTask]]] = []
-        all_blocks = blocks(body, first_line)
+        all_blocks = [_after_headline(b) for b in blocks(body, first_line)]
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
         addressees, all_blocks = self._addressed(all_blocks)
         # plans written as fields: a table of tasks, "Chủ trì: …" under a point
@@ -1848,6 +1896,19 @@ _SCHEDULE = re.compile(rf"^\W*(?:(?:từ|trước|đến|chậm nhất|hạn ch�
 _LAST_DAY = re.compile(rf"(?:^|,\s*)ngày\s+({_DAY_SPEC})\s+là\s+(?:thời\s+)?hạn (?:cuối|chót)"
                        r"\s+(?:để\s+|cho\s+)?", re.IGNORECASE)
 _SPEC_END = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\s*$")
+
+
+# A news item's dateline, "(NLĐO) - ", after a headline run into the same paragraph
+_DATELINE = re.compile(r"\s\([A-ZĐ][^()\n]{1,18}\)\s*[-–—]\s*")
+
+
+def _after_headline(block: _Block) -> _Block:
+    """"Sẵn sàng phương án … nCoV (NLĐO) - Thủ tướng yêu cầu …": the headline before the
+    dateline is no sentence of the item."""
+    m = _DATELINE.search(block.text[:400])
+    if not m or re.search(r"[.!?;:]\s*$", block.text[:m.start()]):
+        return block
+    return dataclasses.replace(block, text=block.text[m.start() + 1:])
 
 
 def _schedule_entry(text: str) -> tuple[str, str] | None:
