@@ -944,3 +944,23 @@ def test_membership_says_which_bodies_and_a_bare_membership_is_no_task():
         "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh tăng cường kiểm tra.")] == [
         "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh"]
     assert ex.extract("Sở Y tế là thành viên Ban Chỉ đạo tỉnh.") == []
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Đồng chí Bí thư yêu cầu Ban Tổ chức Tỉnh ủy và Tiểu ban Nhân sự Đại hội hoàn thiện hồ sơ.",
+     ["Ban Tổ chức Tỉnh ủy", "Tiểu ban Nhân sự Đại hội"]),
+    ("Yêu cầu hiệu trưởng các trường THPT chuyên và trường THCS\nchủ động tiếp nhận học sinh.",
+     ["các trường trung học phổ thông chuyên", "trường trung học cơ sở"]),
+    ("Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành, Mặt trận, đoàn thể và các địa phương tăng "
+     "cường công tác phòng cháy.",
+     ["các sở, ban, ngành, Mặt trận, đoàn thể", "UBND các huyện, thị xã, thành phố"]),
+])
+def test_two_bodies_joined_by_va_are_two_leads(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_the_front_with_its_full_name_still_ends_a_collective():
+    tasks = task_eval.extractor().extract(
+        "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ, Mặt trận và các đoàn thể huyện "
+        "tổ chức quán triệt.")
+    assert "Mặt trận" not in tasks[0].lead

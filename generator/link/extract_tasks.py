@@ -54,7 +54,7 @@ _HEADS = _canon_set(
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
     "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận",
-    "ngành", "phân")
+    "ngành", "phân", "tiểu")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
@@ -67,7 +67,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
     "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"}, "thị": {"ủy", "uỷ", "đoàn"},
-    "quận": {"ủy", "uỷ", "đoàn"}, "phân": {"hiệu", "viện"},
+    "quận": {"ủy", "uỷ", "đoàn"}, "phân": {"hiệu", "viện"}, "tiểu": {"ban"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -165,6 +165,8 @@ _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
 # not "Trường").
 _HEAD_TITLES = _canon_set("trưởng", "chánh")
 # Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
+# Heads that, repeated after "và", start a second body of the same kind.
+_REPEATED_HEADS = {"truong", "trung", "phong", "ban", "so", "cuc", "chi", "to", "doi"}
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
@@ -178,7 +180,7 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
 _LOWER_HEADS = _canon_set("cơ", "các", "công", "ngành",
                           "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
-                          "đơn")
+                          "đơn", "trường")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
 _DEFAULT_ABBREVIATIONS = abbreviation_table()
 _PLACES_NOT_BODIES = {("dia", "ban"), ("khu", "vuc"), ("vung", "sau")}
@@ -528,7 +530,9 @@ class _Parser:
                 tuple(t.word for t in toks[end:end + 2]) == ("lien", "quan"):
             return True
         if nxt.comma_before:
-            return not written[:1].isupper() and \
+            front = written == "Mặt" and end + 2 < len(toks) and toks[end + 1].word == "tran" \
+                and toks[end + 2].comma_before     # "các sở, ban, ngành, Mặt trận, đoàn thể"
+            return (not written[:1].isupper() or front) and \
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
 
@@ -600,8 +604,10 @@ class _Parser:
                 again = j >= 2 and toks[j].word == toks[j - 2].word and (
                     low != "các" or toks[i].word == "cac" or      # "các cấp", "thủy điện, thủy lợi"
                     j + 1 < len(toks) and toks[j + 1].word == "cap")   # "… các ngành, các cấp"
+                front = written == "Mặt" and j + 2 < len(toks) and toks[j + 1].word == "tran" \
+                    and toks[j + 2].comma_before    # "các sở, ban, ngành, Mặt trận, đoàn thể"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
-                        and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
+                        and (not written[:1].isupper() or front) or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j) or self._counted(text, toks, i, j)):
                     break
             elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
@@ -625,7 +631,11 @@ class _Parser:
                     break
                 if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
-                if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
+                if low == "và" and j + 1 < len(toks) and (
+                        self.agency_start(text, toks, j + 1) or
+                        # "các trường THPT chuyên và trường THPT có lớp chuyên": the head again
+                        toks[j + 1].word == toks[i + 1 if word == "các" else i].word and
+                        toks[j + 1].word in _REPEATED_HEADS):
                     break
             j += 1
         if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
@@ -779,6 +789,7 @@ class _Parser:
                 party = self._unit_after_ubnd(party, parties[-1])
                 if party.slug is None and party.name[:1].islower() and \
                         not party.name.lower().startswith("các ") and \
+                        toks[k].word != toks[min(i + 1, len(toks) - 1)].word and \
                         text[toks[i].start:toks[i].end].lower() == "các":
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
