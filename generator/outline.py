@@ -20,7 +20,8 @@ class Block:
     heading: bool = False
 
 
-_ROMAN_HEAD = re.compile(r"^(?P<num>[IVXL]{1,5})\s*[.)/:-]\s*(?P<text>.*)$")
+# ("V/v: …", "về việc", is a letter's subject line, not section V)
+_ROMAN_HEAD = re.compile(r"^(?![Vv]/[Vv]\b)(?P<num>[IVXL]{1,5})\s*[.)/:-]\s*(?P<text>.*)$")
 _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s*(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<num>[a-zđ])\s*[).]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-+*•–—]\s+(?P<text>\S.*)$")

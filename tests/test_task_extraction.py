@@ -964,3 +964,49 @@ def test_the_front_with_its_full_name_still_ends_a_collective():
         "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ, Mặt trận và các đoàn thể huyện "
         "tổ chức quán triệt.")
     assert "Mặt trận" not in tasks[0].lead
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ GD&ĐT đề nghị các Sở GDĐT tổ chức rút kinh nghiệm.", "các Sở Giáo dục và Đào tạo"),
+    ("Các Sở Y tế cần chỉ đạo\ncác bệnh viện rà soát thuốc.", "Các Sở Y tế"),
+])
+def test_every_provinces_department_is_one_collective_named_as_written(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == [lead]
+    # like "UBND các tỉnh", it includes this province's own department
+    assert tasks[0].lead_slug is not None
+
+
+def test_a_shared_head_with_a_list_is_still_one_task_each():
+    tasks = task_eval.extractor().extract("Giao các Sở Xây dựng, Tài chính rà soát.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ngày 14/10, Bộ GD&ĐT có văn bản gửi các Sở GD&ĐT về việc báo cáo sĩ số.\n\n"
+    "Bộ GD&ĐT đề nghị các sở báo cáo nhanh tình hình biến động sĩ số.",
+    "Bộ Y tế vừa có công văn gửi các Sở Y tế về việc phòng dịch.\n\nĐể tổng hợp, Bộ Y tế đề "
+    "nghị các sở\nbáo cáo số ca mắc.",
+])
+def test_bare_cac_so_means_the_departments_the_letter_was_sent_to(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks if "báo cáo" in t.action] == [
+        (tasks[-1].lead, False)]
+    assert tasks[-1].lead.startswith("các Sở")
+
+
+@pytest.mark.parametrize("body", [
+    "Sở Y tế cần chỉ đạo các bệnh viện rút kinh nghiệm.\n\n"
+    "Đối với công tác phòng dịch, cần báo cáo đầy đủ số ca mắc.",
+    "Sở Y tế cần chỉ đạo các bệnh viện rút kinh nghiệm.\n\n"
+    "Công tác tiêm chủng,báo cáo về kết quả tiêm.",
+])
+def test_a_follow_on_paragraph_that_names_its_topic_first_keeps_the_lead(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks] == [("Sở Y tế", True), ("Sở Y tế", False)]
+
+
+def test_v_v_is_a_letters_subject_line_not_section_five():
+    from generator.outline import blocks
+    found = blocks("Số: 12/SYT\nV/v: tăng cường phòng dịch\n\nKính gửi: Các bệnh viện", 1)
+    assert all(b.point != "V" for b in found)

@@ -739,6 +739,14 @@ class _Parser:
                 j += 1      # "UBND các huyện: A, B và C"
                 continue
             break
+        if len(parties) == 1 and not places and gap.strip() != ":":
+            # "các Sở GD&ĐT" (every province's): one collective, named as written; like "UBND
+            # các tỉnh", it includes this province's own department, whose slug it keeps
+            written = text[toks[k].start:toks[k].end]
+            party = parties[0]
+            name = party.name if party.slug is None else expand(
+                f"{head} {text[toks[k + 2].start:toks[j - 1].end]}", self.abbreviations)
+            parties = [_Party(f"{written} {name}", party.slug)]
         return (j, parties) if parties else (i, [])
 
     def agency_list(self, text: str, toks: list[Token], i: int, loose: bool = False,
@@ -1406,7 +1414,8 @@ class TaskExtractor:
                 block.level == prev.level or prev is not None and block.point is not None and \
                 block.point == prev.point and block.level > prev.level   # a point's next paragraph
             if carried is None and last and (_GOES_ON.match(text) or plain_after and
-                                             _imperative(text) and not self.assignment(text)):
+                                             _imperative(_TOPIC_FRONT.sub("", text)) and
+                                             not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
@@ -1466,7 +1475,7 @@ class TaskExtractor:
             return False
         if _BACK_REF.match(name):
             return True
-        if addressees and (_ADDRESSED.match(name) or party.slug is not None and any(
+        if addressees and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
                 party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
                 re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
             return True
@@ -1497,7 +1506,12 @@ class TaskExtractor:
             name = fold(p.name).lower()
             plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
             head = name.split()[0]
-            if addressees and not _BACK_REF.match(name):
+            if addressees and _KIND_REF.match(name):
+                # "đề nghị các sở báo cáo" after "gửi các Sở GD&ĐT": the addressees of that kind
+                kind = _KIND_REF.match(name).group(1)
+                named = [q for q in addressees
+                         if re.search(rf"(?:^|\s){kind}\s", fold(q.name).lower())]
+            elif addressees and not _BACK_REF.match(name):
                 named = list(addressees)
             elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
                 # "Sở này": the last Sở named before it
@@ -1634,14 +1648,15 @@ class TaskExtractor:
                 continue
             found: list[_Party] = []
             for item in block.text[m.end():].split(";"):
-                item = item.strip(" -–+•.")
+                # "… gửi các Sở GD&ĐT về việc báo cáo …": what about is no part of the name
+                item = re.split(r"\s+về\s", item)[0].strip(" -–+•.")
                 toks = tokens(item)
                 if not toks or not self.parser.agency_start(item, toks, 0):
                     break
                 found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
             found = [p for p in _unique(found) if not _GENERIC.match(fold(p.name).lower())]
-            if len(found) >= 2:
-                return found
+            if len(found) >= 2 or found and fold(found[0].name).lower().startswith("cac "):
+                return found    # a list, or one collective ("gửi các Sở GD&ĐT")
         return []
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
@@ -1749,7 +1764,7 @@ class TaskExtractor:
                 current = None
                 continue
             found = self.assignment(plain)
-            head = _CONNECTORS.sub("", plain)
+            head = _TOPIC_FRONT.sub("", _CONNECTORS.sub("", plain))
             if found is not None and _ACCOUNTABLE.match(found.action):
                 # "Thủ trưởng … chịu trách nhiệm trước …": who answers, no work; a clause after
                 # it ("…; thực hiện chế độ báo cáo …") is still that subject's task
@@ -1954,6 +1969,8 @@ _PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
 # Whom a letter's "các đơn vị" means when it has a "Kính gửi:" list (folded).
 _ADDRESSED = re.compile(r"^(?:cac|quy) (?:co quan|don vi|dia phuong|co quan, don vi|"
                         r"don vi, dia phuong|co quan, don vi, dia phuong|co quan, dia phuong)$")
+# "các sở", "các bộ" bare, in a letter to departments or ministries: its addressees of that kind
+_KIND_REF = re.compile(r"^cac (so|bo)$")
 _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
 # A letter's addressees in news of it: "Theo công văn Sở … gửi A; B; …" (also "gửi đến")
 _SENT_TO = re.compile(r"(?<!\w)(?:công văn|văn bản|công điện|thông báo|hướng dẫn)(?!\w)"
@@ -1996,6 +2013,10 @@ _DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo 
 # reports it can date
 _TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\b", re.IGNORECASE)
 _REPORTS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+# A follow-on paragraph that names its topic first: "Đối với công tác phổ cập, cần báo cáo …",
+# "Công tác thi, báo cáo về …", "Về việc tuyển sinh, …"
+_TOPIC_FRONT = re.compile(r"^\W*(?:(?:đối với|về|riêng)\s+)?(?:công tác|việc|lĩnh vực|nội dung)\s"
+                          r"[^,;.:]{1,80},\s*", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
                       re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
