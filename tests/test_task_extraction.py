@@ -1010,3 +1010,28 @@ def test_v_v_is_a_letters_subject_line_not_section_five():
     from generator.outline import blocks
     found = blocks("Số: 12/SYT\nV/v: tăng cường phòng dịch\n\nKính gửi: Các bệnh viện", 1)
     assert all(b.point != "V" for b in found)
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Các Bộ: Y tế, Giao thông vận tải và các Bộ, cơ quan, địa phương liên quan trên cơ sở "
+     "báo cáo và kiến nghị của Bộ Công Thương, chủ động triển khai các nhiệm vụ.",
+     ["Bộ Y tế", "Bộ Giao thông vận tải", "các Bộ, cơ quan, địa phương liên quan"]),
+    ("Sở Y tế căn cứ chức năng, nhiệm vụ được giao,\nkhẩn trương hướng dẫn các bệnh viện.",
+     ["Sở Y tế"]),
+    ("Sở Tài chính trên tinh thần tiết kiệm, rà soát lại các khoản chi.", ["Sở Tài chính"]),
+])
+def test_an_adverbial_between_the_subject_and_its_verb_is_read_past(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ Công Thương chỉ đạo các đơn vị đẩy mạnh kết nối tiêu thụ.", "Bộ Công Thương"),
+    ("UBND tỉnh An Giang chỉ đạo các cơ quan chuyên môn\ntổ chức thực hiện.", "UBND tỉnh An Giang"),
+    ("Bộ Y tế chỉ đạo các cơ sở khám chữa bệnh tăng cường thu dung.", "Bộ Y tế"),
+    # the archive's own UBND directing is the issuer speaking; named bodies and references
+    # back are the ones who work
+    ("UBND tỉnh chỉ đạo các đơn vị tăng cường kiểm tra.", "các đơn vị"),
+    ("Bộ Y tế chỉ đạo các đơn vị liên quan tăng cường kiểm tra.", "các đơn vị liên quan"),
+])
+def test_a_body_directing_its_own_units_does_the_work(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]

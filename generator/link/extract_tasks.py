@@ -128,7 +128,7 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
-    "cho rằng", "phát biểu",
+    "cho rằng", "phát biểu", "trên cơ", "trên tinh",
     # verbs of registers and exams, with their objects ("các trung tâm nhận đơn phúc khảo")
     "nhận đơn", "nhận hồ", "nhận bài", "in và", "in ấn", "cấp giấy", "cấp phép", "cấp đổi",
     "cấp căn", "phát hành", "công bố", "xét duyệt", "xét tuyển", "thu nhận", "nhập đầy",
@@ -210,6 +210,16 @@ _MARKERS = {tuple(p.split()) for p in (
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
                                   "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
+# A body's own units, directed by it (folded): "các đơn vị (trực thuộc)", "các cơ quan chuyên
+# môn", "các lực lượng chức năng"
+_SUBORDINATES = re.compile(r"(?:cac |toan )?(?:don vi|co quan chuyen mon|co quan chuc nang|"
+                           r"co quan, don vi truc thuoc|co so|luc luong|phong chuyen mon)\b"
+                           r"(?! (?:lien quan|co lien quan|tren|nay|do|neu tren)\b)")
+_TOP = re.compile(r"^(?:Phó )?(?:Thủ tướng|Chính phủ)")
+# Adverbials written between a subject and its verb, up to a comma (folded words)
+_ADVERBIALS = tuple(tuple(p.split()) for p in (
+    "tren co so", "can cu", "theo chuc nang", "trong pham vi", "tren tinh than",
+    "theo tham quyen", "theo nhiem vu", "trong qua trinh"))
 _NHAN = canonical("nhận")
 _BO = canonical("bộ")
 _HEAD_CHARS = 320
@@ -995,6 +1005,15 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
+        if leads and end < len(toks) and not toks[end].hard_before and \
+                any(_words_at(toks, end, a) for a in _ADVERBIALS):
+            # "Các Bộ: A, B … trên cơ sở báo cáo của Bộ Công Thương, chủ động triển khai …":
+            # an adverbial between the subject and its verb, up to the comma before the verb
+            k = next((n for n in range(end + 2, min(len(toks), end + 40))
+                      if toks[n].hard_before or toks[n].comma_before and
+                      _imperative(clause[toks[n].start:])), None)
+            if k is not None and not toks[k].hard_before:
+                return self._rest(clause, toks, k, leads, True)
         gap = end
         while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
                 not toks[gap].hard_before:
@@ -1022,7 +1041,9 @@ class TaskExtractor:
                                  self._gives_to(clause, toks, end + len(marker))) and \
                 not (marker[0] == "chi" and leads[0].slug is None and
                      not self._gives_to(clause, toks, end + len(marker)) and
-                     not _words_at(toks, end + len(marker), ("ve",))):
+                     not _words_at(toks, end + len(marker), ("ve",))) and \
+                not (marker[0] == "chi" and self._directs_own(clause, toks, end + len(marker),
+                                                              leads)):
             leads = []      # ("X chỉ đạo việc …" with no body after it: directing is X's work)
         if leads and marker and marker[0] == "chi" and end + len(marker) < len(toks) and (
                 toks[end + len(marker)].hard_before or
@@ -1279,6 +1300,19 @@ class TaskExtractor:
         lead_keys = {p.slug or p.name for p in leads}
         support = [p for p in _unique(support) if (p.slug or p.name) not in lead_keys]
         return _Assignment(_unique(leads), support, action, explicit)
+
+    def _directs_own(self, clause: str, toks: list[Token], k: int,
+                     leads: list[_Party]) -> bool:
+        """"Bộ Công Thương chỉ đạo các đơn vị đẩy mạnh …", "UBND tỉnh An Giang chỉ đạo các cơ
+        quan chuyên môn …": a body directing its own units does the work itself; this
+        archive's own UBND or Party committee directing them is still the issuer speaking."""
+        if k >= len(toks) or not _SUBORDINATES.match(fold(clause[toks[k].start:]).lower()):
+            return False
+        first = leads[0]
+        agency = self.matcher.agencies.get(first.slug) if first.slug else None
+        if agency is not None and agency.kind in _SPEAKING_KINDS or _TOP.match(first.name):
+            return False
+        return True
 
     def _member_end(self, clause: str, toks: list[Token], end: int) -> int | None:
         """Where "… là thành viên Ban Chỉ đạo tỉnh" ends, when a command follows it."""
