@@ -1035,3 +1035,20 @@ def test_an_adverbial_between_the_subject_and_its_verb_is_read_past(sentence, le
 ])
 def test_a_body_directing_its_own_units_does_the_work(sentence, lead):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "Dự phiên họp có: Phó Thủ tướng Trần Hồng Hà; các bộ trưởng, thủ trưởng cơ quan ngang bộ; "
+    "chủ tịch UBND các địa phương; đại diện các ban quản lý dự án.",
+    "Cùng dự hội nghị có\nlãnh đạo Sở Y tế, Sở Tài chính và UBND các huyện.",
+    "Dự buổi làm việc gồm: Giám đốc Sở Xây dựng, Giám đốc Sở Giao thông vận tải.",
+])
+def test_who_attended_is_no_task(body):
+    assert task_eval.extractor().extract(body) == []
+
+
+def test_a_citys_departments_are_named_as_written():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND TP yêu cầu giám đốc, thủ trưởng các sở, ban, ngành thành phố, chủ tịch "
+        "UBND các phường, xã tập trung theo dõi tình hình.")
+    assert [t.lead for t in tasks] == ["các sở, ban, ngành thành phố", "UBND các phường, xã"]

@@ -278,8 +278,10 @@ _CLOSING = re.compile(
     re.IGNORECASE)
 _INTRO_END = re.compile(r"(?:kết luận|chỉ đạo|ý kiến|thống nhất)[^.]{0,30}như sau\s*:?\s*$",
                         re.IGNORECASE)
-_PREAMBLE = re.compile(r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|thành phần)",
-                       re.IGNORECASE)
+_PREAMBLE = re.compile(r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|thành phần|"
+                       # who attended: "Dự phiên họp có: Phó Thủ tướng …; các bộ trưởng, …"
+                       r"(?:cùng )?dự (?:phiên họp|cuộc họp|buổi làm việc|hội nghị|buổi|lễ)"
+                       r"[^.:;]{0,60}(?:có|gồm)\b)", re.IGNORECASE)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|thời gian qua)(?!\w)", re.IGNORECASE)
 _FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày|"
                      r"kịp thời|tập trung|đẩy nhanh)(?!\w)", re.IGNORECASE)
@@ -461,8 +463,9 @@ class _Parser:
                     (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
                     self.matcher.agencies[slug].kind == "nhom":
                 # "các sở, ban, ngành thành phố, chủ tịch UBND …": the level word closes the
-                # collective, so the list goes on after it
-                return end + 1, _Party(self.matcher.agencies[slug].name, slug)
+                # collective, so the list goes on after it; named as written (a city's
+                # departments are not "các sở, ban, ngành tỉnh")
+                return end + 1, _Party(text[toks[i].start:toks[end].end], slug)
             return self._placed(text, toks, i, *hit)
         if free is None:
             return None
