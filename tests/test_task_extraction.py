@@ -1052,3 +1052,18 @@ def test_a_citys_departments_are_named_as_written():
         "Chủ tịch UBND TP yêu cầu giám đốc, thủ trưởng các sở, ban, ngành thành phố, chủ tịch "
         "UBND các phường, xã tập trung theo dõi tình hình.")
     assert [t.lead for t in tasks] == ["các sở, ban, ngành thành phố", "UBND các phường, xã"]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Theo đó, Sở Y tế nhắc nhở các bệnh viện khẩn trương rà soát thuốc.", "các bệnh viện"),
+    ("UBND tỉnh nhắc nhở Sở Y tế\nhoàn thành báo cáo.", "Sở Y tế"),
+])
+def test_nhac_nho_asks_like_de_nghi(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_a_notice_to_tat_ca_bodies_names_whom_cac_don_vi_means():
+    body = ("Sở Giáo dục vừa thông báo lần 2 đến tất cả cơ sở giáo dục về việc thu thập dữ "
+            "liệu.\n\nSở Giáo dục đề nghị thủ trưởng các đơn vị khẩn trương rà soát, cập nhật.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks] == [("các cơ sở giáo dục", False)]

@@ -128,7 +128,7 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
-    "cho rằng", "phát biểu", "trên cơ", "trên tinh",
+    "cho rằng", "phát biểu", "trên cơ", "trên tinh", "nhắc nhở", "tháo gỡ",
     # verbs of registers and exams, with their objects ("các trung tâm nhận đơn phúc khảo")
     "nhận đơn", "nhận hồ", "nhận bài", "in và", "in ấn", "cấp giấy", "cấp phép", "cấp đổi",
     "cấp căn", "phát hành", "công bố", "xét duyệt", "xét tuyển", "thu nhận", "nhập đầy",
@@ -205,7 +205,8 @@ for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
 _MARKERS = {tuple(p.split()) for p in (
     "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi", "chi dao",
-    "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
+    "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho",
+    "nhac nho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
@@ -234,9 +235,9 @@ _SPEAKER = re.compile(
     r"thành phố|tỉnh|huyện|công văn|văn bản|công điện|kế hoạch|chỉ thị|thông báo)(?!\w)")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _MARKER_WORDS = re.compile(
-    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao)(?!\w)")
+    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao|nhac nho)(?!\w)")
 _MARKER_FIRST = _canon_set("giao", "đề", "yêu", "phân", "kiến", "thống", "tiếp", "ủy", "uỷ",
-                           "đồng", "chỉ")
+                           "đồng", "chỉ", "nhắc")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
@@ -1687,6 +1688,7 @@ class TaskExtractor:
             for item in block.text[m.end():].split(";"):
                 # "… gửi các Sở GD&ĐT về việc báo cáo …": what about is no part of the name
                 item = re.split(r"\s+về\s", item)[0].strip(" -–+•.")
+                item = re.sub(r"^tất cả\s+(?:các\s+)?", "các ", item)   # "tất cả cơ sở …"
                 toks = tokens(item)
                 if not toks or not self.parser.agency_start(item, toks, 0):
                     break
@@ -2011,7 +2013,9 @@ _KIND_REF = re.compile(r"^cac (so|bo)$")
 _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
 # A letter's addressees in news of it: "Theo công văn Sở … gửi A; B; …" (also "gửi đến")
 _SENT_TO = re.compile(r"(?<!\w)(?:công văn|văn bản|công điện|thông báo|hướng dẫn)(?!\w)"
-                      r"(?:[^.;:]|(?<=TP)\.|(?<=Tp)\.|(?<=TX)\.){0,120}?(?<!\w)gửi\s+(?:đến\s+|tới\s+|cho\s+)?", re.IGNORECASE)
+                      r"(?:[^.;:]|(?<=TP)\.|(?<=Tp)\.|(?<=TX)\.){0,120}?(?<!\w)"
+                      r"(?:gửi\s+(?:đến\s+|tới\s+|cho\s+)?|(?<=\s)(?:đến|tới)\s+(?=tất cả\s))",
+                      re.IGNORECASE)
 # A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
