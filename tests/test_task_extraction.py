@@ -69,6 +69,9 @@ def test_every_sample_notice_is_labelled():
     ("trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, bố trí lực lượng thường xuyên "
      "kiểm tra", None, D(2013, 3, 15), "từ đầu tháng 1/2013 tới ngày 15/3/2013"),
     ("từ nay đến ngày 15/3, kiểm tra", D(2024, 1, 5), D(2024, 3, 15), None),
+    # a window whose first day has no month of its own, and mixed separators
+    ("nhận hồ sơ từ ngày 26 đến ngày 28.6-2017", None, D(2017, 6, 28), None),
+    ("tiếp nhận từ ngày 3 đến ngày 7/7", D(2024, 6, 1), D(2024, 7, 7), None),
     ("hoàn thành trong năm 2024", None, D(2024, 12, 31), None),
     ("trước 16h00 ngày 20/11/2024", None, D(2024, 11, 20), None),
     ("báo cáo UBND tỉnh hằng tháng", None, None, "hằng tháng"),
@@ -1067,3 +1070,18 @@ def test_a_notice_to_tat_ca_bodies_names_whom_cac_don_vi_means():
             "liệu.\n\nSở Giáo dục đề nghị thủ trưởng các đơn vị khẩn trương rà soát, cập nhật.")
     tasks = task_eval.extractor().extract(body)
     assert [(t.lead, t.certain) for t in tasks] == [("các cơ sở giáo dục", False)]
+
+
+@pytest.mark.parametrize("body", [
+    "Giám đốc Sở yêu cầu các trường THPT tổ chức tiếp nhận học sinh trúng tuyển.\n\n"
+    "Thời gian các trường nhận hồ sơ từ ngày 26 đến ngày 28.6-2024.",
+    "Giao Sở Y tế tổ chức tiêm chủng.\n\nThời gian tiêm chủng\ntừ ngày 26 đến ngày 28/6/2024.",
+])
+def test_a_thoi_gian_paragraph_dates_the_task_before_it(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.deadline, t.certain) for t in tasks] == [(D(2024, 6, 28), False)]
+
+
+def test_thoi_gian_qua_is_no_deadline():
+    body = "Giao Sở Y tế tổ chức tiêm chủng.\n\nThời gian qua, từ ngày 2 đến ngày 8/6/2024 đã tiêm."
+    assert [t.deadline for t in task_eval.extractor().extract(body)] == [None]

@@ -2049,7 +2049,10 @@ _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? 
                    r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
 # A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
 _DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,260}gửi về|"
-                            r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
+                            r"hoàn thành trước|chậm nhất|"
+                            # "Thời gian các trường nhận hồ sơ … từ ngày 26 đến ngày 28.6-2017."
+                            r"thời gian (?!qua\b)[^.;]{0,120}?(?:từ ngày|trước ngày|chậm nhất))",
+                            re.IGNORECASE)
 # A term stated on its own before the order ("Thời hạn nộp báo cáo: Trước ngày …"), and the
 # reports it can date
 _TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\b", re.IGNORECASE)
