@@ -1085,3 +1085,14 @@ def test_a_thoi_gian_paragraph_dates_the_task_before_it(body):
 def test_thoi_gian_qua_is_no_deadline():
     body = "Giao Sở Y tế tổ chức tiêm chủng.\n\nThời gian qua, từ ngày 2 đến ngày 8/6/2024 đã tiêm."
     assert [t.deadline for t in task_eval.extractor().extract(body)] == [None]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Sở NN&PTNT đề nghị UBND các huyện, thành phố có rừng thực hiện nghiêm quy chế.",
+     "UBND các huyện, thành phố có rừng"),
+    ("Giao UBND các xã có đê\ntổ chức trực ban 24/24 giờ.", "UBND các xã có đê"),
+    # "có kế hoạch" is the work, not a qualifier of the name
+    ("Yêu cầu UBND các huyện có kế hoạch kiểm tra.", "UBND các huyện, thị xã, thành phố"),
+])
+def test_a_qualifier_with_co_narrows_a_collective_and_stays_in_its_name(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]

@@ -221,6 +221,9 @@ _TOP = re.compile(r"^(?:Phó )?(?:Thủ tướng|Chính phủ)")
 _ADVERBIALS = tuple(tuple(p.split()) for p in (
     "tren co so", "can cu", "theo chuc nang", "trong pham vi", "tren tinh than",
     "theo tham quyen", "theo nhiem vu", "trong qua trinh"))
+# "có …" after a name that is not a qualifier of it: "có trách nhiệm", "có kế hoạch", "có văn
+# bản", "có ý kiến", "có báo cáo", "có thể", "có nhiệm vụ"
+_CO_NOT_NAME = ("trach", "ke", "van", "y", "bao", "the", "nhiem", "cong")
 _NHAN = canonical("nhận")
 _BO = canonical("bộ")
 _HEAD_CHARS = 320
@@ -1255,6 +1258,19 @@ class TaskExtractor:
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
+        if end < len(toks) and toks[end].word == "co" and not toks[end].hard_before and \
+                end + 1 < len(toks) and toks[end + 1].word not in _CO_NOT_NAME and \
+                leads[-1].start >= 0 and (leads[-1].slug is None or
+                                          _generic_lead(leads[-1].name) or
+                                          fold(leads[-1].name).lower().startswith("ubnd cac")):
+            verb = self._verb_after(clause, toks, end)
+            if verb is not None:
+                # "…, UBND các huyện, thành phố có rừng thực hiện …": the qualifier narrows the
+                # collective; kept with the name, as written
+                last = leads[-1]
+                leads = [*leads[:-1], _Party(clause[toks[last.start].start:toks[verb - 1].end],
+                                             None, last.external, last.start)]
+                end = verb
         after = self._member_end(clause, toks, end)
         if after is not None and leads[-1].start >= 0:
             # "các sở, ban, ngành là thành viên Ban Chỉ huy PCTT tỉnh chủ động …": the
