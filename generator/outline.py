@@ -30,6 +30,11 @@ _MARKUP = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[^\w\s])|<[^>]{1,
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
+# A line this long is a paragraph of its own (a web page's), never a line wrapped by a word
+# processor: the next line that starts a sentence starts a new paragraph.
+_LONG_LINE = 150
+
+
 def _clean(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub("", text)
@@ -52,6 +57,7 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
     item_level = 0.0
     current: Block | None = None
     in_fence = False
+    previous = ""       # the line before: a long one that ends a sentence is a paragraph
 
     def point() -> str | None:
         parts = [p for p in (section, ".".join(numbers) if numbers else None, letter) if p]
@@ -109,7 +115,8 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             current = Block(_clean(m_bul.group("text")), line_no,
                              float(len(numbers) + (1 if letter else 0) + 1), point())
             out.append(current)
-        elif current is not None:
+        elif current is not None and not (len(previous) > _LONG_LINE and
+                                          previous.rstrip()[-1:] in ".;!?:" and plain[:1].isupper()):
             current.text = f"{current.text} {plain}"        # a wrapped line
         else:
             # A paragraph: after an item it continues that item (indented in Markdown, or not
@@ -118,6 +125,7 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             current = Block(plain, line_no, level, point())
             out.append(current)
         del indent
+        previous = stripped
     return out
 
 

@@ -1096,3 +1096,18 @@ def test_thoi_gian_qua_is_no_deadline():
 ])
 def test_a_qualifier_with_co_narrows_a_collective_and_stays_in_its_name(sentence, lead):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_long_lines_that_end_a_sentence_are_paragraphs_and_short_ones_wrap():
+    from generator.outline import blocks
+    long_line = ("Sở Xây dựng đề nghị UBND các quận, huyện chỉ đạo Đội Quản lý trật tự xây dựng "
+                 "đô thị, Phòng Quản lý đô thị tăng cường công tác quản lý trật tự xây dựng.")
+    second = ("Kịp thời phát hiện, ngăn chặn và xử lý nghiêm đối với các vi phạm trật tự xây "
+              "dựng ngay từ khi mới phát sinh, không để tồn tại kéo dài, phát sinh phức tạp.")
+    page = f"{long_line}\n{second}\nNghiêm túc triển khai kết luận thanh tra."
+    assert len(blocks(page)) == 3
+    wrapped = ("Giao Sở Y tế chủ trì, phối hợp với các đơn vị.\nTổ chức kiểm tra an toàn thực "
+               "phẩm\ntrước ngày 30/9/2024.")
+    assert len(blocks(wrapped)) == 1
+    tasks = task_eval.extractor().extract(page)
+    assert len(tasks) == 3 and {t.lead for t in tasks} == {"UBND các quận, huyện"}
