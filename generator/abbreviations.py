@@ -43,7 +43,7 @@ DEFAULT: dict[str, str] = {
     "THPT": "trung học phổ thông", "THCS": "trung học cơ sở",
     "GDNN-GDTX": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
     "GDNN - GDTX": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
-    "GDTX": "Giáo dục thường xuyên", "BTVH": "Bổ túc văn hóa",
+    "GDTX": "Giáo dục thường xuyên", "BTVH": "Bổ túc văn hóa", "GDNN": "Giáo dục nghề nghiệp",
 }
 
 
