@@ -1111,3 +1111,17 @@ def test_long_lines_that_end_a_sentence_are_paragraphs_and_short_ones_wrap():
     assert len(blocks(wrapped)) == 1
     tasks = task_eval.extractor().extract(page)
     assert len(tasks) == 3 and {t.lead for t in tasks} == {"UBND các quận, huyện"}
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Ban Tuyên giáo Thành ủy đề nghị các cấp ủy Đảng, chính quyền, MTTQ và các tổ chức chính "
+     "trị - xã hội đẩy mạnh các hoạt động tuyên truyền.",
+     ["các cấp ủy Đảng", "chính quyền", "Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội"]),
+    ("Yêu cầu các cấp ủy, chính quyền các cấp\ntập trung lãnh đạo, chỉ đạo.",
+     ["các cấp ủy", "chính quyền các cấp"]),
+    # a title still heads another title's body
+    ("Chủ tịch UBND TP yêu cầu giám đốc, thủ trưởng các sở, ban, ngành thành phố tập trung "
+     "theo dõi tình hình.", ["các sở, ban, ngành thành phố"]),
+])
+def test_the_party_government_front_formula_is_one_lead_each(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads

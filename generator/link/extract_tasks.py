@@ -418,7 +418,11 @@ class _Parser:
             return self.agency_at(text, toks, i + 1, loose, lower=True)   # "toàn Ngành Y tế"
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
-            if tuple(t.word for t in toks[i:i + n]) == title:
+            if tuple(t.word for t in toks[i:i + n]) == title and not (
+                    i + n < len(toks) and (toks[i + n].comma_before or toks[i + n].hard_before)
+                    and tuple(t.word for t in toks[i + n:i + n + 2]) not in _TITLE_STARTS):
+                # (a title heads the body right after it, or another title: "giám đốc, thủ
+                # trưởng các sở"; "chính quyền, MTTQ" is two bodies)
                 found = self.agency_at(text, toks, i + n, lower=True)
                 if title == ("bo", "truong") and found is None and i + n < len(toks) and \
                         text[toks[i + n].start].isupper():
@@ -655,8 +659,9 @@ class _Parser:
                         toks[j + 1].word in _REPEATED_HEADS):
                     break
             j += 1
-        if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
-            return None
+        if j - i < 2 and word not in ("ubnd", canonical("hđnd")) and not (
+                spelt and len(spelt.split()) > 1 and canonical(spelt.split()[0]) in _HEADS):
+            return None     # ("MTTQ" alone is Mặt trận Tổ quốc)
         if j - i == 2 and (word, second) in _BARE_HEADS:
             return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
@@ -805,7 +810,7 @@ class _Parser:
                     toks[k + 2].word in ("thuong", "dau", "chu"):
                 break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
             nxt = self.agency_at(text, toks, k, lower=True) or \
-                self._named_unit(text, toks, k, parties[-1])
+                self._named_unit(text, toks, k, parties[-1]) or self._authorities(text, toks, k)
             if nxt is None:
                 break
             j, party = nxt
@@ -876,6 +881,22 @@ class _Parser:
             members.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
                            _Party(name, None, external=self.outside(name)))
         return k, [*parties[:-1], *members]
+
+    @staticmethod
+    def _authorities(text: str, toks: list[Token], k: int) -> tuple[int, _Party] | None:
+        """"các cấp ủy Đảng, chính quyền, MTTQ và các đoàn thể": the government of the same
+        places, inside a list, kept as written."""
+        if not _words_at(toks, k, ("chinh", "quyen")):
+            return None
+        end = k + 2
+        for tail in (("cac", "cap"), ("dia", "phuong"), ("co", "so")):
+            if _words_at(toks, end, tail) and not toks[end].comma_before:
+                end += 2
+                break
+        if end < len(toks) and not (toks[end].comma_before or toks[end].hard_before or
+                                    toks[end].word == "va"):
+            return None
+        return end, _Party(text[toks[k].start:toks[end - 1].end], None)
 
     def _shared_tail(self, parties: list[_Party]) -> list[_Party]:
         """"UBND và Ban An toàn giao thông các huyện, thị xã": a bare head takes the places of
