@@ -22,7 +22,9 @@ class Block:
 
 # ("V/v: …", "về việc", is a letter's subject line, not section V)
 _ROMAN_HEAD = re.compile(r"^(?![Vv]/[Vv]\b)(?P<num>[IVXL]{1,5})\s*[.)/:-]\s*(?P<text>.*)$")
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s*(?P<text>\S.*)$")
+# ("2- Các huyện …": a dash after the number too, when a capital follows)
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)/]\s*|\s*[-–]\s+(?=[^\W\d_]))"
+                       r"(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<num>[a-zđ])\s*[).]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-+*•–—]\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*#*$")
@@ -99,6 +101,8 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         m_num = _NUMBERED.match(plain)
+        if m_num and re.match(r"\d{1,2}\s*[-–]", plain) and not m_num.group("text")[:1].isupper():
+            m_num = None    # "2 - các huyện …" is no point; "2- Các huyện …" is
         m_let = _LETTERED.match(plain)
         m_bul = _BULLET.match(text)
         if m_num and not re.match(r"^\d{1,2}[./]\d{1,2}[./]\d", plain):

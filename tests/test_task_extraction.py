@@ -1125,3 +1125,22 @@ def test_long_lines_that_end_a_sentence_are_paragraphs_and_short_ones_wrap():
 ])
 def test_the_party_government_front_formula_is_one_lead_each(sentence, leads):
     assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("text, point", [
+    ("2- Các huyện tổ chức di dời dân khỏi nơi nguy hiểm.", "2"),
+    ("3 – Sở Y tế chủ trì kiểm tra.", "3"),
+    ("2 - các huyện kiểm tra.", None),
+    ("10 - 15 ngày sau, kiểm tra lại.", None),
+])
+def test_a_point_number_with_a_dash(text, point):
+    from generator.outline import blocks
+    assert blocks(text)[0].point == point
+
+
+def test_a_dashed_point_gives_its_subject_a_task():
+    tasks = task_eval.extractor().extract(
+        "2- Các huyện tổ chức di dời dân khỏi những nơi nguy hiểm, xong trước 14 giờ ngày "
+        "17-11-2008.")
+    assert [(t.lead, t.deadline, t.point) for t in tasks] == [
+        ("Các huyện", D(2008, 11, 17), "2")]
