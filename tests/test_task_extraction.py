@@ -1144,3 +1144,20 @@ def test_a_dashed_point_gives_its_subject_a_task():
         "17-11-2008.")
     assert [(t.lead, t.deadline, t.point) for t in tasks] == [
         ("Các huyện", D(2008, 11, 17), "2")]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Ngày 20/10, UBND tỉnh có văn bản số 13080/UBND-VP yêu cầu các sở, ngành, địa phương "
+     "triển khai tổng rà soát an toàn PCCC.\n\nUBND tỉnh giao Công an tỉnh chủ trì hướng dẫn.",
+     ["Các sở, ngành, địa phương", "Công an tỉnh"]),
+    ("Ngày 11/8/2020, thay mặt UBND tỉnh, Phó Chủ tịch UBND tỉnh đã ký ban hành văn bản số "
+     "2508/UBND-KGVX, chỉ đạo Sở Y tế; UBND các huyện tăng cường phòng dịch. Nội dung văn bản "
+     "chỉ đạo như sau:", ["Sở Y tế", "UBND các huyện, thị xã, thành phố"]),
+])
+def test_a_dated_sentence_that_carries_the_order_is_read(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+def test_a_dated_report_without_an_order_is_still_no_task():
+    assert task_eval.extractor().extract(
+        "Ngày 15/3/2024, UBND tỉnh có văn bản số 12/UBND-VP về kết quả kiểm tra năm 2023.") == []

@@ -1405,8 +1405,8 @@ class TaskExtractor:
         out.extend(self._field_tasks([*table_tasks(body, first_line), *fields], reference))
         intro = next((n for n, b in enumerate(all_blocks[:6])
                       if _INTRO_END.search(b.text)), None)
-        if intro is not None:
-            all_blocks = all_blocks[intro + 1:]
+        if intro is not None and intro + 1 < len(all_blocks):
+            all_blocks = all_blocks[intro + 1:]     # (a page that stops there keeps its lede)
         elif len(all_blocks) > 1 and _title_line(all_blocks[0]):
             all_blocks = all_blocks[1:]     # a news headline above the body: not a sentence
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
@@ -1416,6 +1416,7 @@ class TaskExtractor:
         before = ""     # the text read so far, where "các đơn vị trên" finds what it means
         budget = [_LOOKS_BACK]
         held: list = []     # a term stated before the report it dates, for the next blocks
+        dangling: _Block | None = None     # an introduction with leads and nothing under it
         for block in all_blocks:
             before, seen = before[-_BACK_CHARS:], before
             entry = _schedule_entry(block.text)
@@ -1442,6 +1443,11 @@ class TaskExtractor:
                 # a dated news sentence, then the order it carried
                 cut = _SENTENCE_END.search(block.text)
                 rest = block.text[cut.end():] if cut and _DATED.match(block.text) else ""
+                first = block.text[:cut.start()] if cut else block.text
+                if _DATED.match(block.text) and _DATED_ORDER.search(first):
+                    # "Ngày 20/10, UBND tỉnh có văn bản số 13080 yêu cầu các sở …": the order
+                    # is in the dated sentence itself
+                    rest = _DATED_LEAD.sub("", block.text, count=1)
                 if _MARKER_WORDS.search(fold(rest).lower()):
                     # kept, like news of a document, for bodies the text gives no other task
                     dated = dataclasses.replace(block, text=rest)
@@ -1483,7 +1489,9 @@ class TaskExtractor:
                 stack.append((level, leads, own_kind))
                 if block.heading or text.rstrip().endswith(":") or not leads or \
                         self._list_only(text):
+                    dangling = block if leads and not block.heading else None
                     continue
+            dangling = None
             guessed = False
             plain_after = prev is not None and block.point is None and prev.point is None and \
                 block.level == prev.level or prev is not None and block.point is not None and \
@@ -1513,6 +1521,12 @@ class TaskExtractor:
                 last = found
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
+        if dangling is not None:
+            # "… chỉ đạo A; B tăng cường …. Nội dung văn bản như sau:" and the page stops: the
+            # introduction is all there is of the order
+            out.extend(self._block_tasks(dangling, None, None, host, reference, False,
+                                         alone=True, before=before, addressees=addressees,
+                                         budget=budget))
         out.extend(self._reported_order(ledes, out, all_blocks))
         out.sort(key=lambda t: t.line)     # field tasks were read first
         return self._placed_document(_without_headline(out, all_blocks), body)
@@ -2061,8 +2075,8 @@ _ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[
 # hoạch …" with no such word is an order to issue one, and stays a task
 _ISSUES_ONLY = re.compile(rf"^(?:(?:(?:đã|vừa|mới)\s+)+(?:ra|ban hành|ký(?: ban hành)?|phát hành)|"
                           rf"ra)\s+(?:các\s+)?{_DOCUMENT}\b", re.IGNORECASE)
-_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
-                     rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
+_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ký ban hành|ban hành|ký|có)\s+(?:các\s+)?"
+                     rf"{_DOCUMENT}\b[^,;]{{0,60}}?,?\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
                      re.IGNORECASE)
 # A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
 # "các địa phương nêu trên"; "các đơn vị trên địa bàn" is not one (the name ends there).
@@ -2082,6 +2096,12 @@ _ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?tr
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
                           r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
 # "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
+# A dated sentence that carries a document's order ("Ngày 20/10, UBND tỉnh có văn bản số 13080
+# yêu cầu …", "…, đã ký ban hành văn bản số 2508, chỉ đạo …") and the date that opens it
+_DATED_ORDER = re.compile(r"(?<!\w)(?:có|ký|ban hành|ký ban hành|gửi)\s+(?:các\s+)?(?:văn bản|"
+                          r"công văn|công điện|chỉ thị|thông báo)\b[^.;]{0,80}?(?<!\w)(?:yêu cầu|"
+                          r"đề nghị|chỉ đạo|giao)(?!\w)", re.IGNORECASE)
+_DATED_LEAD = re.compile(r"^\W*ngày\s+[\d/.-]+(?:\s*(?:năm\s+)?\d{4})?\s*,\s*", re.IGNORECASE)
 _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
                    r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
 # A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
