@@ -178,12 +178,24 @@ def test_the_real_texts_keep_their_score():
 
 
 def test_the_held_out_and_fresh_sets_keep_their_score():
-    """Floors at the second generalisation round's figures (held-out 18 of 21 extracted, 18
-    of 23 labelled; fresh 47 of 48, 47 of 54): a change that loses them shows here."""
+    """Floors at the fourth round's figures (held-out 19 of 21 extracted, 19 of 23 labelled;
+    fresh 47 of 47, 47 of 54): a change that loses them shows here."""
     held = task_eval.score(data=task_eval.HOLDOUT)
-    assert held.matched >= 18 and held.precision >= 0.85, held.summary()
+    assert held.matched >= 19 and held.precision >= 0.85, held.summary()
     fresh = task_eval.score(data=task_eval.FRESH)
     assert fresh.matched >= 47 and fresh.precision >= 0.95, fresh.summary()
+
+
+def test_the_blind_development_sets_keep_their_score():
+    """Floors at the fourth round's figures on blind2 and blind3, the development set of that
+    round (blind2 122 of 148 extracted, 147 labelled; blind3 108 of 125, 134 labelled; every
+    labelled day right): tuned figures, so a floor against losing them, not a measure."""
+    blind2 = task_eval.score(data=task_eval.BLIND2)
+    assert blind2.matched >= 122 and blind2.precision >= 0.80, blind2.summary()
+    blind3 = task_eval.score(data=task_eval.BLIND3)
+    assert blind3.matched >= 108 and blind3.precision >= 0.85, blind3.summary()
+    assert blind2.deadline_accuracy >= 0.9 and blind3.deadline_accuracy >= 0.9, (
+        blind2.wrong_dates, blind3.wrong_dates)
 
 
 def _leads(text: str, reference=None) -> list[tuple]:
