@@ -188,12 +188,12 @@ def test_the_held_out_and_fresh_sets_keep_their_score():
 
 def test_the_blind_development_sets_keep_their_score():
     """Floors at the fourth round's figures on blind2 and blind3, the development set of that
-    round (blind2 122 of 148 extracted, 147 labelled; blind3 108 of 125, 134 labelled; every
+    round (blind2 122 of 148 extracted, 147 labelled; blind3 110 of 128, 134 labelled; every
     labelled day right): tuned figures, so a floor against losing them, not a measure."""
     blind2 = task_eval.score(data=task_eval.BLIND2)
     assert blind2.matched >= 122 and blind2.precision >= 0.80, blind2.summary()
     blind3 = task_eval.score(data=task_eval.BLIND3)
-    assert blind3.matched >= 108 and blind3.precision >= 0.85, blind3.summary()
+    assert blind3.matched >= 110 and blind3.precision >= 0.85, blind3.summary()
     assert blind2.deadline_accuracy >= 0.9 and blind3.deadline_accuracy >= 0.9, (
         blind2.wrong_dates, blind3.wrong_dates)
 
@@ -1173,3 +1173,20 @@ def test_a_dated_sentence_that_carries_the_order_is_read(body, leads):
 def test_a_dated_report_without_an_order_is_still_no_task():
     assert task_eval.extractor().extract(
         "Ngày 15/3/2024, UBND tỉnh có văn bản số 12/UBND-VP về kết quả kiểm tra năm 2023.") == []
+
+
+def test_parts_of_the_work_named_before_their_owner():
+    body = ("Sở Nội vụ chủ trì xây dựng các đề án nhánh, bao gồm: Kinh tế đô thị do Sở KH-ĐT "
+            "chủ trì, Hạ tầng đô thị do Sở Xây dựng\nchủ trì và Quản trị đô thị do Sở Nội vụ chủ "
+            "trì; hoàn thành trước ngày 30/9/2021.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.action, t.deadline) for t in tasks] == [
+        ("Sở Nội vụ", tasks[0].action, D(2021, 9, 30)),
+        ("Sở Kế hoạch và Đầu tư", "Kinh tế đô thị", D(2021, 9, 30)),
+        ("Sở Xây dựng", "Hạ tầng đô thị", D(2021, 9, 30))]
+
+
+def test_a_report_of_who_led_past_work_is_no_part():
+    tasks = task_eval.extractor().extract(
+        "Đề án do Sở Nội vụ chủ trì xây dựng đã được HĐND tỉnh thông qua.")
+    assert tasks == []

@@ -1939,6 +1939,7 @@ class TaskExtractor:
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
             tasks.extend(self._purpose_tasks(text, assignment, block, reference))
+            tasks.extend(self._owned_parts(text, assignment, block, reference))
         return tasks
 
     def _purpose_tasks(self, text: str, assignment: _Assignment, block: _Block,
@@ -1982,6 +1983,31 @@ class TaskExtractor:
                 out.append(ExtractedTask(
                     lead=lead.name, lead_slug=lead.slug, certain=not guessed,
                     external=lead.external, support=(), support_slugs=(), action=action,
+                    text=text, deadline=deadline.date if deadline else None,
+                    deadline_text=deadline.text if deadline else None,
+                    point=block.point, line=block.line))
+        return out
+
+    def _owned_parts(self, text: str, assignment: _Assignment, block: _Block,
+                     reference: dt.date | None) -> list[ExtractedTask]:
+        """"… các đề án nhánh, bao gồm: Kinh tế đô thị do Sở KH-ĐT chủ trì, Văn hóa đô thị do
+        Sở VH-TT chủ trì, …": a part of the work named first and its owner after "do"."""
+        out = []
+        deadline = None
+        for m in itertools.islice(_OWNED.finditer(text), 12):     # bounded per task
+            owner = m.group("owner")
+            toks = tokens(owner)
+            end, parties = self.parser.agency_list(owner, toks, 0, lower=True)
+            if not parties or end < len(toks):
+                continue
+            work = m.group("work").strip()
+            deadline = deadline or best_deadline(text, reference)    # the sentence's, as its lead's
+            for lead in parties:
+                if any((lead.slug or lead.name) == (q.slug or q.name) for q in assignment.leads):
+                    continue
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=True,
+                    external=lead.external, support=(), support_slugs=(), action=work,
                     text=text, deadline=deadline.date if deadline else None,
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
@@ -2044,6 +2070,10 @@ def _schedule_entry(text: str) -> tuple[str, str] | None:
     return rest[0].upper() + rest[1:], day
 
 
+# A part of the work, then its owner: "…, bao gồm: Kinh tế đô thị do Sở KH-ĐT chủ trì, …"
+_OWNED = re.compile(r"(?:[:,;]|\bgồm)\s*(?P<work>[^,;:.()]{3,80}?)\s+do\s+"
+                    r"(?P<owner>[^,;:.()]{3,80}?)\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)"
+                    r"(?=\s*(?:[,;.]|và\s|$))")
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
 _TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
 _TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IGNORECASE)
