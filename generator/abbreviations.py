@@ -39,6 +39,11 @@ DEFAULT: dict[str, str] = {
     "PCTT&TKCN": "Phòng, chống thiên tai và Tìm kiếm cứu nạn",
     "TP.HCM": "thành phố Hồ Chí Minh", "TPHCM": "thành phố Hồ Chí Minh",
     "TP.": "thành phố", "TP": "thành phố", "TX": "thị xã",
+    # schools, as education letters name their addressees ("các trường THPT, THCS")
+    "THPT": "trung học phổ thông", "THCS": "trung học cơ sở",
+    "GDNN-GDTX": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+    "GDNN - GDTX": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+    "GDTX": "Giáo dục thường xuyên", "BTVH": "Bổ túc văn hóa", "GDNN": "Giáo dục nghề nghiệp",
 }
 
 

@@ -42,7 +42,7 @@ _DATED = re.compile(
 # A period: the task runs until its last day ("từ ngày 15/6/2024 đến ngày 15/8/2024", "từ đầu
 # tháng 1/2013 tới ngày 15/3/2013", "từ nay đến ngày 30/6").
 _PERIOD = re.compile(
-    r"(?<!\w)từ\s+(?:(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|"
+    r"(?<!\w)từ\s+(?:(?:ngày\s+)?\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)?|"
     r"(?:đầu\s+|giữa\s+)?tháng\s+\d{1,2}(?:\s*[/.-]\s*\d{4})?|nay)\s*(?:\([^)]{0,40}\)\s*)?"
     r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?"
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>\d{4}))?(?!\s*[/-]\s*\d)(?!\d)",

@@ -20,13 +20,21 @@ class Block:
     heading: bool = False
 
 
-_ROMAN_HEAD = re.compile(r"^(?P<num>[IVXL]{1,5})\s*[.)/:-]\s*(?P<text>.*)$")
-_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/]\s*(?P<text>\S.*)$")
+# ("V/v: …", "về việc", is a letter's subject line, not section V)
+_ROMAN_HEAD = re.compile(r"^(?![Vv]/[Vv]\b)(?P<num>[IVXL]{1,5})\s*[.)/:-]\s*(?P<text>.*)$")
+# ("2- Các huyện …": a dash after the number too, when a capital follows)
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*[.)/]\s*|\s*[-–]\s+(?=[^\W\d_]))"
+                       r"(?P<text>\S.*)$")
 _LETTERED = re.compile(r"^(?P<num>[a-zđ])\s*[).]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-+*•–—]\s+(?P<text>\S.*)$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*#*$")
 _MARKUP = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[^\w\s])|<[^>]{1,200}>")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+# A line this long is a paragraph of its own (a web page's), never a line wrapped by a word
+# processor: the next line that starts a sentence starts a new paragraph.
+_LONG_LINE = 150
 
 
 def _clean(text: str) -> str:
@@ -51,6 +59,7 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
     item_level = 0.0
     current: Block | None = None
     in_fence = False
+    previous = ""       # the line before: a long one that ends a sentence is a paragraph
 
     def point() -> str | None:
         parts = [p for p in (section, ".".join(numbers) if numbers else None, letter) if p]
@@ -92,6 +101,8 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             continue
         indent = len(raw) - len(raw.lstrip(" \t"))
         m_num = _NUMBERED.match(plain)
+        if m_num and re.match(r"\d{1,2}\s*[-–]", plain) and not m_num.group("text")[:1].isupper():
+            m_num = None    # "2 - các huyện …" is no point; "2- Các huyện …" is
         m_let = _LETTERED.match(plain)
         m_bul = _BULLET.match(text)
         if m_num and not re.match(r"^\d{1,2}[./]\d{1,2}[./]\d", plain):
@@ -108,7 +119,8 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             current = Block(_clean(m_bul.group("text")), line_no,
                              float(len(numbers) + (1 if letter else 0) + 1), point())
             out.append(current)
-        elif current is not None:
+        elif current is not None and not (len(previous) > _LONG_LINE and
+                                          previous.rstrip()[-1:] in ".;!?:" and plain[:1].isupper()):
             current.text = f"{current.text} {plain}"        # a wrapped line
         else:
             # A paragraph: after an item it continues that item (indented in Markdown, or not
@@ -117,6 +129,7 @@ def blocks(body: str, first_line: int = 1) -> list[Block]:
             current = Block(plain, line_no, level, point())
             out.append(current)
         del indent
+        previous = stripped
     return out
 
 

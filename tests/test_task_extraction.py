@@ -69,6 +69,9 @@ def test_every_sample_notice_is_labelled():
     ("trong thời gian từ đầu tháng 1/2013 tới ngày 15/3/2013, bố trí lực lượng thường xuyên "
      "kiểm tra", None, D(2013, 3, 15), "từ đầu tháng 1/2013 tới ngày 15/3/2013"),
     ("từ nay đến ngày 15/3, kiểm tra", D(2024, 1, 5), D(2024, 3, 15), None),
+    # a window whose first day has no month of its own, and mixed separators
+    ("nhận hồ sơ từ ngày 26 đến ngày 28.6-2017", None, D(2017, 6, 28), None),
+    ("tiếp nhận từ ngày 3 đến ngày 7/7", D(2024, 6, 1), D(2024, 7, 7), None),
     ("hoàn thành trong năm 2024", None, D(2024, 12, 31), None),
     ("trước 16h00 ngày 20/11/2024", None, D(2024, 11, 20), None),
     ("báo cáo UBND tỉnh hằng tháng", None, None, "hằng tháng"),
@@ -175,12 +178,24 @@ def test_the_real_texts_keep_their_score():
 
 
 def test_the_held_out_and_fresh_sets_keep_their_score():
-    """Floors at the second generalisation round's figures (held-out 18 of 21 extracted, 18
-    of 23 labelled; fresh 47 of 48, 47 of 54): a change that loses them shows here."""
+    """Floors at the fourth round's figures (held-out 19 of 21 extracted, 19 of 23 labelled;
+    fresh 47 of 47, 47 of 54): a change that loses them shows here."""
     held = task_eval.score(data=task_eval.HOLDOUT)
-    assert held.matched >= 18 and held.precision >= 0.85, held.summary()
+    assert held.matched >= 19 and held.precision >= 0.85, held.summary()
     fresh = task_eval.score(data=task_eval.FRESH)
     assert fresh.matched >= 47 and fresh.precision >= 0.95, fresh.summary()
+
+
+def test_the_blind_development_sets_keep_their_score():
+    """Floors at the fourth round's figures on blind2 and blind3, the development set of that
+    round (blind2 122 of 148 extracted, 147 labelled; blind3 110 of 128, 134 labelled; every
+    labelled day right): tuned figures, so a floor against losing them, not a measure."""
+    blind2 = task_eval.score(data=task_eval.BLIND2)
+    assert blind2.matched >= 122 and blind2.precision >= 0.80, blind2.summary()
+    blind3 = task_eval.score(data=task_eval.BLIND3)
+    assert blind3.matched >= 110 and blind3.precision >= 0.85, blind3.summary()
+    assert blind2.deadline_accuracy >= 0.9 and blind3.deadline_accuracy >= 0.9, (
+        blind2.wrong_dates, blind3.wrong_dates)
 
 
 def _leads(text: str, reference=None) -> list[tuple]:
@@ -797,3 +812,381 @@ def test_the_all_provinces_collective_is_addressed_not_speaking(sentence):
     tasks = task_eval.extractor().extract(sentence)
     assert [t.lead_slug for t in tasks] == ["ubnd-tinh"]
     assert tasks[0].lead.startswith("UBND các tỉnh")
+
+
+# ------------------------------------------------------------------ round 4 (blind2 + blind3)
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Sở GD&ĐT yêu cầu các trường THPT, các trung tâm GDTX tổ chức ôn tập cho học sinh.",
+     ["các trường trung học phổ thông", "các trung tâm Giáo dục thường xuyên"]),
+    ("Các trường THCS tổ chức kiểm tra\ncơ sở vật chất trước ngày 15/8/2024.",
+     ["Các trường trung học cơ sở"]),
+    ("Giao Hiệu trưởng các trường THCS tổ chức tập huấn cho giáo viên.",
+     ["các trường trung học cơ sở"]),
+])
+def test_schools_are_bodies_and_their_abbreviations_spelt_out(sentence, leads):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các trường hợp vi phạm phải được xử lý nghiêm.",
+    "Đối với các trường hợp chưa nộp hồ sơ, tiếp tục hướng dẫn.",
+])
+def test_cac_truong_hop_is_no_body(sentence):
+    assert all(not t.lead.lower().startswith("các trường") for t in
+               task_eval.extractor().extract(sentence))
+
+
+@pytest.mark.parametrize("name, whole", [
+    ("Công an 19 tỉnh, thành phố", "Công an 19 tỉnh, thành phố"),
+    ("Trưởng phòng GDĐT 24 quận, huyện", "Phòng Giáo dục và Đào tạo 24 quận, huyện"),
+    ("UBND 5 huyện, thị xã", "UBND 5 huyện, thị xã"),
+])
+def test_a_count_of_units_of_several_kinds_is_one_body(name, whole):
+    tasks = task_eval.extractor().extract(f"Yêu cầu {name} hoàn thành cấp thẻ trước ngày 30/6/2022.")
+    assert [t.lead for t in tasks] == [whole]
+
+
+@pytest.mark.parametrize("body", [
+    # news of a letter, its addressees after "gửi", then the order to "các đơn vị"
+    "Theo công văn Sở GDĐT gửi Trưởng phòng GDĐT các quận, huyện; Hiệu trưởng các trường THPT; "
+    "Giám đốc Trung tâm GDTX, đến nay vẫn còn nhiều đơn vị chưa nộp báo cáo.\n\n"
+    "Vì vậy, Sở đề nghị thủ trưởng các đơn vị nghiêm túc thực hiện báo cáo.",
+    # wrapped lines, "gửi đến", a comma list
+    "Sở Y tế vừa có văn bản gửi đến\nGiám đốc các bệnh viện; Trưởng phòng Y tế các huyện; "
+    "Giám đốc Trung tâm Y tế huyện về việc tiêm chủng.\n\n"
+    "Sở Y tế đề nghị các đơn vị khẩn trương rà soát, báo cáo.",
+])
+def test_a_letters_addressees_after_gui_are_whom_cac_don_vi_means(body):
+    tasks = task_eval.extractor().extract(body)
+    orders = [t for t in tasks if "rà soát" in t.text or "nghiêm túc" in t.text]
+    assert len(orders) == 3 and all(not t.certain for t in orders)
+    assert all(not t.lead.startswith("các đơn vị") for t in orders)
+    # the news sentence that lists them reports, it gives no task
+    assert not [t for t in tasks if "chưa nộp" in t.text or "về việc tiêm" in t.text]
+
+
+def test_a_term_stated_before_the_report_dates_it():
+    body = ("Thời hạn nộp báo cáo: Trước ngày 26/12/2018. Tuy nhiên đến nay nhiều đơn vị chưa "
+            "nộp.\n\nVì vậy, Sở Giáo dục và Đào tạo đề nghị Phòng Giáo dục huyện A nghiêm túc "
+            "thực hiện báo cáo theo văn bản số 4382.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.deadline, t.certain) for t in tasks] == [
+        ("Phòng Giáo dục huyện A", D(2018, 12, 26), False)]
+    # an order that is no report is not dated by it
+    other = body.replace("thực hiện báo cáo theo", "tổ chức tập huấn theo")
+    assert [t.deadline for t in task_eval.extractor().extract(other)] == [None]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a timeline line; a window ends on its last day
+    ("Ngày 8/7-17/7/2017: Các trường THPT, các trung tâm GDTX nhận đơn phúc khảo bài thi.",
+     [("Các trường trung học phổ thông", D(2017, 7, 17)),
+      ("các trung tâm Giáo dục thường xuyên", D(2017, 7, 17))]),
+    ("Ngày 18-19/6/2024: Các trường THCS tổ chức kiểm tra\ncơ sở vật chất các điểm thi.",
+     [("Các trường trung học cơ sở", D(2024, 6, 19))]),
+    # "hạn cuối" after the date, also inside a sentence; the year from the notice
+    ("Ngày 7/6: Hạn cuối các trường THPT in và phát Giấy báo dự thi.",
+     [("Các trường trung học phổ thông", D(2024, 6, 7))]),
+    ("Theo hướng dẫn, ngày 25/5/2024 là hạn cuối Sở Y tế hoàn thành rà soát hồ sơ.",
+     [("Sở Y tế", D(2024, 5, 25))]),
+    ("- Trước ngày 20/5/2024: UBND các huyện gửi báo cáo kết quả về Sở Nội vụ.",
+     [("UBND các huyện, thị xã, thành phố", D(2024, 5, 20))]),
+])
+def test_a_timeline_line_gives_its_subject_a_task_by_its_date(body, expected):
+    tasks = task_eval.extractor().extract(body, 1, D(2024, 3, 1))
+    assert [(t.lead, t.deadline) for t in tasks] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Ngày 27/5/2024: Kết thúc việc kiểm tra, cập nhật dữ liệu đăng ký dự thi.",
+    "Ngày 11/7/2024: Công bố kết quả xét công nhận tốt nghiệp.",
+    "Ngày 15/3/2024, UBND tỉnh đã tổ chức hội nghị tổng kết.",
+])
+def test_a_timeline_line_with_no_body_or_a_dated_report_is_no_task(body):
+    assert task_eval.extractor().extract(body, 1, D(2024, 3, 1)) == []
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Thủ tướng yêu cầu Bộ trưởng Công an quyết liệt chỉ đạo công an các địa phương.",
+     "Bộ Công an"),
+    ("Thủ tướng Chính phủ yêu cầu Bộ trưởng Y tế\nkhẩn trương hướng dẫn các địa phương.",
+     "Bộ Y tế"),
+    ("Phó Thủ tướng đề nghị Bộ trưởng GTVT chỉ đạo rà soát các tuyến đường.",
+     "Bộ Giao thông vận tải"),
+    ("Bộ trưởng Bộ Y tế chỉ đạo tăng cường kiểm tra.", "Bộ Y tế"),
+])
+def test_the_minister_of_a_field_stands_for_its_ministry(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Với Bộ Công an, tiếp tục mở các đợt cao điểm tấn công trấn áp tội phạm.", "Bộ Công an"),
+    ("Với Sở Y tế, khẩn trương hướng dẫn\ncác cơ sở khám chữa bệnh.", "Sở Y tế"),
+])
+def test_voi_x_names_the_topic_body_like_doi_voi(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "Sẵn sàng phương án đưa học sinh đi học trở lại\n(NLĐO) - Thủ tướng Chính phủ yêu cầu Bộ "
+    "GD-ĐT phối hợp với Bộ Y tế tiêu độc, khử trùng trường học.",
+    "Sẵn sàng phương án đưa học sinh đi học trở lại (TTXVN) – Thủ tướng Chính phủ yêu cầu Bộ "
+    "GD-ĐT phối hợp với Bộ Y tế tiêu độc, khử trùng trường học.",
+])
+def test_a_headline_run_into_the_dateline_is_read_past(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.support) for t in tasks] == [("Bộ Giáo dục và Đào tạo", ("Bộ Y tế",))]
+    assert tasks[0].text.startswith(("(NLĐO)", "(TTXVN)"))
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Phó Chủ tịch UBND tỉnh An Giang Nguyễn Văn A yêu cầu Sở Y tế tăng cường kiểm tra.",
+     "Sở Y tế"),
+    ("Chủ tịch UBND tỉnh Lê Văn Bình đề nghị Công an tỉnh\nxử lý nghiêm vi phạm.", "Công an tỉnh"),
+])
+def test_a_persons_name_between_the_speaker_and_the_marker_is_read_past(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_membership_says_which_bodies_and_a_bare_membership_is_no_task():
+    ex = task_eval.extractor()
+    assert [t.lead for t in ex.extract(
+        "Yêu cầu các sở, ngành là thành viên Ban Chỉ đạo tỉnh tăng cường kiểm tra.")] == [
+        "các sở, ngành là thành viên Ban Chỉ đạo tỉnh"]
+    assert [t.lead for t in ex.extract(
+        "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh tăng cường kiểm tra.")] == [
+        "Các sở, ngành là thành viên Ban Chỉ đạo tỉnh"]
+    assert ex.extract("Sở Y tế là thành viên Ban Chỉ đạo tỉnh.") == []
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Đồng chí Bí thư yêu cầu Ban Tổ chức Tỉnh ủy và Tiểu ban Nhân sự Đại hội hoàn thiện hồ sơ.",
+     ["Ban Tổ chức Tỉnh ủy", "Tiểu ban Nhân sự Đại hội"]),
+    ("Yêu cầu hiệu trưởng các trường THPT chuyên và trường THCS\nchủ động tiếp nhận học sinh.",
+     ["các trường trung học phổ thông chuyên", "trường trung học cơ sở"]),
+    ("Chủ tịch UBND tỉnh chỉ đạo các sở, ban, ngành, Mặt trận, đoàn thể và các địa phương tăng "
+     "cường công tác phòng cháy.",
+     ["các sở, ban, ngành, Mặt trận, đoàn thể", "UBND các huyện, thị xã, thành phố"]),
+])
+def test_two_bodies_joined_by_va_are_two_leads(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+def test_the_front_with_its_full_name_still_ends_a_collective():
+    tasks = task_eval.extractor().extract(
+        "Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ, Mặt trận và các đoàn thể huyện "
+        "tổ chức quán triệt.")
+    assert "Mặt trận" not in tasks[0].lead
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ GD&ĐT đề nghị các Sở GDĐT tổ chức rút kinh nghiệm.", "các Sở Giáo dục và Đào tạo"),
+    ("Các Sở Y tế cần chỉ đạo\ncác bệnh viện rà soát thuốc.", "Các Sở Y tế"),
+])
+def test_every_provinces_department_is_one_collective_named_as_written(sentence, lead):
+    tasks = task_eval.extractor().extract(sentence)
+    assert [t.lead for t in tasks] == [lead]
+    # like "UBND các tỉnh", it includes this province's own department
+    assert tasks[0].lead_slug is not None
+
+
+def test_a_shared_head_with_a_list_is_still_one_task_each():
+    tasks = task_eval.extractor().extract("Giao các Sở Xây dựng, Tài chính rà soát.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ngày 14/10, Bộ GD&ĐT có văn bản gửi các Sở GD&ĐT về việc báo cáo sĩ số.\n\n"
+    "Bộ GD&ĐT đề nghị các sở báo cáo nhanh tình hình biến động sĩ số.",
+    "Bộ Y tế vừa có công văn gửi các Sở Y tế về việc phòng dịch.\n\nĐể tổng hợp, Bộ Y tế đề "
+    "nghị các sở\nbáo cáo số ca mắc.",
+])
+def test_bare_cac_so_means_the_departments_the_letter_was_sent_to(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks if "báo cáo" in t.action] == [
+        (tasks[-1].lead, False)]
+    assert tasks[-1].lead.startswith("các Sở")
+
+
+@pytest.mark.parametrize("body", [
+    "Sở Y tế cần chỉ đạo các bệnh viện rút kinh nghiệm.\n\n"
+    "Đối với công tác phòng dịch, cần báo cáo đầy đủ số ca mắc.",
+    "Sở Y tế cần chỉ đạo các bệnh viện rút kinh nghiệm.\n\n"
+    "Công tác tiêm chủng,báo cáo về kết quả tiêm.",
+])
+def test_a_follow_on_paragraph_that_names_its_topic_first_keeps_the_lead(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks] == [("Sở Y tế", True), ("Sở Y tế", False)]
+
+
+def test_v_v_is_a_letters_subject_line_not_section_five():
+    from generator.outline import blocks
+    found = blocks("Số: 12/SYT\nV/v: tăng cường phòng dịch\n\nKính gửi: Các bệnh viện", 1)
+    assert all(b.point != "V" for b in found)
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Các Bộ: Y tế, Giao thông vận tải và các Bộ, cơ quan, địa phương liên quan trên cơ sở "
+     "báo cáo và kiến nghị của Bộ Công Thương, chủ động triển khai các nhiệm vụ.",
+     ["Bộ Y tế", "Bộ Giao thông vận tải", "các Bộ, cơ quan, địa phương liên quan"]),
+    ("Sở Y tế căn cứ chức năng, nhiệm vụ được giao,\nkhẩn trương hướng dẫn các bệnh viện.",
+     ["Sở Y tế"]),
+    ("Sở Tài chính trên tinh thần tiết kiệm, rà soát lại các khoản chi.", ["Sở Tài chính"]),
+])
+def test_an_adverbial_between_the_subject_and_its_verb_is_read_past(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Bộ Công Thương chỉ đạo các đơn vị đẩy mạnh kết nối tiêu thụ.", "Bộ Công Thương"),
+    ("UBND tỉnh An Giang chỉ đạo các cơ quan chuyên môn\ntổ chức thực hiện.", "UBND tỉnh An Giang"),
+    ("Bộ Y tế chỉ đạo các cơ sở khám chữa bệnh tăng cường thu dung.", "Bộ Y tế"),
+    # the archive's own UBND directing is the issuer speaking; named bodies and references
+    # back are the ones who work
+    ("UBND tỉnh chỉ đạo các đơn vị tăng cường kiểm tra.", "các đơn vị"),
+    ("Bộ Y tế chỉ đạo các đơn vị liên quan tăng cường kiểm tra.", "các đơn vị liên quan"),
+])
+def test_a_body_directing_its_own_units_does_the_work(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "Dự phiên họp có: Phó Thủ tướng Trần Hồng Hà; các bộ trưởng, thủ trưởng cơ quan ngang bộ; "
+    "chủ tịch UBND các địa phương; đại diện các ban quản lý dự án.",
+    "Cùng dự hội nghị có\nlãnh đạo Sở Y tế, Sở Tài chính và UBND các huyện.",
+    "Dự buổi làm việc gồm: Giám đốc Sở Xây dựng, Giám đốc Sở Giao thông vận tải.",
+])
+def test_who_attended_is_no_task(body):
+    assert task_eval.extractor().extract(body) == []
+
+
+def test_a_citys_departments_are_named_as_written():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND TP yêu cầu giám đốc, thủ trưởng các sở, ban, ngành thành phố, chủ tịch "
+        "UBND các phường, xã tập trung theo dõi tình hình.")
+    assert [t.lead for t in tasks] == ["các sở, ban, ngành thành phố", "UBND các phường, xã"]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Theo đó, Sở Y tế nhắc nhở các bệnh viện khẩn trương rà soát thuốc.", "các bệnh viện"),
+    ("UBND tỉnh nhắc nhở Sở Y tế\nhoàn thành báo cáo.", "Sở Y tế"),
+])
+def test_nhac_nho_asks_like_de_nghi(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_a_notice_to_tat_ca_bodies_names_whom_cac_don_vi_means():
+    body = ("Sở Giáo dục vừa thông báo lần 2 đến tất cả cơ sở giáo dục về việc thu thập dữ "
+            "liệu.\n\nSở Giáo dục đề nghị thủ trưởng các đơn vị khẩn trương rà soát, cập nhật.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.certain) for t in tasks] == [("các cơ sở giáo dục", False)]
+
+
+@pytest.mark.parametrize("body", [
+    "Giám đốc Sở yêu cầu các trường THPT tổ chức tiếp nhận học sinh trúng tuyển.\n\n"
+    "Thời gian các trường nhận hồ sơ từ ngày 26 đến ngày 28.6-2024.",
+    "Giao Sở Y tế tổ chức tiêm chủng.\n\nThời gian tiêm chủng\ntừ ngày 26 đến ngày 28/6/2024.",
+])
+def test_a_thoi_gian_paragraph_dates_the_task_before_it(body):
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.deadline, t.certain) for t in tasks] == [(D(2024, 6, 28), False)]
+
+
+def test_thoi_gian_qua_is_no_deadline():
+    body = "Giao Sở Y tế tổ chức tiêm chủng.\n\nThời gian qua, từ ngày 2 đến ngày 8/6/2024 đã tiêm."
+    assert [t.deadline for t in task_eval.extractor().extract(body)] == [None]
+
+
+@pytest.mark.parametrize("sentence, lead", [
+    ("Sở NN&PTNT đề nghị UBND các huyện, thành phố có rừng thực hiện nghiêm quy chế.",
+     "UBND các huyện, thành phố có rừng"),
+    ("Giao UBND các xã có đê\ntổ chức trực ban 24/24 giờ.", "UBND các xã có đê"),
+    # "có kế hoạch" is the work, not a qualifier of the name
+    ("Yêu cầu UBND các huyện có kế hoạch kiểm tra.", "UBND các huyện, thị xã, thành phố"),
+])
+def test_a_qualifier_with_co_narrows_a_collective_and_stays_in_its_name(sentence, lead):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == [lead]
+
+
+def test_long_lines_that_end_a_sentence_are_paragraphs_and_short_ones_wrap():
+    from generator.outline import blocks
+    long_line = ("Sở Xây dựng đề nghị UBND các quận, huyện chỉ đạo Đội Quản lý trật tự xây dựng "
+                 "đô thị, Phòng Quản lý đô thị tăng cường công tác quản lý trật tự xây dựng.")
+    second = ("Kịp thời phát hiện, ngăn chặn và xử lý nghiêm đối với các vi phạm trật tự xây "
+              "dựng ngay từ khi mới phát sinh, không để tồn tại kéo dài, phát sinh phức tạp.")
+    page = f"{long_line}\n{second}\nNghiêm túc triển khai kết luận thanh tra."
+    assert len(blocks(page)) == 3
+    wrapped = ("Giao Sở Y tế chủ trì, phối hợp với các đơn vị.\nTổ chức kiểm tra an toàn thực "
+               "phẩm\ntrước ngày 30/9/2024.")
+    assert len(blocks(wrapped)) == 1
+    tasks = task_eval.extractor().extract(page)
+    assert len(tasks) == 3 and {t.lead for t in tasks} == {"UBND các quận, huyện"}
+
+
+@pytest.mark.parametrize("sentence, leads", [
+    ("Ban Tuyên giáo Thành ủy đề nghị các cấp ủy Đảng, chính quyền, MTTQ và các tổ chức chính "
+     "trị - xã hội đẩy mạnh các hoạt động tuyên truyền.",
+     ["các cấp ủy Đảng", "chính quyền", "Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội"]),
+    ("Yêu cầu các cấp ủy, chính quyền các cấp\ntập trung lãnh đạo, chỉ đạo.",
+     ["các cấp ủy", "chính quyền các cấp"]),
+    # a title still heads another title's body
+    ("Chủ tịch UBND TP yêu cầu giám đốc, thủ trưởng các sở, ban, ngành thành phố tập trung "
+     "theo dõi tình hình.", ["các sở, ban, ngành thành phố"]),
+])
+def test_the_party_government_front_formula_is_one_lead_each(sentence, leads):
+    assert [t.lead for t in task_eval.extractor().extract(sentence)] == leads
+
+
+@pytest.mark.parametrize("text, point", [
+    ("2- Các huyện tổ chức di dời dân khỏi nơi nguy hiểm.", "2"),
+    ("3 – Sở Y tế chủ trì kiểm tra.", "3"),
+    ("2 - các huyện kiểm tra.", None),
+    ("10 - 15 ngày sau, kiểm tra lại.", None),
+])
+def test_a_point_number_with_a_dash(text, point):
+    from generator.outline import blocks
+    assert blocks(text)[0].point == point
+
+
+def test_a_dashed_point_gives_its_subject_a_task():
+    tasks = task_eval.extractor().extract(
+        "2- Các huyện tổ chức di dời dân khỏi những nơi nguy hiểm, xong trước 14 giờ ngày "
+        "17-11-2008.")
+    assert [(t.lead, t.deadline, t.point) for t in tasks] == [
+        ("Các huyện", D(2008, 11, 17), "2")]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Ngày 20/10, UBND tỉnh có văn bản số 13080/UBND-VP yêu cầu các sở, ngành, địa phương "
+     "triển khai tổng rà soát an toàn PCCC.\n\nUBND tỉnh giao Công an tỉnh chủ trì hướng dẫn.",
+     ["Các sở, ngành, địa phương", "Công an tỉnh"]),
+    ("Ngày 11/8/2020, thay mặt UBND tỉnh, Phó Chủ tịch UBND tỉnh đã ký ban hành văn bản số "
+     "2508/UBND-KGVX, chỉ đạo Sở Y tế; UBND các huyện tăng cường phòng dịch. Nội dung văn bản "
+     "chỉ đạo như sau:", ["Sở Y tế", "UBND các huyện, thị xã, thành phố"]),
+])
+def test_a_dated_sentence_that_carries_the_order_is_read(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+def test_a_dated_report_without_an_order_is_still_no_task():
+    assert task_eval.extractor().extract(
+        "Ngày 15/3/2024, UBND tỉnh có văn bản số 12/UBND-VP về kết quả kiểm tra năm 2023.") == []
+
+
+def test_parts_of_the_work_named_before_their_owner():
+    body = ("Sở Nội vụ chủ trì xây dựng các đề án nhánh, bao gồm: Kinh tế đô thị do Sở KH-ĐT "
+            "chủ trì, Hạ tầng đô thị do Sở Xây dựng\nchủ trì và Quản trị đô thị do Sở Nội vụ chủ "
+            "trì; hoàn thành trước ngày 30/9/2021.")
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.action, t.deadline) for t in tasks] == [
+        ("Sở Nội vụ", tasks[0].action, D(2021, 9, 30)),
+        ("Sở Kế hoạch và Đầu tư", "Kinh tế đô thị", D(2021, 9, 30)),
+        ("Sở Xây dựng", "Hạ tầng đô thị", D(2021, 9, 30))]
+
+
+def test_a_report_of_who_led_past_work_is_no_part():
+    tasks = task_eval.extractor().extract(
+        "Đề án do Sở Nội vụ chủ trì xây dựng đã được HĐND tỉnh thông qua.")
+    assert tasks == []

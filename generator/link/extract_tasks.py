@@ -25,6 +25,7 @@ from ..agencies import AgencyMatcher, Token, key as key_words, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
+from ..ministries import ministry_at
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
 from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
@@ -53,7 +54,7 @@ _HEADS = _canon_set(
     "đoàn", "tỉnh", "mặt", "tập", "quỹ", "tổ", "đảng", "huyện", "thành", "tòa", "hiệp",
     "cảng", "phòng", "đội", "hạt", "điện", "lực", "nhà", "hợp", "chủ", "giám", "thủ", "các",
     "lãnh", "người", "đơn", "cơ", "bưu", "học", "kiểm", "hải", "cấp", "bql", "thị", "quận",
-    "ngành")
+    "ngành", "phân", "tiểu")
 _HEAD_PAIRS = {  # head word → second words that make it a name (None: any second word)
     "ủy": {"ban"}, "công": {"an", "ty"}, "văn": {"phòng"}, "thanh": {"tra"},
     "chi": {"cục", "nhánh", "bộ", "đoàn", "hội"},
@@ -66,7 +67,7 @@ _HEAD_PAIRS = {  # head word → second words that make it a name (None: any sec
     "thủ": {"trưởng"}, "các": None, "lãnh": {"đạo"}, "người": {"đứng"},
     "đơn": {"vị"}, "cơ": {"quan"}, "bưu": {"điện", "chính"}, "học": {"viện"},
     "kiểm": {"toán"}, "hải": {"quan"}, "cấp": {"ủy", "uỷ"}, "thị": {"ủy", "uỷ", "đoàn"},
-    "quận": {"ủy", "uỷ", "đoàn"},
+    "quận": {"ủy", "uỷ", "đoàn"}, "phân": {"hiệu", "viện"}, "tiểu": {"ban"},
 }
 _HEAD_NOT = {
     "ban": {"hành", "đầu", "ngày", "đêm", "giao", "bố"}, "tổ": {"chức", "quốc"},
@@ -76,7 +77,7 @@ _HEAD_NOT = {
     "báo": {"cáo", "chí"}, "phòng": {"chống", "ngừa", "cháy", "tránh", "khi", "họp"},
     "viện": {"phí", "trợ"}, "đội": {"ngũ"}, "các": {"nội", "nhiệm", "giải", "chỉ", "dự", "vụ",
                                                         "công", "hoạt", "chương", "kế", "đề",
-                                                        "văn", "quy", "hộ", "trường", "loại",
+                                                        "văn", "quy", "hộ", "loại",
                                                         "biện", "tuyến", "khu", "cụm", "điểm",
                                                         "mục", "chính", "thủ", "đối", "lực",
                                                         "nghị", "quyết", "thông", "báo", "đồng",
@@ -127,7 +128,11 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
-    "cho rằng", "phát biểu",
+    "cho rằng", "phát biểu", "trên cơ", "trên tinh", "nhắc nhở", "tháo gỡ",
+    # verbs of registers and exams, with their objects ("các trung tâm nhận đơn phúc khảo")
+    "nhận đơn", "nhận hồ", "nhận bài", "in và", "in ấn", "cấp giấy", "cấp phép", "cấp đổi",
+    "cấp căn", "phát hành", "công bố", "xét duyệt", "xét tuyển", "thu nhận", "nhập đầy",
+    "nhập dữ", "nhập số", "nhập thông",
     # the work named after its bodies: "yêu cầu A, UBND 21 phường nội dung sau:"
     "nội dung", "một số", "các nội", "những nội", "các nhiệm", "những nhiệm",
     # on whose behalf: "Bộ trưởng Bộ A thừa ủy quyền Thủ tướng, thay mặt Chính phủ ký …"
@@ -160,6 +165,8 @@ _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
 # not "Trường").
 _HEAD_TITLES = _canon_set("trưởng", "chánh")
 # Lower-case nouns that continue a collective's name after a comma: "các sở, ban, ngành".
+# Heads that, repeated after "và", start a second body of the same kind.
+_REPEATED_HEADS = {"truong", "trung", "phong", "ban", "so", "cuc", "chi", "to", "doi"}
 _COLLECTIVE_NOUNS = _canon_set(
     "sở", "ban", "ngành", "đoàn", "đơn", "cơ", "địa", "huyện", "thị", "xã", "thành", "quận",
     "phường", "bộ", "doanh", "tổ", "hội", "đảng", "cấp", "phòng", "ngang", "trường",
@@ -173,7 +180,7 @@ _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:
 _LOWER_HEADS = _canon_set("cơ", "các", "công", "ngành",
                           "đài", "ban", "sở", "phòng", "trung", "ủy", "uỷ", "bộ",
                           "cục", "ubnd", "cấp", "nhà", "thị", "quận", "huyện", "thành", "đảng",
-                          "đơn")
+                          "đơn", "trường")
 # ("thị ủy", "huyện ủy", "đảng ủy" written in lower case in a list: Party committees)
 _DEFAULT_ABBREVIATIONS = abbreviation_table()
 _PLACES_NOT_BODIES = {("dia", "ban"), ("khu", "vuc"), ("vung", "sau")}
@@ -181,6 +188,7 @@ _BARE_UNITS = re.compile(r"^các (?:huyện|quận|xã|phường|thị xã|thị
 _UBND_HEAD = re.compile(r"^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # Kinds of administrative unit (folded tokens) that one "UBND" heads in a list.
 _UNITS = {"quan", "huyen", "thi", "phuong", "xa", "thanh", "tp"}
+_COUNTED_UNITS = {"quan", "huyen", "tinh", "thanh", "tp", "thi", "tx", "phuong", "xa"}
 # "UBND huyện, thành phố Cà Mau": one head over units of which one at least is named: a body each.
 _UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn)(?: [A-ZĐ][\w-]*)*"
 _COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
@@ -197,11 +205,27 @@ for _t in sorted(_PERSON_TITLES, key=len, reverse=True):
     _TITLES_BY_FIRST.setdefault(_t[0], []).append(_t)
 _MARKERS = {tuple(p.split()) for p in (
     "giao", "giao cho", "de nghi", "yeu cau", "phan cong", "kien nghi", "chi dao",
-    "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho")}
+    "thong nhat giao", "tiep tuc giao", "uy quyen", "dong y giao", "giao nhiem vu cho",
+    "nhac nho")}
 # "Sở A là …", "Sở A đã …", "Sở A của …": the agency is not the subject of a command.
 _NOT_A_SUBJECT_AFTER = _canon_set("là", "cũng", "vẫn", "chưa", "của", "tại", "trong",
                                   "năm", "tháng", "có", "đã", "vừa", "đang", "với", "nhận",
                                   "phê", "ghi", "biểu", "về", "nhấn", "khẳng")
+# A body's own units, directed by it (folded): "các đơn vị (trực thuộc)", "các cơ quan chuyên
+# môn", "các lực lượng chức năng"
+_SUBORDINATES = re.compile(r"(?:cac |toan )?(?:don vi|co quan chuyen mon|co quan chuc nang|"
+                           r"co quan, don vi truc thuoc|co so|luc luong|phong chuyen mon)\b"
+                           r"(?! (?:lien quan|co lien quan|tren|nay|do|neu tren)\b)")
+_TOP = re.compile(r"^(?:Phó )?(?:Thủ tướng|Chính phủ)")
+# Adverbials written between a subject and its verb, up to a comma (folded words)
+_ADVERBIALS = tuple(tuple(p.split()) for p in (
+    "tren co so", "can cu", "theo chuc nang", "trong pham vi", "tren tinh than",
+    "theo tham quyen", "theo nhiem vu", "trong qua trinh"))
+# "có …" after a name that is not a qualifier of it: "có trách nhiệm", "có kế hoạch", "có văn
+# bản", "có ý kiến", "có báo cáo", "có thể", "có nhiệm vụ"
+_CO_NOT_NAME = ("trach", "ke", "van", "y", "bao", "the", "nhiem", "cong")
+_NHAN = canonical("nhận")
+_BO = canonical("bộ")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
 # Kinds of agency that give tasks to others when a marker follows their name.
@@ -214,14 +238,16 @@ _SPEAKER = re.compile(
     r"thành phố|tỉnh|huyện|công văn|văn bản|công điện|kế hoạch|chỉ thị|thông báo)(?!\w)")
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _MARKER_WORDS = re.compile(
-    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao)(?!\w)")
+    r"(?<!\w)(?:giao|de nghi|yeu cau|phan cong|kien nghi|uy quyen|chi dao|nhac nho)(?!\w)")
 _MARKER_FIRST = _canon_set("giao", "đề", "yêu", "phân", "kiến", "thống", "tiếp", "ủy", "uỷ",
-                           "đồng", "chỉ")
+                           "đồng", "chỉ", "nhắc")
 _MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _m in sorted(_MARKERS, key=len, reverse=True):
     _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
 _CONNECTORS = re.compile(
     r"^(?:(?:đồng thời|trong đó|bên cạnh đó|ngoài ra|trước mắt|mặt khác|riêng|đối với|về phía|"
+    # a news item's dateline: "(NLĐO) - Thủ tướng …"; "Với Bộ Công an, tiếp tục …" (a topic)
+    r"\([^()]{2,20}\)\s*[-–—]|với(?=\s+(?:Bộ|Sở|UBND|Ủy ban|Uỷ ban|Công an|Ban|Cục|các)\s)|"
     r"(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|kế hoạch)"
     r"[^,;.:]{0,40}? nêu rõ\s*[,:]|"
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
@@ -256,8 +282,10 @@ _CLOSING = re.compile(
     re.IGNORECASE)
 _INTRO_END = re.compile(r"(?:kết luận|chỉ đạo|ý kiến|thống nhất)[^.]{0,30}như sau\s*:?\s*$",
                         re.IGNORECASE)
-_PREAMBLE = re.compile(r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|thành phần)",
-                       re.IGNORECASE)
+_PREAMBLE = re.compile(r"^(?:ngày\s+\d|sau khi nghe|tham dự|cùng dự|dự họp|thành phần|"
+                       # who attended: "Dự phiên họp có: Phó Thủ tướng …; các bộ trưởng, …"
+                       r"(?:cùng )?dự (?:phiên họp|cuộc họp|buổi làm việc|hội nghị|buổi|lễ)"
+                       r"[^.:;]{0,60}(?:có|gồm)\b)", re.IGNORECASE)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|thời gian qua)(?!\w)", re.IGNORECASE)
 _FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày|"
                      r"kịp thời|tập trung|đẩy nhanh)(?!\w)", re.IGNORECASE)
@@ -270,7 +298,8 @@ _IMPERATIVE = _canon_set(
     "phân", "tiến", "giữ", "mở", "xác", "siết", "phòng", "ngăn", "đấu", "củng", "tạo", "ứng",
     "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
     "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
-    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu")
+    "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu",
+    "nhận", "in", "cấp", "xét", "nhập")
 # First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
 _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "tổng": ("hợp", "kết", "rà"), "yêu": ("cầu",), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
@@ -282,6 +311,8 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "giải": ("quyết", "ngân", "tỏa", "phóng"), "quan": ("tâm",), "theo": ("dõi",),
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
     "tiến": ("hành",), "triển": ("khai",),
+    "nhận": ("đơn", "hồ", "bài"), "in": ("và", "ấn"), "cấp": ("giấy", "phép", "đổi", "căn"),
+    "xét": ("duyệt", "tuyển"), "nhập": ("đầy", "dữ", "số", "thông"),
     "tạo": ("điều", "động", "sự", "thuận", "mọi", "ra", "việc", "nguồn", "môi", "chuyển"),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
@@ -387,8 +418,25 @@ class _Parser:
             return self.agency_at(text, toks, i + 1, loose, lower=True)   # "toàn Ngành Y tế"
         for title in _TITLES_BY_FIRST.get(toks[i].word, ()):   # "Giám đốc Sở Y tế"
             n = len(title)
-            if tuple(t.word for t in toks[i:i + n]) == title:
+            if tuple(t.word for t in toks[i:i + n]) == title and not (
+                    i + n < len(toks) and (toks[i + n].comma_before or toks[i + n].hard_before)
+                    and tuple(t.word for t in toks[i + n:i + n + 2]) not in _TITLE_STARTS):
+                # (a title heads the body right after it, or another title: "giám đốc, thủ
+                # trưởng các sở"; "chính quyền, MTTQ" is two bodies)
                 found = self.agency_at(text, toks, i + n, lower=True)
+                if title == ("bo", "truong") and found is None and i + n < len(toks) and \
+                        text[toks[i + n].start].isupper():
+                    word = text[toks[i + n].start:toks[i + n].end]
+                    free = self._free_name(text, toks, i + n, loose=True) or (   # "… Y tế"
+                        (i + n + 1, word) if word.isupper() and len(word) > 1 else None)  # GTVT
+                    found = free and (free[0], _Party(free[1], None))
+                if found and title == ("bo", "truong") and found[1].slug is None and \
+                        not fold(found[1].name).lower().startswith(("bo ", "cac ")):
+                    # "Bộ trưởng Công an", "Bộ trưởng Y tế": the minister of a field is its Bộ
+                    name = expand(f"Bộ {found[1].name}", self.abbreviations)
+                    slug = self.matcher.resolve(name)
+                    found = found[0], _Party(self.matcher.agencies[slug].name if slug else name,
+                                             slug, external=slug is None)
                 if found and title == ("chinh", "quyen") and found[1].slug is None and \
                         fold(found[1].name).lower().startswith(("cac cap", "dia phuong", "co so")):
                     # "chính quyền các cấp": the authorities themselves, not "các cấp"
@@ -423,8 +471,9 @@ class _Parser:
                     (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
                     self.matcher.agencies[slug].kind == "nhom":
                 # "các sở, ban, ngành thành phố, chủ tịch UBND …": the level word closes the
-                # collective, so the list goes on after it
-                return end + 1, _Party(self.matcher.agencies[slug].name, slug)
+                # collective, so the list goes on after it; named as written (a city's
+                # departments are not "các sở, ban, ngành tỉnh")
+                return end + 1, _Party(text[toks[i].start:toks[end].end], slug)
             return self._placed(text, toks, i, *hit)
         if free is None:
             return None
@@ -502,9 +551,19 @@ class _Parser:
                 tuple(t.word for t in toks[end:end + 2]) == ("lien", "quan"):
             return True
         if nxt.comma_before:
-            return not written[:1].isupper() and \
+            front = written == "Mặt" and end + 2 < len(toks) and toks[end + 1].word == "tran" \
+                and toks[end + 2].comma_before     # "các sở, ban, ngành, Mặt trận, đoàn thể"
+            return (not written[:1].isupper() or front) and \
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
+
+    @staticmethod
+    def _counted(text: str, toks: list[Token], i: int, j: int) -> bool:
+        """"Phòng GDĐT 24 quận, huyện", "Công an 19 tỉnh, thành phố": a count of units of
+        several kinds is one collective; the comma does not end it."""
+        return toks[j].word in _COUNTED_UNITS and not text[toks[j].start].isupper() and \
+            toks[j - 1].word in _COUNTED_UNITS | {"pho", "xa"} and \
+            any(t.word.isdigit() for t in toks[max(i, j - 4):j])
 
     @staticmethod
     def _unit_list(text: str, toks: list[Token], i: int, j: int) -> bool:
@@ -534,7 +593,12 @@ class _Parser:
                                         lower and word in _LOWER_HEADS):
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
-        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in _PLACES_NOT_BODIES:
+        if word == _BO and text[toks[i].start].isupper():
+            n = ministry_at(tuple(t.word for t in toks[i + 1:i + 10]))
+            if n:   # "Bộ Y tế tiêu độc …": a ministry's name is fixed, it ends there
+                return i + 1 + n, text[toks[i].start:toks[i + n].end]
+        if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in (
+                *_PLACES_NOT_BODIES, ("truong", "hop")):
             return None     # "các địa bàn còn lại, hướng dẫn …": where, not who
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) == ("bo", "truong"):
             # "các Bộ trưởng": the ministers stand for their ministries
@@ -561,9 +625,11 @@ class _Parser:
                 again = j >= 2 and toks[j].word == toks[j - 2].word and (
                     low != "các" or toks[i].word == "cac" or      # "các cấp", "thủy điện, thủy lợi"
                     j + 1 < len(toks) and toks[j + 1].word == "cap")   # "… các ngành, các cấp"
+                front = written == "Mặt" and j + 2 < len(toks) and toks[j + 1].word == "tran" \
+                    and toks[j + 2].comma_before    # "các sở, ban, ngành, Mặt trận, đoàn thể"
                 if not (collective and (canonical(written.split()[0]) in _COLLECTIVE_NOUNS or again)
-                        and not written[:1].isupper() or prev_word == "phòng" and low == "chống" or
-                        self._name_goes_on(text, toks, i, j)):
+                        and (not written[:1].isupper() or front) or prev_word == "phòng" and low == "chống" or
+                        self._name_goes_on(text, toks, i, j) or self._counted(text, toks, i, j)):
                     break
             elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
                     not text[toks[j - 1].start].isupper():
@@ -586,11 +652,16 @@ class _Parser:
                     break
                 if low == "giúp" and nxt != "việc":   # "các Ban của Tỉnh ủy giúp BTV …"
                     break
-                if low == "và" and j + 1 < len(toks) and self.agency_start(text, toks, j + 1):
+                if low == "và" and j + 1 < len(toks) and (
+                        self.agency_start(text, toks, j + 1) or
+                        # "các trường THPT chuyên và trường THPT có lớp chuyên": the head again
+                        toks[j + 1].word == toks[i + 1 if word == "các" else i].word and
+                        toks[j + 1].word in _REPEATED_HEADS):
                     break
             j += 1
-        if j - i < 2 and word not in ("ubnd", canonical("hđnd")):
-            return None
+        if j - i < 2 and word not in ("ubnd", canonical("hđnd")) and not (
+                spelt and len(spelt.split()) > 1 and canonical(spelt.split()[0]) in _HEADS):
+            return None     # ("MTTQ" alone is Mặt trận Tổ quốc)
         if j - i == 2 and (word, second) in _BARE_HEADS:
             return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
@@ -690,6 +761,14 @@ class _Parser:
                 j += 1      # "UBND các huyện: A, B và C"
                 continue
             break
+        if len(parties) == 1 and not places and gap.strip() != ":":
+            # "các Sở GD&ĐT" (every province's): one collective, named as written; like "UBND
+            # các tỉnh", it includes this province's own department, whose slug it keeps
+            written = text[toks[k].start:toks[k].end]
+            party = parties[0]
+            name = party.name if party.slug is None else expand(
+                f"{head} {text[toks[k + 2].start:toks[j - 1].end]}", self.abbreviations)
+            parties = [_Party(f"{written} {name}", party.slug)]
         return (j, parties) if parties else (i, [])
 
     def agency_list(self, text: str, toks: list[Token], i: int, loose: bool = False,
@@ -731,7 +810,7 @@ class _Parser:
                     toks[k + 2].word in ("thuong", "dau", "chu"):
                 break   # "Công an tỉnh, cơ quan thường trực, …": its role, not another agency
             nxt = self.agency_at(text, toks, k, lower=True) or \
-                self._named_unit(text, toks, k, parties[-1])
+                self._named_unit(text, toks, k, parties[-1]) or self._authorities(text, toks, k)
             if nxt is None:
                 break
             j, party = nxt
@@ -740,6 +819,7 @@ class _Parser:
                 party = self._unit_after_ubnd(party, parties[-1])
                 if party.slug is None and party.name[:1].islower() and \
                         not party.name.lower().startswith("các ") and \
+                        toks[k].word != toks[min(i + 1, len(toks) - 1)].word and \
                         text[toks[i].start:toks[i].end].lower() == "các":
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
@@ -801,6 +881,22 @@ class _Parser:
             members.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
                            _Party(name, None, external=self.outside(name)))
         return k, [*parties[:-1], *members]
+
+    @staticmethod
+    def _authorities(text: str, toks: list[Token], k: int) -> tuple[int, _Party] | None:
+        """"các cấp ủy Đảng, chính quyền, MTTQ và các đoàn thể": the government of the same
+        places, inside a list, kept as written."""
+        if not _words_at(toks, k, ("chinh", "quyen")):
+            return None
+        end = k + 2
+        for tail in (("cac", "cap"), ("dia", "phuong"), ("co", "so")):
+            if _words_at(toks, end, tail) and not toks[end].comma_before:
+                end += 2
+                break
+        if end < len(toks) and not (toks[end].comma_before or toks[end].hard_before or
+                                    toks[end].word == "va"):
+            return None
+        return end, _Party(text[toks[k].start:toks[end - 1].end], None)
 
     def _shared_tail(self, parties: list[_Party]) -> list[_Party]:
         """"UBND và Ban An toàn giao thông các huyện, thị xã": a bare head takes the places of
@@ -937,10 +1033,26 @@ class TaskExtractor:
         # 1. A subject at the start: "Sở A chủ trì …", "Sở A: …", "Sở A, Sở B tiếp tục …";
         # unless a marker follows it ("UBND tỉnh giao Sở B …": Sở B leads).
         end, leads = self.parser.agency_list(clause, toks, start_tok)
+        if leads and end < len(toks) and not toks[end].hard_before and \
+                any(_words_at(toks, end, a) for a in _ADVERBIALS):
+            # "Các Bộ: A, B … trên cơ sở báo cáo của Bộ Công Thương, chủ động triển khai …":
+            # an adverbial between the subject and its verb, up to the comma before the verb
+            k = next((n for n in range(end + 2, min(len(toks), end + 40))
+                      if toks[n].hard_before or toks[n].comma_before and
+                      _imperative(clause[toks[n].start:])), None)
+            if k is not None and not toks[k].hard_before:
+                return self._rest(clause, toks, k, leads, True)
         gap = end
         while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
                 not toks[gap].hard_before:
             gap += 1
+        named = gap
+        while leads and named < len(toks) and named - gap < 4 and \
+                clause[toks[named].start].isupper() and not toks[named].hard_before and \
+                not toks[named].comma_before and self.parser.agency_at(clause, toks, named) is None:
+            named += 1      # "Phó Chủ tịch UBND tỉnh Gia Lai Dương Mah Tiệp yêu cầu …": a person
+        if named > gap and self._marker_at(toks, named):
+            gap = named
         marker = self._marker_at(toks, gap)
         if leads and marker is None:
             gap = next((k for k in range(end + 1, min(len(toks), end + 9))
@@ -957,7 +1069,9 @@ class TaskExtractor:
                                  self._gives_to(clause, toks, end + len(marker))) and \
                 not (marker[0] == "chi" and leads[0].slug is None and
                      not self._gives_to(clause, toks, end + len(marker)) and
-                     not _words_at(toks, end + len(marker), ("ve",))):
+                     not _words_at(toks, end + len(marker), ("ve",))) and \
+                not (marker[0] == "chi" and self._directs_own(clause, toks, end + len(marker),
+                                                              leads)):
             leads = []      # ("X chỉ đạo việc …" with no body after it: directing is X's work)
         if leads and marker and marker[0] == "chi" and end + len(marker) < len(toks) and (
                 toks[end + len(marker)].hard_before or
@@ -995,7 +1109,10 @@ class TaskExtractor:
                     return self._rest(clause, toks, verb, leads, True)
             if nxt == "đang" and self._qualifier(clause, toks, end):
                 return self._rest(clause, toks, end, leads, True)
-            if not (nxt in _NOT_A_SUBJECT_AFTER and not toks[end].hard_before and not (
+            receives = nxt == _NHAN and end + 1 < len(toks) and \
+                toks[end + 1].word in ("don", "ho", "bai") or \
+                self._member_end(clause, toks, end) is not None   # "… nhận đơn …": work
+            if not (nxt in _NOT_A_SUBJECT_AFTER and not receives and not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
                 return self._rest(clause, toks, end, leads, True)
@@ -1162,6 +1279,27 @@ class TaskExtractor:
     def _rest(self, clause: str, toks: list[Token], end: int, leads: list[_Party],
               explicit: bool) -> _Assignment:
         support: list[_Party] = []
+        if end < len(toks) and toks[end].word == "co" and not toks[end].hard_before and \
+                end + 1 < len(toks) and toks[end + 1].word not in _CO_NOT_NAME and \
+                leads[-1].start >= 0 and (leads[-1].slug is None or
+                                          _generic_lead(leads[-1].name) or
+                                          fold(leads[-1].name).lower().startswith("ubnd cac")):
+            verb = self._verb_after(clause, toks, end)
+            if verb is not None:
+                # "…, UBND các huyện, thành phố có rừng thực hiện …": the qualifier narrows the
+                # collective; kept with the name, as written
+                last = leads[-1]
+                leads = [*leads[:-1], _Party(clause[toks[last.start].start:toks[verb - 1].end],
+                                             None, last.external, last.start)]
+                end = verb
+        after = self._member_end(clause, toks, end)
+        if after is not None and leads[-1].start >= 0:
+            # "các sở, ban, ngành là thành viên Ban Chỉ huy PCTT tỉnh chủ động …": the
+            # membership says which; kept with the name, as written
+            last = leads[-1]
+            leads = [*leads[:-1], _Party(clause[toks[last.start].start:toks[after - 1].end],
+                                         None, last.external, last.start)]
+            end = after
         qualified = self._qualifier(clause, toks, end)
         if qualified and qualified[1] and not _generic_lead(leads[-1].name):
             # "Văn phòng UBND tỉnh được giao hoàn thiện …, xây dựng …": a body named in full
@@ -1204,6 +1342,30 @@ class TaskExtractor:
         support = [p for p in _unique(support) if (p.slug or p.name) not in lead_keys]
         return _Assignment(_unique(leads), support, action, explicit)
 
+    def _directs_own(self, clause: str, toks: list[Token], k: int,
+                     leads: list[_Party]) -> bool:
+        """"Bộ Công Thương chỉ đạo các đơn vị đẩy mạnh …", "UBND tỉnh An Giang chỉ đạo các cơ
+        quan chuyên môn …": a body directing its own units does the work itself; this
+        archive's own UBND or Party committee directing them is still the issuer speaking."""
+        if k >= len(toks) or not _SUBORDINATES.match(fold(clause[toks[k].start:]).lower()):
+            return False
+        first = leads[0]
+        agency = self.matcher.agencies.get(first.slug) if first.slug else None
+        if agency is not None and agency.kind in _SPEAKING_KINDS or _TOP.match(first.name):
+            return False
+        return True
+
+    def _member_end(self, clause: str, toks: list[Token], end: int) -> int | None:
+        """Where "… là thành viên Ban Chỉ đạo tỉnh" ends, when a command follows it."""
+        if end >= len(toks) or toks[end].hard_before or \
+                not _words_at(toks, end, ("la", "thanh", "vien")):
+            return None
+        k = end + 3 + (1 if _words_at(toks, end + 3, ("cua",)) else 0)
+        after, body = self.parser.agency_list(clause, toks, k, lower=True)
+        if not body or after >= len(toks) or not _imperative(clause[toks[after].start:]):
+            return None
+        return after
+
     def subject_of(self, text: str) -> list[_Party]:
         """The agencies a heading or an introductory paragraph gives its points to."""
         text = _strip_heading_words(text)
@@ -1235,7 +1397,7 @@ class TaskExtractor:
         host = self.host(body)
         out: list[ExtractedTask] = []
         ledes: list[tuple[_Block, list[ExtractedTask]]] = []
-        all_blocks = blocks(body, first_line)
+        all_blocks = [_after_headline(b) for b in blocks(body, first_line)]
         # Everything up to "… kết luận như sau:" is the preamble (who met, who reported).
         addressees, all_blocks = self._addressed(all_blocks)
         # plans written as fields: a table of tasks, "Chủ trì: …" under a point
@@ -1243,8 +1405,8 @@ class TaskExtractor:
         out.extend(self._field_tasks([*table_tasks(body, first_line), *fields], reference))
         intro = next((n for n, b in enumerate(all_blocks[:6])
                       if _INTRO_END.search(b.text)), None)
-        if intro is not None:
-            all_blocks = all_blocks[intro + 1:]
+        if intro is not None and intro + 1 < len(all_blocks):
+            all_blocks = all_blocks[intro + 1:]     # (a page that stops there keeps its lede)
         elif len(all_blocks) > 1 and _title_line(all_blocks[0]):
             all_blocks = all_blocks[1:]     # a news headline above the body: not a sentence
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
@@ -1253,14 +1415,39 @@ class TaskExtractor:
         prev: _Block | None = None
         before = ""     # the text read so far, where "các đơn vị trên" finds what it means
         budget = [_LOOKS_BACK]
+        held: list = []     # a term stated before the report it dates, for the next blocks
+        dangling: _Block | None = None     # an introduction with leads and nothing under it
         for block in all_blocks:
             before, seen = before[-_BACK_CHARS:], before
+            entry = _schedule_entry(block.text)
+            if entry is not None and not block.heading:
+                # "Ngày 7/6/2017: Hạn cuối các trường THPT in và phát Giấy báo dự thi …": a
+                # timeline's line; its subject does the work by its date
+                rest, day = entry
+                deadline = best_deadline(f"trước ngày {day}", reference)
+                found = self._block_tasks(dataclasses.replace(block, text=rest), None, None,
+                                          [], reference, False, alone=True, before=before,
+                                          addressees=addressees, budget=budget)
+                found = [dataclasses.replace(
+                    t, text=block.text, deadline=t.deadline or (deadline and deadline.date),
+                    deadline_text=t.deadline_text or (deadline and block.text[
+                        :block.text.find(day) + len(day)].strip(" -–+•*"))) for t in found]
+                out.extend(found)
+                last = found or last
+                prev = block
+                before = f"{seen} {block.text}"[-_BACK_CHARS:]
+                continue
             if _PREAMBLE.match(block.text) and not (
                     block.text.rstrip().endswith(":") and self.subject_of(block.text)):
                 # "Ngày 28-1, UBND tỉnh ban hành Công văn …. Theo đó, UBND tỉnh yêu cầu A …":
                 # a dated news sentence, then the order it carried
                 cut = _SENTENCE_END.search(block.text)
                 rest = block.text[cut.end():] if cut and _DATED.match(block.text) else ""
+                first = block.text[:cut.start()] if cut else block.text
+                if _DATED.match(block.text) and _DATED_ORDER.search(first):
+                    # "Ngày 20/10, UBND tỉnh có văn bản số 13080 yêu cầu các sở …": the order
+                    # is in the dated sentence itself
+                    rest = _DATED_LEAD.sub("", block.text, count=1)
                 if _MARKER_WORDS.search(fold(rest).lower()):
                     # kept, like news of a document, for bodies the text gives no other task
                     dated = dataclasses.replace(block, text=rest)
@@ -1277,6 +1464,12 @@ class TaskExtractor:
                         for t in last]
                     last = []
                     continue
+            held = held[1:]
+            if not last and not block.heading and _TERM_FIRST.match(block.text):
+                # "Thời hạn nộp báo cáo: trước ngày 26/12/2018. …" then "Vì vậy, Sở đề nghị
+                # các đơn vị … báo cáo": the term stated first dates the report asked next
+                deadline = best_deadline(block.text, reference)
+                held = [deadline] * 3 if deadline and deadline.date else []
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
             kind = next((k for _, _, k in reversed(stack) if k), None)
@@ -1296,13 +1489,16 @@ class TaskExtractor:
                 stack.append((level, leads, own_kind))
                 if block.heading or text.rstrip().endswith(":") or not leads or \
                         self._list_only(text):
+                    dangling = block if leads and not block.heading else None
                     continue
+            dangling = None
             guessed = False
             plain_after = prev is not None and block.point is None and prev.point is None and \
                 block.level == prev.level or prev is not None and block.point is not None and \
                 block.point == prev.point and block.level > prev.level   # a point's next paragraph
             if carried is None and last and (_GOES_ON.match(text) or plain_after and
-                                             _imperative(text) and not self.assignment(text)):
+                                             _imperative(_TOPIC_FRONT.sub("", text)) and
+                                             not self.assignment(text)):
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
@@ -1315,11 +1511,22 @@ class TaskExtractor:
                                              alone=True, before=before, addressees=addressees,
                                              budget=budget)
                 ledes.append((block, [t for t in reported if t not in found]))
+            if held and found:
+                found = [t if t.deadline or not _REPORTS.search(t.text) else dataclasses.replace(
+                    t, deadline=held[0].date, deadline_text=held[0].text, certain=False)
+                    for t in found]
+                held = []
             out.extend(found)
             if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
                 last = found
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
+        if dangling is not None:
+            # "… chỉ đạo A; B tăng cường …. Nội dung văn bản như sau:" and the page stops: the
+            # introduction is all there is of the order
+            out.extend(self._block_tasks(dangling, None, None, host, reference, False,
+                                         alone=True, before=before, addressees=addressees,
+                                         budget=budget))
         out.extend(self._reported_order(ledes, out, all_blocks))
         out.sort(key=lambda t: t.line)     # field tasks were read first
         return self._placed_document(_without_headline(out, all_blocks), body)
@@ -1357,7 +1564,7 @@ class TaskExtractor:
             return False
         if _BACK_REF.match(name):
             return True
-        if addressees and (_ADDRESSED.match(name) or party.slug is not None and any(
+        if addressees and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
                 party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
                 re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
             return True
@@ -1388,7 +1595,12 @@ class TaskExtractor:
             name = fold(p.name).lower()
             plural = name.startswith(("cac ", "nhung ", "hai ", "ba ")) or p.slug is not None
             head = name.split()[0]
-            if addressees and not _BACK_REF.match(name):
+            if addressees and _KIND_REF.match(name):
+                # "đề nghị các sở báo cáo" after "gửi các Sở GD&ĐT": the addressees of that kind
+                kind = _KIND_REF.match(name).group(1)
+                named = [q for q in addressees
+                         if re.search(rf"(?:^|\s){kind}\s", fold(q.name).lower())]
+            elif addressees and not _BACK_REF.match(name):
                 named = list(addressees)
             elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
                 # "Sở này": the last Sở named before it
@@ -1513,7 +1725,29 @@ class TaskExtractor:
                 toks = tokens(item)
                 found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
             return _unique(found), all_blocks[:n] + all_blocks[end:]
-        return [], all_blocks
+        return self._sent_to(all_blocks[:12]), all_blocks
+
+    def _sent_to(self, some: list[_Block]) -> list[_Party]:
+        """News of a letter names its addressees after "gửi" ("Theo công văn … gửi Trưởng
+        phòng GDĐT 24 quận, huyện; Hiệu trưởng các trường THPT; …"): without a "Kính gửi:" list,
+        they are whom "các đơn vị" means later. Only a list of two or more."""
+        for block in some:
+            m = _SENT_TO.search(block.text)
+            if not m:
+                continue
+            found: list[_Party] = []
+            for item in block.text[m.end():].split(";"):
+                # "… gửi các Sở GD&ĐT về việc báo cáo …": what about is no part of the name
+                item = re.split(r"\s+về\s", item)[0].strip(" -–+•.")
+                item = re.sub(r"^tất cả\s+(?:các\s+)?", "các ", item)   # "tất cả cơ sở …"
+                toks = tokens(item)
+                if not toks or not self.parser.agency_start(item, toks, 0):
+                    break
+                found.extend(self.parser.agency_list(item, toks, 0, loose=True)[1])
+            found = [p for p in _unique(found) if not _GENERIC.match(fold(p.name).lower())]
+            if len(found) >= 2 or found and fold(found[0].name).lower().startswith("cac "):
+                return found    # a list, or one collective ("gửi các Sở GD&ĐT")
+        return []
 
     def _placed_document(self, tasks: list[ExtractedTask], body: str) -> list[ExtractedTask]:
         """A notice about another province ("… làm việc với lãnh đạo tỉnh Hà Tĩnh"): its bare
@@ -1550,11 +1784,20 @@ class TaskExtractor:
         only a list of agencies (after a marker) runs on past its ";"."""
         out: list[tuple[str, str]] = []
         for piece, sep in pieces:
-            if out and out[-1][1] == ";" and self._list_only(out[-1][0]):
+            if out and out[-1][1] == ";" and (self._list_only(out[-1][0]) or
+                                              self._sending(out[-1][0], piece)):
                 out[-1] = (f"{out[-1][0]} {piece}", sep)
             else:
                 out.append((piece, sep))
         return out
+
+    def _sending(self, clause: str, piece: str) -> bool:
+        """"Theo công văn … gửi A; B; C, đến ngày … vẫn còn …": a letter's addressees run on
+        past ";" while the next piece starts with a body."""
+        if not _SENT_TO.search(clause):
+            return False
+        toks = tokens(piece)
+        return bool(toks) and self.parser.agency_start(piece, toks, 0)
 
     def _list_only(self, clause: str) -> bool:
         """Is the clause only a list of agencies (after a marker)? A list is short."""
@@ -1611,7 +1854,7 @@ class TaskExtractor:
                 current = None
                 continue
             found = self.assignment(plain)
-            head = _CONNECTORS.sub("", plain)
+            head = _TOPIC_FRONT.sub("", _CONNECTORS.sub("", plain))
             if found is not None and _ACCOUNTABLE.match(found.action):
                 # "Thủ trưởng … chịu trách nhiệm trước …": who answers, no work; a clause after
                 # it ("…; thực hiện chế độ báo cáo …") is still that subject's task
@@ -1696,6 +1939,7 @@ class TaskExtractor:
                     deadline_text=deadline.text if deadline else None,
                     point=block.point, line=block.line))
             tasks.extend(self._purpose_tasks(text, assignment, block, reference))
+            tasks.extend(self._owned_parts(text, assignment, block, reference))
         return tasks
 
     def _purpose_tasks(self, text: str, assignment: _Assignment, block: _Block,
@@ -1744,6 +1988,31 @@ class TaskExtractor:
                     point=block.point, line=block.line))
         return out
 
+    def _owned_parts(self, text: str, assignment: _Assignment, block: _Block,
+                     reference: dt.date | None) -> list[ExtractedTask]:
+        """"… các đề án nhánh, bao gồm: Kinh tế đô thị do Sở KH-ĐT chủ trì, Văn hóa đô thị do
+        Sở VH-TT chủ trì, …": a part of the work named first and its owner after "do"."""
+        out = []
+        deadline = None
+        for m in itertools.islice(_OWNED.finditer(text), 12):     # bounded per task
+            owner = m.group("owner")
+            toks = tokens(owner)
+            end, parties = self.parser.agency_list(owner, toks, 0, lower=True)
+            if not parties or end < len(toks):
+                continue
+            work = m.group("work").strip()
+            deadline = deadline or best_deadline(text, reference)    # the sentence's, as its lead's
+            for lead in parties:
+                if any((lead.slug or lead.name) == (q.slug or q.name) for q in assignment.leads):
+                    continue
+                out.append(ExtractedTask(
+                    lead=lead.name, lead_slug=lead.slug, certain=True,
+                    external=lead.external, support=(), support_slugs=(), action=work,
+                    text=text, deadline=deadline.date if deadline else None,
+                    deadline_text=deadline.text if deadline else None,
+                    point=block.point, line=block.line))
+        return out
+
     def _all_named(self, text: str) -> list[_Party]:
         """Every body the text names, in order."""
         toks = tokens(text)
@@ -1759,6 +2028,52 @@ class TaskExtractor:
         return found
 
 
+# A timeline written as lines: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo …",
+# "Trước ngày 20/5: …", "… ngày 25/5/2017 là hạn cuối các trường THPT hoàn thành …"
+_DAY_SPEC = r"\d{1,2}(?:[/.]\d{1,2})?(?:\s*(?:-|–|đến)\s*\d{1,2}(?:[/.]\d{1,2})?)?(?:[/.]\d{4})?"
+_SCHEDULE = re.compile(rf"^\W*(?:(?:từ|trước|đến|chậm nhất|hạn chót|hạn cuối)\s+)?ngày\s+"
+                       rf"({_DAY_SPEC})\s*(?:\([^)]{{0,20}}\)\s*)?[:–]\s*"
+                       r"(?:(?:là\s+)?(?:thời\s+)?hạn (?:cuối|chót)\s+(?:để\s+|cho\s+)?)?",
+                       re.IGNORECASE)
+_LAST_DAY = re.compile(rf"(?:^|,\s*)ngày\s+({_DAY_SPEC})\s+là\s+(?:thời\s+)?hạn (?:cuối|chót)"
+                       r"\s+(?:để\s+|cho\s+)?", re.IGNORECASE)
+_SPEC_END = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?\s*$")
+
+
+# A news item's dateline, "(NLĐO) - ", after a headline run into the same paragraph
+_DATELINE = re.compile(r"\s\([A-ZĐ][^()\n]{1,18}\)\s*[-–—]\s*")
+
+
+def _after_headline(block: _Block) -> _Block:
+    """"Sẵn sàng phương án … nCoV (NLĐO) - Thủ tướng yêu cầu …": the headline before the
+    dateline is no sentence of the item."""
+    m = _DATELINE.search(block.text[:400])
+    if not m or re.search(r"[.!?;:]\s*$", block.text[:m.start()]):
+        return block
+    return dataclasses.replace(block, text=block.text[m.start() + 1:])
+
+
+def _schedule_entry(text: str) -> tuple[str, str] | None:
+    """A timeline's line: its text after the date (a window ends on its last day) and that
+    day, written d/m[/y]; None when the line is no such entry."""
+    m = _SCHEDULE.match(text) or _LAST_DAY.search(text[:160])
+    if not m:
+        return None
+    end = _SPEC_END.search(m.group(1))
+    rest = text[m.end():].strip()
+    if not end or not rest or not rest[0].isalpha():
+        return None
+    day = f"{end.group(1)}/{end.group(2)}" + (f"/{end.group(3)}" if end.group(3) else "")
+    if not end.group(3):
+        year = re.search(r"[/.](\d{4})\s*$", m.group(1))
+        day += f"/{year.group(1)}" if year else ""
+    return rest[0].upper() + rest[1:], day
+
+
+# A part of the work, then its owner: "…, bao gồm: Kinh tế đô thị do Sở KH-ĐT chủ trì, …"
+_OWNED = re.compile(r"(?:[:,;]|\bgồm)\s*(?P<work>[^,;:.()]{3,80}?)\s+do\s+"
+                    r"(?P<owner>[^,;:.()]{3,80}?)\s+(?:chủ trì|thực hiện|đảm nhiệm|phụ trách)"
+                    r"(?=\s*(?:[,;.]|và\s|$))")
 _SUMMARY = re.compile(r"^\W*trên đây là", re.IGNORECASE)
 _TO = re.compile(r"^\W*kính gửi\s*:?\s*", re.IGNORECASE)
 _TOPIC = re.compile(r"\W*(?:việc|nhiệm vụ|công tác|nội dung)\s", re.IGNORECASE)
@@ -1774,7 +2089,14 @@ _PURPOSE = re.compile(rf"(?<!\w)để\s+(?=(?:{_PURPOSE_HEADS}|Bộ)\b)")
 # Whom a letter's "các đơn vị" means when it has a "Kính gửi:" list (folded).
 _ADDRESSED = re.compile(r"^(?:cac|quy) (?:co quan|don vi|dia phuong|co quan, don vi|"
                         r"don vi, dia phuong|co quan, don vi, dia phuong|co quan, dia phuong)$")
+# "các sở", "các bộ" bare, in a letter to departments or ministries: its addressees of that kind
+_KIND_REF = re.compile(r"^cac (so|bo)$")
 _ADDRESSED_WORDS = ("các đơn vị", "các cơ quan", "các địa phương", "các cơ quan, đơn vị")
+# A letter's addressees in news of it: "Theo công văn Sở … gửi A; B; …" (also "gửi đến")
+_SENT_TO = re.compile(r"(?<!\w)(?:công văn|văn bản|công điện|thông báo|hướng dẫn)(?!\w)"
+                      r"(?:[^.;:]|(?<=TP)\.|(?<=Tp)\.|(?<=TX)\.){0,120}?(?<!\w)"
+                      r"(?:gửi\s+(?:đến\s+|tới\s+|cho\s+)?|(?<=\s)(?:đến|tới)\s+(?=tất cả\s))",
+                      re.IGNORECASE)
 # A document issued, then its order after a comma: "… (tiếp tục) ban hành công văn 2326, chỉ đạo
 # A, B …" (the marker speaks for the issuer).
 _DOCUMENT = r"(?:văn bản|công văn|công điện|chỉ thị|kế hoạch|quyết định|thông báo|hướng dẫn)"
@@ -1783,8 +2105,8 @@ _ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[
 # hoạch …" with no such word is an order to issue one, and stays a task
 _ISSUES_ONLY = re.compile(rf"^(?:(?:(?:đã|vừa|mới)\s+)+(?:ra|ban hành|ký(?: ban hành)?|phát hành)|"
                           rf"ra)\s+(?:các\s+)?{_DOCUMENT}\b", re.IGNORECASE)
-_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ban hành|ký|có)\s+(?:các\s+)?"
-                     rf"{_DOCUMENT}\b[^,;]{{0,60}},\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
+_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ký ban hành|ban hành|ký|có)\s+(?:các\s+)?"
+                     rf"{_DOCUMENT}\b[^,;]{{0,60}}?,?\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
                      re.IGNORECASE)
 # A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
 # "các địa phương nêu trên"; "các đơn vị trên địa bàn" is not one (the name ends there).
@@ -1804,11 +2126,28 @@ _ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?tr
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
                           r"thi hành (?:quyết định|chỉ thị) này", re.IGNORECASE)
 # "Thủ tướng vừa ký Công điện … yêu cầu …": the news of a document, its body gives the tasks.
+# A dated sentence that carries a document's order ("Ngày 20/10, UBND tỉnh có văn bản số 13080
+# yêu cầu …", "…, đã ký ban hành văn bản số 2508, chỉ đạo …") and the date that opens it
+_DATED_ORDER = re.compile(r"(?<!\w)(?:có|ký|ban hành|ký ban hành|gửi)\s+(?:các\s+)?(?:văn bản|"
+                          r"công văn|công điện|chỉ thị|thông báo)\b[^.;]{0,80}?(?<!\w)(?:yêu cầu|"
+                          r"đề nghị|chỉ đạo|giao)(?!\w)", re.IGNORECASE)
+_DATED_LEAD = re.compile(r"^\W*ngày\s+[\d/.-]+(?:\s*(?:năm\s+)?\d{4})?\s*,\s*", re.IGNORECASE)
 _LEDE = re.compile(r"(?<!\w)(?:vừa|đã) (?:ký|ban hành|có)(?: ban hành)? (?:các )?(?:văn bản|công văn|"
                    r"công điện|chỉ thị|quyết định|kế hoạch|thông báo)", re.IGNORECASE)
 # A paragraph that goes on with the leads of the one before: "Đồng thời, …", "Bên cạnh đó, …".
 _DEADLINE_ONLY = re.compile(r"^\W*(?:thời gian hoàn thành|thời hạn|báo cáo[^.]{0,260}gửi về|"
-                            r"hoàn thành trước|chậm nhất)", re.IGNORECASE)
+                            r"hoàn thành trước|chậm nhất|"
+                            # "Thời gian các trường nhận hồ sơ … từ ngày 26 đến ngày 28.6-2017."
+                            r"thời gian (?!qua\b)[^.;]{0,120}?(?:từ ngày|trước ngày|chậm nhất))",
+                            re.IGNORECASE)
+# A term stated on its own before the order ("Thời hạn nộp báo cáo: Trước ngày …"), and the
+# reports it can date
+_TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\b", re.IGNORECASE)
+_REPORTS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
+# A follow-on paragraph that names its topic first: "Đối với công tác phổ cập, cần báo cáo …",
+# "Công tác thi, báo cáo về …", "Về việc tuyển sinh, …"
+_TOPIC_FRONT = re.compile(r"^\W*(?:(?:đối với|về|riêng)\s+)?(?:công tác|việc|lĩnh vực|nội dung)\s"
+                          r"[^,;.:]{1,80},\s*", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
                       re.IGNORECASE)
 _STRONG_FUTURE = re.compile(r"(?<!\w)(?:tiếp tục|khẩn trương|cần|phải|sẽ|chậm nhất|trước ngày)"
