@@ -40,8 +40,9 @@ def snapshot(cache) -> dict:
                 results[query, sort] = json.dumps(found.as_json(), ensure_ascii=False,
                                                   sort_keys=True, default=str)
         vocabulary = s.source.vocabulary()
+        thesaurus = s.source.thesaurus   # the alternatives the index has words for
     return {"stored": {k: v[1] for k, v in docs.items()}, "order": ranked,
-            "results": results, "vocabulary": vocabulary}
+            "results": results, "vocabulary": vocabulary, "thesaurus": thesaurus}
 
 
 def assert_same_as_fresh(project, cache, tmp_path, step: str) -> None:
@@ -54,6 +55,7 @@ def assert_same_as_fresh(project, cache, tmp_path, step: str) -> None:
     for key in theirs["results"]:
         assert ours["results"][key] == theirs["results"][key], (step, key)
     assert ours["vocabulary"] == theirs["vocabulary"], step
+    assert ours["thesaurus"] == theirs["thesaurus"], step
 
 
 def notice_text(number: str, date: str, title: str, body: str) -> str:
@@ -133,6 +135,20 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
     stats = update(project, cache)
     assert not stats.rebuilt
     assert_same_as_fresh(project, cache, tmp_path, "agencies")
+
+    # A word only one notice held, then edited away: the thesaurus alternative that needs it
+    # and the suggestions drop it at once, though Whoosh keeps the old document's terms.
+    added = notices / "2024" / "moi-901.md"
+    text = added.read_text(encoding="utf-8")
+    added.write_text(text.replace("phòng cháy chữa cháy.", "phòng chống sốt xuất huyết."),
+                     encoding="utf-8")
+    update(project, cache)
+    assert_same_as_fresh(project, cache, tmp_path, "word-added")
+    with Searcher(cache) as s:
+        assert s.search("SXH").total == 1
+    added.write_text(text, encoding="utf-8")
+    update(project, cache)
+    assert_same_as_fresh(project, cache, tmp_path, "word-gone")
 
     # Nothing changed: nothing written.
     stats = update(project, cache)

@@ -200,7 +200,6 @@ def _concrete(command: str, project: Path) -> str:
         (r"\bREV\b", "HEAD"),
         (r"\bQUERY\b", "de an 06"),
         (r"\[--json\]", "--json"),
-        (r"\[--index\]", "--index"),
         (r"^mkdocs serve$", f"mkdocs serve --dev-addr 127.0.0.1:{_free_port()}"),
     ]
     for pattern, value in replacements:

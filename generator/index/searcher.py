@@ -121,11 +121,32 @@ class WhooshSource:
     def thesaurus(self) -> dict[str, list[list[str]]]:
         """The archive's thesaurus, with the alternatives this index has words for (as the
         export gives the browser)."""
+        if any(leaf.has_deletions() for leaf, _ in self._leaves):
+            return for_vocabulary(self._thesaurus, self._live_words(self._thesaurus))
         words: set[str] = set()
         for name in ranking.WORD_FIELDS:
             for term in self.reader.lexicon(name):
                 words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
         return for_vocabulary(self._thesaurus, words)
+
+    def _live_words(self, table: dict[str, list[list[str]]]) -> set[str]:
+        """The syllables of the table's alternatives that a live document holds: a replaced
+        or removed document's words stay in Whoosh's lexicon until its segment is merged."""
+        wanted = {w for alts in table.values() for alt in alts for w in alt[0].split()}
+        found: set[str] = set()
+        for leaf, _ in self._leaves:
+            deleted = sorted(leaf.deleted_docs_set) if leaf.has_deletions() else ()
+            for word in wanted - found:
+                for name in ranking.WORD_FIELDS:
+                    if (name, word) not in leaf:
+                        continue
+                    held = leaf.doc_frequency(name, word)
+                    if deleted:
+                        held -= _deleted_holding(leaf, name, word, deleted)
+                    if held:
+                        found.add(word)
+                        break
+        return found
 
     @cached_property
     def _order(self) -> list[int]:

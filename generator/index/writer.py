@@ -203,10 +203,12 @@ def notice_agencies(notice: Notice, linked: LinkedArchive) -> dict[str, list[str
 
 def document(notice: Notice, order: int, topics: Mapping[str, Topic],
              folded: Mapping[str, list[str]] | None = None,
-             agencies: Mapping[str, list[str]] | None = None) -> dict:
+             agencies: Mapping[str, list[str]] | None = None,
+             acronyms: str | None = None) -> dict:
     """The Whoosh document of a notice (the browser export analyses the very same values).
     `folded`: the folded words of "title" and "body", when the caller has them already.
-    `agencies`: the agencies the notice assigns tasks to (`notice_agencies`), for `agency:`."""
+    `agencies`: the agencies the notice assigns tasks to (`notice_agencies`), for `agency:`.
+    `acronyms`: `acronyms_in` joined by spaces, when the caller has them already."""
     folded = dict(folded or {})
     for name, text in (("title", notice.title), ("body", notice.body)):
         if name not in folded:
@@ -225,7 +227,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
-        "acronyms": " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
+        "acronyms": acronyms if acronyms is not None else
+        " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
         "topic_text": _topic_text(notice, topics),
         # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
@@ -342,7 +345,9 @@ def fingerprints(notices: list[Notice], topics: Mapping[str, Topic],
         if phrases_same and isinstance(old, list) and len(old) >= 3 and old[0] == content:
             acronyms = old[2]
         else:
-            acronyms = " ".join(acronyms_in(notice, topics))
+            # Folded as `document` folds them (title and body apart), so they are its words.
+            acronyms = " ".join(acronyms_in(notice, topics, folded_words(notice.title)
+                                            + folded_words(notice.body)))
         out[notice.key] = [content, _short_hash(_topic_text(notice, topics)), acronyms]
     return out
 
@@ -405,7 +410,8 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                     writer.delete_by_term("key", key)
                 for notice in changed:
                     doc = document(notice, orders[notice.key], linked.topics,
-                                   agencies=agencies[notice.key])
+                                   agencies=agencies[notice.key],
+                                   acronyms=wanted[notice.key][2])
                     if rebuild:
                         writer.add_document(**doc)
                     else:
