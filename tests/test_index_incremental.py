@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -279,3 +280,29 @@ def test_a_failed_index_fails_the_build_and_keeps_the_old_index(tmp_path):
     with Searcher(project.cache_dir) as s:
         assert [h.key for h in s.search("de an 06", limit=None).hits] == before
         assert s.search("xyzzyq").total == 0
+
+
+def _big_result(size: int) -> bytes:
+    return b"x" * size
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_cancel_stops_a_child_blocked_sending_its_result(monkeypatch):
+    """A stopped build cancels its background work: a child blocked writing a large result
+    into the pipe, with the build's SIGTERM handler inherited, must not hang the build."""
+    import signal
+    from pathlib import Path
+
+    from generator.index.background import InBackground
+    from generator.publish.atomic import interruptible
+
+    with interruptible():   # what `build` installs: SIGTERM raises in the main thread
+        work = InBackground(_big_result, (64 << 20,), "notice-archive-test", "thử")
+        if work.process is None:
+            pytest.skip("no child process on this platform")
+        wchan = Path(f"/proc/{work.process.pid}/wchan")
+        while work.process.is_alive() and wchan.read_text() != "anon_pipe_write":
+            work.process.join(0.05)   # until the child waits on the full pipe
+        work.cancel()
+    assert not work.process.is_alive()
+    assert work.process.exitcode == -signal.SIGTERM
