@@ -34,6 +34,8 @@ BIN = Path(sys.executable).parent
 NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
+    ".venv/bin/python bench/search_after_build.py": "two cold builds of a generated archive "
+    "and their searches: minutes even at 500 notices",
     "nice -n 10 .venv/bin/python bench/search_quality.py": "search quality on a generated "
                                                            "archive of 2,000 notices in "
                                                            "Chromium: minutes; "
