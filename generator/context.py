@@ -19,7 +19,7 @@ class BuildOptions:
     quiet_warnings: bool = False       # validation warnings are `check`'s business
     max_notices: int = 100_000         # past it the build stops before reading any file
     list_limit: int = 200              # longer list pages are split by year
-    search_index: bool = False         # update the CLI's Whoosh index during the build
+    search_index: bool = True          # update the CLI's Whoosh index during the build
     previous_site: Path | None = None  # the published site whose unchanged pages are reused
     on_demand: bool = False            # `serve`: pages rendered when a browser asks
 

@@ -361,8 +361,8 @@ def test_a_word_the_notice_lacks_does_not_hide_it(searcher):
 
 @pytest.mark.slow
 def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
-    """With --index, past a few hundred notices the index is built as a fresh multi-notice
-    update in the forked child while mkdocs renders: the build succeeds and the index answers."""
+    """Past a few hundred notices the index is built as a fresh multi-notice update in the
+    forked child while mkdocs renders: the build succeeds and the index answers."""
     from conftest import cli, copy_project
     from test_atomic import enlarge
 
@@ -370,7 +370,7 @@ def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
     base = json.loads(cli(project, "search", "de an 06", "--json", check=True).stdout)["total"]
     assert base >= 3
     assert enlarge(project, 24) >= 480
-    cli(project, "build", "--quiet", "--index", check=True)
+    cli(project, "build", "--quiet", check=True)
     # The build left the index up to date: the search has nothing to update first.
     assert "chỉ mục" not in cli(project, "search", "de an 06", check=True).stderr
     result = cli(project, "search", "de an 06", "--json")
@@ -379,20 +379,29 @@ def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
     assert json.loads(result.stdout)["total"] == 25 * base
 
 
-def test_search_after_a_plain_build_brings_the_index_up_to_date(tmp_path):
-    """A build leaves the Whoosh index alone (the site needs only the browser index); the first
-    search indexes the archive, says so, and answers from the fresh index."""
+def test_search_after_a_build_answers_without_indexing(tmp_path):
+    """The build keeps the index current: the first search says nothing about updating it
+    and answers as the next one does. With `search_index: false` the first search does."""
     from conftest import cli, copy_project
 
     project = copy_project(tmp_path)
     cli(project, "build", "--quiet", check=True)
     first = cli(project, "search", "de an 06", check=True)
-    assert "đã cập nhật chỉ mục tìm kiếm" in first.stderr
+    assert "chỉ mục" not in first.stderr
     again = cli(project, "search", "de an 06", check=True)
-    assert "chỉ mục" not in again.stderr
     timing = re.compile(r"\(\d+ ms\)")
     assert "Tìm thấy" in first.stdout
     assert timing.sub("", again.stdout) == timing.sub("", first.stdout)
+
+    other = copy_project(tmp_path / "off")
+    config = other / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - notice-archive:\n", "  - notice-archive:\n      search_index: false\n", 1),
+        encoding="utf-8")
+    cli(other, "build", "--quiet", check=True)
+    late = cli(other, "search", "de an 06", check=True)
+    assert "đã cập nhật chỉ mục tìm kiếm" in late.stderr
+    assert timing.sub("", late.stdout) == timing.sub("", first.stdout)
 
 
 def test_cli_text_highlights_on_a_terminal_and_counts_what_it_lists(searcher, capsys):

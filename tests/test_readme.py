@@ -34,6 +34,8 @@ BIN = Path(sys.executable).parent
 NOT_RUN = {
     "python3.11 -m venv": "the quick start: CI runs it verbatim (.ci/run) on a clean clone",
     ".venv/bin/python bench/run.py": "a benchmark of many minutes at 10,000 notices",
+    ".venv/bin/python bench/search_after_build.py": "two cold builds of a generated archive "
+    "and their searches: minutes even at 500 notices",
     "nice -n 10 .venv/bin/python bench/search_quality.py": "search quality on a generated "
                                                            "archive of 2,000 notices in "
                                                            "Chromium: minutes; "
@@ -200,7 +202,6 @@ def _concrete(command: str, project: Path) -> str:
         (r"\bREV\b", "HEAD"),
         (r"\bQUERY\b", "de an 06"),
         (r"\[--json\]", "--json"),
-        (r"\[--index\]", "--index"),
         (r"^mkdocs serve$", f"mkdocs serve --dev-addr 127.0.0.1:{_free_port()}"),
     ]
     for pattern, value in replacements:

@@ -30,9 +30,8 @@ def register(subparsers) -> None:
                    help="thư mục đầu ra (mặc định: site)")
     p.add_argument("--full", action="store_true",
                    help="dựng lại mọi trang, không dùng lại trang không đổi từ site/ hiện có")
-    p.add_argument("--index", action="store_true",
-                   help="cập nhật luôn chỉ mục tìm kiếm của lệnh search trong lúc dựng "
-                   "(mặc định: lệnh search tự cập nhật khi tra cứu lần đầu)")
+    # Every build updates the search index now; --index stays accepted for old scripts.
+    p.add_argument("--index", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--strict", action="store_true", help="coi cảnh báo của mkdocs là lỗi")
     p.add_argument("--quiet", "-q", action="store_true", help="chỉ in lỗi")
     p.add_argument("--safe", action="store_true",
@@ -117,8 +116,8 @@ def _build(args, cache_dir, config_file, site_dir, waiting) -> int:
                 incremental = site_dir.is_dir() and not args.full
                 config = load_config(str(config_file), site_dir=str(staging),
                                      strict=args.strict)
-                # --profile and --index in place of mkdocs.yml's values, for this build only.
-                configure_build(config, profile=args.profile, search_index=args.index,
+                # --profile in place of mkdocs.yml's value, for this build only.
+                configure_build(config, profile=args.profile,
                                 previous_site=site_dir if incremental else None)
                 build(config, dirty=incremental)
             except BaseException:

@@ -53,9 +53,17 @@ class InBackground:
         return message[1]
 
     def cancel(self) -> None:
-        if self.process is not None and self.process.is_alive():
+        if self.process is None:
+            return
+        # Closed first: a child blocked sending a large result into a full pipe would never
+        # see its SIGTERM handled, and join would wait for ever (a stopped build hung so).
+        self.receive.close()
+        if self.process.is_alive():
             self.process.terminate()  # each work leaves its files consistent when stopped
-            self.process.join()
+            self.process.join(10)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -76,6 +84,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _child(work, args, failure, send, parent: int) -> None:
+    # A forked child inherits the build's handler that turns SIGTERM into an exception (see
+    # publish/atomic.py): the build's cancel must stop it, not start its error reporting.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
     try:
         send.send(("ok", work(*args)))

@@ -12,7 +12,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import ANALYZER_VERSION, search_analyzer
 from .query import fields_digest, word_fields
 
-SCHEMA_VERSION = 7  # 7: agencies facet;  6: the shared ranking (neighbour pairs, spec-driven prefix fields)
+SCHEMA_VERSION = 8  # 8: gapped 64-bit order;  7: agencies facet;  6: the shared ranking
 # The field prefixes are data (query_language.json); a new one is a new index field, so its
 # digest is part of the version: changing them rebuilds the index instead of failing on it.
 VERSION = f"{SCHEMA_VERSION}.{ANALYZER_VERSION}.{fields_digest()}"
@@ -51,5 +51,7 @@ def build_schema() -> Schema:
         date=DATETIME(stored=True, sortable=True),
         year=ID(stored=True),
         status=ID(stored=True),
-        order=NUMERIC(sortable=True),             # archive order (newest first) as a tie-break
+        # Archive order (newest first) as a tie-break; gapped values (writer.assign_orders), so
+        # a new notice takes a free value between its neighbours instead of renumbering them.
+        order=NUMERIC(bits=64, sortable=True),
     )

@@ -121,11 +121,32 @@ class WhooshSource:
     def thesaurus(self) -> dict[str, list[list[str]]]:
         """The archive's thesaurus, with the alternatives this index has words for (as the
         export gives the browser)."""
+        if any(leaf.has_deletions() for leaf, _ in self._leaves):
+            return for_vocabulary(self._thesaurus, self._live_words(self._thesaurus))
         words: set[str] = set()
         for name in ranking.WORD_FIELDS:
             for term in self.reader.lexicon(name):
                 words.add(term.decode("utf-8") if isinstance(term, bytes) else term)
         return for_vocabulary(self._thesaurus, words)
+
+    def _live_words(self, table: dict[str, list[list[str]]]) -> set[str]:
+        """The syllables of the table's alternatives that a live document holds: a replaced
+        or removed document's words stay in Whoosh's lexicon until its segment is merged."""
+        wanted = {w for alts in table.values() for alt in alts for w in alt[0].split()}
+        found: set[str] = set()
+        for leaf, _ in self._leaves:
+            deleted = sorted(leaf.deleted_docs_set) if leaf.has_deletions() else ()
+            for word in wanted - found:
+                for name in ranking.WORD_FIELDS:
+                    if (name, word) not in leaf:
+                        continue
+                    held = leaf.doc_frequency(name, word)
+                    if deleted:
+                        held -= _deleted_holding(leaf, name, word, deleted)
+                    if held:
+                        found.add(word)
+                        break
+        return found
 
     @cached_property
     def _order(self) -> list[int]:
@@ -304,17 +325,55 @@ class WhooshSource:
     def vocabulary(self) -> list[tuple[str, int, str]]:
         folded: dict[str, int] = {}
         accented: dict[str, tuple[int, str]] = {}   # folded → the most frequent accented form
-        for term in self.reader.lexicon("body"):
-            word = term.decode("utf-8") if isinstance(term, bytes) else term
+        for word, df in self._live_frequencies("body"):
             if not any(ch.isalpha() for ch in word):
                 continue
-            df = self.reader.doc_frequency("body", word)
             plain = fold(word)
             if plain == word:
                 folded[word] = df
             elif plain not in accented or (-df, word) < (-accented[plain][0], accented[plain][1]):
                 accented[plain] = (df, word)
         return [(w, df, accented.get(w, (0, w))[1]) for w, df in sorted(folded.items())]
+
+
+    def _live_frequencies(self, name: str) -> Iterator[tuple[str, int]]:
+        """(term, number of documents holding it) of a field, deleted documents left out.
+
+        Whoosh counts a document replaced or removed by an incremental update until its
+        segment is merged, and keeps its terms in the lexicon: a suggestion must not come
+        from a notice that is gone, nor rank words differently from a fresh index. Where a
+        segment has deletions, each term's postings are skipped through to the deleted ids
+        (block headers mostly, not every posting)."""
+        counts: dict[str, int] = {}
+        for leaf, _ in self._leaves:
+            deleted = sorted(leaf.deleted_docs_set) if leaf.has_deletions() else ()
+            for term in leaf.lexicon(name):
+                word = term.decode("utf-8") if isinstance(term, bytes) else term
+                df = leaf.doc_frequency(name, word)
+                if deleted:
+                    df -= _deleted_holding(leaf, name, word, deleted)
+                if df:
+                    counts[word] = counts.get(word, 0) + df
+        return iter(sorted(counts.items()))
+
+
+def _deleted_holding(leaf, name: str, word: str, deleted: list[int]) -> int:
+    """How many of the (sorted) deleted documents of a segment hold the term."""
+    # The raw postings, deleted documents included (as SegmentReader.postings makes them
+    # before it filters: the filter has already moved past a deleted first posting).
+    matcher = leaf._terms.matcher(name, leaf._text_to_bytes(name, word),
+                                  leaf.schema[name].format)
+    count = 0
+    for doc in deleted:
+        if not matcher.is_active():
+            break
+        if matcher.id() < doc:
+            matcher.skip_to(doc)
+            if not matcher.is_active():
+                break
+        if matcher.id() == doc:
+            count += 1
+    return count
 
 
 # Whoosh's one-byte field lengths, decoded (byte 0: no length, as doc_field_length gives 0).

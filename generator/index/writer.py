@@ -2,12 +2,12 @@
 and never half-written.
 
 Layout: `<profile>/CURRENT` names the live generation folder `gen-*`, which holds the Whoosh
-index, `digests.json` (notice key → content digest) and `manifest.json` (versions, the
-sources' fingerprint, topics and agency names). An update changes only
-the notices whose digest changed, in one Whoosh commit (Whoosh writes new segments, then renames
-a new table of contents into place: a killed writer leaves the previous commit searchable). A
-new schema/analyzer version, new topics or another profile build a fresh generation, and
-CURRENT is switched to it with one atomic rename.
+index, `digests.json` (notice key → fingerprint of what its document reads, and its order
+value) and `manifest.json` (versions, the sources' fingerprint, topics and agency names). An
+update changes only the notices whose fingerprint or order changed, in one Whoosh commit
+(Whoosh writes new segments, then renames a new table of contents into place: a killed writer
+leaves the previous commit searchable). A new schema/analyzer version or another profile
+build a fresh generation, and CURRENT is switched to it with one atomic rename.
 
 Whoosh unpickles its table of contents and stored fields, and unpickling runs code: every
 generation is sealed after each commit (an HMAC of each of its files with the user's key, see
@@ -114,12 +114,10 @@ def read_manifest(gen: Path) -> dict:
         return {}
 
 
-def _read_digests(gen: Path, manifest: dict) -> dict[str, str]:
-    """The digests of the indexed notices (in the manifest itself in older generations)."""
+def _read_digests(gen: Path) -> dict[str, list]:
+    """The fingerprints of the indexed notices (`fingerprints`, then the order value)."""
     try:
         data = json.loads((gen / DIGESTS).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        data = manifest.get("notices", {})
     except (OSError, ValueError):
         data = {}   # unreadable: every notice is indexed again (update_document replaces)
     return dict(data) if isinstance(data, dict) else {}
@@ -205,10 +203,12 @@ def notice_agencies(notice: Notice, linked: LinkedArchive) -> dict[str, list[str
 
 def document(notice: Notice, order: int, topics: Mapping[str, Topic],
              folded: Mapping[str, list[str]] | None = None,
-             agencies: Mapping[str, list[str]] | None = None) -> dict:
+             agencies: Mapping[str, list[str]] | None = None,
+             acronyms: str | None = None) -> dict:
     """The Whoosh document of a notice (the browser export analyses the very same values).
     `folded`: the folded words of "title" and "body", when the caller has them already.
-    `agencies`: the agencies the notice assigns tasks to (`notice_agencies`), for `agency:`."""
+    `agencies`: the agencies the notice assigns tasks to (`notice_agencies`), for `agency:`.
+    `acronyms`: `acronyms_in` joined by spaces, when the caller has them already."""
     folded = dict(folded or {})
     for name, text in (("title", notice.title), ("body", notice.body)):
         if name not in folded:
@@ -227,7 +227,8 @@ def document(notice: Notice, order: int, topics: Mapping[str, Topic],
         "meta": " · ".join([notice.shown_number or "", notice.issuer or "", *people]),
         "text": plain_text(notice.body),
         "topics": ",".join(notice.topics),
-        "acronyms": " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
+        "acronyms": acronyms if acronyms is not None else
+        " ".join(acronyms_in(notice, topics, folded["title"] + folded["body"])),
         "topic_text": _topic_text(notice, topics),
         # The field prefixes' own fields (signer:, issuer:, chair:, ...), named by the spec.
         **{f["name"]: field_value(notice, f["source"]) for f in word_fields()},
@@ -260,10 +261,107 @@ def indexable(linked: LinkedArchive) -> list[Notice]:
     return [n for n in linked.notices if withheld_reason(n, linked.profile) is None]
 
 
+# Gapped archive order: a full index numbers notices ORDER_STEP apart; a notice added later
+# takes a free value between its neighbours, so the others keep theirs (and are not rewritten).
+ORDER_STEP = 1 << 32
+
+
+def assign_orders(keys: list[str], have: Mapping[str, int]) -> dict[str, int]:
+    """Order values strictly increasing along `keys` (archive order), keeping as many of the
+    values in `have` as stay in order (a longest increasing run of them); the others get
+    values spaced evenly in the gaps. Where a gap is too narrow, every notice is numbered
+    afresh: always right, rarely (a gap halves per insertion, 2**32 apart at first)."""
+    values = [have.get(k) for k in keys]
+    kept = _increasing(values)
+    out: dict[str, int] = {}
+    i, n = 0, len(keys)
+    while i < n:
+        if i in kept:
+            out[keys[i]] = values[i]
+            i += 1
+            continue
+        j = i
+        while j < n and j not in kept:
+            j += 1
+        lo = values[i - 1] if i > 0 else None   # i-1 is kept (or i is the first)
+        hi = values[j] if j < n else None
+        count = j - i
+        if lo is None and hi is None:
+            new = [m * ORDER_STEP for m in range(count)]
+        elif lo is None:
+            new = [hi - (count - m) * ORDER_STEP for m in range(count)]
+        elif hi is None:
+            new = [lo + (m + 1) * ORDER_STEP for m in range(count)]
+        elif hi - lo > count:
+            new = [lo + (hi - lo) * (m + 1) // (count + 1) for m in range(count)]
+        else:
+            return {k: m * ORDER_STEP for m, k in enumerate(keys)}
+        out.update(zip(keys[i:j], new))
+        i = j
+    return out
+
+
+def _increasing(values: list) -> set[int]:
+    """Indices of a longest strictly increasing subsequence of the non-None values."""
+    import bisect
+    tails: list[int] = []        # value at the end of the best run of each length
+    tail_at: list[int] = []      # its index
+    before: dict[int, int] = {}
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        pos = bisect.bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tail_at.append(i)
+        else:
+            tails[pos], tail_at[pos] = v, i
+        if pos:
+            before[i] = tail_at[pos - 1]
+    out: set[int] = set()
+    i = tail_at[-1] if tail_at else None
+    while i is not None:
+        out.add(i)
+        i = before.get(i)
+    return out
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprints(notices: list[Notice], topics: Mapping[str, Topic],
+                 agencies: Mapping[str, Mapping[str, list[str]]], have: Mapping[str, list],
+                 phrases_same: bool) -> dict[str, list]:
+    """Key → [content, topic text, acronyms]: everything `document` reads but the order.
+    Content: the notice's own digest and source path, and the agencies it assigns tasks to
+    (agencies.yml names them). Topic text: names and aliases of its topics. Acronyms depend
+    on every topic's multi-word names: computed again (the notice's words folded) only when
+    the notice or those names changed, otherwise taken from the last update."""
+    out: dict[str, list] = {}
+    for notice in notices:
+        content = f"{notice_digest(notice)}|{sorted(agencies[notice.key].items())}"
+        old = have.get(notice.key)
+        if phrases_same and isinstance(old, list) and len(old) >= 3 and old[0] == content:
+            acronyms = old[2]
+        else:
+            # Folded as `document` folds them (title and body apart), so they are its words.
+            acronyms = " ".join(acronyms_in(notice, topics, folded_words(notice.title)
+                                            + folded_words(notice.body)))
+        out[notice.key] = [content, _short_hash(_topic_text(notice, topics)), acronyms]
+    return out
+
+
+def _phrases_digest(topics: Mapping[str, Topic]) -> str:
+    return _short_hash(json.dumps(_alias_phrases(tuple(topics.values())), ensure_ascii=False))
+
+
 def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = None,
                  procs: int = min(2, os.cpu_count() or 1)) -> IndexStats:
     """Bring the profile's index up to date with `linked`; returns what changed.
 
+    Only notices whose fingerprint (`fingerprints`) or order value (`assign_orders`) changed
+    are written; topics.yml and agencies.yml changes too touch only the notices they reach.
     `state` is an optional fingerprint of the source files (see `source_state`) recorded so that
     `notice-archive search` can tell a fresh index without re-reading the archive.
     """
@@ -273,8 +371,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
     notices = indexable(linked)
     topics = topics_data(linked.topics)
     agencies = {n.key: notice_agencies(n, linked) for n in notices}
-    # Who a notice assigns tasks to also depends on agencies.yml: part of its digest.
-    wanted = {n.key: f"{notice_digest(n)}|{sorted(agencies[n.key].items())}" for n in notices}
+    phrases = _phrases_digest(linked.topics)
     with index_lock(root):
         gen = current_generation(root)
         if gen is not None and not authentic(gen, prune=True):
@@ -282,18 +379,24 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
             gen = None   # rebuilt below; the old folder is removed with other stale ones
         manifest = read_manifest(gen) if gen else {}
         rebuild = (gen is None or manifest.get("version") != VERSION
-                   or manifest.get("profile") != profile
-                   or manifest.get("topics_digest") != _topics_digest(topics))
+                   or manifest.get("profile") != profile)
         if rebuild:
             gen = Path(tempfile.mkdtemp(prefix="gen-", dir=root))
             ix = windex.create_in(str(gen), build_schema(), indexname=INDEX_NAME)
-            have: dict[str, str] = {}
+            have: dict[str, list] = {}
         else:
             ix = windex.open_dir(str(gen), indexname=INDEX_NAME)
-            have = _read_digests(gen, manifest)
+            have = _read_digests(gen)
+        wanted = fingerprints(notices, linked.topics, agencies, have,
+                              phrases_same=manifest.get("phrases") == phrases)
+        orders = assign_orders([n.key for n in notices],
+                               {k: v[3] for k, v in have.items()
+                                if isinstance(v, list) and len(v) == 4
+                                and isinstance(v[3], int) and k in wanted})
+        for key, record in wanted.items():
+            record.append(orders[key])
         removed = [k for k in have if k not in wanted]
         changed = [n for n in notices if have.get(n.key) != wanted[n.key]]
-        order = {n.key: i for i, n in enumerate(notices)}
         if removed or changed or rebuild:
             # Whoosh's multiprocess writer pays for itself only on big fresh builds (and is used
             # only there: incremental updates replace documents, which it does not do). Its
@@ -306,8 +409,9 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                 for key in removed:
                     writer.delete_by_term("key", key)
                 for notice in changed:
-                    doc = document(notice, order[notice.key], linked.topics,
-                                   agencies=agencies[notice.key])
+                    doc = document(notice, orders[notice.key], linked.topics,
+                                   agencies=agencies[notice.key],
+                                   acronyms=wanted[notice.key][2])
                     if rebuild:
                         writer.add_document(**doc)
                     else:
@@ -316,12 +420,13 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                 writer.cancel()
                 raise
             writer.commit()
-        # The manifest follows the commit; if we die between the two, the next run re-applies
-        # the same updates (update_document replaces by key), so nothing is lost or doubled.
+        # The digests follow the commit, and the seal follows both: a run killed before the
+        # seal leaves files that do not verify, and the next run prunes what it added or, once
+        # a sealed file changed, rebuilds (see module doc): never digests of another commit.
         _write_json_atomic(gen / DIGESTS, wanted)
         _write_json_atomic(gen / MANIFEST, {
             "version": VERSION, "profile": profile,
-            "topics_digest": _topics_digest(topics), "topics": topics,
+            "topics_digest": _topics_digest(topics), "topics": topics, "phrases": phrases,
             "agencies": {k: names[0] for a in agencies.values() for k, names in a.items()},
             "thesaurus": archive_table(getattr(linked, "thesaurus", ())),
             "state": state or "",

@@ -22,7 +22,7 @@ class PluginConfig(base.Config):
     # Topic, issuer, person, type and cited-document pages longer than this many notices list
     # their years, each year on its own page.
     list_limit = c.Type(int, default=200)
-    # Update the CLI's search index (Whoosh) during the build, in a process beside rendering.
-    # Off by default: the site's search needs only the browser index, and `notice-archive
-    # search` brings the Whoosh index up to date before answering. `build --index` turns it on.
-    search_index = c.Type(bool, default=False)
+    # Update the CLI's search index (Whoosh) during the build, incrementally, in a process
+    # beside rendering: the first `notice-archive search` after a build then indexes nothing.
+    # `false` leaves it to `search`, which brings the index up to date before answering.
+    search_index = c.Type(bool, default=True)

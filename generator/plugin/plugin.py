@@ -42,7 +42,7 @@ NAME = "notice-archive"  # in mkdocs.yml's plugins and the mkdocs.plugins entry 
 
 
 def configure_build(config: MkDocsConfig, *, profile: str | None = None,
-                    search_index: bool = False, previous_site: Path | None = None,
+                    search_index: bool | None = None, previous_site: Path | None = None,
                     on_demand: bool = False) -> None:
     """What a command asks of this build, in place of mkdocs.yml's values (called between
     mkdocs' load_config and its build). A mkdocs.yml without the plugin builds no archive:
@@ -108,7 +108,8 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         options = BuildOptions(
             quiet_warnings=self.config.quiet_warnings, max_notices=self.config.max_notices,
             list_limit=max(1, self.config.list_limit),
-            search_index=self.config.search_index or bool(requested.get("search_index")),
+            search_index=(self.config.search_index if requested.get("search_index") is None
+                          else bool(requested.get("search_index"))),
             previous_site=requested.get("previous_site"),
             on_demand=bool(requested.get("on_demand")))
         return BuildContext(root, Path(config.docs_dir), profile, cache_dir,
@@ -184,8 +185,9 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         if skipped:
             log.info(f"notice-archive: {skipped} trang không đổi, dùng lại từ bản đã xuất bản")
         self.mentions.bind(linked)
-        # The Whoosh index (CLI search) is updated in another process while mkdocs renders in
-        # this one, when asked for; otherwise `notice-archive search` updates it on first use.
+        # The Whoosh index (CLI search) is updated, incrementally, in another process while
+        # mkdocs renders in this one; on_post_build waits for it, so a build that reports
+        # success leaves an index `search` answers from without indexing anything.
         if not self.on_demand and self.context.options.search_index:
             self.indexing = IndexInBackground(linked, self.cache_dir, self.notices_dir)
         # The browser index is written beside rendering too (mkdocs has already emptied the
