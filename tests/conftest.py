@@ -47,10 +47,46 @@ def _recording_run(*args, **kwargs):
 subprocess.run = _recording_run
 
 
+# Under `pytest -n` (pyproject's addopts: `--dist loadgroup --no-loadscope-reorder`) a worker
+# takes a whole test file at a time, the longest files first. Whole files: a file's module
+# fixtures (built sites, indexes, servers) are made once in the run, not once per worker that
+# got some of its tests. Longest first: with two workers, a long file started last leaves the
+# other core idle until it ends. The order is a scheduling hint only, from `--durations` of
+# quiet runs (worker seconds, file total); a file missing here just runs after these ones.
+LONGEST_FIRST = (
+    "test_incremental_stateful.py",      # ~90 s, one test
+    "test_incremental_equivalence.py",   # ~45 s
+    "test_index.py",                     # ~45 s
+    "test_search_judged.py",             # ~30 s
+    "test_portable.py",                  # ~25 s
+    "test_incremental.py",
+    "test_atomic.py",
+    "test_deploy_nginx.py",
+    "test_readme.py",
+    "test_search_help.py",
+    "test_untrusted.py",
+    "test_accessibility.py",
+    "test_hostile_layouts.py",
+    "test_screenshots.py",
+    "test_hostile.py",
+    "test_import_pdf.py",
+    "test_links_scale.py",
+)
+LAST = "test_every_code_is_documented_and_tested"
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(session, config, items):
-    """The code-coverage test judges what the others produced, so it runs after all of them."""
-    last = [i for i in items if i.name == "test_every_code_is_documented_and_tested"]
-    items[:] = [i for i in items if i not in last] + last
+    """Long files first, each file one unit of work for `-n`; the code-coverage test judges
+    what all the others produced, so it runs after all of them, as a unit of its own."""
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    last = [i for i in items if i.name == LAST]
+    rest = [i for i in items if i.name != LAST]
+    # A stable sort: the files' own order, and the tests' order inside each file, stay.
+    rest.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+    for item in rest:
+        item.add_marker(pytest.mark.xdist_group(item.path.name))
+    items[:] = rest + last
 
 
 # In a `pytest -n` run each worker process records the codes of its own tests; each leaves
