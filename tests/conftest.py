@@ -193,19 +193,68 @@ def cli(project: Path, *args: str, check: bool = False) -> subprocess.CompletedP
     return result
 
 
-@pytest.fixture(scope="session")
-def built_public(tmp_path_factory) -> Path:
-    """The sample archive built with the default (public) profile; returns the project dir."""
-    project = copy_project(tmp_path_factory.mktemp("public"))
-    cli(project, "build", "--strict", check=True)
+def copy_built(built: Path, dest: Path) -> Path:
+    """A copy of a built project as if `build` had run in `dest`: its files, site/ and its cache
+    (which lives outside the project, at a place named after the project's path). A copy takes
+    a fraction of a second where a build of the sample archive takes seconds."""
+    from generator import authenticated
+    from generator.plugin.incremental import MANIFEST, _stamp
+
+    shutil.copytree(built, dest, symlinks=True)
+    cache = Path(shutil.copytree(cache_of(built), cache_of(dest), symlinks=True))
+    # The render manifest names the site it describes by the folder's identity (device, inode),
+    # which no copy keeps, so that a build never reuses pages from a folder it did not publish.
+    # Record the copy's identity, as a build in `dest` would have: the next build there then
+    # reuses unchanged pages exactly as after a build in place.
+    for manifest in cache.glob(f"{MANIFEST}-*.json"):
+        data = authenticated.read_json(manifest)
+        data["stamp"] = _stamp(dest / "site")
+        authenticated.write_json(manifest, data)
+    return dest
+
+
+def _pristine(tmp_path_factory, profile: str) -> Path:
+    """The sample archive built once with `profile`, never handed to a test: the source of
+    built_<profile> and of every copy a test may change."""
+    project = copy_project(tmp_path_factory.mktemp(f"pristine-{profile}") / "p")
+    cli(project, "build", "--profile", profile, "--strict", check=True)
     return project
 
 
 @pytest.fixture(scope="session")
-def built_internal(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("internal"))
-    cli(project, "build", "--profile", "internal", "--strict", check=True)
-    return project
+def _pristine_public(tmp_path_factory) -> Path:
+    return _pristine(tmp_path_factory, "public")
+
+
+@pytest.fixture(scope="session")
+def _pristine_internal(tmp_path_factory) -> Path:
+    return _pristine(tmp_path_factory, "internal")
+
+
+@pytest.fixture(scope="session")
+def built_public(_pristine_public, tmp_path_factory) -> Path:
+    """The sample archive built with the default (public) profile; returns the project dir.
+    Shared by the whole session: read it, never change it (use built_public_copy for that)."""
+    return copy_built(_pristine_public, tmp_path_factory.mktemp("public") / "p")
+
+
+@pytest.fixture
+def built_public_copy(_pristine_public, tmp_path) -> Path:
+    """A built sample archive (public profile) of this test's own, to edit and rebuild: a copy
+    of the one built for the session, site/ and cache included, not a build of its own."""
+    return copy_built(_pristine_public, tmp_path / "built")
+
+
+@pytest.fixture(scope="session")
+def built_internal(_pristine_internal, tmp_path_factory) -> Path:
+    """The sample archive built with the internal profile. Shared: read it, never change it."""
+    return copy_built(_pristine_internal, tmp_path_factory.mktemp("internal") / "p")
+
+
+@pytest.fixture
+def built_internal_copy(_pristine_internal, tmp_path) -> Path:
+    """A built sample archive (internal profile) of this test's own, to edit and rebuild."""
+    return copy_built(_pristine_internal, tmp_path / "built")
 
 
 @pytest.fixture(scope="session")
