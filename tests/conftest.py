@@ -59,16 +59,18 @@ LONGEST_FIRST = (
     "test_index.py",                     # ~45 s
     "test_search_judged.py",             # ~30 s
     "test_portable.py",                  # ~25 s
-    "test_incremental.py",
+    "test_hostile.py",
+    "test_check_cli.py",
     "test_atomic.py",
+    "test_incremental.py",
     "test_deploy_nginx.py",
+    "test_properties.py",
     "test_readme.py",
     "test_search_help.py",
     "test_untrusted.py",
     "test_accessibility.py",
     "test_hostile_layouts.py",
     "test_screenshots.py",
-    "test_hostile.py",
     "test_import_pdf.py",
     "test_links_scale.py",
 )

@@ -379,13 +379,13 @@ def test_build_of_a_larger_archive_indexes_alongside_rendering(tmp_path):
     assert json.loads(result.stdout)["total"] == 25 * base
 
 
-def test_search_after_a_plain_build_brings_the_index_up_to_date(tmp_path):
+def test_search_after_a_plain_build_brings_the_index_up_to_date(built_public_copy):
     """A build leaves the Whoosh index alone (the site needs only the browser index); the first
-    search indexes the archive, says so, and answers from the fresh index."""
-    from conftest import cli, copy_project
+    search indexes the archive, says so, and answers from the fresh index. (The copy is of a
+    plain build that no search has run in.)"""
+    from conftest import cli
 
-    project = copy_project(tmp_path)
-    cli(project, "build", "--quiet", check=True)
+    project = built_public_copy
     first = cli(project, "search", "de an 06", check=True)
     assert "đã cập nhật chỉ mục tìm kiếm" in first.stderr
     again = cli(project, "search", "de an 06", check=True)
