@@ -91,6 +91,26 @@ def pytest_collection_modifyitems(session, config, items):
     items[:] = rest + last
 
 
+# Worker seconds per test file (setup, call and teardown of its tests, its fixtures with them),
+# printed at the end of every run beside --durations: the figures LONGEST_FIRST is kept by.
+# Under `-n` the controller receives every worker's reports, so it adds up the whole run.
+_FILE_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    path = report.nodeid.split("::", 1)[0]
+    _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("PYTEST_XDIST_WORKER") or len(_FILE_SECONDS) < 2:
+        return
+    ranked = sorted(_FILE_SECONDS.items(), key=lambda item: -item[1])[:20]
+    terminalreporter.write_sep("=", "slowest 20 test files (worker seconds)")
+    for path, seconds in ranked:
+        terminalreporter.write_line(f"{seconds:.2f}s {path}")
+
+
 # In a `pytest -n` run each worker process records the codes of its own tests; each leaves
 # them in the run's temp root when it finishes, and the code-coverage test reads them all.
 
