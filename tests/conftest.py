@@ -51,8 +51,10 @@ subprocess.run = _recording_run
 # takes a whole test file at a time, the longest files first. Whole files: a file's module
 # fixtures (built sites, indexes, servers) are made once in the run, not once per worker that
 # got some of its tests. Longest first: with two workers, a long file started last leaves the
-# other core idle until it ends. The order is a scheduling hint only, from `--durations` of
-# quiet runs (worker seconds, file total); a file missing here just runs after these ones.
+# other core idle until it ends. The order is a scheduling hint only (the first five from a
+# quiet whole run's --durations, the rest from single-file runs side by side under load; the
+# slowest-files list printed at the end of every run keeps it up to date); a file missing here
+# just runs after these ones.
 LONGEST_FIRST = (
     "test_incremental_stateful.py",      # ~90 s, one test
     "test_incremental_equivalence.py",   # ~45 s
