@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 # Every diagnostic code some test made the product emit, in this process or in a child run:
-# test_every_code_is_documented_and_tested (run last) holds it against the handbook's table (docs/handbook/huong-dan/kiem-tra.md).
+# test_every_code_is_documented_and_tested (tests/test_every_code.py, run last) holds it against the handbook's table (docs/handbook/huong-dan/kiem-tra.md).
 PRODUCED_CODES: set[str] = set()
 _diagnostic_init = Diagnostic.__init__
 
@@ -47,14 +47,15 @@ def _recording_run(*args, **kwargs):
 subprocess.run = _recording_run
 
 
-# Under `pytest -n` (pyproject's addopts: `--dist loadgroup --no-loadscope-reorder`) a worker
-# takes a whole test file at a time, the longest files first. Whole files: a file's module
-# fixtures (built sites, indexes, servers) are made once in the run, not once per worker that
-# got some of its tests. Longest first: with two workers, a long file started last leaves the
-# other core idle until it ends. The order is a scheduling hint only (the first five from a
-# quiet whole run's --durations, the rest from single-file runs side by side under load; the
-# slowest-files list printed at the end of every run keeps it up to date); a file missing here
-# just runs after these ones.
+# Under `pytest -n` (pyproject's addopts: `--dist loadfile --no-loadscope-reorder`) a worker
+# takes a whole test file at a time, in the order below: the longest files first. Whole files:
+# a file's module fixtures (built sites, indexes, servers) are made once in the run, not once
+# per worker that got some of its tests. Longest first: with two workers, a long file started
+# last leaves the other core idle until it ends. The order is a scheduling hint only (the
+# first five from a quiet whole run's --durations, the rest from single-file runs side by side
+# under load; the slowest-files list printed at the end of every run keeps it up to date); a
+# file missing here just runs after these ones. (Not `--dist loadgroup`: with pytest 9,
+# xdist 3.8 writes the group into a node id that pytest no longer reads, so groups are lost.)
 LONGEST_FIRST = (
     "test_incremental_stateful.py",      # ~90 s, one test
     "test_incremental_equivalence.py",   # ~45 s
@@ -79,17 +80,15 @@ LONGEST_FIRST = (
 LAST = "test_every_code_is_documented_and_tested"
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(session, config, items):
-    """Long files first, each file one unit of work for `-n`; the code-coverage test judges
-    what all the others produced, so it runs after all of them, as a unit of its own."""
+    """Long files first; the code-coverage test judges what all the others produced, so it
+    runs after all of them (its file, tests/test_every_code.py, is one unit of work of its own
+    under `-n`)."""
     rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
     last = [i for i in items if i.name == LAST]
     rest = [i for i in items if i.name != LAST]
     # A stable sort: the files' own order, and the tests' order inside each file, stay.
     rest.sort(key=lambda item: rank.get(item.path.name, len(rank)))
-    for item in rest:
-        item.add_marker(pytest.mark.xdist_group(item.path.name))
     items[:] = rest + last
 
 
