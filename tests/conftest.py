@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 # Every diagnostic code some test made the product emit, in this process or in a child run:
-# test_every_code_is_documented_and_tested (run last) holds it against the handbook's table (docs/handbook/huong-dan/kiem-tra.md).
+# test_every_code_is_documented_and_tested (tests/test_every_code.py, run last) holds it against the handbook's table (docs/handbook/huong-dan/kiem-tra.md).
 PRODUCED_CODES: set[str] = set()
 _diagnostic_init = Diagnostic.__init__
 
@@ -47,10 +47,69 @@ def _recording_run(*args, **kwargs):
 subprocess.run = _recording_run
 
 
+# Under `pytest -n` (pyproject's addopts: `--dist loadfile --no-loadscope-reorder`) a worker
+# takes a whole test file at a time, in the order below: the longest files first. Whole files:
+# a file's module fixtures (built sites, indexes, servers) are made once in the run, not once
+# per worker that got some of its tests. Longest first: with two workers, a long file started
+# last leaves the other core idle until it ends. The order is a scheduling hint only (the
+# first five from a quiet whole run's --durations, the rest from single-file runs side by side
+# under load; the slowest-files list printed at the end of every run keeps it up to date); a
+# file missing here just runs after these ones. (Not `--dist loadgroup`: with pytest 9,
+# xdist 3.8 writes the group into a node id that pytest no longer reads, so groups are lost.)
+LONGEST_FIRST = (
+    "test_incremental_stateful.py",      # ~90 s, one test
+    "test_incremental_equivalence.py",   # ~45 s
+    "test_index.py",                     # ~45 s
+    "test_search_judged.py",             # ~30 s
+    "test_portable.py",                  # ~25 s
+    "test_hostile.py",
+    "test_check_cli.py",
+    "test_atomic.py",
+    "test_incremental.py",
+    "test_deploy_nginx.py",
+    "test_properties.py",
+    "test_readme.py",
+    "test_search_help.py",
+    "test_untrusted.py",
+    "test_accessibility.py",
+    "test_hostile_layouts.py",
+    "test_screenshots.py",
+    "test_import_pdf.py",
+    "test_links_scale.py",
+)
+LAST = "test_every_code_is_documented_and_tested"
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """The code-coverage test judges what the others produced, so it runs after all of them."""
-    last = [i for i in items if i.name == "test_every_code_is_documented_and_tested"]
-    items[:] = [i for i in items if i not in last] + last
+    """Long files first; the code-coverage test judges what all the others produced, so it
+    runs after all of them (its file, tests/test_every_code.py, is one unit of work of its own
+    under `-n`)."""
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    last = [i for i in items if i.name == LAST]
+    rest = [i for i in items if i.name != LAST]
+    # A stable sort: the files' own order, and the tests' order inside each file, stay.
+    rest.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+    items[:] = rest + last
+
+
+# Worker seconds per test file (setup, call and teardown of its tests, its fixtures with them),
+# printed at the end of every run beside --durations: the figures LONGEST_FIRST is kept by.
+# Under `-n` the controller receives every worker's reports, so it adds up the whole run.
+_FILE_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    path = report.nodeid.split("::", 1)[0]
+    _FILE_SECONDS[path] = _FILE_SECONDS.get(path, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    if os.environ.get("PYTEST_XDIST_WORKER") or len(_FILE_SECONDS) < 2:
+        return
+    ranked = sorted(_FILE_SECONDS.items(), key=lambda item: -item[1])[:20]
+    terminalreporter.write_sep("=", "slowest 20 test files (worker seconds)")
+    for path, seconds in ranked:
+        terminalreporter.write_line(f"{seconds:.2f}s {path}")
 
 
 # In a `pytest -n` run each worker process records the codes of its own tests; each leaves
@@ -157,19 +216,68 @@ def cli(project: Path, *args: str, check: bool = False) -> subprocess.CompletedP
     return result
 
 
-@pytest.fixture(scope="session")
-def built_public(tmp_path_factory) -> Path:
-    """The sample archive built with the default (public) profile; returns the project dir."""
-    project = copy_project(tmp_path_factory.mktemp("public"))
-    cli(project, "build", "--strict", check=True)
+def copy_built(built: Path, dest: Path) -> Path:
+    """A copy of a built project as if `build` had run in `dest`: its files, site/ and its cache
+    (which lives outside the project, at a place named after the project's path). A copy takes
+    a fraction of a second where a build of the sample archive takes seconds."""
+    from generator import authenticated
+    from generator.plugin.incremental import MANIFEST, _stamp
+
+    shutil.copytree(built, dest, symlinks=True)
+    cache = Path(shutil.copytree(cache_of(built), cache_of(dest), symlinks=True))
+    # The render manifest names the site it describes by the folder's identity (device, inode),
+    # which no copy keeps, so that a build never reuses pages from a folder it did not publish.
+    # Record the copy's identity, as a build in `dest` would have: the next build there then
+    # reuses unchanged pages exactly as after a build in place.
+    for manifest in cache.glob(f"{MANIFEST}-*.json"):
+        data = authenticated.read_json(manifest)
+        data["stamp"] = _stamp(dest / "site")
+        authenticated.write_json(manifest, data)
+    return dest
+
+
+def _pristine(tmp_path_factory, profile: str) -> Path:
+    """The sample archive built once with `profile`, never handed to a test: the source of
+    built_<profile> and of every copy a test may change."""
+    project = copy_project(tmp_path_factory.mktemp(f"pristine-{profile}") / "p")
+    cli(project, "build", "--profile", profile, "--strict", check=True)
     return project
 
 
 @pytest.fixture(scope="session")
-def built_internal(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("internal"))
-    cli(project, "build", "--profile", "internal", "--strict", check=True)
-    return project
+def _pristine_public(tmp_path_factory) -> Path:
+    return _pristine(tmp_path_factory, "public")
+
+
+@pytest.fixture(scope="session")
+def _pristine_internal(tmp_path_factory) -> Path:
+    return _pristine(tmp_path_factory, "internal")
+
+
+@pytest.fixture(scope="session")
+def built_public(_pristine_public, tmp_path_factory) -> Path:
+    """The sample archive built with the default (public) profile; returns the project dir.
+    Shared by the whole session: read it, never change it (use built_public_copy for that)."""
+    return copy_built(_pristine_public, tmp_path_factory.mktemp("public") / "p")
+
+
+@pytest.fixture
+def built_public_copy(_pristine_public, tmp_path) -> Path:
+    """A built sample archive (public profile) of this test's own, to edit and rebuild: a copy
+    of the one built for the session, site/ and cache included, not a build of its own."""
+    return copy_built(_pristine_public, tmp_path / "built")
+
+
+@pytest.fixture(scope="session")
+def built_internal(_pristine_internal, tmp_path_factory) -> Path:
+    """The sample archive built with the internal profile. Shared: read it, never change it."""
+    return copy_built(_pristine_internal, tmp_path_factory.mktemp("internal") / "p")
+
+
+@pytest.fixture
+def built_internal_copy(_pristine_internal, tmp_path) -> Path:
+    """A built sample archive (internal profile) of this test's own, to edit and rebuild."""
+    return copy_built(_pristine_internal, tmp_path / "built")
 
 
 @pytest.fixture(scope="session")

@@ -90,10 +90,9 @@ def big_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def small_project(tmp_path) -> Path:
-    project = copy_project(tmp_path / "p")
-    cli(project, "build", "--quiet", check=True)
-    return project
+def small_project(built_public_copy) -> Path:
+    """The sample archive built (a copy of the session's build, not a build of its own)."""
+    return built_public_copy
 
 
 def test_failed_build_leaves_site_identical(small_project):

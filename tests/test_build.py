@@ -110,11 +110,10 @@ def test_nfd_input_comes_out_nfc(tmp_path):
     assert any(body_line[:60] in page for page in pages), body_line
 
 
-def test_moved_file_keeps_its_url(tmp_path, archive):
-    project = copy_project(tmp_path)
+def test_moved_file_keeps_its_url(built_public_copy, archive):
+    project = built_public_copy
     notice = next(n for n in archive.notices if n.classification == "public"
                   and n.status == "issued")
-    cli(project, "build", check=True)
     before = page(project, notice)
     moved = project / "notices" / "moved" / "somewhere-else.md"
     moved.parent.mkdir()
@@ -123,9 +122,8 @@ def test_moved_file_keeps_its_url(tmp_path, archive):
     assert page(project, notice) == before.replace(notice.source, moved.relative_to(project).as_posix())
 
 
-def test_failed_build_keeps_published_site(tmp_path):
-    project = copy_project(tmp_path)
-    cli(project, "build", check=True)
+def test_failed_build_keeps_published_site(built_public_copy):
+    project = built_public_copy
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     bad = project / "notices" / "2024" / "broken.md"
     bad.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")

@@ -326,9 +326,8 @@ def test_fuzzed_files_never_crash_and_are_each_rejected(tmp_path):
     assert fixed.returncode == 1 and "Traceback" not in fixed.stderr
 
 
-def test_build_refuses_to_publish_what_check_rejects(tmp_path):
-    project = copy_project(tmp_path)
-    cli(project, "build", check=True)
+def test_build_refuses_to_publish_what_check_rejects(built_public_copy):
+    project = built_public_copy
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     write(project, "future.md", mutate("date: 2024-07-15", "date: 2999-07-15", text=FITS))
     result = cli(project, "build")

@@ -397,32 +397,6 @@ def test_topics_file_rules(tmp_path, text, code):
     assert all(d.path == "notices/topics.yml" and d.severity == ERROR for d in found)
 
 
-def test_every_code_is_documented_and_tested(request):
-    """Every code the source can emit is in the handbook's table, and some test made it happen.
-
-    Runs last (conftest orders it; under `pytest -n` it waits for the other workers) and counts
-    the codes the product really emitted during the run, not mentions of the code in test
-    files. On a partial run it only checks the docs.
-    """
-    import re
-
-    from conftest import codes_of_the_whole_run
-    source = {m for p in (ROOT / "generator").rglob("*.py")
-              for m in re.findall(r'"(NA\d{3})"', p.read_text(encoding="utf-8"))}
-    table = ROOT.joinpath("docs/handbook/huong-dan/kiem-tra.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| (NA\d{3}) \| (?:lỗi|cảnh báo) \|", table, re.M))
-    assert source == documented
-    # The whole suite: every test file collected, nothing deselected by -k or -m.
-    collected = {Path(str(item.fspath)).name for item in request.session.items}
-    every_file = {p.name for p in (ROOT / "tests").glob("test_*.py")}
-    whole_suite = every_file <= collected and not request.config.getoption("-k") \
-        and not request.config.getoption("-m")
-    if not whole_suite:
-        pytest.skip("run the whole suite to learn which codes the tests produce")
-    never = documented - codes_of_the_whole_run(request.config)
-    assert not never, f"no test makes the product emit {sorted(never)}"
-
-
 def test_unreadable_file(tmp_path):
     from generator.load import load_document
     missing = tmp_path / "gone.md"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_built
 from generator.publish.headers import HEADERS_FILE, headers_for, parse_headers_file
 
 pytestmark = pytest.mark.slow
@@ -106,15 +106,16 @@ def _run_recipe(lines: list[str], base: Path, checkout: Path, env: dict) -> None
 
 
 @pytest.fixture(scope="module")
-def checkout(tmp_path_factory, built_internal):
+def checkout(tmp_path_factory, _pristine_internal):
     """The server's checkout right after README's quick start: deploy/ and a .venv of its own
-    (here a link to the running one's command), and nothing on PATH."""
-    shutil.copytree(DEPLOY, built_internal / "deploy", dirs_exist_ok=True)
-    venv = built_internal / ".venv" / "bin"
+    (here a link to the running one's command), and nothing on PATH. A copy of the session's
+    built archive, since this adds files to it."""
+    project = copy_built(_pristine_internal, tmp_path_factory.mktemp("checkout") / "p")
+    shutil.copytree(DEPLOY, project / "deploy", dirs_exist_ok=True)
+    venv = project / ".venv" / "bin"
     venv.mkdir(parents=True, exist_ok=True)
-    if not (venv / "notice-archive").exists():
-        (venv / "notice-archive").symlink_to(Path(os.sys.executable).parent / "notice-archive")
-    return built_internal
+    (venv / "notice-archive").symlink_to(Path(os.sys.executable).parent / "notice-archive")
+    return project
 
 
 @pytest.fixture(scope="module")

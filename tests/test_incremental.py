@@ -14,9 +14,8 @@ def tree(site) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_rebuild_after_edit_equals_full_build(tmp_path, archive):
-    project = copy_project(tmp_path)
-    cli(project, "build", check=True)
+def test_rebuild_after_edit_equals_full_build(built_public_copy, archive):
+    project = built_public_copy
     first = tree(project / "site")
     notice = next(n for n in archive.notices if n.status == "issued"
                   and n.classification == "public" and not n.related)
@@ -36,9 +35,8 @@ def test_rebuild_after_edit_equals_full_build(tmp_path, archive):
     assert tree(project / "site") == incremental
 
 
-def test_rebuild_never_writes_into_the_published_site(tmp_path, archive):
-    project = copy_project(tmp_path)
-    cli(project, "build", check=True)
+def test_rebuild_never_writes_into_the_published_site(tmp_path, built_public_copy, archive):
+    project = built_public_copy
     keep = tmp_path / "published-copy"
     shutil.copytree(project / "site", keep)                 # independent bytes
     linked = tmp_path / "published-links"
@@ -53,9 +51,8 @@ def test_rebuild_never_writes_into_the_published_site(tmp_path, archive):
     assert tree(linked) == tree(keep)
 
 
-def test_theme_change_rebuilds_everything(tmp_path):
-    project = copy_project(tmp_path)
-    cli(project, "build", check=True)
+def test_theme_change_rebuilds_everything(built_public_copy):
+    project = built_public_copy
     css = project / "theme" / "assets" / "stylesheets" / "notice-archive.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
     template = project / "theme" / "notice.html"
@@ -76,11 +73,10 @@ def _full_build_tree(project, dest) -> dict[str, str]:
     return tree(fresh / "site")
 
 
-def test_add_edit_remove_equal_full_builds(tmp_path, archive):
+def test_add_edit_remove_equal_full_builds(tmp_path, built_public_copy, archive):
     """After adding, editing and removing a notice, the incremental build is byte for byte the
     full build, and adding or removing a notice re-renders only the pages it touches."""
-    project = copy_project(tmp_path / "p")
-    cli(project, "build", check=True)
+    project = built_public_copy
     before = tree(project / "site")
     source = next(n for n in archive.notices if n.status == "issued"
                   and n.classification == "public" and not n.related and n.supersedes is None)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import cli, copy_project
+from conftest import cli
 from test_incremental import tree
 from test_profiles import internal_needles, leaks
 
@@ -67,12 +67,12 @@ def _differ(a: dict[str, str], b: dict[str, str]) -> list[str]:
     return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
 
-def test_rebuild_after_each_change_equals_a_full_build(tmp_path):
+def test_rebuild_after_each_change_equals_a_full_build(tmp_path, built_public_copy):
     """The changes one after another in one project: one first build instead of one per
-    change (each first build is the same full build of the sample archive). After each change
-    the rebuilt site must show it and equal a full build of the same sources."""
-    project = copy_project(tmp_path / "p")
-    cli(project, "build", check=True)
+    change (each first build is the same full build of the sample archive; here a copy of the
+    session's). After each change the rebuilt site must show it and equal a full build of the
+    same sources."""
+    project = built_public_copy
     before = tree(project / "site")
     for name, change in CHANGES.items():
         change(project)
@@ -84,10 +84,11 @@ def test_rebuild_after_each_change_equals_a_full_build(tmp_path):
         before = rebuilt
 
 
-def test_switching_profiles_in_one_place_equals_a_full_build(tmp_path, archive):
-    """internal → public → internal in one place: both switches, from one first build."""
-    project = copy_project(tmp_path / "p")
-    cli(project, "build", "--profile", "internal", check=True)
+def test_switching_profiles_in_one_place_equals_a_full_build(tmp_path, built_internal_copy,
+                                                            archive):
+    """internal → public → internal in one place: both switches, from one first build (a copy
+    of the session's internal build)."""
+    project = built_internal_copy
     for then in ("public", "internal"):
         cli(project, "build", "--profile", then, check=True)
         rebuilt = tree(project / "site")

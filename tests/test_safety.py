@@ -201,10 +201,9 @@ def test_no_script_runs_in_a_browser(hostile_site, browser, serve_dir):
 # --- limits, end to end through `build` ------------------------------------------------------
 
 @pytest.fixture
-def built(tmp_path):
-    project = copy_project(tmp_path / "p")
-    cli(project, "build", "--quiet", check=True)
-    return project
+def built(built_public_copy):
+    """The sample archive built (a copy of the session's build, not a build of its own)."""
+    return built_public_copy
 
 
 def _refused(project, before, *needles, timeout_args=()):
