@@ -81,6 +81,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _before(lead: str) -> bool:
+    """A lead that ends in "trước" ("trước", "hoàn thành trước", "thời hạn: trước", "chậm nhất
+    là trước"): the deadline is the day before the month, quarter or year begins, whatever verb
+    comes first."""
+    return lead.rstrip(" :").endswith("trước")
+
+
 def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bool]:
     """(date, explicit) of one match; explicit is False when the year was inferred."""
     g = m.groupdict()
@@ -109,28 +116,27 @@ def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bo
             year = reference.year + (1 if (reference.month - month) > 2 else 0)
         else:
             return None, False
-        if lead.startswith("trước") and "chậm" not in lead:   # "trước tháng 10/2024": by 30/9
+        if _before(lead):   # "trước tháng 10/2024": by 30/9
             first = dt.date(year, month, 1)
             return first - dt.timedelta(days=1), True
-        if lead == "đầu":
-            return None, False
         return _last_day(year, month), True
     if g.get("q"):
         quarter = _ROMAN[g["q"].lower()]
         year = int(g["qy"])
         lead = (g.get("lead2") or "").lower()
-        if lead.startswith("trước") and "chậm" not in lead:
+        if _before(lead):
             return _last_day(year, 3 * quarter - 3) if quarter > 1 else \
                 dt.date(year - 1, 12, 31), True
-        if lead == "đầu":
-            return None, False
         return _last_day(year, 3 * quarter), True
     if g.get("half"):
         year = int(g["hy"])
-        return (_last_day(year, 6) if "đầu" in g["half"].lower() else dt.date(year, 12, 31)), True
+        first_half = "đầu" in g["half"].lower()
+        if _before((g.get("lead2") or "").lower()):   # "trước 6 tháng cuối năm 2024": by 30/6
+            return (dt.date(year - 1, 12, 31) if first_half else _last_day(year, 6)), True
+        return (_last_day(year, 6) if first_half else dt.date(year, 12, 31)), True
     if g.get("yy"):
         lead = (g.get("lead2") or "").lower()
-        if lead in ("đầu",) or lead.startswith("trước"):
+        if _before(lead):   # "trước năm 2025": no day a person would agree on
             return None, False
         return dt.date(int(g["yy"]), 12, 31), True
     return None, False
