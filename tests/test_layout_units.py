@@ -412,3 +412,67 @@ def test_repeated_footers_differing_only_in_digits_are_dropped():
     lines = texts([page(justified(BODY[0], 100, LEFT + 2 * SIZE), row("Văn bản số 12 trang 1", 775, 200)),
                    page(row(BODY[1], 100), row("Văn bản số 12 trang 2", 775, 200))])
     assert lines == BODY
+
+
+# --- a word joined across a hyphen keeps what its halves carried ------------------------------
+
+def _styled(words: list[Word], **changes) -> list[Word]:
+    from dataclasses import replace
+    return [replace(w, **changes) for w in words]
+
+
+@pytest.mark.parametrize("bold_first, bold_second", [(True, True), (True, False), (False, True)],
+                         ids=["both-halves", "first-half", "second-half"])
+def test_a_bold_word_joined_across_a_hyphen_stays_bold(bold_first, bold_second):
+    """A PDF splits a word where its font changes, so the hyphen line's half or the continuation
+    may alone carry the bold face: the joined word is one word, written bold."""
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = row("ện rà soát kinh phí.", 100 + 1.4 * SIZE)
+    first[-1:] = _styled(first[-1:], bold=bold_first)
+    second[:1] = _styled(second[:1], bold=bold_second)
+    one, two = lines_from_pages([page(first, second)])
+    assert one.text == "Sở Tài chính phối hợp các sở, ngành liên quan thực hiện"
+    assert [(r.text.strip(), r.bold) for r in one.runs] == [
+        ("Sở Tài chính phối hợp các sở, ngành liên quan thực", False), ("hiện", True)]
+    assert [(r.text, r.bold) for r in two.runs] == [("rà soát kinh phí.", False)]
+
+
+def test_an_italic_word_joined_across_a_hyphen_stays_italic():
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = row("ện rà soát kinh phí.", 100 + 1.4 * SIZE)
+    second[:1] = _styled(second[:1], italic=True)
+    one, _ = lines_from_pages([page(first, second)])
+    assert [(r.text.strip(), r.italic) for r in one.runs][-1] == ("hiện", True)
+
+
+@pytest.mark.parametrize("first_conf, second_conf, weak", [
+    (95, 40, (("hiện", 40),)),       # the continuation was read unsure: the word is unsure
+    (35, 96, (("hiện", 35),)),
+    (50, 30, (("hiện", 30),)),       # the less sure half
+    (95, 96, ()),
+], ids=["second-weak", "first-weak", "both-weak", "both-sure"])
+def test_an_unsure_ocr_half_makes_the_joined_word_unsure(first_conf, second_conf, weak):
+    """The import report lists OCR words read with low confidence for a person to check; a word
+    joined across a hyphen must not hide the half that was unsure."""
+    first = _styled(justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100),
+                    confidence=97)
+    second = _styled(row("ện rà soát kinh phí.", 100 + 1.4 * SIZE), confidence=97)
+    first[-1:] = _styled(first[-1:], confidence=first_conf)
+    second[:1] = _styled(second[:1], confidence=second_conf)
+    one, two = lines_from_pages([Page(600, 800, first + second, ocr=True)])
+    assert one.text.endswith("thực hiện") and one.weak == weak and two.weak == ()
+
+
+def test_a_line_ending_in_a_joined_word_reaches_the_margin():
+    """The joined word ends where its continuation would: a line whose last word was hyphenated
+    is a full line, so a sentence ending in the continuation does not end the paragraph."""
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = justified("ện. Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã giao", 100 + 1.4 * SIZE)
+    third = row("cho các đơn vị.", 100 + 2.8 * SIZE)
+    after = row("Sở Xây dựng báo cáo.", 100 + 4.2 * SIZE, LEFT + 2 * SIZE)
+    lines = lines_from_pages([page(first, second, third, after)])
+    assert [line.text for line in lines] == [
+        "Sở Tài chính phối hợp các sở, ngành liên quan thực hiện.",
+        "Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã giao", "cho các đơn vị.",
+        "Sở Xây dựng báo cáo."]
+    assert lines[0].block == lines[1].block == lines[2].block != lines[3].block
