@@ -21,7 +21,12 @@ from .text import Caseless, lowered
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Words that introduce a deadline. Longest first, so "chậm nhất là trước" wins over "trước".
-_LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
+# "trình" is the verb (submit), not the end of a noun: "công trình trong tháng 5" quotes "trong
+# tháng 5", not "trình trong tháng 5".
+_NOUN_TRINH = "".join(rf"(?<!{w} )" for w in (
+    "công", "chương", "quy", "lộ", "hành", "tờ", "tiến", "giáo", "liệu"))
+_LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|" + _NOUN_TRINH +
+         r"trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
          r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|trong|vào|đến))?(?:\s+ngày)?"
          r"|hạn (?:chót|cuối)(?:\s+là)?|thời hạn(?:\s+hoàn thành)?(?:\s+(?:là|trước))?\s*:?"
          r"|thời gian (?:thực hiện|hoàn thành)\s*:?(?:\s*(?:trước|trong))?"

@@ -297,3 +297,17 @@ def test_a_recurring_day_spans_its_recurrence():
     text = "Báo cáo vào ngày 25 hàng tháng cho UBND tỉnh."
     (found,) = find_deadlines(text)
     assert text[found.start:found.end] == "vào ngày 25 hàng tháng" and found.date is None
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Sở Xây dựng thẩm định thiết kế các công trình trong tháng 5.", "trong tháng 5", D(2024, 5, 31)),
+    ("Sở Y tế triển khai chương trình trước ngày 30/9/2024.", "trước ngày 30/9/2024", SEPT_30),
+    ("ban hành quy trình trước ngày 30/9/2024.", "trước ngày 30/9/2024", SEPT_30),
+    ("lập tờ trình trước ngày 30/9/2024.", "trước ngày 30/9/2024", SEPT_30),
+    ("CÁC CÔNG TRÌNH TRONG THÁNG 5", "TRONG THÁNG 5", D(2024, 5, 31)),
+    ("Sở Tư pháp trình trước ngày 30/9/2024.", "trình trước ngày 30/9/2024", SEPT_30),  # the verb
+], ids=_id)
+def test_trinh_ending_a_noun_is_not_part_of_the_deadline(text, phrase, expected):
+    """The pages quote a task's deadline as written: "công trình trong tháng 5" is a works' noun
+    then a month, not the verb "trình" (submit) before it."""
+    assert [(d.text, d.date) for d in find_deadlines(text, D(2024, 3, 1))] == [(phrase, expected)]
