@@ -1,0 +1,93 @@
+"""`ingest/extract.py` in process: the header fields a person checks after an import, read from
+the lines as printed (dates in words or digits, numbers with OCR letters for digits, the
+issuer composed from the header's capitals, the meeting of the opening sentence). Expected
+values are written out by hand. mutmut's fast selection for the module, beside the whole-notice
+tests of test_import_text.py and test_import_defects.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.ingest.extract import _is_motto, _read_number, compose_issuer, parse_meeting, \
+    parse_vn_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, date, year, fixes", [
+    ("Hậu Giang, ngày 05 tháng 7 năm 2024", D(2024, 7, 5), 2024, []),
+    ("Hậu Giang, ngày 5 tháng 12 năm 2024", D(2024, 12, 5), 2024, []),
+    ("Cần Thơ, 15/10/2024", D(2024, 10, 15), 2024, []),
+    ("Cần Thơ, ngày 15-10-2024", D(2024, 10, 15), 2024, []),
+    # OCR letters in the digits of the form are read as the digits they stand for, and said
+    ("ngày O5 tháng l2 năm 2O24", D(2024, 12, 5), 2024, ["«O5» → «05»", "«l2» → «12»",
+                                                          "«2O24» → «2024»"]),
+    ("ngày   tháng   năm 2024", None, 2024, []),          # day and month left blank
+    ("ngày 31 tháng 4 năm 2024", None, 2024, []),         # no such day: no date, never 1/5
+    ("ngày 29 tháng 2 năm 2023", None, 2023, []),
+    ("năm 2023", None, 2023, []),
+    ("không có ngày", None, None, []),
+], ids=["words", "two-digit-month", "digits", "dashes", "ocr-letters", "blank", "31-april",
+        "29-feb-2023", "year-only", "none"])
+def test_the_date_of_the_place_date_line(text, date, year, fixes):
+    found: list[str] = []
+    assert parse_vn_date(text, found) == (date, year)
+    assert found == fixes
+    assert parse_vn_date(text) == (date, year)       # without a list for the fixes
+
+
+@pytest.mark.parametrize("raw, number, fixes", [
+    ("178/TB-VPUBND", "178/TB-VPUBND", []),
+    ("178 / TB - VPUBND", "178/TB-VPUBND", []),          # spaces typed inside
+    ("l78/TB-VPUBND", "178/TB-VPUBND", ["«l78» → «178»"]),
+    ("O1/TB-VP", "01/TB-VP", ["«O1» → «01»"]),
+    ("12/2024/QĐ-UBND", "12/2024/QĐ-UBND", []),          # with its year
+    ("2927-TB/TU", "2927-TB/TU", []),                    # a Party number
+    ("412/TB-VP UBND", "412/TB-VP UBND", []),            # a space in the code: kept for NA404
+    ("TB-VP", "TB-VP", []),                              # no digits: as printed
+], ids=["plain", "spaces", "ocr-l", "ocr-o", "year", "party", "space-in-code", "no-digits"])
+def test_the_number_as_printed(raw, number, fixes):
+    assert _read_number(raw) == (number, fixes)
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["UBND TỈNH HẬU GIANG", "VĂN PHÒNG"], "Văn phòng UBND tỉnh Hậu Giang"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "VĂN PHÒNG"], "Văn phòng UBND tỉnh Hậu Giang"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG"], "Ủy ban nhân dân tỉnh Hậu Giang"),
+    (["UBND TỈNH HẬU GIANG", "SỞ Y TẾ"], "Sở Y tế tỉnh Hậu Giang"),
+    (["UBND HUYỆN", "CHÂU THÀNH A"], "UBND huyện Châu Thành A"),
+    (["BỘ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "Bộ Tài nguyên và Môi trường"),   # a word wrapped
+], ids=["office", "office-three-lines", "committee", "department", "district", "wrapped-word"])
+def test_the_issuer_from_the_headers_capitals(lines, issuer):
+    assert compose_issuer(lines) == issuer
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("Ngày 12 tháng 7 năm 2024, tại Phòng họp số 1, trụ sở UBND tỉnh, đồng chí Trần Minh Luân, "
+     "Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về chuyển đổi số.",
+     {"date": D(2024, 7, 12), "location": "Phòng họp số 1, trụ sở UBND tỉnh",
+      "chair": "Trần Minh Luân", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    ("Ngày 03/7/2024, Phó Chủ tịch UBND tỉnh Nguyễn Văn Tám chủ trì họp tại Hội trường UBND "
+     "huyện Châu Thành.",
+     {"date": D(2024, 7, 3), "location": "Hội trường UBND huyện Châu Thành",
+      "chair": "Nguyễn Văn Tám", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    # a dated opening that names no meeting, and an impossible day
+    ("Ngày 15/3/2024, UBND tỉnh nhận được Công văn số 12/BCA của Bộ Công an.", None),
+    ("Ngày 31/4/2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh chủ trì họp.", None),
+], ids=["title-after-name", "title-before-name", "no-meeting", "impossible-day"])
+def test_the_meeting_of_the_opening_sentence(text, meeting):
+    assert parse_meeting(text) == meeting
+
+
+@pytest.mark.parametrize("text, motto", [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+    ("Độc lập - Tự do - Hạnh phúc", True),
+    ("Độc lập - Tự do - Hạnh phúe", True),          # one letter misread by OCR
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True),
+    ("Độc lập trong công việc", False),
+    ("Về việc thành lập Tổ công tác", False),
+], ids=["quoc-hieu", "motto", "motto-ocr", "party", "other-words", "title"])
+def test_the_national_motto_is_known_even_misread(text, motto):
+    assert _is_motto(text) is motto
