@@ -476,3 +476,25 @@ def test_a_line_ending_in_a_joined_word_reaches_the_margin():
         "Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã giao", "cho các đơn vị.",
         "Sở Xây dựng báo cáo."]
     assert lines[0].block == lines[1].block == lines[2].block != lines[3].block
+
+
+def test_a_word_read_with_no_confidence_at_all_is_unsure():
+    words = ocr_row([("Giao", 99), ("Sở", 0), ("Tài", 95), ("chính", 97)], 100)
+    (line,) = lines_from_pages([Page(600, 800, words, ocr=True)])
+    assert line.weak == (("Sở", 0),)
+
+
+def test_a_sentence_ending_a_little_short_of_the_margin_keeps_its_paragraph():
+    """Text aligned left has a ragged right edge: a line that ends a sentence a few points
+    before the margin is a full line, and the paragraph goes on; one that ends far short of it
+    ends the paragraph."""
+    from dataclasses import replace
+    full = justified("Sở Tài chính phối hợp các sở, ngành liên quan rà soát.", 100)
+    # the same words, all but the first 10 points further left: the line ends 10 points short
+    ragged = [replace(w, x0=w.x0 - 10, x1=w.x1 - 10) if i else w for i, w in enumerate(full)]
+    rest = justified("Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã được giao cho", 100 + 1.4 * SIZE)
+    end = row("các đơn vị.", 100 + 2.8 * SIZE)
+    after = row("Sở Xây dựng báo cáo UBND tỉnh.", 100 + 4.2 * SIZE)
+    lines = lines_from_pages([page(ragged, rest, end, after)])
+    assert [line.block for line in lines[:3]] == [lines[0].block] * 3
+    assert lines[3].block != lines[2].block            # "các đơn vị." ended far short
