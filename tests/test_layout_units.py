@@ -498,3 +498,39 @@ def test_a_sentence_ending_a_little_short_of_the_margin_keeps_its_paragraph():
     lines = lines_from_pages([page(ragged, rest, end, after)])
     assert [line.block for line in lines[:3]] == [lines[0].block] * 3
     assert lines[3].block != lines[2].block            # "các đơn vị." ended far short
+
+
+def _scaled(words: list[Word], k: float) -> list[Word]:
+    from dataclasses import replace
+    return [replace(w, x0=w.x0 * k, x1=w.x1 * k, top=w.top * k, bottom=w.bottom * k)
+            for w in words]
+
+
+def test_an_ocred_page_in_pixels_joins_a_text_page_in_points():
+    """A PDF's text pages are in points and its scanned pages, once OCRed, in pixels (here four
+    times as many): the column and paragraph geometry must see both in the same units."""
+    text_page = page(justified(BODY[0], 100, LEFT + 2 * SIZE), row(BODY[1], 100 + 1.4 * SIZE))
+    k = 4.0
+    scan_rows = [justified("Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ, trường học", 100,
+                           LEFT + 2 * SIZE),
+                 justified("và bếp ăn tập thể trên địa bàn tỉnh trong dịp Tết Nguyên đán;", 100 + 1.4 * SIZE),
+                 row("báo cáo kết quả.", 100 + 2.8 * SIZE),
+                 row("Sở Tài chính bố trí kinh phí.", 100 + 4.2 * SIZE, LEFT + 2 * SIZE)]
+    scan = Page(600 * k, 800 * k, [w for r in scan_rows for w in _scaled(r, k)])
+    lines = lines_from_pages([text_page, scan])
+    assert [line.text for line in lines] == BODY + [" ".join(w.text for w in r) for r in scan_rows]
+    blocks = [line.block for line in lines]
+    # page 1's paragraph; on the scan, a paragraph of three lines, then one indented
+    assert blocks[0] == blocks[1] != blocks[2] == blocks[3] == blocks[4] != blocks[5]
+
+
+def test_an_unsure_word_in_a_header_cell_is_kept_as_weak():
+    rows = [two_cells(a, b, 40 + 16 * i, 330) for i, (a, b) in enumerate(HEADER)]
+    rows.append(row("THÔNG BÁO", 120, 270))
+    rows += [justified(BODY[0], 160, LEFT + 2 * SIZE), row(BODY[1], 160 + 1.4 * SIZE)]
+    from dataclasses import replace
+    words = [replace(w, confidence=40 if w.text == "178/TB-VPUBND" else 95)
+             for r in rows for w in r]
+    lines = lines_from_pages([Page(600, 800, words, ocr=True)])
+    assert [line.weak for line in lines if line.weak] == [(("178/TB-VPUBND", 40),)]
+    assert next(line for line in lines if line.weak).cell == (1, 0, 0)
