@@ -509,19 +509,23 @@ def _scaled(words: list[Word], k: float) -> list[Word]:
 def test_an_ocred_page_in_pixels_joins_a_text_page_in_points():
     """A PDF's text pages are in points and its scanned pages, once OCRed, in pixels (here four
     times as many): the column and paragraph geometry must see both in the same units."""
-    text_page = page(justified(BODY[0], 100, LEFT + 2 * SIZE), row(BODY[1], 100 + 1.4 * SIZE))
+    first = ["Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ, trường học",
+             "và bếp ăn tập thể trên địa bàn tỉnh trong dịp Tết Nguyên đán."]
+    text_page = page(justified(BODY[0], 100, LEFT + 2 * SIZE), row(BODY[1], 100 + 1.4 * SIZE),
+                     justified(first[0], 100 + 2.8 * SIZE, LEFT + 2 * SIZE),
+                     row(first[1], 100 + 4.2 * SIZE))
     k = 4.0
-    scan_rows = [justified("Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ, trường học", 100,
+    scan_rows = [justified("Sở Tài chính bố trí kinh phí cho các đoàn kiểm tra liên ngành,", 100,
                            LEFT + 2 * SIZE),
-                 justified("và bếp ăn tập thể trên địa bàn tỉnh trong dịp Tết Nguyên đán;", 100 + 1.4 * SIZE),
-                 row("báo cáo kết quả.", 100 + 2.8 * SIZE),
-                 row("Sở Tài chính bố trí kinh phí.", 100 + 4.2 * SIZE, LEFT + 2 * SIZE)]
+                 row("báo cáo kết quả.", 100 + 1.4 * SIZE)]
     scan = Page(600 * k, 800 * k, [w for r in scan_rows for w in _scaled(r, k)])
     lines = lines_from_pages([text_page, scan])
-    assert [line.text for line in lines] == BODY + [" ".join(w.text for w in r) for r in scan_rows]
+    assert [line.text for line in lines] == BODY + first + [
+        " ".join(w.text for w in r) for r in scan_rows]
     blocks = [line.block for line in lines]
-    # page 1's paragraph; on the scan, a paragraph of three lines, then one indented
-    assert blocks[0] == blocks[1] != blocks[2] == blocks[3] == blocks[4] != blocks[5]
+    # two paragraphs on page 1, one of two lines on the scan (its second line is not indented)
+    assert blocks[0] == blocks[1] != blocks[2] == blocks[3] != blocks[4] == blocks[5]
+    assert all(line.cell is None for line in lines)
 
 
 def test_an_unsure_word_in_a_header_cell_is_kept_as_weak():
