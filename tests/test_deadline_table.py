@@ -311,3 +311,13 @@ def test_trinh_ending_a_noun_is_not_part_of_the_deadline(text, phrase, expected)
     """The pages quote a task's deadline as written: "công trình trong tháng 5" is a works' noun
     then a month, not the verb "trình" (submit) before it."""
     assert [(d.text, d.date) for d in find_deadlines(text, D(2024, 3, 1))] == [(phrase, expected)]
+
+
+def test_dated_deadlines_are_those_with_a_date_and_the_year_of_the_notice():
+    """What the date rules read (a deadline before its notice is a typo): the dated deadlines,
+    a day without its year given the notice's, and no pass for phrases that never give a day."""
+    from generator.deadlines import dated_deadlines
+    text = "Sở Y tế báo cáo hằng tháng, hoàn thành trước ngày 30/9, chậm nhất ngày 15/10/2024."
+    assert [(d.text, d.date) for d in dated_deadlines(text, D(2024, 3, 1))] == [
+        ("hoàn thành trước ngày 30/9", SEPT_30), ("chậm nhất ngày 15/10/2024", D(2024, 10, 15))]
+    assert [d.date for d in dated_deadlines(text)] == [None, D(2024, 10, 15)]

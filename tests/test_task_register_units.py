@@ -296,7 +296,7 @@ def _cold(monkeypatch, count: int, workers: int = 2, threshold: int = 3, empty: 
     monkeypatch.setattr(register, "PARALLEL_THRESHOLD", threshold)
     monkeypatch.setattr(register, "WORKERS", workers)
     InlinePool.started = []
-    bodies = [BODY, "1. Giao Sở Y tế kiểm tra, hoàn thành trong tháng 5/2024.\n",
+    bodies = [BODY, "1. Giao Sở Y tế kiểm tra, hoàn thành trong tháng 5.\n",   # the notice's year
               "Hội nghị diễn ra tốt đẹp.\n"] if not empty else [""]
     notices = [make(f"n{i}", f"{i}/TB-VP", D(2024, 3, 1) + dt.timedelta(days=i),
                     bodies[i % len(bodies)]) for i in range(count)]
@@ -324,13 +324,13 @@ def test_a_cold_build_extracts_through_the_pool_what_one_by_one_extracts(monkeyp
 
 
 def test_the_pool_only_extracts_what_the_memo_lacks(monkeypatch):
-    notices = _cold(monkeypatch, 6, threshold=4)
+    notices = _cold(monkeypatch, 6, threshold=5)
     vocab = register.vocabulary_digest(AGENCIES, SCOPE)
     known = {register.memo_key(notices[0], vocab): ("kept",)}
     memo = register._extract_missing(notices, AGENCIES, known, vocab, SCOPE)
     assert memo is known and memo[register.memo_key(notices[0], vocab)] == ("kept",)
     assert len(memo) == 6
-    # four missing reach the threshold; three do not, and then no pool is started
+    # five missing reach the threshold; three do not, and then no pool is started
     InlinePool.started = []
     again = {register.memo_key(n, vocab): () for n in notices[:3]}
     register._extract_missing(notices, AGENCIES, again, vocab, SCOPE)
@@ -362,3 +362,28 @@ def test_the_lazy_register_lets_go_of_its_inputs(monkeypatch):
     lazy = register.LazyRegister([1], {2: 3})
     lazy.get()
     assert lazy._args is None
+
+
+def test_a_cold_register_extracts_body_tasks_through_the_pool_with_the_scope(monkeypatch):
+    """build_register on a cold memo sends the notices without `tasks:` to the pool, with the
+    archive's scope: a body outside the province stays outside, and owns no page."""
+    monkeypatch.setattr(register, "ProcessPoolExecutor", InlinePool)
+    monkeypatch.setattr(register, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(register, "WORKERS", 2)
+    InlinePool.started = []
+    outside = ("1. Đề nghị UBND tỉnh Sóc Trăng phối hợp nạo vét kênh Quản Lộ - Phụng Hiệp.\n\n"
+               "2. Giao Viettel Hậu Giang hỗ trợ đường truyền.\n")
+    notices = [make("a", "1/TB-VP", D(2024, 3, 1), BODY),
+               make("b", "2/TB-VP", D(2024, 3, 2), outside),
+               make("c", "3/TB-VP", D(2024, 3, 3), tasks=(entry("Sở Y tế"),))]
+    memo: dict = {}
+    by_notice, pages = run(notices, memo)
+    (pool,) = InlinePool.started
+    vocab = register.vocabulary_digest(AGENCIES, SCOPE)
+    assert set(memo) == {register.memo_key(n, vocab) for n in notices[:2]}   # not the front matter's
+    sobs, viettel = by_notice[notices[1].key]
+    assert (sobs.lead, sobs.external, sobs.owners) == ("UBND tỉnh Sóc Trăng", True, ())
+    assert (viettel.lead, viettel.lead_slug, viettel.external, viettel.owners) == (
+        "Viettel Hậu Giang", None, False, ("viettel-hau-giang",))
+    assert "viettel-hau-giang" in pages and not any("soc-trang" in key for key in pages)
+    assert by_notice == run(notices, None)[0]        # the same register one by one
