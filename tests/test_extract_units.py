@@ -91,3 +91,47 @@ def test_the_meeting_of_the_opening_sentence(text, meeting):
 ], ids=["quoc-hieu", "motto", "motto-ocr", "party", "other-words", "title"])
 def test_the_national_motto_is_known_even_misread(text, motto):
     assert _is_motto(text) is motto
+
+
+# --- the issuer of a notice whose header lost it (an OCRed scan, a header cut off) -----------
+
+HEADLESS = """Số: 178/TB-VPUBND
+
+Hậu Giang, ngày 15 tháng 10 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số
+
+1. Giao Sở Y tế báo cáo.
+
+{closing}
+"""
+
+
+@pytest.mark.parametrize("number, closing, issuer, evidence, inferred", [
+    ("178/TB-VPUBND", "Văn phòng Uỷ ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện./.",
+     "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024 / Văn phòng Uỷ ban nhân dân tỉnh "
+     "thông báo…", False),
+    ("178/TB-VPUBND", "Ủy ban nhân dân tỉnh ban hành để các cơ quan thực hiện./.",
+     "Ủy ban nhân dân tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024 / Ủy ban nhân dân tỉnh ban hành…",
+     False),
+    # no closing that names it: from the number's issuer code, said to need a person's check
+    ("178/TB-VPUBND", "Đề nghị các cơ quan, đơn vị thực hiện./.", "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024", True),
+    ("178/TB-VP UBND", "Đề nghị các cơ quan, đơn vị thực hiện./.", "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VP UBND / Hậu Giang, ngày 15 tháng 10 năm 2024", True),
+], ids=["closing-office", "closing-committee", "from-code", "from-code-with-a-space"])
+def test_the_issuer_from_the_closing_or_the_number(tmp_path, number, closing, issuer, evidence,
+                                                   inferred):
+    from generator.ingest.extract import extract
+    from generator.ingest.sources import read_source
+    path = tmp_path / "tb.txt"
+    path.write_text(HEADLESS.format(closing=closing).replace("178/TB-VPUBND", number),
+                    encoding="utf-8")
+    ex = extract(read_source(path))
+    found = ex.fields["issuer"]
+    assert (found.value, found.evidence) == (issuer, evidence)
+    note = "cơ quan ban hành suy ra từ ký hiệu số và địa danh: cần người xác nhận"
+    assert (note in ex.notes) is inferred
