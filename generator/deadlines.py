@@ -172,10 +172,12 @@ def _find(text: str, reference: dt.date | None, phrases: bool) -> list[Deadline]
             continue
         if lead in ("trong", "vào", "hết") and m.group("d") and not _is_task_day(text, m):
             continue
-        if _RECURRING_AFTER.match(text, m.end()):
-            found.append(Deadline(m.start(), m.end() + len(_RECURRING_AFTER.match(
-                text, m.end()).group()), text[m.start():m.end()].strip(), None))
-            taken.append((m.start(), m.end()))
+        recurring = _RECURRING_AFTER.match(text, m.end())
+        if recurring:
+            # "trước ngày 15/12 hằng năm": one deadline with no day, its "hằng năm" taken too
+            found.append(Deadline(m.start(), recurring.end(), text[m.start():m.end()].strip(),
+                                  None))
+            taken.append((m.start(), recurring.end()))
             continue
         date, _ = _resolve(m, reference)
         phrase = text[m.start():m.end()].strip()

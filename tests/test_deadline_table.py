@@ -321,3 +321,21 @@ def test_dated_deadlines_are_those_with_a_date_and_the_year_of_the_notice():
     assert [(d.text, d.date) for d in dated_deadlines(text, D(2024, 3, 1))] == [
         ("hoàn thành trước ngày 30/9", SEPT_30), ("chậm nhất ngày 15/10/2024", D(2024, 10, 15))]
     assert [d.date for d in dated_deadlines(text)] == [None, D(2024, 10, 15)]
+
+
+def test_a_yearly_day_is_recurring_and_spans_its_recurrence():
+    text = "Sở Tài chính tổng hợp, báo cáo trước ngày 15/12 hằng năm."
+    (found,) = find_deadlines(text, D(2024, 3, 1))
+    assert (text[found.start:found.end], found.text, found.date) == (
+        "báo cáo trước ngày 15/12 hằng năm", "báo cáo trước ngày 15/12", None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("trình UBND tỉnh ban hành trước tháng 10/2024.", [SEPT_30]),   # a strong lead, a month
+    ("Kế hoạch được ban hành trong quý III/2024.", []),              # a weak one after the act
+    ("Sở Y tế trực trong ngày 20/11.", []),                           # a bare "trong", no year
+    ("Sở Y tế trực trong ngày 20/11/2024.", [D(2024, 11, 20)]),       # with its year: a day to meet
+    ("Sở Y tế tạm dừng đến hết ngày 20/11.", [D(2024, 11, 20)]),      # "đến hết" is strong
+], ids=_id)
+def test_month_forms_after_an_act_and_a_bare_day_after_trong(text, expected):
+    assert _dates(text, D(2024, 3, 1)) == expected
