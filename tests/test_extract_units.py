@@ -135,3 +135,52 @@ def test_the_issuer_from_the_closing_or_the_number(tmp_path, number, closing, is
     assert (found.value, found.evidence) == (issuer, evidence)
     note = "cơ quan ban hành suy ra từ ký hiệu số và địa danh: cần người xác nhận"
     assert (note in ex.notes) is inferred
+
+
+# --- a công văn read from a table header (a .docx or a PDF's header band) ----------------------
+
+def _cong_van(number_lines: list[str]):
+    from pathlib import Path
+
+    from generator.ingest.extract import extract
+    from generator.ingest.lines import Line, Run, Source
+    left = ["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", *number_lines, "V/v triển khai tiêm chủng",
+            "mở rộng năm 2024"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Hậu Giang, ngày 15 tháng 3 năm 2024"]
+    body = ["Kính gửi: UBND các huyện, thị xã, thành phố.",
+            "Sở Y tế đề nghị UBND các huyện chỉ đạo triển khai tiêm chủng mở rộng năm 2024, báo "
+            "cáo trước ngày 30/4/2024./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC",
+            "Nguyễn Văn An"]
+    cells = [(t, (1, 0, 0)) for t in left] + [(t, (1, 0, 1)) for t in right] + \
+        [(t, None) for t in body]
+    lines = [Line([Run(t)], 10 if cell else 20 + n, cell, n + 1)
+             for n, (t, cell) in enumerate(cells)]
+    return extract(Source(Path("cv.docx"), lines, "utf-8"))
+
+
+def test_a_cong_van_its_subject_line_and_a_number_broken_at_its_hyphen():
+    ex = _cong_van(["Số: 412/SYT-", "NVY"])
+    fields = {k: (v.value, v.evidence, v.line) for k, v in ex.fields.items()}
+    assert fields["number"] == ("412/SYT-NVY", "Số: 412/SYT-", 3)
+    # the V/v over two lines of its cell is the title, and makes the document a công văn
+    assert fields["title"] == ("V/v triển khai tiêm chủng mở rộng năm 2024",
+                               "V/v triển khai tiêm chủng / mở rộng năm 2024", 5)
+    assert fields["type"] == ("cong-van", "V/v triển khai tiêm chủng", 5)
+    assert fields["issuer"] == ("Sở Y tế tỉnh Hậu Giang", "UBND TỈNH HẬU GIANG / SỞ Y TẾ", 1)
+    assert fields["date"][0] == D(2024, 3, 15) and fields["place"][0] == "Hậu Giang"
+    assert fields["recipients"][0] == ["Như trên", "Lưu: VT"]
+    assert fields["signer"][0] == {"name": "Nguyễn Văn An", "title": "Giám đốc"}
+    assert ex.notes == ["số văn bản xuống dòng ở dấu gạch (dòng 3–4): nối thành «412/SYT-NVY»"]
+    # the number's second half is no body line
+    assert [line.text for line in ex.body_lines] == [
+        "Kính gửi: UBND các huyện, thị xã, thành phố.",
+        "Sở Y tế đề nghị UBND các huyện chỉ đạo triển khai tiêm chủng mở rộng năm 2024, báo cáo "
+        "trước ngày 30/4/2024./."]
+
+
+def test_a_number_whose_code_names_the_type():
+    ex = _cong_van(["Số: 3031/CT-", "SYT"])
+    assert ex.fields["number"].value == "3031/CT-SYT"
+    assert (ex.fields["type"].value, ex.fields["type"].line) == ("chi-thi", 3)
+    assert ex.fields["title"].value == "V/v triển khai tiêm chủng mở rộng năm 2024"
