@@ -339,3 +339,10 @@ def test_a_yearly_day_is_recurring_and_spans_its_recurrence():
 ], ids=_id)
 def test_month_forms_after_an_act_and_a_bare_day_after_trong(text, expected):
     assert _dates(text, D(2024, 3, 1)) == expected
+
+
+def test_deadlines_after_a_recurring_one_are_still_found():
+    text = ("Sở Tài chính báo cáo trước ngày 15/12 hằng năm; riêng năm nay hoàn thành trước ngày "
+            "30/9/2024.")
+    assert [(d.text, d.date) for d in find_deadlines(text, D(2024, 3, 1))] == [
+        ("báo cáo trước ngày 15/12", None), ("hoàn thành trước ngày 30/9/2024", SEPT_30)]
