@@ -21,7 +21,12 @@ from .text import Caseless, lowered
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 # Words that introduce a deadline. Longest first, so "chậm nhất là trước" wins over "trước".
-_LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
+# "trình" is the verb (submit), not the end of a noun: "công trình trong tháng 5" quotes "trong
+# tháng 5", not "trình trong tháng 5".
+_NOUN_TRINH = "".join(rf"(?<!{w} )" for w in (
+    "công", "chương", "quy", "lộ", "hành", "tờ", "tiến", "giáo", "liệu"))
+_LEAD = (r"(?:(?:hoàn thành|xong|báo cáo|" + _NOUN_TRINH +
+         r"trình|gửi|nộp|thực hiện|triển khai|tổ chức)\s+)?"
          r"(?:chậm nhất(?:\s+là)?(?:\s+(?:trước|trong|vào|đến))?(?:\s+ngày)?"
          r"|hạn (?:chót|cuối)(?:\s+là)?|thời hạn(?:\s+hoàn thành)?(?:\s+(?:là|trước))?\s*:?"
          r"|thời gian (?:thực hiện|hoàn thành)\s*:?(?:\s*(?:trước|trong))?"
@@ -81,6 +86,13 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _before(lead: str) -> bool:
+    """A lead that ends in "trước" ("trước", "hoàn thành trước", "thời hạn: trước", "chậm nhất
+    là trước"): the deadline is the day before the month, quarter or year begins, whatever verb
+    comes first."""
+    return lead.rstrip(" :").endswith("trước")
+
+
 def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bool]:
     """(date, explicit) of one match; explicit is False when the year was inferred."""
     g = m.groupdict()
@@ -109,28 +121,27 @@ def _resolve(m: re.Match, reference: dt.date | None) -> tuple[dt.date | None, bo
             year = reference.year + (1 if (reference.month - month) > 2 else 0)
         else:
             return None, False
-        if lead.startswith("trước") and "chậm" not in lead:   # "trước tháng 10/2024": by 30/9
+        if _before(lead):   # "trước tháng 10/2024": by 30/9
             first = dt.date(year, month, 1)
             return first - dt.timedelta(days=1), True
-        if lead == "đầu":
-            return None, False
         return _last_day(year, month), True
     if g.get("q"):
         quarter = _ROMAN[g["q"].lower()]
         year = int(g["qy"])
         lead = (g.get("lead2") or "").lower()
-        if lead.startswith("trước") and "chậm" not in lead:
+        if _before(lead):
             return _last_day(year, 3 * quarter - 3) if quarter > 1 else \
                 dt.date(year - 1, 12, 31), True
-        if lead == "đầu":
-            return None, False
         return _last_day(year, 3 * quarter), True
     if g.get("half"):
         year = int(g["hy"])
-        return (_last_day(year, 6) if "đầu" in g["half"].lower() else dt.date(year, 12, 31)), True
+        first_half = "đầu" in g["half"].lower()
+        if _before((g.get("lead2") or "").lower()):   # "trước 6 tháng cuối năm 2024": by 30/6
+            return (dt.date(year - 1, 12, 31) if first_half else _last_day(year, 6)), True
+        return (_last_day(year, 6) if first_half else dt.date(year, 12, 31)), True
     if g.get("yy"):
         lead = (g.get("lead2") or "").lower()
-        if lead in ("đầu",) or lead.startswith("trước"):
+        if _before(lead):   # "trước năm 2025": no day a person would agree on
             return None, False
         return dt.date(int(g["yy"]), 12, 31), True
     return None, False
@@ -161,10 +172,12 @@ def _find(text: str, reference: dt.date | None, phrases: bool) -> list[Deadline]
             continue
         if lead in ("trong", "vào", "hết") and m.group("d") and not _is_task_day(text, m):
             continue
-        if _RECURRING_AFTER.match(text, m.end()):
-            found.append(Deadline(m.start(), m.end() + len(_RECURRING_AFTER.match(
-                text, m.end()).group()), text[m.start():m.end()].strip(), None))
-            taken.append((m.start(), m.end()))
+        recurring = _RECURRING_AFTER.match(text, m.end())
+        if recurring:
+            # "trước ngày 15/12 hằng năm": one deadline with no day, its "hằng năm" taken too
+            found.append(Deadline(m.start(), recurring.end(), text[m.start():m.end()].strip(),
+                                  None))
+            taken.append((m.start(), recurring.end()))
             continue
         date, _ = _resolve(m, reference)
         phrase = text[m.start():m.end()].strip()

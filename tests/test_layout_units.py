@@ -412,3 +412,129 @@ def test_repeated_footers_differing_only_in_digits_are_dropped():
     lines = texts([page(justified(BODY[0], 100, LEFT + 2 * SIZE), row("Văn bản số 12 trang 1", 775, 200)),
                    page(row(BODY[1], 100), row("Văn bản số 12 trang 2", 775, 200))])
     assert lines == BODY
+
+
+# --- a word joined across a hyphen keeps what its halves carried ------------------------------
+
+def _styled(words: list[Word], **changes) -> list[Word]:
+    from dataclasses import replace
+    return [replace(w, **changes) for w in words]
+
+
+@pytest.mark.parametrize("bold_first, bold_second", [(True, True), (True, False), (False, True)],
+                         ids=["both-halves", "first-half", "second-half"])
+def test_a_bold_word_joined_across_a_hyphen_stays_bold(bold_first, bold_second):
+    """A PDF splits a word where its font changes, so the hyphen line's half or the continuation
+    may alone carry the bold face: the joined word is one word, written bold."""
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = row("ện rà soát kinh phí.", 100 + 1.4 * SIZE)
+    first[-1:] = _styled(first[-1:], bold=bold_first)
+    second[:1] = _styled(second[:1], bold=bold_second)
+    one, two = lines_from_pages([page(first, second)])
+    assert one.text == "Sở Tài chính phối hợp các sở, ngành liên quan thực hiện"
+    assert [(r.text.strip(), r.bold) for r in one.runs] == [
+        ("Sở Tài chính phối hợp các sở, ngành liên quan thực", False), ("hiện", True)]
+    assert [(r.text, r.bold) for r in two.runs] == [("rà soát kinh phí.", False)]
+
+
+def test_an_italic_word_joined_across_a_hyphen_stays_italic():
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = row("ện rà soát kinh phí.", 100 + 1.4 * SIZE)
+    second[:1] = _styled(second[:1], italic=True)
+    one, _ = lines_from_pages([page(first, second)])
+    assert [(r.text.strip(), r.italic) for r in one.runs][-1] == ("hiện", True)
+
+
+@pytest.mark.parametrize("first_conf, second_conf, weak", [
+    (95, 40, (("hiện", 40),)),       # the continuation was read unsure: the word is unsure
+    (35, 96, (("hiện", 35),)),
+    (50, 30, (("hiện", 30),)),       # the less sure half
+    (95, 96, ()),
+], ids=["second-weak", "first-weak", "both-weak", "both-sure"])
+def test_an_unsure_ocr_half_makes_the_joined_word_unsure(first_conf, second_conf, weak):
+    """The import report lists OCR words read with low confidence for a person to check; a word
+    joined across a hyphen must not hide the half that was unsure."""
+    first = _styled(justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100),
+                    confidence=97)
+    second = _styled(row("ện rà soát kinh phí.", 100 + 1.4 * SIZE), confidence=97)
+    first[-1:] = _styled(first[-1:], confidence=first_conf)
+    second[:1] = _styled(second[:1], confidence=second_conf)
+    one, two = lines_from_pages([Page(600, 800, first + second, ocr=True)])
+    assert one.text.endswith("thực hiện") and one.weak == weak and two.weak == ()
+
+
+def test_a_line_ending_in_a_joined_word_reaches_the_margin():
+    """The joined word ends where its continuation would: a line whose last word was hyphenated
+    is a full line, so a sentence ending in the continuation does not end the paragraph."""
+    first = justified("Sở Tài chính phối hợp các sở, ngành liên quan thực hi-", 100)
+    second = justified("ện. Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã giao", 100 + 1.4 * SIZE)
+    third = row("cho các đơn vị.", 100 + 2.8 * SIZE)
+    after = row("Sở Xây dựng báo cáo.", 100 + 4.2 * SIZE, LEFT + 2 * SIZE)
+    lines = lines_from_pages([page(first, second, third, after)])
+    assert [line.text for line in lines] == [
+        "Sở Tài chính phối hợp các sở, ngành liên quan thực hiện.",
+        "Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã giao", "cho các đơn vị.",
+        "Sở Xây dựng báo cáo."]
+    assert lines[0].block == lines[1].block == lines[2].block != lines[3].block
+
+
+def test_a_word_read_with_no_confidence_at_all_is_unsure():
+    words = ocr_row([("Giao", 99), ("Sở", 0), ("Tài", 95), ("chính", 97)], 100)
+    (line,) = lines_from_pages([Page(600, 800, words, ocr=True)])
+    assert line.weak == (("Sở", 0),)
+
+
+def test_a_sentence_ending_a_little_short_of_the_margin_keeps_its_paragraph():
+    """Text aligned left has a ragged right edge: a line that ends a sentence a few points
+    before the margin is a full line, and the paragraph goes on; one that ends far short of it
+    ends the paragraph."""
+    from dataclasses import replace
+    full = justified("Sở Tài chính phối hợp các sở, ngành liên quan rà soát.", 100)
+    # the same words, all but the first 10 points further left: the line ends 10 points short
+    ragged = [replace(w, x0=w.x0 - 10, x1=w.x1 - 10) if i else w for i, w in enumerate(full)]
+    rest = justified("Sở Y tế kiểm tra việc thực hiện các nhiệm vụ đã được giao cho", 100 + 1.4 * SIZE)
+    end = row("các đơn vị.", 100 + 2.8 * SIZE)
+    after = row("Sở Xây dựng báo cáo UBND tỉnh.", 100 + 4.2 * SIZE)
+    lines = lines_from_pages([page(ragged, rest, end, after)])
+    assert [line.block for line in lines[:3]] == [lines[0].block] * 3
+    assert lines[3].block != lines[2].block            # "các đơn vị." ended far short
+
+
+def _scaled(words: list[Word], k: float) -> list[Word]:
+    from dataclasses import replace
+    return [replace(w, x0=w.x0 * k, x1=w.x1 * k, top=w.top * k, bottom=w.bottom * k)
+            for w in words]
+
+
+def test_an_ocred_page_in_pixels_joins_a_text_page_in_points():
+    """A PDF's text pages are in points and its scanned pages, once OCRed, in pixels (here four
+    times as many): the column and paragraph geometry must see both in the same units."""
+    first = ["Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ, trường học",
+             "và bếp ăn tập thể trên địa bàn tỉnh trong dịp Tết Nguyên đán."]
+    text_page = page(justified(BODY[0], 100, LEFT + 2 * SIZE), row(BODY[1], 100 + 1.4 * SIZE),
+                     justified(first[0], 100 + 2.8 * SIZE, LEFT + 2 * SIZE),
+                     row(first[1], 100 + 4.2 * SIZE))
+    k = 4.0
+    scan_rows = [justified("Sở Tài chính bố trí kinh phí cho các đoàn kiểm tra liên ngành,", 100,
+                           LEFT + 2 * SIZE),
+                 row("báo cáo kết quả.", 100 + 1.4 * SIZE)]
+    scan = Page(600 * k, 800 * k, [w for r in scan_rows for w in _scaled(r, k)])
+    lines = lines_from_pages([text_page, scan])
+    assert [line.text for line in lines] == BODY + first + [
+        " ".join(w.text for w in r) for r in scan_rows]
+    blocks = [line.block for line in lines]
+    # two paragraphs on page 1, one of two lines on the scan (its second line is not indented)
+    assert blocks[0] == blocks[1] != blocks[2] == blocks[3] != blocks[4] == blocks[5]
+    assert all(line.cell is None for line in lines)
+
+
+def test_an_unsure_word_in_a_header_cell_is_kept_as_weak():
+    rows = [two_cells(a, b, 40 + 16 * i, 330) for i, (a, b) in enumerate(HEADER)]
+    rows.append(row("THÔNG BÁO", 120, 270))
+    rows += [justified(BODY[0], 160, LEFT + 2 * SIZE), row(BODY[1], 160 + 1.4 * SIZE)]
+    from dataclasses import replace
+    words = [replace(w, confidence=40 if w.text == "178/TB-VPUBND" else 95)
+             for r in rows for w in r]
+    lines = lines_from_pages([Page(600, 800, words, ocr=True)])
+    assert [line.weak for line in lines if line.weak] == [(("178/TB-VPUBND", 40),)]
+    assert next(line for line in lines if line.weak).cell == (1, 0, 0)

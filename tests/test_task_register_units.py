@@ -264,3 +264,126 @@ def test_body_tasks_carry_every_field_the_pages_show():
     assert (second.index, second.lead, second.owners) == (
         1, "Sở Giao thông vận tải", ("so-gtvt", "so-xay-dung", "so-xd-moi"))
     assert first.certain and not first.external and first.notice is n
+
+
+class InlinePool:
+    """A stand-in for ProcessPoolExecutor that runs the same initializer and worker function in
+    this process, so the cold-build path (`_extract_missing` with a pool) is traced by mutmut.
+    It records how it was started and the chunk size it was given."""
+
+    started: list = []
+
+    def __init__(self, workers, *, mp_context, initializer, initargs):
+        self.args = {"workers": workers, "mp_context": mp_context, "initargs": initargs}
+        InlinePool.started.append(self)
+        initializer(*initargs)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        register._WORKER_EXTRACTOR = None   # what a pool's workers take with them when they end
+        return False
+
+    def map(self, fn, items, chunksize):
+        self.chunksize = chunksize
+        return iter([fn(item) for item in items])
+
+
+def _cold(monkeypatch, count: int, workers: int = 2, threshold: int = 3, empty: bool = False):
+    """`count` distinct notices extracted through the pool path, and their one-by-one result."""
+    monkeypatch.setattr(register, "ProcessPoolExecutor", InlinePool)
+    monkeypatch.setattr(register, "PARALLEL_THRESHOLD", threshold)
+    monkeypatch.setattr(register, "WORKERS", workers)
+    InlinePool.started = []
+    bodies = [BODY, "1. Giao Sở Y tế kiểm tra, hoàn thành trong tháng 5.\n",   # the notice's year
+              "Hội nghị diễn ra tốt đẹp.\n"] if not empty else [""]
+    notices = [make(f"n{i}", f"{i}/TB-VP", D(2024, 3, 1) + dt.timedelta(days=i),
+                    bodies[i % len(bodies)]) for i in range(count)]
+    return notices
+
+
+def test_a_cold_build_extracts_through_the_pool_what_one_by_one_extracts(monkeypatch):
+    notices = _cold(monkeypatch, 7)
+    vocab = register.vocabulary_digest(AGENCIES, SCOPE)
+    memo = register._extract_missing(notices, AGENCIES, None, vocab, SCOPE)
+    (pool,) = InlinePool.started
+    # started with both workers, the start method of every pool, and the vocabulary and scope
+    assert pool.args == {"workers": 2, "mp_context": register.processes.context(),
+                         "initargs": (dict(AGENCIES), SCOPE)}
+    extractor = register.TaskExtractor.for_scope(register.AgencyMatcher(AGENCIES), SCOPE)
+    one_by_one = {register.memo_key(n, vocab): register.extracted(n, extractor, None, vocab)
+                  for n in notices}
+    assert memo == one_by_one                      # each notice's tasks under its own key
+    assert [t.lead_slug for t in memo[register.memo_key(notices[0], vocab)]] == [
+        "so-tai-chinh", "so-gtvt"]
+    assert memo[register.memo_key(notices[1], vocab)][0].deadline == D(2024, 5, 31)
+    assert memo[register.memo_key(notices[2], vocab)] == ()
+    # the register built from that memo has the pages a one-by-one build has
+    assert run(notices, memo) == run(notices, None)
+
+
+def test_the_pool_only_extracts_what_the_memo_lacks(monkeypatch):
+    notices = _cold(monkeypatch, 6, threshold=5)
+    vocab = register.vocabulary_digest(AGENCIES, SCOPE)
+    known = {register.memo_key(notices[0], vocab): ("kept",)}
+    memo = register._extract_missing(notices, AGENCIES, known, vocab, SCOPE)
+    assert memo is known and memo[register.memo_key(notices[0], vocab)] == ("kept",)
+    assert len(memo) == 6
+    # five missing reach the threshold; three do not, and then no pool is started
+    InlinePool.started = []
+    again = {register.memo_key(n, vocab): () for n in notices[:3]}
+    register._extract_missing(notices, AGENCIES, again, vocab, SCOPE)
+    assert InlinePool.started == [] and len(again) == 3
+
+
+def test_one_worker_starts_no_pool(monkeypatch):
+    notices = _cold(monkeypatch, 6, workers=1)
+    assert register._extract_missing(notices, AGENCIES, None, "v", SCOPE) == {}
+    assert InlinePool.started == []
+
+
+@pytest.mark.parametrize("count, workers, chunk", [
+    (7, 2, 16),          # small batches: at least 16 notices per task sent to a worker
+    (16 * 16, 2, 16),    # 256 // 16 = 16
+    (16 * 16 + 16, 2, 17),
+    (1000, 2, 62),       # about eight chunks per worker
+    (1000, 3, 41),
+])
+def test_the_chunk_size_gives_each_worker_about_eight_chunks(monkeypatch, count, workers, chunk):
+    notices = _cold(monkeypatch, count, workers=workers, empty=True)
+    register._extract_missing(notices, AGENCIES, None, "v", SCOPE)
+    assert InlinePool.started[0].chunksize == chunk
+
+
+def test_the_lazy_register_lets_go_of_its_inputs(monkeypatch):
+    """After the register is built, the notices it was built from are not kept alive by it."""
+    monkeypatch.setattr(register, "build_register", lambda *a: ({}, {}))
+    lazy = register.LazyRegister([1], {2: 3})
+    lazy.get()
+    assert lazy._args is None
+
+
+def test_a_cold_register_extracts_body_tasks_through_the_pool_with_the_scope(monkeypatch):
+    """build_register on a cold memo sends the notices without `tasks:` to the pool, with the
+    archive's scope: a body outside the province stays outside, and owns no page."""
+    monkeypatch.setattr(register, "ProcessPoolExecutor", InlinePool)
+    monkeypatch.setattr(register, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(register, "WORKERS", 2)
+    InlinePool.started = []
+    outside = ("1. Đề nghị UBND tỉnh Sóc Trăng phối hợp nạo vét kênh Quản Lộ - Phụng Hiệp.\n\n"
+               "2. Giao Viettel Hậu Giang hỗ trợ đường truyền.\n")
+    notices = [make("a", "1/TB-VP", D(2024, 3, 1), BODY),
+               make("b", "2/TB-VP", D(2024, 3, 2), outside),
+               make("c", "3/TB-VP", D(2024, 3, 3), tasks=(entry("Sở Y tế"),))]
+    memo: dict = {}
+    by_notice, pages = run(notices, memo)
+    (pool,) = InlinePool.started
+    vocab = register.vocabulary_digest(AGENCIES, SCOPE)
+    assert set(memo) == {register.memo_key(n, vocab) for n in notices[:2]}   # not the front matter's
+    sobs, viettel = by_notice[notices[1].key]
+    assert (sobs.lead, sobs.external, sobs.owners) == ("UBND tỉnh Sóc Trăng", True, ())
+    assert (viettel.lead, viettel.lead_slug, viettel.external, viettel.owners) == (
+        "Viettel Hậu Giang", None, False, ("viettel-hau-giang",))
+    assert "viettel-hau-giang" in pages and not any("soc-trang" in key for key in pages)
+    assert by_notice == run(notices, None)[0]        # the same register one by one

@@ -56,6 +56,9 @@ class _Visual:
     page: int
     words: list[Word]
     segments: list[list[Word]] = field(default_factory=list)
+    # Where the line began on the page when its first word (the end of a hyphenated one) was
+    # moved up: the rest of the line is not an indented first line of a new paragraph.
+    start: float | None = None
 
     @property
     def top(self) -> float:
@@ -67,7 +70,7 @@ class _Visual:
 
     @property
     def x0(self) -> float:
-        return self.words[0].x0
+        return self.words[0].x0 if self.start is None else self.start
 
     @property
     def x1(self) -> float:
@@ -307,6 +310,11 @@ def _join_hyphenated(visuals: list[_Visual]) -> None:
         last, first = a.words[-1], b.words[0]
         if re.search(r"[a-zà-ỹđ]-$", last.text) and first.text[:1].islower() \
                 and len(first.text) > 1:
+            # One word in one style: a PDF splits it where the font changes, so either half
+            # may alone carry the bold or italic face. An unsure OCR half makes it unsure.
+            sure = [c for c in (last.confidence, first.confidence) if c is not None]
             a.words[-1] = Word(last.text[:-1] + first.text, last.x0, last.x1 + first.x1 - first.x0,
-                               last.top, last.bottom, last.bold, last.italic)
+                               last.top, last.bottom, last.bold or first.bold,
+                               last.italic or first.italic, min(sure) if sure else None)
+            b.start = b.x0
             b.words.pop(0)

@@ -12,6 +12,7 @@ import html
 import logging
 import os
 from pathlib import Path
+from typing import Mapping
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +26,8 @@ from ..diagnostics import WARNING
 from ..context import BuildContext, BuildOptions
 from ..load import BAD_NAME, NOT_REGULAR, OUTSIDE, scan, stray_files
 from ..pipeline import PipelineResult, run
-from ..profiles import PROFILE_NAMES, get_profile
+from ..model import Topic
+from ..profiles import PROFILE_NAMES, Profile, get_profile
 from ..project import Project, ProjectError, cache_folder, config_path_problems
 from .config import PluginConfig
 from .incremental import PageFile, RenderState, page_fingerprint, site_fingerprint
@@ -52,6 +54,30 @@ def configure_build(config: MkDocsConfig, *, profile: str | None = None,
         return
     plugin.requested = {"profile": profile, "search_index": search_index,
                         "previous_site": previous_site, "on_demand": on_demand}
+
+
+# What a page's fingerprint holds (plugin/incremental.py computes and compares them). Pure
+# functions, so that tests call them in process on a small configuration.
+
+def config_fingerprint(config: MkDocsConfig, profile: Profile) -> str:
+    """What every page depends on before the archive is read: mkdocs.yml, the theme's files at
+    every depth, the profile, the generator's and mkdocs-material's versions."""
+    theme_dir = config.theme.custom_dir
+    return site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
+                            Path(theme_dir) if theme_dir else None, profile)
+
+
+def archive_fingerprint(site_fp: str, common: dict, topics: Mapping[str, Topic]) -> str:
+    """`site_fp` with what every page shows of the archive: the common context, and the whole
+    topic vocabulary (names, aliases, parents, in order), on which mention links in bodies
+    depend."""
+    vocabulary = [(t.slug, t.name, t.aliases, t.parent) for t in topics.values()]
+    return page_fingerprint(site_fp, "", "", "", {**common, "topics": vocabulary})
+
+
+def spec_fingerprint(archive_fp: str, spec: PageSpec) -> str:
+    """One page's: the archive's, its template, title, Markdown and context."""
+    return page_fingerprint(archive_fp, spec.template, spec.title, spec.markdown, spec.context())
 
 
 class NoticeArchivePlugin(BasePlugin[PluginConfig]):
@@ -81,9 +107,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         log.info(f"notice-archive: xuất bản hồ sơ {context.profile.name} "
                  f"({context.profile.label.lower()})")
         self._refuse_unsafe_paths(config)
-        theme_dir = config.theme.custom_dir
-        self.site_fp = site_fingerprint(Path(config.config_file_path or "mkdocs.yml"),
-                                        Path(theme_dir) if theme_dir else None, self.profile)
+        self.site_fp = config_fingerprint(config, self.profile)
         # Links for topic and notice mentions inside bodies (one extension per build).
         config.markdown_extensions[:] = [e for e in config.markdown_extensions
                                          if not isinstance(e, MentionLinks)]
@@ -160,10 +184,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         docs_dir = os.path.realpath(config.docs_dir)
         kept = [f for f in files if not (f.src_dir and os.path.realpath(f.src_dir) == docs_dir)]
         self.common = common_context(linked)
-        # Mention links in bodies depend on the topic vocabulary: part of every page's inputs.
-        vocabulary = [(t.slug, t.name, t.aliases, t.parent) for t in linked.topics.values()]
-        site_fp = page_fingerprint(self.site_fp, "", "", "", {**self.common,
-                                                               "topics": vocabulary})
+        site_fp = archive_fingerprint(self.site_fp, self.common, linked.topics)
         self.render_state = (None if self.on_demand else
                              RenderState(self.cache_dir, self.profile,
                                          self.context.options.previous_site))
@@ -176,8 +197,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
             if not spec.markdown.strip():
                 self.without_markdown.add(spec.src_uri)
             if self.render_state is not None:
-                self.render_state.mark(page_file, page_fingerprint(
-                    site_fp, spec.template, spec.title, spec.markdown, spec.context()))
+                self.render_state.mark(page_file, spec_fingerprint(site_fp, spec))
             if not page_file.unchanged:  # skipped pages are never rendered
                 self.specs[spec.src_uri] = spec
             generated.append(page_file)

@@ -1,0 +1,186 @@
+"""`ingest/extract.py` in process: the header fields a person checks after an import, read from
+the lines as printed (dates in words or digits, numbers with OCR letters for digits, the
+issuer composed from the header's capitals, the meeting of the opening sentence). Expected
+values are written out by hand. mutmut's fast selection for the module, beside the whole-notice
+tests of test_import_text.py and test_import_defects.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.ingest.extract import _is_motto, _read_number, compose_issuer, parse_meeting, \
+    parse_vn_date
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, date, year, fixes", [
+    ("Hậu Giang, ngày 05 tháng 7 năm 2024", D(2024, 7, 5), 2024, []),
+    ("Hậu Giang, ngày 5 tháng 12 năm 2024", D(2024, 12, 5), 2024, []),
+    ("Cần Thơ, 15/10/2024", D(2024, 10, 15), 2024, []),
+    ("Cần Thơ, ngày 15-10-2024", D(2024, 10, 15), 2024, []),
+    # OCR letters in the digits of the form are read as the digits they stand for, and said
+    ("ngày O5 tháng l2 năm 2O24", D(2024, 12, 5), 2024, ["«O5» → «05»", "«l2» → «12»",
+                                                          "«2O24» → «2024»"]),
+    ("ngày   tháng   năm 2024", None, 2024, []),          # day and month left blank
+    ("ngày 31 tháng 4 năm 2024", None, 2024, []),         # no such day: no date, never 1/5
+    ("ngày 29 tháng 2 năm 2023", None, 2023, []),
+    ("năm 2023", None, 2023, []),
+    ("không có ngày", None, None, []),
+], ids=["words", "two-digit-month", "digits", "dashes", "ocr-letters", "blank", "31-april",
+        "29-feb-2023", "year-only", "none"])
+def test_the_date_of_the_place_date_line(text, date, year, fixes):
+    found: list[str] = []
+    assert parse_vn_date(text, found) == (date, year)
+    assert found == fixes
+    assert parse_vn_date(text) == (date, year)       # without a list for the fixes
+
+
+@pytest.mark.parametrize("raw, number, fixes", [
+    ("178/TB-VPUBND", "178/TB-VPUBND", []),
+    ("178 / TB - VPUBND", "178/TB-VPUBND", []),          # spaces typed inside
+    ("l78/TB-VPUBND", "178/TB-VPUBND", ["«l78» → «178»"]),
+    ("O1/TB-VP", "01/TB-VP", ["«O1» → «01»"]),
+    ("12/2024/QĐ-UBND", "12/2024/QĐ-UBND", []),          # with its year
+    ("2927-TB/TU", "2927-TB/TU", []),                    # a Party number
+    ("412/TB-VP UBND", "412/TB-VP UBND", []),            # a space in the code: kept for NA404
+    ("TB-VP", "TB-VP", []),                              # no digits: as printed
+], ids=["plain", "spaces", "ocr-l", "ocr-o", "year", "party", "space-in-code", "no-digits"])
+def test_the_number_as_printed(raw, number, fixes):
+    assert _read_number(raw) == (number, fixes)
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["UBND TỈNH HẬU GIANG", "VĂN PHÒNG"], "Văn phòng UBND tỉnh Hậu Giang"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "VĂN PHÒNG"], "Văn phòng UBND tỉnh Hậu Giang"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG"], "Ủy ban nhân dân tỉnh Hậu Giang"),
+    (["UBND TỈNH HẬU GIANG", "SỞ Y TẾ"], "Sở Y tế tỉnh Hậu Giang"),
+    (["UBND HUYỆN", "CHÂU THÀNH A"], "UBND huyện Châu Thành A"),
+    (["BỘ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "Bộ Tài nguyên và Môi trường"),   # a word wrapped
+], ids=["office", "office-three-lines", "committee", "department", "district", "wrapped-word"])
+def test_the_issuer_from_the_headers_capitals(lines, issuer):
+    assert compose_issuer(lines) == issuer
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("Ngày 12 tháng 7 năm 2024, tại Phòng họp số 1, trụ sở UBND tỉnh, đồng chí Trần Minh Luân, "
+     "Phó Chủ tịch UBND tỉnh chủ trì cuộc họp về chuyển đổi số.",
+     {"date": D(2024, 7, 12), "location": "Phòng họp số 1, trụ sở UBND tỉnh",
+      "chair": "Trần Minh Luân", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    ("Ngày 03/7/2024, Phó Chủ tịch UBND tỉnh Nguyễn Văn Tám chủ trì họp tại Hội trường UBND "
+     "huyện Châu Thành.",
+     {"date": D(2024, 7, 3), "location": "Hội trường UBND huyện Châu Thành",
+      "chair": "Nguyễn Văn Tám", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    # a dated opening that names no meeting, and an impossible day
+    ("Ngày 15/3/2024, UBND tỉnh nhận được Công văn số 12/BCA của Bộ Công an.", None),
+    ("Ngày 31/4/2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh chủ trì họp.", None),
+], ids=["title-after-name", "title-before-name", "no-meeting", "impossible-day"])
+def test_the_meeting_of_the_opening_sentence(text, meeting):
+    assert parse_meeting(text) == meeting
+
+
+@pytest.mark.parametrize("text, motto", [
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", True),
+    ("Độc lập - Tự do - Hạnh phúc", True),
+    ("Độc lập - Tự do - Hạnh phúe", True),          # one letter misread by OCR
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", True),
+    ("Độc lập trong công việc", False),
+    ("Về việc thành lập Tổ công tác", False),
+], ids=["quoc-hieu", "motto", "motto-ocr", "party", "other-words", "title"])
+def test_the_national_motto_is_known_even_misread(text, motto):
+    assert _is_motto(text) is motto
+
+
+# --- the issuer of a notice whose header lost it (an OCRed scan, a header cut off) -----------
+
+HEADLESS = """Số: 178/TB-VPUBND
+
+Hậu Giang, ngày 15 tháng 10 năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số
+
+1. Giao Sở Y tế báo cáo.
+
+{closing}
+"""
+
+
+@pytest.mark.parametrize("number, closing, issuer, evidence, inferred", [
+    ("178/TB-VPUBND", "Văn phòng Uỷ ban nhân dân tỉnh thông báo để các cơ quan biết, thực hiện./.",
+     "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024 / Văn phòng Uỷ ban nhân dân tỉnh "
+     "thông báo…", False),
+    ("178/TB-VPUBND", "Ủy ban nhân dân tỉnh ban hành để các cơ quan thực hiện./.",
+     "Ủy ban nhân dân tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024 / Ủy ban nhân dân tỉnh ban hành…",
+     False),
+    # no closing that names it: from the number's issuer code, said to need a person's check
+    ("178/TB-VPUBND", "Đề nghị các cơ quan, đơn vị thực hiện./.", "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VPUBND / Hậu Giang, ngày 15 tháng 10 năm 2024", True),
+    ("178/TB-VP UBND", "Đề nghị các cơ quan, đơn vị thực hiện./.", "Văn phòng UBND tỉnh Hậu Giang",
+     "Số: 178/TB-VP UBND / Hậu Giang, ngày 15 tháng 10 năm 2024", True),
+], ids=["closing-office", "closing-committee", "from-code", "from-code-with-a-space"])
+def test_the_issuer_from_the_closing_or_the_number(tmp_path, number, closing, issuer, evidence,
+                                                   inferred):
+    from generator.ingest.extract import extract
+    from generator.ingest.sources import read_source
+    path = tmp_path / "tb.txt"
+    path.write_text(HEADLESS.format(closing=closing).replace("178/TB-VPUBND", number),
+                    encoding="utf-8")
+    ex = extract(read_source(path))
+    found = ex.fields["issuer"]
+    assert (found.value, found.evidence) == (issuer, evidence)
+    note = "cơ quan ban hành suy ra từ ký hiệu số và địa danh: cần người xác nhận"
+    assert (note in ex.notes) is inferred
+
+
+# --- a công văn read from a table header (a .docx or a PDF's header band) ----------------------
+
+def _cong_van(number_lines: list[str]):
+    from pathlib import Path
+
+    from generator.ingest.extract import extract
+    from generator.ingest.lines import Line, Run, Source
+    left = ["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", *number_lines, "V/v triển khai tiêm chủng",
+            "mở rộng năm 2024"]
+    right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+             "Hậu Giang, ngày 15 tháng 3 năm 2024"]
+    body = ["Kính gửi: UBND các huyện, thị xã, thành phố.",
+            "Sở Y tế đề nghị UBND các huyện chỉ đạo triển khai tiêm chủng mở rộng năm 2024, báo "
+            "cáo trước ngày 30/4/2024./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC",
+            "Nguyễn Văn An"]
+    cells = [(t, (1, 0, 0)) for t in left] + [(t, (1, 0, 1)) for t in right] + \
+        [(t, None) for t in body]
+    lines = [Line([Run(t)], 10 if cell else 20 + n, cell, n + 1)
+             for n, (t, cell) in enumerate(cells)]
+    return extract(Source(Path("cv.docx"), lines, "utf-8"))
+
+
+def test_a_cong_van_its_subject_line_and_a_number_broken_at_its_hyphen():
+    ex = _cong_van(["Số: 412/SYT-", "NVY"])
+    fields = {k: (v.value, v.evidence, v.line) for k, v in ex.fields.items()}
+    assert fields["number"] == ("412/SYT-NVY", "Số: 412/SYT-", 3)
+    # the V/v over two lines of its cell is the title, and makes the document a công văn
+    assert fields["title"] == ("V/v triển khai tiêm chủng mở rộng năm 2024",
+                               "V/v triển khai tiêm chủng / mở rộng năm 2024", 5)
+    assert fields["type"] == ("cong-van", "V/v triển khai tiêm chủng", 5)
+    assert fields["issuer"] == ("Sở Y tế tỉnh Hậu Giang", "UBND TỈNH HẬU GIANG / SỞ Y TẾ", 1)
+    assert fields["date"][0] == D(2024, 3, 15) and fields["place"][0] == "Hậu Giang"
+    assert fields["recipients"][0] == ["Như trên", "Lưu: VT"]
+    assert fields["signer"][0] == {"name": "Nguyễn Văn An", "title": "Giám đốc"}
+    assert ex.notes == ["số văn bản xuống dòng ở dấu gạch (dòng 3–4): nối thành «412/SYT-NVY»"]
+    # the number's second half is no body line
+    assert [line.text for line in ex.body_lines] == [
+        "Kính gửi: UBND các huyện, thị xã, thành phố.",
+        "Sở Y tế đề nghị UBND các huyện chỉ đạo triển khai tiêm chủng mở rộng năm 2024, báo cáo "
+        "trước ngày 30/4/2024./."]
+
+
+def test_a_number_whose_code_names_the_type():
+    ex = _cong_van(["Số: 3031/CT-", "SYT"])
+    assert ex.fields["number"].value == "3031/CT-SYT"
+    assert (ex.fields["type"].value, ex.fields["type"].line) == ("chi-thi", 3)
+    assert ex.fields["title"].value == "V/v triển khai tiêm chủng mở rộng năm 2024"
