@@ -90,19 +90,25 @@ def dir_size(path: Path) -> tuple[int, int, int]:
     return total, pages, html
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("count", type=int, help="number of notices (e.g. 10000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per step (median shown)")
+def synthetic_archive(doc: str, example: int, runs: int):
+    """The command line every archive benchmark shares (count, --runs, --workdir), and the
+    synthetic archive of that size, generated once per work folder."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("count", type=int, help=f"number of notices (e.g. {example})")
+    parser.add_argument("--runs", type=int, default=runs, help="runs per step (median shown)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/notice-archive-bench"))
     args = parser.parse_args()
-
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(HERE.parent))
     work = args.workdir / f"n{args.count}"
     archive = work / "archive"
     if not (archive / "notices").exists():
         print(f"generating {args.count} notices in {archive} …", file=sys.stderr)
         generate(args.count, archive)
+    return args, env, work, archive
+
+
+def main() -> int:
+    args, env, work, archive = synthetic_archive(__doc__, 10000, 3)
     plain = plain_project(archive, work / "plain")
     figures: dict[str, Figure] = {}
     search_figures: list[dict] = []

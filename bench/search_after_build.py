@@ -11,7 +11,6 @@ search; one notice edited, a build, the first search; another edited with no bui
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -20,8 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
-from run import CLI, timed  # noqa: E402
+from run import CLI, synthetic_archive, timed  # noqa: E402
 sys.path.insert(0, str(HERE.parent))
 from generator.project import Project  # noqa: E402
 
@@ -44,18 +42,7 @@ def project_copy(archive: Path, dest: Path, index_in_build: bool) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("count", type=int, help="number of notices (e.g. 3000)")
-    parser.add_argument("--runs", type=int, default=1, help="runs per step (median shown)")
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/notice-archive-bench"))
-    args = parser.parse_args()
-
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(HERE.parent))
-    work = args.workdir / f"n{args.count}"
-    archive = work / "archive"
-    if not (archive / "notices").exists():
-        print(f"generating {args.count} notices in {archive} …", file=sys.stderr)
-        generate(args.count, archive)
+    args, env, work, archive = synthetic_archive(__doc__, 3000, 1)
     projects = {mode: project_copy(archive, work / f"search-{mode}", mode == "now")
                 for mode in MODES}
     seconds = {(mode, step): [] for mode in MODES for step in STEPS}

@@ -110,12 +110,7 @@ def ocr_image(image, dpi: int = OCR_DPI, denoise: bool = True) -> Page:
     words: list[Word] = []
     line_of: list[tuple[str, str, str]] = []
     confidences: list[float] = []
-    reader = csv.DictReader(io.StringIO(done.stdout.decode("utf-8", "replace")),
-                            delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
-            continue
+    for row, text in _word_rows(done.stdout):
         try:
             left, top = int(row["left"]), int(row["top"])
             width, height = int(row["width"]), int(row["height"])
@@ -202,12 +197,7 @@ def reread_weak(image, words: list[Word], dpi: int,
         if done.returncode != 0:
             return words, 0
     readings: dict[int, list[tuple[str, float, float]]] = {}   # crop → (text, conf, page x)
-    reader = csv.DictReader(io.StringIO(done.stdout.decode("utf-8", "replace")),
-                            delimiter="\t", quoting=csv.QUOTE_NONE)
-    for row in reader:
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text:
-            continue
+    for row, text in _word_rows(done.stdout):
         try:
             n, conf = int(row["page_num"]) - 1, float(row["conf"])
             middle = int(row["left"]) + int(row["width"]) / 2
@@ -229,6 +219,16 @@ def reread_weak(image, words: list[Word], dpi: int,
             out[k] = replace(w, confidence=max(s[0][1] for s in seen))
             confirmed += 1
     return out, confirmed
+
+
+def _word_rows(stdout: bytes):
+    """Tesseract's TSV rows of words (level 5) that read something, with their stripped text."""
+    reader = csv.DictReader(io.StringIO(stdout.decode("utf-8", "replace")),
+                            delimiter="\t", quoting=csv.QUOTE_NONE)
+    for row in reader:
+        text = (row.get("text") or "").strip()
+        if row.get("level") == "5" and text:
+            yield row, text
 
 
 def profile_angle(image, limit: float = 2.0, step: float = 0.1) -> float:
