@@ -59,7 +59,15 @@ def test_the_number_as_printed(raw, number, fixes):
     (["UBND TỈNH HẬU GIANG", "SỞ Y TẾ"], "Sở Y tế tỉnh Hậu Giang"),
     (["UBND HUYỆN", "CHÂU THÀNH A"], "UBND huyện Châu Thành A"),
     (["BỘ TÀI NGUYÊN VÀ MÔI", "TRƯỜNG"], "Bộ Tài nguyên và Môi trường"),   # a word wrapped
-], ids=["office", "office-three-lines", "committee", "department", "district", "wrapped-word"])
+    # a Party committee's or a ministry's unit keeps its owner (it read "Ban Tuyên giáo")
+    (["TỈNH ỦY HẬU GIANG", "BAN TUYÊN GIÁO"], "Ban Tuyên giáo Tỉnh ủy Hậu Giang"),
+    (["TỈNH UỶ HẬU GIANG", "VĂN PHÒNG"], "Văn phòng Tỉnh ủy Hậu Giang"),
+    (["HUYỆN ỦY CHÂU THÀNH", "BAN TỔ CHỨC"], "Ban Tổ chức Huyện ủy Châu Thành"),
+    (["ĐẢNG BỘ TỈNH HẬU GIANG", "TỈNH ỦY"], "Tỉnh ủy Hậu Giang"),
+    (["BỘ TÀI CHÍNH", "VỤ NGÂN SÁCH NHÀ NƯỚC"], "Vụ ngân sách nhà nước Bộ Tài chính"),
+], ids=["office", "office-three-lines", "committee", "department", "district", "wrapped-word",
+        "party-ban", "party-office-old-spelling", "district-party-ban", "party-organisation",
+        "ministry-unit"])
 def test_the_issuer_from_the_headers_capitals(lines, issuer):
     assert compose_issuer(lines) == issuer
 
@@ -73,10 +81,18 @@ def test_the_issuer_from_the_headers_capitals(lines, issuer):
      "huyện Châu Thành.",
      {"date": D(2024, 7, 3), "location": "Hội trường UBND huyện Châu Thành",
       "chair": "Nguyễn Văn Tám", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    # the sentence's full stop is not part of the chair's title
+    ("Ngày 12/7/2024, tại Trụ sở UBND tỉnh, đồng chí Trần Minh Luân, Phó Chủ tịch UBND tỉnh.",
+     {"date": D(2024, 7, 12), "location": "Trụ sở UBND tỉnh",
+      "chair": "Trần Minh Luân", "chair_title": "Phó Chủ tịch UBND tỉnh"}),
+    ("Ngày 12/7/2024, tại Phòng họp số 1, đồng chí Lê Văn An, Chủ tịch UBND TP. Tham dự có …",
+     {"date": D(2024, 7, 12), "location": "Phòng họp số 1",
+      "chair": "Lê Văn An", "chair_title": "Chủ tịch UBND TP"}),
     # a dated opening that names no meeting, and an impossible day
     ("Ngày 15/3/2024, UBND tỉnh nhận được Công văn số 12/BCA của Bộ Công an.", None),
     ("Ngày 31/4/2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh chủ trì họp.", None),
-], ids=["title-after-name", "title-before-name", "no-meeting", "impossible-day"])
+], ids=["title-after-name", "title-before-name", "title-then-full-stop",
+        "title-abbreviation-then-full-stop", "no-meeting", "impossible-day"])
 def test_the_meeting_of_the_opening_sentence(text, meeting):
     assert parse_meeting(text) == meeting
 

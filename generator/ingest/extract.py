@@ -483,7 +483,10 @@ _AGENCY_START = re.compile(
     r"TRUNG TÂM|VIỆN|TRƯỜNG|BỆNH VIỆN|TỈNH [ỦU][YỶ]|HUYỆN [ỦU][YỶ]|THÀNH [ỦU][YỶ]|THỊ [ỦU][YỶ]|"
     r"ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|THANH TRA|KHO BẠC|BẢO HIỂM|MẶT TRẬN|ĐOÀN|LIÊN ĐOÀN|HỘI|TÒA ÁN|"
     r"TOÀ ÁN|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|ĐẠI HỌC|HỌC VIỆN|ĐÀI|"
-    r"NGÂN HÀNG|CHI NHÁNH|CẢNH SÁT|BỘ CHỈ HUY|BỘ TƯ LỆNH|QUÂN KHU|LỰC LƯỢNG)\b")
+    r"NGÂN HÀNG|CHI NHÁNH|CẢNH SÁT|BỘ CHỈ HUY|BỘ TƯ LỆNH|QUÂN KHU|LỰC LƯỢNG|VỤ)\b")
+# A Party committee or a ministry names its unit's owner without a "tỉnh …" of its own
+# ("TỈNH ỦY HẬU GIANG" / "BAN TUYÊN GIÁO"): the unit keeps it, or it would read as any Ban.
+_OWNER = re.compile(r"^(?:(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy|Bộ|Tổng cục)\b")
 
 
 def compose_issuer(upper_lines: list[str]) -> str:
@@ -504,6 +507,12 @@ def compose_issuer(upper_lines: list[str]) -> str:
     if len(cased) == 1 or _locality(unit):
         return unit
     parent = cased[-2]
+    if _OWNER.match(unit) and canonical(parent).startswith(canonical("Đảng bộ")):
+        # "ĐẢNG BỘ TỈNH HẬU GIANG" / "TỈNH ỦY": the committee of that Party organisation
+        where = _locality(parent)
+        return f"{unit} {where.split(maxsplit=1)[1]}" if where else unit
+    if _OWNER.match(parent):
+        return f"{unit} {parent}"
     where = _locality(parent)
     if not where:
         return unit
@@ -777,6 +786,7 @@ def parse_meeting(text: str) -> dict | None:
         meeting["location"] = _normalise_office(location.strip())
     if chair:
         meeting["chair"] = chair
+    title = (title or "").rstrip(" .;:")     # the sentence's full stop is not the title's
     if title:
         meeting["chair_title"] = _normalise_office(title)
     return meeting
