@@ -1190,3 +1190,36 @@ def test_a_report_of_who_led_past_work_is_no_part():
     tasks = task_eval.extractor().extract(
         "Đề án do Sở Nội vụ chủ trì xây dựng đã được HĐND tỉnh thông qua.")
     assert tasks == []
+
+
+@pytest.mark.parametrize("point", [
+    "b) Định kỳ hằng tháng báo cáo kết quả thực hiện về Sở Xây dựng.",
+    "b) Định kỳ hằng tháng báo cáo kết quả thực hiện\nvề Sở Xây dựng.",          # wrapped
+    "b) Hàng quý, báo cáo kết quả thực hiện về Sở Xây dựng.",
+    "b) Mỗi tháng tổng hợp, báo cáo kết quả thực hiện về Sở Xây dựng.",
+    "b) 6 tháng một lần báo cáo kết quả thực hiện về Sở Xây dựng.",
+    "b) Định kỳ báo cáo kết quả thực hiện về Sở Xây dựng.",
+    "- Định kỳ hằng tháng báo cáo kết quả thực hiện về Sở Xây dựng.",
+], ids=["lettered", "wrapped", "quarterly-comma", "each-month", "every-6-months", "bare",
+        "dash"])
+def test_a_frequency_before_the_verb_still_gives_the_heading_lead_a_task(point):
+    """Round 5: "2. UBND các huyện …:" / "b) Định kỳ hằng tháng báo cáo …" gave no task (a
+    frequency without a comma hid the verb)."""
+    tasks = task_eval.extractor().extract(
+        "2. UBND các huyện, thị xã, thành phố:\na) Tổ chức rà soát các công trình trên địa bàn, "
+        f"hoàn thành trước ngày 30/6/2024.\n{point}", 1, D(2024, 5, 2))
+    assert [(t.lead_slug, t.deadline) for t in tasks] == [
+        ("ubnd-cap-huyen", D(2024, 6, 30)), ("ubnd-cap-huyen", None)]
+    assert "báo cáo kết quả" in tasks[1].text
+
+
+def test_a_frequency_with_its_own_subject_is_that_subjects_task():
+    tasks = task_eval.extractor().extract(
+        "2. Sở Xây dựng:\n- Tổ chức rà soát các công trình.\n- Định kỳ hằng tháng, Sở Tài chính "
+        "tổng hợp báo cáo UBND tỉnh.")
+    assert [t.lead_slug for t in tasks] == ["so-xay-dung", "so-tai-chinh"]
+
+
+def test_a_frequency_alone_is_no_task():
+    assert task_eval.extractor().extract(
+        "2. Sở Xây dựng:\n- Định kỳ hằng tháng.\n- Hằng năm có 12 cuộc họp giao ban.") == []

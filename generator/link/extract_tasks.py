@@ -2268,7 +2268,18 @@ def _verb(word: str, nxt: str) -> bool:
     return pairs is None or nxt in pairs
 
 
+# A frequency before the verb, with or without a comma or diacritics: "Định kỳ hằng tháng báo
+# cáo …", "Hàng quý, tổng hợp …", "6 tháng một lần rà soát …" (folded, lower case).
+_FREQUENCY = re.compile(r"^\W*(?:dinh ky\s+)?(?:(?:(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam|"
+                        r"\d+\s+thang)|\d+\s+thang\s+(?:mot|1)\s+lan)(?:\s*,)?\s+)")
+_FREQUENCY_HEAD = re.compile(r"^\W*dinh ky\s+")
+
+
 def _imperative(text: str) -> bool:
+    folded = fold(text[:60]).lower()
+    m = _FREQUENCY.match(folded) or _FREQUENCY_HEAD.match(folded)
+    if m:
+        text = " ".join(text.split()[len(folded[:m.end()].split()):])
     words = [canonical(w.strip(",.:;\"“”()")) for w in text.split()[:3]]
     if not words or not words[0]:
         return False
