@@ -1223,3 +1223,35 @@ def test_a_frequency_with_its_own_subject_is_that_subjects_task():
 def test_a_frequency_alone_is_no_task():
     assert task_eval.extractor().extract(
         "2. Sở Xây dựng:\n- Định kỳ hằng tháng.\n- Hằng năm có 12 cuộc họp giao ban.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Ngọc Thiện vừa yêu cầu Giám đốc Sở Xây dựng chủ "
+    "trì kiểm tra, xử lý các công trình không phép.",
+    "(PL)- Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Ngọc Thiện vừa yêu cầu Giám đốc Sở Xây "
+    "dựng chủ trì\nkiểm tra, xử lý các công trình không phép.",                       # wrapped
+    "Ngoài ra, UBND tỉnh Thừa Thiên Huế còn yêu cầu Sở Xây dựng chủ trì kiểm tra, xử lý các "
+    "công trình không phép.",
+    "UBND tỉnh Thừa Thiên Huế mới ban hành công điện yêu cầu Sở Xây dựng chủ trì kiểm tra, xử "
+    "lý các công trình không phép.",
+    "Chủ tịch UBND tỉnh Thừa Thiên Huế Nguyễn Ngọc Thiện cũng đã yêu cầu Sở Xây dựng chủ trì "
+    "kiểm tra, xử lý các công trình không phép.",
+], ids=["person-then-adverb", "news-dateline-wrapped", "con", "moi-ban-hanh", "two-adverbs"])
+def test_who_speaks_with_a_person_or_adverb_before_the_marker_leads_nothing(body):
+    """Round 5 (blind4): a person's name and news adverbs between the speaker and "yêu cầu" made
+    the speaker the lead; another province's department is kept as written and outside."""
+    tasks = task_eval.extractor().extract(body)
+    assert [(t.lead, t.external) for t in tasks] == [("Sở Xây dựng", True)]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND tỉnh Gia Lai yêu cầu UBND thị xã Ayun Pa, huyện Krông Pa, Ia Grai, Chư Pah tăng "
+     "cường quản lý bảo vệ rừng.",
+     ["UBND thị xã Ayun Pa", "UBND huyện Krông Pa", "UBND huyện Ia Grai", "UBND huyện Chư Pah"]),
+    ("UBND tỉnh Gia Lai yêu cầu UBND huyện Krông Pa, Ia Grai và Chư Pah tăng cường quản lý bảo "
+     "vệ rừng.", ["UBND huyện Krông Pa", "UBND huyện Ia Grai", "UBND huyện Chư Pah"]),
+    ("UBND tỉnh Gia Lai yêu cầu UBND huyện Krông Pa, Công an tỉnh Gia Lai tăng cường quản lý "
+     "bảo vệ rừng.", ["UBND huyện Krông Pa", "Công an tỉnh Gia Lai"]),
+], ids=["unit-kinds-mixed", "with-va", "another-body-after"])
+def test_bare_place_names_after_a_named_unit_are_units_of_that_kind(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads

@@ -228,6 +228,7 @@ _NHAN = canonical("nhận")
 _BO = canonical("bộ")
 _HEAD_CHARS = 320
 _ADVERBS = {"cung", "da", "vua", "tiep", "tuc", "dong", "thoi", "lai"}
+_SPEAKER_ADVERBS = _canon_set("mới", "còn")     # "… mới / còn yêu cầu …" (not "con", "môi")
 # Kinds of agency that give tasks to others when a marker follows their name.
 _SPEAKING_KINDS = {"tinh", "dang", "trung-uong"}
 # Who gives tasks: the words before "giao"/"yêu cầu"/"đề nghị" that make it an assignment.
@@ -918,8 +919,10 @@ class _Parser:
                     before: _Party) -> tuple[int, _Party] | None:
         """"UBND thành phố Vị Thanh, huyện Châu Thành": a named unit after a UBND takes its
         head."""
-        if not _UBND_HEAD.match(before.name) or text[toks[k].start].isupper():
+        if not _UBND_HEAD.match(before.name):
             return None
+        if text[toks[k].start].isupper():
+            return self._bare_unit(text, toks, k, before)
         m = re.compile(_UNIT_ITEM).match(text, toks[k].start)
         if not m or not re.search(r"\s[A-ZĐ]", m.group(0)):
             return None
@@ -929,6 +932,28 @@ class _Parser:
         if slug:
             return end, _Party(self.matcher.agencies[slug].name, slug)
         return end, _Party(name, None, external=self.outside(name))
+
+    def _bare_unit(self, text: str, toks: list[Token], k: int,
+                   before: _Party) -> tuple[int, _Party] | None:
+        """"UBND thị xã Ayun Pa, huyện Krông Pa, Ia Grai, Chư Pah …": a bare place name after a
+        named unit is another unit of the same kind, under the same head."""
+        unit = re.match(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) (huyện|quận|thị xã|xã|"
+                        r"phường|thị trấn) \S", before.name)
+        if not unit or self.agency_at(text, toks, k) is not None:
+            return None
+        end = k
+        while end < len(toks) and end - k < 3 and text[toks[end].start].isupper() and \
+                (end == k or not (toks[end].hard_before or toks[end].comma_before)):
+            end += 1
+        if end < len(toks) and not (toks[end].hard_before or toks[end].comma_before or
+                                    toks[end].word == "va"):
+            if text[toks[end].start].isupper():
+                return None     # a longer capitalised run: a person or a heading, not a place
+        name = f"UBND {unit.group(1)} {text[toks[k].start:toks[end - 1].end]}"
+        slug = self.matcher.resolve(name)
+        if slug:
+            return end, _Party(self.matcher.agencies[slug].name, slug)
+        return end, _Party(name, None, external=before.external or self.outside(name))
 
     def _unit_after_ubnd(self, party: _Party, before: _Party) -> _Party:
         """"UBND TP Thủ Đức và các huyện": bare units after "và" take the UBND head before."""
@@ -1053,6 +1078,8 @@ class TaskExtractor:
             named += 1      # "Phó Chủ tịch UBND tỉnh Gia Lai Dương Mah Tiệp yêu cầu …": a person
         if named > gap and self._marker_at(toks, named):
             gap = named
+        elif leads and not self._marker_at(toks, gap):
+            gap = self._past_speaker_words(clause, toks, end, gap)
         marker = self._marker_at(toks, gap)
         if leads and marker is None:
             gap = next((k for k in range(end + 1, min(len(toks), end + 9))
@@ -1159,6 +1186,23 @@ class TaskExtractor:
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
+
+    def _past_speaker_words(self, clause: str, toks: list[Token], end: int, gap: int) -> int:
+        """"Chủ tịch UBND tỉnh Thừa Thiên-Huế Nguyễn Ngọc Thiện vừa yêu cầu …", "UBND tỉnh
+        Gia Lai còn yêu cầu …": a person's name and adverbs in any order between who speaks and
+        the marker; the marker's token when one follows, else gap unchanged."""
+        k = end
+        while k < len(toks) and k - end < 8 and not toks[k].hard_before and \
+                not toks[k].comma_before and not self._marker_at(toks, k):
+            if toks[k].word in _ADVERBS or toks[k].word in ("moi", "con") and \
+                    canonical(clause[toks[k].start:toks[k].end]) in _SPEAKER_ADVERBS:
+                k += 1
+            elif clause[toks[k].start].isupper() and \
+                    self.parser.agency_at(clause, toks, k) is None:
+                k += 1
+            else:
+                return gap
+        return k if k > end and self._marker_at(toks, k) else gap
 
     def _addressees(self, clause: str, toks: list[Token], start: int, k: int) -> list[_Party]:
         """"UBND TP vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương
@@ -2105,7 +2149,7 @@ _ISSUED = re.compile(rf"(?:ban hành|ký|gửi|có)\s+(?:các\s+)?{_DOCUMENT}\b[
 # hoạch …" with no such word is an order to issue one, and stays a task
 _ISSUES_ONLY = re.compile(rf"^(?:(?:(?:đã|vừa|mới)\s+)+(?:ra|ban hành|ký(?: ban hành)?|phát hành)|"
                           rf"ra)\s+(?:các\s+)?{_DOCUMENT}\b", re.IGNORECASE)
-_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:ký ban hành|ban hành|ký|có)\s+(?:các\s+)?"
+_ISSUES = re.compile(rf"(?:(?:đã|vừa|cũng|tiếp tục|mới|còn)\s+)*(?:ký ban hành|ban hành|ký|có)\s+(?:các\s+)?"
                      rf"{_DOCUMENT}\b[^,;]{{0,60}}?,?\s*(?:chỉ đạo|yêu cầu|đề nghị|giao)\b",
                      re.IGNORECASE)
 # A lead that points back at bodies named before it (folded): "các đơn vị trên", "Sở này",
