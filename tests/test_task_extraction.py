@@ -1255,3 +1255,17 @@ def test_who_speaks_with_a_person_or_adverb_before_the_marker_leads_nothing(body
 ], ids=["unit-kinds-mixed", "with-va", "another-body-after"])
 def test_bare_place_names_after_a_named_unit_are_units_of_that_kind(body, leads):
     assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+@pytest.mark.parametrize("body", [
+    "Các Sở, Ban, ngành, đoàn thể tỉnh, UBND các huyện, thành phố bố trí phân công trực.",
+    "Yêu cầu các Sở, Ban, Ngành, đoàn thể tỉnh, UBND các huyện, thành phố bố trí phân công "
+    "trực.",
+    "Các Sở, Ban, ngành, đoàn thể tỉnh, UBND các huyện,\nthành phố bố trí phân công trực.",
+], ids=["subject", "after-marker", "wrapped"])
+def test_the_collective_formula_in_capitals_is_one_collective(body):
+    """Round 5 (blind4): "các Sở, Ban, ngành, …" read as "các Sở" then a Ban, so the subject
+    list collapsed into the vocabulary's shorter collective and the UBND was lost."""
+    tasks = task_eval.extractor().extract(body)
+    assert [task_eval._lead_key(t.lead) for t in tasks][-1] == "ubnd cac huyen thi xa tp"
+    assert len(tasks) == 2 and "doan the" in task_eval._lead_key(tasks[0].lead)

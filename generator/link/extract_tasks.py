@@ -92,6 +92,7 @@ _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
 _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huyen|quan|phuong|"
                        r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
+_FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*(?:ngành|Ngành)|Ngành)\b")
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
                         r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
@@ -1043,6 +1044,9 @@ class TaskExtractor:
         # "Ủy ban nhân dân (UBND) tỉnh": an abbreviation defined in passing is not part of the
         # name; blanked, not cut, so that offsets into the clause stay true
         clause = _ABBR_DEFINED.sub(lambda m: " " * len(m.group()), clause)
+        # "các Sở, Ban, ngành": the collective formula written with capitals is one collective,
+        # not "các Sở" then a Ban; lower-cased in place (same length, offsets stay true)
+        clause = _FORMULA_CAPS.sub(lambda m: m.group(1) + m.group(2).lower(), clause)
         m = _CONNECTORS.match(clause)
         body_start = m.end() if m else 0
         if not self._may_assign(clause, body_start):
