@@ -1269,3 +1269,33 @@ def test_the_collective_formula_in_capitals_is_one_collective(body):
     tasks = task_eval.extractor().extract(body)
     assert [task_eval._lead_key(t.lead) for t in tasks][-1] == "ubnd cac huyen thi xa tp"
     assert len(tasks) == 2 and "doan the" in task_eval._lead_key(tasks[0].lead)
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Cụ thể, Giám đốc Sở QH&KT Hà Nội Nguyễn Trúc Anh sẽ báo cáo nhóm vấn đề quy hoạch.",
+     "Sở QH&KT Hà Nội"),
+    ("Giám đốc Công an thành phố Hà Nội – Trung tướng Đoàn Duy Khương báo cáo nhóm vấn đề "
+     "an ninh trật tự.", "Công an thành phố Hà Nội"),
+    ("Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà\nbáo cáo nhóm vấn đề y tế.", "Sở Y tế Hà Nội"),
+    # place names that start with a surname stay whole
+    ("Giao Ban Quản lý Khu kinh tế Trần Đề chủ trì rà soát.", "Ban Quản lý Khu kinh tế Trần Đề"),
+], ids=["surname-after-province", "rank", "wrapped", "place-like-a-surname"])
+def test_a_persons_name_after_a_body_and_its_place_is_not_part_of_the_lead(body, lead):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]
+
+
+def test_a_speaker_named_with_a_person_who_issued_a_document_leads_nothing():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh vừa ký ban hành Công điện số 14/CĐ-UBND yêu cầu "
+        "Sở Xây dựng Hà Nội khẩn trương kiểm tra các công trình.")
+    assert [t.lead for t in tasks] == ["Sở Xây dựng Hà Nội"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Phó Thủ tướng yêu cầu Thống đốc Ngân hàng Nhà nước Việt Nam báo cáo tình hình thực hiện "
+     "chính sách tiền tệ.", "Ngân hàng Nhà nước Việt Nam"),
+    ("Để chấn chỉnh tình trạng một số đơn vị chưa thực hiện các nhiệm vụ, công việc được giao, "
+     "Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Y tế khẩn trương rà soát.", "Sở Y tế"),
+], ids=["governor", "work-given-then-comma"])
+def test_titles_and_work_given_before_the_speaker(body, lead):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]

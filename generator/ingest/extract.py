@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..surnames import SURNAMES
 from ..model import DOCUMENT_TYPES
 from ..text import canonical, fold
 from .casing import known_title, office_case, name_case
@@ -85,9 +86,6 @@ ISSUER_CODES = {"VPUBND": "Văn phòng UBND", "UBND": "Ủy ban nhân dân", "CA
 _TYPE_BY_CODE = {fold(code): slug for slug, (code, _) in DOCUMENT_TYPES.items() if code}
 _TYPE_BY_NAME = sorted(((canonical(name), slug) for slug, (_, name) in DOCUMENT_TYPES.items()),
                        key=lambda x: -len(x[0]))
-SURNAMES = set("""Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm
-Đồng Tô Lưu Trương Đinh Mai Trịnh Đào Cao Hà Tạ Châu Thái Lương Quách Kiều Triệu Văn Đoàn
-Nghiêm Thạch Danh Sơn Kim La Lại Mạc Phùng Tăng Từ Diệp Giang Hứa Khổng Quan Âu Chu Tôn""".split())
 _BODY_ONLY = re.compile(r"^(kính gửi|căn cứ|(?:sáng |chiều |tối )?ngày \d+|vào lúc)\b",
                         re.IGNORECASE)
 _CHAIRED_BY = re.compile(r"(?:dưới sự chủ trì của|do)\s+", re.IGNORECASE)

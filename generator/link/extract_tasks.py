@@ -28,6 +28,7 @@ from ..match import fold_with_offsets
 from ..ministries import ministry_at
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
+from ..surnames import RANKS, SURNAMES
 from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
 from ..text import canonical as _canonical
 
@@ -159,6 +160,8 @@ _PERSON_TITLES = {tuple(p.split()) for p in (
     # Party and school heads stand for their committee or school: "Bí thư Tỉnh ủy Bến Tre"
     "bi thu", "pho bi thu", "dong chi bi thu", "dong chi pho bi thu", "hieu truong",
     "chu nhiem", "vien truong", "truong phong", "chanh an",
+    # a governor, a commander, a chief inspector stand for their bank, force or inspectorate
+    "thong doc", "tu lenh", "chanh thanh tra", "tong cuc truong",
     )}
 
 _TITLE_STARTS = {t[:2] for t in _PERSON_TITLES}
@@ -633,6 +636,8 @@ class _Parser:
                         and (not written[:1].isupper() or front) or prev_word == "phòng" and low == "chống" or
                         self._name_goes_on(text, toks, i, j) or self._counted(text, toks, i, j)):
                     break
+            elif j > i + 1 and self._person_at(text, toks, j):
+                break       # "Giám đốc Sở QH&KT Hà Nội Nguyễn Trúc Anh sẽ báo cáo": who heads it
             elif written[:1].isupper() and collective and word == "các" and j > i + 1 and \
                     not text[toks[j - 1].start].isupper():
                 collective = False   # "Các thành viên Ban Chỉ huy": a name, no longer generic
@@ -667,6 +672,27 @@ class _Parser:
         if j - i == 2 and (word, second) in _BARE_HEADS:
             return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
+
+    @staticmethod
+    def _person_at(text: str, toks: list[Token], j: int) -> bool:
+        """A rank ("Trung tướng") or a surname with one to three more capitalised words, then a
+        break or a lower-case word: a person's name after a body, not more of the name."""
+        first = text[toks[j].start:toks[j].end]
+        if j + 1 < len(toks) and (canonical(first), canonical(
+                text[toks[j + 1].start:toks[j + 1].end])) in RANKS:
+            return True
+        # only right after a province's name: place names start with surnames too ("Hà Nội",
+        # "Trần Đề", "Châu Thành"), and a person follows a body's place ("Sở … Hà Nội Nguyễn …")
+        words = tuple(t.word for t in toks[max(0, j - 3):j])
+        if first not in SURNAMES or not any(
+                len(province_at(words[-n:]) or ()) == n for n in range(1, len(words) + 1)):
+            return False
+        k = j + 1
+        while k < len(toks) and k - j < 4 and not toks[k].hard_before and \
+                not toks[k].comma_before and text[toks[k].start].isupper():
+            k += 1
+        return k > j + 1 and (k == len(toks) or toks[k].hard_before or toks[k].comma_before or
+                              not text[toks[k].start].isupper())
 
     def agency_start(self, text: str, toks: list[Token], i: int) -> bool:
         if self.matcher.match_at(toks, i):
@@ -1114,9 +1140,11 @@ class TaskExtractor:
             after, agent = self.parser.agency_list(clause, toks, end + 1)
             if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
                 leads = []
-        if leads and self._is_speaker(clause, leads) and \
-                _ISSUES.match(clause[toks[end].start:] if end < len(toks) else ""):
+        if leads and self._is_speaker(clause, leads) and end < len(toks) and \
+                _ISSUES.match(clause[toks[self._past_person(clause, toks, end)].start:]
+                              if self._past_person(clause, toks, end) < len(toks) else ""):
             leads = []      # who issued the document: the bodies after its marker do the work
+            # ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh vừa ký ban hành Công điện … yêu cầu …")
         if leads:
             if end >= len(toks):
                 return None
@@ -1163,7 +1191,10 @@ class TaskExtractor:
                 if addressed:
                     return self._rest(clause, toks, k + len(marker), addressed, True)
             if k > start_tok and marker[0] == "giao" and not toks[k].hard_before and (
-                    toks[k - 1].word == "duoc" or _TOPIC.match(clause, body_start)):
+                    toks[k - 1].word == "duoc" or _TOPIC.match(clause, body_start)) and not (
+                    k + 1 < len(toks) and (toks[k + 1].comma_before or toks[k + 1].hard_before)):
+                # ("… các nhiệm vụ, công việc được giao, Chủ tịch UBND tỉnh yêu cầu …": the work
+                # given before, not its owner named after)
                 # the work first, then its owner: "Nhiệm vụ rà soát … được giao cho Sở Xây
                 # dựng", "Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực hiện"
                 j = k + len(marker) + (1 if _words_at(toks, k + len(marker), ("cho",)) else 0)
@@ -1207,6 +1238,16 @@ class TaskExtractor:
             else:
                 return gap
         return k if k > end and self._marker_at(toks, k) else gap
+
+    def _past_person(self, clause: str, toks: list[Token], end: int) -> int:
+        """The token after a person's name and adverbs that follow who speaks (end if none)."""
+        k = end
+        while k < len(toks) and k - end < 8 and not toks[k].hard_before and \
+                not toks[k].comma_before and (
+                    toks[k].word in _ADVERBS or clause[toks[k].start].isupper() and
+                    self.parser.agency_at(clause, toks, k) is None):
+            k += 1
+        return k
 
     def _addressees(self, clause: str, toks: list[Token], start: int, k: int) -> list[_Party]:
         """"UBND TP vừa có văn bản gửi các sở, ngành và đơn vị liên quan yêu cầu khẩn trương
