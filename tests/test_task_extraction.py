@@ -1299,3 +1299,38 @@ def test_a_speaker_named_with_a_person_who_issued_a_document_leads_nothing():
 ], ids=["governor", "work-given-then-comma"])
 def test_titles_and_work_given_before_the_speaker(body, lead):
     assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Bộ trưởng Công an đề nghị, trong tháng 8, Công an các đơn vị, địa phương chủ động nắm "
+     "chắc tình hình.", ["Công an các đơn vị, địa phương"]),
+    ("Chủ tịch UBND tỉnh yêu cầu: từ ngày 30/4 đến hết ngày 03/5, Sở Y tế bố trí phân công "
+     "trực hợp lý.", ["Sở Y tế"]),
+    ("Đồng thời đề nghị, sau hội nghị này,\nSở Y tế tiếp tục tổ chức phổ biến.", ["Sở Y tế"]),
+    ("UBND tỉnh yêu cầu, trong thời gian tới, Sở Y tế tăng cường kiểm tra.", ["Sở Y tế"]),
+], ids=["month", "colon-then-window", "wrapped-after-meeting", "coming-period"])
+def test_a_time_adverbial_between_the_marker_and_whom_it_asks(body, leads):
+    """Round 5 (blind4): "đề nghị, trong tháng 8, X …" gave no task."""
+    assert [t.lead for t in task_eval.extractor().extract(body, 1, D(2024, 7, 25))] == leads
+
+
+def test_a_time_adverbial_with_no_body_after_it_is_no_task():
+    assert task_eval.extractor().extract(
+        "UBND tỉnh yêu cầu, trong tháng 8, tập trung hoàn thành các chỉ tiêu.") == []
+
+
+def test_vao_cuoc_ends_a_name():
+    tasks = task_eval.extractor().extract(
+        "Chủ tịch UBND tỉnh đã có ý kiến chỉ đạo cơ quan chức năng vào cuộc xác minh thông tin.")
+    assert [t.lead for t in tasks] == ["cơ quan chức năng"]
+
+
+@pytest.mark.parametrize("written, leads", [
+    ("các huyện, thành ủy, đảng ủy trực thuộc",
+     ["các huyện ủy", "các thành ủy", "các đảng ủy trực thuộc"]),
+    ("các huyện, thị, thành ủy", ["các huyện ủy", "các thị ủy", "các thành ủy"]),
+], ids=["with-party-committees", "three-levels"])
+def test_one_uy_shared_by_the_levels_before_it(written, leads):
+    tasks = task_eval.extractor().extract(
+        f"Đề nghị {written} tiếp tục tổ chức phổ biến, quán triệt.")
+    assert [t.lead for t in tasks] == leads

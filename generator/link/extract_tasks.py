@@ -94,6 +94,9 @@ _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huy
                        r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
 _FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*(?:ngành|Ngành)|Ngành)\b")
+_MARKER_ADVERBIAL = re.compile(
+    r"\s*[:,]\s*(?:(?:trong|từ|đến|trước|ngay|sau|chậm nhất|nhân|vào|đầu|cuối)\s[^,;.:]{1,60}|"
+    r"thời gian tới|sắp tới|trước mắt|tới đây)\s*,\s*", re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
                         r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
@@ -130,7 +133,7 @@ _STOP_PAIRS = {tuple(canonical(w) for w in p.split()) for p in (
     "giao nhiệm", "cung cấp", "tăng thời", "định kỳ", "hằng năm", "hàng năm", "hằng tháng",
     "trả lời", "tạm dừng", "tạm đình", "tham dự", "chỉnh sửa", "phát động", "kiên quyết",
     "tự kiểm", "tự rà", "tự đánh", "tự chịu", "tự tổ", "nhấn mạnh", "khẳng định", "cho biết",
-    "cho rằng", "phát biểu", "trên cơ", "trên tinh", "nhắc nhở", "tháo gỡ",
+    "cho rằng", "phát biểu", "trên cơ", "trên tinh", "nhắc nhở", "tháo gỡ", "vào cuộc",
     # verbs of registers and exams, with their objects ("các trung tâm nhận đơn phúc khảo")
     "nhận đơn", "nhận hồ", "nhận bài", "in và", "in ấn", "cấp giấy", "cấp phép", "cấp đổi",
     "cấp căn", "phát hành", "công bố", "xét duyệt", "xét tuyển", "thu nhận", "nhập đầy",
@@ -152,6 +155,7 @@ _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
 # Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
 _NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
+
 _PERSON_TITLES = {tuple(p.split()) for p in (
     "dong chi", "dong chi giam doc", "dong chi chu tich", "dong chi truong ban",
     "giam doc", "thu truong", "chu tich", "lanh dao", "nguoi dung dau", "truong ban",
@@ -198,6 +202,10 @@ _UNIT_ITEM = r"(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|th�
 _COMMITTEE = r"(?:quận|huyện|thị|thành|đảng) (?:ủy|uỷ)"
 _COMMITTEES = re.compile(rf"^([Cc]ác) ({_COMMITTEE}(?:(?:,\s*|\s+và\s+){_COMMITTEE})+"
                          r"(?: trực thuộc(?: [\wĐđ]+){0,3})?)$")
+# "các huyện, thị, thành ủy (, đảng ủy trực thuộc)": one "ủy" shared by the levels before it
+_SHARED_COMMITTEE = re.compile(r"^([Cc]ác) ((?:(?:huyện|quận|thị|thành),\s*)+(?:huyện|quận|thị|"
+                               r"thành)) ((?:ủy|uỷ))((?:,\s*|\s+và\s+)đảng (?:ủy|uỷ)"
+                               r"(?: trực thuộc(?: [\wĐđ]+){0,3})?)?$")
 _NAMED_UNITS = re.compile(rf"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) "
                           rf"({_UNIT_ITEM}(?:, {_UNIT_ITEM})+)$")
 _OF_PLACE = _canon_set("tỉnh", "huyện", "thành", "xã", "địa", "bộ", "trung", "thị")
@@ -710,6 +718,13 @@ class _Parser:
         m = _SHARED_UBND.match(party.name) if party.slug is None else None
         named = _NAMED_UNITS.match(party.name) if party.slug is None else None
         committees = _COMMITTEES.match(party.name) if party.slug is None else None
+        shared = _SHARED_COMMITTEE.match(party.name) if party.slug is None else None
+        if shared:          # "các huyện, thành ủy": the huyện ủy and the thành ủy
+            items = [f"{level} {shared.group(3)}" for level in re.split(r",\s*", shared.group(2))]
+            if shared.group(4):
+                items.append(re.sub(r"^(?:,\s*|\s+và\s+)", "", shared.group(4)))
+            return [_Party(f"{shared.group(1)} {item}", None, party.external, party.start)
+                    for item in items]
         if committees:      # "các quận ủy, huyện ủy": Party committees of two levels, one each
             out = []
             for item in re.split(r",\s*|\s+và\s+", committees.group(2)):
@@ -1214,6 +1229,7 @@ class TaskExtractor:
             j = k + len(marker)
             if j < len(toks) and toks[j].word == "cho":
                 j += 1
+            j = self._past_adverbial(clause, toks, j)
             # a body without a capital only after who speaks: "Yêu cầu nhà thầu …" opening a
             # point is the point's lead's demand on the contractor
             end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
@@ -1298,10 +1314,24 @@ class TaskExtractor:
                 return m
         return None
 
+    def _past_adverbial(self, clause: str, toks: list[Token], j: int) -> int:
+        """"… đề nghị, trong tháng 8, Công an các đơn vị …", "… yêu cầu: từ ngày 30/4 đến hết
+        ngày 3/5, các đơn vị …": a time adverbial between a marker and whom it asks is read
+        past (the token after it), when a body follows it; else j."""
+        if j >= len(toks) or j == 0:
+            return j
+        m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end)
+        if not m:
+            return j
+        k = next((n for n in range(j, len(toks)) if toks[n].start >= m.end()), len(toks))
+        return k if k < len(toks) and self.parser.agency_list(clause, toks, k, lower=True)[1] \
+            else j
+
     def _gives_to(self, clause: str, toks: list[Token], k: int) -> bool:
         """"Sở TT&TT đề nghị các cơ quan báo chí …": a department asking other bodies speaks."""
         if k < len(toks) and toks[k].word == "cho":
             k += 1
+        k = self._past_adverbial(clause, toks, k)
         return bool(self.parser.agency_list(clause, toks, k)[1])
 
     def _marker_at(self, toks, k: int) -> tuple[str, ...] | None:
