@@ -30,6 +30,7 @@ DEFAULT: dict[str, str] = {
     "VH-TT&DL": "Văn hóa, Thể thao và Du lịch", "VH,TT&DL": "Văn hóa, Thể thao và Du lịch",
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "QHKT": "Quy hoạch - Kiến trúc", "QH-KT": "Quy hoạch - Kiến trúc",
+    "QH&KT": "Quy hoạch - Kiến trúc",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc",
     "CHQS": "Chỉ huy Quân sự", "BCHQS": "Bộ Chỉ huy Quân sự", "BCH": "Bộ Chỉ huy",
     "BĐBP": "Bộ đội Biên phòng", "KKT": "Khu kinh tế", "KCN": "Khu công nghiệp",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.abbreviations import expand
 from generator.agencies import AgencyMatcher
 from generator.link.extract_tasks import TaskExtractor
 from generator.load import load_document
@@ -120,7 +121,10 @@ def _same_lead(gold: str, task, matcher=None) -> bool:
     if task.lead_slug is not None and matcher is not None and \
             matcher.resolve(gold) == task.lead_slug:
         return True
-    return _lead_key(gold) == _lead_key(task.lead)
+    # the labels spell abbreviations out (their convention); a name kept as written is compared
+    # spelt out by the same default table, never more loosely
+    return _lead_key(gold) == _lead_key(task.lead) or \
+        _lead_key(expand(gold)) == _lead_key(expand(task.lead))
 
 
 def _lead_key(name: str) -> str:
