@@ -31,6 +31,11 @@ DEFAULT: dict[str, str] = {
     "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
     "QHKT": "Quy hoạch - Kiến trúc", "QH-KT": "Quy hoạch - Kiến trúc",
     "QH&KT": "Quy hoạch - Kiến trúc",
+    # the press writes "và" for "&": "Bộ NN và PTNT", "Sở TN và MT"
+    "NN và PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN và MT": "Tài nguyên và Môi trường", "GD và ĐT": "Giáo dục và Đào tạo",
+    "KH và ĐT": "Kế hoạch và Đầu tư", "KH và CN": "Khoa học và Công nghệ",
+    "TT và TT": "Thông tin và Truyền thông", "NN và MT": "Nông nghiệp và Môi trường",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc",
     "CHQS": "Chỉ huy Quân sự", "BCHQS": "Bộ Chỉ huy Quân sự", "BCH": "Bộ Chỉ huy",
     "BĐBP": "Bộ đội Biên phòng", "KKT": "Khu kinh tế", "KCN": "Khu công nghiệp",

@@ -1273,7 +1273,7 @@ def test_the_collective_formula_in_capitals_is_one_collective(body):
 
 @pytest.mark.parametrize("body, lead", [
     ("Cụ thể, Giám đốc Sở QH&KT Hà Nội Nguyễn Trúc Anh sẽ báo cáo nhóm vấn đề quy hoạch.",
-     "Sở QH&KT Hà Nội"),
+     "Sở Quy hoạch - Kiến trúc Hà Nội"),
     ("Giám đốc Công an thành phố Hà Nội – Trung tướng Đoàn Duy Khương báo cáo nhóm vấn đề "
      "an ninh trật tự.", "Công an thành phố Hà Nội"),
     ("Giám đốc Sở Y tế Hà Nội Trần Thị Nhị Hà\nbáo cáo nhóm vấn đề y tế.", "Sở Y tế Hà Nội"),
@@ -1334,3 +1334,21 @@ def test_one_uy_shared_by_the_levels_before_it(written, leads):
     tasks = task_eval.extractor().extract(
         f"Đề nghị {written} tiếp tục tổ chức phổ biến, quán triệt.")
     assert [t.lead for t in tasks] == leads
+
+
+@pytest.mark.parametrize("written", ["Bộ NN&PTNT", "Bộ NN và PTNT", "Bộ NN-PTNT",
+                                     "Bộ Nông nghiệp và Phát triển nông thôn"])
+def test_an_abbreviated_ministry_ends_where_its_abbreviation_ends(written):
+    """Round 5 (blind4): "Bộ NN và PTNT lưu ý …" read "lưu ý" into the name and gave no task."""
+    tasks = task_eval.extractor().extract(f"Thủ tướng yêu cầu {written} lưu ý bảy vấn đề lớn.")
+    assert [t.lead for t in tasks] == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+@pytest.mark.parametrize("body", [
+    "Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã truyền đạt ý kiến của Thủ tướng Chính phủ "
+    "yêu cầu Bộ Y tế lưu ý bảy vấn đề lớn.",
+    "Tại buổi làm việc, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đã truyền đạt ý "
+    "kiến của Thủ tướng\nyêu cầu Bộ Y tế lưu ý bảy vấn đề lớn.",
+], ids=["one-line", "wrapped-with-titles"])
+def test_who_passes_on_the_prime_ministers_words_leads_nothing(body):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == ["Bộ Y tế"]

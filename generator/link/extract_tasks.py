@@ -97,6 +97,8 @@ _FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*
 _MARKER_ADVERBIAL = re.compile(
     r"\s*[:,]\s*(?:(?:trong|từ|đến|trước|ngay|sau|chậm nhất|nhân|vào|đầu|cuối)\s[^,;.:]{1,60}|"
     r"thời gian tới|sắp tới|trước mắt|tới đây)\s*,\s*", re.IGNORECASE)
+_SPEECH = re.compile(r"(?:truyền đạt|phát biểu|kết luận|nhấn mạnh|chỉ rõ|nêu rõ|lưu ý)\b",
+                     re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
 _ANNOUNCES = re.compile(r"(?:nội dung|nhiệm vụ|vấn đề|việc|công việc|biện pháp|giải pháp)"
                         r"(?: cụ thể| chủ yếu| trọng tâm)?(?: như)? sau\s*:\s*$", re.IGNORECASE)
@@ -607,7 +609,8 @@ class _Parser:
             return None
         second = canonical(text[toks[i + 1].start:toks[i + 1].end]) if i + 1 < len(toks) else ""
         if word == _BO and text[toks[i].start].isupper():
-            n = ministry_at(tuple(t.word for t in toks[i + 1:i + 10]))
+            n = ministry_at(tuple(t.word for t in toks[i + 1:i + 10])) or \
+                self._abbreviated_ministry(text, toks, i + 1)
             if n:   # "Bộ Y tế tiêu độc …": a ministry's name is fixed, it ends there
                 return i + 1 + n, text[toks[i].start:toks[i + n].end]
         if word == "các" and tuple(t.word for t in toks[i + 1:i + 3]) in (
@@ -681,6 +684,26 @@ class _Parser:
             return None     # "Lực lượng" alone: whose force is not said
         return j, text[toks[i].start:toks[j - 1].end]
 
+    def _abbreviated_ministry(self, text: str, toks: list[Token], k: int) -> int:
+        """"Bộ NN&PTNT lưu ý …", "Bộ TN và MT": an abbreviation spelling out a ministry's name
+        ends the name there, like the name written in full; its token count, or 0."""
+        if k >= len(toks):
+            return 0
+        entries = self.abbreviations if self.abbreviations is not None else \
+            _DEFAULT_ABBREVIATIONS
+        for key in sorted(entries, key=len, reverse=True):
+            if text.startswith(key, toks[k].start) and not (
+                    toks[k].start + len(key) < len(text) and
+                    (text[toks[k].start + len(key)].isalnum() or
+                     text[toks[k].start + len(key)] == "&")):
+                full = tuple(t.word for t in tokens(entries[key]))
+                if ministry_at(full) != len(full):
+                    return 0
+                end = toks[k].start + len(key)
+                return next((n - k for n in range(k, len(toks)) if toks[n].start >= end),
+                            len(toks) - k)
+        return 0
+
     @staticmethod
     def _person_at(text: str, toks: list[Token], j: int) -> bool:
         """A rank ("Trung tướng") or a surname with one to three more capitalised words, then a
@@ -692,9 +715,9 @@ class _Parser:
         # only right after a province's name: place names start with surnames too ("Hà Nội",
         # "Trần Đề", "Châu Thành"), and a person follows a body's place ("Sở … Hà Nội Nguyễn …")
         words = tuple(t.word for t in toks[max(0, j - 3):j])
-        if first not in SURNAMES or not any(
-                len(province_at(words[-n:]) or ()) == n for n in range(1, len(words) + 1)):
-            return False
+        if first not in SURNAMES or not (words[-2:] == ("chinh", "phu") or any(
+                len(province_at(words[-n:]) or ()) == n for n in range(1, len(words) + 1))):
+            return False    # (or after "Chính phủ": "Văn phòng Chính phủ Mai Tiến Dũng")
         k = j + 1
         while k < len(toks) and k - j < 4 and not toks[k].hard_before and \
                 not toks[k].comma_before and text[toks[k].start].isupper():
@@ -1156,6 +1179,12 @@ class TaskExtractor:
             if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
                 leads = []
         if leads and self._is_speaker(clause, leads) and end < len(toks) and \
+                _SPEECH.match(clause, toks[min(self._past_person(clause, toks, end),
+                                               len(toks) - 1)].start):
+            # "Chủ nhiệm VPCP Mai Tiến Dũng đã truyền đạt ý kiến của Thủ tướng yêu cầu Bộ A …":
+            # who speaks, then the order; the marker further on names who does the work
+            leads = []
+        if leads and self._is_speaker(clause, leads) and end < len(toks) and \
                 _ISSUES.match(clause[toks[self._past_person(clause, toks, end)].start:]
                               if self._past_person(clause, toks, end) < len(toks) else ""):
             leads = []      # who issued the document: the bodies after its marker do the work
@@ -1349,7 +1378,9 @@ class TaskExtractor:
         if _ISSUED.search(before) and _SPEAKER.search(before):
             return True     # "UBND tỉnh (tiếp tục) ban hành công văn 2326, chỉ đạo A, B …"
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
-                     r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời)\s*$", before):
+                     r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời|"
+                     # "… truyền đạt ý kiến của Thủ tướng Chính phủ yêu cầu …"
+                     r"thủ tướng|thủ tướng chính phủ)\s*$", before):
             return True
         # "UBND tỉnh đã yêu cầu …", "Chủ tịch UBND TP vừa giao …": news reporting an order
         # still names who does the work; "theo yêu cầu", "được giao", "đã chỉ đạo" alone do not
