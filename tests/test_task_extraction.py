@@ -1352,3 +1352,15 @@ def test_an_abbreviated_ministry_ends_where_its_abbreviation_ends(written):
 ], ids=["one-line", "wrapped-with-titles"])
 def test_who_passes_on_the_prime_ministers_words_leads_nothing(body):
     assert [t.lead for t in task_eval.extractor().extract(body)] == ["Bộ Y tế"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Giao Ban Chỉ đạo phòng chống dịch tỉnh tổ chức kiểm tra.",
+     "Ban Chỉ đạo phòng chống dịch tỉnh"),
+    ("Giao Ban Chỉ huy phòng chống thiên tai huyện\ntổ chức trực.",
+     "Ban Chỉ huy phòng chống thiên tai huyện"),
+    ("UBND tỉnh Nghệ An yêu cầu Ban Chỉ huy phòng chống thiên tai – Tìm kiếm cứu nạn tổ chức "
+     "trực.", "Ban Chỉ huy phòng chống thiên tai – Tìm kiếm cứu nạn"),
+], ids=["ban-chi-dao", "wrapped", "dash-and-capitals"])
+def test_a_boards_field_after_chi_huy_or_chi_dao_is_part_of_its_name(body, lead):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]

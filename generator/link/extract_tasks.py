@@ -150,6 +150,8 @@ _STOP_WORDS = _canon_set(
     "theo", "trong", "trước", "gửi", "nộp", "họp", "giữ", "mở", "đưa", "có", "của", "đối",
     "khi", "nếu", "nhanh", "ngay", "cho", "giao", "dừng", "vừa", "gồm", "ra")
 _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
+               # "Ban Chỉ huy / Ban Chỉ đạo phòng chống thiên tai …": the board's field
+               ("huy", "phòng"), ("đạo", "phòng"),
                ("quản", "lý"), ("chủ", "trì"), ("các", "tổ"), ("ban", "kiểm"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
