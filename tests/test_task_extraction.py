@@ -173,6 +173,7 @@ def test_the_real_texts_keep_their_score():
     today's figures, so that a change that loses real assignments shows here."""
     real = task_eval.score(data=task_eval.REAL)
     assert len(task_eval.labels(task_eval.REAL)) >= 60 and real.labelled >= 200
+    assert real.matched >= 190, real.summary()      # the fifth round's 190 of 212
     assert real.precision >= 0.85 and real.recall >= 0.85, real.summary()
     assert real.deadline_accuracy >= 0.9, real.wrong_dates
 
@@ -188,14 +189,24 @@ def test_the_held_out_and_fresh_sets_keep_their_score():
 
 def test_the_blind_development_sets_keep_their_score():
     """Floors at the fourth round's figures on blind2 and blind3, the development set of that
-    round (blind2 122 of 148 extracted, 147 labelled; blind3 110 of 128, 134 labelled; every
-    labelled day right): tuned figures, so a floor against losing them, not a measure."""
+    round (blind2 122 of 148 extracted, 147 labelled; blind3 110 of 128, 134 labelled, 113 of
+    129 after the fifth round; every labelled day right): tuned figures, so a floor against
+    losing them, not a measure."""
     blind2 = task_eval.score(data=task_eval.BLIND2)
     assert blind2.matched >= 122 and blind2.precision >= 0.80, blind2.summary()
     blind3 = task_eval.score(data=task_eval.BLIND3)
-    assert blind3.matched >= 110 and blind3.precision >= 0.85, blind3.summary()
+    assert blind3.matched >= 113 and blind3.precision >= 0.85, blind3.summary()
     assert blind2.deadline_accuracy >= 0.9 and blind3.deadline_accuracy >= 0.9, (
         blind2.wrong_dates, blind3.wrong_dates)
+
+
+def test_blind4_keeps_the_fifth_rounds_score():
+    """A floor at the fifth round's figures on blind4 (72 of 102 extracted, 118 labelled; every
+    labelled day right), the set that round was read on: tuned, so a floor against losing
+    them, not a measure of new text (its blind figure was 0.59 / 0.43)."""
+    blind4 = task_eval.score(data=task_eval.BLIND4)
+    assert blind4.matched >= 72 and blind4.precision >= 0.68, blind4.summary()
+    assert blind4.deadline_accuracy >= 0.9, blind4.wrong_dates
 
 
 def _leads(text: str, reference=None) -> list[tuple]:
