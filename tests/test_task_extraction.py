@@ -1375,3 +1375,21 @@ def test_who_passes_on_the_prime_ministers_words_leads_nothing(body):
 ], ids=["ban-chi-dao", "wrapped", "dash-and-capitals"])
 def test_a_boards_field_after_chi_huy_or_chi_dao_is_part_of_its_name(body, lead):
     assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "Theo đó, để chuẩn bị tốt cho kỳ họp thứ 11, HĐND thành phố khóa XV, diễn ra trong 3 ngày "
+    "(từ ngày 3 đến 5/12), Chủ tịch UBND thành phố vừa ký văn bản chỉ đạo Sở Y tế chuẩn bị báo "
+    "cáo.",
+    "Để chuẩn bị cho Đại hội, Ban Chấp hành Đảng bộ tỉnh, Chủ tịch UBND tỉnh yêu cầu Sở Y tế\n"
+    "chuẩn bị báo cáo.",
+], ids=["bracket-between", "wrapped"])
+def test_a_body_named_in_an_adverbial_before_the_speaker_leads_nothing(body):
+    """Round 5 (blind4): the body of a purpose adverbial with commas was taken for the lead."""
+    assert [t.lead for t in task_eval.extractor().extract(body)] == ["Sở Y tế"]
+
+
+def test_a_subject_list_with_commas_still_leads_its_own_sentence():
+    tasks = task_eval.extractor().extract(
+        "Sở Y tế, Sở Xây dựng tổ chức kiểm tra; báo cáo UBND tỉnh, đề nghị Bộ Y tế hướng dẫn.")
+    assert [t.lead for t in tasks][:2] == ["Sở Y tế", "Sở Xây dựng"]

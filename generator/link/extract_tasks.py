@@ -1180,6 +1180,11 @@ class TaskExtractor:
             after, agent = self.parser.agency_list(clause, toks, end + 1)
             if agent and not (after < len(toks) and toks[after].word in ("giao", "phan", "uy")):
                 leads = []
+        if leads and end < len(toks) and toks[end].comma_before and \
+                self._later_order(clause, toks, end):
+            # "Theo đó, để chuẩn bị cho kỳ họp, HĐND thành phố khóa XV, diễn ra …, Chủ tịch UBND
+            # thành phố yêu cầu A …": a body named in an adverbial, then who speaks and asks
+            leads = []
         if leads and self._is_speaker(clause, leads) and end < len(toks) and \
                 _SPEECH.match(clause, toks[min(self._past_person(clause, toks, end),
                                                len(toks) - 1)].start):
@@ -1285,6 +1290,18 @@ class TaskExtractor:
             else:
                 return gap
         return k if k > end and self._marker_at(toks, k) else gap
+
+    def _later_order(self, clause: str, toks: list[Token], end: int) -> bool:
+        """Is there, after a comma, a speaker's marker that names bodies of its own?"""
+        for k in range(end + 1, len(toks)):
+            if toks[k].hard_before and re.search(r"[.;:!?]", clause[toks[k - 1].end:toks[k].start]):
+                return False    # (a bracket is no end: "… (từ ngày 3 đến 5/12), Chủ tịch …")
+            marker = self._marker_at(toks, k)
+            if marker and canonical(clause[toks[k].start:toks[k].end]) in _MARKER_FIRST and \
+                    not toks[k].comma_before and self._after_speaker(clause, toks, k) and \
+                    self._gives_to(clause, toks, k + len(marker)):
+                return True
+        return False
 
     def _past_person(self, clause: str, toks: list[Token], end: int) -> int:
         """The token after a person's name and adverbs that follow who speaks (end if none)."""
