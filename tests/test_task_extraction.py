@@ -1393,3 +1393,41 @@ def test_a_subject_list_with_commas_still_leads_its_own_sentence():
     tasks = task_eval.extractor().extract(
         "Sở Y tế, Sở Xây dựng tổ chức kiểm tra; báo cáo UBND tỉnh, đề nghị Bộ Y tế hướng dẫn.")
     assert [t.lead for t in tasks][:2] == ["Sở Y tế", "Sở Xây dựng"]
+
+
+@pytest.mark.parametrize("point", [
+    "Tham mưu UBND tỉnh chỉ đạo các cơ quan, đơn vị, địa phương xử lý sai phạm.",
+    "Tham mưu Chủ tịch UBND tỉnh giao các sở, ngành xử lý sai phạm.",
+    "Đề xuất UBND tỉnh chỉ đạo\ncác cơ quan, đơn vị xử lý sai phạm.",
+], ids=["tham-muu-chi-dao", "tham-muu-giao", "de-xuat-wrapped"])
+def test_advising_the_speaker_to_direct_others_is_the_advisers_task(point):
+    """Round 5 (blind4): "Tham mưu UBND tỉnh chỉ đạo các cơ quan …" credited the bodies the
+    province would direct, not the adviser."""
+    tasks = task_eval.extractor().extract(f"2. Thanh tra tỉnh:\n- {point}")
+    assert [t.lead_slug for t in tasks] == ["thanh-tra-tinh"]
+
+
+def test_a_paragraph_naming_no_body_does_not_break_a_carried_subject():
+    tasks = task_eval.extractor().extract(
+        "Theo đó, giao Thanh tra tỉnh tiến hành thanh tra trực tiếp tại Sở Xây dựng.\n\n"
+        "Thời kỳ thanh tra từ 01/01/2015 đến 31/12/2022 (kể từ khi Luật Xây dựng có hiệu "
+        "lực). Có thể kiểm tra để làm rõ các nội dung liên quan.\n\n"
+        "Tổ chức tập huấn, hướng dẫn về nội dung và phương pháp thanh tra.")
+    assert [(t.lead_slug, t.certain) for t in tasks] == [
+        ("thanh-tra-tinh", True), ("thanh-tra-tinh", False)]
+
+
+def test_a_paragraph_naming_a_body_still_breaks_it():
+    tasks = task_eval.extractor().extract(
+        "Theo đó, giao Thanh tra tỉnh tiến hành thanh tra trực tiếp tại Sở Xây dựng.\n\n"
+        "Năm 2023, Sở Tài chính đã kiểm tra 15 đơn vị và phát hiện nhiều sai phạm về quản lý "
+        "ngân sách.\n\nTổ chức tập huấn, hướng dẫn về nội dung và phương pháp thanh tra.")
+    assert [t.lead_slug for t in tasks] == ["thanh-tra-tinh"]
+
+
+@pytest.mark.parametrize("tail", ["các TP: Hạ Long, Cẩm Phả, Móng Cái và huyện Vân Đồn.",
+                                  "các huyện: Châu Thành, Long Mỹ."])
+def test_places_after_a_colon_are_where_not_who(tail):
+    tasks = task_eval.extractor().extract(
+        f"Giao Thanh tra tỉnh tiến hành thanh tra trực tiếp tại Sở Xây dựng; {tail}")
+    assert [t.lead_slug for t in tasks] == ["thanh-tra-tinh"]

@@ -97,6 +97,9 @@ _FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*
 _MARKER_ADVERBIAL = re.compile(
     r"\s*[:,]\s*(?:(?:trong|từ|đến|trước|ngay|sau|chậm nhất|nhân|vào|đầu|cuối)\s[^,;.:]{1,60}|"
     r"thời gian tới|sắp tới|trước mắt|tới đây)\s*,\s*", re.IGNORECASE)
+_ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|với\s+)?(?:chủ tịch|"
+                      r"ubnd|ủy ban|uỷ ban|thường trực|ban thường vụ|tỉnh ủy|tỉnh uỷ|hđnd|"
+                      r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
 _SPEECH = re.compile(r"(?:truyền đạt|phát biểu|kết luận|nhấn mạnh|chỉ rõ|nêu rõ|lưu ý)\b",
                      re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
@@ -1137,6 +1140,11 @@ class TaskExtractor:
                       _imperative(clause[toks[n].start:])), None)
             if k is not None and not toks[k].hard_before:
                 return self._rest(clause, toks, k, leads, True)
+        if leads and 0 < end < len(toks) and ":" in clause[toks[end - 1].end:toks[end].start] and \
+                all(clause[t.start].isupper() or t.word in _UNITS or t.word in ("va", "huyen",
+                                                                                "xa", "thi")
+                    for t in toks[end:]):
+            return None     # "…; các TP: Hạ Long, Cẩm Phả và huyện Vân Đồn.": where, not work
         gap = end
         while leads and gap < len(toks) and gap - end < 2 and toks[gap].word in _ADVERBS and \
                 not toks[gap].hard_before:
@@ -1394,6 +1402,8 @@ class TaskExtractor:
         """"Phó Chủ tịch UBND tỉnh giao …", "Thủ tướng yêu cầu …", "Sở TT&TT vừa có văn bản
         đề nghị …": a marker after who speaks (the words since the last comma name them)."""
         before = clause[:toks[k].start].lower()
+        if _ADVISES.search(before):
+            return False    # "Tham mưu UBND tỉnh chỉ đạo A …": the adviser's work, A leads nothing
         if _ISSUED.search(before) and _SPEAKER.search(before):
             return True     # "UBND tỉnh (tiếp tục) ban hành công văn 2326, chỉ đạo A, B …"
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
@@ -1686,7 +1696,9 @@ class TaskExtractor:
                     for t in found]
                 held = []
             out.extend(found)
-            if found or len(text.split()) > 12:   # "(Có đề cương gửi kèm)" keeps the tasks before
+            if found or len(text.split()) > 12 and self._all_named(text):
+                # "(Có đề cương gửi kèm)", or a paragraph naming no body ("Thời kỳ thanh tra từ
+                # … đến …"), keeps the tasks before
                 last = found
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
