@@ -1431,3 +1431,20 @@ def test_places_after_a_colon_are_where_not_who(tail):
     tasks = task_eval.extractor().extract(
         f"Giao Thanh tra tỉnh tiến hành thanh tra trực tiếp tại Sở Xây dựng; {tail}")
     assert [t.lead_slug for t in tasks] == ["thanh-tra-tinh"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Đối với các cơ quan, đơn vị phối hợp, phải chủ động nghiên cứu, có ý kiến gửi cơ quan chủ "
+     "trì.", "các cơ quan, đơn vị phối hợp"),
+    ("Đối với các đơn vị chủ trì, có trách nhiệm lấy ý kiến\ncác đơn vị liên quan.",
+     "các đơn vị chủ trì"),
+], ids=["phoi-hop-phai", "chu-tri-co-trach-nhiem-wrapped"])
+def test_a_collective_named_by_its_role_before_a_modal(body, lead):
+    """Round 5 (blind4): "các cơ quan, đơn vị phối hợp, phải …" collapsed into the vocabulary's
+    departments; the role names the bodies."""
+    assert [t.lead for t in task_eval.extractor().extract(body)] == [lead]
+
+
+def test_a_role_word_before_another_verb_is_the_work():
+    tasks = task_eval.extractor().extract("Các sở, ngành phối hợp, hỗ trợ UBND các huyện.")
+    assert [t.lead_slug for t in tasks] == ["cac-so-nganh"]

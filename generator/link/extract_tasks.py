@@ -100,6 +100,7 @@ _MARKER_ADVERBIAL = re.compile(
 _ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|với\s+)?(?:chủ tịch|"
                       r"ubnd|ủy ban|uỷ ban|thường trực|ban thường vụ|tỉnh ủy|tỉnh uỷ|hđnd|"
                       r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
+_ROLES = {(canonical(a), canonical(b)) for a, b in (("phối", "hợp"), ("chủ", "trì"))}
 _SPEECH = re.compile(r"(?:truyền đạt|phát biểu|kết luận|nhấn mạnh|chỉ rõ|nêu rõ|lưu ý)\b",
                      re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
@@ -570,12 +571,26 @@ class _Parser:
         if tuple(t.word for t in toks[end:end + 3]) == ("co", "lien", "quan") or \
                 tuple(t.word for t in toks[end:end + 2]) == ("lien", "quan"):
             return True
+        if self._role_at(text, toks, end):
+            return True     # "các cơ quan, đơn vị phối hợp, phải …": the bodies of that role
         if nxt.comma_before:
             front = written == "Mặt" and end + 2 < len(toks) and toks[end + 1].word == "tran" \
                 and toks[end + 2].comma_before     # "các sở, ban, ngành, Mặt trận, đoàn thể"
             return (not written[:1].isupper() or front) and \
                 canonical(written.split()[0]) in _COLLECTIVE_NOUNS
         return written[:1].isupper()
+
+    @staticmethod
+    def _role_at(text: str, toks: list[Token], k: int) -> bool:
+        """"phối hợp" / "chủ trì" closing a collective's name before a comma or a stop: its
+        role ("các cơ quan, đơn vị phối hợp, phải chủ động …"), not its work."""
+        # only before a modal ("…, phải / cần / có trách nhiệm …"): "Các sở, ngành phối hợp, hỗ
+        # trợ …" is their work
+        return k + 2 < len(toks) and not toks[k].comma_before and \
+            (canonical(text[toks[k].start:toks[k].end]),
+             canonical(text[toks[k + 1].start:toks[k + 1].end])) in _ROLES and \
+            toks[k + 2].comma_before and (toks[k + 2].word in ("phai", "can") or tuple(
+                t.word for t in toks[k + 2:k + 4]) in (("co", "trach"), ("chiu", "trach")))
 
     @staticmethod
     def _counted(text: str, toks: list[Token], i: int, j: int) -> bool:
@@ -666,6 +681,9 @@ class _Parser:
             if collective and (low, nxt) in (("có", "liên"), ("liên", "quan")):
                 j += 2 if low == "liên" else 3      # "… có liên quan", "… liên quan"
                 continue
+            if collective and self._role_at(text, toks, j):
+                j += 2      # "các cơ quan, đơn vị phối hợp, …": named by their role
+                break
             if not written[:1].isupper():
                 prev = canonical(text[toks[j - 1].start:toks[j - 1].end])
                 listed = tok.comma_before and collective   # "các cơ quan, tổ chức, cá nhân"
