@@ -1448,3 +1448,12 @@ def test_a_collective_named_by_its_role_before_a_modal(body, lead):
 def test_a_role_word_before_another_verb_is_the_work():
     tasks = task_eval.extractor().extract("Các sở, ngành phối hợp, hỗ trợ UBND các huyện.")
     assert [t.lead_slug for t in tasks] == ["cac-so-nganh"]
+
+
+@pytest.mark.parametrize("quantifier", ["tất cả", "toàn thể", "toàn bộ"])
+def test_a_quantifier_before_the_collective_asked(quantifier):
+    """Round 5 (blind4): "yêu cầu tất cả các bộ ngành, địa phương …" gave no task."""
+    tasks = task_eval.extractor().extract(
+        f"Thủ tướng yêu cầu {quantifier} các bộ, ngành, địa phương trước ngày 20/4/2024\nphải "
+        "báo cáo tình hình.")
+    assert [(t.lead, t.deadline) for t in tasks] == [("các bộ, ngành, địa phương", D(2024, 4, 20))]

@@ -1394,6 +1394,10 @@ class TaskExtractor:
         past (the token after it), when a body follows it; else j."""
         if j >= len(toks) or j == 0:
             return j
+        if tuple(t.word for t in toks[j:j + 3]) in (("tat", "ca", "cac"), ("toan", "the", "cac"),
+                                                      ("toan", "bo", "cac")) and \
+                not toks[j + 2].comma_before:
+            return j + 2    # "yêu cầu tất cả các bộ, ngành …": every one of them
         m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end)
         if not m:
             return j
