@@ -101,6 +101,7 @@ _ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|v�
                       r"ubnd|ủy ban|uỷ ban|thường trực|ban thường vụ|tỉnh ủy|tỉnh uỷ|hđnd|"
                       r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
 _ROLES = {(canonical(a), canonical(b)) for a, b in (("phối", "hợp"), ("chủ", "trì"))}
+_LOWER_LEVELS = _canon_set("huyện", "quận", "xã", "phường")
 _SPEECH = re.compile(r"(?:truyền đạt|phát biểu|kết luận|nhấn mạnh|chỉ rõ|nêu rõ|lưu ý)\b",
                      re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
@@ -526,12 +527,24 @@ class _Parser:
                 slug: str) -> tuple[int, _Party]:
         """A known name and the place written after it: "Công an tỉnh Hậu Giang" stays the
         local agency; "UBND tỉnh An Giang" is another province's, kept as written, outside."""
+        agency = self.matcher.agencies[slug]
+        if end < len(toks) and not toks[end].hard_before and not toks[end].comma_before and \
+                canonical(text[toks[end].start:toks[end].end]) in _LOWER_LEVELS and \
+                agency.kind in ("so-nganh", "tinh") and \
+                tuple(t.word for t in toks[end:end + 2]) != ("xa", "hoi") and \
+                not canonical(agency.name).endswith(canonical(text[toks[end].start:toks[end].end])):
+            # "Hạt Kiểm lâm huyện: …": a district's body, not the province's one of that name;
+            # kept as written, with no page of the province's
+            k = end + 1
+            while k < len(toks) and k - end < 4 and text[toks[k].start].isupper() and \
+                    not toks[k].hard_before and not toks[k].comma_before:
+                k += 1
+            return k, _Party(text[toks[i].start:toks[k - 1].end], None)
         j = end
         while j < len(toks) and j - end < 5 and not toks[j].hard_before and \
                 not toks[j].comma_before and text[toks[j].start].isupper() and \
                 toks[j].word not in _STRONG_HEADS:
             j += 1
-        agency = self.matcher.agencies[slug]
         if j == end:
             return end, _Party(agency.name, slug)
         words = tuple(t.word for t in toks[end:j])
@@ -2457,6 +2470,8 @@ def _reported(clause: str, found: _Assignment) -> bool:
         return True
     if _EARLIER.match(clause):
         return True     # "Trước đó, ngày 11.12, Sở A có công văn đề nghị …": background news
+    if re.match(r"^[^:.;]{3,100}:\s", clause) and _imperative(clause.split(":", 1)[1]):
+        return False    # "Hạt Kiểm lâm huyện: Chủ trì … 25,48ha … 171,32ha": a point's order
     # two counts or more: a statistics sentence; one count is often the work itself ("đối
     # thoại với 19 hộ")
     return len(_STATS.findall(found.action)) >= 2 and not _explicit_marker(clause) and \
