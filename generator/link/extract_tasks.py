@@ -428,6 +428,10 @@ class _Parser:
                               if a.kind == "tinh" and key_words(a.name)[:1] == ("ubnd",)), None)
         # First words of every vocabulary name and of "Giám đốc Sở …"-like titles.
         self.first_words = {k[0] for k in matcher.first_words()} | {t[0] for t in _PERSON_TITLES}
+        # longest first, for an abbreviation read at a position ("NN và PTNT" before "NN")
+        self.abbreviation_keys = sorted(
+            abbreviations if abbreviations is not None else _DEFAULT_ABBREVIATIONS,
+            key=len, reverse=True)
 
     def agency_at(self, text: str, toks: list[Token], i: int, loose: bool = False,
                   lower: bool = False) -> tuple[int, _Party] | None:
@@ -727,7 +731,7 @@ class _Parser:
             return 0
         entries = self.abbreviations if self.abbreviations is not None else \
             _DEFAULT_ABBREVIATIONS
-        for key in sorted(entries, key=len, reverse=True):
+        for key in self.abbreviation_keys:
             if text.startswith(key, toks[k].start) and not (
                     toks[k].start + len(key) < len(text) and
                     (text[toks[k].start + len(key)].isalnum() or
@@ -1626,6 +1630,7 @@ class TaskExtractor:
         # Stack of (level, leads or None, section kind) from headings and ":" paragraphs.
         stack: list[tuple[float, list[_Party] | None, str | None]] = []
         last: list[ExtractedTask] = []      # the tasks of the paragraph before
+        bridge: _Block | None = None        # a long paragraph with no task since those tasks
         prev: _Block | None = None
         before = ""     # the text read so far, where "các đơn vị trên" finds what it means
         budget = [_LOOKS_BACK]
@@ -1669,7 +1674,8 @@ class TaskExtractor:
                         dated, None, None, host, reference, False, alone=True, before=before,
                         addressees=addressees, budget=budget)))
                 continue
-            if last and not block.heading and _DEADLINE_ONLY.match(block.text):
+            if last and bridge is None and not block.heading and \
+                    _DEADLINE_ONLY.match(block.text):
                 # "Thời gian hoàn thành: chậm nhất ngày 14/5/2021.": the tasks before it
                 deadline = best_deadline(block.text, reference)
                 if deadline and deadline.date:
@@ -1712,7 +1718,9 @@ class TaskExtractor:
                 block.point == prev.point and block.level > prev.level   # a point's next paragraph
             if carried is None and last and (_GOES_ON.match(text) or plain_after and
                                              _imperative(_TOPIC_FRONT.sub("", text)) and
-                                             not self.assignment(text)):
+                                             not self.assignment(text)) and \
+                    (bridge is None or not self._all_named(bridge.text)):
+                # (across a paragraph that names no body: "Thời kỳ thanh tra từ … đến …")
                 carried = _unique([_Party(t.lead, t.lead_slug) for t in last])
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
@@ -1731,10 +1739,12 @@ class TaskExtractor:
                     for t in found]
                 held = []
             out.extend(found)
-            if found or len(text.split()) > 12 and self._all_named(text):
-                # "(Có đề cương gửi kèm)", or a paragraph naming no body ("Thời kỳ thanh tra từ
-                # … đến …"), keeps the tasks before
-                last = found
+            if found:
+                last, bridge = found, None
+            elif len(text.split()) > 12:    # "(Có đề cương gửi kèm)" keeps the tasks before
+                # one long paragraph with no task may be read across (if it names no body,
+                # judged only when a subject is to be carried: naming is costly); two end it
+                last, bridge = (last, block) if bridge is None else ([], None)
             prev = block
             before = f"{seen} {block.text}"[-_BACK_CHARS:]
         if dangling is not None:
