@@ -201,11 +201,11 @@ def test_the_blind_development_sets_keep_their_score():
 
 
 def test_blind4_keeps_the_fifth_rounds_score():
-    """A floor at the fifth round's figures on blind4 (72 of 102 extracted, 118 labelled; every
+    """A floor at the fifth round's figures on blind4 (79 of 105 extracted, 118 labelled; every
     labelled day right), the set that round was read on: tuned, so a floor against losing
     them, not a measure of new text (its blind figure was 0.59 / 0.43)."""
     blind4 = task_eval.score(data=task_eval.BLIND4)
-    assert blind4.matched >= 72 and blind4.precision >= 0.68, blind4.summary()
+    assert blind4.matched >= 79 and blind4.precision >= 0.72, blind4.summary()
     assert blind4.deadline_accuracy >= 0.9, blind4.wrong_dates
 
 
