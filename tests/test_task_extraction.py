@@ -201,11 +201,11 @@ def test_the_blind_development_sets_keep_their_score():
 
 
 def test_blind4_keeps_the_fifth_rounds_score():
-    """A floor at the fifth round's figures on blind4 (79 of 105 extracted, 118 labelled; every
+    """A floor at the fifth round's figures on blind4 (80 of 106 extracted, 118 labelled; every
     labelled day right), the set that round was read on: tuned, so a floor against losing
     them, not a measure of new text (its blind figure was 0.59 / 0.43)."""
     blind4 = task_eval.score(data=task_eval.BLIND4)
-    assert blind4.matched >= 79 and blind4.precision >= 0.72, blind4.summary()
+    assert blind4.matched >= 80 and blind4.precision >= 0.72, blind4.summary()
     assert blind4.deadline_accuracy >= 0.9, blind4.wrong_dates
 
 
@@ -1485,3 +1485,17 @@ def test_a_points_order_with_two_areas_is_no_statistics():
 def test_a_statistics_sentence_is_still_no_task():
     assert task_eval.extractor().extract(
         "Năm 2023, Sở Y tế tổ chức 120 cuộc kiểm tra, phát hiện 15 vi phạm.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "Ông Hải cũng cho biết, đã giao Sở Y tế khẩn trương rà soát các kịch bản.",
+    "Chủ tịch UBND tỉnh khẳng định, tỉnh đã yêu cầu Sở Y tế\nkhẩn trương rà soát các kịch bản.",
+], ids=["cho-biet-da-giao", "khang-dinh-wrapped"])
+def test_an_order_reported_after_who_said_it(body):
+    """Round 5 (blind4): "X cho biết, đã giao Sở A …" gave no task (the speaker stood before
+    the comma)."""
+    assert [t.lead_slug for t in task_eval.extractor().extract(body)] == ["so-y-te"]
+
+
+def test_a_report_after_cho_biet_with_no_body_is_no_task():
+    assert task_eval.extractor().extract("Lãnh đạo Sở Y tế cho biết, đã giao ban định kỳ.") == []

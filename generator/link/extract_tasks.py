@@ -102,6 +102,8 @@ _ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|v�
                       r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
 _ROLES = {(canonical(a), canonical(b)) for a, b in (("phối", "hợp"), ("chủ", "trì"))}
 _LOWER_LEVELS = _canon_set("huyện", "quận", "xã", "phường")
+_SAID = re.compile(r"(?<!\w)(?:cho biết|khẳng định|nhấn mạnh|thông tin)\s*,?\s*"
+                   r"(?:(?:đã|vừa|cũng|tỉnh|thành phố|huyện)\s+)*$")
 _SPEECH = re.compile(r"(?:truyền đạt|phát biểu|kết luận|nhấn mạnh|chỉ rõ|nêu rõ|lưu ý)\b",
                      re.IGNORECASE)
 _ABBR_DEFINED = re.compile(r"\((?:[A-ZĐ][A-ZĐ&-]{1,9})\)(?=\s+\w)")
@@ -1445,6 +1447,9 @@ class TaskExtractor:
             return False    # "Tham mưu UBND tỉnh chỉ đạo A …": the adviser's work, A leads nothing
         if _ISSUED.search(before) and _SPEAKER.search(before):
             return True     # "UBND tỉnh (tiếp tục) ban hành công văn 2326, chỉ đạo A, B …"
+        said = _SAID.search(before)
+        if said and _SPEAKER.search(before[:said.start()]):
+            return True     # "Ông Hải, Chủ tịch UBND tỉnh cũng cho biết, đã giao Sở A …"
         if re.search(r"(?:chủ tịch|ubnd tỉnh|ủy ban nhân dân tỉnh|lãnh đạo tỉnh|"
                      r"giám đốc|tỉnh|thống nhất|đồng ý|tiếp tục|đồng thời|"
                      # "… truyền đạt ý kiến của Thủ tướng Chính phủ yêu cầu …"
