@@ -65,9 +65,10 @@ def test_the_number_as_printed(raw, number, fixes):
     (["HUYỆN ỦY CHÂU THÀNH", "BAN TỔ CHỨC"], "Ban Tổ chức Huyện ủy Châu Thành"),
     (["ĐẢNG BỘ TỈNH HẬU GIANG", "TỈNH ỦY"], "Tỉnh ủy Hậu Giang"),
     (["BỘ TÀI CHÍNH", "VỤ NGÂN SÁCH NHÀ NƯỚC"], "Vụ ngân sách nhà nước Bộ Tài chính"),
+    (["BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ"], "Tổng cục Thuế"),    # issues under its own name
 ], ids=["office", "office-three-lines", "committee", "department", "district", "wrapped-word",
         "party-ban", "party-office-old-spelling", "district-party-ban", "party-organisation",
-        "ministry-unit"])
+        "ministry-unit", "tong-cuc"])
 def test_the_issuer_from_the_headers_capitals(lines, issuer):
     assert compose_issuer(lines) == issuer
 

@@ -482,9 +482,12 @@ _AGENCY_START = re.compile(
     r"ĐẢNG [ỦU][YỶ]|ĐẢNG BỘ|THANH TRA|KHO BẠC|BẢO HIỂM|MẶT TRẬN|ĐOÀN|LIÊN ĐOÀN|HỘI|TÒA ÁN|"
     r"TOÀ ÁN|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|ĐẠI HỌC|HỌC VIỆN|ĐÀI|"
     r"NGÂN HÀNG|CHI NHÁNH|CẢNH SÁT|BỘ CHỈ HUY|BỘ TƯ LỆNH|QUÂN KHU|LỰC LƯỢNG|VỤ)\b")
-# A Party committee or a ministry names its unit's owner without a "tỉnh …" of its own
-# ("TỈNH ỦY HẬU GIANG" / "BAN TUYÊN GIÁO"): the unit keeps it, or it would read as any Ban.
-_OWNER = re.compile(r"^(?:(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy|Bộ|Tổng cục)\b")
+# A Party committee names its unit's owner without a "tỉnh …" of its own ("TỈNH ỦY HẬU GIANG" /
+# "BAN TUYÊN GIÁO"): the unit keeps it, or it would read as any Ban; so does a ministry's Vụ or
+# Văn phòng (a Tổng cục or Cục issues under its own name: "Tổng cục Thuế").
+_OWNER = re.compile(r"^(?:(?:Tỉnh|Huyện|Thành|Thị|Quận|Đảng) ủy)\b")
+_MINISTRY = re.compile(r"^Bộ\b")
+_MINISTRY_UNIT = re.compile(r"^(?:Vụ|Văn phòng)\b")
 
 
 def compose_issuer(upper_lines: list[str]) -> str:
@@ -509,7 +512,7 @@ def compose_issuer(upper_lines: list[str]) -> str:
         # "ĐẢNG BỘ TỈNH HẬU GIANG" / "TỈNH ỦY": the committee of that Party organisation
         where = _locality(parent)
         return f"{unit} {where.split(maxsplit=1)[1]}" if where else unit
-    if _OWNER.match(parent):
+    if _OWNER.match(parent) or _MINISTRY.match(parent) and _MINISTRY_UNIT.match(unit):
         return f"{unit} {parent}"
     where = _locality(parent)
     if not where:
