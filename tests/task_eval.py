@@ -32,6 +32,7 @@ FRESH = ROOT / "tests" / "data" / "tasks_fresh"       # a third blind set: the f
 BLIND2 = ROOT / "tests" / "data" / "tasks_blind2"     # a fourth blind set, 31 provinces
 BLIND3 = ROOT / "tests" / "data" / "tasks_blind3"     # a fifth, labelled while blind2 was tuned on
 BLIND4 = ROOT / "tests" / "data" / "tasks_blind4"     # a sixth, labelled while blind2 and blind3 were tuned on
+BLIND5 = ROOT / "tests" / "data" / "tasks_blind5"     # a seventh, labelled while blind4 was tuned on
 
 
 def _norm(text: str) -> str:
