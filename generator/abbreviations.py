@@ -53,6 +53,38 @@ DEFAULT: dict[str, str] = {
 }
 
 
+# State groups and corporations the press names by their initials ("Các Tập đoàn EVN, VNPT,
+# Viettel"). A body, not a part of a name: spelt out only when the abbreviation is the whole
+# name after its head (see body_name), since "EVN Hà Nội" is a subsidiary, not the group.
+GROUPS: dict[str, str] = {
+    "EVN": "Tập đoàn Điện lực Việt Nam",
+    "VNPT": "Tập đoàn Bưu chính Viễn thông Việt Nam",
+    "Viettel": "Tập đoàn Công nghiệp - Viễn thông Quân đội",
+    "PVN": "Tập đoàn Dầu khí Việt Nam", "Petrovietnam": "Tập đoàn Dầu khí Việt Nam",
+    "TKV": "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam",
+    "Vinacomin": "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam",
+    "VRG": "Tập đoàn Công nghiệp Cao su Việt Nam",
+    "Vinachem": "Tập đoàn Hóa chất Việt Nam",
+    "VNR": "Tổng công ty Đường sắt Việt Nam",
+    "ACV": "Tổng công ty Cảng hàng không Việt Nam",
+    "VEC": "Tổng Công ty Đầu tư phát triển đường cao tốc Việt Nam",
+    "VNA": "Tổng công ty Hàng không Việt Nam", "Vietnam Airlines": "Tổng công ty Hàng không Việt Nam",
+    "VNPost": "Tổng công ty Bưu điện Việt Nam", "Vietnam Post": "Tổng công ty Bưu điện Việt Nam",
+    "MobiFone": "Tổng công ty Viễn thông MobiFone",
+    "SCIC": "Tổng công ty Đầu tư và Kinh doanh vốn nhà nước",
+    "VNPT-VinaPhone": "Tổng công ty Dịch vụ Viễn thông",
+}
+# The heads a group's initials may follow ("Tập đoàn EVN", "Tổng công ty ACV").
+_GROUP_HEAD = re.compile(r"^(?:(?:các|Các)\s+)?(?:(?:Tập|TẬP) (?:đoàn|ĐOÀN)|(?:Tổng|TỔNG) "
+                         r"(?:công ty|Công ty|CÔNG TY)|TCT)?\s*", re.IGNORECASE)
+
+
+def body_name(name: str) -> str | None:
+    """"EVN", "Tập đoàn EVN", "Tổng công ty ACV": the group's full name; None when the name is
+    anything more than a group's initials under its head."""
+    rest = name[_GROUP_HEAD.match(name).end():].strip()
+    return GROUPS.get(rest)
+
 # Official names written with the "và" dropped or replaced ("Bộ Thông tin Truyền thông",
 # "Bộ Nông nghiệp & PTNT"): one name on the register whichever way a text spells it. Only after
 # Bộ/Sở, whose names are fixed by law; a Phòng or a company may be named otherwise.

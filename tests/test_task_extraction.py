@@ -209,6 +209,15 @@ def test_blind4_keeps_the_fifth_rounds_score():
     assert blind4.deadline_accuracy >= 0.9, blind4.wrong_dates
 
 
+def test_blind5_keeps_round_5bs_score():
+    """A floor at round 5b's figures on blind5 (59 of 107 extracted, 152 labelled; every
+    labelled day right), the set that round was read on: tuned, so a floor against losing
+    them, not a measure of new text (its blind figure was 0.44 / 0.27)."""
+    blind5 = task_eval.score(data=task_eval.BLIND5)
+    assert blind5.matched >= 59 and blind5.precision >= 0.52, blind5.summary()
+    assert blind5.deadline_accuracy >= 0.9, blind5.wrong_dates
+
+
 def _leads(text: str, reference=None) -> list[tuple]:
     return [(t.lead, t.lead_slug, t.external, t.certain)
             for t in task_eval.extractor().extract(text, 1, reference)]
@@ -1499,3 +1508,103 @@ def test_an_order_reported_after_who_said_it(body):
 
 def test_a_report_after_cho_biet_with_no_body_is_no_task():
     assert task_eval.extractor().extract("Lãnh đạo Sở Y tế cho biết, đã giao ban định kỳ.") == []
+
+
+# Round 5b (blind4 and blind5): several leads sharing one head are one lead each.
+
+_BOARDS = ["Ban Quản lý khu công nghệ cao", "Ban Quản lý khu công nghiệp",
+           "Ban Quản lý đường sắt đô thị"]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND Thành phố yêu cầu các Ban Quản lý khu công nghệ cao, khu công nghiệp, đường sắt đô "
+     "thị rà soát, phân định rõ trách nhiệm.", _BOARDS),
+    ("Yêu cầu các Ban Quản lý khu công nghệ cao,\nkhu công nghiệp và đường sắt đô thị rà soát "
+     "trách nhiệm.", _BOARDS),
+    ("Yêu cầu Các Ban Quản Lý Khu Công Nghệ Cao, Khu Công Nghiệp rà soát trách nhiệm.",
+     ["Ban Quản Lý Khu Công Nghệ Cao", "Ban Quản Lý Khu Công Nghiệp"]),
+    ("Yêu cầu các Ban Quan ly khu cong nghe cao, khu cong nghiep, duong sat do thi rà soát "
+     "trách nhiệm.", ["Ban Quan ly khu cong nghe cao", "Ban Quan ly khu cong nghiep",
+                      "Ban Quan ly duong sat do thi"]),
+    # "và" inside a board's field is part of its name
+    ("Theo đó, UBND các quận, huyện, các ban quản lý khu đô thị mới, khu chế xuất và công "
+     "nghiệp, khu công nghệ cao tăng cường phân công, kiểm tra.",
+     ["UBND các quận, huyện", "ban quản lý khu đô thị mới",
+      "ban quản lý khu chế xuất và công nghiệp", "ban quản lý khu công nghệ cao"]),
+], ids=["commas", "wrapped-and-va", "capitals", "no-diacritics", "va-inside-a-field"])
+def test_boards_sharing_one_head_are_one_lead_each(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    # the kinds of a single board, in parentheses or after a comma, are not boards of their own
+    ("Yêu cầu các Ban Quản lý dự án đầu tư xây dựng (dân dụng, giao thông, nông nghiệp) rà "
+     "soát trách nhiệm.", ["các Ban Quản lý dự án đầu tư xây dựng"]),
+    ("Đề nghị các Ban Quản lý dự án chuyên ngành, khu vực đánh giá tình hình thực hiện.",
+     ["các Ban Quản lý dự án chuyên ngành, khu vực"]),
+    # a bare kind at each level is one collective
+    ("UBND thành phố yêu cầu UBND các quận, huyện, thị xã triển khai đồng bộ các giải pháp.",
+     ["UBND các quận, huyện, thị xã"]),
+    ("Yêu cầu các sở liên quan kiểm tra an toàn.", ["các sở liên quan"]),
+], ids=["parenthesised-kinds", "kind-after-comma", "ubnd-levels", "sở-liên-quan"])
+def test_one_collective_stays_one(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+def test_a_list_of_shared_heads_separated_by_semicolons_after_a_source():
+    """blind5: "Theo nội dung công văn …, các sở: A, B; các Ban Quản lý X, Y; các Ban QLDA (…);
+    cùng UBND các quận … được giao …": every body of every part, the source read past."""
+    body = ("Theo nội dung công văn 3450/UBND-ĐT, các sở: Xây dựng, Nông nghiệp và Môi "
+            "trường, Công Thương; các Ban Quản lý khu công nghệ cao, khu công nghiệp, đường sắt "
+            "đô thị; các Ban Quản lý dự án đầu tư xây dựng (dân dụng, giao thông, hạ tầng kỹ "
+            "thuật và nông nghiệp); cùng UBND các quận, huyện, thị xã được giao rà soát, phân "
+            "định rõ trách nhiệm.")
+    assert [t.lead for t in task_eval.extractor().extract(body)] == [
+        "Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Công Thương", *_BOARDS,
+        "các Ban Quản lý dự án đầu tư xây dựng", "UBND các quận, huyện, thị xã"]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Yêu cầu các sở xây dựng, công thương kiểm tra an toàn.",
+     ["Sở Xây dựng", "Sở Công Thương"]),
+    ("Giao các sở xây dựng, tài chính và công thương\nkiểm tra an toàn.",
+     ["Sở Xây dựng", "Sở Tài chính", "Sở Công Thương"]),
+    ("Giao các Sở: Xây dựng, Nông nghiệp và Môi trường, Công Thương kiểm tra an toàn.",
+     ["Sở Xây dựng", "Sở Nông nghiệp và Môi trường", "Sở Công Thương"]),
+], ids=["lower-case", "va-and-wrapped", "capitals-colon"])
+def test_departments_sharing_one_head(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+_GROUPS = ["Tập đoàn Điện lực Việt Nam", "Tập đoàn Bưu chính Viễn thông Việt Nam",
+           "Tập đoàn Công nghiệp - Viễn thông Quân đội"]
+
+
+@pytest.mark.parametrize("body", [
+    "Các Tập đoàn EVN, VNPT, Viettel phối hợp với các địa phương tháo dỡ công trình.",
+    "Yêu cầu các tập đoàn EVN, VNPT và Viettel\nphối hợp tháo dỡ công trình.",
+], ids=["subject", "after-marker-wrapped"])
+def test_state_groups_by_their_initials_are_spelt_out(body):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == _GROUPS
+
+
+def test_a_groups_initials_with_more_after_them_are_not_the_group():
+    """"EVN Hà Nội" is a subsidiary: kept as written, not credited to the group."""
+    from generator.abbreviations import body_name
+    assert body_name("EVN Hà Nội") is None and body_name("Tổng công ty ACV") == \
+        "Tổng công ty Cảng hàng không Việt Nam"
+    assert [t.lead for t in task_eval.extractor().extract(
+        "Yêu cầu EVN Hà Nội phối hợp tháo dỡ công trình.")] == ["EVN Hà Nội"]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Bộ KH&ĐT đề nghị các bộ, cơ quan trung ương và địa phương báo cáo kết quả.",
+     ["các bộ, cơ quan trung ương", "các địa phương"]),
+    ("Thủ tướng yêu cầu các Bộ ngành và địa phương từ Thanh Hóa đến Bình Thuận tiếp tục "
+     "triển khai biện pháp chống hạn.",
+     ["các Bộ ngành", "các địa phương từ Thanh Hóa đến Bình Thuận"]),
+    ("Đề nghị các bộ, cơ quan trung ương và các địa phương\nbáo cáo kết quả.",
+     ["các bộ, cơ quan trung ương", "các địa phương"]),
+], ids=["va", "place-range", "va-cac-wrapped"])
+def test_the_places_after_va_are_a_lead_of_their_own(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads

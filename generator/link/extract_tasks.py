@@ -20,12 +20,12 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ..abbreviations import expand, table as abbreviation_table
+from ..abbreviations import body_name, expand, table as abbreviation_table
 from ..agencies import AgencyMatcher, Token, key as key_words, tokens
 from ..deadlines import best_deadline
 from ..outline import Block as _Block, blocks
 from ..match import fold_with_offsets
-from ..ministries import ministry_at
+from ..ministries import NAMES as MINISTRY_NAMES, ministry_at
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
 from ..surnames import RANKS, SURNAMES
@@ -193,6 +193,15 @@ _COLLECTIVE_NOUNS = _canon_set(
     "chuyên", "chi")
 # "các Sở: A, B" / "các bộ A, B": the head each name of the list takes.
 _SHARED_HEADS = {"so": "Sở", "bo": "Bộ"}
+# Heads of more than one word shared the same way ("Các Tập đoàn EVN, VNPT, Viettel", "các Ban
+# Quản lý khu công nghệ cao, khu công nghiệp, đường sắt đô thị"), kept as written.
+_SHARED_PHRASES = (("ban", "quan", "ly"), ("tong", "cong", "ty"), ("tap", "doan"))
+# What a Ban Quản lý manages, so a lower-case item after a comma is another board of the list
+# ("…, đường sắt đô thị") and not the next collective ("…, chủ đầu tư").
+_BOARD_FIELDS = {tuple(p.split()) for p in (
+    "khu", "cum", "du an", "duong sat", "rung", "vuon", "di tich", "cho", "cang", "ben",
+    "cong vien", "vinh", "lang", "cac khu", "cac du an")}
+_AND_LOCALITIES = re.compile(r"^([Cc]ác .+?) và (?:các )?(địa phương\b.*)$")
 _SHARED_UBND = re.compile(r"^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân) ((?:thành phố|thị xã|tỉnh)"
                           r"[^,]*?) và (các \w+(?: \w+)?)$")
 # Heads that make a body without a capital after a title or inside a list of agencies.
@@ -277,6 +286,9 @@ _CONNECTORS = re.compile(
     r"theo đó|trên cơ sở đó|cùng với đó|cùng đó|do đó|do vậy|vì vậy|vì thế|bởi vậy|"
     r"tại (?:văn bản|công văn) này|kết luận cuộc họp|"
     r"theo (?:chủ tịch|phó chủ tịch|lãnh đạo|ông|bà|đồng chí|giám đốc|bí thư)[^,;.:]{0,60},|"
+    # "Theo nội dung công văn 3450/UBND-ĐT, các sở: …": the source, not the subject
+    r"theo (?:nội dung )?(?:chỉ thị|công văn|công điện|văn bản|thông báo|kết luận|quyết định|"
+    r"kế hoạch)[^,;.:]{0,60},|"
     r"\(\d{1,2}\)|tại (?:hội nghị|cuộc họp|buổi làm việc)|để [^,;.]{3,100},|"
     r"định kỳ [^,;.]{0,60},|từ ngày [^,;.]{0,60},|"
     # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
@@ -390,6 +402,7 @@ class _Party:
     external: bool = False      # named as another province's or a central body
     start: int = -1             # its first token in the clause, when read from a list
     guessed: bool = False       # resolved from a reference back: a guess to confirm
+    beside: bool = False        # split from "các bộ … và địa phương": the places its list means
 
 
 # Names of bodies outside any province, and collectives of all provinces (folded).
@@ -829,6 +842,9 @@ class _Parser:
             written = text[toks[k].start:toks[k].end]
             head, j, k = f"{written} {unit}", k + 3, k + 1
             places = True
+        elif k + 2 < len(toks) and toks[k].word == "cac" and (phrase := next(
+                (p for p in _SHARED_PHRASES if _words_at(toks, k + 1, p)), None)):
+            return self._shared_phrase(text, toks, i, k, len(phrase))
         elif k + 2 >= len(toks) or toks[k].word != "cac" or \
                 toks[k + 1].word not in _SHARED_HEADS:
             return i, []
@@ -837,6 +853,8 @@ class _Parser:
             j = k + 2
             places = False
         gap = text[toks[j - 1].end:toks[j].start]
+        if not gap.strip() and not text[toks[j].start].isupper() and not places:
+            return self._lower_departments(text, toks, i, k, head)
         if not (gap.strip() == ":" or not gap.strip() and text[toks[j].start].isupper()):
             return i, []
         parties: list[_Party] = []
@@ -879,6 +897,107 @@ class _Parser:
             parties = [_Party(f"{written} {name}", party.slug)]
         return (j, parties) if parties else (i, [])
 
+    def _item_end(self, text: str, toks: list[Token], m: int) -> int:
+        """Where a lower-case item of a shared-head list ends: at a comma, a stop, a verb, or a
+        "và" before another body ("khu chế xuất và công nghiệp" keeps its "và")."""
+        while m < len(toks) and not toks[m].hard_before and not toks[m].comma_before:
+            if "(" in text[toks[m - 1].end:toks[m].start]:
+                close = text.find(")", toks[m].start)     # "(dân dụng, giao thông, …)"
+                if close < 0:
+                    break
+                m = next((n for n, t in enumerate(toks) if t.start > close), len(toks))
+                break
+            low = canonical(text[toks[m].start:toks[m].end])
+            nxt = canonical(text[toks[m + 1].start:toks[m + 1].end]) if m + 1 < len(toks) else ""
+            if toks[m].word == "va" and m + 1 < len(toks) and (
+                    toks[m + 1].word in _STRONG_HEADS or self.matcher.match_at(toks, m + 1) or
+                    text[toks[m + 1].start].isupper() or
+                    any(_words_at(toks, m + 1, f) for f in _BOARD_FIELDS)):
+                break       # "…, khu công nghiệp và đường sắt đô thị": the last board
+            if toks[m].word != "va" and ((low, nxt) in _STOP_PAIRS or low in _STOP_WORDS or
+                                         _verb(low, nxt)):
+                break
+            m += 1
+        return m
+
+    def _shared_phrase(self, text: str, toks: list[Token], i: int, k: int,
+                       size: int) -> tuple[int, list[_Party]]:
+        """"Các Tập đoàn EVN, VNPT, Viettel": one body per initials, spelt out by the groups'
+        table; "các Ban Quản lý khu công nghệ cao, khu công nghiệp, đường sắt đô thị": one
+        board per field. A single item is left to the ordinary reading (a collective)."""
+        head = text[toks[k + 1].start:toks[k + size].end]
+        j = k + 1 + size
+        if j < len(toks) and text[toks[j - 1].end:toks[j].start].strip() == ":":
+            pass
+        elif j >= len(toks) or text[toks[j - 1].end:toks[j].start].strip():
+            return i, []
+        board = toks[k + 1].word == "ban"
+        parties: list[_Party] = []
+        while j < len(toks):
+            word = text[toks[j].start:toks[j].end]
+            if parties and (toks[j].word in _STRONG_HEADS or self.matcher.match_at(toks, j)):
+                break
+            if word[:1].isupper() and not board or word.isupper():
+                m = j + 1           # initials, or a capitalised name up to the comma
+                while m < len(toks) and not toks[m].hard_before and not toks[m].comma_before \
+                        and toks[m].word != "va" and text[toks[m].start].isupper():
+                    m += 1
+            elif board and any(_words_at(toks, j, f) for f in _BOARD_FIELDS) and \
+                    not _words_at(toks, j, ("khu", "vuc")):   # "dự án chuyên ngành, khu vực"
+                m = self._item_end(text, toks, j + 1)
+            else:
+                break
+            written = text[toks[j].start:toks[m - 1].end]
+            full = body_name(written)
+            name = full or expand(f"{head} {written}", self.abbreviations)
+            slug = self.matcher.resolve(name)
+            parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug,
+                                  self.outside(name) if not slug else False))
+            j = m
+            if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            if j + 1 < len(toks) and toks[j].word == "va" and not toks[j].hard_before:
+                j += 1
+                continue
+            break
+        if len(parties) < 2:
+            return i, []
+        return j, parties
+
+    def _lower_departments(self, text: str, toks: list[Token], i: int, k: int,
+                           head: str) -> tuple[int, list[_Party]]:
+        """"các sở xây dựng, công thương": a department per field when every item is a field
+        known by law (a ministry's); "các sở, ban, ngành" and "các sở liên quan" are not."""
+        parties: list[_Party] = []
+        j = k + 2
+        while j < len(toks):
+            size = ministry_at(tuple(t.word for t in toks[j:j + 8]))
+            if not size or any(toks[n].hard_before or toks[n].comma_before
+                               for n in range(j + 1, j + size)):
+                break
+            end = j + size
+            field_words = next(n for n in MINISTRY_NAMES
+                               if tuple(t.word for t in tokens(n)) ==
+                               tuple(t.word for t in toks[j:end]))
+            name = f"{head} {field_words}"
+            slug = self.matcher.resolve(name)
+            parties.append(_Party(self.matcher.agencies[slug].name if slug else name, slug))
+            j = end
+            if j < len(toks) and toks[j].comma_before and not toks[j].hard_before:
+                continue
+            if j + 1 < len(toks) and toks[j].word == "va" and ministry_at(
+                    tuple(t.word for t in toks[j + 1:j + 9])):
+                j += 1
+                continue
+            break
+        if len(parties) < 2 or j < len(toks) and not (
+                toks[j].hard_before or toks[j].comma_before or toks[j].word == "va" or
+                _verb(canonical(text[toks[j].start:toks[j].end]),
+                      canonical(text[toks[j + 1].start:toks[j + 1].end]) if j + 1 < len(toks)
+                      else "")):
+            return i, []
+        return j, parties
+
     def agency_list(self, text: str, toks: list[Token], i: int, loose: bool = False,
                     lower: bool = False) -> tuple[int, list[_Party]]:
         """Agencies separated by commas, "và", "cùng", or ";" in a list of leads:
@@ -896,11 +1015,26 @@ class _Parser:
             parties.extend(self._shared_ubnd(party))
         while j < len(toks):
             tok = toks[j]
+            if parties and text[toks[j - 1].end:tok.start].strip() == "(":
+                # "các Ban Quản lý dự án (dân dụng, giao thông); …": what the last one covers
+                close = text.find(")", tok.start, tok.start + 160)
+                after = next((n for n in range(j, len(toks)) if toks[n].start > close), None)
+                if close < 0 or "." in text[tok.start:close]:
+                    break
+                if after is None:
+                    j = len(toks)
+                    break
+                j, tok = after, toks[after]
+                if not (tok.hard_before or tok.comma_before or tok.word in ("va", "cung")):
+                    break
             k = j
             if tok.hard_before:
-                if text[toks[j - 1].end:tok.start].strip() != ";":
+                if text[toks[j - 1].end:tok.start].strip(" )") != ";":
                     break
                 k = j          # "Giao các sở, ngành tỉnh; UBND các huyện; …"
+                if tok.word in ("va", "cung") and j + 1 < len(toks) and \
+                        not toks[j + 1].hard_before:
+                    k = j + 1  # "…; cùng UBND các quận, huyện được giao …"
             elif tok.word in ("va", "cung", "voi") and not tok.comma_before:
                 k = j + 1
             elif not tok.comma_before:
@@ -932,7 +1066,35 @@ class _Parser:
                     # "các sở, ngành và đơn vị liên quan": "các" is shared
                     party = _Party(f"các {party.name}", None, party.external, party.start)
             parties.append(party)
-        return self._members(text, toks, j, self._shared_tail(parties))
+        return self._members(text, toks, j,
+                             self._localities(text, toks, j, self._shared_tail(parties)))
+
+    def _localities(self, text: str, toks: list[Token], j: int,
+                    parties: list[_Party]) -> list[_Party]:
+        """"các bộ, cơ quan trung ương và địa phương": the places are bodies of their own, and
+        "các" is shared ("các bộ, cơ quan trung ương" / "các địa phương"); "các sở, ngành, địa
+        phương" with commas stays one collective. Beside central bodies, "các địa phương" are
+        the provinces, not this archive's districts: kept as written."""
+        out: list[_Party] = []
+        here = self.matcher.resolve("các địa phương")
+        for n, party in enumerate(parties):
+            if n and here and party.slug == here and out[-1].external and \
+                    out[-1].slug is None and 0 <= party.start < j:
+                end = parties[n + 1].start if n + 1 < len(parties) and \
+                    parties[n + 1].start > party.start else j
+                written = text[toks[party.start].start:toks[end - 1].end].rstrip(" ,;")
+                out.append(_Party(written, None, True, party.start, beside=True))
+                continue
+            m = _AND_LOCALITIES.match(party.name) if party.slug is None else None
+            if not m:
+                out.append(party)
+                continue
+            places = f"các {m.group(2)}"
+            slug = None if party.external else self.matcher.resolve(places)
+            out.append(_Party(m.group(1), None, party.external, party.start))
+            out.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
+                       _Party(places, None, party.external, party.start, beside=True))
+        return out
 
     def _members(self, text: str, toks: list[Token], j: int,
                  parties: list[_Party]) -> tuple[int, list[_Party]]:
@@ -1791,8 +1953,8 @@ class TaskExtractor:
         phương …") means them; "các đơn vị" in a letter with a "Kính gửi:" list means its
         addressees."""
         name = fold(party.name).lower()
-        if party.guessed:
-            return False
+        if party.guessed or party.beside:
+            return False    # its list names the addressees' other kinds beside it
         if _BACK_REF.match(name):
             return True
         if addressees and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
