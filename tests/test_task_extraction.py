@@ -210,11 +210,11 @@ def test_blind4_keeps_the_fifth_rounds_score():
 
 
 def test_blind5_keeps_round_5bs_score():
-    """A floor at round 5b's figures on blind5 (59 of 107 extracted, 152 labelled; every
+    """A floor at round 5b's figures on blind5 (63 of 114 extracted, 152 labelled; every
     labelled day right), the set that round was read on: tuned, so a floor against losing
     them, not a measure of new text (its blind figure was 0.44 / 0.27)."""
     blind5 = task_eval.score(data=task_eval.BLIND5)
-    assert blind5.matched >= 59 and blind5.precision >= 0.52, blind5.summary()
+    assert blind5.matched >= 63 and blind5.precision >= 0.52, blind5.summary()
     assert blind5.deadline_accuracy >= 0.9, blind5.wrong_dates
 
 
@@ -1607,4 +1607,24 @@ def test_a_groups_initials_with_more_after_them_are_not_the_group():
      ["các bộ, cơ quan trung ương", "các địa phương"]),
 ], ids=["va", "place-range", "va-cac-wrapped"])
 def test_the_places_after_va_are_a_lead_of_their_own(body, leads):
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Bộ đề nghị UBND các tỉnh, thành phố Đà Nẵng, Quảng Ngãi, Gia Lai khẩn trương kêu gọi "
+     "tàu thuyền.", ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Ngãi", "UBND tỉnh Gia Lai"]),
+    ("Bộ đề nghị UBND các tỉnh, thành phố Đà Nẵng,\nQuảng Ngãi và Gia Lai khẩn trương kêu gọi "
+     "tàu thuyền.", ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Ngãi", "UBND tỉnh Gia Lai"]),
+    ("UBND TP yêu cầu Sở NN&PTNT, các huyện Chương Mỹ, Đan Phượng, Sóc Sơn và Thanh Trì "
+     "khẩn trương thực hiện các dự án.",
+     ["Sở Nông nghiệp và Phát triển nông thôn", "UBND huyện Chương Mỹ", "UBND huyện Đan Phượng",
+      "UBND huyện Sóc Sơn", "UBND huyện Thanh Trì"]),
+    # no place named: the collective as before
+    ("Yêu cầu UBND các tỉnh, thành phố trực thuộc Trung ương khẩn trương kêu gọi tàu thuyền.",
+     ["UBND các tỉnh, thành phố trực thuộc Trung ương"]),
+], ids=["provinces-commas", "provinces-va-wrapped", "bare-districts-in-a-list", "no-names"])
+def test_a_plural_unit_with_named_places_is_one_ubnd_each(body, leads):
+    """Round 5b (blind5, its next most frequent miss): places named straight after a plural
+    kind, with no "gồm", gave one collective (and in the sample vocabulary, this province's
+    UBND)."""
     assert [t.lead for t in task_eval.extractor().extract(body)] == leads

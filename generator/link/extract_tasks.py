@@ -842,6 +842,13 @@ class _Parser:
             written = text[toks[k].start:toks[k].end]
             head, j, k = f"{written} {unit}", k + 3, k + 1
             places = True
+        elif k + 2 < len(toks) and toks[k].word == "cac" and \
+                toks[k + 1].word in ("xa", "huyen", "phuong", "quan") and \
+                not text[toks[k + 1].end:toks[k + 2].start].strip() and \
+                text[toks[k + 2].start].isupper() and toks[k + 2].word not in _STRONG_HEADS:
+            # "Sở NN&PTNT, các huyện Chương Mỹ, Đan Phượng và Thanh Trì": each one's UBND
+            head = f"UBND {text[toks[k + 1].start:toks[k + 1].end]}"
+            j, places = k + 2, True
         elif k + 2 < len(toks) and toks[k].word == "cac" and (phrase := next(
                 (p for p in _SHARED_PHRASES if _words_at(toks, k + 1, p)), None)):
             return self._shared_phrase(text, toks, i, k, len(phrase))
@@ -1109,7 +1116,10 @@ class _Parser:
         if not m:
             return j, parties
         g = next((k for k in range(j, min(len(toks), j + 25)) if toks[k].word == "gom"), None)
-        if g is None or g + 1 >= len(toks) or \
+        if j < len(toks) and not (toks[j].hard_before or toks[j].comma_before) and \
+                text[toks[j].start].isupper() and toks[j].word not in _STRONG_HEADS:
+            g = j - 1   # "UBND các tỉnh, thành phố Đà Nẵng, Quảng Ngãi, Gia Lai": no "gồm"
+        elif g is None or g + 1 >= len(toks) or \
                 any(toks[k].hard_before for k in range(j + 1, g + 1)) or \
                 text[toks[g].end:toks[g + 1].start].strip() not in ("", ":"):
             return j, parties
