@@ -210,11 +210,11 @@ def test_blind4_keeps_the_fifth_rounds_score():
 
 
 def test_blind5_keeps_round_5bs_score():
-    """A floor at round 5b's figures on blind5 (63 of 114 extracted, 152 labelled; every
+    """A floor at round 5b's figures on blind5 (65 of 116 extracted, 152 labelled; every
     labelled day right), the set that round was read on: tuned, so a floor against losing
     them, not a measure of new text (its blind figure was 0.44 / 0.27)."""
     blind5 = task_eval.score(data=task_eval.BLIND5)
-    assert blind5.matched >= 63 and blind5.precision >= 0.52, blind5.summary()
+    assert blind5.matched >= 65 and blind5.precision >= 0.53, blind5.summary()
     assert blind5.deadline_accuracy >= 0.9, blind5.wrong_dates
 
 
@@ -1628,3 +1628,21 @@ def test_a_plural_unit_with_named_places_is_one_ubnd_each(body, leads):
     kind, with no "gồm", gave one collective (and in the sample vocabulary, this province's
     UBND)."""
     assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Phó Chủ tịch Thường trực UBND tỉnh Hà Tĩnh Nguyễn Hồng Lĩnh yêu cầu các lực lượng chức "
+     "năng kiểm tra tình hình thị trường hàng hóa.", ["các lực lượng chức năng"]),
+    ("UBND tỉnh yêu cầu Các lực lượng chức năng\nkiểm tra tình hình thị trường.",
+     ["Các lực lượng chức năng"]),
+    ("UBND tỉnh yêu cầu các lực lượng vũ trang sẵn sàng ứng cứu.", ["các lực lượng vũ trang"]),
+], ids=["news", "capital-wrapped", "armed-forces"])
+def test_the_functional_forces_asked_are_a_lead(body, leads):
+    """Round 5b (blind5): "các lực lượng" is forces in general and no lead, but "các lực lượng
+    chức năng / vũ trang" asked to act are."""
+    assert [t.lead for t in task_eval.extractor().extract(body)] == leads
+
+
+def test_forces_in_general_are_still_no_lead():
+    assert [t.lead for t in task_eval.extractor().extract(
+        "Sở Y tế huy động các lực lượng tham gia phòng chống dịch.")] == ["Sở Y tế"]

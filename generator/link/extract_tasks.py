@@ -90,6 +90,8 @@ _HEAD_NOT = {
     "ngành": {"nghề", "hàng", "kinh", "công", "học", "nghiên", "dọc", "nghề"},
 }
 _HEAD_NOT = {canonical(k): _canon_set(*v) for k, v in _HEAD_NOT.items()}
+# "các lực lượng" is forces in general, but these two are bodies asked to act (blind5)
+_FORCES = {("luc", "luong", "chuc"), ("luc", "luong", "vu")}
 _UNITS_OF = re.compile(r"^(?:ubnd|uy ban nhan dan) cac ((?:(?:tinh|thanh pho|huyen|quan|phuong|"
                        r"xa|thi xa|thi tran)(?:, | va |/)?)+)")
 _CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}   # centrally run
@@ -335,7 +337,7 @@ _IMPERATIVE = _canon_set(
     "thu", "chuẩn", "gắn", "lồng", "phấn", "quản", "giám", "thẩm", "đưa", "chỉnh",
     "nghiêm", "quyết", "đổi", "khảo", "điều", "kiên", "chuyển", "tuyệt", "không", "nhanh",
     "tránh", "áp", "cụ", "rà", "hạn", "dừng", "thống", "tổng", "dự", "số", "lãnh", "yêu",
-    "nhận", "in", "cấp", "xét", "nhập")
+    "nhận", "in", "cấp", "xét", "nhập", "sẵn")
 # First words that start a command only with the right second word ("Tổng hợp", not "Tổng thu").
 _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "tổng": ("hợp", "kết", "rà"), "yêu": ("cầu",), "vận": ("động", "hành"), "huy": ("động",), "quản": ("lý",),
@@ -348,7 +350,7 @@ _IMPERATIVE_PAIRS = {canonical(k): _canon_set(*v) for k, v in {
     "tổ": ("chức",), "phát": ("huy", "hiện", "triển", "động"), "chủ": ("trì", "động"),
     "tiến": ("hành",), "triển": ("khai",),
     "nhận": ("đơn", "hồ", "bài"), "in": ("và", "ấn"), "cấp": ("giấy", "phép", "đổi", "căn"),
-    "xét": ("duyệt", "tuyển"), "nhập": ("đầy", "dữ", "số", "thông"),
+    "xét": ("duyệt", "tuyển"), "sẵn": ("sàng",), "nhập": ("đầy", "dữ", "số", "thông"),
     "tạo": ("điều", "động", "sự", "thuận", "mọi", "ra", "việc", "nguồn", "môi", "chuyển"),
 }.items()}
 _NOT_IMPERATIVE = {tuple(canonical(w) for w in p.split()) for p in (
@@ -674,7 +676,8 @@ class _Parser:
         pair = _HEAD_PAIRS.get(word, ...)
         if pair is not ... and pair is not None and second not in pair:
             return None
-        if second in _HEAD_NOT.get(word, ()):
+        if second in _HEAD_NOT.get(word, ()) and not (
+                word == "các" and tuple(t.word for t in toks[i + 1:i + 4]) in _FORCES):
             return None
         collective = word == "các" or self._unit_list(text, toks, i, i + 2)
         j = i + 1
