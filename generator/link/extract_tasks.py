@@ -1086,7 +1086,7 @@ class _Parser:
         phương" with commas stays one collective. Beside central bodies, "các địa phương" are
         the provinces, not this archive's districts: kept as written."""
         out: list[_Party] = []
-        here = self.matcher.resolve("các địa phương")
+        here = self.matcher.resolve("các địa phương") if len(parties) > 1 else None
         for n, party in enumerate(parties):
             if n and here and party.slug == here and out[-1].external and \
                     out[-1].slug is None and 0 <= party.start < j:
