@@ -64,30 +64,35 @@ subprocess.run = _recording_run
 # takes a whole test file at a time, in the order below: the longest files first. Whole files:
 # a file's module fixtures (built sites, indexes, servers) are made once in the run, not once
 # per worker that got some of its tests. Longest first: with two workers, a long file started
-# last leaves the other core idle until it ends. The order is a scheduling hint only (from a
-# quiet whole run's slowest-files list, printed at the end of every run, less the tests that
-# moved to the `slow` tier; that list keeps it up to date); a file missing here just runs after
-# these ones, and each tier's run sorts only the tests it selected. (Not `--dist loadgroup`: with pytest 9,
+# last leaves the other core idle until it ends. The order is a scheduling hint only (from the
+# slowest-files list printed at the end of a whole run of the default tier; that list keeps it
+# up to date); a file missing here just runs after these ones, and each tier's run sorts only
+# the tests it selected. (Not `--dist loadgroup`: with pytest 9,
 # xdist 3.8 writes the group into a node id that pytest no longer reads, so groups are lost.)
 LONGEST_FIRST = (
-    # the default tier (README's command), from a quiet whole run's slowest files
-    "test_readme.py",                    # ~90 s
-    "test_incremental_equivalence.py",   # ~80 s
-    "test_incremental_stateful.py",      # one test, bounded for CI
-    "test_profiles.py",
+    # the default tier (README's command), from the slowest-files list of a whole run of it
+    "test_readme.py",
+    "test_incremental_equivalence.py",
     "test_hostile.py",
     "test_index_incremental.py",
+    "test_incremental_stateful.py",      # one test, bounded for CI
     "test_import_pdf.py",
     "test_hostile_layouts.py",
     "test_untrusted_paths.py",
     "test_untrusted.py",
     "test_incremental.py",
-    "test_tasks.py",
     "test_check_cli.py",
+    "test_profiles.py",
+    "test_tasks.py",
+    "test_links.py",
+    "test_browse.py",
     "test_properties.py",
+    "test_safety.py",
+    "test_seals.py",
+    "test_originals_field.py",
     "test_search_help.py",
-    # files whose longest tests are marked `slow` (CI's second step, `-m slow`), longest first
-    # there: their default-tier tests are short
+    # files whose longest tests are marked `slow` (CI's second step, `-m slow`), in the order
+    # of that step; in the default tier they come after the files above
     "test_index.py",
     "test_atomic.py",
     "test_search_judged.py",
