@@ -90,6 +90,7 @@ def search_results_ready(browser) -> None:
         lambda d: d.find_elements("css selector", "#na-results-list li a"))
 
 
+@pytest.mark.slow  # the second CI step (testing.md, "Two tiers")
 @pytest.mark.browser
 def test_every_page_type_has_no_serious_wcag_violation(built_internal, archive, browser,
                                                        serve_dir, axe_source):

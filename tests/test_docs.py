@@ -17,7 +17,6 @@ DOCS = ROOT / "docs"
 BIN = Path(sys.executable).parent
 
 
-@pytest.mark.slow
 def test_handbook_builds_strict_and_leaves_notes_out(tmp_path):
     shutil.copytree(DOCS, tmp_path / "docs", ignore=shutil.ignore_patterns("site"))
     # Notes of other issues wait in docs/notes/ until folded in: a broken link there, or in a

@@ -164,14 +164,12 @@ def _run_contained(tmp_path_factory, entries, *command: str):
     return root, result
 
 
-@pytest.mark.slow
 @settings(max_examples=25, **SETTINGS)
 @given(entries=layouts())
 def test_check_never_crashes_or_writes(tmp_path_factory, entries):
     _run_contained(tmp_path_factory, entries, "check", "--format", "json")
 
 
-@pytest.mark.slow
 @settings(max_examples=6, **SETTINGS)
 @given(entries=layouts())
 def test_build_never_crashes_or_writes_outside_site_and_cache(tmp_path_factory, entries):
@@ -215,7 +213,6 @@ def buildable_layouts(draw):
     return entries
 
 
-@pytest.mark.slow
 @settings(max_examples=3, **SETTINGS)
 @given(entries=buildable_layouts())
 def test_unusual_valid_layouts_are_published(tmp_path_factory, entries):

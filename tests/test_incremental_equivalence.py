@@ -10,13 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 
 from conftest import cli
 from test_incremental import tree
 from test_profiles import internal_needles, leaks
 
-pytestmark = pytest.mark.slow
 
 
 def fresh_build(project: Path, where: Path, *args: str) -> dict[str, str]:

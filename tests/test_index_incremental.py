@@ -245,7 +245,6 @@ def test_search_after_a_pull_writes_only_what_changed(tmp_path, monkeypatch):
         assert s.search("xyzzyq").total == 1
 
 
-@pytest.mark.slow
 def test_a_failed_index_fails_the_build_and_keeps_the_old_index(tmp_path):
     """An index update that fails in the build's background process fails the build with a
     Vietnamese message, no traceback; site/ and the previous index stay as they were."""

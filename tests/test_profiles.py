@@ -9,6 +9,7 @@ JSON-unescaped and URL-decoded, then folded as search indexes store text.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import os
 import re
@@ -31,7 +32,23 @@ SOURCE_MEMO = "documents.json"
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
+# Haystacks by content: the session's built sites are scanned by several tests, each for its
+# own needles, and folding every form of every file was most of this file's time. Keyed by a
+# digest of the bytes, so a file that changed is folded again; cleared when it grows large.
+_HAYSTACKS: dict[tuple[bytes, str], str] = {}
+
+
 def _forms(data: bytes, name: str) -> str:
+    """_forms_of(data, name), remembered by content."""
+    key = (hashlib.blake2b(data, digest_size=16).digest(), name)
+    if key not in _HAYSTACKS:
+        if len(_HAYSTACKS) > 5000:
+            _HAYSTACKS.clear()
+        _HAYSTACKS[key] = _forms_of(data, name)
+    return _HAYSTACKS[key]
+
+
+def _forms_of(data: bytes, name: str) -> str:
     """Every way a string may be written in one file, folded, joined into one haystack."""
     text = data.decode("utf-8", errors="ignore")
     forms = {text, html.unescape(text), urllib.parse.unquote(text), name}
@@ -179,22 +196,28 @@ def test_topic_counts_exclude_withheld_notices(built_public, built_internal, arc
             assert (slug in shown) == (expected > 0)  # nothing published: not listed
 
 
-def test_build_reports_withheld_counts(tmp_path):
-    project = copy_project(tmp_path)
-    result = cli(project, "build", check=True)
-    assert "giữ lại 1 thông báo mật (secret) (hồ sơ public)" in result.stderr
-    assert "giữ lại 1 thông báo nội bộ (internal) (hồ sơ public)" in result.stderr
-    assert "giữ lại 2 thông báo dự thảo (draft) (hồ sơ public)" in result.stderr
-    result = cli(project, "build", "--profile", "internal", check=True)
-    assert "giữ lại 1 thông báo mật (secret) (hồ sơ internal)" in result.stderr
-    assert "nội bộ (internal)" not in result.stderr
+@pytest.fixture(scope="module")
+def public_then_internal(tmp_path_factory) -> tuple[str, str]:
+    """What a build prints with the default profile, then with --profile internal in the same
+    project: two builds that the tests of what a build prints share."""
+    project = copy_project(tmp_path_factory.mktemp("printed"))
+    public = cli(project, "build", check=True).stderr
+    return public, cli(project, "build", "--profile", "internal", check=True).stderr
 
 
-def test_build_prints_the_profile_it_publishes(tmp_path):
-    project = copy_project(tmp_path)
-    assert "xuất bản hồ sơ public (công khai)" in cli(project, "build", check=True).stderr
-    result = cli(project, "build", "--profile", "internal", check=True)
-    assert "xuất bản hồ sơ internal (nội bộ)" in result.stderr
+def test_build_reports_withheld_counts(public_then_internal):
+    public, internal = public_then_internal
+    assert "giữ lại 1 thông báo mật (secret) (hồ sơ public)" in public
+    assert "giữ lại 1 thông báo nội bộ (internal) (hồ sơ public)" in public
+    assert "giữ lại 2 thông báo dự thảo (draft) (hồ sơ public)" in public
+    assert "giữ lại 1 thông báo mật (secret) (hồ sơ internal)" in internal
+    assert "nội bộ (internal)" not in internal
+
+
+def test_build_prints_the_profile_it_publishes(public_then_internal):
+    public, internal = public_then_internal
+    assert "xuất bản hồ sơ public (công khai)" in public
+    assert "xuất bản hồ sơ internal (nội bộ)" in internal
 
 
 def test_environment_does_not_choose_the_profile(tmp_path, internal):

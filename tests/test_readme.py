@@ -285,7 +285,6 @@ def test_every_exclusion_is_still_needed():
     assert not unused, f"NOT_RUN entries no page needs: {unused}"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("page", [p for p in PAGES if _commands(p)],
                          ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_command_line_runs(tmp_path, page):

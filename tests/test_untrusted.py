@@ -167,7 +167,6 @@ def test_check_names_cache_files_tracked_by_git(tmp_path):
                for d in as_json)
 
 
-@pytest.mark.slow
 def test_build_safe_runs_nothing_a_branch_adds_and_says_why(tmp_path):
     project = copy_project(tmp_path / "p")
     marker = tmp_path / "HOOK-RAN"
