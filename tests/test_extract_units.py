@@ -184,3 +184,112 @@ def test_a_number_whose_code_names_the_type():
     assert ex.fields["number"].value == "3031/CT-SYT"
     assert (ex.fields["type"].value, ex.fields["type"].line) == ("chi-thi", 3)
     assert ex.fields["title"].value == "V/v triển khai tiêm chủng mở rộng năm 2024"
+
+
+# --- the closing block: Nơi nhận and the signer, as printed or as a two-column table ---------
+
+CLOSING_HEAD = [
+    "ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 178/TB-UBND", "Hậu Giang, ngày 15 tháng 10 năm 2024",
+    "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số",
+    "Ngày 10/10/2024, Chủ tịch UBND tỉnh chủ trì cuộc họp về chuyển đổi số.",
+    "Giao Sở Y tế báo cáo UBND tỉnh trước ngày 30/10/2024.",
+    "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."]
+LEFT, RIGHT = (1, 0, 0), (1, 0, 1)    # the closing table's Nơi nhận and signing columns
+
+
+def _closing(closing: list, ocr: bool = False):
+    """A notice whose closing lines are `closing`: text, or (text, cell[, weak OCR words])."""
+    from pathlib import Path
+
+    from generator.ingest.extract import extract
+    from generator.ingest.lines import Line, Run, Source
+    lines = []
+    for n, item in enumerate(CLOSING_HEAD + closing):
+        text, cell, weak = (item, None, ()) if isinstance(item, str) else (*item, ())[:3]
+        lines.append(Line([Run(text)], 100 if cell else n, cell, n + 1, weak))
+    ex = extract(Source(Path("tb.txt"), lines, "utf-8", ocr=ocr))
+    # the closing sentence ends the body, whatever the closing's layout
+    assert [line.text for line in ex.body_lines] == CLOSING_HEAD[6:]
+    return ex
+
+
+def _read(ex, name):
+    found = ex.fields.get(name)
+    return found and (found.value, found.evidence, found.line)
+
+
+def test_recipients_and_a_signer_signing_for_the_chair():
+    ex = _closing(["Nơi nhận:", "- Như trên;", "- TT.TU, TT.HĐND tỉnh;", "- Lưu: VT.",
+                   "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Nguyễn Văn An"])
+    assert _read(ex, "recipients") == (["Như trên", "TT.TU, TT.HĐND tỉnh", "Lưu: VT"],
+                                       "- Như trên; / - TT.TU, TT.HĐND tỉnh; / - Lưu: VT.", 11)
+    assert _read(ex, "signer") == (
+        {"name": "Nguyễn Văn An", "title": "Phó Chủ tịch", "authority": "KT. Chủ tịch"},
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn An", 14)
+    assert ex.notes == []
+
+
+def test_two_authorities_on_one_line_and_a_name_in_capitals():
+    # "Nơi nhận: - Như trên;" on one line; "TM. …, KT. …" is two authorities
+    ex = _closing(["Nơi nhận: - Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH",
+                   "PHÓ CHỦ TỊCH", "NGUYỄN VĂN AN"])
+    assert _read(ex, "recipients") == (["Như trên", "Lưu: VT"], "- Như trên; / - Lưu: VT.", 10)
+    assert _read(ex, "signer") == (
+        {"name": "Nguyễn Văn An", "title": "Phó Chủ tịch",
+         "authority": "TM. Ủy ban nhân dân, KT. Chủ tịch"},
+        "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / NGUYỄN VĂN AN", 12)
+
+
+def test_an_authority_wrapped_in_its_cell_and_a_rank_before_the_name():
+    ex = _closing(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. BỘ TRƯỞNG, CHỦ", "NHIỆM",
+                   "PHÓ CHỦ NHIỆM", "Lê Văn Tám"])
+    assert _read(ex, "signer") == (
+        {"name": "Lê Văn Tám", "title": "Phó Chủ nhiệm", "authority": "KT. Bộ trưởng, Chủ nhiệm"},
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM / PHÓ CHỦ NHIỆM / Lê Văn Tám", 13)
+    ex = _closing(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC", "Đại tá Nguyễn Văn Hận"])
+    assert _read(ex, "signer") == ({"name": "Nguyễn Văn Hận", "title": "Giám đốc"},
+                                   "GIÁM ĐỐC / Đại tá Nguyễn Văn Hận", 13)
+
+
+def test_a_closing_table_its_columns_and_a_recipient_wrapped_in_its_cell():
+    ex = _closing([("Nơi nhận:", LEFT), ("- Sở Y tế;", LEFT), ("- UBND các huyện, thị xã,", LEFT),
+                   ("thành phố;", LEFT), ("- Lưu: VT.", LEFT), ("KT. CHỦ TỊCH", RIGHT),
+                   ("PHÓ CHỦ TỊCH", RIGHT), ("Trần Văn Huyến", RIGHT)])
+    assert _read(ex, "recipients") == (
+        ["Sở Y tế", "UBND các huyện, thị xã, thành phố", "Lưu: VT"],
+        "- Sở Y tế; / - UBND các huyện, thị xã, thành phố; / - Lưu: VT.", 11)
+    assert _read(ex, "signer") == (
+        {"name": "Trần Văn Huyến", "title": "Phó Chủ tịch", "authority": "KT. Chủ tịch"},
+        "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Văn Huyến", 15)
+
+
+def test_a_closing_table_whose_label_was_lost_starts_at_its_first_dash():
+    ex = _closing([("(nhận)", LEFT), ("- Sở Y tế;", LEFT), ("- Lưu: VT.", LEFT),
+                   ("CHÁNH VĂN PHÒNG", RIGHT), ("Lê Thị Bình", RIGHT)])
+    assert _read(ex, "recipients") == (["Sở Y tế", "Lưu: VT"], "- Sở Y tế; / - Lưu: VT.", 11)
+    assert _read(ex, "signer") == ({"name": "Lê Thị Bình", "title": "Chánh Văn phòng"},
+                                   "CHÁNH VĂN PHÒNG / Lê Thị Bình", 13)
+
+
+OCR_CLOSING = [("Nơi nhận:", LEFT), ("- Như trên;", LEFT), ("Ko", LEFT, (("Ko", 0.0),)),
+               ("- Công an tỉnh; Ta", LEFT, (("Ta", 59.0),)), ("- Lưu: VT.", LEFT),
+               ("GLUAM ĐỌC", RIGHT), ("Nguyễn Văn Hận", RIGHT)]
+
+
+def test_ocr_specks_in_the_recipients_and_a_misread_title_are_fixed_and_said():
+    ex = _closing(OCR_CLOSING, ocr=True)
+    assert _read(ex, "recipients") == (["Như trên", "Công an tỉnh", "Lưu: VT"],
+                                       "- Như trên; / - Công an tỉnh; / - Lưu: VT.", 11)
+    assert _read(ex, "signer") == ({"name": "Nguyễn Văn Hận", "title": "Giám đốc"},
+                                   "GLUAM ĐỌC / Nguyễn Văn Hận", 15)
+    assert ex.notes == ["bỏ vết bẩn ở nơi nhận (dòng 12): «Ko»",
+                        "bỏ vết bẩn ở nơi nhận (dòng 13): «Ta»",
+                        "sửa lỗi nhận dạng chữ ở khối chữ ký: «Gluam đọc» → «Giám đốc»: cần "
+                        "người đối chiếu bản gốc"]
+
+
+def test_typed_text_is_kept_as_written_where_ocr_would_be_fixed():
+    ex = _closing(OCR_CLOSING, ocr=False)
+    assert _read(ex, "recipients")[0] == ["Như trên", "Ko", "Công an tỉnh; Ta", "Lưu: VT"]
+    assert _read(ex, "signer")[0] == {"name": "Nguyễn Văn Hận", "title": "Gluam đọc"}
+    assert ex.notes == []
