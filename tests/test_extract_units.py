@@ -271,25 +271,189 @@ def test_a_closing_table_whose_label_was_lost_starts_at_its_first_dash():
                                    "CHÁNH VĂN PHÒNG / Lê Thị Bình", 13)
 
 
-OCR_CLOSING = [("Nơi nhận:", LEFT), ("- Như trên;", LEFT), ("Ko", LEFT, (("Ko", 0.0),)),
-               ("- Công an tỉnh; Ta", LEFT, (("Ta", 59.0),)), ("- Lưu: VT.", LEFT),
+OCR_CLOSING = [("Nơi nhận:", LEFT), ("- Công an tỉnh; Ta", LEFT, (("Ta", 59.0),)),
+               ("- Như trên;", LEFT), ("Ko", LEFT, (("Ko", 0.0),)), ("- Lưu: VT.", LEFT),
                ("GLUAM ĐỌC", RIGHT), ("Nguyễn Văn Hận", RIGHT)]
 
 
 def test_ocr_specks_in_the_recipients_and_a_misread_title_are_fixed_and_said():
     ex = _closing(OCR_CLOSING, ocr=True)
-    assert _read(ex, "recipients") == (["Như trên", "Công an tỉnh", "Lưu: VT"],
-                                       "- Như trên; / - Công an tỉnh; / - Lưu: VT.", 11)
+    recipients = ex.fields["recipients"]
+    assert (recipients.value, recipients.evidence, recipients.line) == (
+        ["Công an tỉnh", "Như trên", "Lưu: VT"], "- Công an tỉnh; / - Như trên; / - Lưu: VT.", 11)
+    assert recipients.line == 11            # the line the first one was read from, speck or not
     assert _read(ex, "signer") == ({"name": "Nguyễn Văn Hận", "title": "Giám đốc"},
                                    "GLUAM ĐỌC / Nguyễn Văn Hận", 15)
-    assert ex.notes == ["bỏ vết bẩn ở nơi nhận (dòng 12): «Ko»",
-                        "bỏ vết bẩn ở nơi nhận (dòng 13): «Ta»",
+    assert ex.notes == ["bỏ vết bẩn ở nơi nhận (dòng 11): «Ta»",
+                        "bỏ vết bẩn ở nơi nhận (dòng 13): «Ko»",
                         "sửa lỗi nhận dạng chữ ở khối chữ ký: «Gluam đọc» → «Giám đốc»: cần "
                         "người đối chiếu bản gốc"]
 
 
 def test_typed_text_is_kept_as_written_where_ocr_would_be_fixed():
     ex = _closing(OCR_CLOSING, ocr=False)
-    assert _read(ex, "recipients")[0] == ["Như trên", "Ko", "Công an tỉnh; Ta", "Lưu: VT"]
+    assert _read(ex, "recipients")[0] == ["Công an tỉnh; Ta", "Như trên", "Ko", "Lưu: VT"]
     assert _read(ex, "signer")[0] == {"name": "Nguyễn Văn Hận", "title": "Gluam đọc"}
     assert ex.notes == []
+
+
+def test_an_e_signed_closing_keeps_the_name_above_the_signing_time():
+    ex = _closing(["Nơi nhận:", "- Như trên;", "TRƯỞNG PHÒNG Y TẾ", "Nguyễn Văn An",
+                   "Thời gian ký: 15/10/2024 09:12"])
+    # a one-letter word of a title ("Y") is kept; a stray capital I, V or X is OCR's
+    assert _read(ex, "signer") == ({"name": "Nguyễn Văn An", "title": "Trưởng phòng Y tế"},
+                                   "TRƯỞNG PHÒNG Y TẾ / Nguyễn Văn An", 12)
+    ex = _closing(["Nơi nhận:", "- Như trên;", "PHÓ I CHÁNH VĂN PHÒNG", "Nguyễn Văn An"])
+    assert _read(ex, "signer")[0] == {"name": "Nguyễn Văn An", "title": "Phó Chánh Văn phòng"}
+
+
+# --- header and body bounds over whole originals, line by line --------------------------------
+
+def _original(spec: list, ocr: bool = False):
+    """Lines as (text, block, cell, bold), or plain text as a paragraph of its own."""
+    from pathlib import Path
+
+    from generator.ingest.extract import extract
+    from generator.ingest.lines import Line, Run, Source
+    lines = []
+    for n, item in enumerate(spec):
+        text, block, cell, bold = (item, n, None, False) if isinstance(item, str) else item
+        lines.append(Line([Run(text, bold)], block, cell, n + 1))
+    return extract(Source(Path("vb.docx"), lines, "utf-8", ocr=ocr))
+
+
+def _fields(ex) -> dict:
+    return {k: (v.value, v.evidence, v.line) for k, v in ex.fields.items()}
+
+
+def test_a_number_broken_at_its_slash_is_joined_and_its_code_is_no_issuer():
+    # Before the fix the number was lost and "SYT-NVY" joined the issuer's capitals:
+    # "Sở Y tế syt-nvy tỉnh Hậu Giang"
+    ex = _original(["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", "Số: 412/", "SYT-NVY",
+                    "Hậu Giang, ngày 15 tháng 3 năm 2024", "Kính gửi: UBND các huyện.",
+                    "Sở Y tế đề nghị báo cáo./."])
+    f = _fields(ex)
+    assert f["number"] == ("412/SYT-NVY", "Số: 412/", 3)
+    assert f["issuer"] == ("Sở Y tế tỉnh Hậu Giang", "UBND TỈNH HẬU GIANG / SỞ Y TẾ", 1)
+    # numbered, with no type line and no V/v: a công văn, read from its Số line
+    assert f["type"] == ("cong-van", "Số: 412/", 3)
+    assert ex.notes == ["số văn bản xuống dòng ở dấu gạch chéo (dòng 3–4): nối thành "
+                        "«412/SYT-NVY»"]
+    assert [line.text for line in ex.body_lines] == ["Kính gửi: UBND các huyện.",
+                                                      "Sở Y tế đề nghị báo cáo./."]
+
+
+def test_secrecy_urgency_and_an_ocr_letter_in_the_date_are_read_and_said():
+    ex = _original(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: 178/TB-UBND",
+                    "Hậu Giang, ngày O5 tháng 10 năm 2024", "[MẬT]", "HỎA TỐC", "THÔNG BÁO",
+                    "Kết luận của Chủ tịch UBND tỉnh", "Giao Sở Y tế báo cáo./."])
+    f = _fields(ex)
+    assert f["classification"] == ("secret", "[MẬT]", 5)
+    assert f["place"] == ("Hậu Giang", "Hậu Giang, ngày O5 tháng 10 năm 2024", 4)
+    assert f["date"] == (D(2024, 10, 5), "Hậu Giang, ngày O5 tháng 10 năm 2024", 4)
+    assert f["issuer"] == ("Ủy ban nhân dân tỉnh Hậu Giang", "ỦY BAN NHÂN DÂN / TỈNH HẬU GIANG", 1)
+    assert ex.notes == [
+        "độ khẩn «HỎA TỐC» (dòng 6): không có trường tương ứng, chỉ ghi nhận",
+        "sửa lỗi nhận dạng chữ trong ngày ban hành (dòng 4): «O5» → «05»: cần người đối chiếu "
+        "bản gốc"]
+    assert ex.year_hint == 2024
+
+
+def test_a_header_with_neither_number_nor_type_line():
+    ex = _original(["UBND TỈNH HẬU GIANG", "Hậu Giang, ngày 15 tháng 10 năm 2024",
+                    "Kính gửi: Sở Y tế.", "Đề nghị Sở Y tế báo cáo"])
+    f = _fields(ex)
+    assert f["issuer"] == ("UBND tỉnh Hậu Giang", "UBND TỈNH HẬU GIANG", 1)
+    assert "number" not in f and "type" not in f
+    assert [line.text for line in ex.body_lines] == ["Kính gửi: Sở Y tế.", "Đề nghị Sở Y tế báo cáo"]
+
+
+def test_text_without_a_header_is_all_body():
+    ex = _original(["Giao Sở Y tế báo cáo.", "Sở Tài chính bố trí kinh phí.", "Nguyễn Văn An"])
+    assert ex.fields == {}
+    assert [line.text for line in ex.body_lines] == ["Giao Sở Y tế báo cáo.",
+                                                     "Sở Tài chính bố trí kinh phí.",
+                                                     "Nguyễn Văn An"]
+
+
+H_LEFT, H_RIGHT = (1, 0, 0), (1, 0, 1)
+
+
+def test_a_header_table_without_a_number():
+    ex = _original([("UBND TỈNH HẬU GIANG", 1, H_LEFT, False), ("SỞ Y TẾ", 1, H_LEFT, False),
+                    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1, H_RIGHT, False),
+                    ("Độc lập - Tự do - Hạnh phúc", 1, H_RIGHT, False), "THÔNG BÁO",
+                    "Về việc lịch tiêm chủng", "Kính gửi: Trạm Y tế các xã.",
+                    "Đề nghị các trạm thực hiện./."])
+    f = _fields(ex)
+    assert f["issuer"] == ("Sở Y tế tỉnh Hậu Giang", "UBND TỈNH HẬU GIANG / SỞ Y TẾ", 1)
+    assert f["type"] == ("thong-bao", "THÔNG BÁO", 5)
+    assert f["title"] == ("Về việc lịch tiêm chủng", "Về việc lịch tiêm chủng", 6)
+    assert "number" not in f
+
+
+def test_a_typed_cong_van_its_v_v_line_is_header_not_body():
+    ex = _original(["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", "Số: 412/SYT-NVY",
+                    "V/v triển khai tiêm chủng", "Hậu Giang, ngày 15 tháng 3 năm 2024",
+                    "Kính gửi: UBND các huyện.", "Sở Y tế đề nghị báo cáo./."])
+    f = _fields(ex)
+    assert f["title"] == ("V/v triển khai tiêm chủng", "V/v triển khai tiêm chủng", 4)
+    assert f["type"] == ("cong-van", "V/v triển khai tiêm chủng", 4)
+    assert [line.text for line in ex.body_lines] == ["Kính gửi: UBND các huyện.",
+                                                     "Sở Y tế đề nghị báo cáo./."]
+
+
+HEADER = ["UBND TỈNH HẬU GIANG", "Số: 178/TB-UBND", "Hậu Giang, ngày 15 tháng 10 năm 2024",
+          "THÔNG BÁO", "Kết luận của Chủ tịch", "Giao Sở Y tế báo cáo."]
+
+
+def test_a_closing_without_its_closing_sentence_starts_at_noi_nhan():
+    ex = _original(HEADER + ["Nơi nhận:", "- Sở Y tế;", "- Lưu: VT.", "CHỦ TỊCH",
+                             "Trần Văn Huyến"])
+    f = _fields(ex)
+    assert f["recipients"] == (["Sở Y tế", "Lưu: VT"], "- Sở Y tế; / - Lưu: VT.", 8)
+    assert f["signer"] == ({"name": "Trần Văn Huyến", "title": "Chủ tịch"},
+                           "CHỦ TỊCH / Trần Văn Huyến", 10)
+    assert [line.text for line in ex.body_lines] == ["Giao Sở Y tế báo cáo."]
+
+
+def test_a_closing_table_found_at_its_authority_starts_at_its_first_line():
+    ex = _original(HEADER + [(t, 9, c, False) for t, c in [
+        ("- Sở Y tế;", H_LEFT), ("- Lưu: VT.", H_LEFT), ("KT. CHỦ TỊCH", H_RIGHT),
+        ("PHÓ CHỦ TỊCH", H_RIGHT), ("Trần Văn Huyến", H_RIGHT)]])
+    f = _fields(ex)
+    assert f["recipients"] == (["Sở Y tế", "Lưu: VT"], "- Sở Y tế; / - Lưu: VT.", 7)
+    assert f["signer"][0] == {"name": "Trần Văn Huyến", "title": "Phó Chủ tịch",
+                              "authority": "KT. Chủ tịch"}
+    assert [line.text for line in ex.body_lines] == ["Giao Sở Y tế báo cáo."]
+
+
+TOP = ["UBND TỈNH HẬU GIANG", "Số: 178/TB-UBND", "Hậu Giang, ngày 15 tháng 10 năm 2024"]
+LONG = "Sở Y tế báo cáo " + "tình hình " * 25 + "đầy đủ."
+
+
+@pytest.mark.parametrize("paragraphs, title, body", [
+    # bold over two paragraphs: one trích yếu; a long bold paragraph after it is body
+    ([("Kết luận của Chủ tịch UBND tỉnh", True), ("tại cuộc họp về chuyển đổi số", True),
+      (LONG, True)], "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số", [LONG]),
+    # visibly unfinished: the next paragraph starts in lower case
+    ([("Kết luận của Chủ tịch UBND tỉnh tại cuộc họp", False), ("về chuyển đổi số", False)],
+     "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số", []),
+    # finished by its colon: what follows is body, lower case or not
+    ([("Kết luận về các nội dung sau:", False), ("tiếp tục rà soát hồ sơ.", False)],
+     "Kết luận về các nội dung sau:", ["tiếp tục rà soát hồ sơ."]),
+], ids=["bold-paragraphs", "unfinished", "colon"])
+def test_a_title_over_several_paragraphs(paragraphs, title, body):
+    spec = TOP + [("THÔNG BÁO", 3, None, True)] + \
+        [(text, 4 + k, None, bold) for k, (text, bold) in enumerate(paragraphs)] + \
+        ["Giao Sở Y tế báo cáo./."]
+    ex = _original(spec)
+    assert (ex.fields["title"].value, ex.fields["title"].line) == (title, 5)
+    assert [line.text for line in ex.body_lines] == body + ["Giao Sở Y tế báo cáo./."]
+
+
+def test_the_chairs_title_before_a_comma_and_the_name():
+    assert parse_meeting("Ngày 03/7/2024, Phó Chủ tịch UBND tỉnh, Nguyễn Văn Tám chủ trì họp "
+                         "tại Hội trường UBND huyện Châu Thành.") == {
+        "date": D(2024, 7, 3), "location": "Hội trường UBND huyện Châu Thành",
+        "chair": "Nguyễn Văn Tám", "chair_title": "Phó Chủ tịch UBND tỉnh"}
