@@ -76,7 +76,13 @@ def test_the_issuer_from_the_headers_capitals(lines, issuer):
     # a dated opening that names no meeting, and an impossible day
     ("Ngày 15/3/2024, UBND tỉnh nhận được Công văn số 12/BCA của Bộ Công an.", None),
     ("Ngày 31/4/2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh chủ trì họp.", None),
-], ids=["title-after-name", "title-before-name", "no-meeting", "impossible-day"])
+    # a chair without a place, and a place without a chair
+    ("Ngày 12/7/2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh chủ trì cuộc họp về chuyển đổi số.",
+     {"date": D(2024, 7, 12), "chair": "Lê Văn An", "chair_title": "Chủ tịch UBND tỉnh"}),
+    ("Ngày 12/7/2024, Thường trực UBND tỉnh họp tại Hội trường UBND tỉnh.",
+     {"date": D(2024, 7, 12), "location": "Hội trường UBND tỉnh"}),
+], ids=["title-after-name", "title-before-name", "no-meeting", "impossible-day", "chair-only",
+        "place-only"])
 def test_the_meeting_of_the_opening_sentence(text, meeting):
     assert parse_meeting(text) == meeting
 
@@ -86,9 +92,11 @@ def test_the_meeting_of_the_opening_sentence(text, meeting):
     ("Độc lập - Tự do - Hạnh phúc", True),
     ("Độc lập - Tự do - Hạnh phúe", True),          # one letter misread by OCR
     ("ĐẢNG CỘNG SẢN VIỆT NAM", True),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", True),   # one line
     ("Độc lập trong công việc", False),
     ("Về việc thành lập Tổ công tác", False),
-], ids=["quoc-hieu", "motto", "motto-ocr", "party", "other-words", "title"])
+], ids=["quoc-hieu", "motto", "motto-ocr", "party", "both-on-one-line", "other-words",
+        "title"])
 def test_the_national_motto_is_known_even_misread(text, motto):
     assert _is_motto(text) is motto
 
@@ -139,13 +147,12 @@ def test_the_issuer_from_the_closing_or_the_number(tmp_path, number, closing, is
 
 # --- a công văn read from a table header (a .docx or a PDF's header band) ----------------------
 
-def _cong_van(number_lines: list[str]):
+def _cong_van(number_lines: list[str], vv: str = "V/v triển khai tiêm chủng", ocr: bool = False):
     from pathlib import Path
 
     from generator.ingest.extract import extract
     from generator.ingest.lines import Line, Run, Source
-    left = ["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", *number_lines, "V/v triển khai tiêm chủng",
-            "mở rộng năm 2024"]
+    left = ["UBND TỈNH HẬU GIANG", "SỞ Y TẾ", *number_lines, vv, "mở rộng năm 2024"]
     right = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
              "Hậu Giang, ngày 15 tháng 3 năm 2024"]
     body = ["Kính gửi: UBND các huyện, thị xã, thành phố.",
@@ -156,7 +163,7 @@ def _cong_van(number_lines: list[str]):
         [(t, None) for t in body]
     lines = [Line([Run(t)], 10 if cell else 20 + n, cell, n + 1)
              for n, (t, cell) in enumerate(cells)]
-    return extract(Source(Path("cv.docx"), lines, "utf-8"))
+    return extract(Source(Path("cv.docx"), lines, "utf-8", ocr=ocr))
 
 
 def test_a_cong_van_its_subject_line_and_a_number_broken_at_its_hyphen():
@@ -457,3 +464,16 @@ def test_the_chairs_title_before_a_comma_and_the_name():
                          "tại Hội trường UBND huyện Châu Thành.") == {
         "date": D(2024, 7, 3), "location": "Hội trường UBND huyện Châu Thành",
         "chair": "Nguyễn Văn Tám", "chair_title": "Phó Chủ tịch UBND tỉnh"}
+
+
+@pytest.mark.parametrize("ocr, title, notes", [
+    # OCR read the slash of V/v as "|": fixed under the number, in its cell, and said
+    (True, "V/v triển khai tiêm chủng mở rộng năm 2024",
+     ["sửa lỗi nhận dạng chữ «V|v» → «V/v» (dòng 4, dưới số văn bản): cần người đối chiếu"]),
+    # typed text is never corrected: the line is left as written, and no V/v is read
+    (False, None, []),
+], ids=["ocr", "typed"])
+def test_a_v_v_misread_by_ocr(ocr, title, notes):
+    ex = _cong_van(["Số: 412/SYT-NVY"], vv="V|v triển khai tiêm chủng", ocr=ocr)
+    assert (ex.fields["title"].value if "title" in ex.fields else None) == title
+    assert [n for n in ex.notes if "V/v" in n] == notes
