@@ -114,6 +114,20 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
     pytest.param("Bộ Nông nghiệp và Phát triển nông thôn đề nghị các địa phương tăng cường "
                  "phòng chống dịch.", [_plain(("các địa phương", None))],
                  id="central-body-asks-localities"),
+    # "có …" then a verb: what the bodies have says which ones
+    pytest.param("Các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền về chuyển đổi số.",
+                 [_plain(("Các cơ quan, đơn vị có cổng thông tin điện tử", None))],
+                 id="co-then-verb"),
+    # an ellipsis before a word in lower case does not end the sentence
+    pytest.param("Sở Y tế rà soát các cơ sở y tế, trường học... và báo cáo trước ngày 30/4/2024.",
+                 [_plain(YT, deadline=D(2024, 4, 30))], id="ellipsis"),
+    # the work first, then its owner
+    pytest.param("Rà soát quy hoạch chung được giao cho Sở Xây dựng thực hiện.",
+                 [_plain(("Sở Xây dựng", "so-xay-dung"))], id="work-then-duoc-giao-cho"),
+    pytest.param("Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực hiện.",
+                 [_plain(("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"))], id="work-then-giao"),
+    pytest.param("Các trưởng ngành rà soát thủ tục hành chính.",
+                 [_plain(("Các trưởng ngành", None))], id="truong-nganh"),
 ])
 def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
     assert _read(extractor, sentence) == tasks
@@ -132,3 +146,10 @@ def test_a_directive_section_numbers_its_points(extractor):
     tasks = extractor.extract("II. CHỈ ĐẠO\n\n1. Sở Y tế rà soát kinh phí.\n", 1, NOTICE_DATE)
     assert [(t.lead_slug, t.point, t.action) for t in tasks] == [
         ("so-y-te", "II.1", "rà soát kinh phí")]
+
+
+def test_results_give_no_task_and_the_tasks_section_does(extractor):
+    body = ("I. KẾT QUẢ\n\n1. Sở Y tế tổ chức tiêm chủng.\n\nII. NHIỆM VỤ\n\n"
+            "1. Sở Y tế tiếp tục tiêm chủng.\n")
+    assert [(t.lead_slug, t.point, t.action) for t in extractor.extract(body, 1, NOTICE_DATE)] \
+        == [("so-y-te", "II.1", "tiếp tục tiêm chủng")]
