@@ -128,6 +128,10 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
                  [_plain(("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"))], id="work-then-giao"),
     pytest.param("Các trưởng ngành rà soát thủ tục hành chính.",
                  [_plain(("Các trưởng ngành", None))], id="truong-nganh"),
+    # the province's abbreviations are read as the names they stand for
+    pytest.param("Giao Sở KH&ĐT chủ trì, phối hợp Sở TN&MT rà soát quy hoạch.",
+                 [_plain(("Sở Kế hoạch và Đầu tư", "so-ke-hoach-va-dau-tu"),
+                         support=("Sở Tài nguyên và Môi trường",))], id="abbreviations"),
 ])
 def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
     assert _read(extractor, sentence) == tasks
@@ -153,3 +157,20 @@ def test_results_give_no_task_and_the_tasks_section_does(extractor):
             "1. Sở Y tế tiếp tục tiêm chủng.\n")
     assert [(t.lead_slug, t.point, t.action) for t in extractor.extract(body, 1, NOTICE_DATE)] \
         == [("so-y-te", "II.1", "tiếp tục tiêm chủng")]
+
+
+def test_a_plan_written_as_fields_and_a_month_in_the_notices_year(extractor):
+    body = ("1. Rà soát quy hoạch chung đô thị.\n\n- Chủ trì: Sở Xây dựng.\n\n- Phối hợp: Sở Tài "
+            "chính.\n\n- Thời gian hoàn thành: tháng 5.\n")
+    tasks = extractor.extract(body, 1, NOTICE_DATE)
+    assert [(t.lead, t.lead_slug, t.support, t.deadline, t.deadline_text, t.action)
+            for t in tasks] == [("Sở Xây dựng", "so-xay-dung", ("Sở Tài chính",), D(2024, 5, 31),
+                                 "tháng 5", "Rà soát quy hoạch chung đô thị")]
+
+
+def test_a_letters_addressees_listed_line_by_line_are_whom_cac_don_vi_means(extractor):
+    body = ("Kính gửi:\n\n- Sở Y tế;\n\n- Sở Tài chính.\n\nUBND tỉnh đề nghị các đơn vị khẩn "
+            "trương báo cáo trước ngày 10/4/2024./.\n")
+    # resolved from the addressees, so for a person to confirm
+    assert _read(extractor, body) == [_plain(YT, deadline=D(2024, 4, 10), certain=False),
+                                      _plain(TC, deadline=D(2024, 4, 10), certain=False)]
