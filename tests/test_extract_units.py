@@ -477,3 +477,22 @@ def test_a_v_v_misread_by_ocr(ocr, title, notes):
     ex = _cong_van(["Số: 412/SYT-NVY"], vv="V|v triển khai tiêm chủng", ocr=ocr)
     assert (ex.fields["title"].value if "title" in ex.fields else None) == title
     assert [n for n in ex.notes if "V/v" in n] == notes
+
+
+def test_an_ocr_letter_in_the_number_and_a_type_line_that_runs_on():
+    ex = _original(["ỦY BAN NHÂN DÂN", "TỈNH HẬU GIANG", "Số: l78/TB-UBND",
+                    "Hậu Giang, ngày 15 tháng 10 năm 2024", "THÔNG BÁO KẾT LUẬN",
+                    "của Chủ tịch UBND tỉnh tại cuộc họp về chuyển đổi số",
+                    "Giao Sở Y tế báo cáo./."])
+    f = _fields(ex)
+    assert f["number"] == ("178/TB-UBND", "Số: l78/TB-UBND", 3)
+    assert f["type"] == ("thong-bao", "THÔNG BÁO KẾT LUẬN", 5)
+    assert ex.notes == ["sửa lỗi nhận dạng chữ trong số văn bản (dòng 3): «l78» → «178»: cần "
+                        "người đối chiếu bản gốc"]
+
+
+def test_a_signing_block_of_a_name_alone_and_a_label_with_its_first_recipient():
+    ex = _closing([("Nơi nhận: - Sở Y tế;", LEFT), ("- Lưu: VT.", LEFT),
+                   ("Nguyễn Văn An", RIGHT)])
+    assert _read(ex, "recipients") == (["Sở Y tế", "Lưu: VT"], "- Sở Y tế; / - Lưu: VT.", 10)
+    assert _read(ex, "signer") == ({"name": "Nguyễn Văn An"}, "Nguyễn Văn An", 12)
