@@ -231,7 +231,8 @@ def _find_header(lines: list[Line], head_limit: int, ex: Extraction) -> _Head:
     for i in range(head_limit):
         text = lines[i].text
         so = _SO.match(text)
-        if head.so is None and so and (re.match(r"^\s*/", so.group(1))
+        # "Số: 412/" with "SYT-NVY" on the cell's next line: a number broken at its slash
+        if head.so is None and so and (re.match(r"^\s*/|^[0-9OolI|]{1,6}\s*/$", so.group(1))
                                        or _NUMBER.match(so.group(1))
                                        or _PARTY_NUMBER.match(so.group(1))):
             head.so = i
@@ -271,8 +272,9 @@ def _read_number_line(lines: list[Line], i_so: int | None, ex: Extraction) -> st
                     None)
         if rest is not None and re.fullmatch(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*",
                                              rest.text):
+            mark = "dấu gạch chéo" if raw.endswith("/") else "dấu gạch"
             raw += rest.text
-            ex.notes.append(f"số văn bản xuống dòng ở dấu gạch (dòng {line.number}–"
+            ex.notes.append(f"số văn bản xuống dòng ở {mark} (dòng {line.number}–"
                             f"{rest.number}): nối thành «{raw}»")
             rest.runs = []    # read: it is no body line (indexes above stay valid)
     raw, fixes = _read_number(raw)

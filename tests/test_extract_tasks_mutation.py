@@ -1,0 +1,176 @@
+"""`link/extract_tasks.py` sentence by sentence, in process: who a sentence gives work to, as a
+user reads it on an agency's page. mutmut's selection for the module: the hand-label scores of
+test_task_extraction.py are left out of mutation runs (pyproject.toml), being slow, so each
+reading rule a mutant can break is pinned here by a sentence whose reading is not in doubt.
+Other rules may be added to the extractor; these readings must stay as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import task_eval
+
+D = dt.date
+NOTICE_DATE = D(2024, 3, 12)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return task_eval.extractor()
+
+
+def _read(extractor, body: str) -> list[tuple]:
+    return [(t.lead, t.lead_slug, t.support, t.deadline, t.certain, t.external)
+            for t in extractor.extract(body, 1, NOTICE_DATE)]
+
+
+YT, TC = ("Sở Y tế", "so-y-te"), ("Sở Tài chính", "so-tai-chinh")
+
+
+def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
+    return (*lead, support, deadline, certain, external)
+
+
+@pytest.mark.parametrize("sentence, tasks", [
+    # a letter sent to bodies asks them: "… có văn bản gửi A, B yêu cầu …"
+    pytest.param("UBND tỉnh vừa có văn bản gửi Sở Y tế, Sở Tài chính yêu cầu khẩn trương rà "
+                 "soát kinh phí phòng dịch.", [_plain(YT), _plain(TC)], id="letter-sent-to"),
+    # who issued a document, then "chỉ đạo A, B": A and B do the work
+    pytest.param("UBND tỉnh ban hành Công văn số 12/UBND-KT, chỉ đạo Sở Y tế, Sở Tài chính rà "
+                 "soát kinh phí.", [_plain(YT), _plain(TC)], id="issued-then-directs"),
+    # a department asking another body speaks; "đề nghị cho": the body after "cho"
+    pytest.param("Sở Y tế đề nghị UBND các huyện chỉ đạo Trạm Y tế tăng cường kiểm tra.",
+                 [_plain(("UBND các huyện, thị xã, thành phố", "ubnd-cap-huyen"))],
+                 id="department-asks"),
+    pytest.param("UBND tỉnh đề nghị cho Sở Y tế rà soát kinh phí.", [_plain(YT)],
+                 id="asks-cho"),
+    pytest.param("Sở Tài chính yêu cầu các đơn vị dự toán báo cáo quyết toán trước ngày "
+                 "30/4/2024.",
+                 [_plain(("các đơn vị dự toán", None), deadline=D(2024, 4, 30))],
+                 id="asks-unlisted-collective"),
+    # lists: a comma list ending in "và", and two bodies joined by "và"
+    pytest.param("Giao UBND huyện Châu Thành, Sở Y tế và Sở Tài chính rà soát kinh phí.",
+                 [_plain(("UBND huyện Châu Thành", "ubnd-huyen-chau-thanh")), _plain(YT),
+                  _plain(TC)], id="list-with-va"),
+    pytest.param("Ban Chỉ đạo và Tổ công tác rà soát kinh phí.",
+                 [_plain(("Ban Chỉ đạo", None)), _plain(("Tổ công tác", None))],
+                 id="two-unlisted-with-va"),
+    # collectives: "có liên quan" and "liên quan" belong to the name; "các cấp" ends it
+    pytest.param("Các sở, ngành có liên quan rà soát thủ tục hành chính, báo cáo trước ngày "
+                 "30/4/2024.", [_plain(("Các sở, ban, ngành tỉnh", "cac-so-nganh"),
+                                       deadline=D(2024, 4, 30))], id="co-lien-quan"),
+    pytest.param("Các sở, ngành liên quan rà soát thủ tục hành chính.",
+                 [_plain(("Các sở, ban, ngành tỉnh", "cac-so-nganh"))], id="lien-quan"),
+    pytest.param("Chính quyền các cấp tăng cường kiểm tra an toàn thực phẩm.",
+                 [_plain(("Chính quyền các cấp", None))], id="cac-cap"),
+    pytest.param("UBND các cấp tăng cường kiểm tra an toàn thực phẩm.",
+                 [_plain(("UBND các cấp", None))], id="ubnd-cac-cap"),
+    # the bodies of one kind after a shared "UBND các huyện", with or without a colon, and a
+    # list of local governments of two kinds
+    pytest.param("Giao UBND các huyện Châu Thành, Phụng Hiệp rà soát đất công.",
+                 [_plain(("UBND huyện Châu Thành", "ubnd-huyen-chau-thanh")),
+                  _plain(("UBND huyện Phụng Hiệp", "ubnd-huyen-phung-hiep"))],
+                 id="shared-ubnd"),
+    pytest.param("UBND các huyện: Châu Thành, Phụng Hiệp rà soát đất công.",
+                 [_plain(("UBND huyện Châu Thành", "ubnd-huyen-chau-thanh")),
+                  _plain(("UBND huyện Phụng Hiệp", "ubnd-huyen-phung-hiep"))],
+                 id="shared-ubnd-colon"),
+    pytest.param("UBND các phường: I, III, IV, V rà soát đất công.",
+                 [_plain((f"UBND phường {n}", None)) for n in ("I", "III", "IV", "V")],
+                 id="numbered-wards"),
+    pytest.param("UBND huyện Châu Thành, thành phố Vị Thanh rà soát đất công.",
+                 [_plain(("UBND huyện Châu Thành", "ubnd-huyen-chau-thanh")),
+                  _plain(("UBND thành phố Vị Thanh", "ubnd-thanh-pho-vi-thanh"))],
+                 id="two-kinds-of-local-government"),
+    # support: "phối hợp chặt chẽ với", "và phối hợp với"
+    pytest.param("Sở Y tế chủ trì, phối hợp chặt chẽ với Sở Tài chính rà soát kinh phí.",
+                 [_plain(YT, support=("Sở Tài chính",))], id="phoi-hop-chat-che-voi"),
+    pytest.param("Sở Y tế chủ trì và phối hợp với Sở Tài chính rà soát kinh phí.",
+                 [_plain(YT, support=("Sở Tài chính",))], id="va-phoi-hop-voi"),
+    # a relative clause after a collective is part of who it is
+    pytest.param("Các đơn vị được phân công kiểm tra, giám sát hoạt động khai thác cát, kiên "
+                 "quyết xử lý vi phạm.",
+                 [_plain(("Các đơn vị được phân công kiểm tra, giám sát hoạt động khai thác cát",
+                          None))], id="duoc-phan-cong"),
+    pytest.param("Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác cát, kiên quyết "
+                 "xử lý vi phạm.",
+                 [_plain(("Các đơn vị được giao kiểm tra, giám sát hoạt động khai thác cát",
+                          None))], id="duoc-giao"),
+    # a passive: "được UBND tỉnh giao" is still the subject's task; "được … chọn" reports
+    pytest.param("Sở Y tế được UBND tỉnh giao rà soát kinh phí.", [_plain(YT)],
+                 id="passive-giao"),
+    pytest.param("Đảng bộ xã Tân Bình được Ban Thường vụ Tỉnh ủy chọn làm điểm.", [],
+                 id="passive-report"),
+    # who speaks is no lead: "chỉ đạo trong buổi …", "tiếp tục giao", "tiếp tục đề nghị"
+    pytest.param("Bí thư Tỉnh ủy chỉ đạo trong buổi làm việc với Sở Y tế.", [],
+                 id="directs-at-a-meeting"),
+    pytest.param("UBND tỉnh tiếp tục giao Sở Y tế rà soát kinh phí.", [_plain(YT)],
+                 id="adverb-then-giao"),
+    pytest.param("Sở Y tế tiếp tục đề nghị Sở Tài chính bố trí kinh phí.", [_plain(TC)],
+                 id="adverb-then-asks"),
+    # a central body's "các địa phương" are the provinces: kept as written, on no local page
+    pytest.param("Bộ Nông nghiệp và Phát triển nông thôn đề nghị các địa phương tăng cường "
+                 "phòng chống dịch.", [_plain(("các địa phương", None))],
+                 id="central-body-asks-localities"),
+    # "có …" then a verb: what the bodies have says which ones
+    pytest.param("Các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền về chuyển đổi số.",
+                 [_plain(("Các cơ quan, đơn vị có cổng thông tin điện tử", None))],
+                 id="co-then-verb"),
+    # an ellipsis before a word in lower case does not end the sentence
+    pytest.param("Sở Y tế rà soát các cơ sở y tế, trường học... và báo cáo trước ngày 30/4/2024.",
+                 [_plain(YT, deadline=D(2024, 4, 30))], id="ellipsis"),
+    # the work first, then its owner
+    pytest.param("Rà soát quy hoạch chung được giao cho Sở Xây dựng thực hiện.",
+                 [_plain(("Sở Xây dựng", "so-xay-dung"))], id="work-then-duoc-giao-cho"),
+    pytest.param("Việc tổng hợp báo cáo giao Văn phòng UBND tỉnh thực hiện.",
+                 [_plain(("Văn phòng UBND tỉnh", "van-phong-ubnd-tinh"))], id="work-then-giao"),
+    pytest.param("Các trưởng ngành rà soát thủ tục hành chính.",
+                 [_plain(("Các trưởng ngành", None))], id="truong-nganh"),
+    # the province's abbreviations are read as the names they stand for
+    pytest.param("Giao Sở KH&ĐT chủ trì, phối hợp Sở TN&MT rà soát quy hoạch.",
+                 [_plain(("Sở Kế hoạch và Đầu tư", "so-ke-hoach-va-dau-tu"),
+                         support=("Sở Tài nguyên và Môi trường",))], id="abbreviations"),
+])
+def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
+    assert _read(extractor, sentence) == tasks
+
+
+def test_a_reference_back_is_the_last_such_body_named_and_to_be_confirmed(extractor):
+    """"Sở này": the last Sở named before it, which a person confirms (certain=False)."""
+    body = ("1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch. Sở này báo "
+            "cáo UBND tỉnh trước ngày 30/4/2024.\n")
+    assert _read(extractor, body) == [
+        _plain(YT, support=("Sở Tài chính",)),
+        _plain(TC, deadline=D(2024, 4, 30), certain=False)]
+
+
+def test_a_directive_section_numbers_its_points(extractor):
+    tasks = extractor.extract("II. CHỈ ĐẠO\n\n1. Sở Y tế rà soát kinh phí.\n", 1, NOTICE_DATE)
+    assert [(t.lead_slug, t.point, t.action) for t in tasks] == [
+        ("so-y-te", "II.1", "rà soát kinh phí")]
+
+
+def test_results_give_no_task_and_the_tasks_section_does(extractor):
+    body = ("I. KẾT QUẢ\n\n1. Sở Y tế tổ chức tiêm chủng.\n\nII. NHIỆM VỤ\n\n"
+            "1. Sở Y tế tiếp tục tiêm chủng.\n")
+    assert [(t.lead_slug, t.point, t.action) for t in extractor.extract(body, 1, NOTICE_DATE)] \
+        == [("so-y-te", "II.1", "tiếp tục tiêm chủng")]
+
+
+def test_a_plan_written_as_fields_and_a_month_in_the_notices_year(extractor):
+    body = ("1. Rà soát quy hoạch chung đô thị.\n\n- Chủ trì: Sở Xây dựng.\n\n- Phối hợp: Sở Tài "
+            "chính.\n\n- Thời gian hoàn thành: tháng 5.\n")
+    tasks = extractor.extract(body, 1, NOTICE_DATE)
+    assert [(t.lead, t.lead_slug, t.support, t.deadline, t.deadline_text, t.action)
+            for t in tasks] == [("Sở Xây dựng", "so-xay-dung", ("Sở Tài chính",), D(2024, 5, 31),
+                                 "tháng 5", "Rà soát quy hoạch chung đô thị")]
+
+
+def test_a_letters_addressees_listed_line_by_line_are_whom_cac_don_vi_means(extractor):
+    body = ("Kính gửi:\n\n- Sở Y tế;\n\n- Sở Tài chính.\n\nUBND tỉnh đề nghị các đơn vị khẩn "
+            "trương báo cáo trước ngày 10/4/2024./.\n")
+    # resolved from the addressees, so for a person to confirm
+    assert _read(extractor, body) == [_plain(YT, deadline=D(2024, 4, 10), certain=False),
+                                      _plain(TC, deadline=D(2024, 4, 10), certain=False)]
