@@ -6,10 +6,11 @@ share of the same side's cold build.
 
     git archive <commit> generator | tar -x -C /tmp/before     # or: git worktree add …
     .venv/bin/python bench/generate.py 2000 /tmp/archive-2000
-    .venv/bin/python bench/build_pairs.py /tmp/before . /tmp/archive-2000 --runs 3
+    .venv/bin/python bench/build_pairs.py /tmp/before . /tmp/archive-2000 --runs 3 --cold-runs 2
 
-The archive is copied, never written. A run is: cold (cache and site deleted), edit, add,
-remove (the edit is put back before the next run).
+The archive is copied, never written. Cold builds (cache and site deleted) come first and
+last, half each; between them each run edits one notice (another edit each run), adds one and
+removes it, each followed by `build`, both sides in turn.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _edited(project: Path) -> Path:
     return sorted((project / "notices").rglob("tb-000100.md"))[0]
 
 
-def _step(step: str, source: Path, project: Path, cache: Path, original: str):
+def _step(step: str, source: Path, project: Path, cache: Path, original: str, run: int):
     edited = _edited(project)
     added = edited.with_name("tb-added.md")
     if step == "cold":
@@ -54,8 +55,8 @@ def _step(step: str, source: Path, project: Path, cache: Path, original: str):
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(project / "site", ignore_errors=True)
     elif step == "edit":
-        edited.write_text(original.replace("kết luận như sau:", "kết luận như sau (sửa):", 1),
-                          encoding="utf-8")
+        edited.write_text(original.replace("kết luận như sau:", f"kết luận như sau (sửa {run}):",
+                                           1), encoding="utf-8")
     elif step == "add":
         added.write_text(original.replace("number: ", "number: 9", 1), encoding="utf-8")
     elif step == "remove":
@@ -68,7 +69,8 @@ def main() -> None:
     parser.add_argument("old", type=Path, help="source folder of the old version (has generator/)")
     parser.add_argument("new", type=Path, help="source folder of the new version")
     parser.add_argument("archive", type=Path, help="a project folder made by bench/generate.py")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="edit, add, remove rounds")
+    parser.add_argument("--cold-runs", type=int, default=2, help="cold builds per side")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="build-pairs-") as tmp:
         sides = {}
@@ -79,13 +81,16 @@ def main() -> None:
             sides[name] = (source, project, Path(tmp, name, "cache"))
         original = _edited(next(iter(sides.values()))[1]).read_text(encoding="utf-8")
         rows = {(name, step): [] for name in sides for step in STEPS}
-        for run in range(args.runs):
-            for step in STEPS:
-                for name, (source, project, cache) in sides.items():
-                    wall, cpu = _step(step, source, project, cache, original)
-                    rows[name, step].append((wall, cpu))
-                    print(f"run {run + 1} {step:6} {name}: wall {wall:7.1f} s, cpu {cpu:7.1f} s",
-                          file=sys.stderr, flush=True)
+        first = (args.cold_runs + 1) // 2
+        plan = ([("cold", i) for i in range(first)]
+                + [(step, run) for run in range(args.runs) for step in STEPS[1:]]
+                + [("cold", i) for i in range(first, args.cold_runs)])
+        for step, run in plan:
+            for name, (source, project, cache) in sides.items():
+                wall, cpu = _step(step, source, project, cache, original, run)
+                rows[name, step].append((wall, cpu))
+                print(f"run {run + 1} {step:6} {name}: wall {wall:7.1f} s, cpu {cpu:7.1f} s",
+                      file=sys.stderr, flush=True)
     print("\n| step | old wall s | new wall s | new / old | old % of cold | new % of cold |")
     print("|---|---:|---:|---:|---:|---:|")
     med = {key: statistics.median(w for w, _ in runs) for key, runs in rows.items()}
