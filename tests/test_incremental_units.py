@@ -317,3 +317,34 @@ def test_every_skipped_page_is_linked_whatever_was_written_before(tmp_path):
     assert (staging / files[0].dest_uri).read_text(encoding="utf-8") == "mới"
     for f in files[1:]:
         assert os.path.samefile(staging / f.dest_uri, site / f.dest_uri)
+
+
+def test_a_link_in_the_staging_folder_is_never_written_through(tmp_path):
+    """A skipped page's place in the new site already holding a link (dangling, to a file
+    outside): linking the published page in must neither follow it nor replace it."""
+    cache = tmp_path / "cache"
+    site = publish(tmp_path, cache, {"a.md": "fa", "b.md": "fb"}, {})
+    state = RenderState(cache, PUBLIC, site)
+    staging = tmp_path / "staging"
+    files = [page(staging, s) for s in ("a.md", "b.md")]
+    for f, fp in zip(files, ("fa", "fb")):
+        state.mark(f, fp)
+    outside = tmp_path / "outside.html"
+    (staging / files[0].dest_uri).parent.mkdir(parents=True)
+    (staging / files[0].dest_uri).symlink_to(outside)
+    state.finish(staging)
+    assert not outside.exists()
+    assert (staging / files[0].dest_uri).is_symlink()
+    assert os.path.samefile(staging / files[1].dest_uri, site / files[1].dest_uri)
+
+
+def test_only_a_regular_file_of_the_published_site_lets_a_page_be_skipped(published, tmp_path):
+    cache, site = published
+    (site / "b" / "index.html").unlink()
+    (site / "b" / "index.html").mkdir()          # a folder where the page was
+    state = RenderState(cache, PUBLIC, site)
+    staging = tmp_path / "staging"
+    a, b = page(staging, "a.md"), page(staging, "b.md")
+    state.mark(a, "fa")
+    state.mark(b, "fb")
+    assert a.unchanged and not b.unchanged

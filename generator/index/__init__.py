@@ -15,11 +15,12 @@ from .writer import (IndexStats, authentic, current_generation, index_root, read
 __all__ = ["IndexMissing", "IndexStats", "SearchResult", "Searcher", "index_root",
            "source_state", "update_index", "VERSION", "FACETS", "authentic",
            "current_generation", "read_manifest", "BackgroundFailed", "SITE_FOLDER",
-           "ExportInBackground", "IndexInBackground", "export_into"]
+           "ExportInBackground", "IndexInBackground", "InBackground", "export_into"]
 
 # The browser export needs the link stage, which `notice-archive search` does not load
 # (~0.1 s of its start-up): its names are imported when first asked for.
-_LAZY = {"BackgroundFailed": "background", "SITE_FOLDER": "browser_export",
+_LAZY = {"BackgroundFailed": "background", "InBackground": "background",
+         "SITE_FOLDER": "browser_export",
          "ExportInBackground": "browser_export", "IndexInBackground": "browser_export",
          "export_into": "browser_export"}
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +92,7 @@ class RenderState:
         """Record a page; skip it when the published site already holds this exact page."""
         self.current[file.src_uri] = fingerprint
         if (self.previous_site is not None and self.previous.get(file.src_uri) == fingerprint
-                and (self.previous_site / file.dest_uri).is_file()
-                and not (self.previous_site / file.dest_uri).is_symlink()):  # never link out
+                and _regular_file(os.path.join(self.previous_site, file.dest_uri))):
             file.unchanged = True
             self.skipped.append(file)
 
@@ -115,18 +115,31 @@ class RenderState:
     def finish(self, site_dir: Path) -> None:
         """Link skipped pages in from the published site, then stamp and record this build."""
         assert self.previous_site is not None or not self.skipped
+        made: set[str] = set()   # folders known to exist: one mkdir per folder, not per page
         for file in self.skipped:
-            source = self.previous_site / file.dest_uri
-            target = site_dir / file.dest_uri
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            source = os.path.join(self.previous_site, file.dest_uri)
+            target = os.path.join(site_dir, file.dest_uri)
+            folder = os.path.dirname(target)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             try:
                 os.link(source, target)
+            except FileExistsError:
+                continue  # written by this build: never replaced, never written through
             except OSError:  # another file system, or links not allowed: copy instead
                 shutil.copy2(source, target)
         authenticated.write_json(self.path, {"stamp": _stamp(site_dir), "pages": self.current,
                                              "files": self.files})
+
+
+def _regular_file(path: str) -> bool:
+    """A regular file, not a link to one (a link in the published site is never followed):
+    one lstat, which is most of what deciding to skip a page costs."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _stamp(site_dir: Path) -> str:
