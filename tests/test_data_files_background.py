@@ -9,6 +9,7 @@ import pytest
 from conftest import copy_project
 from generator import processes
 from generator.cli import main
+from generator.project import CACHE_DIR_ENV
 
 
 def test_a_failure_writing_the_data_files_fails_the_build_in_vietnamese(tmp_path, monkeypatch,
@@ -21,6 +22,10 @@ def test_a_failure_writing_the_data_files_fails_the_build_in_vietnamese(tmp_path
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("generator.render.data.write_catalog", full_disk)
+    # `build` run in this process names its cache folder in the environment for the plugin;
+    # set here, the variable is removed again after the test, so later tests' projects keep
+    # caches of their own.
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
     monkeypatch.chdir(project)
     code = main(["build", "-q"])
     err = capsys.readouterr().err
