@@ -82,15 +82,18 @@ def test_rebuild_after_each_change_equals_a_full_build(tmp_path, built_public_co
         before = rebuilt
 
 
-def test_switching_profiles_in_one_place_equals_a_full_build(tmp_path, built_internal_copy,
-                                                            archive):
+def test_switching_profiles_in_one_place_equals_a_full_build(built_internal_copy, archive,
+                                                            _pristine_public,
+                                                            _pristine_internal):
     """internal → public → internal in one place: both switches, from one first build (a copy
-    of the session's internal build)."""
+    of the session's internal build). The sources never change, so the full builds to compare
+    with are the session's first builds of each profile, made from nothing."""
     project = built_internal_copy
+    full = {"public": _pristine_public, "internal": _pristine_internal}
     for then in ("public", "internal"):
         cli(project, "build", "--profile", then, check=True)
         rebuilt = tree(project / "site")
-        fresh = fresh_build(project, tmp_path, "--profile", then)
+        fresh = tree(full[then] / "site")
         assert rebuilt == fresh, f"{then}: stale or missing files {_differ(rebuilt, fresh)[:8]}"
         if then == "public":
             internal = next(n for n in archive.notices if n.classification == "internal"

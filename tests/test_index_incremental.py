@@ -46,11 +46,17 @@ def snapshot(cache) -> dict:
             "results": results, "vocabulary": vocabulary, "thesaurus": thesaurus}
 
 
-def assert_same_as_fresh(project, cache, tmp_path, step: str) -> None:
+def fresh_snapshot(linked, tmp_path, step: str) -> dict:
+    """A fresh full index of `linked` (the pipeline's result that the update just indexed: the
+    same sources, so no second pipeline run), as a snapshot."""
     fresh = tmp_path / f"fresh-{step}"
-    stats = update_index(run(project / "notices", project).linked, fresh)
+    stats = update_index(linked, fresh)
     assert stats.rebuilt
-    ours, theirs = snapshot(cache), snapshot(fresh)
+    return snapshot(fresh)
+
+
+def assert_same_as_fresh(cache, theirs: dict, step: str) -> None:
+    ours = snapshot(cache)
     assert ours["stored"] == theirs["stored"], step
     assert ours["order"] == theirs["order"], step
     for key in theirs["results"]:
@@ -64,10 +70,22 @@ def notice_text(number: str, date: str, title: str, body: str) -> str:
         "status: issued", "status: issued\ntopics: [de-an-06]")
 
 
+LAST: dict = {}   # the pipeline result the latest update() indexed
+
+
 def update(project, cache):
     result = run(project / "notices", project)
     assert result.ok, [d.format() for d in result.diagnostics]
+    LAST["linked"] = result.linked
     return update_index(result.linked, cache)
+
+
+def same_as_fresh(cache, tmp_path, step: str) -> dict:
+    """Compare the incremental index with a fresh one of the sources it was just updated from;
+    returns the fresh snapshot, for a later step back at the same sources."""
+    theirs = fresh_snapshot(LAST["linked"], tmp_path, step)
+    assert_same_as_fresh(cache, theirs, step)
+    return theirs
 
 
 def test_incremental_updates_equal_a_fresh_index(tmp_path):
@@ -86,7 +104,7 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
                       + "\nTừ khóa mới xyzzyq về giao thông.\n", encoding="utf-8")
     stats = update(project, cache)
     assert not stats.rebuilt and (stats.added, stats.updated, stats.removed) == (0, 1, 0)
-    assert_same_as_fresh(project, cache, tmp_path, "edit")
+    same_as_fresh(cache, tmp_path, "edit")
 
     # Add notices dated between others, the same day as one, and newest of all: each takes a
     # free order value, the others keep theirs.
@@ -98,7 +116,7 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
             encoding="utf-8")
     stats = update(project, cache)
     assert (stats.added, stats.updated, stats.removed) == (4, 0, 0)
-    assert_same_as_fresh(project, cache, tmp_path, "add")
+    same_as_fresh(cache, tmp_path, "add")
 
     # Remove one that no other notice cites (a dangling reference would stop the pipeline).
     texts = {p: p.read_text(encoding="utf-8") for p in notices.rglob("*.md")}
@@ -108,13 +126,13 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
     unused.unlink()
     stats = update(project, cache)
     assert (stats.added, stats.updated, stats.removed) == (0, 0, 1)
-    assert_same_as_fresh(project, cache, tmp_path, "remove")
+    same_as_fresh(cache, tmp_path, "remove")
 
     # Rename (move) one: its key is its URL, so it is replaced or re-keyed, never doubled.
     moved = next(p for p in issued[1:] if p != unused)
     moved.rename(moved.with_name("doi-ten-" + moved.name))
     update(project, cache)
-    assert_same_as_fresh(project, cache, tmp_path, "rename")
+    same_as_fresh(cache, tmp_path, "rename")
 
     # topics.yml: a new multi-word alias changes the acronyms and topic text of the notices
     # it reaches, and only those; nothing is rebuilt whole.
@@ -126,7 +144,7 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
                                    1), encoding="utf-8")
     stats = update(project, cache)
     assert not stats.rebuilt and 0 < stats.updated < stats.total
-    assert_same_as_fresh(project, cache, tmp_path, "topics")
+    same_as_fresh(cache, tmp_path, "topics")
 
     # agencies.yml: a new alias of an agency that is given tasks.
     agencies = notices / "agencies.yml"
@@ -135,7 +153,7 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
                         encoding="utf-8")
     stats = update(project, cache)
     assert not stats.rebuilt
-    assert_same_as_fresh(project, cache, tmp_path, "agencies")
+    at_agencies = same_as_fresh(cache, tmp_path, "agencies")
 
     # A word only one notice held, then edited away: the thesaurus alternative that needs it
     # and the suggestions drop it at once, though Whoosh keeps the old document's terms.
@@ -144,12 +162,13 @@ def test_incremental_updates_equal_a_fresh_index(tmp_path):
     added.write_text(text.replace("phòng cháy chữa cháy.", "phòng chống sốt xuất huyết."),
                      encoding="utf-8")
     update(project, cache)
-    assert_same_as_fresh(project, cache, tmp_path, "word-added")
+    same_as_fresh(cache, tmp_path, "word-added")
     with Searcher(cache) as s:
         assert s.search("SXH").total == 1
     added.write_text(text, encoding="utf-8")
     update(project, cache)
-    assert_same_as_fresh(project, cache, tmp_path, "word-gone")
+    # The sources are again those of the agencies step: its fresh index is the reference.
+    assert_same_as_fresh(cache, at_agencies, "word-gone")
 
     # Nothing changed: nothing written.
     stats = update(project, cache)
@@ -195,13 +214,13 @@ def test_orders_are_strictly_increasing_after_any_sequence_of_changes(steps):
         have = new
 
 
-def test_the_first_search_after_a_build_writes_nothing(tmp_path, monkeypatch):
+def test_the_first_search_after_a_build_writes_nothing(built_public_copy, monkeypatch):
     """The build updates the index beside rendering: a search then loads no archive and
-    writes no document, before and after an edit that the build brought in."""
+    writes no document, before and after an edit that the build brought in. (The first build is
+    a copy of the session's, cache included.)"""
     from whoosh.writing import SegmentWriter
 
-    root = copy_project(tmp_path / "p")
-    cli(root, "build", "--quiet", check=True)
+    root = built_public_copy
     project = Project.find(root / "mkdocs.yml")
     written = []
     monkeypatch.setattr(SegmentWriter, "add_document",
@@ -245,11 +264,11 @@ def test_search_after_a_pull_writes_only_what_changed(tmp_path, monkeypatch):
         assert s.search("xyzzyq").total == 1
 
 
-def test_a_failed_index_fails_the_build_and_keeps_the_old_index(tmp_path):
+def test_a_failed_index_fails_the_build_and_keeps_the_old_index(tmp_path, built_public_copy):
     """An index update that fails in the build's background process fails the build with a
-    Vietnamese message, no traceback; site/ and the previous index stay as they were."""
-    root = copy_project(tmp_path / "p")
-    cli(root, "build", "--quiet", check=True)
+    Vietnamese message, no traceback; site/ and the previous index stay as they were. (The
+    first build is a copy of the session's, cache included.)"""
+    root = built_public_copy
     project = Project.find(root / "mkdocs.yml")
     with Searcher(project.cache_dir) as s:
         before = [h.key for h in s.search("de an 06", limit=None).hits]
