@@ -89,6 +89,8 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
                  [_plain(YT, support=("Sở Tài chính",))], id="phoi-hop-chat-che-voi"),
     pytest.param("Sở Y tế chủ trì và phối hợp với Sở Tài chính rà soát kinh phí.",
                  [_plain(YT, support=("Sở Tài chính",))], id="va-phoi-hop-voi"),
+    pytest.param("Sở Y tế chủ trì, phối hợp cùng Sở Tài chính rà soát kinh phí.",
+                 [_plain(YT, support=("Sở Tài chính",))], id="phoi-hop-cung"),
     # a relative clause after a collective is part of who it is
     pytest.param("Các đơn vị được phân công kiểm tra, giám sát hoạt động khai thác cát, kiên "
                  "quyết xử lý vi phạm.",
