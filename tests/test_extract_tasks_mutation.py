@@ -178,6 +178,15 @@ def test_a_letters_addressees_listed_line_by_line_are_whom_cac_don_vi_means(extr
                                       _plain(TC, deadline=D(2024, 4, 10), certain=False)]
 
 
+def test_parts_of_the_work_owned_by_bodies_after_do_and_a_ministry_is_outside(extractor):
+    """"…, bao gồm: X do A chủ trì, Y do B chủ trì": each owner leads its part; a ministry
+    is outside the province (external), a department is not."""
+    body = ("Giao Sở Xây dựng chủ trì các đề án nhánh, bao gồm: Kinh tế đô thị do Sở Tài chính "
+            "chủ trì, Văn hóa đô thị do Bộ Y tế chủ trì.")
+    assert _read(extractor, body) == [_plain(("Sở Xây dựng", "so-xay-dung")), _plain(TC),
+                                      _plain(("Bộ Y tế", None), external=True)]
+
+
 @pytest.mark.xfail(strict=True, reason="read as Sở Y tế's own task: a letter sent to bodies "
                    "followed by 'đề nghị' is not yet read like '… gửi A, B yêu cầu …'")
 def test_a_letter_sent_to_bodies_then_de_nghi_asks_them(extractor):
