@@ -89,6 +89,8 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
                  [_plain(YT, support=("Sở Tài chính",))], id="phoi-hop-chat-che-voi"),
     pytest.param("Sở Y tế chủ trì và phối hợp với Sở Tài chính rà soát kinh phí.",
                  [_plain(YT, support=("Sở Tài chính",))], id="va-phoi-hop-voi"),
+    pytest.param("Sở Y tế chủ trì, phối hợp cùng Sở Tài chính rà soát kinh phí.",
+                 [_plain(YT, support=("Sở Tài chính",))], id="phoi-hop-cung"),
     # a relative clause after a collective is part of who it is
     pytest.param("Các đơn vị được phân công kiểm tra, giám sát hoạt động khai thác cát, kiên "
                  "quyết xử lý vi phạm.",
@@ -174,3 +176,26 @@ def test_a_letters_addressees_listed_line_by_line_are_whom_cac_don_vi_means(extr
     # resolved from the addressees, so for a person to confirm
     assert _read(extractor, body) == [_plain(YT, deadline=D(2024, 4, 10), certain=False),
                                       _plain(TC, deadline=D(2024, 4, 10), certain=False)]
+
+
+def test_parts_of_the_work_owned_by_bodies_after_do_and_a_ministry_is_outside(extractor):
+    """"…, bao gồm: X do A chủ trì, Y do B chủ trì": each owner leads its part; a ministry
+    is outside the province (external), a department is not."""
+    body = ("Giao Sở Xây dựng chủ trì các đề án nhánh, bao gồm: Kinh tế đô thị do Sở Tài chính "
+            "chủ trì, Văn hóa đô thị do Bộ Y tế chủ trì.")
+    assert _read(extractor, body) == [_plain(("Sở Xây dựng", "so-xay-dung")), _plain(TC),
+                                      _plain(("Bộ Y tế", None), external=True)]
+
+
+@pytest.mark.xfail(strict=True, reason="read as Sở Y tế's own task: a letter sent to bodies "
+                   "followed by 'đề nghị' is not yet read like '… gửi A, B yêu cầu …'")
+def test_a_letter_sent_to_bodies_then_de_nghi_asks_them(extractor):
+    assert _read(extractor, "Sở Y tế có văn bản gửi Sở Tài chính, Sở Xây dựng đề nghị rà soát "
+                            "kinh phí.") == [_plain(TC), _plain(("Sở Xây dựng", "so-xay-dung"))]
+
+
+@pytest.mark.xfail(strict=True, reason="'thị xã' after the comma is dropped: read as 'Công an "
+                   "huyện' alone, so the towns' police lose the task")
+def test_a_body_of_two_kinds_of_unit_after_a_comma_is_one_collective(extractor):
+    assert _read(extractor, "Giao Công an huyện, thị xã rà soát kinh phí.") == [
+        _plain(("Công an huyện, thị xã", None))]

@@ -1546,7 +1546,7 @@ def test_boards_sharing_one_head_are_one_lead_each(body, leads):
     ("UBND thành phố yêu cầu UBND các quận, huyện, thị xã triển khai đồng bộ các giải pháp.",
      ["UBND các quận, huyện, thị xã"]),
     ("Yêu cầu các sở liên quan kiểm tra an toàn.", ["các sở liên quan"]),
-], ids=["parenthesised-kinds", "kind-after-comma", "ubnd-levels", "sở-liên-quan"])
+], ids=["parenthesised-kinds", "kind-after-comma", "ubnd-levels", "so-lien-quan"])
 def test_one_collective_stays_one(body, leads):
     assert [t.lead for t in task_eval.extractor().extract(body)] == leads
 
