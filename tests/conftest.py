@@ -16,6 +16,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+# One date for the whole run. Builds mark overdue tasks "as of" today in Vietnam, and many tests
+# compare a build with another made minutes later: a run that crossed midnight there (17:00
+# UTC) compared pages of two different days. SOURCE_DATE_EPOCH (the reproducible-builds
+# convention, honoured by validate.rules.today_in_vietnam) fixes the day. This file is loaded by
+# pytest's main process before it starts the xdist workers, which inherit the variable, as do
+# the `notice-archive` children they start.
+os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+
 # Compiled bytecode, kept between the suite's ~1,000 `notice-archive` children: where the
 # environment sets PYTHONDONTWRITEBYTECODE, each child compiled all of generator/ from source
 # again (a build of the sample archive ~2.8 CPU s against ~2.2 with bytecode cached). The

@@ -416,7 +416,27 @@ def test_ordinary_markdown_and_html_are_not_active_content():
     assert diagnose({"a.md": mutate("1. Sở", body + "\n1. Sở"), "other.md": OTHER}) == ()
 
 
-def test_today_is_vietnam_date():
+def test_today_is_vietnam_date(monkeypatch):
     from generator.validate.rules import today_in_vietnam
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # the suite fixes it (conftest.py)
+    now = dt.datetime.now(dt.timezone.utc)
+    assert today_in_vietnam() == (now + dt.timedelta(hours=7)).date()
+
+
+@pytest.mark.parametrize("epoch, today", [
+    ("1733000000", dt.date(2024, 12, 1)),    # 2024-11-30 20:53 UTC is 1 December in Vietnam
+    ("1732985999", dt.date(2024, 11, 30)),   # 16:59:59 UTC, still 30 November there
+    (" 1733000000 ", dt.date(2024, 12, 1)),
+])
+def test_source_date_epoch_fixes_today(monkeypatch, epoch, today):
+    from generator.validate.rules import today_in_vietnam
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert today_in_vietnam() == today
+
+
+@pytest.mark.parametrize("epoch", ["", "abc", "-5", "1.5e9"])
+def test_a_source_date_epoch_that_is_not_whole_seconds_is_ignored(monkeypatch, epoch):
+    from generator.validate.rules import today_in_vietnam
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     now = dt.datetime.now(dt.timezone.utc)
     assert today_in_vietnam() == (now + dt.timedelta(hours=7)).date()
