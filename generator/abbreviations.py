@@ -75,8 +75,7 @@ GROUPS: dict[str, str] = {
     "VNPT-VinaPhone": "Tổng công ty Dịch vụ Viễn thông",
 }
 # The heads a group's initials may follow ("Tập đoàn EVN", "Tổng công ty ACV").
-_GROUP_HEAD = re.compile(r"^(?:(?:các|Các)\s+)?(?:(?:Tập|TẬP) (?:đoàn|ĐOÀN)|(?:Tổng|TỔNG) "
-                         r"(?:công ty|Công ty|CÔNG TY)|TCT)?\s*", re.IGNORECASE)
+_GROUP_HEAD = re.compile(r"^(?:các\s+)?(?:tập đoàn|tổng công ty|TCT)?\s*", re.IGNORECASE)
 
 
 def body_name(name: str) -> str | None:
