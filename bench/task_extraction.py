@@ -12,11 +12,17 @@ set named).
 
     .venv/bin/python bench/task_extraction.py [-v [holdout|fresh|blind2|blind3|blind4|blind5]]
     .venv/bin/python bench/task_extraction.py --cross [--derived-from blind4,real]
+    .venv/bin/python bench/task_extraction.py --certain [--derived-from blind5]
 
 --cross prints the seven real-text sets side by side with the score each had on its first,
 blind run, then the micro-average over the sets a change was not derived from (the sets named
 by --derived-from are left out of it; every set has been tuned on by some earlier round, so
 this only measures how a change moves text it was not built on).
+
+--certain prints, per set, how honest the `certain` flag is: the precision of the tasks shown
+as certain and of those flagged "cần xác nhận" (a task is right when it matches a label by the
+scorer's rule), the share flagged, and the share of right tasks flagged (what flagging costs a
+reader); then the micro-average over the sets not derived from.
 """
 
 from __future__ import annotations
@@ -74,7 +80,56 @@ def cross(derived: set[str]) -> None:
           + (f"   (* = derived from: {', '.join(sorted(derived))})" if derived else ""))
 
 
+class _Flags:
+    """Counts of right and wrong tasks, shown as certain and flagged."""
+
+    def __init__(self) -> None:
+        self.n = {(c, r): 0 for c in (True, False) for r in (True, False)}
+
+    def add(self, judged) -> None:
+        for _, task, right in judged:
+            self.n[(task.certain, right)] += 1
+
+    def row(self) -> str:
+        sure, flagged = (self.n[(c, True)] + self.n[(c, False)] for c in (True, False))
+        right = self.n[(True, True)] + self.n[(False, True)]
+        total = sure + flagged
+
+        def ratio(a: int, b: int) -> str:
+            return f"{a / b:.2f}" if b else "  -"
+        return (f"{total:>5} {sure:>5} {ratio(self.n[(True, True)], sure):>6} {flagged:>5} "
+                f"{ratio(self.n[(False, True)], flagged):>6} {ratio(flagged, total):>8} "
+                f"{ratio(self.n[(False, True)], right):>9}")
+
+
+def certainty(derived: set[str]) -> None:
+    unknown = derived - set(SETS)
+    if unknown:
+        raise SystemExit(f"unknown set(s): {', '.join(sorted(unknown))}; known: {', '.join(SETS)}")
+    print(f"{'set':<8} {'tasks':>5} {'sure':>5} {'P sure':>6} {'flag':>5} {'P flag':>6} "
+          f"{'flagged':>8} {'right flg':>9}")
+    held, every = _Flags(), _Flags()
+    for name, (data, _) in SETS.items():
+        one = _Flags()
+        judged = task_eval.score(data=data).judged
+        one.add(judged)
+        every.add(judged)
+        if name not in derived:
+            held.add(judged)
+        print(f"{name + ('*' if name in derived else ' '):<8} {one.row()}")
+    print(f"{'all':<8} {every.row()}")
+    others = [n for n in SETS if n not in derived]
+    print(f"{'held':<8} {held.row()}   micro over the sets not derived from "
+          f"({', '.join(others)})" + (f"; * = derived from" if derived else ""))
+    guard = _Flags()
+    guard.add(task_eval.score().judged)
+    print(f"{'guard':<8} {guard.row()}")
+
+
 def main() -> None:
+    if "--certain" in sys.argv:
+        certainty({s for s in (_option("--derived-from") or "").split(",") if s})
+        return
     if "--cross" in sys.argv:
         cross({s for s in (_option("--derived-from") or "").split(",") if s})
         return

@@ -49,6 +49,7 @@ class Scores:
     misses: list = field(default_factory=list)
     extras: list = field(default_factory=list)
     wrong_dates: list = field(default_factory=list)
+    judged: list = field(default_factory=list)   # (text name, task, matched) for every task
 
     @property
     def precision(self) -> float:
@@ -113,6 +114,7 @@ def score(selection=None, data: Path = DATA) -> Scores:
                 else:
                     scores.wrong_dates.append((name, label, hit.deadline, hit.deadline_text))
         scores.extras.extend((name, p) for p in free)
+        scores.judged.extend((name, p, not any(p is f for f in free)) for p in predicted)
     return scores
 
 
