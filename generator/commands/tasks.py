@@ -131,12 +131,18 @@ def _print_text(tasks, today) -> None:
         print("Không có nhiệm vụ nào.", file=out)
         return
     overdue = sum(1 for t in tasks if t.overdue_days(today))
-    print(f"{len(tasks)} nhiệm vụ, {overdue} quá hạn (tính đến ngày {today:%d/%m/%Y})", file=out)
+    unsure = sum(1 for t in tasks if not t.certain)
+    print(f"{len(tasks)} nhiệm vụ, {overdue} quá hạn, {unsure} cần xác nhận (tính đến ngày "
+          f"{today:%d/%m/%Y})", file=out)
+    if unsure:
+        print("Cần xác nhận: chương trình đọc văn bản nhưng chưa chắc đã đúng cơ quan hoặc đúng "
+              "việc; hãy đối chiếu với văn bản.", file=out)
     for i, t in enumerate(tasks, 1):
         days = t.overdue_days(today)
         when = (f"hạn {t.deadline:%d/%m/%Y}" if t.deadline else
                 (f"thời hạn: {t.deadline_text}" if t.deadline_text else "không nêu thời hạn"))
-        mark = f" — QUÁ HẠN {days} NGÀY" if days else ""
+        mark = (f" — QUÁ HẠN {days} NGÀY" if days else "") + \
+            ("" if t.certain else " · cần xác nhận")
         print(f"\n{i}. {t.lead} · {when}{mark} · {TASK_STATUS_LABELS[t.status]}", file=out)
         if t.support:
             print(f"   Phối hợp: {', '.join(t.support)}", file=out)

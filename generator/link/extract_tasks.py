@@ -29,6 +29,7 @@ from ..ministries import NAMES as MINISTRY_NAMES, ministry_at
 from ..model import ExtractedTask, Scope
 from ..provinces import province_at
 from ..surnames import RANKS, SURNAMES
+from .task_certainty import doubted
 from .task_tables import FIELD_LEAD, FieldTask, field_task, table_tasks
 from ..text import canonical as _canonical
 
@@ -1283,6 +1284,7 @@ class TaskExtractor:
                  jurisdiction: tuple[str, ...] = ()):
         self.matcher = matcher
         self.parser = _Parser(matcher, abbreviations, jurisdiction)
+        self.flag_doubts = True     # task_certainty: flag what a reader would doubt
         self._lists: dict[str, bool] = {}     # _list_only by clause: headers are asked twice
 
     @classmethod
@@ -1935,7 +1937,10 @@ class TaskExtractor:
                                          budget=budget))
         out.extend(self._reported_order(ledes, out, all_blocks))
         out.sort(key=lambda t: t.line)     # field tasks were read first
-        return self._placed_document(_without_headline(out, all_blocks), body)
+        out = self._placed_document(_without_headline(out, all_blocks), body)
+        if not self.flag_doubts:    # the rules' own guesses only (bench/task_certainty.py)
+            return out
+        return doubted(out, self.matcher, self.parser.abbreviations, _imperative)
 
     @staticmethod
     def _reported_order(ledes: list, out: list[ExtractedTask],

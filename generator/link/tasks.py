@@ -43,7 +43,7 @@ class Task:
     line: int
     source: str                         # "text" or "front-matter"
     owners: tuple[str, ...]             # agency page keys: the lead and its successors
-    certain: bool = True                # False: a rule guessed; agency pages say "cần xác nhận"
+    certain: bool = True                # False: a guess or a doubt; shown "cần xác nhận"
     external: bool = False              # another province's or a central body: no local page
 
     @property

@@ -62,7 +62,7 @@ def notes(task: Task) -> str:
     if task.point:
         out.append(f"Điểm {task.point}")
     if not task.certain:
-        out.append("Cần xác nhận (chương trình đoán cơ quan hoặc thời hạn)")
+        out.append("Cần xác nhận (chương trình chưa chắc đã đọc đúng cơ quan, việc hoặc thời hạn)")
     if task.external:
         out.append("Cơ quan ngoài địa bàn")
     if task.source == "front-matter":
