@@ -191,7 +191,8 @@ def main() -> None:
         evidence(data, flagged_before)
         return
     print(f"{'held out':<9} {'sure':>5} {'P sure':>6} {'flag':>5} {'P flag':>6} "
-          f"{'right flagged':>13}   (doubts chosen on the other sets, scored on this one)")
+          f"{'right flagged':>13} {'flagged':>8}   (doubts chosen on the other sets, scored on "
+          f"this one)")
     total = [0, 0, 0, 0]
     for name, test in data.items():
         doubts = search([r for other, rs in data.items() if other != name for r in rs])
@@ -202,9 +203,11 @@ def main() -> None:
         for k, v in enumerate((len(sure), sum(sure), len(flag), sum(flag))):
             total[k] += v
         print(f"{name:<9} {len(sure):>5} {sum(sure) / max(1, len(sure)):>6.2f} {len(flag):>5} "
-              f"{sum(flag) / max(1, len(flag)):>6.2f} {sum(flag) / max(1, right):>13.2f}")
+              f"{sum(flag) / max(1, len(flag)):>6.2f} {sum(flag) / max(1, right):>13.2f} "
+              f"{len(flag) / (len(sure) + len(flag)):>8.2f}")
     print(f"{'micro':<9} {total[0]:>5} {total[1] / total[0]:>6.2f} {total[2]:>5} "
-          f"{total[3] / max(1, total[2]):>6.2f} {total[3] / (total[1] + total[3]):>13.2f}")
+          f"{total[3] / max(1, total[2]):>6.2f} {total[3] / (total[1] + total[3]):>13.2f} "
+          f"{total[2] / (total[0] + total[2]):>8.2f}")
     chosen = search([r for rs in data.values() for r in rs])
     print("doubts chosen on all seven sets:")
     for d in chosen:
