@@ -44,7 +44,7 @@ _MARKER = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|kien nghi|phan cong|de 
 _AFTER_MARKER = re.compile(r"(?:giao|giao cho|de nghi|yeu cau|chi dao|kien nghi|phan cong)$")
 _WILL = re.compile(r"\b(?:se|du kien|co nhiem vu)\b")     # a plan or a duty, not an order
 _SPEAKER = re.compile(r"\b(?:thu tuong|pho thu tuong|chu tich|pho chu tich|bi thu|giam doc|"
-                      r"bo truong|dong chi|ong|ba)\b")
+                      r"bo truong|dong chi|ong)\b")     # not "ba": also "three"
 _GENERIC = re.compile(r"(?:cac|nhung) (?:co quan|don vi|dia phuong|nganh|cap)\b")
 _ENDS = (".", ";", ":", "…", ")", "”", '"')
 # After a name, what still reads as an order: "Sở A: …", "Sở A được giao …", "Sở A phải …"
