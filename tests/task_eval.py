@@ -33,6 +33,7 @@ BLIND2 = ROOT / "tests" / "data" / "tasks_blind2"     # a fourth blind set, 31 p
 BLIND3 = ROOT / "tests" / "data" / "tasks_blind3"     # a fifth, labelled while blind2 was tuned on
 BLIND4 = ROOT / "tests" / "data" / "tasks_blind4"     # a sixth, labelled while blind2 and blind3 were tuned on
 BLIND5 = ROOT / "tests" / "data" / "tasks_blind5"     # a seventh, labelled while blind4 was tuned on
+BLIND6 = ROOT / "tests" / "data" / "tasks_blind6"     # an eighth, labelled while blind5 was tuned on
 
 
 def _norm(text: str) -> str:
