@@ -198,6 +198,9 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
                  "chính chủ trì, Y tế đô thị do ngành y tế chủ trì.",
                  [_plain(("Sở Xây dựng", "so-xay-dung")), _plain(TC),
                   _plain(("ngành y tế", None))], id="owned-by-a-sector"),
+    # "toàn …" before a name written freely after "Đề nghị"
+    pytest.param("Đề nghị toàn Hệ thống Chính trị vào cuộc.",
+                 [_plain(("Hệ thống Chính trị", None))], id="toan-free-name"),
 ])
 def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
     assert _read(extractor, sentence) == tasks
@@ -218,6 +221,28 @@ def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
 ])
 def test_what_work_a_sentence_gives(extractor, sentence, work):
     assert [(t.lead, t.action) for t in extractor.extract(sentence, 1, NOTICE_DATE)] == work
+
+
+def test_a_heading_lead_with_support_ending_in_cac_huyen_gives_its_points(extractor):
+    """The heading's list ends on "các huyện" (no name after it): each point is the lead's."""
+    body = ("1. Sở Y tế chủ trì, phối hợp với các huyện:\n\n- Rà soát quỹ đất công chưa sử dụng "
+            "trên địa bàn.\n\n- Báo cáo UBND tỉnh kết quả trước ngày 30/4/2024.\n")
+    assert [(t.lead_slug, t.deadline) for t in extractor.extract(body, 1, NOTICE_DATE)] == [
+        ("so-y-te", None), ("so-y-te", D(2024, 4, 30))]
+
+
+def test_a_sentence_cut_after_cac_is_read_without_error(extractor):
+    """A page that stops mid-list ("…, các"): the bodies read so far, no traceback."""
+    tasks = extractor.extract("Sở Y tế chủ trì, phối hợp UBND các cấp, các", 1, NOTICE_DATE)
+    assert [(t.lead, t.support) for t in tasks] == [("Sở Y tế", ("UBND các cấp",))]
+
+
+def test_a_plan_written_as_fields_without_support_says_none(extractor):
+    body = ("1. Rà soát quy hoạch chung đô thị.\n\n- Chủ trì: Sở Xây dựng.\n\n- Thời gian hoàn "
+            "thành: tháng 5.\n")
+    assert [(t.lead, t.support, t.text) for t in extractor.extract(body, 1, NOTICE_DATE)] == [
+        ("Sở Xây dựng", (), "Rà soát quy hoạch chung đô thị Chủ trì: Sở Xây dựng. Thời gian: "
+                            "tháng 5.")]
 
 
 def test_a_reference_back_is_the_last_such_body_named_and_to_be_confirmed(extractor):
@@ -280,3 +305,17 @@ def test_a_letter_sent_to_bodies_then_de_nghi_asks_them(extractor):
 def test_a_body_of_two_kinds_of_unit_after_a_comma_is_one_collective(extractor):
     assert _read(extractor, "Giao Công an huyện, thị xã rà soát kinh phí.") == [
         _plain(("Công an huyện, thị xã", None))]
+
+
+@pytest.mark.xfail(strict=True, reason="no task: a lead, then an adverbial between commas, then "
+                   "its verb is not yet read as the lead's work")
+def test_a_lead_then_an_adverbial_between_commas_keeps_its_work(extractor):
+    assert _read(extractor, "Sở Y tế, trong tháng 4, rà soát kinh phí phòng dịch.") == [
+        _plain(YT)]
+
+
+@pytest.mark.xfail(strict=True, reason="read as a task: 'thời gian qua đã' (in the past period, "
+                   "has …) reports a result, but only 'đã' among the action's first three words "
+                   "is looked for")
+def test_a_result_reported_after_thoi_gian_qua_is_no_task(extractor):
+    assert _read(extractor, "Sở Y tế thời gian qua đã tổ chức kiểm tra.") == []
