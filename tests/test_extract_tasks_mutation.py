@@ -204,6 +204,13 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
     # this province's name after a body, "Tỉnh" with a capital as headings write it: its own
     pytest.param("Giao Sở Y tế Tỉnh Hậu Giang rà soát kinh phí.", [_plain(YT)],
                  id="own-province-after-the-name"),
+    # a list of leads closed by a comma, and a colon later in the work: still their work
+    pytest.param("Sở Y tế, Sở Tài chính, rà soát các khoản chi: kinh phí phòng dịch, kinh phí "
+                 "tiêm chủng.", [_plain(YT), _plain(TC)], id="leads-comma-then-colon-in-work"),
+    # "Đề nghị A; B; C …": one list across its semicolons, the first body included
+    pytest.param("Đề nghị Sở Y tế; Sở Tài chính; Sở Xây dựng rà soát kinh phí.",
+                 [_plain(YT), _plain(TC), _plain(("Sở Xây dựng", "so-xay-dung"))],
+                 id="marker-then-semicolon-list"),
 ])
 def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
     assert _read(extractor, sentence) == tasks
