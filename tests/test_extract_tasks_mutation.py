@@ -211,6 +211,9 @@ def _plain(lead, *, support=(), deadline=None, certain=True, external=False):
     pytest.param("Đề nghị Sở Y tế; Sở Tài chính; Sở Xây dựng rà soát kinh phí.",
                  [_plain(YT), _plain(TC), _plain(("Sở Xây dựng", "so-xay-dung"))],
                  id="marker-then-semicolon-list"),
+    # dated news of a meeting held, then the order in the next sentence: only the order
+    pytest.param("Ngày 10/3/2024, UBND tỉnh tổ chức hội nghị sơ kết. UBND tỉnh có văn bản yêu cầu "
+                 "Sở Y tế rà soát kinh phí.", [_plain(YT)], id="dated-news-then-order"),
 ])
 def test_who_a_sentence_gives_work_to(extractor, sentence, tasks):
     assert _read(extractor, sentence) == tasks
