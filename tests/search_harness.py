@@ -26,9 +26,17 @@ function matched(r, id, doc) {
     return x;
   });
 }
+function canon(x) {     // keys in order: WebDriver hands objects over with keys sorted
+  return JSON.stringify(x, function (k, v) {
+    if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+    var o = {};
+    Object.keys(v).sort().forEach(function (key) { o[key] = v[key]; });
+    return o;
+  });
+}
 function differs(got, want) {
   return Object.keys(want).some(function (k) {
-    return k !== "query" && k in got && JSON.stringify(got[k]) !== JSON.stringify(want[k]); });
+    return k !== "query" && k in got && canon(got[k]) !== canon(want[k]); });
 }
 function next(i) {
   if (i >= queries.length) { done(out); return; }
@@ -41,6 +49,7 @@ function next(i) {
       var got = {query: q.query, parsed: naSearch.parsedJSON(r.clauses),
                  keys: docs.map(function (d) { return d.u.replace(/\\/$/, ""); }),
                  full: r.full, partial: r.docs.length - r.full, suggestion: r.suggestion,
+                 corrected: r.corrected || null,
                  snippets: shown.map(function (d) {
                    return marked(naSearch.snippet(d.x, r.clauses, 0, r.altWords)); }),
                  matched: shown.map(function (d, k) { return matched(r, ids[k], d); }),
@@ -76,6 +85,7 @@ def cli_search(searcher, queries: list, limit: int = 10) -> list[dict]:
         r = searcher.search(q["query"], limit=limit, sort=q.get("sort", "relevance"))
         out.append({"query": q["query"], "parsed": r.parsed, "keys": [h.key for h in r.hits],
                     "full": r.total, "partial": r.partial_total, "suggestion": r.suggestion,
+                    "corrected": r.corrected,
                     "snippets": [h.snippet_marked("[[", "]]") for h in r.hits[:SHOWN]],
                     "matched": [h.matched for h in r.hits[:SHOWN]]})
     return out

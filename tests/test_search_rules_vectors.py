@@ -26,7 +26,7 @@ from search_harness import browser_search, cli_search
 FILE = json.loads(Path(__file__).with_name("search_vectors_rules.json").read_text(
     encoding="utf-8"))
 VECTORS, PAGES = FILE["rank"], FILE["page"]
-FIELDS = ("keys", "full", "partial", "suggestion", "snippets", "matched")
+FIELDS = ("keys", "full", "partial", "suggestion", "corrected", "snippets", "matched")
 RULES = {"accent", "accent alike", "proximity", "partial vs full", "phrase", "field prefix",
          "did-you-mean", "number", "question", "topic", "date sort", "generated"}
 
@@ -85,7 +85,8 @@ def test_cli_lists_the_results_pages(built_public):
             r = searcher.search(page["query"], topic=page.get("topic"), year=page.get("year"),
                                 sort=page.get("sort", "relevance"), limit=None)
             got = {"keys": [h.key for h in r.hits], "full": r.total,
-                   "partial": r.partial_total, "suggestion": r.suggestion}
+                   "partial": r.partial_total, "suggestion": r.suggestion,
+                   "corrected": r.corrected}
             assert got == {k: page[k] for k in got}, page
 
 
