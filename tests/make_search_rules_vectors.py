@@ -50,13 +50,16 @@ RULES = {
                      # a correction two edits away, a transposition, a typed accent, a word
                      # that looks like an abbreviation, a typo in a phrase and beside a field
                      "giao thnogg", "thien tia", "dde an 06", "giao thôngg", "pcccx",
-                     '"an toan giao thongg"', "year:2024 chuyen doi soo"],
+                     '"an toan giao thongg"', "year:2024 chuyen doi soo",
+                     # typed with accents and without a neighbour that supports a correction
+                     "quann", "quảnn", "tiinh", "tĩinh"],
     # a notice number typed bare (a word and a number: the notice bearing it, then the notices
     # citing it), with its issuer part, as a prefix of parts, inside words
-    "number": ["98", "98/TB", "125/TB", "06", "88/2024/NĐ-CP", "so:tb-cat", "so:98/tb-vpubnd",
+    "number": ["98", "98/", "98/TB", "125/TB", "06", "88/2024/NĐ-CP", "so:tb-cat", "so:98/tb-vpubnd",
                "198/TB-VPUBND de an 06", "so:12", "2024"],
     # the reading of a question: year words, titles, fillers, thesaurus spans (understand.py)
-    "question": ["năm 2023 de an 06", "nam 1899 de an 06", "nam 2100 pccc", "nam 2024",
+    "question": ["năm 2023 de an 06", "nam 1899 de an 06", "nam 1900 pccc", "nam 2099 pccc",
+                 "nam 2100 pccc", "nam 2024", "ngap lut tinh",
                  "chu tich tinh chi dao gi ve pccc", "van ban nao giao cong an tinh",
                  "ngap lut", '"ngap lut"', "atgt", "ATGT tinh", "gi nao", "khu cong nghiep pccc",
                  '"co quan" pccc', '"chu tich" tinh'],

@@ -63,3 +63,9 @@ def test_results_page_lists_twenty_at_a_time(browser, serve_dir, tmp_path_factor
     with Searcher(cache_of(project)) as searcher:
         pages = checks.paged_expectations(searcher)
     checks.check_paging(browser, serve_dir(project / "site"), pages, TIMEOUT)
+
+
+def test_bitmap_coded_words_rank_like_python(browser, serve_dir, tmp_path):
+    """Frequent words as bitmaps, and words at the edge of frequent (weighted, not flat)."""
+    queries, expected = checks.export_with_bitmaps(ROOT, tmp_path)
+    checks.check_bitmaps(browser, serve_dir(tmp_path), queries, expected)

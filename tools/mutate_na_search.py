@@ -117,7 +117,7 @@ def main() -> int:
     if "bitmaps" in wanted:
         bitmaps = work / "bitmaps"
         bitmaps.mkdir()
-        bitmap_expected = checks.export_with_bitmaps(ROOT, bitmaps)
+        bitmap_queries, bitmap_expected = checks.export_with_bitmaps(ROOT, bitmaps)
         targets.append(bitmaps / "na-search.js")
         urls["bitmaps"], server = _serve(bitmaps)
         servers.append(server)
@@ -148,7 +148,8 @@ def main() -> int:
     t = args.timeout
     runs = {
         "vectors": [lambda: checks.check_vectors(driver, urls["site"], query_spec, table)],
-        "bitmaps": [lambda: checks.check_bitmaps(driver, urls["bitmaps"], bitmap_expected)],
+        "bitmaps": [lambda: checks.check_bitmaps(driver, urls["bitmaps"], bitmap_queries,
+                                                   bitmap_expected)],
         "pages": [lambda: checks.check_results_pages(driver, urls["site"], facts, t),
                   lambda: checks.check_results_page_state(driver, urls["site"], facts, t),
                   lambda: checks.check_header_box(driver, urls["site"], t),
