@@ -556,6 +556,22 @@ def check_missing_index(driver, base: str, timeout: float) -> None:
            timeout, "header box without an index")
 
 
+def check_empty_archive(driver, base: str, timeout: float) -> None:
+    """`base`: the site of an archive with no notice yet, whose index has no term shard at all
+    (a shard no term hashes to is never written). A query finds nothing and says so."""
+    from selenium.webdriver.common.by import By
+
+    nothing = count_line(0, 0)
+    driver.get(base + "tim-kiem/?q=tinh+pccc")
+    settle(driver, lambda d: (_results_page(d)["status"], _results_page(d)["items"]),
+           (nothing, []), timeout, "results page of an empty archive")
+    driver.get(base)
+    driver.find_element(By.ID, "na-search-input").send_keys("tinh")
+    settle(driver, lambda d: (d.execute_script(HEADER_BOX)["open"],
+                              d.execute_script(HEADER_BOX)["status"]), (True, nothing),
+           timeout, "header box of an empty archive")
+
+
 def without_meta(site: Path, dest: Path) -> Path:
     """A copy of a built site whose search index lost its meta.json."""
     import shutil

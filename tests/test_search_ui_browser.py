@@ -2,7 +2,8 @@
 notices say (tests/search_checks.py, which tools/mutate_na_search.py runs on every mutant):
 the results page of every `page` vector (list, counts, marks, facets), its address as its
 state, the header box (list, snippets, explanations, keyboard), a query in any page's
-address, a missing index, and paging twenty at a time on a larger generated archive."""
+address, a missing index, an archive with no notice yet, and paging twenty at a time on a
+larger generated archive; frequent words coded as bitmaps."""
 
 from __future__ import annotations
 
@@ -50,6 +51,14 @@ def test_query_in_any_address_runs_in_the_box(site, browser):
 def test_a_missing_index_is_said(built_public, browser, serve_dir, tmp_path):
     broken = checks.without_meta(built_public / "site", tmp_path / "site")
     checks.check_missing_index(browser, serve_dir(broken), TIMEOUT)
+
+
+def test_an_archive_without_notices_finds_nothing(browser, serve_dir, tmp_path):
+    from conftest import copy_project
+    project = copy_project(tmp_path / "p", notices=False)
+    cli(project, "build", check=True)
+    assert not list((project / "site" / "na-search" / "t").glob("*.json"))
+    checks.check_empty_archive(browser, serve_dir(project / "site"), TIMEOUT)
 
 
 def test_results_page_lists_twenty_at_a_time(browser, serve_dir, tmp_path_factory):

@@ -3,9 +3,9 @@
     .venv/bin/python tools/mutate_na_search.py [--every N] [--limit N] [--checks LIST]
 
 Builds the sample archive once (and, beside it, a 30-notice archive of bench/generate.py for
-paging, an export where frequent words are bitmaps, and a copy of the site without its index),
-then for each mutant (one operator swapped: === and !==, < and <=, > and >=, && and ||, + and -,
-* and /) writes the mutated script into all four and runs the checks of tests/search_checks.py
+paging, an archive with no notice, an export where frequent words are bitmaps, and a copy of
+the site without its index), then for each mutant (one operator swapped: === and !==, < and
+<=, > and >=, && and ||, + and -, * and /) writes the mutated script into all five and runs the checks of tests/search_checks.py
 in headless Chromium, in this order, stopping at the first that fails:
 
   vectors  parse, understand and rank vectors of tests/search_vectors.json and
@@ -13,7 +13,8 @@ in headless Chromium, in this order, stopping at the first that fails:
            date sort, snippets, matched terms);
   bitmaps  the ranking over bitmap-coded frequent words;
   pages    the results page of every `page` vector and its address as its state, the header
-           box and its keyboard, ?q= on any page, a missing index, paging twenty at a time.
+           box and its keyboard, ?q= on any page, a missing index, an empty archive, paging
+           twenty at a time.
 
 A mutant is killed when a check fails, a query throws or a page never shows what it should
 (`--timeout` seconds). `--every N` tries one mutant in N (spread over the file), for a quicker
@@ -128,8 +129,16 @@ def main() -> int:
         with Searcher(Project.find(paged / "mkdocs.yml").cache_dir) as searcher:
             paged_pages = checks.paged_expectations(searcher)
         broken = checks.without_meta(site, work / "broken")
-        targets += [paged / "site" / SCRIPT, broken / SCRIPT]
-        for name, folder in (("paged", paged / "site"), ("broken", broken)):
+        empty = work / "empty"                 # no notice yet: no term shard at all
+        (empty / "notices").mkdir(parents=True)
+        shutil.copy(ROOT / "mkdocs.yml", empty)
+        shutil.copytree(ROOT / "theme", empty / "theme")
+        for name in ("topics.yml", "agencies.yml"):
+            shutil.copy(ROOT / "notices" / name, empty / "notices")
+        _build(empty, env)
+        targets += [paged / "site" / SCRIPT, broken / SCRIPT, empty / "site" / SCRIPT]
+        for name, folder in (("paged", paged / "site"), ("broken", broken),
+                             ("empty", empty / "site")):
             urls[name], server = _serve(folder)
             servers.append(server)
     query_spec, table = spec(), thesaurus.archive_table()
@@ -156,6 +165,7 @@ def main() -> int:
                   lambda: checks.check_keyboard(driver, urls["site"], t),
                   lambda: checks.check_shared_address(driver, urls["site"], t),
                   lambda: checks.check_missing_index(driver, urls["broken"], t),
+                  lambda: checks.check_empty_archive(driver, urls["empty"], t),
                   lambda: checks.check_paging(driver, urls["paged"], paged_pages, t)],
     }
 
