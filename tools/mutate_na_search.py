@@ -1,6 +1,7 @@
 """Mutation testing of the site's search script (theme/assets/javascripts/na-search.js).
 
-    .venv/bin/python tools/mutate_na_search.py [--every N] [--limit N] [--checks LIST]
+    .venv/bin/python tools/mutate_na_search.py [--every N] [--limit N] [--lines L,L]
+                                               [--checks LIST] [--timeout SECONDS]
 
 Builds the sample archive once (and, beside it, a 30-notice archive of bench/generate.py for
 paging, an archive with no notice, an export where frequent words are bitmaps, and a copy of
@@ -18,7 +19,7 @@ in headless Chromium, in this order, stopping at the first that fails:
 
 A mutant is killed when a check fails, a query throws or a page never shows what it should
 (`--timeout` seconds). `--every N` tries one mutant in N (spread over the file), for a quicker
-estimate. Prints the score, which check killed how many, and each survivor (line and swap), to
+estimate; `--lines` only those of the lines given (after `--every`: survivors re-run). Prints the score, which check killed how many, and each survivor (line and swap), to
 be judged by hand: equivalent, not reached, or a gap.
 """
 
@@ -81,6 +82,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--checks", default=",".join(CHECKS),
                         help="which checks, comma-separated (default: all)")
+    parser.add_argument("--lines", default="",
+                        help="only the mutants on these lines (comma-separated): survivors "
+                             "re-run after a new check")
     parser.add_argument("--timeout", type=float, default=20,
                         help="seconds a page may take to show what it should")
     args = parser.parse_args()
@@ -192,6 +196,9 @@ def main() -> int:
             return 1
         print(f"checks: {', '.join(wanted)} ({time.monotonic() - start:.0f} s unmutated)")
         chosen = list(mutants(original))[::args.every]
+        if args.lines:
+            lines = {int(x) for x in args.lines.split(",")}
+            chosen = [m for m in chosen if m[3] in lines]
         if args.limit:
             chosen = chosen[:args.limit]
         survivors, killed_by = [], {name: 0 for name in wanted}
