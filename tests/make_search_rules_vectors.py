@@ -39,7 +39,7 @@ RULES = {
                   "an ninh bao dam", "cong an tinh", "tinh cong an", "de an 06 du lieu",
                   "du lieu de an 06"],
     "partial vs full": ["de an 06 pccc", "giai phong mat bang chau thanh", "pccc khu cong nghiep",
-                        "luat xyzzy", "chuyen doi so ca mau"],
+                        "luat xyzzy", "chuyen doi so ca mau", "de an 06 xyzzy"],
     "phrase": ['"an toan giao thong"', '"giao thong an toan"', '"de an 06"',
                '"bao dam an ninh trat tu"', '"duong thuy" ben khach', '"cong an tinh" pccc'],
     "field prefix": ["signer:", "signer:tung", "chair:thai", 'chair:"tran minh" de an',
@@ -52,10 +52,13 @@ RULES = {
                      "giao thnogg", "thien tia", "dde an 06", "giao thôngg", "pcccx",
                      '"an toan giao thongg"', "year:2024 chuyen doi soo",
                      # typed with accents and without a neighbour that supports a correction
-                     "quann", "quảnn", "tiinh", "tĩinh"],
+                     "quann", "quảnn", "tiinh", "tĩinh",
+                     # two edits at a word's start, transpositions
+                     "giao aathong", "aagiao thong", "an ninh aatrat tu", "giao htong", "tihn",
+                     "dna"],
     # a notice number typed bare (a word and a number: the notice bearing it, then the notices
     # citing it), with its issuer part, as a prefix of parts, inside words
-    "number": ["98", "98/", "98/TB", "125/TB", "06", "88/2024/NĐ-CP", "so:tb-cat", "so:98/tb-vpubnd",
+    "number": ["98", "18", "09", "07", "41", "127", "95", "98/", "98/TB", "125/TB", "06", "88/2024/NĐ-CP", "so:tb-cat", "so:98/tb-vpubnd",
                "198/TB-VPUBND de an 06", "so:12", "2024"],
     # the reading of a question: year words, titles, fillers, thesaurus spans (understand.py)
     "question": ["năm 2023 de an 06", "nam 1899 de an 06", "nam 1900 pccc", "nam 2099 pccc",
@@ -64,7 +67,7 @@ RULES = {
                  "ngap lut", '"ngap lut"', "atgt", "ATGT tinh", "gi nao", "khu cong nghiep pccc",
                  '"co quan" pccc', '"chu tich" tinh'],
     # topic: by slug, name, alias, acronym; an unknown topic falls back to topic words
-    "topic": ["topic:de-an-06", 'topic:"An toàn giao thông"', "topic:ATGT", "topic:tttatgt",
+    "topic": ["topic:de-an-06", "topic:an-ninh-trat-tu", 'topic:"An ninh, trật tự"', 'topic:"An toàn giao thông"', "topic:ATGT", "topic:tttatgt",
               "topic:xyz", "topic:giao", 'topic:"trat tu" tinh', "chude:pccc de an"],
 }
 # The same queries with newest first (--sort date): full matches, then partial ones.
