@@ -44,7 +44,9 @@ RULES = {
                '"bao dam an ninh trat tu"', '"duong thuy" ben khach', '"cong an tinh" pccc'],
     "field prefix": ["signer:", "signer:tung", "chair:thai", 'chair:"tran minh" de an',
                      "so:98", "so:vpubnd", "topic:pccc", "topic:atgt tinh", "year:2024 de an 06",
-                     "year:2023", "issuer:cong an", "loai:ke-hoach"],
+                     "year:2023", "issuer:cong an", "loai:ke-hoach",
+                     # a one-word field value that is also a question word: still required
+                     "signer:minh de an 06"],
     "did-you-mean": ["giao thongg", "chuyen doi soo", "phong chay chua chayy", "xyzzy",
                      "an ninhh trat tu", "de ann 06", "boi thuong tai dinh cuu",
                      # a correction two edits away, a transposition, a typed accent, a word
