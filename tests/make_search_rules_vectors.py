@@ -39,15 +39,49 @@ RULES = {
                   "an ninh bao dam", "cong an tinh", "tinh cong an", "de an 06 du lieu",
                   "du lieu de an 06"],
     "partial vs full": ["de an 06 pccc", "giai phong mat bang chau thanh", "pccc khu cong nghiep",
-                        "luat xyzzy", "chuyen doi so ca mau"],
+                        "luat xyzzy", "chuyen doi so ca mau", "de an 06 xyzzy"],
     "phrase": ['"an toan giao thong"', '"giao thong an toan"', '"de an 06"',
                '"bao dam an ninh trat tu"', '"duong thuy" ben khach', '"cong an tinh" pccc'],
     "field prefix": ["signer:", "signer:tung", "chair:thai", 'chair:"tran minh" de an',
                      "so:98", "so:vpubnd", "topic:pccc", "topic:atgt tinh", "year:2024 de an 06",
-                     "year:2023", "issuer:cong an", "loai:ke-hoach"],
+                     "year:2023", "issuer:cong an", "loai:ke-hoach",
+                     # a one-word field value that is also a question word: still required
+                     "signer:minh de an 06"],
     "did-you-mean": ["giao thongg", "chuyen doi soo", "phong chay chua chayy", "xyzzy",
-                     "an ninhh trat tu", "de ann 06", "boi thuong tai dinh cuu"],
+                     "an ninhh trat tu", "de ann 06", "boi thuong tai dinh cuu",
+                     # a correction two edits away, a transposition, a typed accent, a word
+                     # that looks like an abbreviation, a typo in a phrase and beside a field
+                     "giao thnogg", "thien tia", "dde an 06", "giao thôngg", "pcccx",
+                     '"an toan giao thongg"', "year:2024 chuyen doi soo",
+                     # typed with accents and without a neighbour that supports a correction
+                     "quann", "quảnn", "tiinh", "tĩinh",
+                     # two edits at a word's start, transpositions
+                     "giao aathong", "aagiao thong", "an ninh aatrat tu", "giao htong", "tihn",
+                     "dna"],
+    # a notice number typed bare (a word and a number: the notice bearing it, then the notices
+    # citing it), with its issuer part, as a prefix of parts, inside words
+    "number": ["98", "18", "09", "07", "41", "127", "95", "98/", "98/TB", "125/TB", "06", "88/2024/NĐ-CP", "so:tb-cat", "so:98/tb-vpubnd",
+               "198/TB-VPUBND de an 06", "so:12", "2024"],
+    # the reading of a question: year words, titles, fillers, thesaurus spans (understand.py)
+    "question": ["năm 2023 de an 06", "nam 1899 de an 06", "nam 1900 pccc", "nam 2099 pccc",
+                 "nam 2100 pccc", "nam 2024", "ngap lut tinh",
+                 "chu tich tinh chi dao gi ve pccc", "van ban nao giao cong an tinh",
+                 "ngap lut", '"ngap lut"', "atgt", "ATGT tinh", "gi nao", "khu cong nghiep pccc",
+                 '"co quan" pccc', '"chu tich" tinh'],
+    # topic: by slug, name, alias, acronym; an unknown topic falls back to topic words
+    "topic": ["topic:de-an-06", "topic:an-ninh-trat-tu", 'topic:"An ninh, trật tự"', 'topic:"An toàn giao thông"', "topic:ATGT", "topic:tttatgt",
+              "topic:xyz", "topic:giao", 'topic:"trat tu" tinh', "chude:pccc de an"],
 }
+# The same queries with newest first (--sort date): full matches, then partial ones.
+DATE_SORT = ["de an 06 pccc", "an toan giao thong", "tinh", "giao thongg", "pccc khu cong nghiep",
+             '"duong thuy"', "topic:pccc", "hoa", "98", "chuyen doi so ca mau"]
+# The results page (tim-kiem/?q=…&topic=…&year=…&sort=date): every result, not ten, with the
+# facets as filters. Checked against the CLI's `search --topic --year --sort --limit 0`.
+PAGES = [{"query": "tinh"}, {"query": "de an 06 pccc"}, {"query": "de an 06 pccc", "sort": "date"},
+         {"query": "giao thong", "year": "2024"}, {"query": "tinh", "topic": "phong-chay-chua-chay"},
+         {"query": "", "topic": "an-toan-giao-thong"}, {"query": "", "year": "2023"},
+         {"query": "an toan", "topic": "an-toan-giao-thong", "year": "2024", "sort": "date"},
+         {"query": "giao thongg"}, {"query": "ngap lut"}, {"query": "xyzzy"}]
 GENERATED = 200
 SEED = 27
 
@@ -113,11 +147,15 @@ def main() -> None:
         for rule, queries in RULES.items():
             for result in cli_search(searcher, queries):
                 rank.append({"rule": rule, **_expected(result)})
+        dated = cli_search(searcher, [{"query": q, "sort": "date"} for q in DATE_SORT])
+        for result in dated:
+            rank.append({"rule": "date sort", "sort": "date", **_expected(result)})
         for result in cli_search(searcher, _generated_queries(GENERATED)):
-            rank.append({"rule": "generated", **_expected(result)})
+            rank.append({"rule": "generated", **_expected(result, snippets=False)})
+        pages = [{**page, **_page(searcher, page)} for page in PAGES]
     finally:
         searcher.close()
-    OUT.write_text(json.dumps({
+    OUT.write_text(_dumps({
         "about": "Ranking vectors, one or more per ranking rule ('rule' names it; 'generated': "
                  "random queries over the sample archive; 'accent': a query typed with accents "
                  "and its 'twin' without, which must rank differently). Expected values are the CLI's "
@@ -125,12 +163,39 @@ def main() -> None:
                  "tests/make_search_rules_vectors.py; the CLI, the exported index and "
                  "na-search.js must all give exactly these. Regenerate only when the ranking "
                  "changes on purpose.",
-        "rank": rank}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        "pages": "The results page with filters: 'keys' is every result in order (the CLI's "
+                 "search with --topic, --year, --sort and no limit); the browser's results "
+                 "page must list exactly these (tests/search_checks.py).",
+        "rank": rank, "page": pages}), encoding="utf-8")
     print(f"{OUT.name}: {len(rank)} vectors")
 
 
-def _expected(result: dict) -> dict:
-    return {k: result[k] for k in ("query", "keys", "full", "partial", "suggestion")}
+def _expected(result: dict, snippets: bool = True) -> dict:
+    """What a vector holds: the first ten keys, the counts, the suggestion; for the rule
+    vectors also the snippets and matched terms of the first results (the generated ones
+    would make the file ten times larger for little more)."""
+    keep = ("query", "keys", "full", "partial", "suggestion") + \
+        (("corrected", "snippets", "matched") if snippets else ())
+    return {k: result[k] for k in keep}
+
+
+def _dumps(data: dict) -> str:
+    """One vector a line: a diff shows which vectors changed."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            lines = ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f" {json.dumps(key)}: [\n{lines}\n ]")
+        else:
+            parts.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _page(searcher, page: dict) -> dict:
+    r = searcher.search(page["query"], topic=page.get("topic"), year=page.get("year"),
+                        sort=page.get("sort", "relevance"), limit=None)
+    return {"keys": [h.key for h in r.hits], "full": r.total, "partial": r.partial_total,
+            "suggestion": r.suggestion, "corrected": r.corrected}
 
 
 if __name__ == "__main__":

@@ -5,44 +5,89 @@ page of the built site, in headless Chromium)."""
 from __future__ import annotations
 
 # Runs in the page: parse, rank and suggest each query with the site's own script; returns what
-# the vectors compare (result URLs in rank order, counts, the parsed form, the suggestion).
+# the vectors compare (result URLs in rank order, counts, the parsed form, the suggestion, and
+# for the first SHOWN results their snippet, highlights in [[ ]], and the terms they
+# matched, as the CLI's --json gives them). A query is a string or {query, sort}. Given the
+# expected results (arguments[2]), it stops at the first query that differs: a mutation run
+# (tools/mutate_na_search.py) needs no more than that.
 BROWSER_SEARCH = """
 var queries = arguments[0], limit = arguments[1], done = arguments[arguments.length - 1];
+var expected = arguments.length > 3 ? arguments[2] : null;
 var index = new naSearch.Index(new URL("na-search/", document.baseURI));
 var out = [];
+function marked(span) {    // as the CLI's Hit.snippet_marked("[[", "]]")
+  return Array.prototype.map.call(span.childNodes, function (n) {
+    return n.nodeName === "MARK" ? "[[" + n.textContent + "]]" : n.textContent; }).join("");
+}
+function matched(r, id, doc) {
+  return (r.why ? r.why(id) : []).map(function (m) {
+    var x = {term: m.term, rule: m.rule};
+    if (m.via !== undefined) { x.via = m.via; x.via_text = naSearch.spelledIn(doc.x || "", m.via); }
+    return x;
+  });
+}
+function canon(x) {     // keys in order: WebDriver hands objects over with keys sorted
+  return JSON.stringify(x, function (k, v) {
+    if (!v || typeof v !== "object" || Array.isArray(v)) return v;
+    var o = {};
+    Object.keys(v).sort().forEach(function (key) { o[key] = v[key]; });
+    return o;
+  });
+}
+function differs(got, want) {
+  return Object.keys(want).some(function (k) {
+    return k !== "query" && k in got && canon(got[k]) !== canon(want[k]); });
+}
 function next(i) {
   if (i >= queries.length) { done(out); return; }
+  var q = typeof queries[i] === "string" ? {query: queries[i]} : queries[i];
   var t0 = performance.now();
-  naSearch.search(index, queries[i], null, "relevance").then(function (r) {
+  naSearch.search(index, q.query, null, q.sort || "relevance").then(function (r) {
     var ids = r.docs.slice(0, limit);
     return Promise.all(ids.map(function (id) { return index.doc(id); })).then(function (docs) {
-      out.push({query: queries[i], parsed: naSearch.parsedJSON(r.clauses),
-                keys: docs.map(function (d) { return d.u.replace(/\\/$/, ""); }),
-                full: r.full, partial: r.docs.length - r.full, suggestion: r.suggestion,
-                ms: performance.now() - t0});
+      var shown = docs.slice(0, SHOWN);
+      var got = {query: q.query, parsed: naSearch.parsedJSON(r.clauses),
+                 keys: docs.map(function (d) { return d.u.replace(/\\/$/, ""); }),
+                 full: r.full, partial: r.docs.length - r.full, suggestion: r.suggestion,
+                 corrected: r.corrected || null,
+                 snippets: shown.map(function (d) {
+                   return marked(naSearch.snippet(d.x, r.clauses, 0, r.altWords)); }),
+                 matched: shown.map(function (d, k) { return matched(r, ids[k], d); }),
+                 ms: performance.now() - t0};
+      out.push(got);
+      if (expected && differs(got, expected[i])) { done(out); return; }
       next(i + 1);
     });
-  }).catch(function (e) { out.push({query: queries[i], error: String(e)}); next(i + 1); });
+  }).catch(function (e) { out.push({query: q.query, error: String(e)}); next(i + 1); });
 }
 next(0);
-"""
+""".replace("SHOWN", "3")
+SHOWN = 3   # results whose snippet and matched terms the vectors hold
 
 
-def browser_search(browser, site_url: str, queries: list[str], limit: int = 10) -> list[dict]:
-    """Each query through na-search.js on the built site at `site_url`."""
+def browser_search(browser, site_url: str, queries: list, limit: int = 10,
+                   expected: list[dict] | None = None) -> list[dict]:
+    """Each query (a string, or {"query", "sort"}) through na-search.js on the built site at
+    `site_url`. With `expected`, stops after the first result that differs from it."""
     if not browser.current_url.startswith(site_url):
         browser.get(site_url)
     browser.set_script_timeout(300)
-    return browser.execute_async_script(BROWSER_SEARCH, queries, limit)
+    args = (queries, limit) if expected is None else (queries, limit, expected)
+    return browser.execute_async_script(BROWSER_SEARCH, *args)
 
 
-def cli_search(searcher, queries: list[str], limit: int = 10) -> list[dict]:
-    """Each query through the CLI's Searcher, in the same shape as browser_search."""
+def cli_search(searcher, queries: list, limit: int = 10) -> list[dict]:
+    """Each query (a string, or {"query", "sort"}) through the CLI's Searcher, in the same
+    shape as browser_search."""
     out = []
     for q in queries:
-        r = searcher.search(q, limit=limit)
-        out.append({"query": q, "parsed": r.parsed, "keys": [h.key for h in r.hits],
-                    "full": r.total, "partial": r.partial_total, "suggestion": r.suggestion})
+        q = {"query": q} if isinstance(q, str) else q
+        r = searcher.search(q["query"], limit=limit, sort=q.get("sort", "relevance"))
+        out.append({"query": q["query"], "parsed": r.parsed, "keys": [h.key for h in r.hits],
+                    "full": r.total, "partial": r.partial_total, "suggestion": r.suggestion,
+                    "corrected": r.corrected,
+                    "snippets": [h.snippet_marked("[[", "]]") for h in r.hits[:SHOWN]],
+                    "matched": [h.matched for h in r.hits[:SHOWN]]})
     return out
 
 

@@ -2,7 +2,10 @@
 exported index read in Python and na-search.js in headless Chromium.
 
 Each vector names the ranking rule it pins (accents, proximity, partial vs full, phrase, field
-prefixes, did-you-mean) or is one of ~200 generated queries. The expected values are the CLI's
+prefixes, did-you-mean, numbers, questions, topics, the date sort) or is one of ~200 generated
+queries; the rule vectors also hold the snippets and matched terms of their first results. The
+`page` vectors are the results page with filters: every result, checked here against the CLI
+and in Chromium on the page itself (search_checks.py). The expected values are the CLI's
 results, written by tests/make_search_rules_vectors.py (regenerate when ranking changes on
 purpose).
 """
@@ -20,15 +23,24 @@ from generator.index.query import parse
 from generator.index.browser_export import SITE_FOLDER, ExportedIndex
 from search_harness import browser_search, cli_search
 
-VECTORS = json.loads(Path(__file__).with_name("search_vectors_rules.json").read_text(
-    encoding="utf-8"))["rank"]
-FIELDS = ("keys", "full", "partial", "suggestion")
+FILE = json.loads(Path(__file__).with_name("search_vectors_rules.json").read_text(
+    encoding="utf-8"))
+VECTORS, PAGES = FILE["rank"], FILE["page"]
+FIELDS = ("keys", "full", "partial", "suggestion", "corrected", "snippets", "matched")
 RULES = {"accent", "accent alike", "proximity", "partial vs full", "phrase", "field prefix",
-         "did-you-mean", "generated"}
+         "did-you-mean", "number", "question", "topic", "date sort", "generated"}
 
 
 def _expected(v: dict) -> dict:
-    return {k: v[k] for k in FIELDS}
+    return {k: v[k] for k in FIELDS if k in v}
+
+
+def _got(v: dict, got: dict) -> dict:
+    return {k: got[k] for k in FIELDS if k in v}
+
+
+def _case(v: dict) -> dict:
+    return {"query": v["query"], "sort": v.get("sort", "relevance")}
 
 
 def test_every_rule_is_pinned_and_accents_separate():
@@ -41,19 +53,41 @@ def test_every_rule_is_pinned_and_accents_separate():
         assert v["keys"] != by_query[v["twin"]]["keys"], query
     assert any(v["suggestion"] for v in VECTORS if v["rule"] == "did-you-mean")
     assert any(v["partial"] and v["full"] for v in VECTORS if v["rule"] == "partial vs full")
+    # the rule vectors pin snippets and matched terms, with highlights and thesaurus matches
+    pinned = [v for v in VECTORS if v["rule"] != "generated"]
+    assert all(len(v["snippets"]) == min(3, len(v["keys"])) for v in pinned)
+    assert sum("[[" in s for v in pinned for s in v["snippets"]) > 100
+    assert any(m.get("via_text") for v in pinned for ms in v["matched"] for m in ms)
+    assert any(v["partial"] and v["full"] > 1 for v in VECTORS if v["rule"] == "date sort")
+    # pages: filters alone, filters with words, both sorts, a correction, nothing found
+    assert any(p["query"] == "" and p["keys"] for p in PAGES)
+    assert any(p.get("topic") and p.get("year") and p.get("sort") == "date" for p in PAGES)
+    assert any(p["suggestion"] for p in PAGES) and any(not p["keys"] for p in PAGES)
 
 
 @pytest.fixture(scope="module")
 def cli_results(built_public):
     cli(built_public, "search", "de an 06", check=True)  # a build leaves the Whoosh index to it
     with Searcher(cache_of(built_public)) as searcher:
-        return cli_search(searcher, [v["query"] for v in VECTORS])
+        return cli_search(searcher, [_case(v) for v in VECTORS])
 
 
 def test_cli_ranks_like_the_vectors(cli_results):
     wrong = [(v["rule"], v["query"]) for v, got in zip(VECTORS, cli_results)
-             if {k: got[k] for k in FIELDS} != _expected(v)]
+             if _got(v, got) != _expected(v)]
     assert not wrong, wrong
+
+
+def test_cli_lists_the_results_pages(built_public):
+    """The results page's vectors are the CLI's `search` with the same filters and sort."""
+    with Searcher(cache_of(built_public)) as searcher:
+        for page in PAGES:
+            r = searcher.search(page["query"], topic=page.get("topic"), year=page.get("year"),
+                                sort=page.get("sort", "relevance"), limit=None)
+            got = {"keys": [h.key for h in r.hits], "full": r.total,
+                   "partial": r.partial_total, "suggestion": r.suggestion,
+                   "corrected": r.corrected}
+            assert got == {k: page[k] for k in got}, page
 
 
 def test_exported_index_ranks_like_the_vectors(built_public):
@@ -62,7 +96,7 @@ def test_exported_index_ranks_like_the_vectors(built_public):
     for v in VECTORS:
         if v["suggestion"] and v["full"]:
             continue    # the searcher's correction reran it (test_search_understanding.py)
-        r = ranking.rank(parse(v["query"]), index)
+        r = ranking.rank(parse(v["query"]), index, None, v.get("sort", "relevance"))
         keys = [json.loads((index.dir / "d" / f"{d}.json").read_text(encoding="utf-8"))["u"]
                 .rstrip("/") for d in r.docs[:10]]
         if (keys, r.full, r.partial) != (v["keys"], v["full"], v["partial"]):
@@ -74,8 +108,8 @@ def test_exported_index_ranks_like_the_vectors(built_public):
 def test_browser_ranks_like_the_vectors(built_public, browser, serve_dir):
     url = serve_dir(built_public / "site")
     browser.get(url)
-    results = browser_search(browser, url, [v["query"] for v in VECTORS])
+    results = browser_search(browser, url, [_case(v) for v in VECTORS])
     assert len(results) == len(VECTORS)
-    wrong = [(v["rule"], v["query"], got.get("error")) for v, got in zip(VECTORS, results)
-             if "error" in got or {k: got[k] for k in FIELDS} != _expected(v)]
+    wrong = [(v["rule"], v["query"], got.get("error") or _got(v, got)) for v, got
+             in zip(VECTORS, results) if "error" in got or _got(v, got) != _expected(v)]
     assert not wrong, wrong

@@ -820,7 +820,8 @@
 
   window.naSearch = { fold: fold, words: words, parse: parse, parsedJSON: parsedJSON,
                       understand: understand, understoodJSON: understoodJSON,
-                      accentKey: accentKey, Index: Index, search: search, snippet: snippet };
+                      accentKey: accentKey, Index: Index, search: search, snippet: snippet,
+                      spelledIn: spelledIn };
   window.naSearchFold = fold;     // for tests: same output as Python's fold
   window.naSearchWords = words;
 
