@@ -26,17 +26,16 @@ be judged by hand: equivalent, not reached, or a gap.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+
+from screenshots import serve  # tools/ is this script's folder: the same static server
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path("assets") / "javascripts" / "na-search.js"
@@ -58,17 +57,6 @@ def mutants(source: str):
         if line.lstrip().startswith(("/*", "*", "//")):
             continue
         yield m.start(), m.group(0), SWAPS[m.group(0)], source.count("\n", 0, m.start()) + 1
-
-
-def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                     daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def _build(project: Path, env: dict) -> None:
@@ -116,7 +104,7 @@ def main() -> int:
     targets = [site / SCRIPT]
     servers = []
     urls = {}
-    url, server = _serve(site)
+    url, server = serve(site)
     urls["site"] = url
     servers.append(server)
     if "bitmaps" in wanted:
@@ -124,7 +112,7 @@ def main() -> int:
         bitmaps.mkdir()
         bitmap_queries, bitmap_expected = checks.export_with_bitmaps(ROOT, bitmaps)
         targets.append(bitmaps / "na-search.js")
-        urls["bitmaps"], server = _serve(bitmaps)
+        urls["bitmaps"], server = serve(bitmaps)
         servers.append(server)
     if "pages" in wanted:
         facts = checks.archive_facts(ROOT)
@@ -143,7 +131,7 @@ def main() -> int:
         targets += [paged / "site" / SCRIPT, broken / SCRIPT, empty / "site" / SCRIPT]
         for name, folder in (("paged", paged / "site"), ("broken", broken),
                              ("empty", empty / "site")):
-            urls[name], server = _serve(folder)
+            urls[name], server = serve(folder)
             servers.append(server)
     query_spec, table = spec(), thesaurus.archive_table()
 
