@@ -59,7 +59,7 @@ def vector_id(v) -> str:
                          ids=vector_id)
 def test_the_exported_index_ranks_like_the_vectors(v):
     """(A vector whose suggestion reran the query is the searcher's business.)"""
-    r, keys = ranked(v["query"])
+    r, keys = ranked(v["query"], sort=v.get("sort", "relevance"))
     assert (keys[:10], r.full, r.partial) == (v["keys"], v["full"], v["partial"])
 
 
