@@ -15,7 +15,7 @@ from .model import Closing, ExtractedTask, Meeting, Notice, Signer, TaskEntry
 
 _NOTICE_FIELDS = [f.name for f in fields(Notice) if f.init]
 _DATES = {"date"}
-_TUPLES = {"recipients", "topics", "related"}
+_TUPLES = {"recipients", "topics", "related", "review"}  # tuples in Notice: a list would change its repr, which keys memos
 
 
 def _date(value: dt.date | None) -> str | None:
