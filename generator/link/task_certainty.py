@@ -140,7 +140,9 @@ def doubted(tasks: list[ExtractedTask], matcher: AgencyMatcher,
     shared = Counter((t.text, t.line) for t in tasks)
     out = []
     for t in tasks:
-        if t.certain:
+        # A task with its own deadline or under a point is never doubted (SPEAKS_FOR): skip
+        # reading its sentence, the costly part, on the cold build's hot path.
+        if t.certain and t.deadline is None and t.point is None:
             found = signals(t, shared[(t.text, t.line)], matcher, abbreviations, imperative)
             if doubtful(found):
                 t = dataclasses.replace(t, certain=False)
