@@ -34,6 +34,7 @@ BLIND3 = ROOT / "tests" / "data" / "tasks_blind3"     # a fifth, labelled while 
 BLIND4 = ROOT / "tests" / "data" / "tasks_blind4"     # a sixth, labelled while blind2 and blind3 were tuned on
 BLIND5 = ROOT / "tests" / "data" / "tasks_blind5"     # a seventh, labelled while blind4 was tuned on
 BLIND6 = ROOT / "tests" / "data" / "tasks_blind6"     # an eighth, labelled while blind5 was tuned on
+BLIND7 = ROOT / "tests" / "data" / "tasks_blind7"     # a ninth, labelled while blind5 and blind6 were tuned on
 
 
 def _norm(text: str) -> str:
