@@ -505,6 +505,10 @@ class _Parser:
         if m and self.province:
             # "UBND các tỉnh, TP trực thuộc Trung ương": one collective with this province in it
             j = next((n for n in range(i, len(toks)) if toks[n].start >= m.end()), len(toks))
+            narrowed = _region(text, toks, j)
+            if narrowed > j:    # "… khu vực Đồng bằng sông Cửu Long": maybe not this one
+                return narrowed, _Party(text[toks[i].start:toks[narrowed - 1].end], None,
+                                        external=True)
             return j, _Party(" ".join(m.group().split()), self.province)
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
@@ -550,6 +554,15 @@ class _Parser:
         """A known name and the place written after it: "Công an tỉnh Hậu Giang" stays the
         local agency; "UBND tỉnh An Giang" is another province's, kept as written, outside."""
         agency = self.matcher.agencies[slug]
+        every = _every_province(text, toks, end, toks[end - 1].word == "tinh")
+        if every is not None:
+            # "Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "NHNN chi nhánh tỉnh, thành
+            # phố": every province's body, not this archive's one; named as written. It keeps
+            # the local slug (this province's is among them) unless a region narrows it ("… từ
+            # Quảng Ninh đến Nghệ An", "… khu vực Tây Nguyên"): then it may not be, so outside.
+            j, narrowed = every
+            written = text[toks[i].start:toks[j - 1].end]
+            return j, _Party(written, None if narrowed else slug, external=narrowed)
         if end < len(toks) and not toks[end].hard_before and not toks[end].comma_before and \
                 canonical(text[toks[end].start:toks[end].end]) in _LOWER_LEVELS and \
                 agency.kind in ("so-nganh", "tinh") and \
@@ -1249,6 +1262,74 @@ class _Parser:
         slug = self.matcher.resolve(name)
         return _Party(self.matcher.agencies[slug].name if slug else name, slug, before.external,
                       party.start)
+
+
+def _every_province(text: str, toks: list[Token], end: int,
+                    after_tinh: bool) -> tuple[int, bool] | None:
+    """After a body's name: "các tỉnh(, thành phố)( trực thuộc trung ương)" or, after a name
+    ending in "tỉnh", ", thành phố": the body of every province. Where the qualifier ends, and
+    whether a region narrows it."""
+    j = end
+    if _words_at(toks, j, ("cac", "tinh")) and not toks[j].hard_before and \
+            not toks[j].comma_before:
+        j += 2
+        if j < len(toks) and not toks[j].hard_before and toks[j].word == "va":
+            j += 1
+        if not (j < len(toks) and toks[j].hard_before):
+            j += _city(toks, j)
+    elif after_tinh and _city(toks, j) and toks[j].comma_before and not toks[j].hard_before:
+        k = j + _city(toks, j)
+        if k < len(toks) and text[toks[k].start].isupper() and not toks[k].comma_before and \
+                not toks[k].hard_before:
+            return None     # "…, thành phố Cần Thơ": a second body
+        j = k
+    else:
+        return None
+    for tail in (("truc", "thuoc", "trung", "uong"), ("truc", "thuoc", "tw")):
+        if _words_at(toks, j, tail) and not toks[j].hard_before and not toks[j].comma_before:
+            j += len(tail)
+            break
+    narrowed = _region(text, toks, j)
+    return max(j, narrowed), narrowed > j
+
+
+# Words after "các tỉnh" that narrow it to some provinces (folded).
+_NARROWING = (("ven", "bien"), ("lan", "can"), ("ban",), ("bien", "gioi"), ("giap", "ranh"),
+              ("trong", "vung"), ("mien", "nui"))
+
+
+def _city(toks: list[Token], j: int) -> int:
+    """How many tokens "thành phố" (or "TP") takes at j: 0 when it is not there."""
+    if j < len(toks) and toks[j].word == "tp":
+        return 1
+    return 2 if _words_at(toks, j, ("thanh", "pho")) else 0
+
+
+def _region(text: str, toks: list[Token], j: int) -> int:
+    """"từ Quảng Ninh đến Nghệ An", "khu vực Đồng bằng sông Cửu Long", "ven biển" after a
+    collective of provinces: where the region ends (j when there is none)."""
+    if j >= len(toks) or toks[j].hard_before or toks[j].comma_before:
+        return j
+    for words in _NARROWING:    # "các tỉnh lân cận", "các tỉnh biên giới"
+        if _words_at(toks, j, words):
+            return j + len(words)
+    if toks[j].word == "tu":
+        to = next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].word == "den"
+                   and not toks[k].hard_before), None)
+        start = to
+    elif _words_at(toks, j, ("khu", "vuc")) or toks[j].word == "mien":
+        start = j + (2 if toks[j].word == "khu" else 0)
+    else:
+        return j
+    if start is None or start + 1 >= len(toks):
+        return j
+    last = None     # the region's name: up to its last capitalised word within a few words
+    for k in range(start + 1, min(len(toks), start + 7)):
+        if toks[k].hard_before or toks[k].comma_before:
+            break
+        if text[toks[k].start].isupper():
+            last = k
+    return j if last is None else last + 1
 
 
 def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
