@@ -1685,3 +1685,39 @@ def test_a_body_of_every_province_is_named_as_written(body, lead, slug, external
 def test_a_local_body_then_another_city_is_still_two_bodies():
     found = _leads("Giao Ngân hàng Nhà nước chi nhánh tỉnh, thành phố Cần Thơ phối hợp kiểm tra.")
     assert found[0][1] == "ngan-hang-nha-nuoc" and "," not in found[0][0]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Theo công văn, Sở Xây dựng, Sở Công Thương và UBND các huyện, thị xã, thành phố được giao "
+     "rà soát trách nhiệm quản lý.\n\nCông văn yêu cầu các đơn vị triển khai đồng bộ các giải "
+     "pháp bảo đảm an toàn.",
+     ["Sở Xây dựng", "Sở Công Thương", "UBND các huyện, thị xã, thành phố"] * 2),
+    ("UBND tỉnh giao Sở Y tế, Sở Tài chính kiểm tra việc mua sắm thiết bị.\n\n"
+     "Đồng chí Chủ tịch đề nghị các cơ quan báo cáo kết quả trước ngày 30/6/2024.",
+     ["Sở Y tế", "Sở Tài chính"] * 2),
+], ids=["news-of-a-letter", "two-departments"])
+def test_a_bare_collective_after_a_paragraph_of_named_leads_means_them(body, leads):
+    """Round 6 (blind5, references back): "các đơn vị", "các cơ quan" with no letter's
+    addressees, right after a paragraph that gave work to named bodies, are those bodies (a
+    guess: not certain)."""
+    found = _leads(body)
+    assert [f[0] for f in found] == leads
+    assert [f[3] for f in found[len(leads) // 2:]] == [False] * (len(leads) // 2)
+
+
+def test_a_bare_collective_after_one_lead_or_none_stays_as_written():
+    found = _leads("Giao Sở Y tế kiểm tra việc mua sắm thiết bị.\n\n"
+                   "UBND tỉnh yêu cầu các đơn vị báo cáo kết quả thực hiện.")
+    assert [f[0] for f in found] == ["Sở Y tế", "các đơn vị"]
+    found = _leads("UBND tỉnh yêu cầu các cơ quan báo cáo kết quả thực hiện.")
+    assert [f[0] for f in found] == ["các cơ quan"]
+
+
+def test_the_localities_after_a_paragraph_of_named_provinces_are_them():
+    """Round 6 (blind5): "Các địa phương được yêu cầu …" after a letter to three provinces'
+    UBND was this archive's districts; it means the provinces just named (not certain)."""
+    found = _leads("Bộ Nông nghiệp và Môi trường có văn bản đề nghị UBND tỉnh Quảng Ngãi, UBND "
+                   "tỉnh Gia Lai theo dõi chặt chẽ tàu thuyền.\n\nCác địa phương được yêu cầu "
+                   "khẩn trương huy động lực lượng kêu gọi tàu thuyền vào nơi tránh trú.")
+    assert [(f[0], f[3]) for f in found[2:]] == [("UBND tỉnh Quảng Ngãi", False),
+                                                ("UBND tỉnh Gia Lai", False)]

@@ -1332,6 +1332,25 @@ def _region(text: str, toks: list[Token], j: int) -> int:
     return j if last is None else last + 1
 
 
+class _Prior(list):
+    """The leads of the paragraph before, standing for a letter's addressees: "… các sở A, B; các
+    Ban Quản lý …; UBND các quận … được giao rà soát …" then "Công văn yêu cầu các đơn vị …"."""
+
+
+# What "the bodies just named" is written as, when no letter's addressees are known (folded)
+_PRIOR_REFS = {"cac don vi", "cac co quan", "cac co quan, don vi", "cac don vi, co quan"}
+
+
+def _prior(last: list[ExtractedTask]) -> _Prior | None:
+    """Two or more bodies given work in the paragraph before, none of them a collective that
+    could mean anyone: what a bare "các đơn vị" next means."""
+    parties = _unique([_Party(t.lead, t.lead_slug, t.external) for t in last])
+    if len(parties) < 2 or any(_GENERIC.match(fold(q.name).lower()) or
+                               fold(q.name).lower() in _PRIOR_REFS for q in parties):
+        return None
+    return _Prior(parties)
+
+
 def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(toks):
         return False
@@ -1988,7 +2007,7 @@ class TaskExtractor:
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
                                       alone=len(all_blocks) == 1, before=before,
-                                      addressees=addressees, budget=budget)
+                                      addressees=addressees or _prior(last), budget=budget)
             if len(all_blocks) > 1 and _LEDE.search(text):
                 # news of a document over a body: read as the report of the order, kept below
                 # only for the bodies the rest of the text gives no task of their own
@@ -2056,13 +2075,19 @@ class TaskExtractor:
             return False    # its list names the addressees' other kinds beside it
         if _BACK_REF.match(name):
             return True
-        if addressees and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
+        prior = isinstance(addressees, _Prior)
+        if prior and name in _PRIOR_REFS:
+            return True
+        if addressees and not prior and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
                 party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
                 re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
             return True
         local = name == "cac dia phuong" or party.slug is not None and \
             party.slug == self.matcher.resolve("các địa phương") and \
             re.search(r"(?<!\w)các địa phương(?!\w)", clause, re.IGNORECASE) is not None
+        if local and prior and not groups:
+            # "… đề nghị UBND các tỉnh A, B, C …" then "Các địa phương được yêu cầu …": them
+            return all(_UBND_HEAD.match(q.name) and q.slug != party.slug for q in addressees)
         return local and bool(groups) and all(_UBND_HEAD.match(q.name) and q.slug != party.slug
                                               for q in groups[-1][0].leads)
 
@@ -2092,8 +2117,9 @@ class TaskExtractor:
                 kind = _KIND_REF.match(name).group(1)
                 named = [q for q in addressees
                          if re.search(rf"(?:^|\s){kind}\s", fold(q.name).lower())]
-            elif addressees and not _BACK_REF.match(name):
-                named = list(addressees)
+            elif addressees and not _BACK_REF.match(name) and not (
+                    isinstance(addressees, _Prior) and groups):
+                named = list(addressees)    # (the paragraph's own leads come before the last's)
             elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
                 # "Sở này": the last Sở named before it
                 at = clause.find(p.name)
