@@ -1721,3 +1721,19 @@ def test_the_localities_after_a_paragraph_of_named_provinces_are_them():
                    "khẩn trương huy động lực lượng kêu gọi tàu thuyền vào nơi tránh trú.")
     assert [(f[0], f[3]) for f in found[2:]] == [("UBND tỉnh Quảng Ngãi", False),
                                                 ("UBND tỉnh Gia Lai", False)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Các địa phương chủ động nguồn hàng, tăng cường kiểm soát thị trường. Ảnh: Minh Anh",
+    "Lực lượng chức năng kiểm tra hàng hóa tại chợ (Ảnh: TTXVN).",
+    "Sở Y tế kiểm tra công tác phòng dịch tại bệnh viện huyện. Ảnh minh họa",
+], ids=["credit", "credit-in-parentheses", "illustration"])
+def test_a_photo_caption_is_no_task(caption):
+    """Round 6 (blind5, reports and captions): a news photo's caption describes the picture."""
+    body = f"UBND tỉnh giao Sở Công Thương kiểm tra thị trường dịp Tết.\n\n{caption}"
+    assert [f[0] for f in _leads(body)] == ["Sở Công Thương"]
+
+
+def test_full_accountability_is_no_task():
+    """Round 6 (blind5): "chịu trách nhiệm toàn diện về …" is who answers, like "trước …"."""
+    assert _leads("UBND các huyện chịu trách nhiệm toàn diện về an toàn của tàu thuyền.") == []

@@ -2354,7 +2354,8 @@ class TaskExtractor:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
         bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
         `before`: the text read before the block, where a reference back finds its bodies."""
-        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
+        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text) or \
+                _CAPTION.search(block.text):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
@@ -2632,13 +2633,17 @@ _BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|
                        r"so|ban|nganh|huyen|xa|to chuc|cap uy|tap the|doanh nghiep|"
                        r"don vi, dia phuong|co quan, don vi|so, nganh)"
                        r"(?: (?:neu|noi|ke))? (?:tren|nay|do)$")
+# A news photo's caption ends with its credit ("… người tiêu dùng. Ảnh: An Thu"): it
+# describes the picture, it orders nothing.
+_CAPTION = re.compile(r"(?:^|[.!?…]\s*|\s)\(?(?:Ảnh|Nguồn ảnh)(?:\s*:\s*[^.:;!?()]{1,60}|"
+                      r"\s+minh\s+h(?:ọa|oạ))\)?\.?\s*$")
 _BACK_CHARS = 1500
 _LOOKS_BACK = 64        # references resolved per body; a real notice has a handful
 # Collectives that name no one in particular, never what a reference points back to.
 _GENERIC = re.compile(r"^(?:cac|nhung) (?:co quan|don vi|dia phuong|cap)$")
 # "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với …", "… chịu trách nhiệm trước pháp
 # luật": who answers for something, not work to do ("chịu trách nhiệm rà soát …" is work).
-_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn)?"
+_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn| toàn diện)?"
                           r"(?: cá nhân)? (?:trước|đối với|về|nếu|khi|toàn bộ|hoàn toàn)\b",
                           re.IGNORECASE)
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
