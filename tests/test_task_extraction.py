@@ -1737,3 +1737,21 @@ def test_a_photo_caption_is_no_task(caption):
 def test_full_accountability_is_no_task():
     """Round 6 (blind5): "chịu trách nhiệm toàn diện về …" is who answers, like "trước …"."""
     assert _leads("UBND các huyện chịu trách nhiệm toàn diện về an toàn của tàu thuyền.") == []
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Bộ Giao thông vận tải yêu cầu Tổng Công ty Đầu tư phát triển hạ tầng Việt Nam khẩn trương "
+     "sửa chữa mặt đường.", "Tổng Công ty Đầu tư phát triển hạ tầng Việt Nam"),
+    ("Giao Quỹ Đầu tư phát triển tỉnh rà soát các khoản cho vay.", "Quỹ Đầu tư phát triển tỉnh"),
+    ("Bộ Y tế đề nghị các cơ sở khám bệnh bảo đảm điều kiện phòng rét cho người bệnh.",
+     "các cơ sở khám bệnh"),
+], ids=["dau-tu-phat-trien", "fund", "kham-benh"])
+def test_a_field_inside_a_free_name_does_not_end_it(body, lead):
+    """Round 6 (blind5, blind6: lead boundaries): "phát triển", "giám sát", "khám" read as
+    verbs cut names that carry them as their field."""
+    assert [f[0] for f in _leads(body)] == [lead]
+
+
+def test_a_bank_inspectorate_is_not_cut_into_a_speaker():
+    found = _leads("Cơ quan Thanh tra giám sát Ngân hàng yêu cầu các đơn vị báo cáo.")
+    assert all(f[0] != "Cơ quan Thanh tra" for f in found)

@@ -166,7 +166,10 @@ _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
-               ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
+               ("vị", "quản"), ("quan", "tham"), ("tư", "xây"),
+               # fields that names carry: "Tổng Công ty Đầu tư phát triển …", "Cơ quan Thanh
+               # tra giám sát Ngân hàng", "các cơ sở khám bệnh"
+               ("tư", "phát"), ("tra", "giám"), ("sở", "khám")}  # "Phòng Hậu cần": not "cần"
 # Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
 _NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
 
