@@ -2754,9 +2754,15 @@ def _explicit_marker(text: str) -> bool:
                           re.IGNORECASE))
 
 
+_PAST_TIME = re.compile(r"^(?:trong |thời gian )?(?:(?:những |các )?(?:thời gian|năm|tháng|"
+                        r"ngày|tuần|quý|đợt) (?:qua|vừa qua|gần đây)|vừa qua)\s*,?\s*",
+                        re.IGNORECASE)
+
+
 def _is_past(clause: str, found: _Assignment) -> bool:
     """"UBND huyện đã tổ chức …": a subject followed closely by "đã" reports a result."""
-    words = found.action.split()[:3]
+    # (a time in the past may come first: "Sở Y tế thời gian qua đã tổ chức …")
+    words = _PAST_TIME.sub("", found.action).split()[:3]
     if any(canonical(w) in ("đã", "vừa") for w in words):
         return True
     head = clause[:max(0, len(clause) - len(found.action))]
