@@ -1755,3 +1755,14 @@ def test_a_field_inside_a_free_name_does_not_end_it(body, lead):
 def test_a_bank_inspectorate_is_not_cut_into_a_speaker():
     found = _leads("Cơ quan Thanh tra giám sát Ngân hàng yêu cầu các đơn vị báo cáo.")
     assert all(f[0] != "Cơ quan Thanh tra" for f in found)
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Sở Tài chính có văn bản gửi Sở Y tế, Sở Giáo dục và Đào tạo yêu cầu rà soát kinh phí mua "
+     "sắm.", ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    ("UBND tỉnh có công văn gửi UBND các huyện, thị xã, thành phố đề nghị khẩn trương kiểm tra "
+     "các hồ chứa.", ["UBND các huyện, thị xã, thành phố"]),
+], ids=["yeu-cau", "de-nghi-cong-van"])
+def test_news_of_a_letter_with_co_van_ban_gui_asks_its_addressees(body, leads):
+    """Round 6 (news framing): the sender was read as the subject of "có văn bản gửi …"."""
+    assert [f[0] for f in _leads(body)] == leads

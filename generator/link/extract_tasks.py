@@ -1547,7 +1547,12 @@ class TaskExtractor:
             receives = nxt == _NHAN and end + 1 < len(toks) and \
                 toks[end + 1].word in ("don", "ho", "bai") or \
                 self._member_end(clause, toks, end) is not None   # "… nhận đơn …": work
-            if not (nxt in _NOT_A_SUBJECT_AFTER and not receives and not toks[end].hard_before and not (
+            # "Sở Y tế có văn bản gửi Sở Tài chính, Sở Xây dựng đề nghị …": news of a letter;
+            # the bodies it was sent to are asked (read at the marker below)
+            sends = nxt == "có" and any(t.word == "gui" for t in toks[end + 1:end + 6]) and \
+                bool(_MARKER_WORDS.search(fold(clause[toks[end].start:]).lower()))
+            if not sends and not (nxt in _NOT_A_SUBJECT_AFTER and not receives and
+                                  not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
                 return self._rest(clause, toks, end, leads, True)
