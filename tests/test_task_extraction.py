@@ -1766,3 +1766,17 @@ def test_a_bank_inspectorate_is_not_cut_into_a_speaker():
 def test_news_of_a_letter_with_co_van_ban_gui_asks_its_addressees(body, leads):
     """Round 6 (news framing): the sender was read as the subject of "có văn bản gửi …"."""
     assert [f[0] for f in _leads(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Ban Thường vụ Huyện ủy yêu cầu trước mắt các chi bộ trực thuộc khẩn trương kiện toàn cấp "
+     "ủy.", ["các chi bộ trực thuộc"]),
+    ("Thường trực Tỉnh ủy yêu cầu sau khi kết thúc hội nghị các đảng bộ trực thuộc xây dựng kế "
+     "hoạch thực hiện.", ["các đảng bộ trực thuộc"]),
+    ("UBND tỉnh đề nghị trong thời gian tới Sở Tài chính tăng cường kiểm tra giá.",
+     ["Sở Tài chính"]),
+], ids=["truoc-mat", "sau-khi", "thoi-gian-toi"])
+def test_a_time_adverbial_without_commas_between_marker_and_body(body, leads):
+    """Round 6 (blind5, Party-side texts): "yêu cầu trước mắt các cấp ủy …", "yêu cầu sau khi
+    … các đơn vị …": the time is read past, the body after it asked."""
+    assert [f[0] for f in _leads(body)] == leads

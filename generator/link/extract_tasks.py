@@ -100,6 +100,10 @@ _FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*
 _MARKER_ADVERBIAL = re.compile(
     r"\s*[:,]\s*(?:(?:trong|từ|đến|trước|ngay|sau|chậm nhất|nhân|vào|đầu|cuối)\s[^,;.:]{1,60}|"
     r"thời gian tới|sắp tới|trước mắt|tới đây)\s*,\s*", re.IGNORECASE)
+# The same with no commas, only the few that cannot be read as the body's name: "… yêu cầu
+# trước mắt các cấp ủy …"
+_BARE_ADVERBIAL = re.compile(r"\s+(?:trước mắt|(?:trong )?thời gian tới|sắp tới|tới đây)\s+(?=\S)",
+                             re.IGNORECASE)
 _ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|với\s+)?(?:chủ tịch|"
                       r"ubnd|ủy ban|uỷ ban|thường trực|ban thường vụ|tỉnh ủy|tỉnh uỷ|hđnd|"
                       r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
@@ -1702,7 +1706,15 @@ class TaskExtractor:
                                                       ("toan", "bo", "cac")) and \
                 not toks[j + 2].comma_before:
             return j + 2    # "yêu cầu tất cả các bộ, ngành …": every one of them
-        m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end)
+        m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end) or \
+            _BARE_ADVERBIAL.match(clause, toks[j - 1].end)
+        if not m and (_words_at(toks, j, ("sau", "khi")) or _words_at(toks, j, ("truoc", "khi"))):
+            # "… yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh báo cáo": with no comma,
+            # the time clause ends where a plural body ("các …") starts
+            k = next((n for n in range(j + 3, min(len(toks), j + 10)) if toks[n].word == "cac"
+                      and not toks[n].hard_before and not toks[n].comma_before), None)
+            return k if k is not None and self.parser.agency_list(
+                clause, toks, k, lower=True)[1] else j
         if not m:
             return j
         k = next((n for n in range(j, len(toks)) if toks[n].start >= m.end()), len(toks))
