@@ -1780,3 +1780,21 @@ def test_a_time_adverbial_without_commas_between_marker_and_body(body, leads):
     """Round 6 (blind5, Party-side texts): "yêu cầu trước mắt các cấp ủy …", "yêu cầu sau khi
     … các đơn vị …": the time is read past, the body after it asked."""
     assert [f[0] for f in _leads(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Riêng đối với các tỉnh, thành phố: Đà Nẵng, Quảng Nam và Kon Tum, Bộ Xây dựng đề nghị Ủy "
+     "ban nhân dân cấp tỉnh chỉ đạo rà soát quy hoạch.",
+     ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Kon Tum"]),
+    ("Đối với các tỉnh Sơn La, Điện Biên, đề nghị UBND tỉnh khẩn trương báo cáo thiệt hại.",
+     ["UBND tỉnh Sơn La", "UBND tỉnh Điện Biên"]),
+], ids=["colon-speaker-level", "no-colon-ubnd-tinh"])
+def test_places_named_first_are_whom_the_level_body_means(body, leads):
+    """Round 6 (blind5, lead lists): "Đối với các tỉnh: A, B, C, … đề nghị UBND cấp tỉnh …"
+    took the topic's "các tỉnh" for the lead; the places named are its UBND, one each."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+def test_a_topic_list_that_is_not_provinces_is_no_lead():
+    found = _leads("Đối với các địa phương Châu Thành, Vị Thủy, đề nghị Sở Tài chính rà soát.")
+    assert [f[0] for f in found] == ["Sở Tài chính"]

@@ -1402,12 +1402,43 @@ class TaskExtractor:
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
         """The lead(s), support and action of a clause that names its lead, else None."""
-        found = self._assignment(clause)
+        found = self._places_topic(clause) if _PLACES_TOPIC.match(clause) else None
+        found = found or self._assignment(clause)
         if found is not None and _ISSUES_ONLY.match(found.action) and \
                 not _MARKER_WORDS.search(fold(found.action).lower()):
             return None     # "Bộ Y tế ra công văn khẩn về …": the issuer's act, no one's task
         if found is not None:
             found.leads = self._as_written_after_centre(clause, found.leads)
+        return found
+
+    def _places_topic(self, clause: str) -> _Assignment | None:
+        """"Riêng đối với các tỉnh, thành phố: Hà Nội, Hà Nam và Cần Thơ, Bộ … đề nghị Ủy ban
+        nhân dân cấp tỉnh giao …": the places named first are whom the level's body after the
+        marker means, one UBND each (only provinces, whose names are known)."""
+        m = _PLACES_TOPIC.match(clause)
+        marker = _TOPIC_MARKER.search(clause, m.end())
+        if marker is None:
+            return None
+        places: list[str] = []
+        for item in re.split(r"\s*,\s*|\s+và\s+", clause[m.end():marker.start()]):
+            words = tuple(t.word for t in tokens(item.strip(" :;")))
+            if not words or province_at(words) != words:
+                break       # "…, Bộ Tư pháp trân trọng": the list has ended
+            places.append(item.strip(" :;"))
+        found = self._assignment(clause[marker.start():])   # (a topic is never the lead)
+        if len(places) < 2 or found is None or len(found.leads) != 1 or not _LEVEL_BODY.match(
+                fold(found.leads[0].name).lower()) and found.leads[0].slug != self.parser.province:
+            return found
+        leads = []
+        for place in places:
+            words = tuple(t.word for t in tokens(place))
+            unit = "" if words[:1] == ("tp",) else \
+                "thành phố" if " ".join(words) in _CITIES else "tỉnh"
+            name = " ".join(f"UBND {unit} {place}".split())
+            slug = self.parser.matcher.resolve(name)
+            leads.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
+                         _Party(name, None, external=self.parser.outside(name)))
+        found.leads = leads
         return found
 
     def _as_written_after_centre(self, clause: str, leads: list[_Party]) -> list[_Party]:
@@ -2689,6 +2720,13 @@ _TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\
 _REPORTS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 # A follow-on paragraph that names its topic first: "Đối với công tác phổ cập, cần báo cáo …",
 # "Công tác thi, báo cáo về …", "Về việc tuyển sinh, …"
+# "Riêng đối với các tỉnh, thành phố: A, B, C, … đề nghị UBND cấp tỉnh …": places first
+_PLACES_TOPIC = re.compile(r"^\W*(?:riêng\s+)?(?:đối với|với)\s+các\s+(?:tỉnh|thành phố|địa phương)"
+                           r"(?:\s*(?:,|/|và)\s*(?:thành phố|TP))?\s*:?\s*(?=[A-ZĐ])",
+                           re.IGNORECASE)
+_TOPIC_MARKER = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|giao)(?!\w)", re.IGNORECASE)
+# The provinces' body meant by level, after such a list (folded)
+_LEVEL_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan) (?:cap tinh|cac tinh|tinh)\b")
 _TOPIC_FRONT = re.compile(r"^\W*(?:(?:đối với|về|riêng)\s+)?(?:công tác|việc|lĩnh vực|nội dung)\s"
                           r"[^,;.:]{1,80},\s*", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
