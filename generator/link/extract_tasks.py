@@ -2406,7 +2406,7 @@ class TaskExtractor:
         bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
         `before`: the text read before the block, where a reference back finds its bodies."""
         if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text) or \
-                _CAPTION.search(block.text):
+                "Ảnh" in block.text and _CAPTION.search(block.text[-120:]):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
