@@ -1799,3 +1799,33 @@ def test_places_named_first_are_whom_the_level_body_means(body, leads):
 def test_a_topic_list_that_is_not_provinces_is_no_lead():
     found = _leads("Đối với các địa phương Châu Thành, Vị Thủy, đề nghị Sở Tài chính rà soát.")
     assert [f[0] for f in found] == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Bộ Giao thông vận tải yêu cầu VEC kiểm tra toàn bộ mặt đường cao tốc.", "VEC"),
+    ("Bộ Công Thương đề nghị EVN bảo đảm cung ứng điện mùa khô.", "EVN"),
+], ids=["vec", "evn"])
+def test_a_body_asked_by_its_initials_alone(body, lead):
+    """Round 6 (blind6, abbreviations): a body named only by its initials after a marker was
+    no lead; it is kept as written."""
+    assert [f[0] for f in _leads(body)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "UBND tỉnh yêu cầu COVID được kiểm soát chặt chẽ.",
+    "UBND TỈNH YÊU CẦU CÁC SỞ KHẨN TRƯƠNG TRIỂN KHAI",
+], ids=["a-thing-in-the-passive", "a-heading-in-capitals"])
+def test_capitals_that_are_not_a_body_asked(body):
+    assert all(f[0] not in ("COVID", "CÁC") for f in _leads(body))
+
+
+@pytest.mark.parametrize("name, full", [
+    ("Sở VH-TT-DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở KH-CN", "Sở Khoa học và Công nghệ"),
+    ("Công ty ABC-XY", "Công ty ABC-XY"),
+], ids=["hyphens", "two-fields", "not-in-the-table"])
+def test_initials_with_other_separators_are_spelt_out(name, full):
+    """Round 6 (blind6): writers separate initials as they please ("VH-TT-DL" for the table's
+    "VHTT&DL" or "VHTTDL")."""
+    from generator.abbreviations import expand
+    assert expand(name) == full

@@ -1635,6 +1635,15 @@ class TaskExtractor:
             # point is the point's lead's demand on the contractor
             end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
                                                  lower=k > start_tok)
+            if not leads and k > start_tok and _INITIALS.fullmatch(
+                    clause, toks[j].start if j < len(toks) else 0,
+                    toks[j].end if j < len(toks) else 0) and j + 1 < len(toks) and \
+                    clause[toks[j + 1].start].islower() and not toks[j + 1].hard_before and \
+                    toks[j + 1].word not in ("duoc", "bi", "la"):   # (a thing, not a body)
+                # "Bộ GTVT yêu cầu VEC kiểm tra …": a body asked by its initials alone (a
+                # lower-case word after them, so not a heading in capitals); kept as written
+                name = clause[toks[j].start:toks[j].end]
+                leads, end = [_Party(name, self.matcher.resolve(name))], j + 1
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
@@ -2727,6 +2736,8 @@ _PLACES_TOPIC = re.compile(r"^\W*(?:riêng\s+)?(?:đối với|với)\s+các\s+(
 _TOPIC_MARKER = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|giao)(?!\w)", re.IGNORECASE)
 # The provinces' body meant by level, after such a list (folded)
 _LEVEL_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan) (?:cap tinh|cac tinh|tinh)\b")
+# A body's initials written alone: "VEC", "EVN", "ACV" (no diacritics, 2 to 6 capitals)
+_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _TOPIC_FRONT = re.compile(r"^\W*(?:(?:đối với|về|riêng)\s+)?(?:công tác|việc|lĩnh vực|nội dung)\s"
                           r"[^,;.:]{1,80},\s*", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
