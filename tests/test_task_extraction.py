@@ -221,10 +221,10 @@ def test_blind5_keeps_round_6s_score():
 
 def test_blind6_keeps_round_6s_score():
     """blind6 was labelled blind and scored once, untuned (72 of 128 extracted, 160 labelled;
-    4 of the 5 labelled days found, none wrong); round 6 was then read on it (82 of 127): a
+    4 of the 5 labelled days found, none wrong); round 6 was then read on it (86 of 130): a
     floor at that tuned figure, not a measure of new text (its blind figure was 0.56 / 0.45)."""
     blind6 = task_eval.score(data=task_eval.BLIND6)
-    assert blind6.matched >= 82 and blind6.precision >= 0.62, blind6.summary()
+    assert blind6.matched >= 86 and blind6.precision >= 0.64, blind6.summary()
     assert blind6.dated_right >= 4, blind6.wrong_dates
     # a labelled day may be missed (no date found), never replaced by another day
     assert [w for w in blind6.wrong_dates if w[2] is not None] == [], blind6.wrong_dates
