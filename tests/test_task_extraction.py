@@ -1829,3 +1829,19 @@ def test_initials_with_other_separators_are_spelt_out(name, full):
     "VHTT&DL" or "VHTTDL")."""
     from generator.abbreviations import expand
     assert expand(name) == full
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND tỉnh chuyển đơn, yêu cầu UBND huyện Châu Thành khẩn trương giải quyết dứt điểm.",
+     ["UBND huyện Châu Thành"]),
+    ("Chủ tịch UBND tỉnh quán triệt, yêu cầu Sở Tài chính, Sở Xây dựng tập trung tháo gỡ vướng "
+     "mắc.", ["Sở Tài chính", "Sở Xây dựng"]),
+], ids=["transfers-a-petition", "two-departments"])
+def test_the_speakers_own_act_then_whom_it_asks(body, leads):
+    """Round 6 (news framing): "X <its own act>, yêu cầu Y …" is Y's task when X speaks."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+def test_a_departments_own_work_then_a_demand_stays_its_work():
+    assert [f[0] for f in _leads("Giao Sở Y tế kiểm tra, yêu cầu các bệnh viện khắc phục ngay.")
+            ] == ["Sở Y tế"]

@@ -1556,6 +1556,9 @@ class TaskExtractor:
                               if self._past_person(clause, toks, end) < len(toks) else ""):
             leads = []      # who issued the document: the bodies after its marker do the work
             # ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh vừa ký ban hành Công điện … yêu cầu …")
+        if leads and self._is_speaker(clause, leads) and self._acts_then_asks(clause, toks, end):
+            leads = []      # "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện A …": the
+            # speaker's own act, then whom it asks; the marker further on names them
         if leads:
             if end >= len(toks):
                 return None
@@ -1709,6 +1712,21 @@ class TaskExtractor:
             if canonical(word) in _HEADS or fold(word).lower() in self.parser.first_words:
                 return True
         return bool(_MARKER_WORDS.search(fold(clause).lower()))
+
+    def _acts_then_asks(self, clause: str, toks: list[Token], end: int) -> bool:
+        """A few words of the speaker's own act, then ", yêu cầu / đề nghị / giao" and a body:
+        "Chủ tịch UBND huyện quán triệt, yêu cầu các cơ quan chuyên môn …"."""
+        for k in range(end + 1, min(len(toks), end + 5)):
+            if toks[k].hard_before:
+                return False
+            if not toks[k].comma_before:
+                continue
+            marker = self._marker_at(toks, k)
+            if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST \
+                    or marker[0] == "chi":
+                return False
+            return bool(self.parser.agency_list(clause, toks, k + len(marker), lower=True)[1])
+        return False
 
     def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
         """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
