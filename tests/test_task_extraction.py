@@ -1845,3 +1845,18 @@ def test_the_speakers_own_act_then_whom_it_asks(body, leads):
 def test_a_departments_own_work_then_a_demand_stays_its_work():
     assert [f[0] for f in _leads("Giao Sở Y tế kiểm tra, yêu cầu các bệnh viện khắc phục ngay.")
             ] == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Dưới sự chỉ đạo của cấp ủy, các chi bộ trực thuộc tự kiểm tra và báo cáo kết quả trước "
+     "ngày 30/10/2024.", "các chi bộ trực thuộc"),
+    ("Dưới sự hướng dẫn của Sở Y tế, các trung tâm y tế huyện tổ chức tiêm bổ sung.",
+     "các trung tâm y tế huyện"),
+], ids=["party", "guidance"])
+def test_who_directs_before_the_subject_is_read_past(body, lead):
+    """Round 6 (blind6, Party-side texts): "Dưới sự chỉ đạo của X, Y …" is Y's work."""
+    assert [f[0] for f in _leads(body)] == [lead]
+
+
+def test_a_past_result_under_someones_lead_is_still_no_task():
+    assert _leads("Dưới sự lãnh đạo của Tỉnh ủy, Sở Y tế đã hoàn thành kế hoạch.") == []

@@ -304,6 +304,8 @@ _CONNECTORS = re.compile(
     # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
     r"(?:trong (?:thời gian|dịp|đợt|thời điểm|những ngày)|nhân dịp|dịp|từ (?:đầu|nay|giữa)|"
     r"nhằm|với mục tiêu|trên tinh thần)[^,;.:]{1,80},|"
+    # who directs it, before the subject: "Dưới sự chỉ đạo của cấp ủy, các đảng bộ …"
+    r"dưới sự (?:chỉ đạo|lãnh đạo|hướng dẫn|điều hành)[^,;.:]{1,80},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
