@@ -1860,3 +1860,15 @@ def test_who_directs_before_the_subject_is_read_past(body, lead):
 
 def test_a_past_result_under_someones_lead_is_still_no_task():
     assert _leads("Dưới sự lãnh đạo của Tỉnh ủy, Sở Y tế đã hoàn thành kế hoạch.") == []
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND tỉnh yêu cầu các sở, ban, ngành thuộc tỉnh, UBND các huyện, thị xã, thành phố chủ động "
+     "ứng phó với mưa lũ.", ["các sở, ban, ngành thuộc tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    ("Đề nghị các sở, ngành cấp tỉnh, Ủy ban nhân dân huyện, thành phố rà soát các công trình.",
+     ["các sở, ngành cấp tỉnh", "Ủy ban nhân dân huyện, thành phố"]),
+], ids=["thuoc-tinh", "cap-tinh"])
+def test_a_level_after_a_collective_closes_it_and_the_list_goes_on(body, leads):
+    """Round 6 (blind6, lead lists): "thuộc tỉnh", "cấp tỉnh" after a collective ended the
+    list there, and the bodies after it lost their task."""
+    assert [f[0] for f in _leads(body)] == leads

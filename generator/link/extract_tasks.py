@@ -523,6 +523,15 @@ class _Parser:
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
             end, slug = hit
+            if end + 1 < len(toks) and toks[end].word in ("thuoc", "cap", "cua") and \
+                    toks[end + 1].word in _LEVELS and not toks[end].hard_before and \
+                    not toks[end].comma_before and not toks[end + 1].comma_before and \
+                    (end + 2 >= len(toks) or toks[end + 2].comma_before or
+                     toks[end + 2].hard_before or toks[end + 2].word == "va") and \
+                    self.matcher.agencies[slug].kind == "nhom":
+                # "các sở, ban, ngành thuộc tỉnh / cấp tỉnh, UBND …": the level closes the
+                # collective as a bare level word does below, and the list goes on
+                return end + 2, _Party(text[toks[i].start:toks[end + 1].end], slug)
             if end < len(toks) and toks[end].word in _LEVELS and not toks[end].hard_before and \
                     not toks[end].comma_before and not text[toks[end].start].isupper() and \
                     (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
