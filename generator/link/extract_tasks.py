@@ -173,7 +173,8 @@ _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("vị", "quản"), ("quan", "tham"), ("tư", "xây"),
                # fields that names carry: "Tổng Công ty Đầu tư phát triển …", "Cơ quan Thanh
                # tra giám sát Ngân hàng", "các cơ sở khám bệnh"
-               ("tư", "phát"), ("tra", "giám"), ("sở", "khám")}  # "Phòng Hậu cần": not "cần"
+               ("tư", "phát"), ("tra", "giám"), ("sở", "khám"),
+               ("quan", "quản")}  # "Phòng Hậu cần": not "cần"; "các cơ quan quản lý …"
 # Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
 _NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
 
