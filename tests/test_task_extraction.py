@@ -210,21 +210,21 @@ def test_blind4_keeps_the_fifth_rounds_score():
 
 
 def test_blind5_keeps_round_6s_score():
-    """A floor at round 6's figures on blind5 (94 of 141 extracted, 152 labelled; every
+    """A floor at round 6's figures on blind5 (97 of 139 extracted, 152 labelled; every
     labelled day right; 65 of 116 after round 5b), the set rounds 5b and 6 were read on: tuned,
     so a floor against losing them, not a measure of new text (its blind figure was 0.44 /
     0.27)."""
     blind5 = task_eval.score(data=task_eval.BLIND5)
-    assert blind5.matched >= 94 and blind5.precision >= 0.64, blind5.summary()
+    assert blind5.matched >= 97 and blind5.precision >= 0.68, blind5.summary()
     assert blind5.deadline_accuracy >= 0.9, blind5.wrong_dates
 
 
 def test_blind6_keeps_round_6s_score():
     """blind6 was labelled blind and scored once, untuned (72 of 128 extracted, 160 labelled;
-    4 of the 5 labelled days found, none wrong); round 6 was then read on it (86 of 130): a
+    4 of the 5 labelled days found, none wrong); round 6 was then read on it (90 of 132): a
     floor at that tuned figure, not a measure of new text (its blind figure was 0.56 / 0.45)."""
     blind6 = task_eval.score(data=task_eval.BLIND6)
-    assert blind6.matched >= 86 and blind6.precision >= 0.64, blind6.summary()
+    assert blind6.matched >= 90 and blind6.precision >= 0.66, blind6.summary()
     assert blind6.dated_right >= 4, blind6.wrong_dates
     # a labelled day may be missed (no date found), never replaced by another day
     assert [w for w in blind6.wrong_dates if w[2] is not None] == [], blind6.wrong_dates
