@@ -115,6 +115,21 @@ def _pattern(keys: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w&-])(?:{alternatives})(?![\w&])")
 
 
+@functools.lru_cache(maxsize=16)
+def _squeezed(keys: tuple[str, ...]) -> dict[str, str]:
+    """Each key without its separators ("VH-TT&DL" → "VHTTDL"), to the key: writers put "-",
+    "&", "." or "," between the initials as they please ("Sở VH-TT-DL", "Sở KH.CN")."""
+    out: dict[str, str] = {}
+    for k in sorted(keys, key=len):
+        out.setdefault(_SEPARATORS.sub("", k), k)
+    return out
+
+
+_SEPARATORS = re.compile(r"[-&.,]")
+# Initials joined by separators, as a whole word: "VH-TT-DL", "KH.CN", "NN-PTNT"
+_JOINED = re.compile(r"(?<![\w&-])[A-ZĐ]{1,5}(?:[-&.,][A-ZĐ]{1,5})+(?![\w&-])")
+
+
 def table(own: Mapping[str, str] | None = None) -> dict[str, str]:
     """The default table with an archive's own entries over it."""
     merged = dict(DEFAULT)
@@ -129,4 +144,8 @@ def expand(name: str, abbreviations: Mapping[str, str] | None = None) -> str:
         return _official(name)
     pattern = _pattern(tuple(entries))
     out = pattern.sub(lambda m: entries[m.group()], name)
+    if any(ch in out for ch in "-&.,"):
+        squeezed = _squeezed(tuple(entries))
+        out = _JOINED.sub(lambda m: entries[squeezed[key]] if (
+            key := _SEPARATORS.sub("", m.group())) in squeezed else m.group(), out)
     return _official(" ".join(out.split()))

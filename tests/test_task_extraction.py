@@ -209,21 +209,22 @@ def test_blind4_keeps_the_fifth_rounds_score():
     assert blind4.deadline_accuracy >= 0.9, blind4.wrong_dates
 
 
-def test_blind5_keeps_round_5bs_score():
-    """A floor at round 5b's figures on blind5 (65 of 116 extracted, 152 labelled; every
-    labelled day right), the set that round was read on: tuned, so a floor against losing
-    them, not a measure of new text (its blind figure was 0.44 / 0.27)."""
+def test_blind5_keeps_round_6s_score():
+    """A floor at round 6's figures on blind5 (97 of 139 extracted, 152 labelled; every
+    labelled day right; 65 of 116 after round 5b), the set rounds 5b and 6 were read on: tuned,
+    so a floor against losing them, not a measure of new text (its blind figure was 0.44 /
+    0.27)."""
     blind5 = task_eval.score(data=task_eval.BLIND5)
-    assert blind5.matched >= 65 and blind5.precision >= 0.53, blind5.summary()
+    assert blind5.matched >= 97 and blind5.precision >= 0.68, blind5.summary()
     assert blind5.deadline_accuracy >= 0.9, blind5.wrong_dates
 
 
-def test_blind6_keeps_its_first_run():
+def test_blind6_keeps_round_6s_score():
     """blind6 was labelled blind and scored once, untuned (72 of 128 extracted, 160 labelled;
-    4 of the 5 labelled days found, none wrong): a floor, so that a round tuned elsewhere cannot
-    quietly cost the one set no rule was read on. Raising it means a new measure is needed."""
+    4 of the 5 labelled days found, none wrong); round 6 was then read on it (90 of 132): a
+    floor at that tuned figure, not a measure of new text (its blind figure was 0.56 / 0.45)."""
     blind6 = task_eval.score(data=task_eval.BLIND6)
-    assert blind6.matched >= 72 and blind6.precision >= 0.56, blind6.summary()
+    assert blind6.matched >= 90 and blind6.precision >= 0.66, blind6.summary()
     assert blind6.dated_right >= 4, blind6.wrong_dates
     # a labelled day may be missed (no date found), never replaced by another day
     assert [w for w in blind6.wrong_dates if w[2] is not None] == [], blind6.wrong_dates
@@ -1668,3 +1669,221 @@ def test_the_functional_forces_asked_are_a_lead(body, leads):
 def test_forces_in_general_are_still_no_lead():
     assert [t.lead for t in task_eval.extractor().extract(
         "Sở Y tế huy động các lực lượng tham gia phòng chống dịch.")] == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("body, lead, slug, external", [
+    ("Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố trực thuộc trung ương tăng cường trực cấp "
+     "cứu.", "Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "so-y-te", False),
+    ("Bộ Công an yêu cầu Công an các tỉnh, thành phố rà soát các cơ sở kinh doanh.",
+     "Công an các tỉnh, thành phố", None, False),   # not in the vocabulary: as written
+    ("Ngân hàng Nhà nước chi nhánh tỉnh, thành phố kiểm tra lại việc mở tài khoản.",
+     "Ngân hàng Nhà nước chi nhánh tỉnh, thành phố", "ngan-hang-nha-nuoc", False),
+    ("Bộ Y tế yêu cầu Sở Y tế các tỉnh, thành phố từ Quảng Ninh đến Nghệ An sẵn sàng thu dung "
+     "nạn nhân.", "Sở Y tế các tỉnh, thành phố từ Quảng Ninh đến Nghệ An", None, True),
+    ("Bộ đề nghị UBND các tỉnh, thành phố khu vực Tây Nguyên khẩn trương rà soát diện tích.",
+     "UBND các tỉnh, thành phố khu vực Tây Nguyên", None, True),
+    ("Giao Sở Y tế các tỉnh lân cận phối hợp kiểm tra dịch bệnh.",
+     "Sở Y tế các tỉnh lân cận", None, True),
+], ids=["department-central-letter", "police", "branch-tinh-thanh-pho", "region-tu-den",
+        "ubnd-region", "neighbours"])
+def test_a_body_of_every_province_is_named_as_written(body, lead, slug, external):
+    """Round 6 (blind6): "Sở Y tế các tỉnh, thành phố …" was this archive's Sở Y tế, shown as
+    certain, and "NHNN chi nhánh tỉnh, thành phố" its own branch: every province's body is
+    kept as written; only when a region narrows it may this province not be among them."""
+    found = _leads(body)
+    assert [(f[0], f[1], f[2]) for f in found] == [(lead, slug, external)]
+
+
+def test_a_local_body_then_another_city_is_still_two_bodies():
+    found = _leads("Giao Ngân hàng Nhà nước chi nhánh tỉnh, thành phố Cần Thơ phối hợp kiểm tra.")
+    assert found[0][1] == "ngan-hang-nha-nuoc" and "," not in found[0][0]
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Theo công văn, Sở Xây dựng, Sở Công Thương và UBND các huyện, thị xã, thành phố được giao "
+     "rà soát trách nhiệm quản lý.\n\nCông văn yêu cầu các đơn vị triển khai đồng bộ các giải "
+     "pháp bảo đảm an toàn.",
+     ["Sở Xây dựng", "Sở Công Thương", "UBND các huyện, thị xã, thành phố"] * 2),
+    ("UBND tỉnh giao Sở Y tế, Sở Tài chính kiểm tra việc mua sắm thiết bị.\n\n"
+     "Đồng chí Chủ tịch đề nghị các cơ quan báo cáo kết quả trước ngày 30/6/2024.",
+     ["Sở Y tế", "Sở Tài chính"] * 2),
+], ids=["news-of-a-letter", "two-departments"])
+def test_a_bare_collective_after_a_paragraph_of_named_leads_means_them(body, leads):
+    """Round 6 (blind5, references back): "các đơn vị", "các cơ quan" with no letter's
+    addressees, right after a paragraph that gave work to named bodies, are those bodies (a
+    guess: not certain)."""
+    found = _leads(body)
+    assert [f[0] for f in found] == leads
+    assert [f[3] for f in found[len(leads) // 2:]] == [False] * (len(leads) // 2)
+
+
+def test_a_bare_collective_after_one_lead_or_none_stays_as_written():
+    found = _leads("Giao Sở Y tế kiểm tra việc mua sắm thiết bị.\n\n"
+                   "UBND tỉnh yêu cầu các đơn vị báo cáo kết quả thực hiện.")
+    assert [f[0] for f in found] == ["Sở Y tế", "các đơn vị"]
+    found = _leads("UBND tỉnh yêu cầu các cơ quan báo cáo kết quả thực hiện.")
+    assert [f[0] for f in found] == ["các cơ quan"]
+
+
+def test_the_localities_after_a_paragraph_of_named_provinces_are_them():
+    """Round 6 (blind5): "Các địa phương được yêu cầu …" after a letter to three provinces'
+    UBND was this archive's districts; it means the provinces just named (not certain)."""
+    found = _leads("Bộ Nông nghiệp và Môi trường có văn bản đề nghị UBND tỉnh Quảng Ngãi, UBND "
+                   "tỉnh Gia Lai theo dõi chặt chẽ tàu thuyền.\n\nCác địa phương được yêu cầu "
+                   "khẩn trương huy động lực lượng kêu gọi tàu thuyền vào nơi tránh trú.")
+    assert [(f[0], f[3]) for f in found[2:]] == [("UBND tỉnh Quảng Ngãi", False),
+                                                ("UBND tỉnh Gia Lai", False)]
+
+
+@pytest.mark.parametrize("caption", [
+    "Các địa phương chủ động nguồn hàng, tăng cường kiểm soát thị trường. Ảnh: Minh Anh",
+    "Lực lượng chức năng kiểm tra hàng hóa tại chợ (Ảnh: TTXVN).",
+    "Sở Y tế kiểm tra công tác phòng dịch tại bệnh viện huyện. Ảnh minh họa",
+], ids=["credit", "credit-in-parentheses", "illustration"])
+def test_a_photo_caption_is_no_task(caption):
+    """Round 6 (blind5, reports and captions): a news photo's caption describes the picture."""
+    body = f"UBND tỉnh giao Sở Công Thương kiểm tra thị trường dịp Tết.\n\n{caption}"
+    assert [f[0] for f in _leads(body)] == ["Sở Công Thương"]
+
+
+def test_full_accountability_is_no_task():
+    """Round 6 (blind5): "chịu trách nhiệm toàn diện về …" is who answers, like "trước …"."""
+    assert _leads("UBND các huyện chịu trách nhiệm toàn diện về an toàn của tàu thuyền.") == []
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Bộ Giao thông vận tải yêu cầu Tổng Công ty Đầu tư phát triển hạ tầng Việt Nam khẩn trương "
+     "sửa chữa mặt đường.", "Tổng Công ty Đầu tư phát triển hạ tầng Việt Nam"),
+    ("Giao Quỹ Đầu tư phát triển tỉnh rà soát các khoản cho vay.", "Quỹ Đầu tư phát triển tỉnh"),
+    ("Bộ Y tế đề nghị các cơ sở khám bệnh bảo đảm điều kiện phòng rét cho người bệnh.",
+     "các cơ sở khám bệnh"),
+    # not a reference back to the paragraph before: a collective named by what it manages
+    ("Giao Sở Xây dựng, Sở Công Thương kiểm tra các công trình.\n\nThành phố đề nghị các cơ "
+     "quan quản lý quy hoạch đô thị chỉ cấp phép đúng quy định.",
+     "các cơ quan quản lý quy hoạch đô thị"),
+], ids=["dau-tu-phat-trien", "fund", "kham-benh", "co-quan-quan-ly"])
+def test_a_field_inside_a_free_name_does_not_end_it(body, lead):
+    """Round 6 (blind5, blind6: lead boundaries): "phát triển", "giám sát", "khám" read as
+    verbs cut names that carry them as their field."""
+    assert [f[0] for f in _leads(body)][-1:] == [lead]
+
+
+def test_a_bank_inspectorate_is_not_cut_into_a_speaker():
+    found = _leads("Cơ quan Thanh tra giám sát Ngân hàng yêu cầu các đơn vị báo cáo.")
+    assert all(f[0] != "Cơ quan Thanh tra" for f in found)
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Sở Tài chính có văn bản gửi Sở Y tế, Sở Giáo dục và Đào tạo yêu cầu rà soát kinh phí mua "
+     "sắm.", ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    ("UBND tỉnh có công văn gửi UBND các huyện, thị xã, thành phố đề nghị khẩn trương kiểm tra "
+     "các hồ chứa.", ["UBND các huyện, thị xã, thành phố"]),
+], ids=["yeu-cau", "de-nghi-cong-van"])
+def test_news_of_a_letter_with_co_van_ban_gui_asks_its_addressees(body, leads):
+    """Round 6 (news framing): the sender was read as the subject of "có văn bản gửi …"."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Ban Thường vụ Huyện ủy yêu cầu trước mắt các chi bộ trực thuộc khẩn trương kiện toàn cấp "
+     "ủy.", ["các chi bộ trực thuộc"]),
+    ("Thường trực Tỉnh ủy yêu cầu sau khi kết thúc hội nghị các đảng bộ trực thuộc xây dựng kế "
+     "hoạch thực hiện.", ["các đảng bộ trực thuộc"]),
+    ("UBND tỉnh đề nghị trong thời gian tới Sở Tài chính tăng cường kiểm tra giá.",
+     ["Sở Tài chính"]),
+], ids=["truoc-mat", "sau-khi", "thoi-gian-toi"])
+def test_a_time_adverbial_without_commas_between_marker_and_body(body, leads):
+    """Round 6 (blind5, Party-side texts): "yêu cầu trước mắt các cấp ủy …", "yêu cầu sau khi
+    … các đơn vị …": the time is read past, the body after it asked."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("Riêng đối với các tỉnh, thành phố: Đà Nẵng, Quảng Nam và Kon Tum, Bộ Xây dựng đề nghị Ủy "
+     "ban nhân dân cấp tỉnh chỉ đạo rà soát quy hoạch.",
+     ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Kon Tum"]),
+    ("Đối với các tỉnh Sơn La, Điện Biên, đề nghị UBND tỉnh khẩn trương báo cáo thiệt hại.",
+     ["UBND tỉnh Sơn La", "UBND tỉnh Điện Biên"]),
+], ids=["colon-speaker-level", "no-colon-ubnd-tinh"])
+def test_places_named_first_are_whom_the_level_body_means(body, leads):
+    """Round 6 (blind5, lead lists): "Đối với các tỉnh: A, B, C, … đề nghị UBND cấp tỉnh …"
+    took the topic's "các tỉnh" for the lead; the places named are its UBND, one each."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+def test_a_topic_list_that_is_not_provinces_is_no_lead():
+    found = _leads("Đối với các địa phương Châu Thành, Vị Thủy, đề nghị Sở Tài chính rà soát.")
+    assert [f[0] for f in found] == ["Sở Tài chính"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Bộ Giao thông vận tải yêu cầu VEC kiểm tra toàn bộ mặt đường cao tốc.", "VEC"),
+    ("Bộ Công Thương đề nghị EVN bảo đảm cung ứng điện mùa khô.", "EVN"),
+], ids=["vec", "evn"])
+def test_a_body_asked_by_its_initials_alone(body, lead):
+    """Round 6 (blind6, abbreviations): a body named only by its initials after a marker was
+    no lead; it is kept as written."""
+    assert [f[0] for f in _leads(body)] == [lead]
+
+
+@pytest.mark.parametrize("body", [
+    "UBND tỉnh yêu cầu COVID được kiểm soát chặt chẽ.",
+    "UBND TỈNH YÊU CẦU CÁC SỞ KHẨN TRƯƠNG TRIỂN KHAI",
+], ids=["a-thing-in-the-passive", "a-heading-in-capitals"])
+def test_capitals_that_are_not_a_body_asked(body):
+    assert all(f[0] not in ("COVID", "CÁC") for f in _leads(body))
+
+
+@pytest.mark.parametrize("name, full", [
+    ("Sở VH-TT-DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở KH-CN", "Sở Khoa học và Công nghệ"),
+    ("Công ty ABC-XY", "Công ty ABC-XY"),
+], ids=["hyphens", "two-fields", "not-in-the-table"])
+def test_initials_with_other_separators_are_spelt_out(name, full):
+    """Round 6 (blind6): writers separate initials as they please ("VH-TT-DL" for the table's
+    "VHTT&DL" or "VHTTDL")."""
+    from generator.abbreviations import expand
+    assert expand(name) == full
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND tỉnh chuyển đơn, yêu cầu UBND huyện Châu Thành khẩn trương giải quyết dứt điểm.",
+     ["UBND huyện Châu Thành"]),
+    ("Chủ tịch UBND tỉnh quán triệt, yêu cầu Sở Tài chính, Sở Xây dựng tập trung tháo gỡ vướng "
+     "mắc.", ["Sở Tài chính", "Sở Xây dựng"]),
+], ids=["transfers-a-petition", "two-departments"])
+def test_the_speakers_own_act_then_whom_it_asks(body, leads):
+    """Round 6 (news framing): "X <its own act>, yêu cầu Y …" is Y's task when X speaks."""
+    assert [f[0] for f in _leads(body)] == leads
+
+
+def test_a_departments_own_work_then_a_demand_stays_its_work():
+    assert [f[0] for f in _leads("Giao Sở Y tế kiểm tra, yêu cầu các bệnh viện khắc phục ngay.")
+            ] == ["Sở Y tế"]
+
+
+@pytest.mark.parametrize("body, lead", [
+    ("Dưới sự chỉ đạo của cấp ủy, các chi bộ trực thuộc tự kiểm tra và báo cáo kết quả trước "
+     "ngày 30/10/2024.", "các chi bộ trực thuộc"),
+    ("Dưới sự hướng dẫn của Sở Y tế, các trung tâm y tế huyện tổ chức tiêm bổ sung.",
+     "các trung tâm y tế huyện"),
+], ids=["party", "guidance"])
+def test_who_directs_before_the_subject_is_read_past(body, lead):
+    """Round 6 (blind6, Party-side texts): "Dưới sự chỉ đạo của X, Y …" is Y's work."""
+    assert [f[0] for f in _leads(body)] == [lead]
+
+
+def test_a_past_result_under_someones_lead_is_still_no_task():
+    assert _leads("Dưới sự lãnh đạo của Tỉnh ủy, Sở Y tế đã hoàn thành kế hoạch.") == []
+
+
+@pytest.mark.parametrize("body, leads", [
+    ("UBND tỉnh yêu cầu các sở, ban, ngành thuộc tỉnh, UBND các huyện, thị xã, thành phố chủ động "
+     "ứng phó với mưa lũ.", ["các sở, ban, ngành thuộc tỉnh", "UBND các huyện, thị xã, thành phố"]),
+    ("Đề nghị các sở, ngành cấp tỉnh, Ủy ban nhân dân huyện, thành phố rà soát các công trình.",
+     ["các sở, ngành cấp tỉnh", "Ủy ban nhân dân huyện, thành phố"]),
+], ids=["thuoc-tinh", "cap-tinh"])
+def test_a_level_after_a_collective_closes_it_and_the_list_goes_on(body, leads):
+    """Round 6 (blind6, lead lists): "thuộc tỉnh", "cấp tỉnh" after a collective ended the
+    list there, and the bodies after it lost their task."""
+    assert [f[0] for f in _leads(body)] == leads

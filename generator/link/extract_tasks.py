@@ -100,6 +100,10 @@ _FORMULA_CAPS = re.compile(r"(\b[Ss]ở,\s*)(Ban,\s*(?:ngành|Ngành)|Ban\s*-\s*
 _MARKER_ADVERBIAL = re.compile(
     r"\s*[:,]\s*(?:(?:trong|từ|đến|trước|ngay|sau|chậm nhất|nhân|vào|đầu|cuối)\s[^,;.:]{1,60}|"
     r"thời gian tới|sắp tới|trước mắt|tới đây)\s*,\s*", re.IGNORECASE)
+# The same with no commas, only the few that cannot be read as the body's name: "… yêu cầu
+# trước mắt các cấp ủy …"
+_BARE_ADVERBIAL = re.compile(r"\s+(?:trước mắt|(?:trong )?thời gian tới|sắp tới|tới đây)\s+(?=\S)",
+                             re.IGNORECASE)
 _ADVISES = re.compile(r"(?<!\w)(?:tham mưu|đề xuất|trình)\s+(?:cho\s+|với\s+)?(?:chủ tịch|"
                       r"ubnd|ủy ban|uỷ ban|thường trực|ban thường vụ|tỉnh ủy|tỉnh uỷ|hđnd|"
                       r"thủ tướng|chính phủ|lãnh đạo)[^,;:]{0,40}$")
@@ -166,7 +170,11 @@ _NAME_PAIRS = {("hậu", "cần"), ("công", "trình"),
                ("ban", "chỉ"), ("ban", "quản"), ("ban", "tổ"), ("ban", "tuyên"), ("ban", "dân"),
                ("ban", "thường"), ("ban", "cán"), ("ban", "tiếp"), ("ban", "điều"),
                ("ngoại", "giao"), ("đào", "tạo"), ("phát", "triển"), ("giao", "thông"),
-               ("vị", "quản"), ("quan", "tham"), ("tư", "xây")}  # "Phòng Hậu cần": not "cần"
+               ("vị", "quản"), ("quan", "tham"), ("tư", "xây"),
+               # fields that names carry: "Tổng Công ty Đầu tư phát triển …", "Cơ quan Thanh
+               # tra giám sát Ngân hàng", "các cơ sở khám bệnh"
+               ("tư", "phát"), ("tra", "giám"), ("sở", "khám"),
+               ("quan", "quản")}  # "Phòng Hậu cần": not "cần"; "các cơ quan quản lý …"
 # Nouns that start like a verb or a stop word: "ngành giao thông", "các cơ quan, tổ chức".
 _NOUN_PAIRS = {(canonical(a), canonical(b)) for a, b in (("giao", "thông"),)}
 
@@ -297,6 +305,8 @@ _CONNECTORS = re.compile(
     # adverbials of time and occasion before the subject: "Trong thời gian từ … tới …, X …"
     r"(?:trong (?:thời gian|dịp|đợt|thời điểm|những ngày)|nhân dịp|dịp|từ (?:đầu|nay|giữa)|"
     r"nhằm|với mục tiêu|trên tinh thần)[^,;.:]{1,80},|"
+    # who directs it, before the subject: "Dưới sự chỉ đạo của cấp ủy, các đảng bộ …"
+    r"dưới sự (?:chỉ đạo|lãnh đạo|hướng dẫn|điều hành)[^,;.:]{1,80},|"
     r"(?:trước|chậm nhất|trong|đến hết) (?:ngày|tháng|quý|năm)[^,;:]{1,30},|"
     r"cụ thể(?=\s*[,:])|thời gian tới|trong thời gian tới|sắp tới|từ nay đến cuối năm|lưu ý)\s*[,:]?\s*)+",
     re.IGNORECASE)
@@ -505,11 +515,24 @@ class _Parser:
         if m and self.province:
             # "UBND các tỉnh, TP trực thuộc Trung ương": one collective with this province in it
             j = next((n for n in range(i, len(toks)) if toks[n].start >= m.end()), len(toks))
+            narrowed = _region(text, toks, j)
+            if narrowed > j:    # "… khu vực Đồng bằng sông Cửu Long": maybe not this one
+                return narrowed, _Party(text[toks[i].start:toks[narrowed - 1].end], None,
+                                        external=True)
             return j, _Party(" ".join(m.group().split()), self.province)
         hit = self.matcher.match_at(toks, i)
         free = self._free_name(text, toks, i, loose, lower)
         if hit and not (free and free[0] > hit[0] and self._collective(text, toks, i, hit[0])):
             end, slug = hit
+            if end + 1 < len(toks) and toks[end].word in ("thuoc", "cap", "cua") and \
+                    toks[end + 1].word in _LEVELS and not toks[end].hard_before and \
+                    not toks[end].comma_before and not toks[end + 1].comma_before and \
+                    (end + 2 >= len(toks) or toks[end + 2].comma_before or
+                     toks[end + 2].hard_before or toks[end + 2].word == "va") and \
+                    self.matcher.agencies[slug].kind == "nhom":
+                # "các sở, ban, ngành thuộc tỉnh / cấp tỉnh, UBND …": the level closes the
+                # collective as a bare level word does below, and the list goes on
+                return end + 2, _Party(text[toks[i].start:toks[end + 1].end], slug)
             if end < len(toks) and toks[end].word in _LEVELS and not toks[end].hard_before and \
                     not toks[end].comma_before and not text[toks[end].start].isupper() and \
                     (end + 1 >= len(toks) or not text[toks[end + 1].start].isupper()) and \
@@ -550,6 +573,15 @@ class _Parser:
         """A known name and the place written after it: "Công an tỉnh Hậu Giang" stays the
         local agency; "UBND tỉnh An Giang" is another province's, kept as written, outside."""
         agency = self.matcher.agencies[slug]
+        every = _every_province(text, toks, end, toks[end - 1].word == "tinh")
+        if every is not None:
+            # "Sở Y tế các tỉnh, thành phố trực thuộc trung ương", "NHNN chi nhánh tỉnh, thành
+            # phố": every province's body, not this archive's one; named as written. It keeps
+            # the local slug (this province's is among them) unless a region narrows it ("… từ
+            # Quảng Ninh đến Nghệ An", "… khu vực Tây Nguyên"): then it may not be, so outside.
+            j, narrowed = every
+            written = text[toks[i].start:toks[j - 1].end]
+            return j, _Party(written, None if narrowed else slug, external=narrowed)
         if end < len(toks) and not toks[end].hard_before and not toks[end].comma_before and \
                 canonical(text[toks[end].start:toks[end].end]) in _LOWER_LEVELS and \
                 agency.kind in ("so-nganh", "tinh") and \
@@ -1251,6 +1283,93 @@ class _Parser:
                       party.start)
 
 
+def _every_province(text: str, toks: list[Token], end: int,
+                    after_tinh: bool) -> tuple[int, bool] | None:
+    """After a body's name: "các tỉnh(, thành phố)( trực thuộc trung ương)" or, after a name
+    ending in "tỉnh", ", thành phố": the body of every province. Where the qualifier ends, and
+    whether a region narrows it."""
+    j = end
+    if _words_at(toks, j, ("cac", "tinh")) and not toks[j].hard_before and \
+            not toks[j].comma_before:
+        j += 2
+        if j < len(toks) and not toks[j].hard_before and toks[j].word == "va":
+            j += 1
+        if not (j < len(toks) and toks[j].hard_before):
+            j += _city(toks, j)
+    elif after_tinh and _city(toks, j) and toks[j].comma_before and not toks[j].hard_before:
+        k = j + _city(toks, j)
+        if k < len(toks) and text[toks[k].start].isupper() and not toks[k].comma_before and \
+                not toks[k].hard_before:
+            return None     # "…, thành phố Cần Thơ": a second body
+        j = k
+    else:
+        return None
+    for tail in (("truc", "thuoc", "trung", "uong"), ("truc", "thuoc", "tw")):
+        if _words_at(toks, j, tail) and not toks[j].hard_before and not toks[j].comma_before:
+            j += len(tail)
+            break
+    narrowed = _region(text, toks, j)
+    return max(j, narrowed), narrowed > j
+
+
+# Words after "các tỉnh" that narrow it to some provinces (folded).
+_NARROWING = (("ven", "bien"), ("lan", "can"), ("ban",), ("bien", "gioi"), ("giap", "ranh"),
+              ("trong", "vung"), ("mien", "nui"))
+
+
+def _city(toks: list[Token], j: int) -> int:
+    """How many tokens "thành phố" (or "TP") takes at j: 0 when it is not there."""
+    if j < len(toks) and toks[j].word == "tp":
+        return 1
+    return 2 if _words_at(toks, j, ("thanh", "pho")) else 0
+
+
+def _region(text: str, toks: list[Token], j: int) -> int:
+    """"từ Quảng Ninh đến Nghệ An", "khu vực Đồng bằng sông Cửu Long", "ven biển" after a
+    collective of provinces: where the region ends (j when there is none)."""
+    if j >= len(toks) or toks[j].hard_before or toks[j].comma_before:
+        return j
+    for words in _NARROWING:    # "các tỉnh lân cận", "các tỉnh biên giới"
+        if _words_at(toks, j, words):
+            return j + len(words)
+    if toks[j].word == "tu":
+        to = next((k for k in range(j + 2, min(len(toks), j + 6)) if toks[k].word == "den"
+                   and not toks[k].hard_before), None)
+        start = to
+    elif _words_at(toks, j, ("khu", "vuc")) or toks[j].word == "mien":
+        start = j + (2 if toks[j].word == "khu" else 0)
+    else:
+        return j
+    if start is None or start + 1 >= len(toks):
+        return j
+    last = None     # the region's name: up to its last capitalised word within a few words
+    for k in range(start + 1, min(len(toks), start + 7)):
+        if toks[k].hard_before or toks[k].comma_before:
+            break
+        if text[toks[k].start].isupper():
+            last = k
+    return j if last is None else last + 1
+
+
+class _Prior(list):
+    """The leads of the paragraph before, standing for a letter's addressees: "… các sở A, B; các
+    Ban Quản lý …; UBND các quận … được giao rà soát …" then "Công văn yêu cầu các đơn vị …"."""
+
+
+# What "the bodies just named" is written as, when no letter's addressees are known (folded)
+_PRIOR_REFS = {"cac don vi", "cac co quan", "cac co quan, don vi", "cac don vi, co quan"}
+
+
+def _prior(last: list[ExtractedTask]) -> _Prior | None:
+    """Two or more bodies given work in the paragraph before, none of them a collective that
+    could mean anyone: what a bare "các đơn vị" next means."""
+    parties = _unique([_Party(t.lead, t.lead_slug, t.external) for t in last])
+    if len(parties) < 2 or any(_GENERIC.match(fold(q.name).lower()) or
+                               fold(q.name).lower() in _PRIOR_REFS for q in parties):
+        return None
+    return _Prior(parties)
+
+
 def _words_at(toks, i: int, phrase: tuple[str, ...]) -> bool:
     if i + len(phrase) > len(toks):
         return False
@@ -1295,12 +1414,43 @@ class TaskExtractor:
     # -- one clause
     def assignment(self, clause: str) -> _Assignment | None:
         """The lead(s), support and action of a clause that names its lead, else None."""
-        found = self._assignment(clause)
+        found = self._places_topic(clause) if _PLACES_TOPIC.match(clause) else None
+        found = found or self._assignment(clause)
         if found is not None and _ISSUES_ONLY.match(found.action) and \
                 not _MARKER_WORDS.search(fold(found.action).lower()):
             return None     # "Bộ Y tế ra công văn khẩn về …": the issuer's act, no one's task
         if found is not None:
             found.leads = self._as_written_after_centre(clause, found.leads)
+        return found
+
+    def _places_topic(self, clause: str) -> _Assignment | None:
+        """"Riêng đối với các tỉnh, thành phố: Hà Nội, Hà Nam và Cần Thơ, Bộ … đề nghị Ủy ban
+        nhân dân cấp tỉnh giao …": the places named first are whom the level's body after the
+        marker means, one UBND each (only provinces, whose names are known)."""
+        m = _PLACES_TOPIC.match(clause)
+        marker = _TOPIC_MARKER.search(clause, m.end())
+        if marker is None:
+            return None
+        places: list[str] = []
+        for item in re.split(r"\s*,\s*|\s+và\s+", clause[m.end():marker.start()]):
+            words = tuple(t.word for t in tokens(item.strip(" :;")))
+            if not words or province_at(words) != words:
+                break       # "…, Bộ Tư pháp trân trọng": the list has ended
+            places.append(item.strip(" :;"))
+        found = self._assignment(clause[marker.start():])   # (a topic is never the lead)
+        if len(places) < 2 or found is None or len(found.leads) != 1 or not _LEVEL_BODY.match(
+                fold(found.leads[0].name).lower()) and found.leads[0].slug != self.parser.province:
+            return found
+        leads = []
+        for place in places:
+            words = tuple(t.word for t in tokens(place))
+            unit = "" if words[:1] == ("tp",) else \
+                "thành phố" if " ".join(words) in _CITIES else "tỉnh"
+            name = " ".join(f"UBND {unit} {place}".split())
+            slug = self.parser.matcher.resolve(name)
+            leads.append(_Party(self.matcher.agencies[slug].name, slug) if slug else
+                         _Party(name, None, external=self.parser.outside(name)))
+        found.leads = leads
         return found
 
     def _as_written_after_centre(self, clause: str, leads: list[_Party]) -> list[_Party]:
@@ -1418,6 +1568,9 @@ class TaskExtractor:
                               if self._past_person(clause, toks, end) < len(toks) else ""):
             leads = []      # who issued the document: the bodies after its marker do the work
             # ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh vừa ký ban hành Công điện … yêu cầu …")
+        if leads and self._is_speaker(clause, leads) and self._acts_then_asks(clause, toks, end):
+            leads = []      # "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện A …": the
+            # speaker's own act, then whom it asks; the marker further on names them
         if leads:
             if end >= len(toks):
                 return None
@@ -1444,7 +1597,12 @@ class TaskExtractor:
             receives = nxt == _NHAN and end + 1 < len(toks) and \
                 toks[end + 1].word in ("don", "ho", "bai") or \
                 self._member_end(clause, toks, end) is not None   # "… nhận đơn …": work
-            if not (nxt in _NOT_A_SUBJECT_AFTER and not receives and not toks[end].hard_before and not (
+            # "Sở Y tế có văn bản gửi Sở Tài chính, Sở Xây dựng đề nghị …": news of a letter;
+            # the bodies it was sent to are asked (read at the marker below)
+            sends = nxt == "có" and any(t.word == "gui" for t in toks[end + 1:end + 6]) and \
+                bool(_MARKER_WORDS.search(fold(clause[toks[end].start:]).lower()))
+            if not sends and not (nxt in _NOT_A_SUBJECT_AFTER and not receives and
+                                  not toks[end].hard_before and not (
                     nxt == "có" and end + 1 < len(toks) and toks[end + 1].word in (
                         "trach", "ke", "van", "y", "bao"))):
                 return self._rest(clause, toks, end, leads, True)
@@ -1492,6 +1650,15 @@ class TaskExtractor:
             # point is the point's lead's demand on the contractor
             end, leads = self.parser.agency_list(clause, toks, j, loose=k == start_tok,
                                                  lower=k > start_tok)
+            if not leads and k > start_tok and _INITIALS.fullmatch(
+                    clause, toks[j].start if j < len(toks) else 0,
+                    toks[j].end if j < len(toks) else 0) and j + 1 < len(toks) and \
+                    clause[toks[j + 1].start].islower() and not toks[j + 1].hard_before and \
+                    toks[j + 1].word not in ("duoc", "bi", "la"):   # (a thing, not a body)
+                # "Bộ GTVT yêu cầu VEC kiểm tra …": a body asked by its initials alone (a
+                # lower-case word after them, so not a heading in capitals); kept as written
+                name = clause[toks[j].start:toks[j].end]
+                leads, end = [_Party(name, self.matcher.resolve(name))], j + 1
             if leads:
                 return self._rest(clause, toks, end, leads, True)
         return None
@@ -1558,6 +1725,21 @@ class TaskExtractor:
                 return True
         return bool(_MARKER_WORDS.search(fold(clause).lower()))
 
+    def _acts_then_asks(self, clause: str, toks: list[Token], end: int) -> bool:
+        """A few words of the speaker's own act, then ", yêu cầu / đề nghị / giao" and a body:
+        "Chủ tịch UBND huyện quán triệt, yêu cầu các cơ quan chuyên môn …"."""
+        for k in range(end + 1, min(len(toks), end + 5)):
+            if toks[k].hard_before:
+                return False
+            if not toks[k].comma_before:
+                continue
+            marker = self._marker_at(toks, k)
+            if marker is None or canonical(clause[toks[k].start:toks[k].end]) not in _MARKER_FIRST \
+                    or marker[0] == "chi":
+                return False
+            return bool(self.parser.agency_list(clause, toks, k + len(marker), lower=True)[1])
+        return False
+
     def _is_speaker(self, clause: str, leads: list[_Party]) -> bool:
         """"UBND tỉnh giao …", "Chủ tịch UBND tỉnh yêu cầu …", "Cục QLTT tỉnh yêu cầu các Đội
         …", "Ban Thường vụ Huyện ủy yêu cầu UBND huyện …": who gives the task, not who does it."""
@@ -1594,7 +1776,15 @@ class TaskExtractor:
                                                       ("toan", "bo", "cac")) and \
                 not toks[j + 2].comma_before:
             return j + 2    # "yêu cầu tất cả các bộ, ngành …": every one of them
-        m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end)
+        m = _MARKER_ADVERBIAL.match(clause, toks[j - 1].end) or \
+            _BARE_ADVERBIAL.match(clause, toks[j - 1].end)
+        if not m and (_words_at(toks, j, ("sau", "khi")) or _words_at(toks, j, ("truoc", "khi"))):
+            # "… yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh báo cáo": with no comma,
+            # the time clause ends where a plural body ("các …") starts
+            k = next((n for n in range(j + 3, min(len(toks), j + 10)) if toks[n].word == "cac"
+                      and not toks[n].hard_before and not toks[n].comma_before), None)
+            return k if k is not None and self.parser.agency_list(
+                clause, toks, k, lower=True)[1] else j
         if not m:
             return j
         k = next((n for n in range(j, len(toks)) if toks[n].start >= m.end()), len(toks))
@@ -1907,7 +2097,7 @@ class TaskExtractor:
                 guessed = True     # a subject carried across a paragraph: a guess to confirm
             found = self._block_tasks(block, kind, carried, host, reference, guessed,
                                       alone=len(all_blocks) == 1, before=before,
-                                      addressees=addressees, budget=budget)
+                                      addressees=addressees or _prior(last), budget=budget)
             if len(all_blocks) > 1 and _LEDE.search(text):
                 # news of a document over a body: read as the report of the order, kept below
                 # only for the bodies the rest of the text gives no task of their own
@@ -1975,13 +2165,19 @@ class TaskExtractor:
             return False    # its list names the addressees' other kinds beside it
         if _BACK_REF.match(name):
             return True
-        if addressees and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
+        prior = isinstance(addressees, _Prior)
+        if prior and name in _PRIOR_REFS:
+            return True
+        if addressees and not prior and (_ADDRESSED.match(name) or _KIND_REF.match(name) or party.slug is not None and any(
                 party.slug == self.matcher.resolve(w) for w in _ADDRESSED_WORDS) and
                 re.search(r"(?<!\w)các (?:cơ quan|đơn vị|địa phương)(?!\w)", clause, re.I)):
             return True
         local = name == "cac dia phuong" or party.slug is not None and \
             party.slug == self.matcher.resolve("các địa phương") and \
             re.search(r"(?<!\w)các địa phương(?!\w)", clause, re.IGNORECASE) is not None
+        if local and prior and not groups:
+            # "… đề nghị UBND các tỉnh A, B, C …" then "Các địa phương được yêu cầu …": them
+            return all(_UBND_HEAD.match(q.name) and q.slug != party.slug for q in addressees)
         return local and bool(groups) and all(_UBND_HEAD.match(q.name) and q.slug != party.slug
                                               for q in groups[-1][0].leads)
 
@@ -2011,8 +2207,9 @@ class TaskExtractor:
                 kind = _KIND_REF.match(name).group(1)
                 named = [q for q in addressees
                          if re.search(rf"(?:^|\s){kind}\s", fold(q.name).lower())]
-            elif addressees and not _BACK_REF.match(name):
-                named = list(addressees)
+            elif addressees and not _BACK_REF.match(name) and not (
+                    isinstance(addressees, _Prior) and groups):
+                named = list(addressees)    # (the paragraph's own leads come before the last's)
             elif not plural and head in ("so", "ban", "cuc", "huyen", "xa", "dang", "chi"):
                 # "Sở này": the last Sở named before it
                 at = clause.find(p.name)
@@ -2247,7 +2444,8 @@ class TaskExtractor:
         """`alone`: the block is the whole text, so news of a document ("UBND TP vừa có văn
         bản gửi A, B yêu cầu …") is the only report of the order, not a lede over its body.
         `before`: the text read before the block, where a reference back finds its bodies."""
-        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text):
+        if _SUMMARY.match(block.text) or _ENFORCEMENT.search(block.text) or \
+                "Ảnh" in block.text and _CAPTION.search(block.text[-120:]):
             return []   # "Trên đây là Kế hoạch …", "… chịu trách nhiệm thi hành Quyết định này"
         groups: list[list] = []      # [assignment, [clauses]]
         current = None
@@ -2525,13 +2723,17 @@ _BACK_REF = re.compile(r"^(?:cac |nhung |hai |ba )?(?:don vi|co quan|dia phuong|
                        r"so|ban|nganh|huyen|xa|to chuc|cap uy|tap the|doanh nghiep|"
                        r"don vi, dia phuong|co quan, don vi|so, nganh)"
                        r"(?: (?:neu|noi|ke))? (?:tren|nay|do)$")
+# A news photo's caption ends with its credit ("… người tiêu dùng. Ảnh: An Thu"): it
+# describes the picture, it orders nothing.
+_CAPTION = re.compile(r"(?:^|[.!?…]\s*|\s)\(?(?:Ảnh|Nguồn ảnh)(?:\s*:\s*[^.:;!?()]{1,60}|"
+                      r"\s+minh\s+h(?:ọa|oạ))\)?\.?\s*$")
 _BACK_CHARS = 1500
 _LOOKS_BACK = 64        # references resolved per body; a real notice has a handful
 # Collectives that name no one in particular, never what a reference points back to.
 _GENERIC = re.compile(r"^(?:cac|nhung) (?:co quan|don vi|dia phuong|cap)$")
 # "Thủ trưởng cơ quan, đơn vị chịu trách nhiệm đối với …", "… chịu trách nhiệm trước pháp
 # luật": who answers for something, not work to do ("chịu trách nhiệm rà soát …" is work).
-_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn)?"
+_ACCOUNTABLE = re.compile(r"^(?:phải |hoàn toàn )?chịu (?:hoàn toàn )?trách nhiệm(?: hoàn toàn| toàn diện)?"
                           r"(?: cá nhân)? (?:trước|đối với|về|nếu|khi|toàn bộ|hoàn toàn)\b",
                           re.IGNORECASE)
 _ENFORCEMENT = re.compile(r"chịu trách nhiệm thi hành|căn cứ quyết định thi hành|"
@@ -2557,6 +2759,15 @@ _TERM_FIRST = re.compile(r"^\W*(?:thời hạn|hạn) (?:nộp|gửi) báo cáo\
 _REPORTS = re.compile(r"(?<!\w)báo cáo(?!\w)", re.IGNORECASE)
 # A follow-on paragraph that names its topic first: "Đối với công tác phổ cập, cần báo cáo …",
 # "Công tác thi, báo cáo về …", "Về việc tuyển sinh, …"
+# "Riêng đối với các tỉnh, thành phố: A, B, C, … đề nghị UBND cấp tỉnh …": places first
+_PLACES_TOPIC = re.compile(r"^\W*(?:riêng\s+)?(?:đối với|với)\s+các\s+(?:tỉnh|thành phố|địa phương)"
+                           r"(?:\s*(?:,|/|và)\s*(?:thành phố|TP))?\s*:?\s*(?=[A-ZĐ])",
+                           re.IGNORECASE)
+_TOPIC_MARKER = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|giao)(?!\w)", re.IGNORECASE)
+# The provinces' body meant by level, after such a list (folded)
+_LEVEL_BODY = re.compile(r"^(?:ubnd|uy ban nhan dan) (?:cap tinh|cac tinh|tinh)\b")
+# A body's initials written alone: "VEC", "EVN", "ACV" (no diacritics, 2 to 6 capitals)
+_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _TOPIC_FRONT = re.compile(r"^\W*(?:(?:đối với|về|riêng)\s+)?(?:công tác|việc|lĩnh vực|nội dung)\s"
                           r"[^,;.:]{1,80},\s*", re.IGNORECASE)
 _GOES_ON = re.compile(r"^\W*(?:đồng thời|bên cạnh đó|cùng với đó|cùng đó|ngoài ra)\s*,",
@@ -2639,9 +2850,15 @@ def _explicit_marker(text: str) -> bool:
                           re.IGNORECASE))
 
 
+_PAST_TIME = re.compile(r"^(?:trong |thời gian )?(?:(?:những |các )?(?:thời gian|năm|tháng|"
+                        r"ngày|tuần|quý|đợt) (?:qua|vừa qua|gần đây)|vừa qua)\s*,?\s*",
+                        re.IGNORECASE)
+
+
 def _is_past(clause: str, found: _Assignment) -> bool:
     """"UBND huyện đã tổ chức …": a subject followed closely by "đã" reports a result."""
-    words = found.action.split()[:3]
+    # (a time in the past may come first: "Sở Y tế thời gian qua đã tổ chức …")
+    words = _PAST_TIME.sub("", found.action).split()[:3]
     if any(canonical(w) in ("đã", "vừa") for w in words):
         return True
     head = clause[:max(0, len(clause) - len(found.action))]
