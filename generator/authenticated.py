@@ -164,13 +164,34 @@ def _listing(folder: Path, skip: frozenset[str]) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name not in skip and p.name != SEAL)
 
 
-def seal(folder: Path, skip: frozenset[str] = frozenset()) -> None:
+def seal(folder: Path, skip: frozenset[str] = frozenset(), memo: bool = False) -> None:
+    """Seal every file of `folder` (but `skip`). memo: also write verify's memo of the files
+    just hashed, so that the next run's verify(memo=True) does not hash them all again."""
     entries = {}
+    stats = {}
     for path in _listing(folder, skip):
         if not path.is_file() or path.is_symlink():
             continue
+        # Identity taken before hashing: a file changed after it has another change time, and
+        # the memo then does not hold for it.
+        stats[path.name] = path.lstat()
         entries[path.name] = file_mac(path, path.name)
     write_json(folder / SEAL, entries)
+    if not (memo and os.name == "posix"):
+        return
+    try:
+        tag = (folder / SEAL).read_bytes().partition(b"\n")[0]
+        listing = _listing(folder, skip)
+    except OSError:
+        return
+    if [p.name for p in listing] != sorted(stats):
+        return  # a file came or went meanwhile: verify hashes and judges it
+    state = _state(folder, tag, [(p.name, stats[p.name]) for p in listing])
+    _VERIFIED.add(state)
+    try:
+        write_json(folder.parent / VERIFIED_MEMO, _memo_data(state))
+    except OSError:
+        pass
 
 
 def verify(folder: Path, skip: frozenset[str] = frozenset(), prune: bool = False,
@@ -212,9 +233,7 @@ def verify(folder: Path, skip: frozenset[str] = frozenset(), prune: bool = False
     if sorted(entries) != [p.name for p in listing]:
         return False
     try:  # verified once per process: `search` checks before updating and again to open
-        state = (str(folder), tag.decode("ascii", "replace"),
-                 tuple((p.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-                       for p in listing for st in [p.lstat()]))
+        state = _state(folder, tag, [(p.name, p.lstat()) for p in listing])
     except OSError:
         return False
     if state in _VERIFIED:
@@ -238,6 +257,13 @@ def verify(folder: Path, skip: frozenset[str] = frozenset(), prune: bool = False
 
 
 VERIFIED_MEMO = ".verified.json"   # beside a sealed folder: see verify(memo=True)
+
+
+def _state(folder: Path, tag: bytes, stats: list[tuple[str, os.stat_result]]) -> tuple:
+    """What verify remembers of a sealed folder: the seal's tag and each file's identity."""
+    return (str(folder), tag.decode("ascii", "replace"),
+            tuple((name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                  for name, st in stats))
 
 
 def _memo_data(state: tuple) -> list:

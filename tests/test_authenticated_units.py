@@ -246,3 +246,47 @@ def test_a_folder_is_hashed_once_per_process_and_no_memo_unless_asked(sealed, mo
     assert not (sealed.parent / authenticated.VERIFIED_MEMO).exists()
     authenticated._VERIFIED.clear()
     assert authenticated.verify(sealed) and len(hashed) == 4
+
+
+def test_a_seal_with_memo_spares_the_next_process_the_hashing(tmp_path, monkeypatch):
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    (folder / "a.seg").write_bytes(b"a" * 100)
+    (folder / "b.toc").write_bytes(b"toc")
+    authenticated.seal(folder, memo=True)
+    authenticated._VERIFIED.clear()                         # as a new process starts
+    hashed = []
+    real = authenticated.file_mac
+    monkeypatch.setattr(authenticated, "file_mac", lambda p, n: hashed.append(n) or real(p, n))
+    assert authenticated.verify(folder, memo=True) and hashed == []
+    authenticated._VERIFIED.clear()
+    (folder / "a.seg").write_bytes(b"b" * 100)              # rewritten after the seal
+    assert not authenticated.verify(folder, memo=True) and hashed == ["a.seg"]
+
+
+def test_a_file_changed_while_sealing_is_not_remembered_as_verified(tmp_path, monkeypatch):
+    """The identity the memo keeps is the one from before hashing: a file rewritten after its
+    hash was taken must be hashed again by the next verify, and fail."""
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    (folder / "a.seg").write_bytes(b"a" * 100)
+    real = authenticated.file_mac
+
+    def hash_then_change(path, name):
+        mac = real(path, name)
+        path.write_bytes(b"changed after hashing")
+        return mac
+
+    monkeypatch.setattr(authenticated, "file_mac", hash_then_change)
+    authenticated.seal(folder, memo=True)
+    monkeypatch.setattr(authenticated, "file_mac", real)
+    authenticated._VERIFIED.clear()
+    assert not authenticated.verify(folder, memo=True)
+
+
+def test_a_seal_without_memo_writes_none(tmp_path):
+    folder = tmp_path / "gen"
+    folder.mkdir()
+    (folder / "a.seg").write_bytes(b"a")
+    authenticated.seal(folder)
+    assert not (tmp_path / authenticated.VERIFIED_MEMO).exists()

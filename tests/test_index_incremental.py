@@ -324,3 +324,32 @@ def test_cancel_stops_a_child_blocked_sending_its_result(monkeypatch):
         work.cancel()
     assert not work.process.is_alive()
     assert work.process.exitcode == -signal.SIGTERM
+
+
+def test_ids_without_decoding_are_the_decoded_ids_for_every_term(tmp_path):
+    """The searcher reads a term's ids as a range where every notice of a segment holds it: for
+    every term of every field, over a fresh segment, a one-notice segment (an edit) and one with
+    a deleted notice, the ids and their order are those of the decoded blocks."""
+    project = copy_project(tmp_path / "p")
+    cache = tmp_path / "cache"
+    update(project, cache)
+    edited = sorted(p for p in (project / "notices").rglob("*.md")
+                    if "status: issued" in p.read_text(encoding="utf-8")
+                    and "classification: public" in p.read_text(encoding="utf-8"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").rstrip() + "\nThêm một câu.\n",
+                      encoding="utf-8")
+    update(project, cache)
+    with Searcher(cache) as s:
+        source = s.source
+        leaves = [leaf for leaf, _ in source._leaves]
+        assert len(leaves) > 1 and any(leaf.has_deletions() for leaf in leaves)
+        shortcuts = 0
+        for name in ("title", "body", "meta", "topic_text", "acronyms", "pairs", "topics", "year"):
+            for term in s.searcher.reader().lexicon(name):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                fast = [(list(ids), weights) for ids, weights in
+                        source._blocks(name, text, ids_only=True)]
+                slow = [list(ids) for ids, _ in source._blocks(name, text)]
+                assert [i for ids, _ in fast for i in ids] == [i for ids in slow for i in ids]
+                shortcuts += sum(1 for _, weights in fast if weights is None)
+        assert shortcuts   # the range is taken somewhere (the one-notice segment at least)

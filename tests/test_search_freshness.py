@@ -114,5 +114,23 @@ def test_the_seal_is_hashed_again_only_when_a_file_changed(project, monkeypatch)
     assert hashed
 
 
+def test_the_first_search_after_an_index_update_hashes_nothing(project, monkeypatch):
+    """A build updates the index and seals it; the next process to open it finds the seal's
+    memo written by the sealing itself, so it does not hash the whole index again."""
+    result = pipeline.run(project.notices_dir, project.root, "public",
+                          cache_dir=project.cache_dir)
+    writer.update_index(result.linked, project.cache_dir,
+                        state=writer.source_state(project.notices_dir))
+    authenticated._VERIFIED.clear()   # as the search's own process starts
+    hashed = []
+    real_mac = authenticated.file_mac
+    monkeypatch.setattr(authenticated, "file_mac",
+                        lambda path, name: hashed.append(name) or real_mac(path, name))
+    assert search_cmd.ensure_index(project, "public", quiet=True) is None
+    with Searcher(project.cache_dir) as searcher:
+        assert searcher.search("de an 06", limit=None).total
+    assert hashed == []
+
+
 def test_search_offers_the_link_stage_profiles():
     assert search_cmd.PROFILES == PROFILES

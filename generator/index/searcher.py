@@ -157,12 +157,22 @@ class WhooshSource:
             out += list(column) if values is None else values
         return out
 
-    def _blocks(self, name: str, text: str) -> Iterator[tuple[Iterable[int], Sequence[float]]]:
+    def _blocks(self, name: str, text: str, ids_only: bool = False,
+                ) -> Iterator[tuple[Iterable[int], Sequence[float] | None]]:
         """(document ids, weights) of each postings block of a term, deleted documents left
-        out. A weight is the occurrences times the field's boost."""
+        out. A weight is the occurrences times the field's boost.
+
+        ids_only: a segment where every document holds the term gives its ids as one range and
+        None for weights, without decoding a block (a block is ids, weights and positions in
+        one compressed pickle). The ids come in the same order as the blocks would give them."""
         for leaf, base in self._leaves:
             if (name, text) not in leaf:
                 continue
+            if ids_only and not leaf.has_deletions():
+                count = leaf.doc_count_all()
+                if leaf.doc_frequency(name, text) == count:
+                    yield range(base, base + count), None
+                    continue
             matcher = leaf.postings(name, text)
             deleted = frozenset()
             if isinstance(matcher, FilterMatcher):   # the leaf has deleted documents
@@ -185,7 +195,8 @@ class WhooshSource:
         key = (name, text)
         found = self._doc_sets.get(key)
         if found is None:
-            found = frozenset(chain.from_iterable(ids for ids, _ in self._blocks(name, text)))
+            found = frozenset(chain.from_iterable(ids for ids, _ in self._blocks(name, text,
+                                                                                ids_only=True)))
             _remember(self._doc_sets, key, found, self.CACHED_TERMS)
         return found
 
@@ -208,14 +219,19 @@ class WhooshSource:
         found = self._words.get(folded)
         if found is not None:
             return found
+        # Ids first, without decoding the segments where every notice holds the word: at
+        # 10,000 notices the words most queries share are in every body.
         postings = [(name, list(ids), weights) for name in ranking.WORD_FIELDS
-                    for ids, weights in self._blocks(name, folded)]
+                    for ids, weights in self._blocks(name, folded, ids_only=True)]
         docs = set(chain.from_iterable(ids for _, ids, _ in postings))
         if ranking.is_common(len(docs), self.n):
             # The ranking gives a common word one flat weight (the export stores no weights
             # for it either): its per-notice weights would never be read.
             found = dict.fromkeys(docs, RANKING["common_weight"])
         else:
+            if any(weights is None for _, _, weights in postings):  # a small segment: weigh it
+                postings = [(name, list(ids), weights) for name in ranking.WORD_FIELDS
+                            for ids, weights in self._blocks(name, folded)]
             freqs: dict[int, list[tuple[str, int, int]]] = {}
             for name, ids, weights in postings:
                 boost, lengths = self._boosts[name], self._field_lengths(name)
