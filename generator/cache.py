@@ -5,6 +5,9 @@ index does. The cache is one JSON file under the cache folder (data only: loadin
 code, unlike pickle), authenticated with the user's key and written atomically; it is safe to
 delete at any time (the next run rebuilds it), and any cache that cannot be read, fails its
 check or comes from another version of the generator is ignored. Secret notices are not cached.
+
+Each memo file also records where each entry's bytes lie in it, so a save after an edit copies
+the unchanged entries' bytes from the file instead of encoding every entry again (`_Spans`).
 """
 
 from __future__ import annotations
