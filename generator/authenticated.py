@@ -96,23 +96,36 @@ def discarded(what: Path) -> None:
 
 # One JSON file: first line its HMAC (hex), then the JSON text.
 
+BODY_START = 65   # the HMAC line (64 hex digits and a newline): a body offset + this = file's
+
+
 def write_json(path: Path, data) -> None:
+    write_chunks(path, _json_chunks(data))
+
+
+def write_chunks(path: Path, chunks) -> tuple[int, int, int]:
+    """write_json for a body the caller makes a part at a time (the bytes of one JSON text).
+    Returns the written file's identity (size, modification time in ns, inode), which the
+    rename that puts it in place keeps."""
     mac = _mac(path.name)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(b"0" * mac.digest_size * 2 + b"\n")  # the HMAC, once the body is known
-            for chunk in _json_chunks(data):
+            for chunk in chunks:
                 mac.update(chunk)
                 handle.write(chunk)
             handle.seek(0)
             handle.write(mac.hexdigest().encode())
+            handle.flush()
+            st = os.fstat(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _dumps(value) -> bytes:
@@ -135,19 +148,27 @@ def _json_chunks(data, depth: int = 0):
 def read_json(path: Path):
     """The data of a file written by write_json, or None (missing, or failing its check: then
     it is deleted and one line says so)."""
+    return read_json_with_id(path)[0]
+
+
+def read_json_with_id(path: Path):
+    """(read_json's answer, the identity of the file it came from: size, modification time in
+    ns, inode), the identity taken from the very file read, or None with None."""
     try:
         with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
             tag = handle.readline().rstrip(b"\n")
             body = handle.read()
     except OSError:
-        return None
+        return None, None
+    ident = (st.st_size, st.st_mtime_ns, st.st_ino)
     mac = _mac(path.name)
     mac.update(body)
     if hmac.compare_digest(tag, mac.hexdigest().encode()):
         try:
             text = body.decode("utf-8")
             del body  # the text and the objects are enough: the bytes go before parsing
-            return json.loads(text)
+            return json.loads(text), ident
         except ValueError:
             pass
     discarded(path)
@@ -155,7 +176,7 @@ def read_json(path: Path):
         path.unlink()
     except OSError:
         pass
-    return None
+    return None, None
 
 
 # A folder of files written by a library (Whoosh): sealed after writing, verified before opening.

@@ -5,6 +5,9 @@ index does. The cache is one JSON file under the cache folder (data only: loadin
 code, unlike pickle), authenticated with the user's key and written atomically; it is safe to
 delete at any time (the next run rebuilds it), and any cache that cannot be read, fails its
 check or comes from another version of the generator is ignored. Secret notices are not cached.
+
+Each memo file also records where each entry's bytes lie in it, so a save after an edit copies
+the unchanged entries' bytes from the file instead of encoding every entry again (`_Spans`).
 """
 
 from __future__ import annotations
@@ -49,9 +52,10 @@ def code_identity() -> str:
 
 
 # What this process last read from or wrote to each memo file, decoded, with that file's
-# signature: a long-lived process (`serve`, after each save) decodes a memo again only when
-# another process has rewritten it. Copied on the way out: callers change their copy.
-_DECODED: dict[Path, tuple[tuple, object, dict]] = {}
+# identity and where its entries' bytes lie: a long-lived process (`serve`, after each save)
+# decodes a memo again only when another process has rewritten it. Copied on the way out:
+# callers change their copy.
+_DECODED: dict[Path, tuple[tuple, object, dict, "_Spans"]] = {}
 
 
 def _file_id(path: Path) -> tuple | None:
@@ -62,16 +66,47 @@ def _file_id(path: Path) -> tuple | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
-def _recall(path: Path | None, key) -> dict | None:
+class _Spans:
+    """Where each entry's encoded value lies in one memo file (offsets in its JSON body), and
+    that file's identity. A save copies the bytes of the entries that did not change from that
+    file instead of encoding them again: an edit changes one entry of thousands, and encoding
+    every one cost seconds of each build (docs/handbook/development/performance.md)."""
+
+    def __init__(self, ident: tuple | None = None, spans: dict | None = None):
+        self.ident = ident
+        self.spans: dict[str, tuple[int, int]] = spans or {}
+
+    @classmethod
+    def of(cls, ident, stored: dict) -> "_Spans":
+        """The spans a memo file records about itself; none when absent or malformed (a file
+        written by an earlier version: its entries are encoded again, once)."""
+        spans = stored.get("spans")
+        if ident is None or not isinstance(spans, dict):
+            return cls()
+        size = ident[0] - authenticated.BODY_START
+        for span in spans.values():
+            if not (isinstance(span, list) and len(span) == 2
+                    and all(type(n) is int and n >= 0 for n in span)
+                    and span[0] + span[1] <= size):
+                return cls()
+        return cls(tuple(ident), spans)
+
+    def only(self, keys) -> "_Spans":
+        """These spans, limited to `keys` (the entries still as the file holds them)."""
+        return _Spans(self.ident, {k: self.spans[k] for k in keys if k in self.spans})
+
+
+def _recall(path: Path | None, key) -> tuple[dict, _Spans] | None:
     held = _DECODED.get(path) if path else None
     if held is not None and held[0] == _file_id(path) and held[1] == key:
-        return dict(held[2])
+        return dict(held[2]), held[3]
     return None
 
 
-def _remember(path: Path | None, key, entries: dict) -> None:
+def _remember(path: Path | None, key, entries: dict, spans: _Spans,
+              ident: tuple | None = None) -> None:
     if path:
-        _DECODED[path] = (_file_id(path), key, dict(entries))
+        _DECODED[path] = (ident or _file_id(path), key, dict(entries), spans)
 
 
 # Memo files whose writing is put off until `write_deferred` (path → writer), or None.
@@ -97,20 +132,67 @@ def write_deferred() -> None:
         write()
 
 
-def _write(path: Path, key, entries: dict, payload: Callable[[], dict]) -> None:
-    """Write a memo file now, or when deferred writes are flushed (the latest per file)."""
+def _write(path: Path, key, entries: dict, encode: Callable[[str, object], object],
+           unchanged: _Spans) -> None:
+    """Write a memo file now, or when deferred writes are flushed (the latest per file).
+
+    `encode(k, value)`: an entry's JSON data; `unchanged`: the entries whose bytes are copied
+    from the file they were read from (when that file is still the one on disk)."""
     def write() -> None:
+        spans: dict[str, tuple[int, int]] = {}
         try:
-            authenticated.write_json(path, payload())
+            ident = authenticated.write_chunks(
+                path, _memo_chunks(path, key, entries, encode, unchanged, spans))
         except OSError:
             return  # a read-only or full disk only costs speed next time
-        _remember(path, key, entries)
+        _remember(path, key, entries, _Spans(ident, spans), ident)
 
     if _deferred is not None:
-        _remember(path, key, entries)  # this process reads its own latest entries back
+        # This process reads its own latest entries back; until the file is written, only
+        # those still as in the file on disk may be copied from it.
+        _remember(path, key, entries, unchanged)
         _deferred[path] = write
     else:
         write()
+
+
+def _memo_chunks(path: Path, key, entries: dict, encode, unchanged: _Spans, spans: dict):
+    """The JSON of a memo file, a part at a time: {"key":…,"entries":{…},"spans":{…}}, each
+    entry's bytes copied from the file on disk when it holds them, else encoded; `spans` is
+    filled with where each entry's bytes lie in the new file."""
+    dumps = authenticated._dumps
+    source = None
+    if unchanged.spans:
+        try:
+            source = open(path, "rb")
+            st = os.fstat(source.fileno())
+            if (st.st_size, st.st_mtime_ns, st.st_ino) != unchanged.ident:
+                source.close()   # rewritten since it was read: every entry is encoded
+                source = None
+        except OSError:
+            source = None
+    try:
+        head = b'{"key":' + dumps(key) + b',"entries":{'
+        yield head
+        offset = len(head)
+        for i, (k, value) in enumerate(entries.items()):
+            prefix = (b"," if i else b"") + dumps(k) + b":"
+            data = None
+            span = unchanged.spans.get(k) if source is not None else None
+            if span is not None:
+                source.seek(authenticated.BODY_START + span[0])   # (no os.pread on Windows)
+                data = source.read(span[1])
+                if len(data) != span[1]:
+                    data = None
+            if data is None:
+                data = dumps(encode(k, value))
+            spans[k] = (offset + len(prefix), len(data))
+            offset += len(prefix) + len(data)
+            yield prefix + data
+        yield b'},"spans":' + dumps(spans) + b"}"
+    finally:
+        if source is not None:
+            source.close()
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -127,19 +209,23 @@ class DocumentCache:
         self.path = cache_dir / name if cache_dir else None
         self.key = [CACHE_FORMAT, code_identity(), hashlib.sha256(context.encode()).hexdigest()]
         self.entries: dict[str, tuple] = {}
+        self.spans = _Spans()          # where unchanged entries lie in the file read
+        self.changed: set[str] = set()
         self.dirty = False
         recalled = _recall(self.path, self.key)
         if recalled is not None:
-            self.entries = recalled
+            self.entries, self.spans = recalled
             return
-        stored = authenticated.read_json(self.path) if self.path else None
+        stored, ident = (authenticated.read_json_with_id(self.path) if self.path
+                         else (None, None))
         if isinstance(stored, dict) and stored.get("key") == self.key:
             try:
                 self.entries = {rel: (tuple(sig), decode_result(result))
                                 for rel, (sig, result) in stored["entries"].items()}
-                _remember(self.path, self.key, self.entries)
+                self.spans = _Spans.of(ident, stored)
+                _remember(self.path, self.key, self.entries, self.spans, ident)
             except Exception:  # a damaged cache is only a missed optimisation
-                self.entries = {}
+                self.entries, self.spans = {}, _Spans()
 
     def map(self, paths: list[Path], root: Path, work: Callable[[Path, Path], Result]) -> list[Result]:
         """work(path, root) for every path, from the cache where the file has not changed."""
@@ -159,8 +245,11 @@ class DocumentCache:
             computed = _compute([p for _, p, _ in misses], root, work)
             for (rel, _, sig), result in zip(misses, computed):
                 results[rel] = result
+                self.changed.add(rel)
                 if sig is not None and not _is_secret(result):
                     self.entries[rel] = (sig, result)
+                else:
+                    self.entries.pop(rel, None)
             self.dirty = True
         stale = set(self.entries) - seen
         for rel in stale:
@@ -173,9 +262,9 @@ class DocumentCache:
             return
         entries = dict(self.entries)
         self.dirty = False
-        _write(self.path, self.key, entries, lambda: {
-            "key": self.key, "entries": {rel: [list(sig), encode_result(result)]
-                                         for rel, (sig, result) in entries.items()}})
+        _write(self.path, self.key, entries,
+               lambda rel, entry: [list(entry[0]), encode_result(entry[1])],
+               self.spans.only(set(entries) - self.changed))
 
 
 def _is_secret(result: Result) -> bool:
@@ -213,18 +302,21 @@ class Memo(dict):
         self.encode = encode
         self.used: set = set()
         self.stored: dict = {}
+        self.spans = _Spans()          # where stored entries lie in the file read
         self.key = [CACHE_FORMAT, code_identity()]
         recalled = _recall(self.path, self.key)
         if recalled is not None:
-            self.stored = recalled
+            self.stored, self.spans = recalled
             return
-        stored = authenticated.read_json(self.path) if self.path else None
+        stored, ident = (authenticated.read_json_with_id(self.path) if self.path
+                         else (None, None))
         if isinstance(stored, dict) and stored.get("key") == self.key:
             try:
                 self.stored = {k: decode(v) for k, v in stored["entries"].items()}
-                _remember(self.path, self.key, self.stored)
+                self.spans = _Spans.of(ident, stored)
+                _remember(self.path, self.key, self.stored, self.spans, ident)
             except Exception:
-                self.stored = {}
+                self.stored, self.spans = {}, _Spans()
 
     def get(self, key, default=None):
         self.used.add(key)
@@ -237,8 +329,9 @@ class Memo(dict):
                    if k in self or k in self.stored}
         if not self.path or (entries.keys() == self.stored.keys() and not len(self)):
             return
-        _write(self.path, self.key, entries, lambda: {
-            "key": self.key, "entries": {k: self.encode(v) for k, v in entries.items()}})
+        # A value set in this run is encoded; one read from the file is copied from it.
+        _write(self.path, self.key, entries, lambda k, v: self.encode(v),
+               self.spans.only(k for k in entries if k not in self))
 
 
 class EncodedMemo(Memo):
