@@ -134,9 +134,20 @@ class ExportState:
             return None
         came = [(i, new_analysis(i)) for i in added]
         m = self.merged
-        touched_words = {w for a in gone for w in a[0]} | {w for _, a in came for w in a[0]}
-        touched_sets = {s for a in gone for s in a[1]} | {s for _, a in came for s in a[1]}
         shifted = any(new != old_id for old_id, new in enumerate(mapping) if new >= 0)
+        # The postings taken out and put in; without a shift ids mean the same before and
+        # after, so what is both taken out and put in (most terms of an edited notice) cancels
+        # and its shard keeps its bytes.
+        out_words = {(w, old_index[k], wt) for k, a in zip(removed, gone) for w, wt in a[0].items()}
+        in_words = {(w, i, wt) for i, a in came for w, wt in a[0].items()}
+        out_sets = {(s, old_index[k]) for k, a in zip(removed, gone) for s in a[1]}
+        in_sets = {(s, i) for i, a in came for s in a[1]}
+        if shifted:
+            touched_words = {e[0] for e in out_words | in_words}
+            touched_sets = {e[0] for e in out_sets | in_sets}
+        else:
+            touched_words = {e[0] for e in out_words ^ in_words}
+            touched_sets = {e[0] for e in out_sets ^ in_sets}
         if shifted:
             # Every list holding a notice whose id moved is renumbered; the order is kept.
             for word, plist in m.words.items():
