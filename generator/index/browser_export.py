@@ -25,7 +25,6 @@ import json
 import shutil
 from array import array
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, MutableMapping
 
@@ -289,7 +288,7 @@ def _write_shards(state: ExportState, change: Update | None, n: int, folder: Pat
         dirty = {fnv1a(term) % shards for term in change.terms}
     buckets: dict[int, list[str]] = defaultdict(list)
     for term in terms:
-        buckets[_term_hash(term) % shards].append(term)
+        buckets[fnv1a(term) % shards].append(term)
     digests: dict[int, str] = {}
     for h, bucket in buckets.items():
         path = folder / f"{h}.json"
@@ -305,12 +304,6 @@ def _write_shards(state: ExportState, change: Update | None, n: int, folder: Pat
         digests[h] = dump(path, shard)
     state.shards, state.shard_digests = shards, digests
     return shards
-
-
-@lru_cache(maxsize=1 << 20)
-def _term_hash(term: str) -> int:
-    # The same terms are hashed build after build in `serve`; elsewhere once each.
-    return fnv1a(term)
 
 
 def _vocabulary(body_df: Counter, exact_df: Counter) -> list:
