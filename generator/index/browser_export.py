@@ -131,7 +131,7 @@ def _analysis_key(notice, vocabulary: str, agencies) -> str:
     """Everything a notice's analysis depends on: the notice, the topic vocabulary, the agencies
     it gives tasks to (the memo itself is dropped when the code changes: cache.code_identity)."""
     # A loaded notice is made from its file's path and bytes alone (validate/fields.py), whose
-    # sha256 it carries: keying by them skips the repr of every notice, which was a third of
+    # sha256 it carries: keying by them skips the repr of every notice, which was a sixth of
     # an edit build's export once the merged postings were kept (profiled at 3,000 notices).
     notice_id = (f"{notice.source}\0{notice.digest}" if notice.digest else repr(notice))
     return hashlib.sha256(f"{notice_id}\0{vocabulary}\0"
