@@ -324,6 +324,10 @@ class Memo(dict):
             return self[key]
         return self.stored.get(key, default)
 
+    def keep(self, keys) -> None:
+        """Keep these entries on `save` though this run did not read them."""
+        self.used.update(keys)
+
     def save(self) -> None:
         entries = {k: self[k] if k in self else self.stored[k] for k in self.used
                    if k in self or k in self.stored}

@@ -38,6 +38,7 @@ from ..link import LinkedArchive
 from ..text import canonical
 from ..thesaurus import archive_table, for_vocabulary
 from .background import InBackground
+from .export_state import ExportState, Merged, Update
 
 # Not "search/": that is mkdocs-material's lunr folder, should anyone switch it back on.
 SITE_FOLDER = "na-search"
@@ -129,15 +130,20 @@ def topics_digest(topics) -> str:
 def _analysis_key(notice, vocabulary: str, agencies) -> str:
     """Everything a notice's analysis depends on: the notice, the topic vocabulary, the agencies
     it gives tasks to (the memo itself is dropped when the code changes: cache.code_identity)."""
-    return hashlib.sha256(f"{notice!r}\0{vocabulary}\0"
+    # A loaded notice is made from its file's path and bytes alone (validate/fields.py), whose
+    # sha256 it carries: keying by them skips the repr of every notice, which was a sixth of
+    # an edit build's export once the merged postings were kept (profiled at 3,000 notices).
+    notice_id = (f"{notice.source}\0{notice.digest}" if notice.digest else repr(notice))
+    return hashlib.sha256(f"{notice_id}\0{vocabulary}\0"
                           f"{sorted(agencies.items())!r}".encode()).hexdigest()
 
 
 def _analysed(notice, doc_id: int, topics, agencies, memo: MutableMapping | None,
-              vocabulary: str) -> tuple:
+              vocabulary: str, key: str | None = None) -> tuple:
     """(weights, set keys, accented body forms, folded body forms, reading text) of one notice,
     memoised by content so a build analyses only the notices that changed."""
-    key = _analysis_key(notice, vocabulary, agencies) if memo is not None else None
+    if memo is not None and key is None:
+        key = _analysis_key(notice, vocabulary, agencies)
     if key is not None:
         known = memo.get(key)
         if known is not None:
@@ -167,11 +173,16 @@ def decode_analysis(data) -> tuple:
 
 
 def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None = None,
-           write: Callable[[Path, bytes], None] | None = None) -> dict:
+           write: Callable[[Path, bytes], None] | None = None,
+           state_path: Path | None = None,
+           reuse: Callable[[Path, str], bool] | None = None) -> dict:
     """Write the browser index into out_dir (e.g. site/na-search); returns size figures.
 
     `memo`: a persistent map (see cache.Memo) of each notice's analysis, by content. `write`:
     how a file is written (an incremental build links unchanged files from the published site).
+    `state_path`: where the merged postings are kept between builds (export_state), so only
+    what changed is merged and encoded again; `reuse(path, digest)` links a file of those
+    bytes from the published site, False when it cannot (then the file is written).
     """
     notices = indexable(linked)
     if out_dir.exists():
@@ -179,21 +190,59 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
     (out_dir / "t").mkdir(parents=True)
     (out_dir / "d").mkdir()
     write = write or _write
-
-    def dump(path: Path, data) -> None:
-        _dump(path, data, write)
-
     n = len(notices)
-    postings = _postings(linked, notices, memo, lambda doc_id, data: dump(
-        out_dir / "d" / f"{doc_id}.json", data))
-    terms = len(postings.words) + len(set(postings.sets) - set(postings.words))
-    word_terms = set(postings.words)   # the weighted terms: the folded words the ranking reads
-    shards = _write_shards(postings, n, lambda h, shard: dump(out_dir / "t" / f"{h}.json", shard))
-    dump(out_dir / "vocab.json", _vocabulary(postings.body_df, postings.exact_df))
-    facets = _Facets(linked, notices, postings.owners)
-    dump(out_dir / "facets.json", facets.query_facets())
-    dump(out_dir / "facets-page.json", facets.page_facets())
-    dump(out_dir / "meta.json", {
+    vocabulary = topics_digest(linked.topics)
+    agencies = [notice_agencies(notice, linked) for notice in notices]
+    owners = [sorted(a) for a in agencies]
+    keys = ([_analysis_key(notice, vocabulary, a) for notice, a in zip(notices, agencies)]
+            if memo is not None else None)
+
+    def analysis(doc_id: int) -> tuple:
+        return _analysed(notices[doc_id], doc_id, linked.topics, agencies[doc_id], memo,
+                         vocabulary, keys[doc_id] if keys is not None else None)
+
+    def dump(path: Path, data) -> str:
+        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write(path, raw)
+        return hashlib.sha256(raw).hexdigest()
+
+    def dump_document(doc_id: int, text: str) -> str:
+        notice = notices[doc_id]
+        return dump(out_dir / "d" / f"{doc_id}.json", {
+            "u": f"{notice.key}/", "n": notice.label,
+            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
+            "t": notice.title, "x": text})
+
+    state = (ExportState.load(state_path, vocabulary)
+             if state_path is not None and keys is not None else None)
+    change = None
+    if state is not None:
+        change = state.update(keys, lambda key: _remembered(memo, key), analysis)
+    if change is None:
+        # From scratch: every notice analysed (memoised) and merged; its file written at once.
+        merged, digests = Merged(), []
+        for doc_id in range(n):   # doc id = archive order, newest first
+            value = analysis(doc_id)
+            merged.add(doc_id, value)
+            digests.append(dump_document(doc_id, value[4]))
+        state = ExportState(merged, list(keys or ()), 0, {}, digests)
+    else:
+        memo.keep(keys)   # analyses not read this time are still the archive's
+        for doc_id, digest in enumerate(state.doc_digests):
+            path = out_dir / "d" / f"{doc_id}.json"
+            if digest is None or reuse is None or not reuse(path, digest):
+                state.doc_digests[doc_id] = dump_document(doc_id, analysis(doc_id)[4])
+    merged = state.merged
+    terms = len(merged.words) + len(set(merged.sets) - set(merged.words))
+    word_terms = set(merged.words)   # the weighted terms: the folded words the ranking reads
+    shards = _write_shards(state, change, n, out_dir / "t", dump, reuse)
+    if state_path is not None and keys is not None and (change is None or change.changed):
+        state.save(state_path, vocabulary)
+    _dump(out_dir / "vocab.json", _vocabulary(merged.body_df, merged.exact_df), write)
+    facets = _Facets(linked, notices, owners)
+    _dump(out_dir / "facets.json", facets.query_facets(), write)
+    _dump(out_dir / "facets-page.json", facets.page_facets(), write)
+    _dump(out_dir / "meta.json", {
         "v": FORMAT_VERSION, "n": n, "shards": shards, "spec": spec(),
         "years": facets.years, "issuers": facets.issuers,
         "types": [list(t) for t in facets.types],
@@ -203,7 +252,7 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
                                    for s, t in linked.topics.items()}),
         "thesaurus": for_vocabulary(archive_table(getattr(linked, "thesaurus", ())),
                                     word_terms),
-    })
+    }, write)
     sizes = [p.stat().st_size for p in (out_dir / "t").iterdir()]
     return {"notices": n, "terms": terms, "shards": shards,
             "shard_max": max(sizes, default=0),
@@ -214,52 +263,16 @@ def export(linked: LinkedArchive, out_dir: Path, *, memo: MutableMapping | None 
             "vocab": (out_dir / "vocab.json").stat().st_size}
 
 
-class _Postings:
-    """Every notice's terms, gathered before any shard is written."""
-
-    def __init__(self) -> None:
-        # Postings as 4-byte machine integers (doc id, weight, doc id, weight, …), not tuples
-        # of Python ints: a tenth of the memory, and what the whole archive's postings need.
-        self.words: dict[str, array] = {}
-        self.sets: dict[str, array] = {}
-        self.body_df: Counter = Counter()
-        self.exact_df: Counter = Counter()
-        self.owners: list[list[str]] = []    # agency keys of each notice's tasks (facet)
+def _remembered(memo, key: str):
+    """A notice's analysis as the memo holds it, or None."""
+    return memo.get(key) if memo is not None else None
 
 
-def _postings(linked: LinkedArchive, notices, memo, dump_document) -> _Postings:
-    """Analyse each notice (memoised) into postings; its snippet record is written at once."""
-    postings = _Postings()
-    words, sets = postings.words, postings.sets
-    vocabulary = topics_digest(linked.topics)
-    for doc_id, notice in enumerate(notices):   # doc id = archive order, newest first
-        agencies = notice_agencies(notice, linked)
-        postings.owners.append(sorted(agencies))
-        weights, keys, body_exact, body_folded, text = _analysed(
-            notice, doc_id, linked.topics, agencies, memo, vocabulary)
-        for word, weight in weights.items():
-            plist = words.get(word)
-            if plist is None:
-                plist = words[word] = array("I")
-            plist.append(doc_id)
-            plist.append(weight)
-        for key in keys:
-            plist = sets.get(key)
-            if plist is None:
-                plist = sets[key] = array("I")
-            plist.append(doc_id)
-        postings.body_df.update(body_folded)
-        postings.exact_df.update(body_exact)
-        dump_document(doc_id, {
-            "u": f"{notice.key}/", "n": notice.label,
-            "d": notice.date.strftime("%d/%m/%Y") if notice.date else "",
-            "t": notice.title, "x": text})
-    return postings
-
-
-def _write_shards(postings: _Postings, n: int, dump_shard) -> int:
-    """Hash every term into shards of about SHARD_TARGET_BYTES, write them; their count."""
-    words, sets = postings.words, postings.sets
+def _write_shards(state: ExportState, change: Update | None, n: int, folder: Path, dump,
+                  reuse) -> int:
+    """Hash every term into shards of about SHARD_TARGET_BYTES and write them; their count.
+    A shard no changed term falls in keeps the bytes it had: linked from the published site."""
+    words, sets = state.merged.words, state.merged.sets
     # A set-valued term of the same name as a word would win ("=", "#", ":" and the space of a
     # pair keep them apart in practice).
     terms = {term: False for term in words}
@@ -269,18 +282,27 @@ def _write_shards(postings: _Postings, n: int, dump_shard) -> int:
     shards = 8
     while total / shards > SHARD_TARGET_BYTES and shards < 65536:
         shards *= 2
+    if change is None or change.everything or shards != state.shards:
+        dirty = None   # every shard
+    else:
+        dirty = {fnv1a(term) % shards for term in change.terms}
     buckets: dict[int, list[str]] = defaultdict(list)
     for term in terms:
         buckets[fnv1a(term) % shards].append(term)
-    # A shard at a time, its postings let go once written: the encoded lists of Python ints
-    # are several times the size of the postings.
+    digests: dict[int, str] = {}
     for h, bucket in buckets.items():
+        path = folder / f"{h}.json"
+        known = state.shard_digests.get(h)
+        if (dirty is not None and h not in dirty and known is not None and reuse is not None
+                and reuse(path, known)):
+            digests[h] = known
+            continue
         shard = {}
         for term in sorted(bucket):                              # same bytes each build
             is_set = terms[term]
-            shard[term] = _encode((sets if is_set else words).pop(term), n, not is_set)
-            (words if is_set else sets).pop(term, None)
-        dump_shard(h, shard)
+            shard[term] = _encode((sets if is_set else words)[term], n, not is_set)
+        digests[h] = dump(path, shard)
+    state.shards, state.shard_digests = shards, digests
     return shards
 
 
@@ -306,9 +328,16 @@ class _Facets:
         self.issuers = sorted({n.issuer for n in notices if n.issuer})
         self.types = sorted({(n.type, n.type_name) for n in notices})
         signers: dict[str, str] = {}               # names differing in tone placement are one
+        keys: dict[str, str] = {}                  # a few signers sign thousands of notices
+        self.signer_of: list[str | None] = []
         for notice in notices:
-            if notice.signer and notice.signer.name:
-                signers.setdefault(canonical(notice.signer.name), notice.signer.name)
+            name = notice.signer.name if notice.signer else None
+            if name:
+                key = keys.get(name)
+                if key is None:
+                    key = keys[name] = canonical(name)
+                signers.setdefault(key, name)
+            self.signer_of.append(keys[name] if name else None)
         self.signers = signers
         self.signer_keys = sorted(signers, key=lambda k: signers[k])
 
@@ -342,8 +371,8 @@ class _Facets:
             "agencies": agency_names,
             "i": _column([issuer_idx.get(n.issuer, -1) for n in notices], len(self.issuers)),
             "k": _column([type_idx[n.type] for n in notices], len(self.types)),
-            "s": _column([signer_idx.get(canonical(n.signer.name), -1)
-                          if n.signer and n.signer.name else -1 for n in notices],
+            "s": _column([signer_idx.get(k, -1) if k is not None else -1
+                          for k in self.signer_of],
                          len(self.signer_keys)),
             "signers": [self.signers[k] for k in self.signer_keys],
         }
@@ -522,7 +551,12 @@ def export_into(linked, out_dir, cache_dir, render_state=None) -> dict[str, str]
     (one memo per profile: a public build's holds nothing of notices it withholds)."""
     memo = EncodedMemo(cache_dir, linked.profile.cache_file("search-export"), encode_analysis,
                        decode_analysis)
-    write = render_state.writer(out_dir.parent) if render_state is not None else None
-    export(linked, out_dir, memo=memo, write=write)
+    write = reuse = state_path = None
+    if render_state is not None:
+        # The merged postings serve only a build that can link unchanged files from the
+        # published site; elsewhere (`serve`) each file is written anyway.
+        write, reuse = render_state.writer(out_dir.parent), render_state.reuser(out_dir.parent)
+        state_path = cache_dir / linked.profile.cache_file("search-export-state")
+    export(linked, out_dir, memo=memo, write=write, state_path=state_path, reuse=reuse)
     memo.save()
     return dict(render_state.files) if render_state is not None else {}

@@ -112,6 +112,21 @@ class RenderState:
             path.write_bytes(data)
         return write
 
+    def reuser(self, site_dir: Path):
+        """A `reuse(path, digest)`: link the published site's file of that digest to `path`
+        and record it; False when the published site holds no such file (then write it)."""
+        def reuse(path: Path, digest: str) -> bool:
+            same = self.previous_files.get(digest)
+            if same is None or self.previous_site is None:
+                return False
+            try:
+                os.link(self.previous_site / same, path)
+            except OSError:
+                return False  # gone, another file system: the caller writes it
+            self.files[path.relative_to(site_dir).as_posix()] = digest
+            return True
+        return reuse
+
     def finish(self, site_dir: Path) -> None:
         """Link skipped pages in from the published site, then stamp and record this build."""
         assert self.previous_site is not None or not self.skipped

@@ -229,7 +229,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
         # Feeds, calendars and notices.json: files of their own, which no page reads.
         self.writing_data = InBackground(
             write_data_files, (linked, Path(config.site_dir), config.site_url or "",
-                               config.site_name),
+                               config.site_name, self.cache_dir),
             "notice-archive-data", "ghi nguồn tin, lịch và notices.json thất bại")
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -325,7 +325,7 @@ class NoticeArchivePlugin(BasePlugin[PluginConfig]):
                 _finished(writing)
             else:
                 write_data_files(self.result.linked, Path(config.site_dir),
-                                 config.site_url or "", config.site_name)
+                                 config.site_url or "", config.site_name, self.cache_dir)
             # Search: wait for the browser index, then for the Whoosh index (cache) if asked.
             exporting, self.exporting = self.exporting, None
             indexing, self.indexing = self.indexing, None
