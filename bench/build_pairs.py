@@ -8,6 +8,8 @@ share of the same side's cold build.
     .venv/bin/python bench/generate.py 2000 /tmp/archive-2000
     .venv/bin/python bench/build_pairs.py /tmp/before . /tmp/archive-2000 --runs 3 --cold-runs 2
 
+--runs 0 times cold builds only.
+
 The archive is copied, never written. Cold builds (cache and site deleted) come first and
 last, half each; between them each run edits one notice (another edit each run), adds one and
 removes it, each followed by `build`, both sides in turn.
@@ -93,15 +95,16 @@ def main() -> None:
                       file=sys.stderr, flush=True)
     print("\n| step | old wall s | new wall s | new / old | old % of cold | new % of cold |")
     print("|---|---:|---:|---:|---:|---:|")
-    med = {key: statistics.median(w for w, _ in runs) for key, runs in rows.items()}
-    for step in STEPS:
+    med = {key: statistics.median(w for w, _ in runs) for key, runs in rows.items() if runs}
+    steps = [step for step in STEPS if ("old", step) in med]   # --runs 0: cold builds only
+    for step in steps:
         old, new = med["old", step], med["new", step]
         shares = ("", "") if step == "cold" else (
             f"{old / med['old', 'cold'] * 100:.1f}%", f"{new / med['new', 'cold'] * 100:.1f}%")
         print(f"| {step} | {old:.1f} | {new:.1f} | {new / old:.2f} | {shares[0]} | {shares[1]} |")
-    cpu = {key: statistics.median(c for _, c in runs) for key, runs in rows.items()}
+    cpu = {key: statistics.median(c for _, c in runs) for key, runs in rows.items() if runs}
     print("\nCPU seconds (process and children), medians:")
-    for step in STEPS:
+    for step in steps:
         print(f"  {step:6} old {cpu['old', step]:7.1f}  new {cpu['new', step]:7.1f}  "
               f"new / old {cpu['new', step] / cpu['old', step]:.2f}")
 

@@ -44,6 +44,7 @@ from ..text import fold, nfc
 from .analysis import folded_words, initials, plain_text
 from .query import field_value, fold_number, word_fields
 from .schema import VERSION, build_schema
+from .spill import use_block_pool
 
 if TYPE_CHECKING:   # the searcher imports this module: it must not load the link stage
     from ..link import LinkedArchive
@@ -407,6 +408,7 @@ def update_index(linked: LinkedArchive, cache_dir: Path, *, state: str | None = 
                                   and start_method() == "fork") else 1
             writer = ix.writer(procs=use_procs, limitmb=128, multisegment=use_procs > 1) \
                 if use_procs > 1 else ix.writer(limitmb=128)
+            use_block_pool(writer)
             try:
                 for key in removed:
                     writer.delete_by_term("key", key)
