@@ -19,30 +19,26 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from child_time import timed_run
 
 STEPS = ("cold", "edit", "add", "remove")
 
 
 def _build(source: Path, project: Path, cache: Path) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "-q"],
-                          env={**os.environ, "PYTHONPATH": str(source.resolve()),
-                               "NOTICE_ARCHIVE_CACHE_DIR": str(cache)},
-                          cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wall = time.perf_counter() - start
+    wall, cpu, done = timed_run([sys.executable, "-m", "generator", "build", "-q"],
+                                env={**os.environ, "PYTHONPATH": str(source.resolve()),
+                                     "NOTICE_ARCHIVE_CACHE_DIR": str(cache)},
+                                cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if done.returncode:
         raise SystemExit(f"build failed in {project}:\n{done.stderr.decode(errors='replace')}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def _edited(project: Path) -> Path:

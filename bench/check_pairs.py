@@ -14,26 +14,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from child_time import timed_run
 
 
 def _run(source: Path, project: Path, cache: Path) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "check", "--config",
-                    str(project / "mkdocs.yml"), "--cache-dir", str(cache)],
-                   env={**os.environ, "PYTHONPATH": str(source.resolve())}, cwd=project.parent,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    wall, cpu, _ = timed_run([sys.executable, "-m", "generator", "check", "--config",
+                              str(project / "mkdocs.yml"), "--cache-dir", str(cache)],
+                             env={**os.environ, "PYTHONPATH": str(source.resolve())},
+                             cwd=project.parent,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return wall, cpu
 
 
 def main() -> None:

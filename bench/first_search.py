@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from child_time import timed_run
 
 QUERY = "an toan giao thong"
 RESEAL = """
@@ -42,13 +42,9 @@ def _env(source: Path) -> dict:
 
 def _search(source: Path, archive: Path) -> tuple[float, float]:
     subprocess.run([sys.executable, "-c", RESEAL, str(archive)], env=_env(source), check=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "search", QUERY, "--limit", "10"],
-                   env=_env(source), cwd=archive, stdout=subprocess.DEVNULL, check=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    wall, cpu, _ = timed_run([sys.executable, "-m", "generator", "search", QUERY, "--limit", "10"],
+                             env=_env(source), cwd=archive, stdout=subprocess.DEVNULL, check=True)
+    return wall, cpu
 
 
 def main() -> None:
