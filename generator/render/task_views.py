@@ -5,7 +5,6 @@ completed ones)."""
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from typing import Any
 
 from ..link import LinkedArchive, Task
@@ -26,27 +25,8 @@ def feed_url(key: str) -> str:
     return f"{TASKS_DIR}/{key}/feed.xml"
 
 
-# Each task's row, made once per linked archive and date (held by a weak reference, as
-# views.notice_item's lines): an agency's task is shown on its notice's page, its agency's
-# page and its year page, and making each row again was much of the agency pages' contexts.
-_ROWS: dict[str, Any] = {"archive": None, "today": None, "rows": {}}
-
-
 def task_row(task: Task, today: dt.date, linked: LinkedArchive,
              with_notice: bool = True) -> dict[str, Any]:
-    """A task as one row of a table (a copy: the caller may add to it)."""
-    held = _ROWS["archive"]
-    if held is None or held() is not linked or _ROWS["today"] != today:
-        _ROWS.update(archive=weakref.ref(linked), today=today, rows={})
-    rows = _ROWS["rows"]
-    made = rows.get((id(task), with_notice))
-    if made is None or made[0] is not task:     # (the task is held: its id is not reused)
-        made = rows[id(task), with_notice] = (task, _task_row(task, today, linked, with_notice))
-    return dict(made[1])
-
-
-def _task_row(task: Task, today: dt.date, linked: LinkedArchive,
-              with_notice: bool) -> dict[str, Any]:
     days = task.overdue_days(today)
     lead_key = task.owners[0] if task.owners else None
     report = task.report_notice

@@ -10,7 +10,6 @@ from collections import defaultdict
 from typing import Any
 
 import re
-import weakref
 
 from ..link import LinkedArchive, facet_slug
 from ..model import CLASSIFICATION_LABELS, DOCUMENT_TYPES, STATUS_LABELS, Notice
@@ -97,26 +96,8 @@ def issuer_header(issuer: str) -> tuple[str, str]:
     return "", issuer or ""
 
 
-# Each notice's list line, made once per linked archive (held by a weak reference, so a
-# replaced archive is not kept alive): a notice is shown on its neighbours', related and citing
-# notices' pages and in every list, and making the line again each time was the largest part
-# of making every page's context (31 times a notice at 300 notices, profiled).
-_ITEMS: dict[str, Any] = {"archive": None, "items": {}}
-
-
 def notice_item(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
-    """A notice as one line of a list (a copy: the caller may add to it)."""
-    held = _ITEMS["archive"]
-    if held is None or held() is not linked:
-        _ITEMS["archive"], _ITEMS["items"] = weakref.ref(linked), {}
-    items = _ITEMS["items"]
-    made = items.get(id(notice))
-    if made is None or made[0] is not notice:   # (the notice is held: its id is not reused)
-        made = items[id(notice)] = (notice, _notice_item(notice, linked))
-    return dict(made[1])
-
-
-def _notice_item(notice: Notice, linked: LinkedArchive) -> dict[str, Any]:
+    """A notice as one line of a list."""
     return {
         "url": notice_url(notice),
         "number": notice.label,
