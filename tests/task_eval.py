@@ -35,6 +35,7 @@ BLIND4 = ROOT / "tests" / "data" / "tasks_blind4"     # a sixth, labelled while 
 BLIND5 = ROOT / "tests" / "data" / "tasks_blind5"     # a seventh, labelled while blind4 was tuned on
 BLIND6 = ROOT / "tests" / "data" / "tasks_blind6"     # an eighth, labelled while blind5 was tuned on
 BLIND7 = ROOT / "tests" / "data" / "tasks_blind7"     # a ninth, labelled while blind5 and blind6 were tuned on
+BLIND8 = ROOT / "tests" / "data" / "tasks_blind8"     # a tenth, labelled after round 6, before any later change
 
 
 def _norm(text: str) -> str:
