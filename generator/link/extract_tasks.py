@@ -2534,8 +2534,11 @@ class TaskExtractor:
                 clauses = clauses[work:]
                 assignment.action = clauses[0].strip(" ;.")
             text = " ".join(clauses)
-            deadline = best_deadline(text, reference)
             action = " ".join([assignment.action, *clauses[1:]]).strip()
+            # a date written in the work itself is its deadline; one in the sentence's opening
+            # ("tại buổi giao ban … các tháng cuối năm 2014, … đã chỉ đạo …") dates the meeting
+            own = best_deadline(action, reference)
+            deadline = own if own and own.date else best_deadline(text, reference)
             for lead in assignment.leads:
                 tasks.append(ExtractedTask(
                     lead=lead.name, lead_slug=lead.slug,
