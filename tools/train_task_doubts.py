@@ -23,6 +23,12 @@ byte for byte.
     .venv/bin/python tools/train_task_doubts.py            # the table; checks the shipped file
     .venv/bin/python tools/train_task_doubts.py --write    # rewrite generator/link/task_doubts.json
     .venv/bin/python tools/train_task_doubts.py --pairs    # and the greedy pairs beside it
+    .venv/bin/python tools/train_task_doubts.py --at cde75f9 blind5
+
+--at COMMIT SET scores the model on text the extractor had never seen: the extractor as it was
+at COMMIT (a set's first, blind run: 4bdd076 for blind4, cde75f9 for blind5, 361a9f4 for
+blind6), today's labels of SET and today's features, the model and threshold trained on the
+other eight sets. The commit's tree is unpacked with `git archive` into a temporary folder.
 """
 
 from __future__ import annotations
@@ -30,7 +36,10 @@ from __future__ import annotations
 import json
 import math
 import pickle
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -284,9 +293,76 @@ def labelled_sets(cache: str | None = None) -> dict[str, list[Task]]:
     return out
 
 
+_AT_RUN = """
+import json, sys
+from collections import Counter
+sys.path.insert(0, "tests")
+import task_eval
+from generator.link.extract_tasks import _imperative
+from generator.link.task_certainty import features, paragraphs, probability, SPEAKS_FOR
+from generator.load import load_document
+name, cut, weights = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3])
+data = getattr(task_eval, name.upper())
+ex = task_eval.extractor(doubts=False)
+s = task_eval.score(data=data, doubts=False)
+by_text, n = {}, Counter()
+for text, t, right in s.judged:
+    by_text.setdefault(text, []).append((t, right))
+for text, items in by_text.items():
+    doc = load_document(task_eval._path(text, data), task_eval.ROOT)
+    para = paragraphs(doc.body)
+    shared = Counter((t.text, t.line) for t, _ in items)
+    for order, (t, right) in enumerate(items):
+        where = para[min(max(t.line - doc.body_line, 0), len(para) - 1)]
+        found = features(t, shared[(t.text, t.line)], order, len(items), where, ex.matcher,
+                         ex.parser.abbreviations, _imperative)
+        n[("rules", t.certain, right)] += 1
+        sure = t.certain and (bool(found & SPEAKS_FOR) or probability(found, weights) >= cut)
+        n[("model", sure, right)] += 1
+print(json.dumps([s.predicted, s.matched, s.labelled, [[*k, v] for k, v in n.items()]]))
+"""
+
+
+def at(commit: str, name: str, every: dict[str, list[Task]], data: Data) -> None:
+    """The model on a set's first, blind run: the extractor of COMMIT, today's labels of the
+    set, the model and its threshold from the other eight sets (as in the table)."""
+    weights = data.weights(frozenset({name}))
+    cut = threshold(every, held_out(every, data, frozenset({name})))
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        # today's features and scorer over that commit's extractor
+        shutil.copy(ROOT / "generator" / "link" / "task_certainty.py",
+                    Path(tmp) / "generator" / "link")
+        shutil.copy(ROOT / "tests" / "task_eval.py", Path(tmp) / "tests")
+        labelled = Path(tmp) / "tests" / "data" / SETS[name][0].name
+        shutil.rmtree(labelled, ignore_errors=True)
+        shutil.copytree(SETS[name][0], labelled)
+        out = subprocess.run([sys.executable, "-c", _AT_RUN, name, str(cut),
+                              json.dumps(weights)], cwd=tmp, check=True, capture_output=True,
+                             text=True, env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"}).stdout
+    predicted, matched, labelled_n, counts = json.loads(out)
+    n = {(k, c, r): v for k, c, r, v in counts}
+    print(f"{name} at {commit} (its blind run): {predicted} extracted, {matched} right; "
+          f"the model from the other eight sets, threshold {cut:.2f}")
+    for kind in ("rules", "model"):
+        flags = Flags()
+        for certain in (True, False):
+            for right in (True, False):
+                for _ in range(n.get((kind, certain, right), 0)):
+                    flags.add(certain, right)
+        print(f"  {kind:<6} {flags.cells()}   (P sure, sure/flag, P flagged, share flagged, "
+              f"right flagged)")
+
+
 def main() -> None:
     every = labelled_sets(sys.argv[sys.argv.index("--cache") + 1] if "--cache" in sys.argv else None)
     data = Data(every)
+    if "--at" in sys.argv:
+        commit, name = sys.argv[sys.argv.index("--at") + 1:][:2]
+        at(commit, name, every, data)
+        return
     text = model(every, data)
     if "--write" in sys.argv:
         MODEL_PATH.write_text(text, encoding="utf-8")
