@@ -25,7 +25,9 @@ this only measures how a change moves text it was not built on).
 --certain prints, per set, how honest the `certain` flag is: the precision of the tasks shown
 as certain and of those flagged "cần xác nhận" (a task is right when it matches a label by the
 scorer's rule), the share flagged, and the share of right tasks flagged (what flagging costs a
-reader); then the micro-average over the sets not derived from.
+reader); then the micro-average over the sets not derived from. The doubt model behind the
+flag is trained on all nine sets, so these are in-sample figures: its leave-one-set-out ones
+are printed by tools/train_task_doubts.py.
 """
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ def certainty(derived: set[str]) -> None:
     guard = _Flags()
     guard.add(task_eval.score().judged)
     print(f"{'guard':<8} {guard.row()}")
+    print("(the doubt model is trained on all nine sets: in-sample; held out, set by set: "
+          "tools/train_task_doubts.py)")
 
 
 def main() -> None:

@@ -44,7 +44,8 @@ NOTICE_DATE = D(2024, 3, 12)
 
 @pytest.fixture(scope="module")
 def extractor():
-    return task_eval.extractor()
+    # `certain` as the reading rules set it; the doubt model is tests/test_task_certainty.py's
+    return task_eval.extractor(doubts=False)
 
 
 def test_every_field_of_every_task_of_a_conclusion(extractor):

@@ -1,11 +1,13 @@
-"""Which tasks are shown as certain (generator/link/task_certainty.py): a plain explicit
-assignment stays certain; a headline, a plan, a name that ran on, a carried subject or a
-reference back is flagged "cần xác nhận". Flagging never drops or changes a task otherwise."""
+"""Which tasks are shown as certain (generator/link/task_certainty.py and its doubt model): a
+plain explicit assignment stays certain; a headline, a plan, a long collective as a plain
+subject, a carried subject or a reference back is flagged "cần xác nhận". Flagging never drops
+or changes a task otherwise; the shipped weights are what their training script makes."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib.util
 import json
 
 import pytest
@@ -22,18 +24,35 @@ def _flags(body: str) -> list[tuple[str, bool]]:
     return [(t.lead, t.certain) for t in EX.extract(body, 1, dt.date(2024, 8, 1))]
 
 
-@pytest.mark.parametrize("body, lead", [
-    ("Giao Sở Y tế rà soát kinh phí hỗ trợ.", "Sở Y tế"),
-    ("Đề nghị Sở Y tế rà soát kinh phí hỗ trợ, báo cáo UBND tỉnh.", "Sở Y tế"),
-    ("Sở Y tế chủ trì rà soát kinh phí hỗ trợ.", "Sở Y tế"),
-    ("Sở Y tế rà soát kinh phí hỗ trợ.", "Sở Y tế"),
-    ("Sở Y tế được UBND tỉnh giao rà soát kinh phí hỗ trợ.", "Sở Y tế"),
-    ("Sở Y tế: rà soát kinh phí hỗ trợ.", "Sở Y tế"),
-    # a deadline of its own is the form of an order, even with a doubtful sign ("sẽ")
-    ("Sở Y tế sẽ rà soát kinh phí hỗ trợ trước ngày 30/9/2024.", "Sở Y tế"),
-], ids=["giao", "de-nghi", "chu-tri", "subject-verb", "passive", "colon", "dated-plan"])
-def test_a_plain_explicit_assignment_stays_certain(body, lead):
-    assert _flags(body) == [(lead, True)]
+# A conclusion notice around the sentence judged: a preamble, then the sentence, then one more
+# order, as the model meets them (one sentence alone reads like a news item's headline).
+HEAD = ("Ngày 30/7/2024, Chủ tịch UBND tỉnh chủ trì cuộc họp về kinh phí hỗ trợ y tế cơ sở. "
+        "Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n\n")
+TAIL = ("\n\nGiao Sở Tài chính bố trí kinh phí thực hiện, báo cáo UBND tỉnh trước ngày "
+        "30/9/2024.")
+
+
+def _in_notice(sentence: str) -> list[tuple[str, bool]]:
+    flags = _flags(HEAD + sentence + TAIL)
+    assert flags[-1] == ("Sở Tài chính", True)
+    return flags[:-1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giao Sở Y tế rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Đề nghị Sở Y tế rà soát kinh phí hỗ trợ các trạm y tế xã, báo cáo UBND tỉnh.",
+    "Yêu cầu Sở Y tế rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Sở Y tế được giao rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Sở Y tế: rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Sở Y tế rà soát kinh phí hỗ trợ các trạm y tế xã.",
+], ids=["giao", "de-nghi", "yeu-cau", "passive", "colon", "subject-verb"])
+def test_a_plain_explicit_assignment_stays_certain(sentence):
+    assert _in_notice(sentence) == [("Sở Y tế", True)]
+
+
+def test_one_order_alone_stays_certain():
+    assert _flags("Giao Sở Y tế rà soát kinh phí hỗ trợ.") == [("Sở Y tế", True)]
+    assert _flags("Sở Y tế được UBND tỉnh giao rà soát kinh phí hỗ trợ.") == [("Sở Y tế", True)]
 
 
 def test_a_numbered_point_speaks_for_its_task():
@@ -41,20 +60,27 @@ def test_a_numbered_point_speaks_for_its_task():
     assert _flags(body) == [("Sở Y tế", True)]
 
 
+@pytest.mark.parametrize("sentence", [
+    # a plan or a report of what a body will do, not an order; a deadline does not make it one
+    "Sở Y tế sẽ rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Theo lãnh đạo Sở, Sở Y tế sẽ rà soát kinh phí hỗ trợ các trạm y tế xã.",
+    "Sở Y tế sẽ rà soát kinh phí hỗ trợ các trạm y tế xã trước ngày 30/9/2024.",
+], ids=["will", "will-reported", "will-dated"])
+def test_a_plan_is_flagged_in_a_notice(sentence):
+    assert _in_notice(sentence) == [("Sở Y tế", False)]
+
+
 @pytest.mark.parametrize("body, flags", [
     # a headline: no full stop, no one giving an order
     ("UBND huyện Thuận Nam họp triển khai Kế hoạch đấu giá đất",
      [("UBND huyện Thuận Nam", False)]),
-    # a plan or a report of what a body will do, not an order
     ("Sở Y tế sẽ rà soát kinh phí hỗ trợ.", [("Sở Y tế", False)]),
-    ("Theo lãnh đạo Sở, Sở Y tế sẽ rà soát kinh phí hỗ trợ.", [("Sở Y tế", False)]),
-    # a name that ran on past its end: no command after it
-    ("Thủ tướng yêu cầu các bộ, ngành và Văn phòng Chính phủ bắt tay ngay vào công việc.",
-     [("các bộ, ngành", True), ("Văn phòng Chính phủ bắt tay", False)]),
     # a collective of nine words as a plain subject
     ("Các cơ quan, đơn vị có cổng thông tin điện tử tuyên truyền về chuyển đổi số.",
      [("Các cơ quan, đơn vị có cổng thông tin điện tử", False)]),
-], ids=["headline", "will", "will-reported", "name-ran-on", "long-collective"])
+    # an order reported after the person who gave it, with "chỉ đạo": news more often than not
+    ("Chủ tịch UBND tỉnh chỉ đạo Sở Y tế rà soát kinh phí hỗ trợ.", [("Sở Y tế", False)]),
+], ids=["headline", "will", "long-collective", "reported-chi-dao"])
 def test_signs_a_reader_would_doubt_flag_the_task(body, flags):
     assert _flags(body) == flags
 
@@ -103,3 +129,14 @@ def test_the_cli_counts_the_tasks_to_confirm(tmp_path):
     mine = [t for t in tasks if t["notice"]["number"] == "301/TB-VPUBND"]
     assert [t["certain"] for t in mine] == [True, False]
     assert unsure == sum(not t["certain"] for t in tasks)
+
+
+@pytest.mark.slow     # extracts every labelled set and trains the model 10 times
+def test_the_shipped_model_is_a_fresh_training_run():
+    spec = importlib.util.spec_from_file_location(
+        "train_task_doubts", task_eval.ROOT / "tools" / "train_task_doubts.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    sets = train.labelled_sets()
+    assert train.model(sets, train.Data(sets)) == \
+        train.MODEL_PATH.read_text(encoding="utf-8")

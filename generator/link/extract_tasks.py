@@ -2130,7 +2130,8 @@ class TaskExtractor:
         out = self._placed_document(_without_headline(out, all_blocks), body)
         if not self.flag_doubts:    # the rules' own guesses only (bench/task_certainty.py)
             return out
-        return doubted(out, self.matcher, self.parser.abbreviations, _imperative)
+        return doubted(out, self.matcher, self.parser.abbreviations, _imperative, body,
+                       first_line)
 
     @staticmethod
     def _reported_order(ledes: list, out: list[ExtractedTask],

@@ -7,37 +7,28 @@ of what someone will do, a collective or a long name as a plain subject, a name 
 past its end. This module flags those (`certain: False`, shown "cần xác nhận"); it never drops
 a task.
 
-`DOUBTS` is data, not code: each entry is a set of signals that together make a task doubtful.
-It was chosen by `bench/task_certainty.py` (a greedy search over the signals below on the
-labelled real-text sets, measured leave-one-set-out); change it only by re-running that.
+The other tasks are judged by a logistic regression over `features()` (the signs of the
+sentence, the lead's form, the verb before it, the task's place in its text): below the
+threshold, the task is flagged. Its weights and threshold are data (`task_doubts.json`),
+written by `tools/train_task_doubts.py` from the labelled real-text sets; change them only by
+re-running it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
+import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Callable
 
 from ..abbreviations import expand
 from ..agencies import AgencyMatcher, key, tokens
 from ..model import ExtractedTask
 from ..text import fold
-
-# Chosen by bench/task_certainty.py on all seven real-text sets (see
-# docs/handbook/development/tasks.md for the leave-one-set-out figures).
-DOUBTS: tuple[frozenset[str], ...] = tuple(frozenset(d) for d in (
-    ("external", "long_lead"),
-    ("speaker_before", "will"),
-    ("no_end", "no_marker"),
-    ("no_marker", "odd_after"),
-    ("long_lead", "no_marker"),
-    ("generic", "odd_after"),
-    ("long_lead", "odd_after"),
-    ("odd_after", "subject_first"),
-    ("no_marker", "speaker_before"),
-    ("odd_after", "speaker_before"),
-))
 
 # Folded, lower case.
 _MARKER = re.compile(r"\b(?:giao|yeu cau|de nghi|chi dao|kien nghi|phan cong|de xuat)\b")
@@ -50,9 +41,11 @@ _ENDS = (".", ";", ":", "…", ")", "”", '"')
 # After a name, what still reads as an order: "Sở A: …", "Sở A được giao …", "Sở A phải …"
 _ORDERED = re.compile(r"\s*(?:[:;(]|(?:được|phải|cần|có trách nhiệm|chịu trách nhiệm|là cơ quan)"
                       r"(?!\w))", re.IGNORECASE)
-# The form of an order: a task with a deadline of its own or under a numbered point is never
-# flagged by a doubt (on the labelled sets 0.89 and 0.98 of them are right).
-SPEAKS_FOR = frozenset({"dated", "point"})
+# The form of an order: a task under a numbered point is never doubted (on the nine labelled
+# sets 0.96 of those the rules leave certain are right; with a deadline of its own, only 0.86,
+# so a deadline is one of the model's features instead).
+SPEAKS_FOR = frozenset({"point"})
+MODEL_PATH = Path(__file__).with_name("task_doubts.json")    # tools/train_task_doubts.py
 _LONG_LEAD = 8      # words: agency names are rarely longer; a longer one usually ran on
 
 
@@ -62,8 +55,9 @@ def _words(text: str) -> str:
 
 def signals(task: ExtractedTask, siblings: int, matcher: AgencyMatcher,
             abbreviations: dict[str, str] | None,
-            imperative: Callable[[str], bool]) -> set[str]:
-    """The signs of one task; `siblings`: how many tasks share its sentence (a list of leads)."""
+            imperative: Callable[[str], bool], cues: bool = False) -> set[str]:
+    """The signs of one task; `siblings`: how many tasks share its sentence (a list of leads);
+    `cues`: also which verb stands before the lead (`cue_giao`, …: for the model)."""
     text = expand(task.text, abbreviations)
     folded = _words(text)
     lead = _words(expand(task.lead, abbreviations))
@@ -93,6 +87,52 @@ def signals(task: ExtractedTask, siblings: int, matcher: AgencyMatcher,
     if len(lead.split()) > _LONG_LEAD:
         found.add("long_lead")
     found |= _where_named(task, text, matcher, abbreviations, imperative)
+    return found if cues else {f for f in found if not f.startswith("cue_")}
+
+
+# The cue just before the lead, folded: which verb gave the order ("Giao Sở A", "đề nghị Sở A")
+_CUES = (("giao", "cue_giao"), ("yeu cau", "cue_yeu_cau"), ("de nghi", "cue_de_nghi"),
+         ("chi dao", "cue_chi_dao"))
+_TITLE = re.compile(r"(?:phó |tổng )?(?:chủ tịch|giám đốc|bí thư|thủ trưởng|trưởng|bộ trưởng|"
+                    r"thủ tướng|chánh|đồng chí|ông|bà)\b", re.IGNORECASE)
+_PLACE = re.compile(r"(?:tỉnh|huyện|thành phố|tp\.?|thị xã|quận|xã|phường|thị trấn)\s",
+                    re.IGNORECASE)
+# News framing: a journalist's account of a meeting or a letter, not the order itself
+_NEWS = re.compile(r"\b(?:cho biet|theo do|phat bieu|nhan manh|tai buoi|tai hoi nghi|"
+                   r"ket luan tai|phong vien)\b")
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)    # a report of what was done
+
+
+def features(task: ExtractedTask, siblings: int, order: int, count: int, paragraph: int,
+             matcher: AgencyMatcher, abbreviations: dict[str, str] | None,
+             imperative: Callable[[str], bool]) -> set[str]:
+    """What the doubt model reads of one task: `signals()` and the task's place in its text.
+
+    `order`: the task's rank among the text's tasks; `count`: how many there are; `paragraph`:
+    the paragraph of the body it is on (0: the first, a headline or a lede)."""
+    found = signals(task, siblings, matcher, abbreviations, imperative, cues=True)
+    words = len(task.text.split())
+    lead_words = len(task.lead.split())
+    found.add("sentence_short" if words < 15 else "sentence_long" if words > 60
+              else "sentence_mid")
+    found.add("lead_short" if lead_words <= 2 else "lead_mid" if lead_words <= 5
+              else "lead_long")
+    if _TITLE.match(task.lead):
+        found.add("title_lead")
+    if task.lead_slug is None and _PLACE.match(task.lead):
+        found.add("place_lead")
+    folded = _words(task.text)
+    if _NEWS.search(folded):
+        found.add("news")
+    if _PAST.search(task.text):
+        found.add("past")
+    if task.text.rstrip().endswith(":"):
+        found.add("colon_end")
+    found.add("first_paragraph" if paragraph == 0 else "early_paragraph" if paragraph <= 2
+              else "later_paragraph")
+    if order == 0:
+        found.add("first_task")
+    found.add("only_task" if count == 1 else "many_tasks" if count > 8 else "some_tasks")
     return found
 
 
@@ -114,8 +154,10 @@ def _where_named(task: ExtractedTask, text: str, matcher: AgencyMatcher,
             out = {"subject_first"} if i == 0 else set()
             if i and _SPEAKER.search(_words(text[:toks[i].start])):
                 out.add("speaker_before")
-            if _AFTER_MARKER.search(" ".join(words[max(0, i - 3):i])):
+            cue = _AFTER_MARKER.search(" ".join(words[max(0, i - 3):i]))
+            if cue:
                 out.add("after_marker")     # "Giao Sở A …", "… đề nghị Sở A …"
+                out.add(next((c for w, c in _CUES if cue.group().startswith(w)), "cue_other"))
             j = i + len(name)
             if j >= len(toks):
                 return out
@@ -129,22 +171,49 @@ def _where_named(task: ExtractedTask, text: str, matcher: AgencyMatcher,
     return {"unnamed"}      # carried from a heading or the sentence before
 
 
-def doubtful(found: set[str] | frozenset[str], doubts=DOUBTS) -> bool:
-    return not found & SPEAKS_FOR and any(d <= found for d in doubts)
+def paragraphs(body: str) -> list[int]:
+    """The paragraph of each line of a body (blank lines part them), counted from 0."""
+    out, n, blank = [], -1, True
+    for line in body.split("\n"):
+        if line.strip() and blank:
+            n += 1
+        blank = not line.strip()
+        out.append(max(n, 0))
+    return out
+
+
+@functools.cache
+def model() -> tuple[float, dict[str, float]]:
+    """The doubt model's threshold and weights (tools/train_task_doubts.py writes them)."""
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return data["threshold"], data["weights"]
+
+
+def probability(found: set[str] | frozenset[str], weights: dict[str, float]) -> float:
+    """How likely a task with these features is right, by the logistic regression."""
+    z = weights["bias"] + sum(weights.get(f, 0.0) for f in found)
+    return 1 / (1 + math.exp(-z)) if z > -500 else 0.0
 
 
 def doubted(tasks: list[ExtractedTask], matcher: AgencyMatcher,
             abbreviations: dict[str, str] | None,
-            imperative: Callable[[str], bool]) -> list[ExtractedTask]:
-    """The tasks, those with a doubt marked uncertain (none dropped, none made certain)."""
+            imperative: Callable[[str], bool], body: str = "",
+            first_line: int = 1) -> list[ExtractedTask]:
+    """The tasks, those the model doubts marked uncertain (none dropped, none made certain).
+
+    `tasks` are one body's, in the extractor's order; `body` and `first_line` place them."""
+    cut, weights = model()
     shared = Counter((t.text, t.line) for t in tasks)
+    para = paragraphs(body) or [0]
     out = []
-    for t in tasks:
-        # A task with its own deadline or under a point is never doubted (SPEAKS_FOR): skip
-        # reading its sentence, the costly part, on the cold build's hot path.
-        if t.certain and t.deadline is None and t.point is None:
-            found = signals(t, shared[(t.text, t.line)], matcher, abbreviations, imperative)
-            if doubtful(found):
+    for order, t in enumerate(tasks):
+        # a point speaks for its task (SPEAKS_FOR): its sentence is not read, which spares the
+        # cold build's hot path the costly part on structured notices
+        if t.certain and t.point is None:
+            where = para[min(max(t.line - first_line, 0), len(para) - 1)]
+            found = features(t, shared[(t.text, t.line)], order, len(tasks), where, matcher,
+                             abbreviations, imperative)
+            if probability(found, weights) < cut:
                 t = dataclasses.replace(t, certain=False)
         out.append(t)
     return out
