@@ -58,6 +58,9 @@ from generator.load import load_document  # noqa: E402
 
 TARGET = 0.90       # precision of the tasks left certain, aimed at on the training sets
 L2 = 1.0            # ridge penalty: ~1,000 tasks and ~45 features; the bias is not penalised
+# Sets labelled after the model was made judge it and are never trained on: a set the model
+# learnt from would no longer say how it does on text it has not seen.
+JUDGES = ("blind8",)
 BUDGET = 0.24      # at most this share of the right tasks flagged: the old doubts' 0.14 + 0.10
 GRID = [round(0.01 * k, 2) for k in range(96)]    # thresholds tried: 0.00 … 0.95
 DIGITS = 4          # weights as written (and as used everywhere, so predictions agree)
@@ -287,7 +290,7 @@ def labelled_sets(cache: str | None = None) -> dict[str, list[Task]]:
     if cache and Path(cache).exists():     # for trying features and penalties quickly
         return pickle.loads(Path(cache).read_bytes())
     ex = task_eval.extractor(doubts=False)
-    out = {name: collect(path, ex) for name, (path, _) in SETS.items()}
+    out = {name: collect(path, ex) for name, (path, _) in SETS.items() if name not in JUDGES}
     if cache:
         Path(cache).write_bytes(pickle.dumps(out))
     return out
