@@ -443,7 +443,7 @@ def _pr(a) -> str:
     p = mat / pred if pred else 1.0
     r = mat / lab if lab else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return f"{p:.2f}/{r:.2f}/{f1:.2f}"
+    return f"{p:.2f}/{r:.2f}/{f1:.2f} {mat}/{pred}"
 
 
 def load_all(ex) -> dict:
@@ -458,8 +458,8 @@ def load_all(ex) -> dict:
 
 def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
     totals = {k: [0, 0, 0] for k in ("rules", "ceil")}
-    print(f"{'held out':<9} {'labels':>6} {'ceiling':>8} {'(d) rules':>15} "
-          + " ".join(f"{x:>15}" for t in thresholds for x in
+    print(f"{'held out':<9} {'labels':>6} {'ceiling':>8} {'(d) rules':>23} "
+          + " ".join(f"{x:>23}" for t in thresholds for x in
                      (f"(a) model {t}", f"(b) +extra {t}", f"(c) filter {t}")))
     for name, (golds, cands, rules) in data.items():
         rows = [(c.feats, c.label) for other, (_, cs, _) in data.items() if other != name
@@ -469,7 +469,7 @@ def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
         ceil = ceiling(golds, cands, matcher)
         totals["ceil"][0] += ceil
         totals["ceil"][1] += r[1]
-        line = [f"{name:<9} {r[1]:>6} {ceil / r[1] if r[1] else 1:>8.2f} {_pr(r):>15}"]
+        line = [f"{name:<9} {r[1]:>6} {ceil / r[1] if r[1] else 1:>8.2f} {_pr(r):>23}"]
         for k in range(3):
             totals["rules"][k] += r[k]
         for t in thresholds:
@@ -480,15 +480,15 @@ def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
                 acc = totals.setdefault((kind, t), [0, 0, 0])
                 for k in range(3):
                     acc[k] += s[k]
-                line.append(f"{_pr(s):>15}")
+                line.append(f"{_pr(s):>23}")
         print(" ".join(line), flush=True)
     line = [f"{'micro':<9} {totals['rules'][1]:>6} "
-            f"{totals['ceil'][0] / totals['ceil'][1]:>8.2f} {_pr(totals['rules']):>15}"]
+            f"{totals['ceil'][0] / totals['ceil'][1]:>8.2f} {_pr(totals['rules']):>23}"]
     for t in thresholds:
         for kind in "abc":
-            line.append(f"{_pr(totals[(kind, t)]):>15}")
+            line.append(f"{_pr(totals[(kind, t)]):>23}")
     print(" ".join(line))
-    print("(P/R/F1 by the scorer's rule; ceiling: share of labels whose lead is among the "
+    print("(P/R/F1 matched/extracted by the scorer's rule; ceiling: share of labels whose lead is among the "
           "candidates of a sentence holding the action)")
 
 
