@@ -12,7 +12,8 @@ leave-one-set-out on the nine real-text sets (issue 26).
 3. For each set in turn, train on the other eight and score the held-out one by the scorer's
    rule (`tests/task_eval.py`: the same lead, the label's action inside the task's sentence):
    (a) the model alone, (b) the rules' tasks plus the model's extra ones, (c) the rules' tasks
-   the model does not reject, (d) the rules alone; and the candidates' recall ceiling.
+   the model does not reject, (d) the rules alone, (e) the rules' tasks plus the model's in the
+   sentences the rules made no task from; and the candidates' recall ceiling.
 
     .venv/bin/python bench/task_learned.py                     # the leave-one-set-out table
     .venv/bin/python bench/task_learned.py --judge tests/data/tasks_NEW   # a set labelled later
@@ -418,6 +419,20 @@ def combined(rules, model, matcher):
     return out
 
 
+def where_none(rules, model):
+    """The rules' tasks plus the model's in the sentences from which the rules made none."""
+    out = {}
+    for name in set(rules) | set(model):
+        tasks = list(rules.get(name, []))
+        covered = [task_eval._norm(r.text) for r in tasks]
+        for m in model.get(name, []):
+            nm = task_eval._norm(m.text)
+            if not any(nm in c or c in nm for c in covered):
+                tasks.append(m)
+        out[name] = tasks
+    return out
+
+
 def filtered(rules, cands, w, threshold, matcher):
     """The rules' tasks, less those whose lead the model scores below the threshold in the
     task's sentence; a task with no candidate to judge it by is kept."""
@@ -460,7 +475,8 @@ def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
     totals = {k: [0, 0, 0] for k in ("rules", "ceil")}
     print(f"{'held out':<9} {'labels':>6} {'ceiling':>8} {'(d) rules':>23} "
           + " ".join(f"{x:>23}" for t in thresholds for x in
-                     (f"(a) model {t}", f"(b) +extra {t}", f"(c) filter {t}")))
+                     (f"(a) model {t}", f"(b) +extra {t}", f"(c) filter {t}",
+                      f"(e) +where none {t}")))
     for name, (golds, cands, rules) in data.items():
         rows = [(c.feats, c.label) for other, (_, cs, _) in data.items() if other != name
                 for c in cs]
@@ -475,7 +491,8 @@ def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
         for t in thresholds:
             model = model_tasks(cands, w, t)
             for kind, pred in (("a", model), ("b", combined(rules, model, matcher)),
-                               ("c", filtered(rules, cands, w, t, matcher))):
+                               ("c", filtered(rules, cands, w, t, matcher)),
+                               ("e", where_none(rules, model))):
                 s = score(pred, golds, matcher)
                 acc = totals.setdefault((kind, t), [0, 0, 0])
                 for k in range(3):
@@ -485,7 +502,7 @@ def evaluate(data: dict, matcher, thresholds: list[float]) -> None:
     line = [f"{'micro':<9} {totals['rules'][1]:>6} "
             f"{totals['ceil'][0] / totals['ceil'][1]:>8.2f} {_pr(totals['rules']):>23}"]
     for t in thresholds:
-        for kind in "abc":
+        for kind in "abce":
             line.append(f"{_pr(totals[(kind, t)]):>23}")
     print(" ".join(line))
     print("(P/R/F1 matched/extracted by the scorer's rule; ceiling: share of labels whose lead is among the "
@@ -506,7 +523,8 @@ def judge(data: dict, path: Path, ex, thresholds: list[float]) -> None:
         model = model_tasks(cands, w, t)
         print(f"  threshold {t}: (a) model {_pr(score(model, golds, ex.matcher))}, "
               f"(b) +extra {_pr(score(combined(rules, model, ex.matcher), golds, ex.matcher))}, "
-              f"(c) filter {_pr(score(filtered(rules, cands, w, t, ex.matcher), golds, ex.matcher))}")
+              f"(c) filter {_pr(score(filtered(rules, cands, w, t, ex.matcher), golds, ex.matcher))}, "
+              f"(e) +where none {_pr(score(where_none(rules, model), golds, ex.matcher))}")
 
 
 def main() -> None:
