@@ -168,10 +168,10 @@ print(json.dumps([s.predicted, s.matched, s.labelled, [[*k, v] for k, v in n.ite
 """
 
 
-def at(commit: str, name: str, data: dict) -> None:
-    """The flag on the set's first, blind run: the extractor of that commit, today's doubts
-    chosen without the set."""
-    doubts = search([r for other, rs in data.items() if other != name for r in rs])
+def run_at(commit: str, name: str, script: str, args: list[str]) -> str:
+    """Run `script` (python -c, given NAME and `args`) over the extractor of COMMIT with today's
+    task_certainty.py, scorer and labels of set NAME: a set's first, blind run, judged today.
+    Returns what it prints."""
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(root), "archive", commit],
@@ -183,10 +183,16 @@ def at(commit: str, name: str, data: dict) -> None:
         labelled = Path(tmp) / "tests" / "data" / SETS[name][0].name
         shutil.rmtree(labelled, ignore_errors=True)
         shutil.copytree(SETS[name][0], labelled)
-        out = subprocess.run([sys.executable, "-c", _AT_RUN, name,
-                              json.dumps([sorted(d) for d in doubts])], cwd=tmp, check=True,
-                             capture_output=True, text=True,
-                             env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"}).stdout
+        return subprocess.run([sys.executable, "-c", script, name, *args], cwd=tmp, check=True,
+                              capture_output=True, text=True,
+                              env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"}).stdout
+
+
+def at(commit: str, name: str, data: dict) -> None:
+    """The flag on the set's first, blind run: the extractor of that commit, today's doubts
+    chosen without the set."""
+    doubts = search([r for other, rs in data.items() if other != name for r in rs])
+    out = run_at(commit, name, _AT_RUN, [json.dumps([sorted(d) for d in doubts])])
     predicted, matched, labelled_n, counts = json.loads(out)
     n = {(k, c, r): v for k, c, r, v in counts}
     print(f"{name} at {commit} (its blind run): {predicted} extracted, {matched} matched of "

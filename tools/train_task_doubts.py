@@ -36,10 +36,7 @@ from __future__ import annotations
 import json
 import math
 import pickle
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -48,7 +45,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import task_eval  # noqa: E402
-from task_certainty import DOUBTS, doubtful, search  # noqa: E402
+from task_certainty import DOUBTS, doubtful, run_at, search  # noqa: E402
 from task_extraction import SETS  # noqa: E402
 
 from generator.link.extract_tasks import _imperative  # noqa: E402
@@ -331,20 +328,8 @@ def at(commit: str, name: str, every: dict[str, list[Task]], data: Data) -> None
     set, the model and its threshold from the other eight sets (as in the table)."""
     weights = data.weights(frozenset({name}))
     cut = threshold(every, held_out(every, data, frozenset({name})))
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit],
-                                 check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        # today's features and scorer over that commit's extractor
-        shutil.copy(ROOT / "generator" / "link" / "task_certainty.py",
-                    Path(tmp) / "generator" / "link")
-        shutil.copy(ROOT / "tests" / "task_eval.py", Path(tmp) / "tests")
-        labelled = Path(tmp) / "tests" / "data" / SETS[name][0].name
-        shutil.rmtree(labelled, ignore_errors=True)
-        shutil.copytree(SETS[name][0], labelled)
-        out = subprocess.run([sys.executable, "-c", _AT_RUN, name, str(cut),
-                              json.dumps(weights)], cwd=tmp, check=True, capture_output=True,
-                             text=True, env={"PYTHONPATH": tmp, "PATH": "/usr/bin:/bin"}).stdout
+    # today's features and scorer over that commit's extractor
+    out = run_at(commit, name, _AT_RUN, [str(cut), json.dumps(weights)])
     predicted, matched, labelled_n, counts = json.loads(out)
     n = {(k, c, r): v for k, c, r, v in counts}
     print(f"{name} at {commit} (its blind run): {predicted} extracted, {matched} right; "
